@@ -1,0 +1,21 @@
+// Wire contracts of the auth routes; the web client mirrors these shapes.
+import { z } from 'zod';
+
+export const ZRole = z.enum(['admin', 'officer', 'supervisor', 'committee_member', 'selection_office', 'leading_group']);
+export type TRole = z.infer<typeof ZRole>;
+
+export const ZLoginRequest = z.object({
+  username: z.string().trim().min(1, 'required').max(100, 'at most 100 characters'),
+  password: z.string().min(1, 'required').max(1000, 'at most 1000 characters'),
+});
+export type TLoginRequest = z.infer<typeof ZLoginRequest>;
+
+export const ZUser = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.object({ role: ZRole, unitId: z.string(), unitName: z.string() })),
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZUserResponse = z.object({ user: ZUser });

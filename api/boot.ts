@@ -1,0 +1,65 @@
+// Brings the product up from nothing: database (embedded unless DATABASE_URL), migrations,
+// demo seed, HTTP server. Used by `npm start` and by the end-to-end tests alike.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { seedDemo, type DemoLogin } from '../prisma/seed/seed-demo';
+import { createApp } from './app';
+import type { AppConfig } from './config';
+import { applyMigrations } from './db/migrate';
+import { openDatabase } from './db/open-database';
+import { createPrismaClient } from './db/prisma-client';
+import { loadDemoLogins, saveDemoLogins } from './demo-logins';
+
+export interface RunningProduct {
+  url: string;
+  databaseKind: 'embedded' | 'external';
+  demoLogins: DemoLogin[];
+  migrationsApplied: string[];
+  close(): Promise<void>;
+}
+
+export async function bootProduct(
+  config: AppConfig,
+  options: { log?: (line: string) => void; demoPasswords?: Record<string, string> } = {},
+): Promise<RunningProduct> {
+  const log = options.log ?? (() => undefined);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const prisma = createPrismaClient(database.url);
+  let server: Server | undefined;
+  const close = async () => {
+    if (server) await new Promise<void>((done) => server?.close(() => done()));
+    server?.closeAllConnections();
+    await prisma.$disconnect();
+    await database.stop();
+  };
+  try {
+    const migrations = await applyMigrations({ databaseUrl: database.url, log });
+    let demoLogins: DemoLogin[] = [];
+    if (config.demo) {
+      const seed = await seedDemo(prisma, options.demoPasswords ? { passwords: options.demoPasswords } : {});
+      if (seed.seeded) await saveDemoLogins(config.dataDir, seed.logins);
+      demoLogins = seed.seeded ? seed.logins : await loadDemoLogins(config.dataDir);
+    }
+    const runtime = config.temporalAddress ? 'temporal' : 'embedded';
+    const app = createApp({
+      prisma,
+      config,
+      health: { runtime, version: config.version, databaseKind: database.kind },
+    });
+    server = await new Promise<Server>((resolveServer, reject) => {
+      const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolveServer(s)));
+    });
+    const { port } = server.address() as AddressInfo;
+    const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    return {
+      url: `http://${host}:${port}`,
+      databaseKind: database.kind,
+      demoLogins,
+      migrationsApplied: migrations.applied,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,38 @@
+// `npm start` entry: boots the product, prints where it is and how to sign in, stops cleanly.
+import { bootProduct } from './boot';
+import { loadConfig } from './config';
+import { formatDemoLogins } from './demo-logins';
+
+async function main(): Promise<void> {
+  const startedAt = process.hrtime.bigint();
+  const config = loadConfig();
+  const product = await bootProduct(config, { log: (line) => console.log(line) });
+  const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+  console.log(`Shegong Flow ${config.version} is running at ${product.url}`);
+  console.log(`  database: ${product.databaseKind}, runtime: ${config.temporalAddress ? 'temporal' : 'embedded'}`);
+  if (product.demoLogins.length) console.log(formatDemoLogins(product.demoLogins));
+  const launchedAt = Number(process.env.SGF_LAUNCHED_AT);
+  const total = Number.isFinite(launchedAt) && launchedAt > 0 ? ` (${((Date.now() - launchedAt) / 1000).toFixed(1)} s since npm start)` : '';
+  console.log(`Server ready in ${seconds.toFixed(1)} s${total}.`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received, stopping…`);
+    product.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

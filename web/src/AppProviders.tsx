@@ -1,0 +1,41 @@
+// Everything the pages rely on: data cache, antd theme and locale following the i18n language, antd App context.
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemNotifier } from './api/ProblemNotifier';
+
+// System fonts only: the app must render offline, so no web fonts are fetched.
+const FONT_FAMILY = [
+  '-apple-system',
+  'BlinkMacSystemFont',
+  "'Segoe UI'",
+  "'PingFang SC'",
+  "'Hiragino Sans GB'",
+  "'Microsoft YaHei'",
+  "'Noto Sans CJK SC'",
+  "'Source Han Sans SC'",
+  "'Helvetica Neue'",
+  'Arial',
+  'sans-serif',
+].join(', ');
+
+const THEME: ThemeConfig = {
+  token: { colorPrimary: '#0f766e', colorInfo: '#0f766e', fontFamily: FONT_FAMILY, borderRadius: 8 },
+};
+
+export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={THEME}>
+        <AntApp>
+          <ProblemNotifier />
+          {children}
+        </AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,146 @@
+// The one way the web app talks to the API: JSON in and out, session cookie, CSRF header, problem+json errors.
+import type { TFunction } from 'i18next';
+import { KNOWN_ERROR_CODES, type KnownErrorCode, type ProblemDetails, type ProblemFieldError } from './types';
+
+/** Header the server's CSRF guard requires on every mutating request. */
+export const CSRF_HEADER = { name: 'X-Requested-With', value: 'shegong-flow' } as const;
+
+/** An API failure in the server's problem+json shape (or synthesised in it for network/parse failures). */
+export class ApiProblem extends Error implements ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly code: string;
+  readonly errors?: ProblemFieldError[];
+
+  constructor(problem: ProblemDetails) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiProblem';
+    this.type = problem.type;
+    this.title = problem.title;
+    this.status = problem.status;
+    this.code = problem.code;
+    if (problem.detail !== undefined) this.detail = problem.detail;
+    if (problem.errors !== undefined) this.errors = problem.errors;
+  }
+}
+
+export function isApiProblem(error: unknown, code?: string): error is ApiProblem {
+  return error instanceof ApiProblem && (code === undefined || error.code === code);
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (method !== 'GET') {
+    headers['Content-Type'] = 'application/json';
+    headers[CSRF_HEADER.name] = CSRF_HEADER.value;
+  }
+  const init: RequestInit = { method, headers, credentials: 'same-origin' };
+  if (options.body !== undefined) init.body = JSON.stringify(options.body);
+  if (options.signal) init.signal = options.signal;
+
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (error: unknown) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiProblem({
+      type: 'about:blank',
+      title: 'Network error',
+      status: 0,
+      code: 'NETWORK_ERROR',
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  }
+
+  if (response.ok) {
+    if (response.status === 204) return undefined as T;
+    return (await readJson(response)) as T;
+  }
+  throw await toProblem(response);
+}
+
+export const apiGet = <T>(path: string, signal?: AbortSignal): Promise<T> =>
+  apiRequest<T>('GET', path, signal ? { signal } : {});
+
+export const apiPost = <T>(path: string, body?: unknown): Promise<T> =>
+  apiRequest<T>('POST', path, body === undefined ? {} : { body });
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    throw new ApiProblem({
+      type: 'about:blank',
+      title: 'Unexpected response',
+      status: response.status,
+      code: 'UNEXPECTED_RESPONSE',
+      detail: `${response.status} ${response.statusText}: not JSON`,
+    });
+  }
+}
+
+async function toProblem(response: Response): Promise<ApiProblem> {
+  const fallback: ProblemDetails = {
+    type: 'about:blank',
+    title: response.statusText || 'Error',
+    status: response.status,
+    code: response.status === 401 ? 'UNAUTHENTICATED' : 'UNEXPECTED_RESPONSE',
+  };
+  const contentType = response.headers.get('Content-Type') ?? '';
+  if (!contentType.includes('json')) return new ApiProblem(fallback);
+  try {
+    return new ApiProblem(parseProblem(await response.json(), fallback));
+  } catch {
+    return new ApiProblem(fallback);
+  }
+}
+
+/** Reads a problem body defensively: the client must never trust an error body's shape. */
+function parseProblem(body: unknown, fallback: ProblemDetails): ProblemDetails {
+  if (typeof body !== 'object' || body === null) return fallback;
+  const record = body as Record<string, unknown>;
+  const text = (key: string): string | undefined => {
+    const value = record[key];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const problem: ProblemDetails = {
+    type: text('type') ?? fallback.type,
+    title: text('title') ?? fallback.title,
+    status: typeof record.status === 'number' ? record.status : fallback.status,
+    code: text('code') ?? fallback.code,
+  };
+  const detail = text('detail');
+  if (detail !== undefined) problem.detail = detail;
+  if (Array.isArray(record.errors)) {
+    problem.errors = record.errors.filter(isFieldError);
+  }
+  return problem;
+}
+
+function isFieldError(value: unknown): value is ProblemFieldError {
+  if (typeof value !== 'object' || value === null) return false;
+  const { field, reason } = value as Record<string, unknown>;
+  return typeof field === 'string' && typeof reason === 'string';
+}
+
+function isKnownErrorCode(code: string): code is KnownErrorCode {
+  return (KNOWN_ERROR_CODES as readonly string[]).includes(code);
+}
+
+/** The message to show a person for any error: localised by code, else the server's words, else generic. */
+export function describeProblem(error: unknown, t: TFunction): string {
+  if (error instanceof ApiProblem) {
+    if (isKnownErrorCode(error.code)) return t(`errors.${error.code}`);
+    return error.detail ?? (error.title || t('errors.generic'));
+  }
+  return t('errors.generic');
+}

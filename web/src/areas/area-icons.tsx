@@ -1,0 +1,18 @@
+// One icon per area, shared by the side menu and the area pages.
+import {
+  ApartmentOutlined,
+  FolderOpenOutlined,
+  InboxOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { AreaKey } from './areas';
+
+export const AREA_ICONS = {
+  inbox: <InboxOutlined />,
+  projects: <FolderOpenOutlined />,
+  talent: <TeamOutlined />,
+  designer: <ApartmentOutlined />,
+  admin: <SettingOutlined />,
+} as const satisfies Record<AreaKey, ReactNode>;

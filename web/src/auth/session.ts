@@ -1,0 +1,49 @@
+// Session state: who is signed in (GET /api/auth/me), and the login and logout mutations that change it.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiGet, apiPost, isApiProblem } from '../api/client';
+import { sessionQueryKey } from '../api/query-client';
+import type { LoginRequest, LoginResponse, MeResponse, User } from '../api/types';
+
+/** The signed-in user, or null when there is no session. Other errors surface as the query's error. */
+async function fetchSessionUser(signal: AbortSignal): Promise<User | null> {
+  try {
+    const { user } = await apiGet<MeResponse>('/api/auth/me', signal);
+    return user;
+  } catch (error: unknown) {
+    if (isApiProblem(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function useSession() {
+  const query = useQuery({
+    queryKey: sessionQueryKey,
+    queryFn: ({ signal }) => fetchSessionUser(signal),
+    staleTime: 5 * 60_000,
+    meta: { silent: true },
+  });
+  return { ...query, user: query.data ?? null };
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: LoginRequest) => apiPost<LoginResponse>('/api/auth/login', credentials),
+    meta: { silent: true },
+    onSuccess: ({ user }) => {
+      queryClient.setQueryData(sessionQueryKey, user);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiPost<void>('/api/auth/logout'),
+    onSuccess: () => {
+      // Nothing cached for the previous user may leak into the next session.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
+      queryClient.setQueryData(sessionQueryKey, null);
+    },
+  });
+}

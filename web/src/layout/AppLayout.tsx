@@ -1,0 +1,139 @@
+// The signed-in frame: header (product, person, language, sign-out), a side menu of the areas the person's
+// roles use, and the routed page.
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Layout, Menu, Spin, Tooltip, Typography, theme } from 'antd';
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import type { User } from '../api/types';
+import { AREA_ICONS } from '../areas/area-icons';
+import { areaForPath, visibleAreas } from '../areas/areas';
+import { useLogout, useSession } from '../auth/session';
+import { unitNamesOf } from './current-user';
+import { LanguageSwitch } from './LanguageSwitch';
+import { ProductLogo, ProductName } from './ProductMark';
+
+const { Header, Sider, Content } = Layout;
+
+export default function AppLayout() {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const { user } = useSession();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+
+  // RequireSession renders this layout only with a user; the guard keeps the type honest.
+  if (!user) return null;
+
+  const current = areaForPath(location.pathname);
+  const menuItems = visibleAreas(user).map((area) => ({
+    key: area.key,
+    icon: AREA_ICONS[area.key],
+    label: (
+      <Link to={area.path} data-testid={`nav-${area.key}`}>
+        {t(`areas.${area.key}.label`)}
+      </Link>
+    ),
+  }));
+
+  return (
+    <Layout className="sgf-app">
+      <Header className="sgf-header" style={{ background: token.colorBgContainer }}>
+        <Link to="/" className="sgf-brand" style={{ color: token.colorPrimary }}>
+          <ProductLogo size={28} />
+          <ProductName level={5} />
+        </Link>
+        <Flex align="center" gap="middle" className="sgf-header-actions">
+          <CurrentUser user={user} />
+          <LanguageSwitch />
+          <LogoutButton />
+        </Flex>
+      </Header>
+      <Layout>
+        <Sider
+          width={208}
+          breakpoint="lg"
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          theme="light"
+          className="sgf-sider"
+        >
+          <nav aria-label={t('layout.navigation')}>
+            <Menu
+              mode="inline"
+              selectedKeys={current ? [current.key] : []}
+              items={menuItems}
+              style={{ borderInlineEnd: 'none' }}
+            />
+          </nav>
+        </Sider>
+        <Content className="sgf-content">
+          <Suspense
+            fallback={
+              <div className="sgf-center-block">
+                <Spin />
+              </div>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function CurrentUser({ user }: { user: User }) {
+  const { t, i18n } = useTranslation();
+  const separator = i18n.language === 'en' ? ', ' : '、';
+  const roleLines = user.roles.map((assignment) => (
+    <div key={`${assignment.role}@${assignment.unitId}`}>
+      {t(`roles.${assignment.role}`)} · {assignment.unitName}
+    </div>
+  ));
+  return (
+    <Tooltip
+      title={
+        <div>
+          <div>{t('layout.rolesAt')}</div>
+          {roleLines}
+        </div>
+      }
+    >
+      <Flex align="center" gap="small" className="sgf-current-user">
+        <UserOutlined aria-hidden />
+        <Typography.Text strong data-testid="current-user">
+          {user.displayName}
+        </Typography.Text>
+        <Typography.Text type="secondary" data-testid="current-unit" ellipsis className="sgf-current-unit">
+          {unitNamesOf(user).join(separator)}
+        </Typography.Text>
+      </Flex>
+    </Tooltip>
+  );
+}
+
+function LogoutButton() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  return (
+    <Button
+      icon={<LogoutOutlined />}
+      data-testid="logout"
+      loading={logout.isPending}
+      onClick={() =>
+        logout.mutate(undefined, {
+          onSuccess: () => {
+            void message.success(t('layout.loggedOut'));
+            void navigate('/login', { replace: true });
+          },
+        })
+      }
+    >
+      {t('layout.logout')}
+    </Button>
+  );
+}

@@ -1,0 +1,47 @@
+// Routes: /login is public; every area sits behind the session guard and its own role check.
+// Area pages load on first visit (AppLayout suspends around them), so sign-in never waits for heavy areas.
+import { lazy } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import type { AreaKey } from './areas/areas';
+import { RequireSession } from './auth/RequireSession';
+import AppLayout from './layout/AppLayout';
+import HomeRedirect from './pages/HomeRedirect';
+import LoginPage from './pages/LoginPage';
+import NotFoundPage from './pages/NotFoundPage';
+import RequireArea from './pages/RequireArea';
+
+const AREA_PAGES = {
+  inbox: lazy(() => import('./pages/InboxPage')),
+  projects: lazy(() => import('./pages/ProjectsPage')),
+  talent: lazy(() => import('./pages/TalentPage')),
+  designer: lazy(() => import('./pages/DesignerPage')),
+  admin: lazy(() => import('./pages/AdminPage')),
+} satisfies Record<AreaKey, unknown>;
+
+const areaRoutes: RouteObject[] = (Object.keys(AREA_PAGES) as AreaKey[]).map((area) => {
+  const Page = AREA_PAGES[area];
+  return {
+    path: `/${area}/*`,
+    element: <RequireArea area={area} />,
+    children: [{ index: true, element: <Page /> }],
+  };
+});
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          ...areaRoutes,
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export const createAppRouter = () => createBrowserRouter(routes);

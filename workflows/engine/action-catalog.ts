@@ -1,0 +1,93 @@
+// Registered actions an `action` node may name, with the zod schema of their parameters. The
+// engine only emits `runAction`; activities implement them and report back with `actionCompleted`.
+import { z } from 'zod';
+import type { LocalizedMessage } from './localized-message';
+
+export type ActionEntry = {
+  description: LocalizedMessage;
+  params: z.ZodObject;
+  /** merge: a plain-object result is merged into the variables when the node maps nothing itself. */
+  defaultResult: 'merge' | 'ignore';
+};
+
+const recipient = z.union([
+  z.strictObject({ role: z.string().min(1), scope: z.enum(['unit', 'ancestors', 'unitOrAncestors']).optional() }),
+  z.strictObject({ userId: z.string().min(1) }),
+  z.strictObject({ starter: z.literal(true) }),
+]);
+const fraction = z.strictObject({ numerator: z.number().int().nonnegative(), denominator: z.number().int().positive() });
+
+export const actionCatalog = {
+  notify: {
+    description: { zh: '发送通知', en: 'send a notification' },
+    params: z.strictObject({ template: z.string().min(1), to: recipient, data: z.record(z.string(), z.unknown()).optional() }),
+    defaultResult: 'ignore',
+  },
+  setVariables: {
+    description: { zh: '设置流程变量', en: 'set instance variables' },
+    params: z.strictObject({ values: z.record(z.string(), z.unknown()) }),
+    defaultResult: 'merge',
+  },
+  computeEligibility: {
+    description: { zh: '资格审查', en: 'screen applications for eligibility' },
+    params: z.strictObject({
+      applications: z.array(z.unknown()),
+      minYearsInSocialWork: z.number().int().nonnegative().default(5),
+      fields: z.array(z.string()).optional(),
+    }),
+    defaultResult: 'ignore',
+  },
+  rankAndAllocate: {
+    description: { zh: '排名与名额分配', en: 'rank candidates and allocate the quota' },
+    params: z.strictObject({
+      candidates: z.array(z.unknown()),
+      scores: z.record(z.string(), z.number().nullable()),
+      quota: z.number().int().positive(),
+      elderlyShare: fraction,
+      excluded: z.array(z.string()).optional(),
+    }),
+    defaultResult: 'ignore',
+  },
+  payAllowance: {
+    description: { zh: '发放津贴', en: 'pay the allowance' },
+    params: z.strictObject({
+      talentId: z.string().min(1),
+      monthlyAmountYuan: z.number().nonnegative(),
+      months: z.number().int().positive(),
+      year: z.number().int().positive().optional(),
+    }),
+    defaultResult: 'ignore',
+  },
+  stopBenefits: {
+    description: { zh: '停止享受待遇', en: 'stop benefits' },
+    params: z.strictObject({ talentId: z.string().min(1), reason: z.string().min(1) }),
+    defaultResult: 'ignore',
+  },
+  revokeTitle: {
+    description: { zh: '撤销称号', en: 'revoke the title' },
+    params: z.strictObject({ talentId: z.string().min(1), reason: z.string().min(1) }),
+    defaultResult: 'ignore',
+  },
+  webhook: {
+    description: { zh: '调用外部接口', en: 'call a webhook' },
+    params: z.strictObject({
+      url: z.url(),
+      method: z.enum(['POST', 'PUT']).default('POST'),
+      body: z.unknown().optional(),
+    }),
+    defaultResult: 'ignore',
+  },
+} satisfies Record<string, ActionEntry>;
+
+export type ActionName = keyof typeof actionCatalog;
+
+export function findAction(name: string): ActionEntry | undefined {
+  return Object.prototype.hasOwnProperty.call(actionCatalog, name)
+    ? (actionCatalog as Record<string, ActionEntry>)[name]
+    : undefined;
+}
+
+/** A param string starting with '=' is a FEEL expression evaluated when the node is entered. */
+export function feelParam(value: unknown): string | undefined {
+  return typeof value === 'string' && value.startsWith('=') ? value.slice(1) : undefined;
+}

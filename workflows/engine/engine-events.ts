@@ -1,0 +1,91 @@
+// What comes into the interpreter (events, parsed with zod at the edge) and what goes out (effects).
+import { z } from 'zod';
+import type { FormField, RubricCriterion } from './definition-schema';
+import type { ResolvedAssignee } from './instance-state';
+
+export const ZActor = z.object({ userId: z.string().min(1), roles: z.array(z.string()).optional() });
+export type Actor = z.infer<typeof ZActor>;
+
+const scores = z.record(z.string(), z.number());
+
+export const ZEngineEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('started'),
+    input: z.record(z.string(), z.unknown()).default({}),
+    actor: ZActor,
+    /** The org unit the instance belongs to; role assignees are scoped to it. */
+    unitId: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal('taskCompleted'),
+    taskId: z.string(),
+    actor: ZActor,
+    data: z.record(z.string(), z.unknown()).default({}),
+  }),
+  z.object({
+    type: z.literal('approvalVoted'),
+    taskId: z.string(),
+    actor: ZActor,
+    vote: z.enum(['approve', 'reject', 'return']),
+    comment: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal('reviewSubmitted'),
+    taskId: z.string(),
+    actor: ZActor,
+    /** Single-subject review: criterion id -> score. */
+    scores: scores.optional(),
+    /** Conflict of interest declared for the whole review. */
+    recused: z.boolean().optional(),
+    /** Multi-subject review: subject id -> scores or a recusal for that subject. */
+    subjects: z.record(z.string(), z.object({ scores: scores.optional(), recused: z.boolean().optional() })).optional(),
+    comment: z.string().optional(),
+  }),
+  z.object({ type: z.literal('timerFired'), timerId: z.string() }),
+  z.object({ type: z.literal('actionCompleted'), actionId: z.string(), result: z.unknown() }),
+  z.object({ type: z.literal('actionFailed'), actionId: z.string(), error: z.string() }),
+  z.object({
+    type: z.literal('childCompleted'),
+    childId: z.string(),
+    outcome: z.string().optional(),
+    variables: z.record(z.string(), z.unknown()).optional(),
+  }),
+  z.object({ type: z.literal('external'), name: z.string().min(1), payload: z.unknown().optional() }),
+  z.object({ type: z.literal('cancelled'), actor: ZActor, reason: z.string().optional() }),
+]);
+export type EngineEvent = z.input<typeof ZEngineEvent>;
+export type ParsedEngineEvent = z.output<typeof ZEngineEvent>;
+export type EngineEventType = EngineEvent['type'];
+
+export type TaskKind = 'userTask' | 'approval' | 'review';
+
+export type Effect =
+  | {
+      type: 'createTask';
+      taskId: string;
+      nodeId: string;
+      name: string;
+      kind: TaskKind;
+      assignee: ResolvedAssignee;
+      dueAt?: string;
+      form?: FormField[];
+      /** approval: the votes this task accepts. */
+      votes?: Array<'approve' | 'reject' | 'return'>;
+      rubric?: RubricCriterion[];
+      /** review with subjects: the ids to score. */
+      subjects?: string[];
+    }
+  | { type: 'cancelTask'; taskId: string }
+  | { type: 'scheduleTimer'; timerId: string; fireAt: string }
+  | { type: 'cancelTimer'; timerId: string }
+  | { type: 'runAction'; actionId: string; nodeId: string; action: string; params: Record<string, unknown> }
+  | { type: 'startChild'; childId: string; nodeId: string; definitionKey: string; input: Record<string, unknown> }
+  | {
+      type: 'notify';
+      to: ResolvedAssignee;
+      template: 'task.reminder' | 'task.escalated';
+      taskId: string;
+      nodeId: string;
+      dueAt?: string;
+    }
+  | { type: 'completed'; outcome?: string };

@@ -1,0 +1,79 @@
+// FEEL through feelin (the bpmn.io implementation): syntax checks, the variables an expression
+// names (for the validator) and evaluation over instance variables (for the interpreter).
+import { evaluate, parseExpression } from 'feelin';
+
+export type FeelCheck = { ok: true; names: string[] } | { ok: false; error: string };
+
+type SyntaxNodeLike = {
+  name: string;
+  from: number;
+  to: number;
+  parent: SyntaxNodeLike | null;
+  firstChild: SyntaxNodeLike | null;
+  type: { isError: boolean };
+};
+
+/** Parses `expression` and lists the free variable names it reads (bound names and functions excluded). */
+export function checkFeel(expression: string): FeelCheck {
+  let tree: ReturnType<typeof parseExpression>;
+  try {
+    tree = parseExpression(expression, {}, undefined);
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  const names = new Set<string>();
+  const bound = new Set<string>(['item']);
+  let syntaxError: string | undefined;
+  tree.iterate({
+    enter(ref) {
+      const node = ref.node as unknown as SyntaxNodeLike;
+      const text = expression.slice(node.from, node.to);
+      if (node.type.isError) syntaxError ??= `syntax error at position ${node.from}`;
+      if (node.name === 'Name' && node.parent?.name === 'InExpression') bound.add(text);
+      if (node.name !== 'VariableName') return;
+      const parent = node.parent;
+      // `count(x)`: the first child of an invocation names a function, not a variable.
+      if (parent?.name === 'FunctionInvocation' && parent.firstChild?.from === node.from) return;
+      // Inside a filter `list[...]` the item's own properties are in scope.
+      if (insideFilter(node)) return;
+      names.add(text);
+    },
+  });
+  if (syntaxError) return { ok: false, error: syntaxError };
+  return { ok: true, names: [...names].filter((name) => !bound.has(name)).sort() };
+}
+
+function insideFilter(node: SyntaxNodeLike): boolean {
+  for (let current = node; current.parent; current = current.parent) {
+    const parent = current.parent;
+    if (parent.name === 'FilterExpression' && parent.firstChild && current.from > parent.firstChild.from) return true;
+  }
+  return false;
+}
+
+export type FeelResult = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** Evaluates a FEEL expression; temporal values are returned as ISO strings so state stays plain JSON. */
+export function evaluateFeel(expression: string, context: Record<string, unknown>): FeelResult {
+  try {
+    const { value } = evaluate(expression, context);
+    return { ok: true, value: toPlain(value) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** A gateway condition holds only when it evaluates to exactly `true` (null and errors do not). */
+export function conditionHolds(expression: string, context: Record<string, unknown>): boolean {
+  const result = evaluateFeel(expression, context);
+  return result.ok && result.value === true;
+}
+
+function toPlain(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value === null || typeof value !== 'object') return typeof value === 'function' ? null : value;
+  if (Array.isArray(value)) return value.map(toPlain);
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return String(value);
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toPlain(inner)]));
+}

@@ -1,0 +1,72 @@
+// Validates data submitted to a task against that task's form fields by building a zod schema from them.
+import { z } from 'zod';
+import type { FormField, ScalarFormField } from './definition-schema';
+import { parseDateOrInstant } from './iso-durations';
+
+function scalarSchema(field: ScalarFormField): z.ZodType {
+  switch (field.type) {
+    case 'text':
+    case 'textarea': {
+      let schema = z.string();
+      if (field.minLength !== undefined) schema = schema.min(field.minLength);
+      if (field.maxLength !== undefined) schema = schema.max(field.maxLength);
+      if (field.pattern !== undefined) schema = schema.regex(new RegExp(field.pattern));
+      if (field.required) schema = schema.min(1);
+      return schema;
+    }
+    case 'number':
+    case 'integer': {
+      let schema = field.type === 'integer' ? z.number().int() : z.number();
+      if (field.min !== undefined) schema = schema.min(field.min);
+      if (field.max !== undefined) schema = schema.max(field.max);
+      return schema;
+    }
+    case 'boolean':
+      return z.boolean();
+    case 'date':
+      return z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+        .refine((text) => parseDateOrInstant(text) !== undefined, 'not a calendar date');
+    case 'select':
+      return z.enum((field.options ?? []) as [string, ...string[]]);
+    case 'multiselect': {
+      let schema = z.array(z.enum((field.options ?? []) as [string, ...string[]]));
+      if (field.required) schema = schema.min(1);
+      return schema;
+    }
+  }
+}
+
+function fieldSchema(field: FormField): z.ZodType {
+  if (field.type !== 'list') return scalarSchema({ ...field, type: field.type });
+  let schema = z.array(formSchema(field.itemFields ?? []));
+  if (field.minItems !== undefined) schema = schema.min(field.minItems);
+  if (field.maxItems !== undefined) schema = schema.max(field.maxItems);
+  if (field.required) schema = schema.min(Math.max(1, field.minItems ?? 1));
+  return schema;
+}
+
+/** Unknown keys are refused so that a form cannot write variables it does not declare. */
+export function formSchema(fields: FormField[] | ScalarFormField[]): z.ZodType<Record<string, unknown>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of fields) {
+    const schema = fieldSchema(field as FormField);
+    shape[field.name] = field.required ? schema : schema.nullable().optional();
+  }
+  return z.strictObject(shape) as unknown as z.ZodType<Record<string, unknown>>;
+}
+
+export type FormIssue = { field: string; message: string };
+
+export function validateFormData(
+  fields: FormField[],
+  data: Record<string, unknown>,
+): { ok: true; data: Record<string, unknown> } | { ok: false; issues: FormIssue[] } {
+  const result = formSchema(fields).safeParse(data);
+  if (result.success) return { ok: true, data: result.data };
+  return {
+    ok: false,
+    issues: result.error.issues.map((issue) => ({ field: issue.path.join('.') || '(form)', message: issue.message })),
+  };
+}

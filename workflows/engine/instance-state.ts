@@ -1,0 +1,112 @@
+// The state of one running instance: plain JSON, ids drawn from counters, no wall clock inside.
+import type { Role } from './definition-schema';
+import type { TaskKind } from './engine-events';
+
+export type ResolvedAssignee =
+  | { type: 'user'; userId: string }
+  | { type: 'role'; role: Role; unitId: string | null; scope: 'unit' | 'ancestors' | 'unitOrAncestors' };
+
+export type Vote = { taskId: string; seat: number; userId: string; vote: 'approve' | 'reject' | 'return'; comment?: string };
+
+/** One reviewer's response; `totals` maps subject id (or 'subject') to a 0-100 weighted score, null when recused. */
+export type ReviewResponse = { taskId: string; seat: number; userId: string; totals: Record<string, number | null> };
+
+export type TokenWait =
+  | { kind: 'userTask'; taskId: string }
+  | { kind: 'approval'; taskIds: string[]; votes: Vote[] }
+  | { kind: 'review'; taskIds: string[]; subjects: string[] | null; responses: ReviewResponse[] }
+  | { kind: 'timer'; timerId: string }
+  | { kind: 'action'; actionId: string }
+  | { kind: 'children'; childIds: string[] }
+  | { kind: 'join'; arrivedVia: string };
+
+/** Progress of a cycle timer along one path: how many firings so far since `anchor`. */
+export type CycleProgress = { fired: number; anchor: string };
+
+export type Token = { id: string; nodeId: string; wait?: TokenWait; cycles?: Record<string, CycleProgress> };
+
+export type OpenTask = {
+  id: string;
+  nodeId: string;
+  tokenId: string;
+  kind: TaskKind;
+  seat: number;
+  assignee: ResolvedAssignee;
+  createdAt: string;
+  dueAt?: string;
+  timerIds: string[];
+  escalated?: boolean;
+};
+
+export type OpenTimer = {
+  id: string;
+  nodeId: string;
+  fireAt: string;
+  purpose: 'timer' | 'reminder' | 'escalation';
+  tokenId?: string;
+  taskId?: string;
+};
+
+export type PendingAction = {
+  id: string;
+  nodeId: string;
+  tokenId: string;
+  action: string;
+  params: Record<string, unknown>;
+  status: 'running' | 'failed';
+  error?: string;
+};
+
+export type ChildRecord = {
+  id: string;
+  nodeId: string;
+  tokenId: string | null;
+  definitionKey: string;
+  item: unknown;
+  status: 'running' | 'completed';
+  outcome?: string;
+  variables?: Record<string, unknown>;
+};
+
+export type Counters = { token: number; task: number; timer: number; action: number; child: number };
+
+export type InstanceState = {
+  revision: number;
+  /** 'created' until the `started` event; then running until completed or cancelled. */
+  status: 'created' | 'running' | 'completed' | 'cancelled';
+  variables: Record<string, unknown>;
+  tokens: Record<string, Token>;
+  tasks: Record<string, OpenTask>;
+  timers: Record<string, OpenTimer>;
+  pendingActions: Record<string, PendingAction>;
+  children: Record<string, ChildRecord>;
+  counters: Counters;
+  /** How often each node was entered; useful for dashboards and loop diagnostics. */
+  visits: Record<string, number>;
+  startedBy?: string;
+  unitId?: string;
+  startedAt?: string;
+  endedAt?: string;
+  outcome?: string;
+  cancelReason?: string;
+};
+
+export function initialState(): InstanceState {
+  return {
+    revision: 0,
+    status: 'created',
+    variables: {},
+    tokens: {},
+    tasks: {},
+    timers: {},
+    pendingActions: {},
+    children: {},
+    counters: { token: 0, task: 0, timer: 0, action: 0, child: 0 },
+    visits: {},
+  };
+}
+
+export function nextId(state: InstanceState, kind: keyof Counters): string {
+  state.counters[kind] += 1;
+  return `${kind}-${state.counters[kind]}`;
+}

@@ -1,0 +1,77 @@
+// Bilingual messages: every problem and rejection the engine reports carries Chinese and English text.
+
+export type LocalizedMessage = { zh: string; en: string };
+
+export type ValidationProblem = {
+  code: ValidationCode;
+  nodeId?: string;
+  edgeId?: string;
+  message: LocalizedMessage;
+};
+
+export type ValidationCode =
+  | 'SCHEMA_INVALID'
+  | 'DUPLICATE_NODE_ID'
+  | 'DUPLICATE_EDGE_ID'
+  | 'START_COUNT'
+  | 'NO_END'
+  | 'DANGLING_EDGE'
+  | 'START_HAS_INCOMING'
+  | 'END_HAS_OUTGOING'
+  | 'MISSING_OUTGOING'
+  | 'TOO_MANY_OUTGOING'
+  | 'UNREACHABLE_NODE'
+  | 'CANNOT_REACH_END'
+  | 'LOOP_WITHOUT_EXIT'
+  | 'GATEWAY_DEFAULT_MISSING'
+  | 'GATEWAY_CONDITION_MISSING'
+  | 'CONDITION_OUTSIDE_GATEWAY'
+  | 'FEEL_SYNTAX'
+  | 'FEEL_UNKNOWN_VARIABLE'
+  | 'VARIABLE_UNKNOWN'
+  | 'PARALLEL_SHAPE'
+  | 'PARALLEL_UNMATCHED'
+  | 'TIMER_INVALID'
+  | 'DURATION_INVALID'
+  | 'FORM_DUPLICATE_FIELD'
+  | 'FORM_FIELD_INVALID'
+  | 'UNKNOWN_ACTION'
+  | 'ACTION_PARAMS_INVALID'
+  | 'OUTCOME_EDGE_MISSING'
+  | 'OUTCOME_INVALID'
+  | 'SEATS_INSUFFICIENT'
+  | 'HANDLER_TARGET_UNKNOWN';
+
+export type RejectionCode =
+  | 'EVENT_INVALID'
+  | 'ALREADY_STARTED'
+  | 'NOT_RUNNING'
+  | 'INPUT_INVALID'
+  | 'TASK_NOT_FOUND'
+  | 'TASK_KIND_MISMATCH'
+  | 'NOT_ASSIGNEE'
+  | 'FORM_INVALID'
+  | 'VOTE_NOT_ALLOWED'
+  | 'ALREADY_ACTED'
+  | 'REVIEW_INVALID'
+  | 'TIMER_NOT_FOUND'
+  | 'TIMER_NOT_DUE'
+  | 'ACTION_NOT_FOUND'
+  | 'ACTION_PARAMS_INVALID'
+  | 'CHILD_NOT_FOUND'
+  | 'EVENT_NOT_HANDLED'
+  | 'FEEL_ERROR'
+  | 'LOOP_LIMIT';
+
+export type Rejection = { code: RejectionCode; message: LocalizedMessage; details?: unknown };
+
+/** Thrown inside the interpreter to abandon the whole event; `step` turns it into a rejection. */
+export class EngineRejection extends Error {
+  constructor(readonly rejection: Rejection) {
+    super(`${rejection.code}: ${rejection.message.en}`);
+  }
+}
+
+export function rejectWith(code: RejectionCode, zh: string, en: string, details?: unknown): never {
+  throw new EngineRejection({ code, message: { zh, en }, ...(details === undefined ? {} : { details }) });
+}
