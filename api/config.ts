@@ -1,4 +1,5 @@
 // Process configuration from the environment, parsed once at start-up with zod.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -46,6 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionTtlHours: e.SGF_SESSION_TTL_HOURS,
     cookieSecure: e.SGF_COOKIE_SECURE === 'true',
     webDistDir: resolve(projectRoot, 'web', 'dist'),
-    version: (require(resolve(projectRoot, 'package.json')) as { version: string }).version,
+    version: (JSON.parse(readFileSync(resolve(projectRoot, 'package.json'), 'utf8')) as { version: string }).version,
   };
 }

@@ -1,34 +1,11 @@
-// `npm start`: build whatever is missing or stale (Prisma client, web app), then run the server.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// `npm start`: build whatever is missing or stale, then run the server (embedded defaults).
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { buildIfStale, root } from './build-if-stale.mjs';
 
 const launchedAt = Date.now();
-const root = new URL('..', import.meta.url).pathname;
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
-}
-
-function run(script) {
-  const result = spawnSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
-
-const generated = join(root, 'prisma/generated/client.ts');
-if (!existsSync(generated) || newestMtime(join(root, 'prisma/schema.prisma')) > newestMtime(generated)) {
-  run('prisma:generate');
-}
-const webSources = Math.max(newestMtime(join(root, 'web/src')), newestMtime(join(root, 'web/index.html')));
-if (!existsSync(join(root, 'web/dist/index.html')) || webSources > newestMtime(join(root, 'web/dist/index.html'))) {
-  console.log('Building the web app…');
-  run('build:web');
-}
-const buildSeconds = ((Date.now() - launchedAt) / 1000).toFixed(1);
-console.log(`Build step took ${buildSeconds} s.`);
+buildIfStale();
+console.log(`Build step took ${((Date.now() - launchedAt) / 1000).toFixed(1)} s.`);
 
 const server = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'api/server.ts')], {
   cwd: root,

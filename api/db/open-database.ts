@@ -1,6 +1,7 @@
 // Chooses the database: DATABASE_URL when set, otherwise an embedded PostgreSQL in the data folder.
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { startEmbeddedPostgres } from './embedded-postgres';
 
 export interface DatabaseHandle {
   url: string;
@@ -28,10 +29,8 @@ export async function openDatabase(options: {
   log?: (line: string) => void;
 }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    return { url: options.databaseUrl, kind: 'external', stop: async () => undefined };
+    return { url: options.databaseUrl, kind: 'external', stop: () => Promise.resolve() };
   }
-  // Loaded only when needed: deployments with DATABASE_URL never touch the embedded binaries.
-  const { startEmbeddedPostgres } = await import('./embedded-postgres');
   const server = await startEmbeddedPostgres({
     dataDir: join(options.dataDir, 'postgres'),
     ...(options.port === undefined ? {} : { port: options.port }),

@@ -1,0 +1,25 @@
+// `npm test`: every suite (unit, integration on real PostgreSQL, end-to-end in chromium) in one
+// jest run, then one plain summary line with the real totals: `tests: N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildIfStale, root } from './build-if-stale.mjs';
+
+buildIfStale();
+const resultsFile = join(root, '.data', 'jest-results.json');
+mkdirSync(join(root, '.data'), { recursive: true });
+rmSync(resultsFile, { force: true });
+const jest = spawnSync(
+  join(root, 'node_modules/.bin/jest'),
+  ['--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit' },
+);
+if (!existsSync(resultsFile)) {
+  console.log('tests: 0 passed, 1 failed');
+  process.exit(jest.status || 1);
+}
+const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+const skipped = results.numPendingTests + results.numTodoTests;
+console.log(`tests: ${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(jest.status ?? 1);

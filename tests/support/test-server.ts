@@ -1,0 +1,54 @@
+// Boots the real product (bootProduct: migrations, demo seed, HTTP server) on a fresh database
+// of the test run's PostgreSQL, listening on a free loopback port.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bootProduct, type RunningProduct } from '../../api/boot';
+import { loadConfig } from '../../api/config';
+import { createTestDatabase } from './test-database';
+
+export interface TestServer extends RunningProduct {
+  databaseUrl: string;
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const db = await createTestDatabase({ empty: true });
+  const dataDir = await mkdtemp(join(tmpdir(), 'sgf-server-'));
+  const config = {
+    ...loadConfig({ DATABASE_URL: db.url, SGF_DEMO: 'true', SGF_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }),
+  };
+  const product = await bootProduct(config);
+  return {
+    ...product,
+    databaseUrl: db.url,
+    close: async () => {
+      await product.close();
+      await db.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A tiny cookie-keeping client for one user agent, sending the headers the web app sends. */
+export function apiAgent(baseUrl: string) {
+  let cookie = '';
+  return async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        'x-requested-with': 'shegong-flow',
+        ...(cookie ? { cookie } : {}),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) cookie = setCookie.split(';')[0] ?? '';
+    const text = await response.text();
+    // Tests inspect arbitrary response bodies; each assertion states the shape it expects.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const json = text && /json/.test(response.headers.get('content-type') ?? '') ? (JSON.parse(text) as Record<string, any>) : undefined;
+    return { status: response.status, headers: response.headers, json, text };
+  };
+}
