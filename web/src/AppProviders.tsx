@@ -22,8 +22,31 @@ const FONT_FAMILY = [
   'sans-serif',
 ].join(', ');
 
+// antd derives greyish tints from a dark teal seed, so the light shades are given explicitly.
+const TEAL = {
+  seed: '#0f766e',
+  bg: '#e6f5f2',
+  bgHover: '#ccebe5',
+  border: '#99d6ca',
+  borderHover: '#5fbfae',
+};
+
 const THEME: ThemeConfig = {
-  token: { colorPrimary: '#0f766e', colorInfo: '#0f766e', fontFamily: FONT_FAMILY, borderRadius: 8 },
+  token: {
+    colorPrimary: TEAL.seed,
+    colorPrimaryBg: TEAL.bg,
+    colorPrimaryBgHover: TEAL.bgHover,
+    colorPrimaryBorder: TEAL.border,
+    colorPrimaryBorderHover: TEAL.borderHover,
+    colorInfo: TEAL.seed,
+    colorInfoBg: TEAL.bg,
+    colorInfoBgHover: TEAL.bgHover,
+    colorInfoBorder: TEAL.border,
+    colorInfoBorderHover: TEAL.borderHover,
+    colorLink: TEAL.seed,
+    fontFamily: FONT_FAMILY,
+    borderRadius: 8,
+  },
 };
 
 export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {

@@ -39,7 +39,7 @@ export interface MeResponse {
 
 export interface HealthResponse {
   status: 'ok';
-  database: 'up' | 'down';
+  database: 'up';
   runtime: 'embedded' | 'temporal';
   version: string;
 }

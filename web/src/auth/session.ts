@@ -37,13 +37,12 @@ export function useLogin() {
 }
 
 export function useLogout() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiPost<void>('/api/auth/logout'),
     onSuccess: () => {
-      // Nothing cached for the previous user may leak into the next session.
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
-      queryClient.setQueryData(sessionQueryKey, null);
+      // A full page load drops everything held in memory for this person (cache, form state), which
+      // matters on the shared computers of stations, and lands on a clean sign-in without a return path.
+      window.location.replace('/login');
     },
   });
 }

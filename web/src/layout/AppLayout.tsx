@@ -1,10 +1,10 @@
 // The signed-in frame: header (product, person, language, sign-out), a side menu of the areas the person's
 // roles use, and the routed page.
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Layout, Menu, Spin, Tooltip, Typography, theme } from 'antd';
+import { Button, Flex, Layout, Menu, Spin, Tooltip, Typography, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Outlet, useLocation } from 'react-router-dom';
 import type { User } from '../api/types';
 import { AREA_ICONS } from '../areas/area-icons';
 import { areaForPath, visibleAreas } from '../areas/areas';
@@ -116,22 +116,13 @@ function CurrentUser({ user }: { user: User }) {
 
 function LogoutButton() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
   const logout = useLogout();
   return (
     <Button
       icon={<LogoutOutlined />}
       data-testid="logout"
       loading={logout.isPending}
-      onClick={() =>
-        logout.mutate(undefined, {
-          onSuccess: () => {
-            void message.success(t('layout.loggedOut'));
-            void navigate('/login', { replace: true });
-          },
-        })
-      }
+      onClick={() => logout.mutate()}
     >
       {t('layout.logout')}
     </Button>
