@@ -1,33 +1,13 @@
-// Wire types of the HTTP API, mirroring the server contract until they are generated from its zod schemas.
+// Wire types of the HTTP API. Request and response shapes come from the server's zod contracts,
+// so a change on either side fails the type-check of the other.
 
-export const ROLES = [
-  'admin',
-  'officer',
-  'supervisor',
-  'committee_member',
-  'selection_office',
-  'leading_group',
-] as const;
+import type { TLoginRequest, TRole, TUser } from '../../../api/auth/auth.types';
+import { errorStatus, type ErrorCode } from '../../../api/http/app-error';
 
-export type Role = (typeof ROLES)[number];
-
-export interface RoleAssignment {
-  role: Role;
-  unitId: string;
-  unitName: string;
-}
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: RoleAssignment[];
-}
-
-export interface LoginRequest {
-  username: string;
-  password: string;
-}
+export type Role = TRole;
+export type User = TUser;
+export type RoleAssignment = User['roles'][number];
+export type LoginRequest = TLoginRequest;
 
 export interface LoginResponse {
   user: User;
@@ -44,21 +24,13 @@ export interface HealthResponse {
   version: string;
 }
 
-/** Error codes the web app has a localised message for; the server may send others. */
-export const KNOWN_ERROR_CODES = [
-  'INVALID_CREDENTIALS',
-  'ACCOUNT_LOCKED',
-  'VALIDATION_FAILED',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'CSRF_REJECTED',
-  'NOT_FOUND',
-  'INTERNAL_ERROR',
-  'NETWORK_ERROR',
-  'UNEXPECTED_RESPONSE',
-] as const;
+/** Codes produced by the client itself when no problem body arrives. */
+const CLIENT_ERROR_CODES = ['NETWORK_ERROR', 'UNEXPECTED_RESPONSE'] as const;
 
-export type KnownErrorCode = (typeof KNOWN_ERROR_CODES)[number];
+/** Error codes the web app has a localised message for: every server code plus the client's own. */
+export const KNOWN_ERROR_CODES = [...(Object.keys(errorStatus) as ErrorCode[]), ...CLIENT_ERROR_CODES];
+
+export type KnownErrorCode = ErrorCode | (typeof CLIENT_ERROR_CODES)[number];
 
 export interface ProblemFieldError {
   field: string;
