@@ -1,6 +1,15 @@
 // One runner for every suite: unit (pure), integration (real Postgres, real HTTP) and e2e (real chromium).
 /** Packages published only as ES modules; swc turns them into CommonJS for jest. */
-const esmPackages = ['feelin', 'lezer-feel', '@lezer', 'min-dash', 'luxon', 'temporal-polyfill', 'temporal-spec', 'temporal-utils'];
+const esmPackages = [
+  'feelin',
+  'lezer-feel',
+  '@lezer',
+  'min-dash',
+  'luxon',
+  'temporal-polyfill',
+  'temporal-spec',
+  'temporal-utils',
+];
 const transform = {
   '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
 };

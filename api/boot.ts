@@ -47,7 +47,9 @@ export async function bootProduct(
       health: { runtime, version: config.version, databaseKind: database.kind },
     });
     server = await new Promise<Server>((resolveServer, reject) => {
-      const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolveServer(s)));
+      const s = app.listen(config.port, config.host, (error?: Error) =>
+        error ? reject(error) : resolveServer(s),
+      );
     });
     const { port } = server.address() as AddressInfo;
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;

@@ -47,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionTtlHours: e.SGF_SESSION_TTL_HOURS,
     cookieSecure: e.SGF_COOKIE_SECURE === 'true',
     webDistDir: resolve(projectRoot, 'web', 'dist'),
-    version: (JSON.parse(readFileSync(resolve(projectRoot, 'package.json'), 'utf8')) as { version: string }).version,
+    version: (JSON.parse(readFileSync(resolve(projectRoot, 'package.json'), 'utf8')) as { version: string })
+      .version,
   };
 }

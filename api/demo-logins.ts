@@ -19,6 +19,8 @@ export async function loadDemoLogins(dataDir: string): Promise<DemoLogin[]> {
 }
 
 export function formatDemoLogins(logins: DemoLogin[]): string {
-  const rows = logins.map((l) => `  ${l.username.padEnd(10)} ${l.password}   ${l.role.padEnd(16)} ${l.displayName} @ ${l.unitName}`);
+  const rows = logins.map(
+    (l) => `  ${l.username.padEnd(10)} ${l.password}   ${l.role.padEnd(16)} ${l.displayName} @ ${l.unitName}`,
+  );
   return ['Demo logins (demo mode only):', ...rows].join('\n');
 }

@@ -9,10 +9,15 @@ async function main(): Promise<void> {
   const product = await bootProduct(config, { log: (line) => console.log(line) });
   const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
   console.log(`Shegong Flow ${config.version} is running at ${product.url}`);
-  console.log(`  database: ${product.databaseKind}, runtime: ${config.temporalAddress ? 'temporal' : 'embedded'}`);
+  console.log(
+    `  database: ${product.databaseKind}, runtime: ${config.temporalAddress ? 'temporal' : 'embedded'}`,
+  );
   if (product.demoLogins.length) console.log(formatDemoLogins(product.demoLogins));
   const launchedAt = Number(process.env.SGF_LAUNCHED_AT);
-  const total = Number.isFinite(launchedAt) && launchedAt > 0 ? ` (${((Date.now() - launchedAt) / 1000).toFixed(1)} s since npm start)` : '';
+  const total =
+    Number.isFinite(launchedAt) && launchedAt > 0
+      ? ` (${((Date.now() - launchedAt) / 1000).toFixed(1)} s since npm start)`
+      : '';
   console.log(`Server ready in ${seconds.toFixed(1)} s${total}.`);
 
   let stopping = false;

@@ -22,7 +22,9 @@ export function buildIfStale() {
   const generated = join(root, 'prisma/generated/client.ts');
   if (newestMtime(join(root, 'prisma/schema.prisma')) > newestMtime(generated)) run('prisma:generate');
   const builtIndex = join(root, 'web/dist/index.html');
-  const sources = ['web/src', 'web/index.html', 'web/public', 'web/vite.config.mts'].map((p) => newestMtime(join(root, p)));
+  const sources = ['web/src', 'web/index.html', 'web/public', 'web/vite.config.mts'].map((p) =>
+    newestMtime(join(root, p)),
+  );
   if (Math.max(...sources) > newestMtime(builtIndex)) {
     console.log('Building the web app…');
     run('build:web');

@@ -28,7 +28,9 @@ export function authRoutes(prisma: Db, config: Pick<AppConfig, 'sessionTtlHours'
       include: { roles: { include: { unit: true } } },
     });
     if (user && isLocked(user.lockedUntil, now)) {
-      await prisma.auditLog.create({ data: { actorId: user.id, action: 'login.locked', ip: req.ip ?? null } });
+      await prisma.auditLog.create({
+        data: { actorId: user.id, action: 'login.locked', ip: req.ip ?? null },
+      });
       throw new AppError('ACCOUNT_LOCKED', 'Too many failed sign-ins; try again later.', [], {
         lockedUntil: user.lockedUntil?.toISOString(),
       });
@@ -36,7 +38,10 @@ export function authRoutes(prisma: Db, config: Pick<AppConfig, 'sessionTtlHours'
     const valid = await verifyPassword(user?.passwordHash ?? timingDecoyHash, password);
     if (!user || !valid || user.disabled) {
       if (user) {
-        await prisma.user.update({ where: { id: user.id }, data: afterFailedLogin(user.failedLoginCount, now) });
+        await prisma.user.update({
+          where: { id: user.id },
+          data: afterFailedLogin(user.failedLoginCount, now),
+        });
       }
       await prisma.auditLog.create({
         data: { actorId: user?.id ?? null, action: 'login.failed', subject: username, ip: req.ip ?? null },
@@ -46,7 +51,11 @@ export function authRoutes(prisma: Db, config: Pick<AppConfig, 'sessionTtlHours'
     const session = await prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null } });
       await tx.auditLog.create({ data: { actorId: user.id, action: 'login.succeeded', ip: req.ip ?? null } });
-      return createSession(tx, { userId: user.id, ttlHours: config.sessionTtlHours, userAgent: req.get('user-agent') });
+      return createSession(tx, {
+        userId: user.id,
+        ttlHours: config.sessionTtlHours,
+        userAgent: req.get('user-agent'),
+      });
     });
     res.cookie(SESSION_COOKIE, session.token, { ...cookieOptions, expires: session.expiresAt });
     res.json({ user: toUserDto(user) });
@@ -55,7 +64,9 @@ export function authRoutes(prisma: Db, config: Pick<AppConfig, 'sessionTtlHours'
   router.post('/logout', requireUser(prisma), async (req, res) => {
     const token = (req.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
     if (token) await deleteSession(prisma, token);
-    await prisma.auditLog.create({ data: { actorId: currentUser(res).id, action: 'logout', ip: req.ip ?? null } });
+    await prisma.auditLog.create({
+      data: { actorId: currentUser(res).id, action: 'logout', ip: req.ip ?? null },
+    });
     res.clearCookie(SESSION_COOKIE, cookieOptions);
     res.status(204).end();
   });

@@ -1,7 +1,14 @@
 // Wire contracts of the auth routes; the web client mirrors these shapes.
 import { z } from 'zod';
 
-export const ZRole = z.enum(['admin', 'officer', 'supervisor', 'committee_member', 'selection_office', 'leading_group']);
+export const ZRole = z.enum([
+  'admin',
+  'officer',
+  'supervisor',
+  'committee_member',
+  'selection_office',
+  'leading_group',
+]);
 export type TRole = z.infer<typeof ZRole>;
 
 export const ZLoginRequest = z.object({

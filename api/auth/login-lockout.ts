@@ -8,7 +8,10 @@ export function isLocked(lockedUntil: Date | null, now: Date): boolean {
 }
 
 /** The account's state after one more wrong password. */
-export function afterFailedLogin(failedCount: number, now: Date): { failedLoginCount: number; lockedUntil: Date | null } {
+export function afterFailedLogin(
+  failedCount: number,
+  now: Date,
+): { failedLoginCount: number; lockedUntil: Date | null } {
   const next = failedCount + 1;
   if (next < MAX_FAILED_LOGINS) return { failedLoginCount: next, lockedUntil: null };
   return { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) };

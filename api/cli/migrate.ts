@@ -10,7 +10,9 @@ async function main(): Promise<void> {
     const result = await applyMigrations({ databaseUrl: database.url, log: (line) => console.log(line) });
     console.log(`${result.applied.length} applied, ${result.alreadyApplied.length} already applied.`);
     if (result.unknownToThisRelease.length) {
-      console.warn(`recorded in the database but not in this release: ${result.unknownToThisRelease.join(', ')}`);
+      console.warn(
+        `recorded in the database but not in this release: ${result.unknownToThisRelease.join(', ')}`,
+      );
     }
   } finally {
     await database.stop();

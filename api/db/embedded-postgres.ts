@@ -71,7 +71,14 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
     persistent: !options.ephemeral,
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'unix_socket_directories=',
+    ],
     onLog: log,
     onError: (error: unknown) => log(`[error] ${String(error)}`),
   });

@@ -62,7 +62,7 @@ const titles: Record<ErrorCode, string> = {
 export function toProblem(error: AppError, instance?: string): ProblemBody {
   return {
     ...error.extra,
-    type: `urn:shegong-flow:problem:${error.code.toLowerCase().replace(/_/g, "-")}`,
+    type: `urn:shegong-flow:problem:${error.code.toLowerCase().replace(/_/g, '-')}`,
     title: titles[error.code],
     status: error.status,
     detail: error.message,

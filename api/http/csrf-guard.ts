@@ -11,7 +11,10 @@ export const CSRF_HEADER_VALUE = 'shegong-flow';
 export const csrfGuard: RequestHandler = (req, _res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
   if (req.get(CSRF_HEADER) !== CSRF_HEADER_VALUE) {
-    throw new AppError('CSRF_REJECTED', `State-changing requests must send the header ${CSRF_HEADER}: ${CSRF_HEADER_VALUE}.`);
+    throw new AppError(
+      'CSRF_REJECTED',
+      `State-changing requests must send the header ${CSRF_HEADER}: ${CSRF_HEADER_VALUE}.`,
+    );
   }
   const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
   if (hasBody && !req.is('application/json')) {

@@ -10,7 +10,11 @@ export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): Fie
 export function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
   const result = schema.safeParse(req.body ?? {});
   if (!result.success) {
-    throw new AppError('VALIDATION_FAILED', 'The request body is invalid.', zodIssuesToFieldErrors(result.error.issues));
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'The request body is invalid.',
+      zodIssuesToFieldErrors(result.error.issues),
+    );
   }
   return result.data;
 }

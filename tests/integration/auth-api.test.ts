@@ -16,7 +16,12 @@ describe('auth API', () => {
   it('reports health with database state, runtime kind and version', async () => {
     const res = await apiAgent(server.url)('GET', '/api/health');
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ status: 'ok', database: 'up', runtime: 'embedded', version: expect.any(String) });
+    expect(res.json).toMatchObject({
+      status: 'ok',
+      database: 'up',
+      runtime: 'embedded',
+      version: expect.any(String),
+    });
   });
 
   it.each(['admin', 'shegong', 'zhanzhang', 'zhuanjia', 'xuanba', 'lingdao'])(
@@ -34,11 +39,19 @@ describe('auth API', () => {
   );
 
   it('rejects a wrong password with problem+json and sets no cookie', async () => {
-    const res = await apiAgent(server.url)('POST', '/api/auth/login', { username: 'admin', password: 'not-the-password' });
+    const res = await apiAgent(server.url)('POST', '/api/auth/login', {
+      username: 'admin',
+      password: 'not-the-password',
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(res.headers.get('set-cookie')).toBeNull();
-    expect(res.json).toMatchObject({ status: 401, code: 'INVALID_CREDENTIALS', type: expect.any(String), title: expect.any(String) });
+    expect(res.json).toMatchObject({
+      status: 401,
+      code: 'INVALID_CREDENTIALS',
+      type: expect.any(String),
+      title: expect.any(String),
+    });
   });
 
   it('answers an unknown user exactly like a wrong password', async () => {
@@ -55,7 +68,10 @@ describe('auth API', () => {
   ])('names the missing field when the body is %j', async (body, field) => {
     const res = await apiAgent(server.url)('POST', '/api/auth/login', body);
     expect(res.status).toBe(400);
-    expect(res.json).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field })] });
+    expect(res.json).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [expect.objectContaining({ field })],
+    });
   });
 
   it('answers malformed JSON with 400, not 500', async () => {
@@ -65,9 +81,14 @@ describe('auth API', () => {
   });
 
   it('refuses state-changing requests without the CSRF header', async () => {
-    const res = await apiAgent(server.url)('POST', '/api/auth/login', { username: 'admin', password: 'x' }, {
-      'x-requested-with': '',
-    });
+    const res = await apiAgent(server.url)(
+      'POST',
+      '/api/auth/login',
+      { username: 'admin', password: 'x' },
+      {
+        'x-requested-with': '',
+      },
+    );
     expect(res.status).toBe(403);
     expect(res.json!.code).toBe('CSRF_REJECTED');
   });
@@ -105,9 +126,14 @@ describe('auth API', () => {
   it(`locks an account after ${MAX_FAILED_LOGINS} wrong passwords, even against the right one`, async () => {
     const agent = apiAgent(server.url);
     for (let i = 0; i < MAX_FAILED_LOGINS; i++) {
-      expect((await agent('POST', '/api/auth/login', { username: 'lingdao', password: `guess-${i}` })).status).toBe(401);
+      expect(
+        (await agent('POST', '/api/auth/login', { username: 'lingdao', password: `guess-${i}` })).status,
+      ).toBe(401);
     }
-    const locked = await agent('POST', '/api/auth/login', { username: 'lingdao', password: login('lingdao').password });
+    const locked = await agent('POST', '/api/auth/login', {
+      username: 'lingdao',
+      password: login('lingdao').password,
+    });
     expect(locked.status).toBe(423);
     expect(locked.json).toMatchObject({ code: 'ACCOUNT_LOCKED', lockedUntil: expect.any(String) });
   });

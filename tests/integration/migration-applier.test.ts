@@ -2,7 +2,13 @@ import { appendFile, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { applyMigrations, checksumOf, defaultMigrationsDir, MigrationError, readMigrations } from '../../api/db/migrate';
+import {
+  applyMigrations,
+  checksumOf,
+  defaultMigrationsDir,
+  MigrationError,
+  readMigrations,
+} from '../../api/db/migrate';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 async function query<T extends object>(url: string, sql: string): Promise<T[]> {
@@ -33,7 +39,12 @@ describe('migration applier', () => {
     const files = await readMigrations(dir);
     const result = await applyMigrations({ databaseUrl: db.url, migrationsDir: dir });
     expect(result.applied).toEqual(files.map((f) => f.name));
-    const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+    const rows = await query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(
       db.url,
       'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name',
     );
@@ -48,7 +59,9 @@ describe('migration applier', () => {
       db.url,
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
     );
-    expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(['org_unit', 'app_user', 'instance_event', 'task']));
+    expect(tables.map((t) => t.table_name)).toEqual(
+      expect.arrayContaining(['org_unit', 'app_user', 'instance_event', 'task']),
+    );
   });
 
   it('uses the SHA-256 of the file bytes as checksum, like Prisma', () => {
@@ -76,11 +89,22 @@ describe('migration applier', () => {
   it('rolls back a failing migration completely and records nothing for it', async () => {
     const bad = join(dir, '99990101000000_broken');
     await cp(join(dir, (await readMigrations(dir))[0]!.name), bad, { recursive: true });
-    await writeFile(join(bad, 'migration.sql'), 'CREATE TABLE half_done (id int);\nSELECT no_such_function();\n');
-    await expect(applyMigrations({ databaseUrl: db.url, migrationsDir: dir })).rejects.toThrow(/99990101000000_broken.*rolled back/);
-    const tables = await query<{ n: string }>(db.url, "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'half_done'");
+    await writeFile(
+      join(bad, 'migration.sql'),
+      'CREATE TABLE half_done (id int);\nSELECT no_such_function();\n',
+    );
+    await expect(applyMigrations({ databaseUrl: db.url, migrationsDir: dir })).rejects.toThrow(
+      /99990101000000_broken.*rolled back/,
+    );
+    const tables = await query<{ n: string }>(
+      db.url,
+      "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'half_done'",
+    );
     expect(Number(tables[0]!.n)).toBe(0);
-    const history = await query<{ migration_name: string }>(db.url, 'SELECT migration_name FROM "_prisma_migrations"');
+    const history = await query<{ migration_name: string }>(
+      db.url,
+      'SELECT migration_name FROM "_prisma_migrations"',
+    );
     expect(history.map((h) => h.migration_name)).not.toContain('99990101000000_broken');
     // The migrations before the broken one were committed, each in its own transaction.
     expect(history.length).toBe((await readMigrations(dir)).length - 1);

@@ -46,11 +46,17 @@ describe('schema drift', () => {
   });
 
   it('notices when schema.prisma gains a column the migrations do not create', async () => {
-    const changed = schema.replace('  disabled            Boolean', '  phone               String?\n  disabled            Boolean');
+    const changed = schema.replace(
+      '  disabled            Boolean',
+      '  phone               String?\n  disabled            Boolean',
+    );
     expect(changed).not.toBe(schema);
     const reference = await databaseFromSchema(changed);
     dbs.push(reference);
-    const [actual, expected] = await Promise.all([snapshotSchema(migrated.url), snapshotSchema(reference.url)]);
+    const [actual, expected] = await Promise.all([
+      snapshotSchema(migrated.url),
+      snapshotSchema(reference.url),
+    ]);
     expect(expected.columns.filter((c) => !actual.columns.includes(c))).toEqual([
       expect.stringMatching(/^app_user\.phone text NULL/),
     ]);

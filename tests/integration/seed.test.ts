@@ -27,7 +27,14 @@ describe('demo seed', () => {
 
     const assignments = await ctx.prisma.roleAssignment.findMany({ include: { unit: true, user: true } });
     const roles = assignments.map((a) => a.role).sort();
-    expect(roles).toEqual(['admin', 'committee_member', 'leading_group', 'officer', 'selection_office', 'supervisor']);
+    expect(roles).toEqual([
+      'admin',
+      'committee_member',
+      'leading_group',
+      'officer',
+      'selection_office',
+      'supervisor',
+    ]);
     const unitOf = (role: string) => assignments.find((a) => a.role === role)!.unit.kind;
     expect(unitOf('officer')).toBe('station');
     expect(unitOf('supervisor')).toBe('station');

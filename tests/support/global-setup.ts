@@ -9,7 +9,10 @@ import { TEMPLATE_DATABASE, testEnv } from './test-env';
 export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    const server = await startEmbeddedPostgres({ dataDir: `.data/test-postgres-${process.pid}`, ephemeral: true });
+    const server = await startEmbeddedPostgres({
+      dataDir: `.data/test-postgres-${process.pid}`,
+      ephemeral: true,
+    });
     (globalThis as { __sgfTestPostgres?: typeof server }).__sgfTestPostgres = server;
     adminUrl = server.adminUrl;
   }

@@ -13,7 +13,10 @@ export interface TestDatabase {
 
 function adminUrl(): string {
   const url = process.env[testEnv.adminUrl];
-  if (!url) throw new Error('no test database server: run the suites through jest (npm test), whose global setup starts one');
+  if (!url)
+    throw new Error(
+      'no test database server: run the suites through jest (npm test), whose global setup starts one',
+    );
   return url;
 }
 
@@ -38,7 +41,9 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   // CREATE DATABASE … TEMPLATE needs the template to have no other sessions; retry briefly if a
   // parallel worker is cloning it at the same moment.
   await withAdmin(async (client) => {
-    const sql = options.empty ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`;
+    const sql = options.empty
+      ? `CREATE DATABASE "${name}"`
+      : `CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`;
     for (let attempt = 0; ; attempt++) {
       try {
         await client.query(sql);
@@ -52,7 +57,10 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   return {
     name,
     url: urlForDatabase(name),
-    drop: () => withAdmin(async (client) => void (await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
+    drop: () =>
+      withAdmin(
+        async (client) => void (await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+      ),
   };
 }
 

@@ -15,7 +15,13 @@ export async function startTestServer(): Promise<TestServer> {
   const db = await createTestDatabase({ empty: true });
   const dataDir = await mkdtemp(join(tmpdir(), 'sgf-server-'));
   const config = {
-    ...loadConfig({ DATABASE_URL: db.url, SGF_DEMO: 'true', SGF_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }),
+    ...loadConfig({
+      DATABASE_URL: db.url,
+      SGF_DEMO: 'true',
+      SGF_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+    }),
   };
   const product = await bootProduct(config);
   return {
@@ -29,10 +35,19 @@ export async function startTestServer(): Promise<TestServer> {
   };
 }
 
+// Tests inspect arbitrary response bodies; each assertion states the shape it expects.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type JsonBody = Record<string, any>;
+
 /** A tiny cookie-keeping client for one user agent, sending the headers the web app sends. */
 export function apiAgent(baseUrl: string) {
   let cookie = '';
-  return async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  return async function request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: {
@@ -46,9 +61,8 @@ export function apiAgent(baseUrl: string) {
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) cookie = setCookie.split(';')[0] ?? '';
     const text = await response.text();
-    // Tests inspect arbitrary response bodies; each assertion states the shape it expects.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const json = text && /json/.test(response.headers.get('content-type') ?? '') ? (JSON.parse(text) as Record<string, any>) : undefined;
+    const isJson = text !== '' && /json/.test(response.headers.get('content-type') ?? '');
+    const json = isJson ? (JSON.parse(text) as JsonBody) : undefined;
     return { status: response.status, headers: response.headers, json, text };
   };
 }

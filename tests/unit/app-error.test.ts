@@ -10,7 +10,9 @@ describe('problem+json rendering', () => {
   });
 
   it('lists field errors and extra members only when present', () => {
-    const withFields = toProblem(new AppError('VALIDATION_FAILED', 'bad', [{ field: 'username', reason: 'required' }]));
+    const withFields = toProblem(
+      new AppError('VALIDATION_FAILED', 'bad', [{ field: 'username', reason: 'required' }]),
+    );
     expect(withFields.errors).toEqual([{ field: 'username', reason: 'required' }]);
     const plain = toProblem(new AppError('NOT_FOUND', 'gone'), '/api/x');
     expect(plain).not.toHaveProperty('errors');

@@ -5,7 +5,15 @@ import { parse } from 'yaml';
 // Docker cannot run on the build machines; the compose file is checked by reading it.
 describe('docker-compose.yml', () => {
   const compose = parse(readFileSync(join(__dirname, '..', '..', 'docker-compose.yml'), 'utf8')) as {
-    services: Record<string, { image?: string; ports?: string[]; healthcheck?: { test: string[] }; environment?: Record<string, string> }>;
+    services: Record<
+      string,
+      {
+        image?: string;
+        ports?: string[];
+        healthcheck?: { test: string[] };
+        environment?: Record<string, string>;
+      }
+    >;
     volumes: Record<string, unknown>;
   };
 

@@ -11,16 +11,26 @@ export type ActionEntry = {
 };
 
 const recipient = z.union([
-  z.strictObject({ role: z.string().min(1), scope: z.enum(['unit', 'ancestors', 'unitOrAncestors']).optional() }),
+  z.strictObject({
+    role: z.string().min(1),
+    scope: z.enum(['unit', 'ancestors', 'unitOrAncestors']).optional(),
+  }),
   z.strictObject({ userId: z.string().min(1) }),
   z.strictObject({ starter: z.literal(true) }),
 ]);
-const fraction = z.strictObject({ numerator: z.number().int().nonnegative(), denominator: z.number().int().positive() });
+const fraction = z.strictObject({
+  numerator: z.number().int().nonnegative(),
+  denominator: z.number().int().positive(),
+});
 
 export const actionCatalog = {
   notify: {
     description: { zh: '发送通知', en: 'send a notification' },
-    params: z.strictObject({ template: z.string().min(1), to: recipient, data: z.record(z.string(), z.unknown()).optional() }),
+    params: z.strictObject({
+      template: z.string().min(1),
+      to: recipient,
+      data: z.record(z.string(), z.unknown()).optional(),
+    }),
     defaultResult: 'ignore',
   },
   setVariables: {

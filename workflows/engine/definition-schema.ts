@@ -11,7 +11,14 @@ const feel = z.string().min(1).describe('FEEL expression');
 /** An ISO 8601 duration such as P14D or PT2H; checked by the validator. */
 const isoDuration = z.string().describe('ISO 8601 duration, e.g. P14D');
 
-export const ZRole = z.enum(['admin', 'officer', 'supervisor', 'committee_member', 'selection_office', 'leading_group']);
+export const ZRole = z.enum([
+  'admin',
+  'officer',
+  'supervisor',
+  'committee_member',
+  'selection_office',
+  'leading_group',
+]);
 
 /** Who a task goes to. Role rules are scoped to the instance's org unit, resolved by the host. */
 export const ZAssigneeRule = z.discriminatedUnion('type', [
@@ -25,7 +32,16 @@ export const ZAssigneeRule = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('starter') }),
 ]);
 
-const scalarFieldTypes = ['text', 'textarea', 'number', 'integer', 'boolean', 'date', 'select', 'multiselect'] as const;
+const scalarFieldTypes = [
+  'text',
+  'textarea',
+  'number',
+  'integer',
+  'boolean',
+  'date',
+  'select',
+  'multiselect',
+] as const;
 
 const fieldCommon = {
   name: identifier,
@@ -52,7 +68,10 @@ export const ZFormField = z.strictObject({
 });
 
 /** Seats of a multi-person node: `seats` people holding the rule's role each take one task. */
-export const ZSeatRule = z.strictObject({ assignee: ZAssigneeRule, seats: z.number().int().min(1).default(1) });
+export const ZSeatRule = z.strictObject({
+  assignee: ZAssigneeRule,
+  seats: z.number().int().min(1).default(1),
+});
 
 /** Due date, reminder to the assignee and escalation to a supervisor role, all from task creation. */
 const deadline = {
@@ -156,7 +175,11 @@ export const ZParallelNode = z.strictObject({ ...nodeCommon, kind: z.literal('pa
 export const ZTimerSpec = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('duration'), duration: isoDuration }),
   /** A fixed date(-time) or a variable holding one; dates mean 00:00 Asia/Shanghai. */
-  z.strictObject({ type: z.literal('date'), date: z.string().optional(), dateVariable: identifier.optional() }),
+  z.strictObject({
+    type: z.literal('date'),
+    date: z.string().optional(),
+    dateVariable: identifier.optional(),
+  }),
   /**
    * ISO repeating interval `Rn/<duration>`: the outgoing edge is taken on each firing; the token
    * that comes back after the n-th firing (or when `until` holds) leaves by the `done` edge.
@@ -278,5 +301,5 @@ export const outcomesByKind: Partial<Record<NodeKind, readonly string[]>> = {
 
 /** The JSON Schema of the definition format, as the designer and `docs/engine` publish it. */
 export function processDefinitionJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(ZProcessDefinition, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return z.toJSONSchema(ZProcessDefinition, { io: 'input', unrepresentable: 'any' });
 }

@@ -38,7 +38,9 @@ export const ZEngineEvent = z.discriminatedUnion('type', [
     /** Conflict of interest declared for the whole review. */
     recused: z.boolean().optional(),
     /** Multi-subject review: subject id -> scores or a recusal for that subject. */
-    subjects: z.record(z.string(), z.object({ scores: scores.optional(), recused: z.boolean().optional() })).optional(),
+    subjects: z
+      .record(z.string(), z.object({ scores: scores.optional(), recused: z.boolean().optional() }))
+      .optional(),
     comment: z.string().optional(),
   }),
   z.object({ type: z.literal('timerFired'), timerId: z.string() }),
@@ -79,7 +81,13 @@ export type Effect =
   | { type: 'scheduleTimer'; timerId: string; fireAt: string }
   | { type: 'cancelTimer'; timerId: string }
   | { type: 'runAction'; actionId: string; nodeId: string; action: string; params: Record<string, unknown> }
-  | { type: 'startChild'; childId: string; nodeId: string; definitionKey: string; input: Record<string, unknown> }
+  | {
+      type: 'startChild';
+      childId: string;
+      nodeId: string;
+      definitionKey: string;
+      input: Record<string, unknown>;
+    }
   | {
       type: 'notify';
       to: ResolvedAssignee;

@@ -46,7 +46,8 @@ export function checkFeel(expression: string): FeelCheck {
 function insideFilter(node: SyntaxNodeLike): boolean {
   for (let current = node; current.parent; current = current.parent) {
     const parent = current.parent;
-    if (parent.name === 'FilterExpression' && parent.firstChild && current.from > parent.firstChild.from) return true;
+    if (parent.name === 'FilterExpression' && parent.firstChild && current.from > parent.firstChild.from)
+      return true;
   }
   return false;
 }
@@ -73,7 +74,11 @@ function toPlain(value: unknown): unknown {
   if (value === undefined) return null;
   if (value === null || typeof value !== 'object') return typeof value === 'function' ? null : value;
   if (Array.isArray(value)) return value.map(toPlain);
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) return String(value);
+  // Plain objects may come from another realm (structuredClone under jest), so test the shape of
+  // the prototype chain rather than identity with this realm's Object.prototype.
+  const proto = Object.getPrototypeOf(value) as object | null;
+  // FEEL temporal values (FeelDate, FeelDateTime …) print their ISO text through toString.
+  if (proto !== null && Object.getPrototypeOf(proto) !== null)
+    return (value as { toString(): string }).toString();
   return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toPlain(inner)]));
 }

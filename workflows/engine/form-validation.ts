@@ -51,10 +51,10 @@ function fieldSchema(field: FormField): z.ZodType {
 export function formSchema(fields: FormField[] | ScalarFormField[]): z.ZodType<Record<string, unknown>> {
   const shape: Record<string, z.ZodType> = {};
   for (const field of fields) {
-    const schema = fieldSchema(field as FormField);
+    const schema = fieldSchema(field);
     shape[field.name] = field.required ? schema : schema.nullable().optional();
   }
-  return z.strictObject(shape) as unknown as z.ZodType<Record<string, unknown>>;
+  return z.strictObject(shape);
 }
 
 export type FormIssue = { field: string; message: string };
@@ -67,6 +67,9 @@ export function validateFormData(
   if (result.success) return { ok: true, data: result.data };
   return {
     ok: false,
-    issues: result.error.issues.map((issue) => ({ field: issue.path.join('.') || '(form)', message: issue.message })),
+    issues: result.error.issues.map((issue) => ({
+      field: issue.path.join('.') || '(form)',
+      message: issue.message,
+    })),
   };
 }

@@ -6,10 +6,21 @@ export type ResolvedAssignee =
   | { type: 'user'; userId: string }
   | { type: 'role'; role: Role; unitId: string | null; scope: 'unit' | 'ancestors' | 'unitOrAncestors' };
 
-export type Vote = { taskId: string; seat: number; userId: string; vote: 'approve' | 'reject' | 'return'; comment?: string };
+export type Vote = {
+  taskId: string;
+  seat: number;
+  userId: string;
+  vote: 'approve' | 'reject' | 'return';
+  comment?: string;
+};
 
 /** One reviewer's response; `totals` maps subject id (or 'subject') to a 0-100 weighted score, null when recused. */
-export type ReviewResponse = { taskId: string; seat: number; userId: string; totals: Record<string, number | null> };
+export type ReviewResponse = {
+  taskId: string;
+  seat: number;
+  userId: string;
+  totals: Record<string, number | null>;
+};
 
 export type TokenWait =
   | { kind: 'userTask'; taskId: string }

@@ -51,7 +51,9 @@ export function takeEdge(run: Run, token: Token, edge: ProcessEdge): void {
 /** Leaves a node with a single (non-outcome) outgoing edge, or the one with the given outcome. */
 export function leave(run: Run, token: Token, outcome?: string): void {
   const edges = outgoingOf(run.graph, token.nodeId);
-  const edge = edges.find((candidate) => (outcome === undefined ? !candidate.outcome : candidate.outcome === outcome));
+  const edge = edges.find((candidate) =>
+    outcome === undefined ? !candidate.outcome : candidate.outcome === outcome,
+  );
   if (!edge) throw new Error(`node ${token.nodeId} has no ${outcome ?? 'plain'} outgoing edge`);
   takeEdge(run, token, edge);
 }
@@ -63,14 +65,26 @@ export function feelContext(run: Run, extra: Record<string, unknown> = {}): Reco
 /** Evaluates FEEL during an event; a failure rejects the whole event so the state stays untouched. */
 export function evaluateOrReject(run: Run, expression: string, extra: Record<string, unknown> = {}): unknown {
   const result = evaluateFeel(expression, feelContext(run, extra));
-  if (!result.ok) rejectWith('FEEL_ERROR', `表达式求值失败：${expression}`, `FEEL evaluation failed: ${expression}`, result.error);
+  if (!result.ok)
+    rejectWith(
+      'FEEL_ERROR',
+      `表达式求值失败：${expression}`,
+      `FEEL evaluation failed: ${expression}`,
+      result.error,
+    );
   return result.value;
 }
 
-export function evaluateOutputs(run: Run, outputs: Record<string, string> | undefined, extra: Record<string, unknown> = {}): void {
+export function evaluateOutputs(
+  run: Run,
+  outputs: Record<string, string> | undefined,
+  extra: Record<string, unknown> = {},
+): void {
   if (!outputs) return;
   // All mappings read the same inputs, so their order does not matter.
-  const values = Object.entries(outputs).map(([name, expression]) => [name, evaluateOrReject(run, expression, extra)] as const);
+  const values = Object.entries(outputs).map(
+    ([name, expression]) => [name, evaluateOrReject(run, expression, extra)] as const,
+  );
   for (const [name, value] of values) run.state.variables[name] = value;
 }
 
@@ -119,9 +133,16 @@ export function openTask(
     ...(task.dueAt ? { dueAt: task.dueAt } : {}),
     ...extra,
   });
-  if (node.reminder) task.timerIds.push(scheduleTimer(run, node.id, addDuration(run.now, node.reminder.after), 'reminder', { taskId: task.id }));
+  if (node.reminder)
+    task.timerIds.push(
+      scheduleTimer(run, node.id, addDuration(run.now, node.reminder.after), 'reminder', { taskId: task.id }),
+    );
   if (node.escalation && !task.escalated)
-    task.timerIds.push(scheduleTimer(run, node.id, addDuration(run.now, node.escalation.after), 'escalation', { taskId: task.id }));
+    task.timerIds.push(
+      scheduleTimer(run, node.id, addDuration(run.now, node.escalation.after), 'escalation', {
+        taskId: task.id,
+      }),
+    );
   return task;
 }
 

@@ -1,0 +1,412 @@
+import {
+  builtInDefinitions,
+  projectLifecycle,
+  talentSelectionRound,
+  talentTerm,
+  venturePhilanthropy,
+} from '../../../workflows/definitions';
+import { validateDefinition } from '../../../workflows/engine';
+import { type Driver, drive, effectsOf } from './drive';
+
+describe('built-in definitions', () => {
+  it.each(Object.entries(builtInDefinitions))('%s passes the validator', (_key, def) => {
+    expect(validateDefinition(def).problems).toEqual([]);
+  });
+});
+
+const assessment = {
+  targetGroup: '辖区独居老人',
+  serviceDomain: '为老服务',
+  needsSummary: '独居老人缺乏日常探访与应急支持',
+  risks: '冬季出行',
+};
+const plan = {
+  objectives: '建立探访网络',
+  activities: [{ title: '入户探访', plannedDate: '2025-04-01', participants: 30 }],
+  budgetYuan: 50000,
+  indicators: [{ indicator: '探访人次', target: 600, unit: '人次' }],
+};
+const fullMarks = {
+  goalAchievement: 10,
+  serviceQuality: 10,
+  indicatorCompletion: 9,
+  budgetUse: 10,
+  innovation: 8,
+};
+
+function lifecycleToImplementation(): Driver {
+  const run = drive(projectLifecycle, { projectName: '银龄守护' });
+  run.complete('assess', assessment);
+  run.vote('headApproval', ['approve']);
+  run.complete('plan', plan);
+  run.vote('centreApproval', ['approve']);
+  return run;
+}
+
+function reviewAll(run: Driver, nodeId: string, scores: Record<string, number>): void {
+  for (const [index, task] of run.tasks(nodeId).entries())
+    run.send({
+      type: 'reviewSubmitted',
+      taskId: task.id,
+      actor: { userId: `${nodeId}-reviewer-${index}` },
+      scores,
+    });
+}
+
+describe('project lifecycle (项目化运行五阶段)', () => {
+  it('runs assess → approvals → plan → implement ∥ monthly monitoring → evaluation → practice case', () => {
+    const run = lifecycleToImplementation();
+    expect(run.atNodes()).toEqual(['implement', 'monitorCycle']);
+    const firstReport = Object.values(run.state.timers).find((timer) => timer.nodeId === 'monitorCycle');
+    expect(firstReport?.fireAt).toBe('2025-04-01T01:00:00.000Z');
+    run.fire((timer) => timer.nodeId === 'monitorCycle');
+    run.complete('monthlyReport', { indicatorProgress: '已探访 50 人次' });
+    run.complete('implement', { activitiesHeld: 12, peopleServed: 620, volunteers: 15, volunteerHours: 300 });
+    run.fire((timer) => timer.nodeId === 'monitorCycle');
+    run.complete('monthlyReport', { indicatorProgress: '完成全部探访' });
+    run.complete('supervision', { supervisionNotes: '执行规范', correctiveActionRequired: false });
+    expect(run.tasks('evaluate')).toHaveLength(3);
+    reviewAll(run, 'evaluate', fullMarks);
+    expect(run.state.variables).toMatchObject({ evaluationScore: 95.5, rating: '优秀' });
+    run.complete('practiceCase', { caseTitle: '银龄守护实践', caseSummary: '以探访网络回应独居老人需求' });
+    expect(run.state).toMatchObject({ status: 'completed', outcome: 'completed' });
+  });
+
+  it('returns the assessment to the officer when the station head sends it back', () => {
+    const run = drive(projectLifecycle, { projectName: '银龄守护' });
+    run.complete('assess', assessment);
+    run.vote('headApproval', ['return']);
+    expect(run.atNodes()).toEqual(['assess']);
+    expect(run.state.variables.headDecision).toBe('return');
+  });
+
+  it('ends as rejected when the guidance centre rejects the plan', () => {
+    const run = drive(projectLifecycle, { projectName: '银龄守护' });
+    run.complete('assess', assessment);
+    run.vote('headApproval', ['approve']);
+    run.complete('plan', plan);
+    run.vote('centreApproval', ['reject']);
+    expect(run.state).toMatchObject({ status: 'completed', outcome: 'rejected' });
+  });
+
+  it('sends the project back to implementation when supervision requires corrective action', () => {
+    const run = lifecycleToImplementation();
+    run.complete('implement', { activitiesHeld: 2, peopleServed: 40 });
+    run.fire((timer) => timer.nodeId === 'monitorCycle');
+    run.complete('monthlyReport', { indicatorProgress: '进度滞后' });
+    run.complete('supervision', {
+      supervisionNotes: '探访覆盖不足',
+      correctiveActionRequired: true,
+      correctiveActions: '增加志愿者',
+    });
+    expect(run.atNodes()).toEqual(['implement', 'monitorCycle']);
+    expect(run.state.variables.implementationDone).toBe(false);
+    expect(run.state.visits.implement).toBe(2);
+  });
+
+  it('reminds the officer of an overdue assessment and escalates it to the supervisor', () => {
+    const run = drive(projectLifecycle, { projectName: '银龄守护' }, { unitId: 'station-7' });
+    const reminder = run.fire((timer) => timer.purpose === 'reminder');
+    expect(reminder).toEqual([
+      expect.objectContaining({
+        type: 'notify',
+        template: 'task.reminder',
+        to: { type: 'user', userId: 'officer-1' },
+      }),
+    ]);
+    const escalation = run.fire((timer) => timer.purpose === 'escalation');
+    expect(escalation).toEqual([
+      expect.objectContaining({
+        type: 'notify',
+        template: 'task.escalated',
+        to: { type: 'role', role: 'supervisor', unitId: 'station-7', scope: 'unitOrAncestors' },
+      }),
+    ]);
+  });
+
+  it('withdraws everything when the project is terminated', () => {
+    const run = lifecycleToImplementation();
+    const effects = run.send({ type: 'external', name: 'projectTerminated' });
+    expect(
+      effectsOf(effects, 'cancelTask').length + effectsOf(effects, 'cancelTimer').length,
+    ).toBeGreaterThan(0);
+    expect(run.state).toMatchObject({ status: 'completed', outcome: 'terminated', tasks: {}, timers: {} });
+  });
+});
+
+const application = {
+  projectName: '骑手驿站',
+  organisation: '瓯海社工服务社',
+  serviceDomain: '社区发展',
+  budgetYuan: 80000,
+  fullTimeSocialWorker: '王芳',
+  charityResources: 3,
+  volunteers: 20,
+  proposal: '为新就业群体提供驿站服务',
+};
+
+describe('venture philanthropy (公益创投)', () => {
+  function toPanel(): Driver {
+    const run = drive(venturePhilanthropy, { callTitle: '2025 年公益创投' });
+    run.complete('callForProjects', application);
+    run.vote('preliminaryReview', ['approve']);
+    return run;
+  }
+
+  it('runs call → preliminary review → panel scores → approval → landing → implementation → closing evaluation', () => {
+    const run = toPanel();
+    const panel = run.tasks('panelReview');
+    run.send({
+      type: 'reviewSubmitted',
+      taskId: panel[0]?.id ?? '',
+      actor: { userId: 'expert-1' },
+      scores: { necessity: 90, feasibility: 80, innovation: 70, budget: 80 },
+    });
+    run.send({
+      type: 'reviewSubmitted',
+      taskId: panel[1]?.id ?? '',
+      actor: { userId: 'expert-2' },
+      recused: true,
+    });
+    run.send({
+      type: 'reviewSubmitted',
+      taskId: panel[2]?.id ?? '',
+      actor: { userId: 'expert-3' },
+      scores: { necessity: 80, feasibility: 80, innovation: 80, budget: 80 },
+    });
+    expect(run.state.variables.panelScore).toBe(80.5);
+    run.vote('approval', ['approve', 'approve']);
+    expect(run.effects).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'runAction',
+          action: 'notify',
+          params: {
+            template: 'venture.landed',
+            to: { starter: true },
+            data: { callTitle: '2025 年公益创投', panelScore: 80.5 },
+          },
+        }),
+      ]),
+    );
+    run.finishAction('landing');
+    run.complete('implementation', { activitiesHeld: 24, peopleServed: 1300, volunteers: 40 });
+    reviewAll(run, 'closingEvaluation', { outcomes: 80, management: 80, finance: 70 });
+    expect(run.state).toMatchObject({
+      status: 'completed',
+      outcome: 'completed',
+      variables: { closingScore: 77, closingRating: '良好' },
+    });
+  });
+
+  it('ends as not selected when the panel score is below the passing line', () => {
+    const run = toPanel();
+    reviewAll(run, 'panelReview', { necessity: 50, feasibility: 50, innovation: 50, budget: 50 });
+    expect(run.state.outcome).toBe('notSelected');
+  });
+
+  it('returns the application for revision at preliminary review, and rejects when the quorum of 2 approvals is not reached', () => {
+    const run = drive(venturePhilanthropy, { callTitle: '2025 年公益创投' });
+    run.complete('callForProjects', application);
+    run.vote('preliminaryReview', ['return']);
+    run.complete('callForProjects', { ...application, budgetYuan: 60000 });
+    run.vote('preliminaryReview', ['approve']);
+    reviewAll(run, 'panelReview', { necessity: 90, feasibility: 90, innovation: 90, budget: 90 });
+    run.vote('approval', ['approve', 'reject', 'reject']);
+    expect(run.state).toMatchObject({ outcome: 'rejected', variables: { approvalDecision: 'reject' } });
+  });
+
+  it('stops at once when the organisation withdraws', () => {
+    const run = toPanel();
+    run.send({ type: 'external', name: 'projectWithdrawn', payload: { reason: '机构人员变动' } });
+    expect(run.state).toMatchObject({
+      outcome: 'withdrawn',
+      variables: { withdrawReason: '机构人员变动' },
+      tasks: {},
+    });
+  });
+});
+
+const candidates = [
+  { id: 'c1', name: '张敏', field: '养老服务', yearsInSocialWork: 8 },
+  { id: 'c2', name: '李强', field: '社会救助', yearsInSocialWork: 6 },
+  { id: 'c3', name: '王丽', field: '儿童关爱', yearsInSocialWork: 3 },
+];
+
+describe('talent selection round (高层次人才选拔)', () => {
+  function toNotice(): Driver {
+    const run = drive(
+      talentSelectionRound,
+      { roundName: '2025 年“海右”人才选拔' },
+      { unitId: 'city-office' },
+    );
+    for (const candidate of candidates)
+      run.send({ type: 'external', name: 'applicationSubmitted', payload: candidate });
+    run.fire();
+    expect(run.reject({ type: 'external', name: 'applicationSubmitted', payload: {} }).code).toBe(
+      'EVENT_NOT_HANDLED',
+    );
+    const screening = effectsOf(run.effects, 'runAction')[0];
+    expect(screening?.params).toEqual({ applications: candidates, minYearsInSocialWork: 5 });
+    run.finishAction('eligibilityScreening', {
+      eligible: candidates.slice(0, 2),
+      ineligible: candidates.slice(2),
+    });
+    const scores = { performance: 90, expertise: 80, impact: 80, potential: 90 };
+    for (const [index, task] of run.tasks('committeeReview').entries())
+      run.send({
+        type: 'reviewSubmitted',
+        taskId: task.id,
+        actor: { userId: `expert-${index}` },
+        subjects: { c1: { scores }, c2: index === 0 ? { recused: true } : { scores } },
+      });
+    expect(run.state.variables.candidateScores).toEqual({ c1: 85, c2: 85 });
+    const ranking = effectsOf(run.effects, 'runAction')[0];
+    expect(ranking?.params).toMatchObject({
+      quota: 50,
+      elderlyShare: { numerator: 1, denominator: 3 },
+      excluded: [],
+    });
+    run.finishAction('rankAndAllocate', { selected: candidates.slice(0, 2), waitlist: [] });
+    run.vote('officeConfirmation', ['approve']);
+    return run;
+  }
+
+  it('selects, publishes after a quiet public notice, and starts one talent term per selected person', () => {
+    const run = toNotice();
+    run.fire();
+    run.vote('leadingGroupApproval', ['approve', 'approve']);
+    run.finishAction('publish');
+    expect(effectsOf(run.effects, 'startChild').map((effect) => effect.input)).toEqual([
+      { talentId: 'c1', personName: '张敏', field: '养老服务', roundName: '2025 年“海右”人才选拔' },
+      { talentId: 'c2', personName: '李强', field: '社会救助', roundName: '2025 年“海右”人才选拔' },
+    ]);
+    expect(run.state).toMatchObject({ status: 'completed', outcome: 'published' });
+  });
+
+  it('re-ranks without the excluded candidate when an objection is upheld', () => {
+    const run = toNotice();
+    run.send({
+      type: 'external',
+      name: 'objectionFiled',
+      payload: { candidateId: 'c2', reason: '工作年限不实' },
+    });
+    run.fire();
+    run.complete('handleObjections', {
+      objectionUpheld: true,
+      findings: '年限不足',
+      excluded: [{ candidateId: 'c2' }],
+    });
+    const rerank = effectsOf(run.effects, 'runAction')[0];
+    expect(rerank).toMatchObject({ action: 'rankAndAllocate', params: { excluded: ['c2'] } });
+    expect(run.state.variables.objections).toEqual([]);
+    run.finishAction('rankAndAllocate', { selected: candidates.slice(0, 1), waitlist: [] });
+    run.vote('officeConfirmation', ['approve']);
+    run.fire();
+    run.vote('leadingGroupApproval', ['approve', 'reject', 'approve']);
+    run.finishAction('publish');
+    expect(effectsOf(run.effects, 'startChild')).toHaveLength(1);
+  });
+
+  it('continues to the leading group when an objection is not upheld, and ends when the group rejects the list', () => {
+    const run = toNotice();
+    run.send({ type: 'external', name: 'objectionFiled', payload: { candidateId: 'c1' } });
+    run.fire();
+    run.complete('handleObjections', { objectionUpheld: false, findings: '反映不实' });
+    run.vote('leadingGroupApproval', ['reject', 'reject']);
+    expect(run.state.outcome).toBe('rejected');
+  });
+});
+
+describe('talent term (人才管理期)', () => {
+  const start = () =>
+    drive(talentTerm, { talentId: 'c1', personName: '张敏', field: '养老服务' }, { unitId: 'city-office' });
+  const assess = (run: Driver, rating = '良好') => run.complete('annualAssessment', { annualRating: rating });
+
+  it('pays 12 × 1000 yuan and assesses each year for four years, then rates the whole term', () => {
+    const run = start();
+    for (let year = 1; year <= 4; year += 1) {
+      run.fire();
+      expect(effectsOf(run.effects, 'runAction')[0]?.params).toEqual({
+        talentId: 'c1',
+        monthlyAmountYuan: 1000,
+        months: 12,
+        year,
+      });
+      run.finishAction('payAllowance', { paymentId: `pay-${year}` });
+      assess(run);
+    }
+    expect(run.state.variables.allowancesPaid).toBe(4);
+    expect(run.now).toBe('2029-03-01T01:00:00.000Z');
+    run.complete('finalEvaluation', { finalRating: '优秀', summary: '表现突出' });
+    expect(run.state).toMatchObject({
+      status: 'completed',
+      outcome: 'termCompleted',
+      variables: { eligibleToReapply: true },
+    });
+  });
+
+  it.each(['leftSocialWork', 'movedOutOfCity'])('stops benefits but keeps the title after %s', (event) => {
+    const run = start();
+    run.send({ type: 'external', name: event });
+    expect(effectsOf(run.effects, 'runAction')[0]).toMatchObject({
+      action: 'stopBenefits',
+      params: { talentId: 'c1', reason: event },
+    });
+    run.finishAction('stopBenefits');
+    for (let year = 1; year <= 4; year += 1) {
+      run.fire();
+      expect(effectsOf(run.effects, 'runAction')).toEqual([]);
+      assess(run);
+    }
+    run.complete('finalEvaluation', { finalRating: '优秀', summary: '已离开岗位' });
+    expect(run.state).toMatchObject({
+      outcome: 'termCompleted',
+      variables: { titleActive: true, benefitsActive: false, eligibleToReapply: false, allowancesPaid: 0 },
+    });
+    expect(run.reject({ type: 'external', name: event }).code).toBe('NOT_RUNNING');
+  });
+
+  it('revokes the title, stops benefits and ends the term after verified misconduct approved by the leading group', () => {
+    const run = start();
+    run.fire();
+    run.finishAction('payAllowance');
+    run.send({ type: 'external', name: 'misconductReported', payload: { summary: '违规收费' } });
+    expect(run.atNodes()).toEqual(['annualAssessment', 'verifyMisconduct']);
+    run.complete('verifyMisconduct', { misconductVerified: true, findings: '经核实属实' });
+    run.vote('revocationApproval', ['approve', 'approve']);
+    run.finishAction('revokeTitle');
+    const effects = run.finishAction('stopBenefitsAfterRevocation');
+    // The terminate end withdraws the still-open annual assessment of the running year.
+    expect(effectsOf(effects, 'cancelTask')).toHaveLength(1);
+    expect(effects).toContainEqual({ type: 'completed', outcome: 'revoked' });
+    expect(run.state).toMatchObject({
+      status: 'completed',
+      outcome: 'revoked',
+      tasks: {},
+      timers: {},
+      variables: { titleActive: false, benefitsActive: false },
+    });
+  });
+
+  it('keeps the term running when the report is not verified', () => {
+    const run = start();
+    run.send({ type: 'external', name: 'misconductReported', payload: { summary: '匿名举报' } });
+    run.complete('verifyMisconduct', { misconductVerified: false, findings: '查无实据' });
+    expect(run.state.status).toBe('running');
+    expect(run.atNodes()).toEqual(['termYear']);
+  });
+
+  it('escalates an overdue annual assessment to the leading group', () => {
+    const run = start();
+    run.fire();
+    run.finishAction('payAllowance');
+    const escalation = run.fire((timer) => timer.purpose === 'escalation');
+    expect(escalation).toEqual([
+      expect.objectContaining({
+        template: 'task.escalated',
+        to: expect.objectContaining({ role: 'leading_group' }),
+      }),
+    ]);
+  });
+});

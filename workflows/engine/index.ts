@@ -1,0 +1,61 @@
+// The process engine's public API: definition format, validator, interpreter, simulation, versions.
+export {
+  ZProcessDefinition,
+  ZNode,
+  ZEdge,
+  ZEventHandler,
+  ZAssigneeRule,
+  ZFormField,
+  ZApprovalPolicy,
+  ZTimerSpec,
+  ZRole,
+  processDefinitionJsonSchema,
+  type ProcessDefinition,
+  type ProcessNode,
+  type ProcessEdge,
+  type NodeKind,
+  type NodeOf,
+  type EventHandler,
+  type AssigneeRule,
+  type FormField,
+  type VariableDeclaration,
+  type RubricCriterion,
+  type ApprovalPolicy,
+  type Role,
+} from './definition-schema';
+export { validateDefinition, knownVariables, type ValidationResult } from './validate-definition';
+export type {
+  ValidationProblem,
+  ValidationCode,
+  Rejection,
+  RejectionCode,
+  LocalizedMessage,
+} from './localized-message';
+export {
+  ZEngineEvent,
+  ZActor,
+  type EngineEvent,
+  type EngineEventType,
+  type Actor,
+  type Effect,
+  type TaskKind,
+} from './engine-events';
+export {
+  initialState,
+  type InstanceState,
+  type Token,
+  type TokenWait,
+  type OpenTask,
+  type OpenTimer,
+  type PendingAction,
+  type ChildRecord,
+  type ResolvedAssignee,
+} from './instance-state';
+export { step, type StepResult } from './interpreter';
+export { simulate, type TimedEvent, type TraceEntry, type Simulation } from './simulate';
+export { contentHash, canonicalJson } from './content-hash';
+export { migrateState, type MigrationResult, type MigrationReason } from './migrate-state';
+export { actionCatalog, findAction, type ActionName, type ActionEntry } from './action-catalog';
+export { formSchema, validateFormData } from './form-validation';
+export { decideApproval } from './nodes/approval';
+export { weightedTotal, aggregateScores, rateScore } from './nodes/review';

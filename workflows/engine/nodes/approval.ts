@@ -1,0 +1,87 @@
+// approval: one task per seat; votes are counted by the node's policy and the path leaves by the
+// outcome edge (approve / reject / return). Any `return` vote sends the work back at once.
+import type { ApprovalPolicy, NodeOf } from '../definition-schema';
+import type { ParsedEngineEvent } from '../engine-events';
+import { outgoingOf } from '../graph';
+import type { Token, Vote } from '../instance-state';
+import { rejectWith } from '../localized-message';
+import { closeTask, leave, openTask, resolveAssignee, type Run } from '../run-context';
+import { openTaskFor } from './task-access';
+
+export type ApprovalOutcome = 'approve' | 'reject' | 'return';
+
+/** The decision once it is certain, or undefined while votes can still change it. */
+export function decideApproval(
+  policy: ApprovalPolicy,
+  seats: number,
+  votes: Array<Pick<Vote, 'vote'>>,
+): ApprovalOutcome | undefined {
+  if (votes.some((vote) => vote.vote === 'return')) return 'return';
+  const approvals = votes.filter((vote) => vote.vote === 'approve').length;
+  const open = seats - votes.length;
+  const needed = approvalsNeeded(policy, seats);
+  if (approvals >= needed) return 'approve';
+  if (approvals + open < needed) return 'reject';
+  return undefined;
+}
+
+function approvalsNeeded(policy: ApprovalPolicy, seats: number): number {
+  switch (policy.type) {
+    case 'any':
+      return 1;
+    case 'all':
+      return seats;
+    case 'majority':
+      return Math.floor(seats / 2) + 1;
+    case 'quorum':
+      return policy.n;
+  }
+}
+
+export function allowedVotes(run: Run, nodeId: string): ApprovalOutcome[] {
+  const hasReturn = outgoingOf(run.graph, nodeId).some((edge) => edge.outcome === 'return');
+  return hasReturn ? ['approve', 'reject', 'return'] : ['approve', 'reject'];
+}
+
+export function enterApproval(run: Run, node: NodeOf<'approval'>, token: Token): void {
+  const taskIds: string[] = [];
+  const votes = allowedVotes(run, node.id);
+  for (const rule of node.approvers)
+    for (let index = 0; index < rule.seats; index += 1)
+      taskIds.push(
+        openTask(run, node, token, taskIds.length, resolveAssignee(run, rule.assignee), { votes }).id,
+      );
+  token.wait = { kind: 'approval', taskIds, votes: [] };
+}
+
+export function voteApproval(run: Run, event: Extract<ParsedEngineEvent, { type: 'approvalVoted' }>): void {
+  const { task, token } = openTaskFor(run, event.taskId, 'approval', event.actor);
+  const node = run.graph.nodes.get(task.nodeId) as NodeOf<'approval'>;
+  const wait = token.wait;
+  if (wait?.kind !== 'approval') throw new Error(`token ${token.id} is not waiting for an approval`);
+  if (!allowedVotes(run, node.id).includes(event.vote))
+    rejectWith(
+      'VOTE_NOT_ALLOWED',
+      `此审批不能${event.vote === 'return' ? '退回' : event.vote}`,
+      `this approval does not accept '${event.vote}'`,
+    );
+  if (wait.votes.some((vote) => vote.userId === event.actor.userId))
+    rejectWith(
+      'ALREADY_ACTED',
+      `${event.actor.userId} 已在此审批中投票`,
+      `${event.actor.userId} already voted in this approval`,
+    );
+  wait.votes.push({
+    taskId: task.id,
+    seat: task.seat,
+    userId: event.actor.userId,
+    vote: event.vote,
+    ...(event.comment === undefined ? {} : { comment: event.comment }),
+  });
+  closeTask(run, task.id, false);
+  const outcome = decideApproval(node.policy, wait.taskIds.length, wait.votes);
+  if (!outcome) return;
+  for (const taskId of wait.taskIds) closeTask(run, taskId, true);
+  if (node.decisionVariable) run.state.variables[node.decisionVariable] = outcome;
+  leave(run, token, outcome);
+}

@@ -1,0 +1,763 @@
+// The validator: parses a definition and reports every problem at once, each with a stable code,
+// the node or edge it concerns and a message in Chinese and English.
+import { feelParam, findAction } from './action-catalog';
+import {
+  type FormField,
+  outcomesByKind,
+  type ProcessDefinition,
+  type ProcessNode,
+  ZProcessDefinition,
+} from './definition-schema';
+import { checkFeel } from './feel-conditions';
+import { type Graph, graphOf, incomingOf, outgoingOf } from './graph';
+import { parseCycle, parseDateOrInstant, parseDuration } from './iso-durations';
+import type { ValidationCode, ValidationProblem } from './localized-message';
+
+export type ValidationResult = { ok: boolean; problems: ValidationProblem[] };
+
+type Report = (
+  code: ValidationCode,
+  where: { nodeId?: string; edgeId?: string },
+  zh: string,
+  en: string,
+) => void;
+
+export function validateDefinition(input: unknown): ValidationResult {
+  const parsed = ZProcessDefinition.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue): ValidationProblem => ({
+      code: 'SCHEMA_INVALID',
+      message: {
+        zh: `格式错误 ${issue.path.join('.')}：${issue.message}`,
+        en: `schema: ${issue.path.join('.')}: ${issue.message}`,
+      },
+    }));
+    return { ok: false, problems };
+  }
+  const problems: ValidationProblem[] = [];
+  const report: Report = (code, where, zh, en) => problems.push({ code, ...where, message: { zh, en } });
+  checkDefinition(parsed.data, report);
+  return { ok: problems.length === 0, problems };
+}
+
+function checkDefinition(def: ProcessDefinition, report: Report): void {
+  checkIds(def, report);
+  const graph = graphOf(def);
+  checkStartAndEnds(def, graph, report);
+  for (const edge of def.edges) {
+    if (!graph.nodes.has(edge.from))
+      report(
+        'DANGLING_EDGE',
+        { edgeId: edge.id },
+        `连线 ${edge.id} 的起点 ${edge.from} 不存在`,
+        `edge ${edge.id} starts at unknown node ${edge.from}`,
+      );
+    if (!graph.nodes.has(edge.to))
+      report(
+        'DANGLING_EDGE',
+        { edgeId: edge.id },
+        `连线 ${edge.id} 的终点 ${edge.to} 不存在`,
+        `edge ${edge.id} ends at unknown node ${edge.to}`,
+      );
+  }
+  for (const node of def.nodes) checkNode(graph, node, report);
+  checkEdgesOutsideGateways(graph, report);
+  checkHandlers(def, graph, report);
+  checkReachability(def, graph, report);
+  checkParallels(def, graph, report);
+  checkFeelExpressions(def, report);
+}
+
+function checkIds(def: ProcessDefinition, report: Report): void {
+  const seen = new Set<string>();
+  for (const node of def.nodes) {
+    if (seen.has(node.id))
+      report(
+        'DUPLICATE_NODE_ID',
+        { nodeId: node.id },
+        `节点编号 ${node.id} 重复`,
+        `node id ${node.id} is used twice`,
+      );
+    seen.add(node.id);
+  }
+  const edges = new Set<string>();
+  for (const edge of def.edges) {
+    if (edges.has(edge.id))
+      report(
+        'DUPLICATE_EDGE_ID',
+        { edgeId: edge.id },
+        `连线编号 ${edge.id} 重复`,
+        `edge id ${edge.id} is used twice`,
+      );
+    edges.add(edge.id);
+  }
+}
+
+function checkStartAndEnds(def: ProcessDefinition, graph: Graph, report: Report): void {
+  const starts = def.nodes.filter((node) => node.kind === 'start');
+  if (starts.length !== 1)
+    report(
+      'START_COUNT',
+      {},
+      `流程须恰有一个开始节点（现有 ${starts.length} 个）`,
+      `a process needs exactly one start node (found ${starts.length})`,
+    );
+  if (!def.nodes.some((node) => node.kind === 'end'))
+    report('NO_END', {}, '流程没有结束节点', 'the process has no end node');
+  for (const start of starts)
+    if (incomingOf(graph, start.id).length > 0)
+      report(
+        'START_HAS_INCOMING',
+        { nodeId: start.id },
+        '开始节点不能有进入的连线',
+        'the start node cannot have incoming edges',
+      );
+}
+
+/** Nodes whose single plain outgoing edge is the only way on (outcome edges aside). */
+const singlePath: ReadonlySet<ProcessNode['kind']> = new Set([
+  'start',
+  'userTask',
+  'review',
+  'timer',
+  'action',
+  'subprocess',
+]);
+
+function checkNode(graph: Graph, node: ProcessNode, report: Report): void {
+  const out = outgoingOf(graph, node.id);
+  const where = { nodeId: node.id };
+  const allowedOutcomes = outcomesByKind[node.kind] ?? [];
+  for (const edge of out)
+    if (edge.outcome !== undefined && !allowedOutcomes.includes(edge.outcome))
+      report(
+        'OUTCOME_INVALID',
+        { edgeId: edge.id },
+        `连线 ${edge.id} 的结果 ${edge.outcome} 对 ${node.kind} 无效`,
+        `outcome '${edge.outcome}' is not valid on edges leaving a ${node.kind}`,
+      );
+  if (node.kind === 'end') {
+    if (out.length > 0)
+      report(
+        'END_HAS_OUTGOING',
+        where,
+        `结束节点 ${node.name} 不能有出线`,
+        `end node ${node.id} cannot have outgoing edges`,
+      );
+    return;
+  }
+  if (out.length === 0)
+    report('MISSING_OUTGOING', where, `节点 ${node.name} 没有出线`, `node ${node.id} has no outgoing edge`);
+  const plain = out.filter((edge) => edge.outcome === undefined);
+  if (singlePath.has(node.kind) && plain.length !== 1 && out.length > 0)
+    report(
+      'TOO_MANY_OUTGOING',
+      where,
+      `节点 ${node.name} 须恰有一条普通出线（分支请用网关）`,
+      `node ${node.id} needs exactly one plain outgoing edge (use a gateway to branch)`,
+    );
+  for (const outcome of allowedOutcomes)
+    if (out.filter((edge) => edge.outcome === outcome).length > 1)
+      report(
+        'OUTCOME_INVALID',
+        where,
+        `节点 ${node.name} 的结果 ${outcome} 有多条出线`,
+        `node ${node.id} has several '${outcome}' edges`,
+      );
+
+  switch (node.kind) {
+    case 'start':
+    case 'parallel':
+      break;
+    case 'userTask':
+      checkDeadline(node, report);
+      checkForm(node.id, node.form, report);
+      break;
+    case 'approval': {
+      checkDeadline(node, report);
+      for (const outcome of ['approve', 'reject'])
+        if (!out.some((edge) => edge.outcome === outcome))
+          report(
+            'OUTCOME_EDGE_MISSING',
+            where,
+            `审批 ${node.name} 缺少“${outcome === 'approve' ? '通过' : '不通过'}”出线`,
+            `approval ${node.id} has no '${outcome}' edge`,
+          );
+      if (plain.length > 0)
+        report(
+          'OUTCOME_INVALID',
+          where,
+          `审批 ${node.name} 的出线须标明结果`,
+          `edges leaving approval ${node.id} must name an outcome`,
+        );
+      const seats = node.approvers.reduce((sum, rule) => sum + rule.seats, 0);
+      if (node.policy.type === 'quorum' && node.policy.n > seats)
+        report(
+          'SEATS_INSUFFICIENT',
+          where,
+          `法定人数 ${node.policy.n} 超过席位数 ${seats}`,
+          `quorum ${node.policy.n} exceeds the ${seats} seats`,
+        );
+      break;
+    }
+    case 'review': {
+      checkDeadline(node, report);
+      const seats = node.reviewers.reduce((sum, rule) => sum + rule.seats, 0);
+      if (node.completion.type === 'count' && node.completion.n > seats)
+        report(
+          'SEATS_INSUFFICIENT',
+          where,
+          `所需评审人数 ${node.completion.n} 超过席位数 ${seats}`,
+          `completion needs ${node.completion.n} reviewers but there are ${seats} seats`,
+        );
+      const ids = node.rubric.map((criterion) => criterion.id);
+      if (new Set(ids).size !== ids.length)
+        report('FORM_DUPLICATE_FIELD', where, `评分项编号重复`, `rubric criterion ids repeat`);
+      if (node.ratingVariable && !node.ratingBands)
+        report(
+          'FORM_FIELD_INVALID',
+          where,
+          '设置了等级变量但没有等级区间',
+          'ratingVariable needs ratingBands',
+        );
+      break;
+    }
+    case 'gateway': {
+      const defaults = out.filter((edge) => edge.default === true);
+      if (defaults.length !== 1)
+        report(
+          'GATEWAY_DEFAULT_MISSING',
+          where,
+          `网关 ${node.name} 须恰有一条默认出线（现有 ${defaults.length} 条）`,
+          `gateway ${node.id} needs exactly one default edge (found ${defaults.length})`,
+        );
+      for (const edge of out)
+        if (!edge.default && edge.condition === undefined)
+          report(
+            'GATEWAY_CONDITION_MISSING',
+            { edgeId: edge.id },
+            `网关出线 ${edge.id} 缺少条件`,
+            `gateway edge ${edge.id} has no condition`,
+          );
+      break;
+    }
+    case 'timer':
+      checkTimer(
+        node,
+        out.some((edge) => edge.outcome === 'done'),
+        report,
+      );
+      break;
+    case 'action':
+      checkAction(node, report);
+      break;
+    case 'subprocess':
+      break;
+    default: {
+      const unhandled: never = node;
+      throw new Error(`unhandled node kind ${String(unhandled)}`);
+    }
+  }
+}
+
+function checkDeadline(
+  node: { id: string; due?: string; reminder?: { after: string }; escalation?: { after: string } },
+  report: Report,
+): void {
+  const durations = {
+    due: node.due,
+    'reminder.after': node.reminder?.after,
+    'escalation.after': node.escalation?.after,
+  };
+  for (const [field, value] of Object.entries(durations))
+    if (value !== undefined && !parseDuration(value))
+      report(
+        'DURATION_INVALID',
+        { nodeId: node.id },
+        `${field} 不是有效的 ISO 8601 时长：${value}`,
+        `${field} is not a valid ISO 8601 duration: ${value}`,
+      );
+}
+
+function checkForm(nodeId: string, fields: FormField[], report: Report): void {
+  const names = new Set<string>();
+  for (const field of fields) {
+    if (names.has(field.name))
+      report(
+        'FORM_DUPLICATE_FIELD',
+        { nodeId },
+        `表单字段 ${field.name} 重复`,
+        `form field ${field.name} appears twice`,
+      );
+    names.add(field.name);
+    const needsOptions = field.type === 'select' || field.type === 'multiselect';
+    if (needsOptions && (field.options ?? []).length === 0)
+      report(
+        'FORM_FIELD_INVALID',
+        { nodeId },
+        `选择字段 ${field.name} 没有选项`,
+        `select field ${field.name} has no options`,
+      );
+    if (field.type === 'list') {
+      if ((field.itemFields ?? []).length === 0)
+        report(
+          'FORM_FIELD_INVALID',
+          { nodeId },
+          `列表字段 ${field.name} 没有子字段`,
+          `list field ${field.name} has no item fields`,
+        );
+      checkForm(nodeId, field.itemFields ?? [], report);
+    }
+    if (field.pattern !== undefined) {
+      try {
+        new RegExp(field.pattern);
+      } catch {
+        report(
+          'FORM_FIELD_INVALID',
+          { nodeId },
+          `字段 ${field.name} 的正则无效`,
+          `field ${field.name} has an invalid pattern`,
+        );
+      }
+    }
+  }
+}
+
+function checkTimer(node: Extract<ProcessNode, { kind: 'timer' }>, hasDone: boolean, report: Report): void {
+  const where = { nodeId: node.id };
+  const spec = node.timer;
+  const invalid = (zh: string, en: string) =>
+    report('TIMER_INVALID', where, `定时节点 ${node.name}：${zh}`, `timer ${node.id}: ${en}`);
+  switch (spec.type) {
+    case 'duration':
+      if (!parseDuration(spec.duration))
+        invalid(`时长 ${spec.duration} 无效`, `invalid duration ${spec.duration}`);
+      break;
+    case 'date':
+      if ((spec.date === undefined) === (spec.dateVariable === undefined))
+        invalid('须且只能设置 date 或 dateVariable 之一', 'set exactly one of date and dateVariable');
+      if (spec.date !== undefined && !parseDateOrInstant(spec.date))
+        invalid(`日期 ${spec.date} 无效`, `invalid date ${spec.date}`);
+      break;
+    case 'cycle': {
+      const cycle = parseCycle(spec.cycle);
+      if (!cycle)
+        invalid(
+          `循环 ${spec.cycle} 无效（应如 R4/P1Y）`,
+          `invalid cycle ${spec.cycle} (expected e.g. R4/P1Y)`,
+        );
+      else if (cycle.repetitions === undefined && spec.until === undefined)
+        invalid('无次数的循环须设置 until 条件', 'an unbounded cycle needs an `until` condition');
+      if (!hasDone)
+        report(
+          'OUTCOME_EDGE_MISSING',
+          where,
+          `循环定时节点 ${node.name} 缺少“完成”(done) 出线`,
+          `cycle timer ${node.id} has no 'done' edge`,
+        );
+      break;
+    }
+  }
+  if (spec.type !== 'cycle' && hasDone)
+    report(
+      'OUTCOME_INVALID',
+      where,
+      '只有循环定时节点可以有 done 出线',
+      "only cycle timers have a 'done' edge",
+    );
+}
+
+function checkAction(node: Extract<ProcessNode, { kind: 'action' }>, report: Report): void {
+  const entry = findAction(node.action);
+  if (!entry) {
+    report(
+      'UNKNOWN_ACTION',
+      { nodeId: node.id },
+      `未注册的动作：${node.action}`,
+      `unknown action: ${node.action}`,
+    );
+    return;
+  }
+  // FEEL-valued params are only known at run time; check the static ones and the names.
+  const dynamic = Object.keys(node.params).filter((name) => feelParam(node.params[name]) !== undefined);
+  const schema = dynamic.length > 0 ? entry.params.partial() : entry.params;
+  const staticParams = Object.fromEntries(
+    Object.entries(node.params).filter(([name]) => !dynamic.includes(name)),
+  );
+  const unknownDynamic = dynamic.filter((name) => !(name in entry.params.shape));
+  const result = schema.safeParse(staticParams);
+  if (!result.success || unknownDynamic.length > 0) {
+    const detail = [
+      ...(result.success
+        ? []
+        : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+      ...unknownDynamic.map((name) => `${name}: unknown parameter`),
+    ].join('; ');
+    report(
+      'ACTION_PARAMS_INVALID',
+      { nodeId: node.id },
+      `动作 ${node.name} 的参数无效：${detail}`,
+      `action ${node.id} parameters are invalid: ${detail}`,
+    );
+  }
+}
+
+function checkEdgesOutsideGateways(graph: Graph, report: Report): void {
+  for (const edge of graph.edges.values()) {
+    const source = graph.nodes.get(edge.from);
+    if (source && source.kind !== 'gateway' && (edge.condition !== undefined || edge.default !== undefined))
+      report(
+        'CONDITION_OUTSIDE_GATEWAY',
+        { edgeId: edge.id },
+        `只有网关的出线可以带条件或默认标记`,
+        `only gateway edges carry conditions or a default flag`,
+      );
+  }
+}
+
+function checkHandlers(def: ProcessDefinition, graph: Graph, report: Report): void {
+  for (const handler of def.eventHandlers) {
+    for (const nodeId of [...(handler.target ? [handler.target] : []), ...(handler.activeIn ?? [])])
+      if (!graph.nodes.has(nodeId))
+        report(
+          'HANDLER_TARGET_UNKNOWN',
+          { nodeId },
+          `事件处理 ${handler.id} 引用了不存在的节点 ${nodeId}`,
+          `event handler ${handler.id} names unknown node ${nodeId}`,
+        );
+  }
+}
+
+function reachable(roots: string[], next: (id: string) => string[]): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...roots];
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...next(id));
+  }
+  return seen;
+}
+
+function checkReachability(def: ProcessDefinition, graph: Graph, report: Report): void {
+  const forward = (id: string) =>
+    outgoingOf(graph, id)
+      .map((edge) => edge.to)
+      .filter((to) => graph.nodes.has(to));
+  const backward = (id: string) =>
+    incomingOf(graph, id)
+      .map((edge) => edge.from)
+      .filter((from) => graph.nodes.has(from));
+  const roots = [
+    ...def.nodes.filter((node) => node.kind === 'start').map((node) => node.id),
+    ...def.eventHandlers.flatMap((handler) =>
+      handler.target && graph.nodes.has(handler.target) ? [handler.target] : [],
+    ),
+  ];
+  const fromStart = reachable(roots, forward);
+  const toEnd = reachable(
+    def.nodes.filter((node) => node.kind === 'end').map((node) => node.id),
+    backward,
+  );
+  const loops = loopsWithoutExit(def, graph, forward);
+  for (const node of def.nodes) {
+    if (!fromStart.has(node.id))
+      report(
+        'UNREACHABLE_NODE',
+        { nodeId: node.id },
+        `节点 ${node.name} 从开始节点不可达`,
+        `node ${node.id} cannot be reached from the start`,
+      );
+    else if (loops.has(node.id))
+      report(
+        'LOOP_WITHOUT_EXIT',
+        { nodeId: node.id },
+        `节点 ${node.name} 处于无出口的循环中`,
+        `node ${node.id} is in a loop with no way out`,
+      );
+    else if (!toEnd.has(node.id))
+      report(
+        'CANNOT_REACH_END',
+        { nodeId: node.id },
+        `节点 ${node.name} 无法到达结束节点`,
+        `node ${node.id} cannot reach an end`,
+      );
+  }
+}
+
+/** Nodes of strongly connected components (real loops) that no edge leaves and that hold no end. */
+function loopsWithoutExit(
+  def: ProcessDefinition,
+  graph: Graph,
+  forward: (id: string) => string[],
+): Set<string> {
+  const trapped = new Set<string>();
+  for (const component of stronglyConnected(
+    def.nodes.map((node) => node.id),
+    forward,
+  )) {
+    const members = new Set(component);
+    const isLoop = component.length > 1 || forward(component[0] ?? '').includes(component[0] ?? '');
+    if (!isLoop) continue;
+    const exits = component.some(
+      (id) => forward(id).some((to) => !members.has(to)) || graph.nodes.get(id)?.kind === 'end',
+    );
+    if (!exits) for (const id of component) trapped.add(id);
+  }
+  return trapped;
+}
+
+/** Tarjan's algorithm, iterative so that long chains cannot overflow the stack. */
+function stronglyConnected(ids: string[], forward: (id: string) => string[]): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const components: string[][] = [];
+  let counter = 0;
+  for (const root of ids) {
+    if (index.has(root)) continue;
+    const work: Array<{ id: string; next: number }> = [{ id: root, next: 0 }];
+    index.set(root, counter);
+    low.set(root, counter++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length > 0) {
+      const frame = work[work.length - 1] as { id: string; next: number };
+      const targets = forward(frame.id);
+      if (frame.next < targets.length) {
+        const to = targets[frame.next++] as string;
+        if (!index.has(to)) {
+          index.set(to, counter);
+          low.set(to, counter++);
+          stack.push(to);
+          onStack.add(to);
+          work.push({ id: to, next: 0 });
+        } else if (onStack.has(to)) low.set(frame.id, Math.min(low.get(frame.id) ?? 0, index.get(to) ?? 0));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id) ?? 0, low.get(frame.id) ?? 0));
+      if (low.get(frame.id) === index.get(frame.id)) {
+        const component: string[] = [];
+        for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+          onStack.delete(id);
+          component.push(id);
+          if (id === frame.id) break;
+        }
+        components.push(component);
+      }
+    }
+  }
+  return components;
+}
+
+/**
+ * Parallel nodes must be structured: a split (one in, several out) whose every branch meets the same
+ * join (several in, one out) with as many incoming edges as the split has branches.
+ */
+function checkParallels(def: ProcessDefinition, graph: Graph, report: Report): void {
+  const parallels = def.nodes.filter((node) => node.kind === 'parallel');
+  const matchedJoins = new Set<string>();
+  const memo = new Map<string, string | null>();
+  for (const node of parallels) {
+    const ins = incomingOf(graph, node.id).length;
+    const outs = outgoingOf(graph, node.id).length;
+    if ((ins > 1 && outs > 1) || (ins <= 1 && outs <= 1))
+      report(
+        'PARALLEL_SHAPE',
+        { nodeId: node.id },
+        `并行节点 ${node.name} 须为分支（一进多出）或汇聚（多进一出）`,
+        `parallel node ${node.id} must either split (one in, several out) or join (several in, one out)`,
+      );
+  }
+  for (const node of parallels) {
+    if (incomingOf(graph, node.id).length > 1 || outgoingOf(graph, node.id).length <= 1) continue;
+    const join = matchSplit(graph, node.id, memo, new Set());
+    if (join === null)
+      report(
+        'PARALLEL_UNMATCHED',
+        { nodeId: node.id },
+        `并行分支 ${node.name} 的各分支没有汇聚到同一个汇聚节点`,
+        `the branches of parallel split ${node.id} do not all meet at one join`,
+      );
+    else matchedJoins.add(join);
+  }
+  for (const node of parallels)
+    if (incomingOf(graph, node.id).length > 1 && !matchedJoins.has(node.id))
+      report(
+        'PARALLEL_UNMATCHED',
+        { nodeId: node.id },
+        `并行汇聚 ${node.name} 没有对应的并行分支`,
+        `parallel join ${node.id} has no matching split`,
+      );
+}
+
+function matchSplit(
+  graph: Graph,
+  splitId: string,
+  memo: Map<string, string | null>,
+  active: Set<string>,
+): string | null {
+  if (memo.has(splitId)) return memo.get(splitId) ?? null;
+  if (active.has(splitId)) return null;
+  active.add(splitId);
+  const branches = outgoingOf(graph, splitId);
+  const joins = new Set<string | null>();
+  for (const edge of branches)
+    for (const join of joinsReached(graph, edge.to, splitId, memo, active)) joins.add(join);
+  const [join] = [...joins];
+  const ok =
+    joins.size === 1 &&
+    join !== null &&
+    join !== undefined &&
+    incomingOf(graph, join).length === branches.length;
+  const result = ok ? join : null;
+  memo.set(splitId, result);
+  active.delete(splitId);
+  return result;
+}
+
+/** The joins a branch can run into; null stands for a branch that ends or splits unstructured. */
+function joinsReached(
+  graph: Graph,
+  startId: string,
+  splitId: string,
+  memo: Map<string, string | null>,
+  active: Set<string>,
+): Set<string | null> {
+  const found = new Set<string | null>();
+  const seen = new Set<string>();
+  const stack = [startId];
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    if (seen.has(id) || id === splitId) continue;
+    seen.add(id);
+    const node = graph.nodes.get(id);
+    if (!node) continue;
+    if (node.kind === 'end') {
+      // A plain end inside a branch would leave the join waiting forever; a terminate end stops all.
+      if (!node.terminate) found.add(null);
+      continue;
+    }
+    if (node.kind === 'parallel' && incomingOf(graph, id).length > 1) {
+      found.add(id);
+      continue;
+    }
+    if (node.kind === 'parallel' && outgoingOf(graph, id).length > 1) {
+      const inner = matchSplit(graph, id, memo, active);
+      if (inner === null) found.add(null);
+      else stack.push(...outgoingOf(graph, inner).map((edge) => edge.to));
+      continue;
+    }
+    stack.push(...outgoingOf(graph, id).map((edge) => edge.to));
+  }
+  return found;
+}
+
+/** Variables a definition can read: declared ones plus those its nodes and handlers write. */
+export function knownVariables(def: ProcessDefinition): Set<string> {
+  const names = new Set(def.variables.map((variable) => variable.name));
+  names.add('lastActionError');
+  const add = (...values: Array<string | undefined>) =>
+    values.forEach((value) => value !== undefined && names.add(value));
+  for (const node of def.nodes) {
+    switch (node.kind) {
+      case 'userTask':
+        if (node.formVariable) add(node.formVariable);
+        else add(...node.form.map((field) => field.name));
+        add(...Object.keys(node.outputs ?? {}));
+        break;
+      case 'approval':
+        add(node.decisionVariable);
+        break;
+      case 'review':
+        add(node.resultVariable, node.ratingVariable);
+        break;
+      case 'action':
+        add(node.resultVariable, ...Object.keys(node.outputs ?? {}));
+        if (
+          node.action === 'setVariables' &&
+          typeof node.params.values === 'object' &&
+          node.params.values !== null
+        )
+          add(...Object.keys(node.params.values));
+        break;
+      case 'subprocess':
+        add(node.resultVariable);
+        break;
+      default:
+        break;
+    }
+  }
+  for (const handler of def.eventHandlers)
+    add(handler.payloadVariable, handler.appendPayloadTo, ...Object.keys(handler.setVariables ?? {}));
+  return names;
+}
+
+function checkFeelExpressions(def: ProcessDefinition, report: Report): void {
+  const known = knownVariables(def);
+  const check = (expression: string, where: { nodeId?: string; edgeId?: string }, scope: string[] = []) => {
+    const result = checkFeel(expression);
+    if (!result.ok) {
+      report(
+        'FEEL_SYNTAX',
+        where,
+        `FEEL 表达式无法解析：${expression}`,
+        `FEEL expression does not parse: ${expression} (${result.error})`,
+      );
+      return;
+    }
+    for (const name of result.names)
+      if (!known.has(name) && !scope.includes(name))
+        report(
+          'FEEL_UNKNOWN_VARIABLE',
+          where,
+          `FEEL 表达式引用了未知变量 ${name}：${expression}`,
+          `FEEL expression names unknown variable ${name}: ${expression}`,
+        );
+  };
+  const checkVariable = (name: string | undefined, nodeId: string) => {
+    if (name !== undefined && !known.has(name))
+      report(
+        'VARIABLE_UNKNOWN',
+        { nodeId },
+        `节点引用了未声明的变量 ${name}`,
+        `node ${nodeId} names unknown variable ${name}`,
+      );
+  };
+  for (const edge of def.edges) if (edge.condition !== undefined) check(edge.condition, { edgeId: edge.id });
+  for (const node of def.nodes) {
+    const where = { nodeId: node.id };
+    switch (node.kind) {
+      case 'userTask':
+        for (const expression of Object.values(node.outputs ?? {})) check(expression, where, ['form']);
+        break;
+      case 'action':
+        for (const value of Object.values(node.params)) {
+          const expression = feelParam(value);
+          if (expression !== undefined) check(expression, where);
+        }
+        for (const expression of Object.values(node.outputs ?? {})) check(expression, where, ['result']);
+        break;
+      case 'timer':
+        if (node.timer.type === 'cycle' && node.timer.until !== undefined) check(node.timer.until, where);
+        if (node.timer.type === 'date') checkVariable(node.timer.dateVariable, node.id);
+        break;
+      case 'subprocess':
+        checkVariable(node.itemsVariable, node.id);
+        for (const expression of Object.values(node.input)) check(expression, where, ['item']);
+        break;
+      case 'review':
+        checkVariable(node.subjectsVariable, node.id);
+        break;
+      default:
+        break;
+    }
+  }
+  for (const handler of def.eventHandlers) {
+    const where = handler.target ? { nodeId: handler.target } : {};
+    if (handler.condition !== undefined) check(handler.condition, where, ['payload']);
+    for (const expression of Object.values(handler.setVariables ?? {})) check(expression, where, ['payload']);
+  }
+}
