@@ -1,14 +1,10 @@
-// Wire contracts of the auth routes; the web client mirrors these shapes.
+// Wire contracts of the auth routes; the web client imports these types.
 import { z } from 'zod';
+import { ZRole } from '../../workflows/engine/definition-schema';
 
-export const ZRole = z.enum([
-  'admin',
-  'officer',
-  'supervisor',
-  'committee_member',
-  'selection_office',
-  'leading_group',
-]);
+// One list of roles for the process engine, the database enum and the API.
+export { ZRole };
+
 export type TRole = z.infer<typeof ZRole>;
 
 export const ZLoginRequest = z.object({
