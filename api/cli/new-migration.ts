@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const fromIndex = args.indexOf('--from');
   const fromFile = fromIndex >= 0 ? args[fromIndex + 1] : undefined;
-  const name = args.find((a, i) => !a.startsWith('--') && i !== fromIndex + 1);
+  const name = args.find((a, i) => !a.startsWith('--') && (fromIndex < 0 || i !== fromIndex + 1));
   if (!name || !/^[a-z0-9_]+$/.test(name)) {
     throw new Error('usage: npm run db:diff -- <snake_case_name> [--from <old schema.prisma>]');
   }

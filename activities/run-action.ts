@@ -1,0 +1,70 @@
+// Implementations of the registered actions an `action` node may run. Parameters are parsed with
+// the catalogue's schema; actions that touch the outside world use the effect's idempotency key.
+import { actionCatalog, type InstanceState } from '../workflows/engine';
+import { deliverNotification, resolveRecipient } from './notifications';
+import type { Sql } from './sql';
+
+export interface ActionRequest {
+  instanceId: string;
+  actionId: string;
+  action: string;
+  params: Record<string, unknown>;
+  idempotencyKey: string;
+  /** Who started the instance and where it runs, for recipients such as `starter`. */
+  context: Pick<InstanceState, 'startedBy' | 'unitId'>;
+}
+
+/** A failure retrying cannot fix (unknown action, bad parameters): the runtime parks it at once. */
+export class NonRetryableActionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NonRetryableActionError';
+  }
+}
+
+export interface ActionDeps {
+  sql: Sql;
+  fetch: typeof fetch;
+  webhookTimeoutMs: number;
+}
+
+export async function runAction(deps: ActionDeps, request: ActionRequest): Promise<unknown> {
+  const entry = actionCatalog[request.action as keyof typeof actionCatalog];
+  if (!entry) throw new NonRetryableActionError(`unknown action ${request.action}`);
+  const parsed = entry.params.safeParse(request.params);
+  if (!parsed.success) {
+    throw new NonRetryableActionError(`invalid parameters for ${request.action}: ${parsed.error.message}`);
+  }
+  switch (request.action) {
+    case 'notify': {
+      const p = actionCatalog.notify.params.parse(request.params);
+      return deliverNotification(deps.sql, {
+        idempotencyKey: request.idempotencyKey,
+        instanceId: request.instanceId,
+        to: resolveRecipient(p.to, request.context),
+        template: p.template,
+        payload: p.data ?? {},
+      });
+    }
+    case 'setVariables':
+      return actionCatalog.setVariables.params.parse(request.params).values;
+    case 'webhook': {
+      const p = actionCatalog.webhook.params.parse(request.params);
+      const response = await deps.fetch(p.url, {
+        method: p.method,
+        headers: { 'content-type': 'application/json', 'idempotency-key': request.idempotencyKey },
+        body: JSON.stringify(p.body ?? null),
+        signal: AbortSignal.timeout(deps.webhookTimeoutMs),
+      });
+      if (response.status >= 400 && response.status < 500) {
+        throw new NonRetryableActionError(`webhook answered ${response.status}`);
+      }
+      if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+      return { status: response.status };
+    }
+    default:
+      // The talent actions (eligibility, ranking, allowance, benefits, title) arrive with the
+      // talent selection work; until then an instance that reaches one shows a parked incident.
+      throw new NonRetryableActionError(`action ${request.action} has no implementation in this release`);
+  }
+}

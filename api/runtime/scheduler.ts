@@ -1,0 +1,296 @@
+// Runs inside every server process: claims due timers and pending effects with
+// FOR UPDATE SKIP LOCKED (so several processes share one database without double execution),
+// fires timers through the engine, runs effects through the shared activity functions, retries
+// failures with exponential backoff, and parks an effect that keeps failing as `failed`.
+import type { Pool, PoolClient } from 'pg';
+import type { Activities } from '../../activities/create-activities';
+import { NonRetryableActionError } from '../../activities/run-action';
+import type { ActionRequest } from '../../activities/run-action';
+import type { EngineEvent, ResolvedAssignee } from '../../workflows/engine';
+import { OrchestratorError, instanceIdForStart } from '../orchestrator/orchestrator';
+import { applyInTransaction, inTransaction, type CommandDeps } from './apply-command';
+
+export interface SchedulerOptions {
+  pool: Pool;
+  deps: CommandDeps;
+  activities: Activities;
+  /** Attempts before an effect is parked as failed. */
+  maxAttempts?: number;
+  /** First retry delay; doubles per attempt up to maxBackoffMs. */
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** How long a claimed effect is reserved before another process may take it over (crash recovery). */
+  leaseMs?: number;
+  batchSize?: number;
+  pollMs?: number;
+  log?: (line: string) => void;
+}
+
+interface EffectRow {
+  id: string;
+  instance_id: string;
+  type: string;
+  payload: Record<string, unknown>;
+  idempotency_key: string;
+  attempts: number;
+}
+
+export interface TickResult {
+  timersFired: number;
+  effectsRun: number;
+}
+
+export function backoffMs(attempt: number, base: number, max: number): number {
+  return Math.min(max, base * 2 ** Math.max(0, attempt - 1));
+}
+
+export function createScheduler(options: SchedulerOptions) {
+  const { pool, deps, activities } = options;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const base = options.baseBackoffMs ?? 1000;
+  const maxBackoff = options.maxBackoffMs ?? 5 * 60_000;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const batchSize = options.batchSize ?? 20;
+  const log = options.log ?? (() => undefined);
+
+  /** Applies an event, treating an engine rejection as "nothing to do" (e.g. a cancelled timer). */
+  async function applySystemEvent(client: PoolClient, instanceId: string, event: EngineEvent, key: string) {
+    try {
+      await client.query('SAVEPOINT system_event');
+      await applyInTransaction(client, deps, { instanceId, event, actorId: null, idempotencyKey: key });
+      await client.query('RELEASE SAVEPOINT system_event');
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof OrchestratorError) || error.code !== 'COMMAND_REJECTED') throw error;
+      await client.query('ROLLBACK TO SAVEPOINT system_event');
+      return `${error.reason}: ${error.message}`;
+    }
+  }
+
+  async function fireOneTimer(): Promise<boolean> {
+    return inTransaction(pool, async (client) => {
+      const { rows } = await client.query<{ id: string; instance_id: string; engine_timer_id: string }>(
+        `SELECT t.id, t.instance_id, t.engine_timer_id FROM timer t JOIN process_instance i ON i.id = t.instance_id
+         WHERE t.status = 'scheduled' AND t.fire_at <= $1 ORDER BY t.fire_at LIMIT 1 FOR UPDATE OF t, i SKIP LOCKED`,
+        [deps.clock()],
+      );
+      const timer = rows[0];
+      if (!timer) return false;
+      const rejected = await applySystemEvent(
+        client,
+        timer.instance_id,
+        { type: 'timerFired', timerId: timer.engine_timer_id },
+        `timer/${timer.engine_timer_id}`,
+      );
+      // A timer the engine no longer waits for (its task finished first) is simply retired.
+      if (rejected) await client.query(`UPDATE timer SET status = 'cancelled' WHERE id = $1`, [timer.id]);
+      return true;
+    });
+  }
+
+  async function claimEffects(): Promise<EffectRow[]> {
+    return inTransaction(pool, async (client) => {
+      const now = deps.clock();
+      const { rows } = await client.query<EffectRow>(
+        `SELECT id, instance_id, type, payload, idempotency_key, attempts FROM pending_effect
+         WHERE status IN ('pending', 'running') AND next_attempt_at <= $1
+         ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [now, batchSize],
+      );
+      if (rows.length === 0) return [];
+      await client.query(
+        `UPDATE pending_effect SET status = 'running', attempts = attempts + 1, next_attempt_at = $2, updated_at = $3
+         WHERE id = ANY($1::uuid[])`,
+        [rows.map((r) => r.id), new Date(now.getTime() + leaseMs), now],
+      );
+      return rows.map((r) => ({ ...r, attempts: r.attempts + 1 }));
+    });
+  }
+
+  /** Carries out an effect's outside work; returns the engine event that reports it, if any. */
+  async function perform(
+    effect: EffectRow,
+  ): Promise<{ instanceId: string; event: EngineEvent; key: string } | undefined> {
+    const p = effect.payload;
+    switch (effect.type) {
+      case 'runAction': {
+        const result = await activities.runAction({
+          instanceId: effect.instance_id,
+          actionId: p.actionId as string,
+          action: p.action as string,
+          params: p.params as Record<string, unknown>,
+          idempotencyKey: effect.idempotency_key,
+          context: p.context as ActionRequest['context'],
+        });
+        return {
+          instanceId: effect.instance_id,
+          event: { type: 'actionCompleted', actionId: p.actionId as string, result },
+          key: `effect/${effect.id}`,
+        };
+      }
+      case 'notify':
+        await activities.deliverNotification({
+          idempotencyKey: effect.idempotency_key,
+          instanceId: effect.instance_id,
+          to: p.to as ResolvedAssignee,
+          template: p.template as string,
+          payload: { taskId: p.taskId, nodeId: p.nodeId, dueAt: p.dueAt },
+        });
+        return undefined;
+      case 'startChild':
+        await startChild(effect);
+        return undefined;
+      case 'notifyParent':
+        return {
+          instanceId: p.parentId as string,
+          event: {
+            type: 'childCompleted',
+            childId: p.childId as string,
+            ...(p.outcome === undefined ? {} : { outcome: p.outcome as string }),
+            variables: p.variables as Record<string, unknown>,
+          },
+          key: `child/${effect.instance_id}`,
+        };
+      default:
+        throw new NonRetryableActionError(`unknown effect type ${effect.type}`);
+    }
+  }
+
+  async function startChild(effect: EffectRow): Promise<void> {
+    const p = effect.payload;
+    const versionId = await deps.definitions.latestPublishedVersionId(p.definitionKey as string);
+    const instanceId = instanceIdForStart({ idempotencyKey: effect.idempotency_key });
+    const startedBy = (p.startedBy as string | undefined) ?? null;
+    await inTransaction(pool, (client) =>
+      applyInTransaction(client, deps, {
+        instanceId,
+        actorId: startedBy,
+        idempotencyKey: effect.idempotency_key,
+        event: {
+          type: 'started',
+          input: p.input as Record<string, unknown>,
+          actor: { userId: startedBy ?? 'system' },
+          unitId: p.unitId as string,
+        },
+        meta: {
+          versionId,
+          unitId: p.unitId as string,
+          title: `${p.definitionKey as string} / ${p.childId as string}`,
+          parentId: effect.instance_id,
+          businessKey: p.childId as string,
+        },
+      }),
+    );
+  }
+
+  async function settle(effect: EffectRow, report: Awaited<ReturnType<typeof perform>>): Promise<void> {
+    await inTransaction(pool, async (client) => {
+      const rejected = report
+        ? await applySystemEvent(client, report.instanceId, report.event, report.key)
+        : undefined;
+      await client.query(
+        `UPDATE pending_effect SET status = 'done', last_error = $2, result = $3, updated_at = $4 WHERE id = $1`,
+        [
+          effect.id,
+          rejected ? `result not applied: ${rejected}` : null,
+          report && 'result' in report.event ? JSON.stringify(report.event.result ?? null) : null,
+          deps.clock(),
+        ],
+      );
+    });
+  }
+
+  async function fail(effect: EffectRow, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    const park = error instanceof NonRetryableActionError || effect.attempts >= maxAttempts;
+    await inTransaction(pool, async (client) => {
+      const now = deps.clock();
+      if (!park) {
+        const retryAt = new Date(now.getTime() + backoffMs(effect.attempts, base, maxBackoff));
+        await client.query(
+          `UPDATE pending_effect SET status = 'pending', next_attempt_at = $2, last_error = $3, updated_at = $4 WHERE id = $1`,
+          [effect.id, retryAt, message, now],
+        );
+        return;
+      }
+      await client.query(
+        `UPDATE pending_effect SET status = 'failed', last_error = $2, updated_at = $3 WHERE id = $1`,
+        [effect.id, message, now],
+      );
+      // The process decides what a failed action means (an error edge, or an incident to resolve).
+      if (effect.type === 'runAction') {
+        await applySystemEvent(
+          client,
+          effect.instance_id,
+          { type: 'actionFailed', actionId: effect.payload.actionId as string, error: message },
+          `effect/${effect.id}/failed`,
+        );
+      }
+    });
+    log(`effect ${effect.idempotency_key} ${park ? 'parked as failed' : 'will be retried'}: ${message}`);
+  }
+
+  async function runEffect(effect: EffectRow): Promise<void> {
+    let report: Awaited<ReturnType<typeof perform>>;
+    try {
+      report = await perform(effect);
+    } catch (error) {
+      await fail(effect, error);
+      return;
+    }
+    await settle(effect, report);
+  }
+
+  /** One pass: every due timer, then one batch of due effects. */
+  async function tick(): Promise<TickResult> {
+    let timersFired = 0;
+    while (await fireOneTimer()) timersFired += 1;
+    const effects = await claimEffects();
+    await Promise.all(effects.map(runEffect));
+    return { timersFired, effectsRun: effects.length };
+  }
+
+  /** Ticks until nothing is due (tests and benchmarks). */
+  async function drain(maxTicks = 1000): Promise<void> {
+    for (let i = 0; i < maxTicks; i++) {
+      const { timersFired, effectsRun } = await tick();
+      if (timersFired === 0 && effectsRun === 0) return;
+    }
+    throw new Error(`scheduler did not settle within ${maxTicks} ticks`);
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = true;
+  function loop(): void {
+    if (stopped) return;
+    running = tick()
+      .catch((error: unknown) => log(`scheduler tick failed: ${String(error)}`))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(loop, options.pollMs ?? 250);
+      });
+  }
+
+  return {
+    tick,
+    drain,
+    start(): void {
+      if (!stopped) return;
+      stopped = false;
+      loop();
+    },
+    /** Runs a tick soon, e.g. right after a command queued effects. */
+    poke(): void {
+      if (stopped) return;
+      clearTimeout(timer);
+      timer = setTimeout(loop, 0);
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+export type Scheduler = ReturnType<typeof createScheduler>;

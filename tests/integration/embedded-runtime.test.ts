@@ -1,0 +1,359 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createEmbeddedOrchestrator } from '../../api/orchestrator/embedded-orchestrator';
+import { OrchestratorError, type Orchestrator } from '../../api/orchestrator/orchestrator';
+import { createDefinitionStore } from '../../api/runtime/definition-store';
+import { replayInstance } from '../../api/runtime/replay-instance';
+import { createRuntimeDatabase, manualClock, publishDefinition } from '../support/runtime-fixtures';
+
+jest.setTimeout(60_000);
+
+const assessment = {
+  targetGroup: '辖区独居老人',
+  serviceDomain: '为老服务',
+  needsSummary: '独居老人缺乏日常探访与应急支持',
+  risks: '冬季出行',
+};
+const plan = {
+  objectives: '建立探访网络',
+  activities: [{ title: '入户探访', plannedDate: '2025-04-01', participants: 30 }],
+  budgetYuan: 50000,
+  indicators: [{ indicator: '探访人次', target: 600, unit: '人次' }],
+};
+const scores = {
+  goalAchievement: 10,
+  serviceQuality: 10,
+  indicatorCompletion: 9,
+  budgetUse: 10,
+  innovation: 8,
+};
+
+describe('embedded runtime', () => {
+  let db: Awaited<ReturnType<typeof createRuntimeDatabase>>;
+  let runtime: ReturnType<typeof createEmbeddedOrchestrator>;
+  let orchestrator: Orchestrator;
+  const clock = manualClock('2025-03-01T01:00:00.000Z');
+
+  beforeAll(async () => {
+    db = await createRuntimeDatabase();
+    runtime = createEmbeddedOrchestrator({
+      databaseUrl: db.db.url,
+      clock: clock.now,
+      scheduler: { baseBackoffMs: 1000, maxAttempts: 3 },
+    });
+    orchestrator = runtime.orchestrator;
+  });
+  afterAll(async () => {
+    await orchestrator.close();
+    await db.close();
+  });
+
+  const officer = () => ({ userId: db.users.shegong! });
+  const startLifecycle = (key = randomUUID()) =>
+    orchestrator.start({
+      versionId: db.versionIds['project-lifecycle']!,
+      unitId: db.stationId,
+      title: '银龄守护',
+      input: { projectName: '银龄守护' },
+      actor: officer(),
+      idempotencyKey: key,
+    });
+
+  async function openTask(instanceId: string, nodeId: string) {
+    const task = (await orchestrator.listOpenTasks({ instanceId })).find((t) => t.nodeId === nodeId);
+    if (!task) throw new Error(`no open task at ${nodeId}`);
+    return task;
+  }
+  async function complete(instanceId: string, nodeId: string, data: Record<string, unknown>) {
+    const task = await openTask(instanceId, nodeId);
+    // A personal task is completed by its assignee; a role task by someone holding the role.
+    const actor = { userId: task.assigneeId ?? randomUUID() };
+    return orchestrator.send(
+      instanceId,
+      { type: 'taskCompleted', taskId: task.engineTaskId, actor, data },
+      actor,
+      randomUUID(),
+    );
+  }
+  async function approve(instanceId: string, nodeId: string) {
+    for (const task of (await orchestrator.listOpenTasks({ instanceId })).filter(
+      (t) => t.nodeId === nodeId,
+    )) {
+      const actor = { userId: randomUUID() };
+      await orchestrator.send(
+        instanceId,
+        { type: 'approvalVoted', taskId: task.engineTaskId, actor, vote: 'approve' },
+        actor,
+        randomUUID(),
+      );
+    }
+  }
+  async function count(sql: string, values: unknown[]): Promise<number> {
+    const { rows } = await runtime.pool.query<{ n: string }>(sql, values);
+    return Number(rows[0]!.n);
+  }
+
+  it('drives the project lifecycle through all five stages, timers included, and leaves consistent rows', async () => {
+    clock.set('2025-03-01T01:00:00.000Z');
+    const { instanceId } = await startLifecycle();
+    await complete(instanceId, 'assess', assessment);
+    await approve(instanceId, 'headApproval');
+    await complete(instanceId, 'plan', plan);
+    await approve(instanceId, 'centreApproval');
+    expect((await orchestrator.listOpenTasks({ instanceId })).map((t) => t.nodeId)).toEqual(['implement']);
+
+    clock.set('2025-04-01T02:00:00.000Z');
+    await runtime.scheduler.drain();
+    await complete(instanceId, 'monthlyReport', { indicatorProgress: '已探访 50 人次' });
+    await complete(instanceId, 'implement', {
+      activitiesHeld: 12,
+      peopleServed: 620,
+      volunteers: 15,
+      volunteerHours: 300,
+    });
+    clock.set('2025-05-01T02:00:00.000Z');
+    await runtime.scheduler.drain();
+    await complete(instanceId, 'monthlyReport', { indicatorProgress: '完成全部探访' });
+    await complete(instanceId, 'supervision', {
+      supervisionNotes: '执行规范',
+      correctiveActionRequired: false,
+    });
+    const reviews = (await orchestrator.listOpenTasks({ instanceId })).filter((t) => t.nodeId === 'evaluate');
+    expect(reviews).toHaveLength(3);
+    for (const task of reviews) {
+      const actor = { userId: randomUUID() };
+      await orchestrator.send(
+        instanceId,
+        { type: 'reviewSubmitted', taskId: task.engineTaskId, actor, scores },
+        actor,
+        randomUUID(),
+      );
+    }
+    await complete(instanceId, 'practiceCase', { caseTitle: '银龄守护实践', caseSummary: '探访网络' });
+    await runtime.scheduler.drain();
+
+    const view = await orchestrator.get(instanceId);
+    expect(view).toMatchObject({ status: 'completed' });
+    expect(view!.state.variables).toMatchObject({ rating: '优秀' });
+    expect(await count('SELECT count(*) AS n FROM instance_event WHERE instance_id = $1', [instanceId])).toBe(
+      view!.revision,
+    );
+    expect(
+      await count(`SELECT count(*) AS n FROM task WHERE instance_id = $1 AND status = 'open'`, [instanceId]),
+    ).toBe(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM timer WHERE instance_id = $1 AND status = 'scheduled'`, [
+        instanceId,
+      ]),
+    ).toBe(0);
+    const replayed = await replayInstance(runtime.pool, createDefinitionStore(runtime.pool), instanceId);
+    expect(replayed).toEqual(view!.state);
+  });
+
+  it('fires a due reminder through the scheduler and notifies the assignee once', async () => {
+    clock.set('2025-03-01T01:00:00.000Z');
+    const { instanceId } = await startLifecycle();
+    const assess = await openTask(instanceId, 'assess');
+    expect(assess.dueAt).toBeInstanceOf(Date);
+    clock.set(new Date(assess.dueAt!.getTime() + 60_000).toISOString());
+    await runtime.scheduler.drain();
+    await runtime.scheduler.drain();
+    const { rows } = await runtime.pool.query<{ template: string; recipient_user_id: string }>(
+      'SELECT template, recipient_user_id FROM notification WHERE instance_id = $1 ORDER BY created_at',
+      [instanceId],
+    );
+    expect(rows.map((r) => r.template)).toContain('task.reminder');
+    expect(rows.filter((r) => r.template === 'task.reminder')).toHaveLength(1);
+    expect(rows.find((r) => r.template === 'task.reminder')!.recipient_user_id).toBe(officer().userId);
+  });
+
+  it('returns the first result for a repeated idempotency key and appends nothing', async () => {
+    const startKey = randomUUID();
+    const first = await startLifecycle(startKey);
+    const again = await startLifecycle(startKey);
+    expect(again).toEqual({ ...first, duplicate: true });
+    const task = await openTask(first.instanceId, 'assess');
+    const actor = officer();
+    const key = randomUUID();
+    const event = { type: 'taskCompleted' as const, taskId: task.engineTaskId, actor, data: assessment };
+    const applied = await orchestrator.send(first.instanceId, event, actor, key);
+    const repeated = await orchestrator.send(first.instanceId, event, actor, key);
+    expect(repeated).toEqual({ ...applied, duplicate: true });
+    expect(
+      await count('SELECT count(*) AS n FROM instance_event WHERE instance_id = $1', [first.instanceId]),
+    ).toBe(applied.revision);
+  });
+
+  it('rejects a command that does not fit the state with the engine reason, writing nothing', async () => {
+    const { instanceId, revision } = await startLifecycle();
+    const actor = officer();
+    const attempt = orchestrator.send(
+      instanceId,
+      { type: 'taskCompleted', taskId: 'task-99', actor, data: {} },
+      actor,
+      randomUUID(),
+    );
+    await expect(attempt).rejects.toBeInstanceOf(OrchestratorError);
+    await expect(attempt).rejects.toMatchObject({ code: 'COMMAND_REJECTED', reason: expect.any(String) });
+    expect((await orchestrator.get(instanceId))!.revision).toBe(revision);
+    await expect(
+      orchestrator.send(randomUUID(), { type: 'timerFired', timerId: 'x' }, null, randomUUID()),
+    ).rejects.toMatchObject({
+      code: 'INSTANCE_NOT_FOUND',
+    });
+  });
+
+  it('serialises two concurrent completions of one task: one applies, the other is refused with the engine reason', async () => {
+    const { instanceId } = await startLifecycle();
+    const task = await openTask(instanceId, 'assess');
+    const actor = officer();
+    const event = { type: 'taskCompleted' as const, taskId: task.engineTaskId, actor, data: assessment };
+    const results = await Promise.allSettled([
+      orchestrator.send(instanceId, event, actor, randomUUID()),
+      orchestrator.send(instanceId, event, actor, randomUUID()),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'COMMAND_REJECTED' });
+    expect((await orchestrator.get(instanceId))!.revision).toBe(2);
+  });
+
+  describe('effects', () => {
+    let server: Server;
+    let answers: number[];
+    let received: string[];
+    let url: string;
+    beforeAll(async () => {
+      server = createServer((req, res) => {
+        received.push(String(req.headers['idempotency-key']));
+        res.statusCode = answers.shift() ?? 200;
+        res.end('{}');
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    beforeEach(() => {
+      answers = [];
+      received = [];
+    });
+
+    async function startWebhookProcess(key: string) {
+      const versionId = await publishDefinition(db.db.url, {
+        key,
+        name: '回调',
+        nodes: [
+          { id: 'start', kind: 'start', name: '开始' },
+          {
+            id: 'call',
+            kind: 'action',
+            name: '回调',
+            action: 'webhook',
+            params: { url, body: { hello: 1 } },
+          },
+          { id: 'done', kind: 'end', name: '完成', outcome: 'called' },
+          { id: 'broken', kind: 'end', name: '失败', outcome: 'failed' },
+        ],
+        edges: [
+          { id: 'e1', from: 'start', to: 'call' },
+          { id: 'e2', from: 'call', to: 'done' },
+          { id: 'e3', from: 'call', to: 'broken', outcome: 'error' },
+        ],
+      });
+      return orchestrator.start({
+        versionId,
+        unitId: db.stationId,
+        title: key,
+        input: {},
+        actor: officer(),
+        idempotencyKey: randomUUID(),
+      });
+    }
+
+    it('retries a failing effect with backoff, then applies its result once', async () => {
+      clock.set('2025-06-01T00:00:00.000Z');
+      answers = [500, 503];
+      const { instanceId } = await startWebhookProcess('retry-hook');
+      await runtime.scheduler.tick();
+      const [effect] = (
+        await runtime.pool.query<{ next_attempt_at: Date }>(
+          'SELECT * FROM pending_effect WHERE instance_id = $1',
+          [instanceId],
+        )
+      ).rows;
+      expect(effect).toMatchObject({ status: 'pending', attempts: 1, last_error: 'webhook answered 500' });
+      expect(effect!.next_attempt_at.getTime()).toBe(clock.now().getTime() + 1000);
+      await runtime.scheduler.tick();
+      expect(received).toHaveLength(1); // not due yet
+      clock.advance(1000);
+      await runtime.scheduler.tick();
+      clock.advance(2000);
+      await runtime.scheduler.drain();
+      expect(received).toHaveLength(3);
+      expect(new Set(received).size).toBe(1);
+      expect(await orchestrator.get(instanceId)).toMatchObject({
+        status: 'completed',
+        state: { outcome: 'called' },
+      });
+      const { rows } = await runtime.pool.query(
+        'SELECT status, attempts FROM pending_effect WHERE instance_id = $1',
+        [instanceId],
+      );
+      expect(rows).toEqual([{ status: 'done', attempts: 3 }]);
+    });
+
+    it('parks an effect that keeps failing as failed, with its error, and routes the process by its error edge', async () => {
+      clock.set('2025-07-01T00:00:00.000Z');
+      answers = [500, 500, 500, 500];
+      const { instanceId } = await startWebhookProcess('parked-hook');
+      for (let i = 0; i < 5; i++) {
+        await runtime.scheduler.tick();
+        clock.advance(60_000);
+      }
+      expect(received).toHaveLength(3);
+      const { rows } = await runtime.pool.query(
+        'SELECT status, attempts, last_error FROM pending_effect WHERE instance_id = $1',
+        [instanceId],
+      );
+      expect(rows).toEqual([{ status: 'failed', attempts: 3, last_error: 'webhook answered 500' }]);
+      expect(await orchestrator.get(instanceId)).toMatchObject({
+        status: 'completed',
+        state: { outcome: 'failed' },
+      });
+    });
+
+    it('parks a client error at once instead of retrying it', async () => {
+      clock.set('2025-08-01T00:00:00.000Z');
+      answers = [404];
+      const { instanceId } = await startWebhookProcess('missing-hook');
+      await runtime.scheduler.drain();
+      expect(received).toHaveLength(1);
+      const { rows } = await runtime.pool.query(
+        'SELECT status, attempts FROM pending_effect WHERE instance_id = $1',
+        [instanceId],
+      );
+      expect(rows).toEqual([{ status: 'failed', attempts: 1 }]);
+    });
+
+    it('lets two schedulers on one database share the work without running an effect twice', async () => {
+      clock.set('2025-09-01T00:00:00.000Z');
+      const second = createEmbeddedOrchestrator({ databaseUrl: db.db.url, clock: clock.now });
+      try {
+        const started = [];
+        for (let i = 0; i < 8; i++) started.push(await startWebhookProcess(`shared-hook-${i}`));
+        await Promise.all([runtime.scheduler.drain(), second.scheduler.drain(), runtime.scheduler.drain()]);
+        expect(received).toHaveLength(8);
+        expect(new Set(received).size).toBe(8);
+        for (const { instanceId } of started) {
+          expect(await orchestrator.get(instanceId)).toMatchObject({
+            status: 'completed',
+            state: { outcome: 'called' },
+          });
+        }
+      } finally {
+        await second.orchestrator.close();
+      }
+    });
+  });
+});
