@@ -1,10 +1,7 @@
 // The activities as the Temporal worker registers them: the shared functions, with failures that
 // retrying cannot fix turned into non-retryable ApplicationFailures so Temporal stops at once.
 import { ApplicationFailure } from '@temporalio/common';
-import {
-  NON_RETRYABLE_ACTION_ERROR,
-  type ProcessActivities,
-} from '../workflows/temporal/process-activities';
+import { NON_RETRYABLE_ACTION_ERROR, type ProcessActivities } from '../workflows/temporal/process-activities';
 import { type ActivityDeps, createActivities } from './create-activities';
 import { NonRetryableActionError } from './run-action';
 
@@ -13,7 +10,11 @@ async function mapNonRetryable<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof NonRetryableActionError) {
-      throw ApplicationFailure.create({ type: NON_RETRYABLE_ACTION_ERROR, message: error.message, nonRetryable: true });
+      throw ApplicationFailure.create({
+        type: NON_RETRYABLE_ACTION_ERROR,
+        message: error.message,
+        nonRetryable: true,
+      });
     }
     throw error;
   }

@@ -2,6 +2,7 @@
 // demo seed, HTTP server. Used by `npm start` and by the end-to-end tests alike.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seedBuiltInDefinitions } from '../prisma/seed/seed-definitions';
 import { seedDemo, type DemoLogin } from '../prisma/seed/seed-demo';
 import { createApp } from './app';
 import type { AppConfig } from './config';
@@ -9,12 +10,15 @@ import { applyMigrations } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { createPrismaClient } from './db/prisma-client';
 import { loadDemoLogins, saveDemoLogins } from './demo-logins';
+import { createOrchestrator } from './orchestrator/create-orchestrator';
+import type { Orchestrator } from './orchestrator/orchestrator';
 
 export interface RunningProduct {
   url: string;
   databaseKind: 'embedded' | 'external';
   demoLogins: DemoLogin[];
   migrationsApplied: string[];
+  orchestrator: Orchestrator;
   close(): Promise<void>;
 }
 
@@ -26,9 +30,11 @@ export async function bootProduct(
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const prisma = createPrismaClient(database.url);
   let server: Server | undefined;
+  let orchestrator: Orchestrator | undefined;
   const close = async () => {
     if (server) await new Promise<void>((done) => server?.close(() => done()));
     server?.closeAllConnections();
+    await orchestrator?.close();
     await prisma.$disconnect();
     await database.stop();
   };
@@ -40,7 +46,10 @@ export async function bootProduct(
       if (seed.seeded) await saveDemoLogins(config.dataDir, seed.logins);
       demoLogins = seed.seeded ? seed.logins : await loadDemoLogins(config.dataDir);
     }
-    const runtime = config.temporalAddress ? 'temporal' : 'embedded';
+    // Built-in definitions are product data, published (as new versions when changed) on every boot.
+    await seedBuiltInDefinitions(prisma);
+    orchestrator = await createOrchestrator(config, database.url);
+    const runtime = orchestrator.kind;
     const app = createApp({
       prisma,
       config,
@@ -58,6 +67,7 @@ export async function bootProduct(
       databaseKind: database.kind,
       demoLogins,
       migrationsApplied: migrations.applied,
+      orchestrator,
       close,
     };
   } catch (error) {

@@ -1,0 +1,50 @@
+// The activity contract the process workflow schedules, stated structurally so the workflow never
+// imports activities/ (lint forbids it here); activities/temporal-activities.ts is checked against it.
+import type { Effect, EngineEvent, InstanceState, ResolvedAssignee } from '../engine';
+
+/** The instance row's fixed facts, written with the `started` transition. */
+export interface InstanceMeta {
+  versionId: string;
+  unitId: string;
+  title: string;
+  businessKey?: string | undefined;
+  parentId?: string | undefined;
+}
+
+/** One accepted engine step for the projection; `at` is the ISO instant the engine stepped with. */
+export interface TransitionRecord {
+  instanceId: string;
+  event: EngineEvent;
+  actorId: string | null;
+  idempotencyKey: string;
+  at: string;
+  state: InstanceState;
+  effects: Effect[];
+  meta?: InstanceMeta;
+}
+
+export interface ActionCall {
+  instanceId: string;
+  actionId: string;
+  action: string;
+  params: Record<string, unknown>;
+  idempotencyKey: string;
+  context: Pick<InstanceState, 'startedBy' | 'unitId'>;
+}
+
+export interface NotificationCall {
+  idempotencyKey: string;
+  instanceId: string;
+  to: ResolvedAssignee;
+  template: string;
+  payload: Record<string, unknown>;
+}
+
+export interface ProcessActivities {
+  recordTransition: (input: TransitionRecord) => Promise<boolean>;
+  runAction: (request: ActionCall) => Promise<unknown>;
+  deliverNotification: (input: NotificationCall) => Promise<{ delivered: boolean }>;
+}
+
+/** Error type of an action failure that retrying cannot fix (see activities/temporal-activities.ts). */
+export const NON_RETRYABLE_ACTION_ERROR = 'NonRetryableActionError';

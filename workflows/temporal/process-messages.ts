@@ -1,0 +1,54 @@
+// The messages of the process workflow: shared by the workflow (handlers) and the client adapter
+// (callers), so both sides name the same update, signal and query.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { EngineEvent, InstanceState, ProcessDefinition } from '../engine';
+import type { InstanceMeta } from './process-activities';
+
+export interface CommandInput {
+  event: EngineEvent;
+  /** Null for system events (timers, action results, child completions). */
+  actorId: string | null;
+  idempotencyKey: string;
+}
+
+export interface CommandOutcome {
+  revision: number;
+  status: InstanceState['status'];
+  /** True when the idempotency key had been seen: nothing was applied, the first outcome is returned. */
+  duplicate: boolean;
+}
+
+/** A published definition a subprocess node may start, with the version it is frozen at. */
+export interface PublishedDefinition {
+  versionId: string;
+  definition: ProcessDefinition;
+}
+
+export interface ProcessWorkflowArgs {
+  instanceId: string;
+  definition: ProcessDefinition;
+  meta: InstanceMeta;
+  input: Record<string, unknown>;
+  actor: { userId: string };
+  idempotencyKey: string;
+  /**
+   * Definitions by key that subprocess nodes (of this definition or of its children) may start.
+   * The workflow does no I/O, so the adapter loads them when the top instance starts.
+   */
+  definitions?: Record<string, PublishedDefinition>;
+  /** Present after continue-as-new: the state and the idempotency keys seen so far. */
+  carried?: { state: InstanceState; seenKeys: Record<string, CommandOutcome> };
+}
+
+export interface ProcessResult {
+  outcome?: string | undefined;
+  state: InstanceState;
+}
+
+/** Commands with an answer: the validator dry-runs the engine, so a rejection reaches the caller synchronously. */
+export const commandUpdate = defineUpdate<CommandOutcome, [CommandInput]>('command');
+/** Fire-and-forget events (system events, child completions); a rejected one is logged and dropped. */
+export const eventSignal = defineSignal<[CommandInput]>('event');
+/** Resolves once every accepted transition is recorded in Postgres (read-your-writes after a start). */
+export const settledUpdate = defineUpdate<CommandOutcome>('settled');
+export const stateQuery = defineQuery<{ state: InstanceState; revision: number }>('state');
