@@ -7,7 +7,7 @@ import type { Sql } from './sql';
 
 export interface ActivityDeps {
   /** A pg pool: each activity is its own transaction. */
-  pool: Sql & { connect(): Promise<Sql & { release(): void }> };
+  pool: Sql;
   fetch?: typeof fetch;
   webhookTimeoutMs?: number;
 }
@@ -22,19 +22,16 @@ export function createActivities(deps: ActivityDeps) {
     webhookTimeoutMs: deps.webhookTimeoutMs ?? 10_000,
   };
   return {
-    async recordTransition(input: TransitionInput): Promise<boolean> {
-      const client = await deps.pool.connect();
-      try {
-        await client.query('BEGIN');
-        const written = await writeTransition(client, { ...input, at: new Date(input.at) });
-        await client.query('COMMIT');
-        return written;
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      } finally {
-        client.release();
-      }
+    /**
+     * The workflow records its transitions one by one in revision order, so each one expects the
+     * revision before it; a retried activity whose first attempt committed writes nothing.
+     */
+    recordTransition(input: TransitionInput): Promise<boolean> {
+      return writeTransition(deps.pool, {
+        ...input,
+        at: new Date(input.at),
+        expectedRevision: input.state.revision - 1,
+      });
     },
     runAction(request: ActionRequest): Promise<unknown> {
       return runAction(actionDeps, request);

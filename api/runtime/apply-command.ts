@@ -1,12 +1,15 @@
-// One command = one transaction: lock the instance row, refuse a repeated idempotency key, run the
-// pure engine, append the event, save the state, write task/timer/effect rows, commit. Nothing of
-// a rejected command is written.
+// One command: read the instance, run the pure engine, then write event, state, tasks, timers and
+// effects in ONE statement guarded by the revision that was read (optimistic concurrency). If a
+// concurrent command got there first, nothing was written: read again and decide again. Nothing
+// of a rejected command is written. A single-statement write is its own transaction, so the hot
+// path costs two round trips and one commit.
 import type { Pool, PoolClient } from 'pg';
-import { writeTransition, instanceStatus, type InstanceMeta } from '../../activities/projection';
+import { instanceStatus, writeTransition, type InstanceMeta } from '../../activities/projection';
+import type { Sql } from '../../activities/sql';
 import { initialState, step, type EngineEvent, type InstanceState } from '../../workflows/engine';
 import { OrchestratorError, type CommandResult } from '../orchestrator/orchestrator';
 import type { DefinitionStore } from './definition-store';
-import { writeRuntimeRows } from './runtime-rows';
+import { runtimeRowsFor } from './runtime-rows';
 
 export interface CommandInput {
   instanceId: string;
@@ -17,19 +20,23 @@ export interface CommandInput {
   meta?: InstanceMeta;
 }
 
-interface LockedInstance {
+interface CurrentInstance {
   state: InstanceState;
+  revision: number;
   version_id: string;
   unit_id: string;
   parent_id: string | null;
   business_key: string | null;
-  status: string;
+  logged: number | null;
 }
 
 export interface CommandDeps {
   definitions: DefinitionStore;
   clock: () => Date;
 }
+
+/** How often a command re-reads after losing a race before it reports a conflict. */
+const MAX_ATTEMPTS = 20;
 
 export async function inTransaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
@@ -46,81 +53,74 @@ export async function inTransaction<T>(pool: Pool, fn: (client: PoolClient) => P
   }
 }
 
-async function findLogged(client: PoolClient, instanceId: string, key: string): Promise<number | undefined> {
-  const { rows } = await client.query<{ sequence: number }>(
-    'SELECT sequence FROM instance_event WHERE instance_id = $1 AND idempotency_key = $2',
+async function readInstance(sql: Sql, instanceId: string, key: string): Promise<CurrentInstance | undefined> {
+  const { rows } = await sql.query<CurrentInstance>(
+    `SELECT i.state, i.revision, i.version_id, i.unit_id, i.parent_id, i.business_key,
+            (SELECT e.sequence FROM instance_event e WHERE e.instance_id = i.id AND e.idempotency_key = $2) AS logged
+     FROM process_instance i WHERE i.id = $1`,
     [instanceId, key],
   );
-  return rows[0]?.sequence;
+  return rows[0];
 }
 
-/** Applies a command inside the caller's transaction (the scheduler adds its own rows to it). */
-export async function applyInTransaction(
-  client: PoolClient,
-  deps: CommandDeps,
-  cmd: CommandInput,
-): Promise<CommandResult> {
-  if (cmd.meta) {
-    // Serialises concurrent starts of the same instance id (a retried start).
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [cmd.instanceId]);
-  }
-  const { rows } = await client.query<LockedInstance>(
-    `SELECT state, version_id, unit_id, parent_id, business_key, status FROM process_instance WHERE id = $1 FOR UPDATE`,
-    [cmd.instanceId],
-  );
-  const locked = rows[0];
-  if (!locked && !cmd.meta)
-    throw new OrchestratorError('INSTANCE_NOT_FOUND', `instance ${cmd.instanceId} does not exist`);
-  if (locked) {
-    const sequence = await findLogged(client, cmd.instanceId, cmd.idempotencyKey);
-    if (sequence !== undefined) {
+/** Applies a command through `sql`: a pool (autocommit) or a client inside the caller's transaction. */
+export async function applyCommand(sql: Sql, deps: CommandDeps, cmd: CommandInput): Promise<CommandResult> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const current = await readInstance(sql, cmd.instanceId, cmd.idempotencyKey);
+    if (!current && !cmd.meta)
+      throw new OrchestratorError('INSTANCE_NOT_FOUND', `instance ${cmd.instanceId} does not exist`);
+    if (current && current.logged !== null) {
       return {
         instanceId: cmd.instanceId,
-        revision: sequence,
-        status: instanceStatus(locked.state),
+        revision: current.logged,
+        status: instanceStatus(current.state),
         duplicate: true,
       };
     }
-    if (cmd.meta)
+    if (current && cmd.meta)
       throw new OrchestratorError('CONFLICT', `instance ${cmd.instanceId} was started with another key`);
+    const definition = await deps.definitions.byVersion(current?.version_id ?? cmd.meta!.versionId);
+    const at = deps.clock();
+    const outcome = step(definition, current?.state ?? initialState(), cmd.event, at.toISOString());
+    if (!outcome.ok)
+      throw new OrchestratorError('COMMAND_REJECTED', outcome.rejection.message.en, outcome.rejection.code);
+    const links = {
+      parentId: current?.parent_id ?? cmd.meta?.parentId ?? null,
+      businessKey: current?.business_key ?? cmd.meta?.businessKey ?? null,
+      unitId: current?.unit_id ?? cmd.meta!.unitId,
+    };
+    const written = await writeTransition(
+      sql,
+      {
+        instanceId: cmd.instanceId,
+        event: cmd.event,
+        actorId: cmd.actorId,
+        idempotencyKey: cmd.idempotencyKey,
+        at,
+        state: outcome.state,
+        effects: outcome.effects,
+        expectedRevision: current?.revision ?? 0,
+        ...(cmd.meta && !current ? { meta: cmd.meta } : {}),
+      },
+      runtimeRowsFor({
+        instanceId: cmd.instanceId,
+        event: cmd.event,
+        effects: outcome.effects,
+        state: outcome.state,
+        links,
+      }),
+    );
+    if (written) {
+      return {
+        instanceId: cmd.instanceId,
+        revision: outcome.state.revision,
+        status: instanceStatus(outcome.state),
+        duplicate: false,
+      };
+    }
   }
-  const versionId = locked?.version_id ?? cmd.meta!.versionId;
-  const definition = await deps.definitions.byVersion(versionId);
-  const at = deps.clock();
-  const outcome = step(definition, locked?.state ?? initialState(), cmd.event, at.toISOString());
-  if (!outcome.ok) {
-    throw new OrchestratorError('COMMAND_REJECTED', outcome.rejection.message.en, outcome.rejection.code);
-  }
-  await writeTransition(client, {
-    instanceId: cmd.instanceId,
-    event: cmd.event,
-    actorId: cmd.actorId,
-    idempotencyKey: cmd.idempotencyKey,
-    at,
-    state: outcome.state,
-    effects: outcome.effects,
-    ...(cmd.meta ? { meta: cmd.meta } : {}),
-  });
-  await writeRuntimeRows(client, {
-    instanceId: cmd.instanceId,
-    event: cmd.event,
-    effects: outcome.effects,
-    state: outcome.state,
-    at,
-    links: {
-      parentId: locked?.parent_id ?? cmd.meta?.parentId ?? null,
-      businessKey: locked?.business_key ?? cmd.meta?.businessKey ?? null,
-      unitId: locked?.unit_id ?? cmd.meta!.unitId,
-    },
-  });
-  return {
-    instanceId: cmd.instanceId,
-    revision: outcome.state.revision,
-    status: instanceStatus(outcome.state),
-    duplicate: false,
-  };
-}
-
-export function applyCommand(pool: Pool, deps: CommandDeps, cmd: CommandInput): Promise<CommandResult> {
-  return inTransaction(pool, (client) => applyInTransaction(client, deps, cmd));
+  throw new OrchestratorError(
+    'CONFLICT',
+    `instance ${cmd.instanceId} kept changing under the command; try again`,
+  );
 }

@@ -8,7 +8,7 @@ import { NonRetryableActionError } from '../../activities/run-action';
 import type { ActionRequest } from '../../activities/run-action';
 import type { EngineEvent, ResolvedAssignee } from '../../workflows/engine';
 import { OrchestratorError, instanceIdForStart } from '../orchestrator/orchestrator';
-import { applyInTransaction, inTransaction, type CommandDeps } from './apply-command';
+import { applyCommand, inTransaction, type CommandDeps } from './apply-command';
 
 export interface SchedulerOptions {
   pool: Pool;
@@ -53,16 +53,16 @@ export function createScheduler(options: SchedulerOptions) {
   const batchSize = options.batchSize ?? 20;
   const log = options.log ?? (() => undefined);
 
-  /** Applies an event, treating an engine rejection as "nothing to do" (e.g. a cancelled timer). */
+  /**
+   * Applies an event inside the caller's transaction, treating an engine rejection as "nothing to
+   * do" (e.g. a timer whose task finished first). A rejection is decided before anything is written.
+   */
   async function applySystemEvent(client: PoolClient, instanceId: string, event: EngineEvent, key: string) {
     try {
-      await client.query('SAVEPOINT system_event');
-      await applyInTransaction(client, deps, { instanceId, event, actorId: null, idempotencyKey: key });
-      await client.query('RELEASE SAVEPOINT system_event');
+      await applyCommand(client, deps, { instanceId, event, actorId: null, idempotencyKey: key });
       return undefined;
     } catch (error) {
       if (!(error instanceof OrchestratorError) || error.code !== 'COMMAND_REJECTED') throw error;
-      await client.query('ROLLBACK TO SAVEPOINT system_event');
       return `${error.reason}: ${error.message}`;
     }
   }
@@ -70,8 +70,8 @@ export function createScheduler(options: SchedulerOptions) {
   async function fireOneTimer(): Promise<boolean> {
     return inTransaction(pool, async (client) => {
       const { rows } = await client.query<{ id: string; instance_id: string; engine_timer_id: string }>(
-        `SELECT t.id, t.instance_id, t.engine_timer_id FROM timer t JOIN process_instance i ON i.id = t.instance_id
-         WHERE t.status = 'scheduled' AND t.fire_at <= $1 ORDER BY t.fire_at LIMIT 1 FOR UPDATE OF t, i SKIP LOCKED`,
+        `SELECT id, instance_id, engine_timer_id FROM timer
+         WHERE status = 'scheduled' AND fire_at <= $1 ORDER BY fire_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
         [deps.clock()],
       );
       const timer = rows[0];
@@ -161,26 +161,24 @@ export function createScheduler(options: SchedulerOptions) {
     const versionId = await deps.definitions.latestPublishedVersionId(p.definitionKey as string);
     const instanceId = instanceIdForStart({ idempotencyKey: effect.idempotency_key });
     const startedBy = (p.startedBy as string | undefined) ?? null;
-    await inTransaction(pool, (client) =>
-      applyInTransaction(client, deps, {
-        instanceId,
-        actorId: startedBy,
-        idempotencyKey: effect.idempotency_key,
-        event: {
-          type: 'started',
-          input: p.input as Record<string, unknown>,
-          actor: { userId: startedBy ?? 'system' },
-          unitId: p.unitId as string,
-        },
-        meta: {
-          versionId,
-          unitId: p.unitId as string,
-          title: `${p.definitionKey as string} / ${p.childId as string}`,
-          parentId: effect.instance_id,
-          businessKey: p.childId as string,
-        },
-      }),
-    );
+    await applyCommand(pool, deps, {
+      instanceId,
+      actorId: startedBy,
+      idempotencyKey: effect.idempotency_key,
+      event: {
+        type: 'started',
+        input: p.input as Record<string, unknown>,
+        actor: { userId: startedBy ?? 'system' },
+        unitId: p.unitId as string,
+      },
+      meta: {
+        versionId,
+        unitId: p.unitId as string,
+        title: `${p.definitionKey as string} / ${p.childId as string}`,
+        parentId: effect.instance_id,
+        businessKey: p.childId as string,
+      },
+    });
   }
 
   async function settle(effect: EffectRow, report: Awaited<ReturnType<typeof perform>>): Promise<void> {

@@ -70,7 +70,16 @@ describe('temporal activity wrappers', () => {
 
   it('leaves a database failure of recordTransition retryable', async () => {
     const { recordTransition } = activitiesWith();
-    const failure = await env.run(recordTransition, {} as never).then(
+    const transition = {
+      instanceId: 'i-1',
+      event: { type: 'timerFired', timerId: 'timer-1' },
+      actorId: null,
+      idempotencyKey: 'k-1',
+      at: '2025-03-01T00:00:00.000Z',
+      state: { revision: 2, status: 'running', tasks: {} },
+      effects: [],
+    };
+    const failure = await env.run(recordTransition, transition as never).then(
       () => undefined,
       (error: unknown) => error,
     );
