@@ -6,6 +6,17 @@ import { join } from 'node:path';
 import { buildIfStale, root } from './build-if-stale.mjs';
 
 buildIfStale();
+// Jest does not show console output of a suite whose tests are all skipped; say it here.
+if (!process.env.TEMPORAL_ADDRESS) {
+  console.log(
+    'skip: Temporal live suite (TEMPORAL_ADDRESS not set; no Temporal server can be downloaded here)',
+  );
+}
+const chromium = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p) => p && existsSync(p),
+);
+if (!chromium)
+  console.log('skip: end-to-end tests (no chromium: apt-get install chromium, or set CHROME_PATH)');
 const resultsFile = join(root, '.data', 'jest-results.json');
 mkdirSync(join(root, '.data'), { recursive: true });
 rmSync(resultsFile, { force: true });
