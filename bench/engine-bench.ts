@@ -17,7 +17,7 @@ import { createEmbeddedOrchestrator } from '../api/orchestrator/embedded-orchest
 import { OrchestratorError, type Orchestrator } from '../api/orchestrator/orchestrator';
 import { seedBuiltInDefinitions } from '../prisma/seed/seed-definitions';
 import { seedDemo } from '../prisma/seed/seed-demo';
-import { lifecycleTaskData, lifecycleReviewScores } from './lifecycle-fixtures';
+import { lifecycleReviewScores, lifecycleTaskDataFor } from '../tests/fixtures/project-lifecycle-data';
 
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const instances = Number(process.env.BENCH_INSTANCES ?? 160);
@@ -211,7 +211,7 @@ async function driveToEnd(
           ),
         );
       } else {
-        const data = lifecycleTaskData[task.nodeId] ?? {};
+        const data = lifecycleTaskDataFor(task.nodeId);
         await timed(() =>
           orchestrator.send(instanceId, { type: 'taskCompleted', taskId: task.id, actor, data }, actor, key),
         );

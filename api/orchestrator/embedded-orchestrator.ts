@@ -2,12 +2,11 @@
 // scheduler in the same process fires timers and runs effects.
 import { Pool } from 'pg';
 import { createActivities } from '../../activities/create-activities';
-import { instanceStatus } from '../../activities/projection';
-import type { InstanceState } from '../../workflows/engine';
 import { applyCommand, type CommandDeps } from '../runtime/apply-command';
 import { createDefinitionStore } from '../runtime/definition-store';
 import { createScheduler, type SchedulerOptions } from '../runtime/scheduler';
-import { instanceIdForStart, type InstanceView, type OpenTask, type Orchestrator } from './orchestrator';
+import { instanceIdForStart, type Orchestrator } from './orchestrator';
+import { listOpenTaskRows, readInstanceView } from './projection-reads';
 
 export interface EmbeddedOptions {
   databaseUrl: string;
@@ -65,40 +64,8 @@ export function createEmbeddedOrchestrator(options: EmbeddedOptions) {
     async cancel(instanceId, actor, reason, idempotencyKey) {
       return orchestrator.send(instanceId, { type: 'cancelled', actor, reason }, actor, idempotencyKey);
     },
-    async get(instanceId): Promise<InstanceView | null> {
-      const { rows } = await pool.query<{
-        id: string;
-        version_id: string;
-        unit_id: string;
-        title: string;
-        revision: number;
-        state: InstanceState;
-      }>('SELECT id, version_id, unit_id, title, revision, state FROM process_instance WHERE id = $1', [
-        instanceId,
-      ]);
-      const row = rows[0];
-      if (!row) return null;
-      return {
-        id: row.id,
-        versionId: row.version_id,
-        unitId: row.unit_id,
-        title: row.title,
-        status: instanceStatus(row.state),
-        revision: row.revision,
-        state: row.state,
-      };
-    },
-    async listOpenTasks(filter): Promise<OpenTask[]> {
-      const { rows } = await pool.query<OpenTask>(
-        `SELECT id, instance_id AS "instanceId", engine_task_id AS "engineTaskId", node_id AS "nodeId", kind, name,
-                assignee_id AS "assigneeId", candidate_role AS "candidateRole", candidate_unit_id AS "candidateUnitId",
-                due_at AS "dueAt"
-         FROM task WHERE status = 'open' AND ($1::uuid IS NULL OR instance_id = $1) AND ($2::uuid IS NULL OR assignee_id = $2)
-         ORDER BY created_at, engine_task_id`,
-        [filter.instanceId ?? null, filter.assigneeId ?? null],
-      );
-      return rows;
-    },
+    get: (instanceId) => readInstanceView(pool, instanceId),
+    listOpenTasks: (filter) => listOpenTaskRows(pool, filter),
     async close() {
       await scheduler.stop();
       await pool.end();

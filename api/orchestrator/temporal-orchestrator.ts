@@ -13,7 +13,8 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import type { Pool } from 'pg';
-import { initialState, type ProcessDefinition, step, ZProcessDefinition } from '../../workflows/engine';
+import { initialState, type ProcessDefinition, step } from '../../workflows/engine';
+import { createDefinitionStore } from '../runtime/definition-store';
 import {
   commandUpdate,
   type CommandOutcome,
@@ -25,12 +26,11 @@ import type { processWorkflow } from '../../workflows/temporal/process.workflow'
 import {
   type CommandResult,
   instanceIdForStart,
-  type InstanceView,
-  type OpenTask,
   type Orchestrator,
   OrchestratorError,
   type StartCommand,
 } from './orchestrator';
+import { listOpenTaskRows, readInstanceView } from './projection-reads';
 
 export interface TemporalSettings {
   address: string;
@@ -91,11 +91,6 @@ export interface TemporalOrchestratorOptions {
   client?: Client;
 }
 
-interface DefinitionRow {
-  id: string;
-  graph: unknown;
-}
-
 /** Keys of the definitions a definition's subprocess nodes start. */
 function childKeys(definition: ProcessDefinition): string[] {
   return definition.nodes.flatMap((node) => (node.kind === 'subprocess' ? [node.definitionKey] : []));
@@ -113,15 +108,8 @@ export async function createTemporalOrchestrator(
       namespace: settings.namespace,
     });
 
-  async function loadVersion(versionId: string): Promise<ProcessDefinition> {
-    const { rows } = await pool.query<DefinitionRow>(
-      'SELECT id, graph FROM process_definition_version WHERE id = $1',
-      [versionId],
-    );
-    const row = rows[0];
-    if (!row) throw new OrchestratorError('VERSION_NOT_FOUND', `definition version ${versionId} not found`);
-    return ZProcessDefinition.parse(row.graph);
-  }
+  const definitions = createDefinitionStore(pool);
+  const loadVersion = (versionId: string) => definitions.byVersion(versionId);
 
   /** The latest published version of every definition reachable through subprocess nodes. */
   async function loadChildDefinitions(root: ProcessDefinition): Promise<Record<string, PublishedDefinition>> {
@@ -129,44 +117,15 @@ export async function createTemporalOrchestrator(
     const pending = childKeys(root);
     for (let key = pending.shift(); key !== undefined; key = pending.shift()) {
       if (found[key]) continue;
-      const { rows } = await pool.query<DefinitionRow>(
-        `SELECT v.id, v.graph FROM process_definition_version v JOIN process_definition d ON d.id = v.definition_id
-         WHERE d.key = $1 AND v.status = 'published' ORDER BY v.version DESC LIMIT 1`,
-        [key],
-      );
-      const row = rows[0];
-      if (!row) throw new OrchestratorError('VERSION_NOT_FOUND', `no published version of definition ${key}`);
-      const definition = ZProcessDefinition.parse(row.graph);
-      found[key] = { versionId: row.id, definition };
+      const versionId = await definitions.latestPublishedVersionId(key);
+      const definition = await definitions.byVersion(versionId);
+      found[key] = { versionId, definition };
       pending.push(...childKeys(definition));
     }
     return found;
   }
 
-  async function readInstance(instanceId: string): Promise<InstanceView | null> {
-    const { rows } = await pool.query<{
-      id: string;
-      version_id: string;
-      unit_id: string;
-      title: string;
-      status: string;
-      revision: number;
-      state: InstanceView['state'];
-    }>('SELECT id, version_id, unit_id, title, status, revision, state FROM process_instance WHERE id = $1', [
-      instanceId,
-    ]);
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      id: row.id,
-      versionId: row.version_id,
-      unitId: row.unit_id,
-      title: row.title,
-      status: row.status,
-      revision: row.revision,
-      state: row.state,
-    };
-  }
+  const readInstance = (instanceId: string) => readInstanceView(pool, instanceId);
 
   async function toOrchestratorError(error: unknown, instanceId: string): Promise<unknown> {
     if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
@@ -275,37 +234,7 @@ export async function createTemporalOrchestrator(
 
     get: readInstance,
 
-    async listOpenTasks(filter): Promise<OpenTask[]> {
-      const { rows } = await pool.query<{
-        id: string;
-        instance_id: string;
-        engine_task_id: string;
-        node_id: string;
-        kind: string;
-        name: string;
-        assignee_id: string | null;
-        candidate_role: string | null;
-        candidate_unit_id: string | null;
-        due_at: Date | null;
-      }>(
-        `SELECT id, instance_id, engine_task_id, node_id, kind, name, assignee_id, candidate_role, candidate_unit_id, due_at
-         FROM task WHERE status = 'open' AND ($1::uuid IS NULL OR instance_id = $1) AND ($2::uuid IS NULL OR assignee_id = $2)
-         ORDER BY created_at, engine_task_id`,
-        [filter.instanceId ?? null, filter.assigneeId ?? null],
-      );
-      return rows.map((row) => ({
-        id: row.id,
-        instanceId: row.instance_id,
-        engineTaskId: row.engine_task_id,
-        nodeId: row.node_id,
-        kind: row.kind,
-        name: row.name,
-        assigneeId: row.assignee_id,
-        candidateRole: row.candidate_role,
-        candidateUnitId: row.candidate_unit_id,
-        dueAt: row.due_at,
-      }));
-    },
+    listOpenTasks: (filter) => listOpenTaskRows(pool, filter),
 
     async close(): Promise<void> {
       if (ownsConnection) await client.connection.close();

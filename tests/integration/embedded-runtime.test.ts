@@ -5,29 +5,13 @@ import { createEmbeddedOrchestrator } from '../../api/orchestrator/embedded-orch
 import { OrchestratorError, type Orchestrator } from '../../api/orchestrator/orchestrator';
 import { createDefinitionStore } from '../../api/runtime/definition-store';
 import { replayInstance } from '../../api/runtime/replay-instance';
+import { lifecycleReviewScores, lifecycleTaskData } from '../fixtures/project-lifecycle-data';
 import { createRuntimeDatabase, manualClock, publishDefinition } from '../support/runtime-fixtures';
 
 jest.setTimeout(60_000);
 
-const assessment = {
-  targetGroup: '辖区独居老人',
-  serviceDomain: '为老服务',
-  needsSummary: '独居老人缺乏日常探访与应急支持',
-  risks: '冬季出行',
-};
-const plan = {
-  objectives: '建立探访网络',
-  activities: [{ title: '入户探访', plannedDate: '2025-04-01', participants: 30 }],
-  budgetYuan: 50000,
-  indicators: [{ indicator: '探访人次', target: 600, unit: '人次' }],
-};
-const scores = {
-  goalAchievement: 10,
-  serviceQuality: 10,
-  indicatorCompletion: 9,
-  budgetUse: 10,
-  innovation: 8,
-};
+const { assess: assessment, plan } = lifecycleTaskData;
+const scores = lifecycleReviewScores;
 
 describe('embedded runtime', () => {
   let db: Awaited<ReturnType<typeof createRuntimeDatabase>>;

@@ -6,6 +6,7 @@ import {
   venturePhilanthropy,
 } from '../../../workflows/definitions';
 import { validateDefinition } from '../../../workflows/engine';
+import { lifecycleReviewScores, lifecycleTaskData } from '../../fixtures/project-lifecycle-data';
 import { type Driver, drive, effectsOf } from './drive';
 
 describe('built-in definitions', () => {
@@ -14,25 +15,8 @@ describe('built-in definitions', () => {
   });
 });
 
-const assessment = {
-  targetGroup: '辖区独居老人',
-  serviceDomain: '为老服务',
-  needsSummary: '独居老人缺乏日常探访与应急支持',
-  risks: '冬季出行',
-};
-const plan = {
-  objectives: '建立探访网络',
-  activities: [{ title: '入户探访', plannedDate: '2025-04-01', participants: 30 }],
-  budgetYuan: 50000,
-  indicators: [{ indicator: '探访人次', target: 600, unit: '人次' }],
-};
-const fullMarks = {
-  goalAchievement: 10,
-  serviceQuality: 10,
-  indicatorCompletion: 9,
-  budgetUse: 10,
-  innovation: 8,
-};
+const { assess: assessment, plan } = lifecycleTaskData;
+const fullMarks = lifecycleReviewScores;
 
 function lifecycleToImplementation(): Driver {
   const run = drive(projectLifecycle, { projectName: '银龄守护' });
