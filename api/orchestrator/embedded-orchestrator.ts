@@ -21,8 +21,11 @@ export interface EmbeddedOptions {
 export function createEmbeddedOrchestrator(options: EmbeddedOptions) {
   const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
   // An idle connection dropped by the server (restart, failover) must not take the process down;
-  // the pool replaces it on next use.
-  pool.on('error', (error) => console.error(`[runtime] idle database connection lost: ${error.message}`));
+  // the pool replaces it on next use. 57P01 is the server shutting down (e.g. the embedded
+  // PostgreSQL stopping on Ctrl-C alongside us), which needs no message.
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') console.error(`[runtime] idle database connection lost: ${error.message}`);
+  });
   const deps: CommandDeps = {
     definitions: createDefinitionStore(pool),
     clock: options.clock ?? (() => new Date()),
