@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 import { createActivities } from '../../activities/create-activities';
 import { applyCommand, type CommandDeps } from '../runtime/apply-command';
 import { createDefinitionStore } from '../runtime/definition-store';
+import { createInstanceCache } from '../runtime/instance-cache';
 import { createScheduler, type SchedulerOptions } from '../runtime/scheduler';
 import { instanceIdForStart, type Orchestrator } from './orchestrator';
 import { listOpenTaskRows, readInstanceView } from './projection-reads';
@@ -29,6 +30,7 @@ export function createEmbeddedOrchestrator(options: EmbeddedOptions) {
   const deps: CommandDeps = {
     definitions: createDefinitionStore(pool),
     clock: options.clock ?? (() => new Date()),
+    instances: createInstanceCache(),
   };
   const activities = createActivities({ pool, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const scheduler = createScheduler({ pool, deps, activities, ...options.scheduler });

@@ -12,9 +12,11 @@ export async function readInstanceView(sql: Sql, instanceId: string): Promise<In
     status: string;
     revision: number;
     state: InstanceState;
-  }>('SELECT id, version_id, unit_id, title, status, revision, state FROM process_instance WHERE id = $1', [
-    instanceId,
-  ]);
+  }>({
+    name: 'sgf_instance_view',
+    text: 'SELECT id, version_id, unit_id, title, status, revision, state FROM process_instance WHERE id = $1',
+    values: [instanceId],
+  });
   const row = rows[0];
   if (!row) return null;
   return {

@@ -1,14 +1,16 @@
 // One command: read the instance, run the pure engine, then write event, state, tasks, timers and
 // effects in ONE statement guarded by the revision that was read (optimistic concurrency). If a
 // concurrent command got there first, nothing was written: read again and decide again. Nothing
-// of a rejected command is written. A single-statement write is its own transaction, so the hot
-// path costs two round trips and one commit.
+// of a rejected command is written. A single-statement write is its own transaction; when this
+// process already knows the instance's latest state (the instance cache) the read is skipped, so
+// the hot path costs one round trip and one commit.
 import type { Pool, PoolClient } from 'pg';
 import { instanceStatus, writeTransition, type InstanceMeta } from '../../activities/projection';
 import type { Sql } from '../../activities/sql';
-import { initialState, step, type EngineEvent, type InstanceState } from '../../workflows/engine';
+import { initialState, step, type EngineEvent } from '../../workflows/engine';
 import { OrchestratorError, type CommandResult } from '../orchestrator/orchestrator';
 import type { DefinitionStore } from './definition-store';
+import type { InstanceCache, KnownInstance } from './instance-cache';
 import { runtimeRowsFor } from './runtime-rows';
 
 export interface CommandInput {
@@ -20,19 +22,15 @@ export interface CommandInput {
   meta?: InstanceMeta;
 }
 
-interface CurrentInstance {
-  state: InstanceState;
-  revision: number;
-  version_id: string;
-  unit_id: string;
-  parent_id: string | null;
-  business_key: string | null;
+interface CurrentInstance extends KnownInstance {
   logged: number | null;
 }
 
 export interface CommandDeps {
   definitions: DefinitionStore;
   clock: () => Date;
+  /** States this process wrote or read last; used only by autocommit commands (see applyCommand). */
+  instances: InstanceCache;
 }
 
 /** How often a command re-reads after losing a race before it reports a conflict. */
@@ -54,19 +52,54 @@ export async function inTransaction<T>(pool: Pool, fn: (client: PoolClient) => P
 }
 
 async function readInstance(sql: Sql, instanceId: string, key: string): Promise<CurrentInstance | undefined> {
-  const { rows } = await sql.query<CurrentInstance>(
-    `SELECT i.state, i.revision, i.version_id, i.unit_id, i.parent_id, i.business_key,
+  const { rows } = await sql.query<CurrentInstance>({
+    name: 'sgf_read_instance',
+    text: `SELECT i.state, i.revision, i.version_id, i.unit_id, i.parent_id, i.business_key,
             (SELECT e.sequence FROM instance_event e WHERE e.instance_id = i.id AND e.idempotency_key = $2) AS logged
      FROM process_instance i WHERE i.id = $1`,
-    [instanceId, key],
-  );
+    values: [instanceId, key],
+  });
   return rows[0];
 }
 
-/** Applies a command through `sql`: a pool (autocommit) or a client inside the caller's transaction. */
-export async function applyCommand(sql: Sql, deps: CommandDeps, cmd: CommandInput): Promise<CommandResult> {
+/**
+ * Applies a command through the pool: each write commits on its own, so what it wrote (or read) is
+ * committed and may seed the instance cache, and a cached state may stand in for the first read.
+ */
+export function applyCommand(pool: Pool, deps: CommandDeps, cmd: CommandInput): Promise<CommandResult> {
+  return decideAndWrite(pool, deps, cmd, deps.instances);
+}
+
+/**
+ * Applies a command inside the caller's transaction. The cache stays out of it: the transaction may
+ * still roll back, and a cached state that never committed could match a revision reached later
+ * by a different path.
+ */
+export function applyCommandInTransaction(
+  client: PoolClient,
+  deps: CommandDeps,
+  cmd: CommandInput,
+): Promise<CommandResult> {
+  deps.instances.delete(cmd.instanceId);
+  return decideAndWrite(client, deps, cmd, undefined);
+}
+
+async function decideAndWrite(
+  sql: Sql,
+  deps: CommandDeps,
+  cmd: CommandInput,
+  cache: InstanceCache | undefined,
+): Promise<CommandResult> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const current = await readInstance(sql, cmd.instanceId, cmd.idempotencyKey);
+    // First attempt of an autocommit command: assume what this process knows (no instance yet for a
+    // start, the cached state otherwise) and let the write's guard check it, including whether the
+    // idempotency key is logged already. Any doubt is settled by reading the database.
+    const optimistic =
+      attempt === 0 && cache !== undefined && (cmd.meta !== undefined || cache.has(cmd.instanceId));
+    const known = optimistic && !cmd.meta ? cache.get(cmd.instanceId) : undefined;
+    const current: CurrentInstance | undefined = optimistic
+      ? known && { ...known, logged: null }
+      : await readInstance(sql, cmd.instanceId, cmd.idempotencyKey);
     if (!current && !cmd.meta)
       throw new OrchestratorError('INSTANCE_NOT_FOUND', `instance ${cmd.instanceId} does not exist`);
     if (current && current.logged !== null) {
@@ -82,8 +115,11 @@ export async function applyCommand(sql: Sql, deps: CommandDeps, cmd: CommandInpu
     const definition = await deps.definitions.byVersion(current?.version_id ?? cmd.meta!.versionId);
     const at = deps.clock();
     const outcome = step(definition, current?.state ?? initialState(), cmd.event, at.toISOString());
-    if (!outcome.ok)
+    if (!outcome.ok) {
+      // Only final when decided on the stored state: the command may have been logged already.
+      if (optimistic) continue;
       throw new OrchestratorError('COMMAND_REJECTED', outcome.rejection.message.en, outcome.rejection.code);
+    }
     const links = {
       parentId: current?.parent_id ?? cmd.meta?.parentId ?? null,
       businessKey: current?.business_key ?? cmd.meta?.businessKey ?? null,
@@ -110,14 +146,24 @@ export async function applyCommand(sql: Sql, deps: CommandDeps, cmd: CommandInpu
         links,
       }),
     );
-    if (written) {
-      return {
-        instanceId: cmd.instanceId,
-        revision: outcome.state.revision,
-        status: instanceStatus(outcome.state),
-        duplicate: false,
-      };
+    if (!written) {
+      cache?.delete(cmd.instanceId);
+      continue;
     }
+    cache?.set(cmd.instanceId, {
+      state: outcome.state,
+      revision: outcome.state.revision,
+      version_id: current?.version_id ?? cmd.meta!.versionId,
+      unit_id: links.unitId,
+      parent_id: links.parentId,
+      business_key: links.businessKey,
+    });
+    return {
+      instanceId: cmd.instanceId,
+      revision: outcome.state.revision,
+      status: instanceStatus(outcome.state),
+      duplicate: false,
+    };
   }
   throw new OrchestratorError(
     'CONFLICT',

@@ -8,7 +8,7 @@ import { NonRetryableActionError } from '../../activities/run-action';
 import type { ActionRequest } from '../../activities/run-action';
 import type { EngineEvent, ResolvedAssignee } from '../../workflows/engine';
 import { OrchestratorError, instanceIdForStart } from '../orchestrator/orchestrator';
-import { applyCommand, inTransaction, type CommandDeps } from './apply-command';
+import { applyCommand, applyCommandInTransaction, inTransaction, type CommandDeps } from './apply-command';
 
 export interface SchedulerOptions {
   pool: Pool;
@@ -59,7 +59,12 @@ export function createScheduler(options: SchedulerOptions) {
    */
   async function applySystemEvent(client: PoolClient, instanceId: string, event: EngineEvent, key: string) {
     try {
-      await applyCommand(client, deps, { instanceId, event, actorId: null, idempotencyKey: key });
+      await applyCommandInTransaction(client, deps, {
+        instanceId,
+        event,
+        actorId: null,
+        idempotencyKey: key,
+      });
       return undefined;
     } catch (error) {
       if (!(error instanceof OrchestratorError) || error.code !== 'COMMAND_REJECTED') throw error;

@@ -59,11 +59,23 @@ export function formSchema(fields: FormField[] | ScalarFormField[]): z.ZodType<R
 
 export type FormIssue = { field: string; message: string };
 
+/** Built once per form: definitions are parsed once and kept, so their field lists are stable objects. */
+const schemaOfForm = new WeakMap<FormField[], z.ZodType<Record<string, unknown>>>();
+
+function cachedFormSchema(fields: FormField[]): z.ZodType<Record<string, unknown>> {
+  let schema = schemaOfForm.get(fields);
+  if (!schema) {
+    schema = formSchema(fields);
+    schemaOfForm.set(fields, schema);
+  }
+  return schema;
+}
+
 export function validateFormData(
   fields: FormField[],
   data: Record<string, unknown>,
 ): { ok: true; data: Record<string, unknown> } | { ok: false; issues: FormIssue[] } {
-  const result = formSchema(fields).safeParse(data);
+  const result = cachedFormSchema(fields).safeParse(data);
   if (result.success) return { ok: true, data: result.data };
   return {
     ok: false,

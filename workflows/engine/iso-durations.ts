@@ -1,8 +1,13 @@
 // ISO 8601 durations, dates and repeating intervals, computed in Asia/Shanghai from a given instant.
 // Never reads the clock: every computation starts from the `now` the host passed to `step`.
-import { DateTime, Duration } from 'luxon';
+import { DateTime, Duration, FixedOffsetZone } from 'luxon';
 
-export const ZONE = 'Asia/Shanghai';
+/**
+ * Asia/Shanghai. China has kept UTC+8 without daylight saving since 1991, so a fixed offset is the
+ * same zone for every date a process can meet, and it spares the Intl time-zone look-up that a
+ * named zone costs on each date created (a large share of a step's time before this).
+ */
+export const ZONE = FixedOffsetZone.instance(8 * 60);
 
 export function parseDuration(text: string): Duration | undefined {
   if (!text.startsWith('P')) return undefined;
@@ -23,7 +28,17 @@ export function parseCycle(text: string): Cycle | undefined {
   return { repetitions, period };
 }
 
+/** The form hosts and the engine itself write instants in: an explicit offset, at most milliseconds. */
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
+
 export function parseInstant(text: string): DateTime | undefined {
+  // Every step parses several instants; luxon's general ISO parser is many times slower than the
+  // platform's for this one unambiguous form, which carries its own offset.
+  if (UTC_INSTANT.test(text)) {
+    // eslint-disable-next-line no-restricted-globals -- parses a string with its own offset; reads no clock
+    const millis = Date.parse(text);
+    return Number.isNaN(millis) ? undefined : DateTime.fromMillis(millis, { zone: ZONE });
+  }
   const value = DateTime.fromISO(text, { zone: ZONE, setZone: false });
   return value.isValid ? value : undefined;
 }
