@@ -27,6 +27,11 @@ export interface CommandResult {
   status: InstanceState['status'];
   /** True when the idempotency key had been used: nothing was appended, the first result is returned. */
   duplicate: boolean;
+  /**
+   * The instance's state after the command (for a duplicate: its state now), so a caller that acts
+   * on the result, like a form showing the next task, needs no read after its own write.
+   */
+  state: InstanceState;
 }
 
 export interface InstanceView {

@@ -145,8 +145,21 @@ export async function createTemporalOrchestrator(
     return error;
   }
 
-  function result(instanceId: string, outcome: CommandOutcome, duplicate = outcome.duplicate): CommandResult {
-    return { instanceId, revision: outcome.revision, status: outcome.status, duplicate };
+  /** The update answers once the transition is in Postgres, so the projection holds its state (or a later one). */
+  async function result(
+    instanceId: string,
+    outcome: CommandOutcome,
+    duplicate = outcome.duplicate,
+  ): Promise<CommandResult> {
+    const instance = await readInstance(instanceId);
+    if (!instance) throw new OrchestratorError('INSTANCE_NOT_FOUND', `instance ${instanceId} not found`);
+    return {
+      instanceId,
+      revision: outcome.revision,
+      status: outcome.status,
+      duplicate,
+      state: instance.state,
+    };
   }
 
   async function send(
@@ -159,7 +172,7 @@ export async function createTemporalOrchestrator(
       const outcome = await client.workflow
         .getHandle<typeof processWorkflow>(instanceId)
         .executeUpdate(commandUpdate, { args: [{ event, actorId: actor?.userId ?? null, idempotencyKey }] });
-      return result(instanceId, outcome);
+      return await result(instanceId, outcome);
     } catch (error) {
       throw await toOrchestratorError(error, instanceId);
     }
@@ -212,12 +225,13 @@ export async function createTemporalOrchestrator(
       try {
         // Wait until the started transition is in Postgres, so the caller can read its own write.
         const outcome = await client.workflow.getHandle(instanceId).executeUpdate(settledUpdate);
-        return result(instanceId, outcome, duplicate);
+        return await result(instanceId, outcome, duplicate);
       } catch (error) {
         if (!(error instanceof WorkflowNotFoundError)) throw error;
         const instance = await readInstance(instanceId);
         if (!instance) throw new OrchestratorError('INSTANCE_NOT_FOUND', `instance ${instanceId} not found`);
-        return { instanceId, revision: instance.revision, status: instance.state.status, duplicate };
+        const { revision, state } = instance;
+        return { instanceId, revision, status: state.status, duplicate, state };
       }
     },
 

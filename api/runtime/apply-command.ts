@@ -108,6 +108,7 @@ async function decideAndWrite(
         revision: current.logged,
         status: instanceStatus(current.state),
         duplicate: true,
+        state: current.state,
       };
     }
     if (current && cmd.meta)
@@ -163,6 +164,7 @@ async function decideAndWrite(
       revision: outcome.state.revision,
       status: instanceStatus(outcome.state),
       duplicate: false,
+      state: outcome.state,
     };
   }
   throw new OrchestratorError(

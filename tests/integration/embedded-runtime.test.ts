@@ -203,6 +203,59 @@ describe('embedded runtime', () => {
     expect((await orchestrator.get(instanceId))!.revision).toBe(2);
   });
 
+  it('returns the state each command produced, so the caller needs no read after its write', async () => {
+    const started = await startLifecycle();
+    expect(started.state).toEqual((await orchestrator.get(started.instanceId))!.state);
+    expect(Object.values(started.state.tasks).map((t) => t.nodeId)).toEqual(['assess']);
+    const done = await complete(started.instanceId, 'assess', assessment);
+    expect(done.state.revision).toBe(done.revision);
+    expect(done.state).toEqual((await orchestrator.get(started.instanceId))!.state);
+    expect(done.state.variables).toMatchObject({ needsSummary: assessment.needsSummary });
+  });
+
+  describe('with a second process on the same database', () => {
+    // Each orchestrator keeps the states it wrote last; what the other process did must still win.
+    let other: ReturnType<typeof createEmbeddedOrchestrator>;
+    beforeAll(() => {
+      other = createEmbeddedOrchestrator({ databaseUrl: db.db.url, clock: clock.now });
+    });
+    afterAll(() => other.orchestrator.close());
+
+    it('decides on the stored state when the other process advanced the instance since', async () => {
+      const { instanceId } = await startLifecycle();
+      const task = await openTask(instanceId, 'assess');
+      const actor = officer();
+      const event = { type: 'taskCompleted' as const, taskId: task.engineTaskId, actor, data: assessment };
+      // The other process completes the task this process still holds open in its cache.
+      await other.orchestrator.send(instanceId, event, actor, randomUUID());
+      // A vote on the task the other process opened: unknown to the cached state, valid on the stored one.
+      await approve(instanceId, 'headApproval');
+      expect((await orchestrator.get(instanceId))!.revision).toBe(3);
+      // The completion this process's cache once allowed is refused with the engine's reason.
+      await expect(orchestrator.send(instanceId, event, actor, randomUUID())).rejects.toMatchObject({
+        code: 'COMMAND_REJECTED',
+      });
+      expect(
+        await count('SELECT count(*) AS n FROM instance_event WHERE instance_id = $1', [instanceId]),
+      ).toBe(3);
+    });
+
+    it('answers a key the other process applied as a duplicate, even from a stale cached state', async () => {
+      const { instanceId } = await startLifecycle();
+      const task = await openTask(instanceId, 'assess');
+      const actor = officer();
+      const event = { type: 'taskCompleted' as const, taskId: task.engineTaskId, actor, data: assessment };
+      const key = randomUUID();
+      const applied = await other.orchestrator.send(instanceId, event, actor, key);
+      // On this process's cached state the command still looks valid; the write's guard says otherwise.
+      const repeated = await orchestrator.send(instanceId, event, actor, key);
+      expect(repeated).toMatchObject({ duplicate: true, revision: applied.revision });
+      expect(
+        await count('SELECT count(*) AS n FROM instance_event WHERE instance_id = $1', [instanceId]),
+      ).toBe(2);
+    });
+  });
+
   describe('effects', () => {
     let server: Server;
     let answers: number[];

@@ -2,7 +2,14 @@
 // names (for the validator) and evaluation over instance variables (for the interpreter).
 import { evaluate, parseExpression } from 'feelin';
 
-export type FeelCheck = { ok: true; names: string[] } | { ok: false; error: string };
+/**
+ * `names`: the free variables (what the validator checks); `reads`: every name that may resolve to a
+ * context entry, a superset that includes names inside filters and bound names; `functions`: the
+ * functions the expression invokes.
+ */
+export type FeelCheck =
+  | { ok: true; names: string[]; reads: string[]; functions: string[] }
+  | { ok: false; error: string };
 
 type SyntaxNodeLike = {
   name: string;
@@ -22,6 +29,8 @@ export function checkFeel(expression: string): FeelCheck {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
   const names = new Set<string>();
+  const reads = new Set<string>();
+  const functions = new Set<string>();
   const bound = new Set<string>(['item']);
   let syntaxError: string | undefined;
   tree.iterate({
@@ -33,14 +42,23 @@ export function checkFeel(expression: string): FeelCheck {
       if (node.name !== 'VariableName') return;
       const parent = node.parent;
       // `count(x)`: the first child of an invocation names a function, not a variable.
-      if (parent?.name === 'FunctionInvocation' && parent.firstChild?.from === node.from) return;
+      if (parent?.name === 'FunctionInvocation' && parent.firstChild?.from === node.from) {
+        functions.add(text);
+        return;
+      }
+      reads.add(text);
       // Inside a filter `list[...]` the item's own properties are in scope.
       if (insideFilter(node)) return;
       names.add(text);
     },
   });
   if (syntaxError) return { ok: false, error: syntaxError };
-  return { ok: true, names: [...names].filter((name) => !bound.has(name)).sort() };
+  return {
+    ok: true,
+    names: [...names].filter((name) => !bound.has(name)).sort(),
+    reads: [...reads].sort(),
+    functions: [...functions].sort(),
+  };
 }
 
 function insideFilter(node: SyntaxNodeLike): boolean {
@@ -54,14 +72,54 @@ function insideFilter(node: SyntaxNodeLike): boolean {
 
 export type FeelResult = { ok: true; value: unknown } | { ok: false; error: string };
 
-/** Evaluates a FEEL expression; temporal values are returned as ISO strings so state stays plain JSON. */
-export function evaluateFeel(expression: string, context: Record<string, unknown>): FeelResult {
+/** Functions whose value depends on more than their arguments (and so on no variable). */
+const CLOCK_FUNCTIONS = new Set(['now', 'today']);
+/** Bounds each memo; when full it starts over, which only costs re-evaluations. */
+const MEMO_LIMIT = 10_000;
+/** Per expression: the variables its value depends on, or null when the value cannot be memoised. */
+const dependencies = new Map<string, string[] | null>();
+const results = new Map<string, FeelResult>();
+
+function dependenciesOf(expression: string): string[] | null {
+  let names = dependencies.get(expression);
+  if (names === undefined) {
+    const check = checkFeel(expression);
+    names = check.ok && !check.functions.some((fn) => CLOCK_FUNCTIONS.has(fn)) ? check.reads : null;
+    if (dependencies.size >= MEMO_LIMIT) dependencies.clear();
+    dependencies.set(expression, names);
+  }
+  return names;
+}
+
+function evaluateNow(expression: string, context: Record<string, unknown>): FeelResult {
   try {
     const { value } = evaluate(expression, context);
     return { ok: true, value: toPlain(value) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * Evaluates a FEEL expression; temporal values are returned as ISO strings so state stays plain JSON.
+ * feelin parses and builds the expression again on every call (tens of microseconds, most of a
+ * step's time), so results are memoised by the expression and the values of the variables it
+ * reads: a pure expression over the same values has the same value.
+ */
+export function evaluateFeel(expression: string, context: Record<string, unknown>): FeelResult {
+  const names = dependenciesOf(expression);
+  if (names === null) return evaluateNow(expression, context);
+  const key = `${expression}\u0000${JSON.stringify(names.map((name) => context[name] ?? null))}`;
+  let result = results.get(key);
+  if (!result) {
+    result = evaluateNow(expression, context);
+    if (results.size >= MEMO_LIMIT) results.clear();
+    results.set(key, result);
+  }
+  // Callers store values in the instance state; each gets its own copy of a list or context.
+  return result.ok && typeof result.value === 'object' && result.value !== null
+    ? { ok: true, value: structuredClone(result.value) }
+    : result;
 }
 
 /** A gateway condition holds only when it evaluates to exactly `true` (null and errors do not). */
