@@ -5,6 +5,7 @@ import { createActivities } from '../../activities/create-activities';
 import { applyCommand, type CommandDeps } from '../runtime/apply-command';
 import { createDefinitionStore } from '../runtime/definition-store';
 import { createInstanceCache } from '../runtime/instance-cache';
+import { createTransitionWriter } from '../runtime/transition-writer';
 import { createScheduler, type SchedulerOptions } from '../runtime/scheduler';
 import { instanceIdForStart, type Orchestrator } from './orchestrator';
 import { listOpenTaskRows, readInstanceView } from './projection-reads';
@@ -31,6 +32,7 @@ export function createEmbeddedOrchestrator(options: EmbeddedOptions) {
     definitions: createDefinitionStore(pool),
     clock: options.clock ?? (() => new Date()),
     instances: createInstanceCache(),
+    writer: createTransitionWriter(pool),
   };
   const activities = createActivities({ pool, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const scheduler = createScheduler({ pool, deps, activities, ...options.scheduler });

@@ -5,13 +5,19 @@
 // process already knows the instance's latest state (the instance cache) the read is skipped, so
 // the hot path costs one round trip and one commit.
 import type { Pool, PoolClient } from 'pg';
-import { instanceStatus, writeTransition, type InstanceMeta } from '../../activities/projection';
+import {
+  instanceStatus,
+  writeTransition,
+  type InstanceMeta,
+  type TransitionWrite,
+} from '../../activities/projection';
 import type { Sql } from '../../activities/sql';
 import { initialState, step, type EngineEvent } from '../../workflows/engine';
 import { OrchestratorError, type CommandResult } from '../orchestrator/orchestrator';
 import type { DefinitionStore } from './definition-store';
 import type { InstanceCache, KnownInstance } from './instance-cache';
 import { runtimeRowsFor } from './runtime-rows';
+import type { TransitionWriter } from './transition-writer';
 
 export interface CommandInput {
   instanceId: string;
@@ -31,6 +37,15 @@ export interface CommandDeps {
   clock: () => Date;
   /** States this process wrote or read last; used only by autocommit commands (see applyCommand). */
   instances: InstanceCache;
+  /** Writes autocommit commands' transitions, batching concurrent ones. */
+  writer: TransitionWriter;
+}
+
+/** Where one command reads and writes: autocommit through the pool, or inside a caller's transaction. */
+interface CommandPath {
+  sql: Sql;
+  write: (write: TransitionWrite) => Promise<boolean>;
+  cache: InstanceCache | undefined;
 }
 
 /** How often a command re-reads after losing a race before it reports a conflict. */
@@ -67,7 +82,8 @@ async function readInstance(sql: Sql, instanceId: string, key: string): Promise<
  * committed and may seed the instance cache, and a cached state may stand in for the first read.
  */
 export function applyCommand(pool: Pool, deps: CommandDeps, cmd: CommandInput): Promise<CommandResult> {
-  return decideAndWrite(pool, deps, cmd, deps.instances);
+  const write = (w: TransitionWrite) => deps.writer.write(w);
+  return decideAndWrite({ sql: pool, write, cache: deps.instances }, deps, cmd);
 }
 
 /**
@@ -81,15 +97,16 @@ export function applyCommandInTransaction(
   cmd: CommandInput,
 ): Promise<CommandResult> {
   deps.instances.delete(cmd.instanceId);
-  return decideAndWrite(client, deps, cmd, undefined);
+  const write = (w: TransitionWrite) => writeTransition(client, w.transition, w.runtime);
+  return decideAndWrite({ sql: client, write, cache: undefined }, deps, cmd);
 }
 
 async function decideAndWrite(
-  sql: Sql,
+  path: CommandPath,
   deps: CommandDeps,
   cmd: CommandInput,
-  cache: InstanceCache | undefined,
 ): Promise<CommandResult> {
+  const { sql, cache } = path;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     // First attempt of an autocommit command: assume what this process knows (no instance yet for a
     // start, the cached state otherwise) and let the write's guard check it, including whether the
@@ -126,9 +143,8 @@ async function decideAndWrite(
       businessKey: current?.business_key ?? cmd.meta?.businessKey ?? null,
       unitId: current?.unit_id ?? cmd.meta!.unitId,
     };
-    const written = await writeTransition(
-      sql,
-      {
+    const written = await path.write({
+      transition: {
         instanceId: cmd.instanceId,
         event: cmd.event,
         actorId: cmd.actorId,
@@ -139,14 +155,14 @@ async function decideAndWrite(
         expectedRevision: current?.revision ?? 0,
         ...(cmd.meta && !current ? { meta: cmd.meta } : {}),
       },
-      runtimeRowsFor({
+      runtime: runtimeRowsFor({
         instanceId: cmd.instanceId,
         event: cmd.event,
         effects: outcome.effects,
         state: outcome.state,
         links,
       }),
-    );
+    });
     if (!written) {
       cache?.delete(cmd.instanceId);
       continue;
