@@ -8,8 +8,7 @@ import { evaluate, parseExpression } from 'feelin';
  * functions the expression invokes.
  */
 export type FeelCheck =
-  | { ok: true; names: string[]; reads: string[]; functions: string[] }
-  | { ok: false; error: string };
+  { ok: true; names: string[]; reads: string[]; functions: string[] } | { ok: false; error: string };
 
 type SyntaxNodeLike = {
   name: string;
