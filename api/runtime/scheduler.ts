@@ -130,7 +130,8 @@ export function createScheduler(options: SchedulerOptions) {
         return {
           instanceId: effect.instance_id,
           event: { type: 'actionCompleted', actionId: p.actionId as string, result },
-          key: `effect/${effect.id}`,
+          // The same key as on Temporal, so both runtimes log an action's result alike.
+          key: `action/${p.actionId as string}/completed`,
         };
       }
       case 'notify':
@@ -226,7 +227,7 @@ export function createScheduler(options: SchedulerOptions) {
           client,
           effect.instance_id,
           { type: 'actionFailed', actionId: effect.payload.actionId as string, error: message },
-          `effect/${effect.id}/failed`,
+          `action/${effect.payload.actionId as string}/failed`,
         );
       }
     });

@@ -27,25 +27,18 @@ interface Waiting {
 export function createTransitionWriter(pool: Pool, options: TransitionWriterOptions = {}): TransitionWriter {
   const maxBatch = options.maxBatch ?? 32;
   const maxInFlight = options.maxInFlight ?? 3;
-  let queue: Waiting[] = [];
+  const queue: Waiting[] = [];
   let inFlight = 0;
 
-  /** Up to maxBatch waiting transitions of distinct instances; a second one for an instance waits. */
+  /**
+   * The oldest waiting transitions, ordered by instance so that concurrent batches (of this and
+   * other processes) lock instances in one order and cannot deadlock. The sort is stable: two
+   * transitions of one instance keep their order, and the function applies them one after the other.
+   */
   function takeBatch(): Waiting[] {
-    const batch: Waiting[] = [];
-    const rest: Waiting[] = [];
-    const instances = new Set<string>();
-    for (const waiting of queue) {
-      const id = waiting.write.transition.instanceId;
-      if (batch.length < maxBatch && !instances.has(id)) {
-        instances.add(id);
-        batch.push(waiting);
-      } else rest.push(waiting);
-    }
-    queue = rest;
-    // One lock order for every batch in every process, so two concurrent batches cannot deadlock.
+    const batch = queue.splice(0, maxBatch);
     const id = (w: Waiting) => w.write.transition.instanceId;
-    return batch.sort((a, b) => (id(a) < id(b) ? -1 : 1));
+    return batch.sort((a, b) => (id(a) === id(b) ? 0 : id(a) < id(b) ? -1 : 1));
   }
 
   async function writeAlone(waiting: Waiting): Promise<void> {

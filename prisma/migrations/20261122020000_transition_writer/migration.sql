@@ -2,10 +2,9 @@
 -- and one commit (group commit). Both runtimes call it: the embedded runtime with the batches its
 -- writer gathers, the Temporal projection activity with one transition at a time.
 --
--- Each element of `batch` is one transition of a distinct instance. It applies completely or not
--- at all: only if the instance is still at `expected_revision` (or, with `start`, does not exist
--- yet) and its idempotency key is not logged yet. The result says, per element, whether it was
--- written. Every statement is keyed by (instance id, engine id) so it reads through the unique
+-- The elements of `batch` are applied in order. Each applies completely or not at all: only if its
+-- instance is then at `expected_revision` (or, with `start`, does not exist yet) and its idempotency
+-- key is not logged yet. The result says, per element, whether it was written. Every statement is keyed by (instance id, engine id) so it reads through the unique
 -- index, whatever the table's size when its plan was cached.
 CREATE FUNCTION sgf_write_transitions(batch jsonb) RETURNS boolean[]
 LANGUAGE plpgsql AS $$
