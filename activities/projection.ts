@@ -106,9 +106,9 @@ function batchRecord({ transition: t, runtime }: TransitionWrite) {
 }
 
 /**
- * Writes the transitions (each of a different instance) in one call and one transaction. Returns,
- * per transition, whether it was written: false means its instance had moved on or its key was
- * logged already, and nothing of it was written.
+ * Writes the transitions, in order, in one call and one transaction. Returns, per transition,
+ * whether it was written: false means its instance had moved on or its key was logged already, and
+ * nothing of it was written.
  */
 export async function writeTransitions(sql: Sql, writes: TransitionWrite[]): Promise<boolean[]> {
   const { rows } = await sql.query<{ written: boolean[] }>({

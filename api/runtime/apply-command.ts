@@ -1,9 +1,9 @@
-// One command: read the instance, run the pure engine, then write event, state, tasks, timers and
-// effects in ONE statement guarded by the revision that was read (optimistic concurrency). If a
-// concurrent command got there first, nothing was written: read again and decide again. Nothing
-// of a rejected command is written. A single-statement write is its own transaction; when this
-// process already knows the instance's latest state (the instance cache) the read is skipped, so
-// the hot path costs one round trip and one commit.
+// One command: take the instance's state, run the pure engine, then write event, state, tasks,
+// timers and effects all or nothing, guarded by the revision the decision was made on (optimistic
+// concurrency). If a concurrent command got there first, nothing was written: read again and
+// decide again. Nothing of a rejected command is written. Autocommit commands skip the read when
+// this process knows the instance's latest state (the instance cache), and their writes go through
+// the transition writer, which lets concurrent commands share one call and one commit.
 import type { Pool, PoolClient } from 'pg';
 import {
   instanceStatus,
