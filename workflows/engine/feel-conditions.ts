@@ -75,6 +75,8 @@ export type FeelResult = { ok: true; value: unknown } | { ok: false; error: stri
 const CLOCK_FUNCTIONS = new Set(['now', 'today']);
 /** Bounds each memo; when full it starts over, which only costs re-evaluations. */
 const MEMO_LIMIT = 10_000;
+/** Expressions over large values (long lists) are evaluated each time: their keys would fill memory. */
+const MEMO_KEY_LIMIT = 2_048;
 /** Per expression: the variables its value depends on, or null when the value cannot be memoised. */
 const dependencies = new Map<string, string[] | null>();
 const results = new Map<string, FeelResult>();
@@ -109,6 +111,7 @@ export function evaluateFeel(expression: string, context: Record<string, unknown
   const names = dependenciesOf(expression);
   if (names === null) return evaluateNow(expression, context);
   const key = `${expression}\u0000${JSON.stringify(names.map((name) => context[name] ?? null))}`;
+  if (key.length > MEMO_KEY_LIMIT) return evaluateNow(expression, context);
   let result = results.get(key);
   if (!result) {
     result = evaluateNow(expression, context);

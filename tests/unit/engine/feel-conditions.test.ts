@@ -27,6 +27,18 @@ describe('FEEL evaluation', () => {
     expect(evaluateFeel('data.answer', { data: { answer: 'no' } })).toEqual({ ok: true, value: 'no' });
   });
 
+  it('evaluates expressions over long lists each time, correctly', () => {
+    const items = Array.from({ length: 2_000 }, (_, i) => i);
+    expect(evaluateFeel('count(items[item >= limit])', { items, limit: 1_500 })).toEqual({
+      ok: true,
+      value: 500,
+    });
+    expect(evaluateFeel('count(items[item >= limit])', { items, limit: 1_900 })).toEqual({
+      ok: true,
+      value: 100,
+    });
+  });
+
   it('hands every caller its own copy of a list or context value', () => {
     const first = evaluateFeel('[1, 2]', {});
     const second = evaluateFeel('[1, 2]', {});
