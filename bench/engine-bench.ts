@@ -144,7 +144,7 @@ async function main(): Promise<void> {
     console.log(
       `latency per command: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
     );
-    console.log(`ratio to baseline: ${(rate / baseline).toFixed(2)} (target ≥ 0.25)`);
+    console.log(`ratio to baseline: ${(rate / baseline).toFixed(3)} (target ≥ 0.25)`);
     console.log(
       `runtime process CPU per transition: ${((cpu.user + cpu.system) / transitions).toFixed(0)} µs (the database's is not counted)`,
     );

@@ -29,7 +29,8 @@ export interface CommandResult {
   duplicate: boolean;
   /**
    * The instance's state after the command (for a duplicate: its state now), so a caller that acts
-   * on the result, like a form showing the next task, needs no read after its own write.
+   * on the result, like a form showing the next task, needs no read after its own write. Read-only:
+   * the embedded runtime shares it with its instance cache (it is frozen there).
    */
   state: InstanceState;
 }

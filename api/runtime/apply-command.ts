@@ -15,7 +15,7 @@ import type { Sql } from '../../activities/sql';
 import { initialState, step, type EngineEvent } from '../../workflows/engine';
 import { OrchestratorError, type CommandResult } from '../orchestrator/orchestrator';
 import type { DefinitionStore } from './definition-store';
-import type { InstanceCache, KnownInstance } from './instance-cache';
+import { deepFreeze, type InstanceCache, type KnownInstance } from './instance-cache';
 import { runtimeRowsFor } from './runtime-rows';
 import type { TransitionWriter } from './transition-writer';
 
@@ -168,7 +168,7 @@ async function decideAndWrite(
       continue;
     }
     cache?.set(cmd.instanceId, {
-      state: outcome.state,
+      state: deepFreeze(outcome.state),
       revision: outcome.state.revision,
       version_id: current?.version_id ?? cmd.meta!.versionId,
       unit_id: links.unitId,

@@ -17,6 +17,15 @@ export interface KnownInstance {
 
 export type InstanceCache = LRUCache<string, KnownInstance>;
 
+/** Makes a state read-only all the way down: a cached state is shared with the command's caller. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 /** Bounded by entry count: states are a few kilobytes, so 2,000 entries stay within a few MB. */
 export function createInstanceCache(max = 2_000): InstanceCache {
   return new LRUCache<string, KnownInstance>({ max });

@@ -211,6 +211,12 @@ describe('embedded runtime', () => {
     expect(done.state.revision).toBe(done.revision);
     expect(done.state).toEqual((await orchestrator.get(started.instanceId))!.state);
     expect(done.state.variables).toMatchObject({ needsSummary: assessment.needsSummary });
+    // Shared with the runtime's cache of latest states: a caller cannot change what the next command decides on.
+    expect(() => {
+      done.state.variables.needsSummary = 'changed by the caller';
+    }).toThrow(TypeError);
+    const next = await orchestrator.get(started.instanceId);
+    expect(next!.state.variables).toMatchObject({ needsSummary: assessment.needsSummary });
   });
 
   describe('with a second process on the same database', () => {
