@@ -28,11 +28,10 @@ export interface Transition {
   meta?: InstanceMeta;
 }
 
-/** Rows only the embedded runtime keeps (on Temporal these are Temporal timers and activities). */
+/** What only the embedded runtime keeps (on Temporal these are Temporal timers and activities). */
 export interface RuntimeRows {
-  timers: Array<{ id: string; fireAt: string }>;
-  cancelledTimers: string[];
-  firedTimer: string | null;
+  /** The earliest fireAt of the instance's open timers: when the scheduler must look at it next. */
+  nextDueAt: string | null;
   effects: Array<{ type: string; key: string; payload: unknown }>;
 }
 
@@ -98,9 +97,7 @@ function batchRecord({ transition: t, runtime }: TransitionWrite) {
     answered,
     withdrawn: cancelled,
     opened: created.map(taskRecord),
-    timers: runtime?.timers.map((timer) => ({ id: timer.id, fire_at: timer.fireAt })),
-    fired_timer: runtime?.firedTimer ?? null,
-    cancelled_timers: runtime?.cancelledTimers,
+    next_due_at: runtime?.nextDueAt ?? null,
     effects: runtime?.effects,
   };
 }

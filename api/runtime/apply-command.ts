@@ -157,7 +157,6 @@ async function decideAndWrite(
       },
       runtime: runtimeRowsFor({
         instanceId: cmd.instanceId,
-        event: cmd.event,
         effects: outcome.effects,
         state: outcome.state,
         links,

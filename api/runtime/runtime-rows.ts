@@ -1,7 +1,8 @@
-// The embedded runtime's own bookkeeping for one transition: timer rows the scheduler fires and
-// pending effects it runs. Written by the same statement as the projection (writeTransition).
+// The embedded runtime's own bookkeeping for one transition: when the instance next needs the
+// scheduler (its earliest open timer) and the pending effects the scheduler runs. Written together
+// with the projection (writeTransitions).
 import type { RuntimeRows } from '../../activities/projection';
-import type { Effect, EngineEvent, InstanceState } from '../../workflows/engine';
+import type { Effect, InstanceState } from '../../workflows/engine';
 
 export interface InstanceLinks {
   parentId: string | null;
@@ -12,26 +13,20 @@ export interface InstanceLinks {
 
 export function runtimeRowsFor(t: {
   instanceId: string;
-  event: EngineEvent;
   effects: Effect[];
   state: InstanceState;
   links: InstanceLinks;
 }): RuntimeRows {
+  // The engine keeps every open timer in the state; the scheduler only needs the earliest one.
+  const dueTimes = Object.values(t.state.timers).map((timer) => timer.fireAt);
   const rows: RuntimeRows = {
-    timers: [],
-    cancelledTimers: [],
-    firedTimer: t.event.type === 'timerFired' ? t.event.timerId : null,
+    nextDueAt:
+      dueTimes.length === 0 ? null : dueTimes.reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a)),
     effects: [],
   };
   const id = t.instanceId;
   for (const effect of t.effects) {
     switch (effect.type) {
-      case 'scheduleTimer':
-        rows.timers.push({ id: effect.timerId, fireAt: effect.fireAt });
-        break;
-      case 'cancelTimer':
-        rows.cancelledTimers.push(effect.timerId);
-        break;
       case 'runAction':
         rows.effects.push({
           type: 'runAction',
@@ -76,14 +71,14 @@ export function runtimeRowsFor(t: {
       case 'createTask':
       case 'cancelTask':
         break; // projection rows
+      case 'scheduleTimer':
+      case 'cancelTimer':
+        break; // covered by nextDueAt
       default: {
         const unhandled: never = effect;
         throw new Error(`unhandled effect ${JSON.stringify(unhandled)}`);
       }
     }
   }
-  // A timer scheduled and cancelled within one step never reaches the table.
-  const cancelled = new Set(rows.cancelledTimers);
-  rows.timers = rows.timers.filter((timer) => !cancelled.has(timer.id));
   return rows;
 }

@@ -6,7 +6,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { Activities } from '../../activities/create-activities';
 import { NonRetryableActionError } from '../../activities/run-action';
 import type { ActionRequest } from '../../activities/run-action';
-import type { EngineEvent, ResolvedAssignee } from '../../workflows/engine';
+import type { EngineEvent, InstanceState, ResolvedAssignee } from '../../workflows/engine';
 import { OrchestratorError, instanceIdForStart } from '../orchestrator/orchestrator';
 import { applyCommand, applyCommandInTransaction, inTransaction, type CommandDeps } from './apply-command';
 
@@ -72,23 +72,41 @@ export function createScheduler(options: SchedulerOptions) {
     }
   }
 
+  /**
+   * Fires the earliest due timer of one instance whose next due time has come. The instance row is
+   * claimed with SKIP LOCKED, so several processes fire different instances' timers.
+   */
   async function fireOneTimer(): Promise<boolean> {
     return inTransaction(pool, async (client) => {
-      const { rows } = await client.query<{ id: string; instance_id: string; engine_timer_id: string }>(
-        `SELECT id, instance_id, engine_timer_id FROM timer
-         WHERE status = 'scheduled' AND fire_at <= $1 ORDER BY fire_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        [deps.clock()],
+      const now = deps.clock();
+      const { rows } = await client.query<{ id: string; state: InstanceState }>(
+        `SELECT id, state FROM process_instance WHERE next_due_at <= $1
+         ORDER BY next_due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        [now],
       );
-      const timer = rows[0];
-      if (!timer) return false;
-      const rejected = await applySystemEvent(
-        client,
-        timer.instance_id,
-        { type: 'timerFired', timerId: timer.engine_timer_id },
-        `timer/${timer.engine_timer_id}`,
-      );
-      // A timer the engine no longer waits for (its task finished first) is simply retired.
-      if (rejected) await client.query(`UPDATE timer SET status = 'cancelled' WHERE id = $1`, [timer.id]);
+      const instance = rows[0];
+      if (!instance) return false;
+      const due = Object.values(instance.state.timers).sort(
+        (a, b) => Date.parse(a.fireAt) - Date.parse(b.fireAt),
+      )[0];
+      if (!due) {
+        // No open timer (the wake-up was stale): nothing to wake the instance for.
+        await client.query('UPDATE process_instance SET next_due_at = NULL WHERE id = $1', [instance.id]);
+        return true;
+      }
+      const event: EngineEvent = { type: 'timerFired', timerId: due.id };
+      const rejected = await applySystemEvent(client, instance.id, event, `timer/${due.id}`);
+      if (rejected) {
+        // The engine refused: the timer is not due yet by its own time (look again then), or its
+        // path failed to evaluate (look again after the longest backoff). Never at once.
+        const fireAt = Date.parse(due.fireAt);
+        const retryAt = fireAt > now.getTime() ? fireAt : now.getTime() + maxBackoff;
+        await client.query('UPDATE process_instance SET next_due_at = $2 WHERE id = $1', [
+          instance.id,
+          new Date(retryAt),
+        ]);
+        log(`timer ${due.id} of instance ${instance.id} not applied, looked at again later: ${rejected}`);
+      }
       return true;
     });
   }

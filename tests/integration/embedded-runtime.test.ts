@@ -126,13 +126,51 @@ describe('embedded runtime', () => {
     expect(
       await count(`SELECT count(*) AS n FROM task WHERE instance_id = $1 AND status = 'open'`, [instanceId]),
     ).toBe(0);
+    // Nothing left for the scheduler to wake the instance for.
     expect(
-      await count(`SELECT count(*) AS n FROM timer WHERE instance_id = $1 AND status = 'scheduled'`, [
+      await count('SELECT count(*) AS n FROM process_instance WHERE id = $1 AND next_due_at IS NOT NULL', [
         instanceId,
       ]),
     ).toBe(0);
     const replayed = await replayInstance(runtime.pool, createDefinitionStore(runtime.pool), instanceId);
     expect(replayed).toEqual(view!.state);
+  });
+
+  it("keeps the instance's next due time at the earliest of its open timers", async () => {
+    clock.set('2025-03-01T01:00:00.000Z');
+    const nextDue = async (id: string) =>
+      (
+        await runtime.pool.query<{ next_due_at: Date | null }>(
+          'SELECT next_due_at FROM process_instance WHERE id = $1',
+          [id],
+        )
+      ).rows[0]!.next_due_at;
+    const earliest = (state: { timers: Record<string, { fireAt: string }> }) =>
+      Object.values(state.timers)
+        .map((t) => Date.parse(t.fireAt))
+        .sort((a, b) => a - b)[0];
+    const started = await startLifecycle();
+    expect(Object.keys(started.state.timers).length).toBeGreaterThan(1);
+    expect((await nextDue(started.instanceId))?.getTime()).toBe(earliest(started.state));
+    const done = await complete(started.instanceId, 'assess', assessment);
+    expect((await nextDue(started.instanceId))?.getTime()).toBe(earliest(done.state));
+  });
+
+  it('looks at an instance again when its timer is due, not before, if its wake-up time ran ahead', async () => {
+    clock.set('2025-03-01T01:00:00.000Z');
+    const { instanceId, state, revision } = await startLifecycle();
+    const earliest = Object.values(state.timers).sort((a, b) => a.fireAt.localeCompare(b.fireAt))[0]!;
+    // As if the column had been set by hand (or by an older version) to a time before any timer.
+    await runtime.pool.query('UPDATE process_instance SET next_due_at = $2 WHERE id = $1', [
+      instanceId,
+      clock.now(),
+    ]);
+    await runtime.scheduler.drain();
+    const { rows } = await runtime.pool.query<{ next_due_at: Date; revision: number }>(
+      'SELECT next_due_at, revision FROM process_instance WHERE id = $1',
+      [instanceId],
+    );
+    expect(rows[0]).toEqual({ next_due_at: new Date(earliest.fireAt), revision });
   });
 
   it('fires a due reminder through the scheduler and notifies the assignee once', async () => {

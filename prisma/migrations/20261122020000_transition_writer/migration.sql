@@ -4,8 +4,18 @@
 --
 -- The elements of `batch` are applied in order. Each applies completely or not at all: only if its
 -- instance is then at `expected_revision` (or, with `start`, does not exist yet) and its idempotency
--- key is not logged yet. The result says, per element, whether it was written. Every statement is keyed by (instance id, engine id) so it reads through the unique
--- index, whatever the table's size when its plan was cached.
+-- key is not logged yet. The result says, per element, whether it was written. Every statement is
+-- keyed by (instance id, engine id) so it reads through a unique index, whatever the table's size
+-- when its plan was cached.
+--
+-- The embedded runtime's scheduler finds instances by when they next need it: the earliest fireAt
+-- of the open timers in the instance's state. One column, updated with the state, replaces a row
+-- per timer (inserted on scheduling, updated on firing or cancelling). Temporal leaves it empty.
+ALTER TABLE "process_instance" ADD COLUMN "next_due_at" TIMESTAMPTZ(3);
+CREATE INDEX "process_instance_due_idx" ON "process_instance" ("next_due_at") WHERE "next_due_at" IS NOT NULL;
+DROP TABLE "timer";
+DROP TYPE "TimerStatus";
+
 CREATE FUNCTION sgf_write_transitions(batch jsonb) RETURNS boolean[]
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -17,18 +27,19 @@ BEGIN
       instance_id uuid, expected_revision int, start jsonb, state jsonb, revision int,
       status "InstanceStatus", ended_at timestamptz, event_type text, event jsonb, actor_id uuid,
       idempotency_key text, at timestamptz, answered text, withdrawn text[], opened jsonb,
-      timers jsonb, fired_timer text, cancelled_timers text[], effects jsonb)
+      next_due_at timestamptz, effects jsonb)
   LOOP
     IF t.start IS NOT NULL THEN
-      INSERT INTO process_instance (id, state, revision, status, ended_at, version_id, unit_id, parent_id,
-                                    business_key, title, started_by_id, started_at)
-      VALUES (t.instance_id, t.state, t.revision, t.status, t.ended_at, (t.start->>'version_id')::uuid,
-              (t.start->>'unit_id')::uuid, (t.start->>'parent_id')::uuid, t.start->>'business_key',
-              t.start->>'title', t.actor_id, t.at)
+      INSERT INTO process_instance (id, state, revision, status, ended_at, next_due_at, version_id, unit_id,
+                                    parent_id, business_key, title, started_by_id, started_at)
+      VALUES (t.instance_id, t.state, t.revision, t.status, t.ended_at, t.next_due_at,
+              (t.start->>'version_id')::uuid, (t.start->>'unit_id')::uuid, (t.start->>'parent_id')::uuid,
+              t.start->>'business_key', t.start->>'title', t.actor_id, t.at)
       ON CONFLICT (id) DO NOTHING;
     ELSE
       UPDATE process_instance
-      SET state = t.state, revision = t.revision, status = t.status, ended_at = t.ended_at
+      SET state = t.state, revision = t.revision, status = t.status, ended_at = t.ended_at,
+          next_due_at = t.next_due_at
       WHERE id = t.instance_id AND revision = t.expected_revision
         AND NOT EXISTS (SELECT FROM instance_event e
                         WHERE e.instance_id = t.instance_id AND e.idempotency_key = t.idempotency_key);
@@ -61,20 +72,7 @@ BEGIN
            spec jsonb, due_at timestamptz);
     END IF;
 
-    -- Timer and effect rows: only the embedded runtime sends them (Temporal keeps its own).
-    IF jsonb_array_length(t.timers) > 0 THEN
-      INSERT INTO timer (id, instance_id, engine_timer_id, fire_at, status, created_at)
-      SELECT gen_random_uuid(), t.instance_id, s.id, s.fire_at, 'scheduled', t.at
-      FROM jsonb_to_recordset(t.timers) AS s(id text, fire_at timestamptz)
-      ON CONFLICT (instance_id, engine_timer_id) DO NOTHING;
-    END IF;
-    IF t.fired_timer IS NOT NULL OR cardinality(t.cancelled_timers) > 0 THEN
-      UPDATE timer
-      SET status = (CASE WHEN engine_timer_id = t.fired_timer THEN 'fired' ELSE 'cancelled' END)::"TimerStatus"
-      WHERE instance_id = t.instance_id
-        AND engine_timer_id = ANY (array_append(t.cancelled_timers, t.fired_timer))
-        AND status NOT IN ('fired', 'cancelled');
-    END IF;
+    -- Effect rows: only the embedded runtime sends them (Temporal runs activities instead).
     IF jsonb_array_length(t.effects) > 0 THEN
       INSERT INTO pending_effect (id, instance_id, type, payload, idempotency_key, status, next_attempt_at,
                                   created_at, updated_at)
