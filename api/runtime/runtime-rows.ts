@@ -2,13 +2,22 @@
 // scheduler (its earliest open timer) and the pending effects the scheduler runs. Written together
 // with the projection (writeTransitions).
 import type { RuntimeRows } from '../../activities/projection';
-import type { Effect, InstanceState } from '../../workflows/engine';
+import type { Effect, InstanceState, OpenTimer } from '../../workflows/engine';
 
 export interface InstanceLinks {
   parentId: string | null;
   /** For a child instance: the parent's child id (kept as the child's business key). */
   businessKey: string | null;
   unitId: string;
+}
+
+/** The open timer that fires first: the one the scheduler wakes the instance for. */
+export function earliestTimer(state: InstanceState): OpenTimer | undefined {
+  let earliest: OpenTimer | undefined;
+  for (const timer of Object.values(state.timers)) {
+    if (!earliest || Date.parse(timer.fireAt) < Date.parse(earliest.fireAt)) earliest = timer;
+  }
+  return earliest;
 }
 
 export function runtimeRowsFor(t: {
@@ -18,12 +27,7 @@ export function runtimeRowsFor(t: {
   links: InstanceLinks;
 }): RuntimeRows {
   // The engine keeps every open timer in the state; the scheduler only needs the earliest one.
-  const dueTimes = Object.values(t.state.timers).map((timer) => timer.fireAt);
-  const rows: RuntimeRows = {
-    nextDueAt:
-      dueTimes.length === 0 ? null : dueTimes.reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a)),
-    effects: [],
-  };
+  const rows: RuntimeRows = { nextDueAt: earliestTimer(t.state)?.fireAt ?? null, effects: [] };
   const id = t.instanceId;
   for (const effect of t.effects) {
     switch (effect.type) {

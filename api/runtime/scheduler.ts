@@ -9,6 +9,7 @@ import type { ActionRequest } from '../../activities/run-action';
 import type { EngineEvent, InstanceState, ResolvedAssignee } from '../../workflows/engine';
 import { OrchestratorError, instanceIdForStart } from '../orchestrator/orchestrator';
 import { applyCommand, applyCommandInTransaction, inTransaction, type CommandDeps } from './apply-command';
+import { earliestTimer } from './runtime-rows';
 
 export interface SchedulerOptions {
   pool: Pool;
@@ -86,9 +87,7 @@ export function createScheduler(options: SchedulerOptions) {
       );
       const instance = rows[0];
       if (!instance) return false;
-      const due = Object.values(instance.state.timers).sort(
-        (a, b) => Date.parse(a.fireAt) - Date.parse(b.fireAt),
-      )[0];
+      const due = earliestTimer(instance.state);
       if (!due) {
         // No open timer (the wake-up was stale): nothing to wake the instance for.
         await client.query('UPDATE process_instance SET next_due_at = NULL WHERE id = $1', [instance.id]);
