@@ -5,15 +5,11 @@
 // writes a batch of transitions, each guarded by its instance's revision, so each one either applies
 // completely or, when another command advanced (or created) the instance first, writes nothing.
 import type { Effect, EngineEvent, InstanceState } from '../workflows/engine';
+import type { InstanceMeta } from '../workflows/temporal/process-activities';
 import type { Sql } from './sql';
 
-export interface InstanceMeta {
-  versionId: string;
-  unitId: string;
-  title: string;
-  businessKey?: string | undefined;
-  parentId?: string | undefined;
-}
+// The instance's fixed facts are part of the workflow's activity contract; stated there once.
+export type { InstanceMeta } from '../workflows/temporal/process-activities';
 
 export interface Transition {
   instanceId: string;

@@ -1,18 +1,12 @@
 // Implementations of the registered actions an `action` node may run. Parameters are parsed with
 // the catalogue's schema; actions that touch the outside world use the effect's idempotency key.
-import { actionCatalog, type InstanceState } from '../workflows/engine';
+import { actionCatalog } from '../workflows/engine';
+import type { ActionCall } from '../workflows/temporal/process-activities';
 import { deliverNotification, resolveRecipient } from './notifications';
 import type { Sql } from './sql';
 
-export interface ActionRequest {
-  instanceId: string;
-  actionId: string;
-  action: string;
-  params: Record<string, unknown>;
-  idempotencyKey: string;
-  /** Who started the instance and where it runs, for recipients such as `starter`. */
-  context: Pick<InstanceState, 'startedBy' | 'unitId'>;
-}
+/** One action to run: the workflow's activity contract (`ActionCall`), which the embedded scheduler shares. */
+export type ActionRequest = ActionCall;
 
 /** A failure retrying cannot fix (unknown action, bad parameters): the runtime parks it at once. */
 export class NonRetryableActionError extends Error {

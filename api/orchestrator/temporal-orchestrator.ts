@@ -145,20 +145,24 @@ export async function createTemporalOrchestrator(
     return error;
   }
 
-  /** The update answers once the transition is in Postgres, so the projection holds its state (or a later one). */
+  /**
+   * The update answers once the transition is in Postgres, so the projection holds its state (or a
+   * later one). Without an outcome (the workflow has closed) the row is all there is to answer with.
+   */
   async function result(
     instanceId: string,
-    outcome: CommandOutcome,
-    duplicate = outcome.duplicate,
+    duplicate: boolean,
+    outcome?: CommandOutcome,
   ): Promise<CommandResult> {
     const instance = await readInstance(instanceId);
     if (!instance) throw new OrchestratorError('INSTANCE_NOT_FOUND', `instance ${instanceId} not found`);
+    const { state } = instance;
     return {
       instanceId,
-      revision: outcome.revision,
-      status: outcome.status,
+      revision: outcome?.revision ?? instance.revision,
+      status: outcome?.status ?? state.status,
       duplicate,
-      state: instance.state,
+      state,
     };
   }
 
@@ -172,7 +176,7 @@ export async function createTemporalOrchestrator(
       const outcome = await client.workflow
         .getHandle<typeof processWorkflow>(instanceId)
         .executeUpdate(commandUpdate, { args: [{ event, actorId: actor?.userId ?? null, idempotencyKey }] });
-      return await result(instanceId, outcome);
+      return await result(instanceId, outcome.duplicate, outcome);
     } catch (error) {
       throw await toOrchestratorError(error, instanceId);
     }
@@ -225,13 +229,10 @@ export async function createTemporalOrchestrator(
       try {
         // Wait until the started transition is in Postgres, so the caller can read its own write.
         const outcome = await client.workflow.getHandle(instanceId).executeUpdate(settledUpdate);
-        return await result(instanceId, outcome, duplicate);
+        return await result(instanceId, duplicate, outcome);
       } catch (error) {
         if (!(error instanceof WorkflowNotFoundError)) throw error;
-        const instance = await readInstance(instanceId);
-        if (!instance) throw new OrchestratorError('INSTANCE_NOT_FOUND', `instance ${instanceId} not found`);
-        const { revision, state } = instance;
-        return { instanceId, revision, status: state.status, duplicate, state };
+        return result(instanceId, duplicate);
       }
     },
 
