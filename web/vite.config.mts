@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { antdDirectImports } from './antd-direct-imports';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const apiProxy = { '/api': { target: 'http://localhost:3000', changeOrigin: false } };
@@ -9,7 +10,7 @@ const apiProxy = { '/api': { target: 'http://localhost:3000', changeOrigin: fals
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), antdDirectImports()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -26,8 +27,10 @@ export default defineConfig({
             {
               name: 'vendor-antd',
               test: /node_modules[\\/](antd|@ant-design|@rc-component|@babel[\\/]runtime|dayjs|stylis|@emotion|clsx|scroll-into-view-if-needed|compute-scroll-into-view|throttle-debounce|json2mq|is-mobile)[\\/]/,
+              // Only what the first screen needs; components of lazy areas travel with those areas.
+              tags: ['$initial'],
             },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'] },
           ],
         },
       },

@@ -3,6 +3,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import type { AreaKey } from './areas/areas';
+import { CHANGE_PASSWORD_PATH } from './auth/paths';
 import { RequireSession } from './auth/RequireSession';
 import AppLayout from './layout/AppLayout';
 import HomeRedirect from './pages/HomeRedirect';
@@ -15,15 +16,18 @@ const AREA_PAGES = {
   projects: lazy(() => import('./pages/ProjectsPage')),
   talent: lazy(() => import('./pages/TalentPage')),
   designer: lazy(() => import('./pages/DesignerPage')),
-  admin: lazy(() => import('./pages/AdminPage')),
+  admin: lazy(() => import('./admin/AdminArea')),
 } satisfies Record<AreaKey, unknown>;
+
+const ChangePasswordPage = lazy(() => import('./account/ChangePasswordPage'));
 
 const areaRoutes: RouteObject[] = (Object.keys(AREA_PAGES) as AreaKey[]).map((area) => {
   const Page = AREA_PAGES[area];
   return {
     path: `/${area}/*`,
     element: <RequireArea area={area} />,
-    children: [{ index: true, element: <Page /> }],
+    // An area routes its own sub-pages (e.g. /admin/users), so its page takes the rest of the path.
+    children: [{ path: '*', element: <Page /> }],
   };
 });
 
@@ -37,6 +41,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <HomeRedirect /> },
           ...areaRoutes,
+          { path: CHANGE_PASSWORD_PATH, element: <ChangePasswordPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,5 +1,5 @@
 // The one way the web app talks to the API: JSON in and out, session cookie, CSRF header, problem+json errors.
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { KNOWN_ERROR_CODES, type KnownErrorCode, type ProblemDetails, type ProblemFieldError } from './types';
 
 /** Header the server's CSRF guard requires on every mutating request. */
@@ -11,8 +11,10 @@ export class ApiProblem extends Error implements ProblemDetails {
   readonly title: string;
   readonly status: number;
   readonly detail?: string;
+  readonly detailZh?: string;
   readonly code: string;
   readonly errors?: ProblemFieldError[];
+  readonly requestId?: string;
 
   constructor(problem: ProblemDetails) {
     super(problem.detail ?? problem.title);
@@ -22,7 +24,9 @@ export class ApiProblem extends Error implements ProblemDetails {
     this.status = problem.status;
     this.code = problem.code;
     if (problem.detail !== undefined) this.detail = problem.detail;
+    if (problem.detailZh !== undefined) this.detailZh = problem.detailZh;
     if (problem.errors !== undefined) this.errors = problem.errors;
+    if (problem.requestId !== undefined) this.requestId = problem.requestId;
   }
 }
 
@@ -32,10 +36,17 @@ export function isApiProblem(error: unknown, code?: string): error is ApiProblem
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-interface RequestOptions {
+export interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
+  /** Optimistic concurrency: the revision the page loaded; the server answers 412 when it moved on. */
+  ifMatch?: number | string;
+  /** Makes a create or command safe to repeat: the server replays the first response for the same key. */
+  idempotencyKey?: string;
 }
+
+/** The ETag form of a revision, as the server sends it. */
+export const etagOf = (revision: number | string): string => `"${revision}"`;
 
 export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
@@ -43,6 +54,8 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
     headers['Content-Type'] = 'application/json';
     headers[CSRF_HEADER.name] = CSRF_HEADER.value;
   }
+  if (options.ifMatch !== undefined) headers['If-Match'] = etagOf(options.ifMatch);
+  if (options.idempotencyKey !== undefined) headers['Idempotency-Key'] = options.idempotencyKey;
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (options.body !== undefined) init.body = JSON.stringify(options.body);
   if (options.signal) init.signal = options.signal;
@@ -71,8 +84,20 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
 export const apiGet = <T>(path: string, signal?: AbortSignal): Promise<T> =>
   apiRequest<T>('GET', path, signal ? { signal } : {});
 
-export const apiPost = <T>(path: string, body?: unknown): Promise<T> =>
-  apiRequest<T>('POST', path, body === undefined ? {} : { body });
+export const apiPost = <T>(
+  path: string,
+  body?: unknown,
+  options: Omit<RequestOptions, 'body'> = {},
+): Promise<T> => apiRequest<T>('POST', path, body === undefined ? options : { ...options, body });
+
+/** A POST that creates something: a fresh idempotency key, so a resent request cannot create it twice. */
+export const apiCreate = <T>(path: string, body: unknown): Promise<T> =>
+  apiPost<T>(path, body, { idempotencyKey: crypto.randomUUID() });
+
+export const apiPatch = <T>(path: string, body: unknown, revision: number | string): Promise<T> =>
+  apiRequest<T>('PATCH', path, { body, ifMatch: revision });
+
+export const apiDelete = (path: string): Promise<void> => apiRequest<void>('DELETE', path);
 
 async function readJson(response: Response): Promise<unknown> {
   try {
@@ -120,6 +145,10 @@ function parseProblem(body: unknown, fallback: ProblemDetails): ProblemDetails {
   };
   const detail = text('detail');
   if (detail !== undefined) problem.detail = detail;
+  const detailZh = text('detailZh');
+  if (detailZh !== undefined) problem.detailZh = detailZh;
+  const requestId = text('requestId');
+  if (requestId !== undefined) problem.requestId = requestId;
   if (Array.isArray(record.errors)) {
     problem.errors = record.errors.filter(isFieldError);
   }
@@ -128,19 +157,32 @@ function parseProblem(body: unknown, fallback: ProblemDetails): ProblemDetails {
 
 function isFieldError(value: unknown): value is ProblemFieldError {
   if (typeof value !== 'object' || value === null) return false;
-  const { field, reason } = value as Record<string, unknown>;
-  return typeof field === 'string' && typeof reason === 'string';
+  const { field, reason, reasonZh } = value as Record<string, unknown>;
+  return (
+    typeof field === 'string' &&
+    typeof reason === 'string' &&
+    ['string', 'undefined'].includes(typeof reasonZh)
+  );
 }
 
 function isKnownErrorCode(code: string): code is KnownErrorCode {
   return (KNOWN_ERROR_CODES as readonly string[]).includes(code);
 }
 
+// The app's one i18next instance (set up in ../i18n) knows the person's language.
+const isChinese = (language = i18next.language): boolean => !language || language.startsWith('zh');
+
 /** The message to show a person for any error: localised by code, else the server's words, else generic. */
 export function describeProblem(error: unknown, t: TFunction): string {
   if (error instanceof ApiProblem) {
     if (isKnownErrorCode(error.code)) return t(`errors.${error.code}`);
-    return error.detail ?? (error.title || t('errors.generic'));
+    const detail = isChinese() ? (error.detailZh ?? error.detail) : error.detail;
+    return detail ?? (error.title || t('errors.generic'));
   }
   return t('errors.generic');
+}
+
+/** A field error's reason in the person's language (the server sends English and, where it has one, Chinese). */
+export function fieldReason(error: ProblemFieldError): string {
+  return isChinese() ? (error.reasonZh ?? error.reason) : error.reason;
 }

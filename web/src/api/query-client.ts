@@ -28,12 +28,21 @@ export function createQueryClient(): QueryClient {
     queryCache: new QueryCache({
       onError: (error, query) => {
         if (endSessionOn401(error, query.queryKey)) return;
+        if (holdForPasswordChange(error)) return;
         if (!query.meta?.silent) reportProblem(error);
       },
     }),
     mutationCache: new MutationCache({
       onError: (error, _variables, _context, mutation) => {
         if (endSessionOn401(error)) return;
+        if (holdForPasswordChange(error)) return;
+        // Someone else changed the record since this page loaded it: say so (even for forms that show
+        // their own errors) and reload, so the next attempt starts from the current revision.
+        if (isApiProblem(error) && error.status === 412) {
+          reportProblem(error);
+          void client.invalidateQueries();
+          return;
+        }
         if (!mutation.meta?.silent) reportProblem(error);
       },
     }),
@@ -53,6 +62,14 @@ export function createQueryClient(): QueryClient {
     if (!isApiProblem(error) || error.status !== 401) return false;
     const isSessionQuery = queryKey?.[0] === sessionQueryKey[0] && queryKey[1] === sessionQueryKey[1];
     if (!isSessionQuery) client.setQueryData(sessionQueryKey, null);
+    return true;
+  }
+
+  // The server refuses work until a required password change is done; re-reading the session makes
+  // the route guard show the change-password page.
+  function holdForPasswordChange(error: unknown): boolean {
+    if (!isApiProblem(error, 'PASSWORD_CHANGE_REQUIRED')) return false;
+    void client.invalidateQueries({ queryKey: sessionQueryKey });
     return true;
   }
 

@@ -5,7 +5,8 @@ import type { TLoginRequest, TRole, TUser } from '../../../api/auth/auth.types';
 import { errorStatus, type ErrorCode } from '../../../api/http/app-error';
 
 export type Role = TRole;
-export type User = TUser;
+/** The signed-in person; `mustChangePassword` sends them to the change-password page before anything else. */
+export type User = TUser & { mustChangePassword?: boolean };
 export type RoleAssignment = User['roles'][number];
 export type LoginRequest = TLoginRequest;
 
@@ -15,6 +16,11 @@ export interface LoginResponse {
 
 export interface MeResponse {
   user: User;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
 }
 
 export interface HealthResponse {
@@ -35,6 +41,7 @@ export type KnownErrorCode = ErrorCode | (typeof CLIENT_ERROR_CODES)[number];
 export interface ProblemFieldError {
   field: string;
   reason: string;
+  reasonZh?: string;
 }
 
 /** RFC 9457 problem details as the server renders every error. */
@@ -43,6 +50,8 @@ export interface ProblemDetails {
   title: string;
   status: number;
   detail?: string;
+  detailZh?: string;
   code: string;
   errors?: ProblemFieldError[];
+  requestId?: string;
 }

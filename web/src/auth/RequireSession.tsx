@@ -1,8 +1,10 @@
-// Route guard: renders its child routes only for a signed-in user, otherwise sends the visitor to /login.
+// Route guard: renders its child routes only for a signed-in user, otherwise sends the visitor to /login;
+// a person who must change their password is held on the change-password page until they have.
 import { Button, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { describeProblem } from '../api/client';
+import { CHANGE_PASSWORD_PATH } from './paths';
 import { useSession } from './session';
 
 export interface LoginRedirectState {
@@ -40,6 +42,9 @@ export function RequireSession() {
   if (!session.user) {
     const state: LoginRedirectState = { from: location.pathname + location.search };
     return <Navigate to="/login" replace state={state} />;
+  }
+  if (session.user.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
+    return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
   }
   return <Outlet />;
 }

@@ -1,14 +1,33 @@
-// The signed-in frame: header (product, person, language, sign-out), a side menu of the areas the person's
-// roles use, and the routed page.
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Flex, Layout, Menu, Spin, Tooltip, Typography, theme } from 'antd';
+// The signed-in frame: header (product, person with their account menu, language, sign-out), a side menu of
+// the areas the person's roles use, and the routed page.
+import {
+  DisconnectOutlined,
+  DownOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Dropdown,
+  Flex,
+  Layout,
+  Menu,
+  Spin,
+  Tooltip,
+  Typography,
+  theme,
+  type MenuProps,
+} from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router-dom';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { User } from '../api/types';
 import { AREA_ICONS } from '../areas/area-icons';
 import { areaForPath, visibleAreas } from '../areas/areas';
-import { useLogout, useSession } from '../auth/session';
+import { CHANGE_PASSWORD_PATH } from '../auth/paths';
+import { useLogout, useLogoutEverywhere, useSession } from '../auth/session';
 import { unitNamesOf } from './current-user';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ProductLogo, ProductName } from './ProductMark';
@@ -26,7 +45,9 @@ export default function AppLayout() {
   if (!user) return null;
 
   const current = areaForPath(location.pathname);
-  const menuItems = visibleAreas(user).map((area) => ({
+  // Until a required password change is done, the areas would only bounce back to it.
+  const areas = user.mustChangePassword ? [] : visibleAreas(user);
+  const menuItems = areas.map((area) => ({
     key: area.key,
     icon: AREA_ICONS[area.key],
     label: (
@@ -44,7 +65,7 @@ export default function AppLayout() {
           <ProductName level={5} />
         </Link>
         <Flex align="center" gap="middle" className="sgf-header-actions">
-          <CurrentUser user={user} />
+          <AccountMenu user={user} />
           <LanguageSwitch />
           <LogoutButton />
         </Flex>
@@ -111,6 +132,37 @@ function CurrentUser({ user }: { user: User }) {
         </Typography.Text>
       </Flex>
     </Tooltip>
+  );
+}
+
+/** The person's name opens their account actions: change password, sign out on every device. */
+function AccountMenu({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const { modal } = App.useApp();
+  const navigate = useNavigate();
+  const logoutEverywhere = useLogoutEverywhere();
+  const items: MenuProps['items'] = [
+    { key: 'password', icon: <KeyOutlined />, label: t('account.changePassword') },
+    { key: 'everywhere', icon: <DisconnectOutlined />, label: t('account.logoutEverywhere') },
+  ];
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'password') void navigate(CHANGE_PASSWORD_PATH);
+    if (key === 'everywhere') {
+      void modal.confirm({
+        title: t('account.logoutEverywhere'),
+        content: t('account.logoutEverywhereConfirm'),
+        okText: t('account.logoutEverywhere'),
+        onOk: () => logoutEverywhere.mutateAsync(),
+      });
+    }
+  };
+  return (
+    <Dropdown menu={{ items, onClick }} trigger={['click']}>
+      <Button type="text" className="sgf-account-button" data-testid="account-menu">
+        <CurrentUser user={user} />
+        <DownOutlined aria-hidden />
+      </Button>
+    </Dropdown>
   );
 }
 

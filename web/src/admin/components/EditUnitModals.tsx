@@ -1,0 +1,67 @@
+// 重命名 and 移动 of a unit: both PATCH the unit with the revision the page loaded (If-Match).
+// A move that would put a unit below itself is refused by the server; its error shows on the field.
+import { Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../ui/FormModal';
+import type { Unit } from '../admin-types';
+import { useUpdateUnit } from '../hooks/use-units';
+import { UnitTreeSelect } from './UnitTreeSelect';
+
+interface EditUnitModalProps {
+  open: boolean;
+  unit: Unit;
+  onClose: () => void;
+}
+
+export function RenameUnitModal({ open, unit, onClose }: EditUnitModalProps) {
+  const { t } = useTranslation();
+  const update = useUpdateUnit();
+  return (
+    <FormModal<{ name: string }>
+      open={open}
+      title={t('admin.units.renameTitle', { name: unit.name })}
+      serverFields={['name']}
+      pending={update.isPending}
+      initialValues={{ name: unit.name }}
+      onSubmit={(changes, showProblem) =>
+        update.mutate({ unit, changes }, { onSuccess: onClose, onError: showProblem })
+      }
+      onClose={onClose}
+    >
+      <Form.Item
+        name="name"
+        label={t('admin.units.newName')}
+        rules={[{ required: true, whitespace: true, message: t('admin.units.nameRequired') }]}
+      >
+        <Input maxLength={100} autoFocus />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+export function MoveUnitModal({ open, unit, onClose }: EditUnitModalProps) {
+  const { t } = useTranslation();
+  const update = useUpdateUnit();
+  return (
+    <FormModal<{ parentId: string }>
+      open={open}
+      title={t('admin.units.moveTitle', { name: unit.name })}
+      okText={t('admin.units.move')}
+      serverFields={['parentId']}
+      pending={update.isPending}
+      initialValues={unit.parentId ? { parentId: unit.parentId } : {}}
+      onSubmit={(changes, showProblem) =>
+        update.mutate({ unit, changes }, { onSuccess: onClose, onError: showProblem })
+      }
+      onClose={onClose}
+    >
+      <Form.Item
+        name="parentId"
+        label={t('admin.units.newParent')}
+        rules={[{ required: true, message: t('admin.units.parentRequired') }]}
+      >
+        <UnitTreeSelect />
+      </Form.Item>
+    </FormModal>
+  );
+}

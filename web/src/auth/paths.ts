@@ -1,0 +1,2 @@
+// Addresses of the signed-in person's own account pages, shared by the router, the guard and the menu.
+export const CHANGE_PASSWORD_PATH = '/account/password';
