@@ -54,6 +54,14 @@ export const ZEngineEvent = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('external'), name: z.string().min(1), payload: z.unknown().optional() }),
   z.object({ type: z.literal('cancelled'), actor: ZActor, reason: z.string().optional() }),
+  /** An operator corrects variables (e.g. before retrying an incident); checked against their types. */
+  z.object({
+    type: z.literal('variablesUpdated'),
+    actor: ZActor,
+    variables: z.record(z.string(), z.unknown()),
+  }),
+  /** An operator re-evaluates the node an open incident holds its token at. */
+  z.object({ type: z.literal('incidentRetried'), actor: ZActor, incidentId: z.string().min(1) }),
 ]);
 export type EngineEvent = z.input<typeof ZEngineEvent>;
 export type ParsedEngineEvent = z.output<typeof ZEngineEvent>;

@@ -2,14 +2,29 @@
 // new path at the target node; an interrupting handler first withdraws every open path.
 import type { EventHandler } from './definition-schema';
 import type { ParsedEngineEvent } from './engine-events';
-import { conditionHolds } from './feel-conditions';
+import { evaluateCondition, valuesRead } from './feel-conditions';
 import { rejectWith } from './localized-message';
 import { createToken, discardAllTokens, evaluateOrReject, feelContext, type Run } from './run-context';
 
+/**
+ * A handler condition that fails (throws, or gives no boolean) refuses the event rather than
+ * counting as "not handled": no token waits here to hold an incident, and the sender is still there
+ * to learn why and send again once the data is right.
+ */
 function isActive(run: Run, handler: EventHandler, payload: unknown): boolean {
   const tokens = Object.values(run.state.tokens);
   if (handler.activeIn && !tokens.some((token) => handler.activeIn?.includes(token.nodeId))) return false;
-  return handler.condition === undefined || conditionHolds(handler.condition, feelContext(run, { payload }));
+  if (handler.condition === undefined) return true;
+  const context = feelContext(run, { payload });
+  const result = evaluateCondition(handler.condition, context);
+  if (!result.ok)
+    rejectWith(
+      'FEEL_ERROR',
+      `事件处理 ${handler.id} 的条件无法求值：${handler.condition}`,
+      `the condition of event handler ${handler.id} cannot be evaluated: ${handler.condition}`,
+      { handlerId: handler.id, error: result.error, values: valuesRead(handler.condition, context) },
+    );
+  return result.holds;
 }
 
 export function handleExternal(run: Run, event: Extract<ParsedEngineEvent, { type: 'external' }>): void {

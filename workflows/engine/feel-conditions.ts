@@ -1,6 +1,7 @@
 // FEEL through feelin (the bpmn.io implementation): syntax checks, the variables an expression
 // names (for the validator) and evaluation over instance variables (for the interpreter).
-import { evaluate, parseExpression } from 'feelin';
+import { date, dateAndTime, evaluate, parseExpression } from 'feelin';
+import { parseInstant, ZONE } from './iso-durations';
 
 /**
  * `names`: the free variables (what the validator checks); `reads`: every name that may resolve to a
@@ -71,30 +72,75 @@ function insideFilter(node: SyntaxNodeLike): boolean {
 
 export type FeelResult = { ok: true; value: unknown } | { ok: false; error: string };
 
-/** Functions whose value depends on more than their arguments (and so on no variable). */
+/**
+ * The instant FEEL's `now()` and `today()` answer with: the `now` of the step being evaluated.
+ * feelin's own built-ins read the wall clock, which would make `step` impure and let a replay
+ * decide differently. The step's time reaches this module as a scope around the step (see
+ * `withFeelClock`) rather than as an argument, so that every evaluation inside a step sees it,
+ * including those made through helpers that only hand over the variables. Steps are synchronous,
+ * so a scope cannot leak into another step.
+ */
+let clock: string | undefined;
+
+/** Runs `body` with `now()` and `today()` bound to `now` (an ISO instant). */
+export function withFeelClock<T>(now: string, body: () => T): T {
+  const outer = clock;
+  clock = now;
+  try {
+    return body();
+  } finally {
+    clock = outer;
+  }
+}
+
+/** Functions whose value depends on the step's time rather than on variables. */
 const CLOCK_FUNCTIONS = new Set(['now', 'today']);
+
+/**
+ * `now()` is the step's instant and `today()` its date, both in the engine's fixed UTC+8 zone (the
+ * zone durations and dates use). A context entry shadows feelin's built-in of the same name.
+ */
+function clockFunctions(): Record<string, () => unknown> | undefined {
+  const instant = clock === undefined ? undefined : parseInstant(clock)?.setZone(ZONE);
+  if (!instant) return undefined;
+  const dateTime = dateAndTime(instant.toISO() ?? '');
+  const day = date(instant.toISODate() ?? '');
+  return { now: () => dateTime, today: () => day };
+}
+
 /** Bounds each memo; when full it starts over, which only costs re-evaluations. */
 const MEMO_LIMIT = 10_000;
 /** Expressions over large values (long lists) are evaluated each time: their keys would fill memory. */
 const MEMO_KEY_LIMIT = 2_048;
-/** Per expression: the variables its value depends on, or null when the value cannot be memoised. */
-const dependencies = new Map<string, string[] | null>();
+type Dependencies = { reads: string[]; clock: boolean };
+/** Per expression: what its value depends on, or null when it does not parse. */
+const dependencies = new Map<string, Dependencies | null>();
 const results = new Map<string, FeelResult>();
 
-function dependenciesOf(expression: string): string[] | null {
-  let names = dependencies.get(expression);
-  if (names === undefined) {
+function dependenciesOf(expression: string): Dependencies | null {
+  let found = dependencies.get(expression);
+  if (found === undefined) {
     const check = checkFeel(expression);
-    names = check.ok && !check.functions.some((fn) => CLOCK_FUNCTIONS.has(fn)) ? check.reads : null;
+    found = check.ok
+      ? { reads: check.reads, clock: check.functions.some((fn) => CLOCK_FUNCTIONS.has(fn)) }
+      : null;
     if (dependencies.size >= MEMO_LIMIT) dependencies.clear();
-    dependencies.set(expression, names);
+    dependencies.set(expression, found);
   }
-  return names;
+  return found;
 }
 
-function evaluateNow(expression: string, context: Record<string, unknown>): FeelResult {
+function evaluateNow(expression: string, context: Record<string, unknown>, usesClock: boolean): FeelResult {
+  let scope = context;
+  if (usesClock) {
+    const bound = clockFunctions();
+    if (!bound)
+      return { ok: false, error: 'now() and today() are only available while the engine takes a step' };
+    // After the variables: inside a step, `now()` is always the step's time.
+    scope = { ...context, ...bound };
+  }
   try {
-    const { value } = evaluate(expression, context);
+    const { value } = evaluate(expression, scope);
     return { ok: true, value: toPlain(value) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
@@ -105,16 +151,18 @@ function evaluateNow(expression: string, context: Record<string, unknown>): Feel
  * Evaluates a FEEL expression; temporal values are returned as ISO strings so state stays plain JSON.
  * feelin parses and builds the expression again on every call (tens of microseconds, most of a
  * step's time), so results are memoised by the expression and the values of the variables it
- * reads: a pure expression over the same values has the same value.
+ * reads: a pure expression over the same values has the same value. Expressions that call `now()`
+ * or `today()` are not memoised: their value changes with every step's time, so their entries
+ * would almost never be hit again and would only push useful ones out.
  */
 export function evaluateFeel(expression: string, context: Record<string, unknown>): FeelResult {
-  const names = dependenciesOf(expression);
-  if (names === null) return evaluateNow(expression, context);
-  const key = `${expression}\u0000${JSON.stringify(names.map((name) => context[name] ?? null))}`;
-  if (key.length > MEMO_KEY_LIMIT) return evaluateNow(expression, context);
+  const found = dependenciesOf(expression);
+  if (found === null || found.clock) return evaluateNow(expression, context, found?.clock ?? false);
+  const key = `${expression}\u0000${JSON.stringify(found.reads.map((name) => context[name] ?? null))}`;
+  if (key.length > MEMO_KEY_LIMIT) return evaluateNow(expression, context, false);
   let result = results.get(key);
   if (!result) {
-    result = evaluateNow(expression, context);
+    result = evaluateNow(expression, context, false);
     if (results.size >= MEMO_LIMIT) results.clear();
     results.set(key, result);
   }
@@ -124,10 +172,30 @@ export function evaluateFeel(expression: string, context: Record<string, unknown
     : result;
 }
 
-/** A gateway condition holds only when it evaluates to exactly `true` (null and errors do not). */
-export function conditionHolds(expression: string, context: Record<string, unknown>): boolean {
+export type ConditionResult = { ok: true; holds: boolean } | { ok: false; error: string };
+
+/**
+ * A condition decides a route, so it must give a boolean: an expression that throws or gives
+ * anything else (null for a missing value included) is a failure, never "false".
+ */
+export function evaluateCondition(expression: string, context: Record<string, unknown>): ConditionResult {
   const result = evaluateFeel(expression, context);
-  return result.ok && result.value === true;
+  if (!result.ok) return result;
+  if (typeof result.value === 'boolean') return { ok: true, holds: result.value };
+  return { ok: false, error: `the condition gave ${describeValue(result.value)}, not a boolean` };
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** The free variables an expression reads with their values in `context` (null when unset). */
+export function valuesRead(expression: string, context: Record<string, unknown>): Record<string, unknown> {
+  const check = checkFeel(expression);
+  if (!check.ok) return {};
+  return Object.fromEntries(check.names.map((name) => [name, context[name] ?? null]));
 }
 
 function toPlain(value: unknown): unknown {

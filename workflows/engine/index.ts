@@ -49,6 +49,7 @@ export {
   type OpenTimer,
   type PendingAction,
   type ChildRecord,
+  type Incident,
   type ResolvedAssignee,
 } from './instance-state';
 export { step, type StepResult } from './interpreter';

@@ -29,7 +29,9 @@ export type TokenWait =
   | { kind: 'timer'; timerId: string }
   | { kind: 'action'; actionId: string }
   | { kind: 'children'; childIds: string[] }
-  | { kind: 'join'; arrivedVia: string };
+  | { kind: 'join'; arrivedVia: string }
+  /** Held at a node whose condition failed, until an operator retries (see `incidents`). */
+  | { kind: 'incident'; incidentId: string };
 
 /** Progress of a cycle timer along one path: how many firings so far since `anchor`. */
 export type CycleProgress = { fired: number; anchor: string };
@@ -79,6 +81,31 @@ export type ChildRecord = {
   variables?: Record<string, unknown>;
 };
 
+/**
+ * A condition that could not decide a route (it threw, or gave something other than a boolean).
+ * The token waits at the node; a retry re-evaluates the node. Resolved incidents stay as history.
+ */
+export type Incident = {
+  id: string;
+  /** `retrying` lasts only within the step that retries; a step never ends with it. */
+  status: 'open' | 'retrying' | 'resolved';
+  nodeId: string;
+  tokenId: string;
+  expression: string;
+  /** The gateway edge whose condition failed; absent for a timer's `until`. */
+  edgeId?: string;
+  error: string;
+  /** The variables the expression read, as they were when it failed. */
+  values: Record<string, unknown>;
+  raisedAt: string;
+  /** Failed evaluations so far: 1 when raised, one more per failed retry. */
+  attempts: number;
+  lastRetry?: { at: string; by: string };
+  resolvedAt?: string;
+  /** retried: a retry routed on; withdrawn: the token was withdrawn (cancel, interrupt, terminate). */
+  resolution?: 'retried' | 'withdrawn';
+};
+
 export type Counters = { token: number; task: number; timer: number; action: number; child: number };
 
 export type InstanceState = {
@@ -94,6 +121,8 @@ export type InstanceState = {
   counters: Counters;
   /** How often each node was entered; useful for dashboards and loop diagnostics. */
   visits: Record<string, number>;
+  /** Incidents by id, open and resolved; absent until the first one (states from before keep loading). */
+  incidents?: Record<string, Incident>;
   startedBy?: string;
   unitId?: string;
   startedAt?: string;

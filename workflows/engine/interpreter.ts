@@ -3,7 +3,9 @@
 import type { NodeKind, ProcessDefinition, VariableDeclaration } from './definition-schema';
 import { type Effect, type EngineEvent, type ParsedEngineEvent, ZEngineEvent } from './engine-events';
 import { handleExternal } from './event-handlers';
+import { withFeelClock } from './feel-conditions';
 import { graphOf } from './graph';
+import { retryIncident, settleIncidents, updateVariables } from './incidents';
 import type { InstanceState, Token } from './instance-state';
 import { isBefore, isValidInstant, parseDateOrInstant } from './iso-durations';
 import { EngineRejection, type Rejection, rejectWith } from './localized-message';
@@ -61,9 +63,13 @@ export function step(
     moves: 0,
   };
   try {
-    applyEvent(run, parsed.data);
-    drain(run);
-    finishIfDone(run);
+    // FEEL's now() and today() answer with this step's `now`, never the wall clock.
+    withFeelClock(now, () => {
+      applyEvent(run, parsed.data);
+      drain(run);
+      settleIncidents(run);
+      finishIfDone(run);
+    });
   } catch (error) {
     if (error instanceof EngineRejection) return reject(error.rejection);
     throw error;
@@ -105,6 +111,10 @@ function applyEvent(run: Run, event: ParsedEngineEvent): void {
       return handleExternal(run, event);
     case 'cancelled':
       return cancel(run, event.reason);
+    case 'variablesUpdated':
+      return updateVariables(run, event);
+    case 'incidentRetried':
+      return retryIncident(run, event);
   }
 }
 

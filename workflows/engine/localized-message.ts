@@ -40,7 +40,8 @@ export type ValidationCode =
   | 'OUTCOME_EDGE_MISSING'
   | 'OUTCOME_INVALID'
   | 'SEATS_INSUFFICIENT'
-  | 'HANDLER_TARGET_UNKNOWN';
+  | 'HANDLER_TARGET_UNKNOWN'
+  | 'FEEL_ALWAYS_FAILS';
 
 export type RejectionCode =
   | 'EVENT_INVALID'
@@ -61,7 +62,9 @@ export type RejectionCode =
   | 'CHILD_NOT_FOUND'
   | 'EVENT_NOT_HANDLED'
   | 'FEEL_ERROR'
-  | 'LOOP_LIMIT';
+  | 'LOOP_LIMIT'
+  | 'VARIABLES_INVALID'
+  | 'INCIDENT_NOT_FOUND';
 
 export type Rejection = { code: RejectionCode; message: LocalizedMessage; details?: unknown };
 

@@ -1,6 +1,7 @@
 // Moves a running instance to another version of its definition. Every token, open task, timer,
 // pending action and child must land on a node of the same kind in the new version, else the
-// migration is refused with one reason per thing that cannot be mapped.
+// migration is refused with one reason per thing that cannot be mapped. Incidents move with their
+// tokens and stay open: the operator retries them on the new version.
 import type { ProcessDefinition } from './definition-schema';
 import { graphOf } from './graph';
 import type { InstanceState } from './instance-state';
@@ -126,6 +127,13 @@ export function migrateState(
         Object.entries(token.cycles).map(([nodeId, progress]) => [nodeMapping[nodeId] ?? nodeId, progress]),
       );
     token.nodeId = target;
+  }
+  // An open incident stays with its token (retrying evaluates the new version's conditions there);
+  // a token that cannot be mapped was reported above. Resolved incidents are history: renamed only.
+  for (const incident of Object.values(next.incidents ?? {})) {
+    const token = next.tokens[incident.tokenId];
+    if (incident.status !== 'resolved' && token) incident.nodeId = token.nodeId;
+    else incident.nodeId = nodeMapping[incident.nodeId] ?? incident.nodeId;
   }
   for (const task of Object.values(next.tasks)) {
     const target = mapNode(task.id, task.nodeId);

@@ -1,7 +1,8 @@
 // timer: wait a duration, until a date, or on a cycle. A cycle path loops back to its timer; each
 // firing is scheduled from the cycle's anchor (anchor + k × period) so late loops do not drift.
 import type { NodeOf } from '../definition-schema';
-import { conditionHolds } from '../feel-conditions';
+import { evaluateCondition } from '../feel-conditions';
+import { raiseIncident } from '../incidents';
 import type { OpenTimer, Token } from '../instance-state';
 import { addDuration, parseCycle, parseDateOrInstant, toIso } from '../iso-durations';
 import { rejectWith } from '../localized-message';
@@ -27,7 +28,17 @@ export function enterTimer(run: Run, node: NodeOf<'timer'>, token: Token): void 
       if (!cycle) throw new Error(`invalid cycle ${spec.cycle}`);
       const progress = token.cycles?.[node.id] ?? { fired: 0, anchor: run.now };
       const exhausted = cycle.repetitions !== undefined && progress.fired >= cycle.repetitions;
-      if (exhausted || (spec.until !== undefined && conditionHolds(spec.until, feelContext(run)))) {
+      let until = false;
+      if (!exhausted && spec.until !== undefined) {
+        const context = feelContext(run);
+        const result = evaluateCondition(spec.until, context);
+        if (!result.ok) {
+          raiseIncident(run, token, { expression: spec.until, error: result.error, context });
+          return;
+        }
+        until = result.holds;
+      }
+      if (exhausted || until) {
         if (token.cycles) delete token.cycles[node.id];
         leave(run, token, 'done');
         return;
