@@ -52,7 +52,9 @@ export function createScheduler(options: SchedulerOptions) {
   const maxBackoff = options.maxBackoffMs ?? 5 * 60_000;
   const leaseMs = options.leaseMs ?? 60_000;
   const batchSize = options.batchSize ?? 20;
-  const log = options.log ?? (() => undefined);
+  const pollMs = options.pollMs ?? 250;
+  // Failures must be seen: without a logger of the caller's, they go to stderr.
+  const log = options.log ?? ((line: string) => console.error(`[scheduler] ${line}`));
 
   /**
    * Applies an event inside the caller's transaction, treating an engine rejection as "nothing to
@@ -280,15 +282,29 @@ export function createScheduler(options: SchedulerOptions) {
     throw new Error(`scheduler did not settle within ${maxTicks} ticks`);
   }
 
+  // One loop per scheduler: at most one tick in flight and at most one timer armed. A poke during
+  // a tick only asks for another tick right after it, so pokes never add loops.
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
+  let running: Promise<void> | undefined;
+  let tickAgain = false;
   let stopped = true;
+  function arm(delayMs: number): void {
+    clearTimeout(timer);
+    timer = setTimeout(loop, delayMs);
+  }
   function loop(): void {
-    if (stopped) return;
+    timer = undefined;
+    if (stopped || running) return;
+    tickAgain = false;
     running = tick()
-      .catch((error: unknown) => log(`scheduler tick failed: ${String(error)}`))
+      .then(
+        () => undefined,
+        (error: unknown) =>
+          log(`scheduler tick failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => {
-        if (!stopped) timer = setTimeout(loop, options.pollMs ?? 250);
+        running = undefined;
+        if (!stopped) arm(tickAgain ? 0 : pollMs);
       });
   }
 
@@ -300,12 +316,13 @@ export function createScheduler(options: SchedulerOptions) {
       stopped = false;
       loop();
     },
-    /** Runs a tick soon, e.g. right after a command queued effects. */
+    /** Runs a tick soon, e.g. right after a command queued effects; during a tick, right after it. */
     poke(): void {
       if (stopped) return;
-      clearTimeout(timer);
-      timer = setTimeout(loop, 0);
+      if (running) tickAgain = true;
+      else arm(0);
     },
+    /** Stops the loop and waits for the tick in flight, if any. */
     async stop(): Promise<void> {
       stopped = true;
       clearTimeout(timer);
