@@ -12,6 +12,8 @@ export function passwordRuleResults(password: string, username: string): Record<
   return {
     length: [...password].length >= PASSWORD_MIN_LENGTH,
     classes: classes >= PASSWORD_MIN_CLASSES,
-    notUsername: password !== '' && !password.toLowerCase().includes(username.toLowerCase()),
+    // Very short usernames occur inside many good passwords, so the server checks only from three characters.
+    notUsername:
+      password !== '' && (username.length < 3 || !password.toLowerCase().includes(username.toLowerCase())),
   };
 }

@@ -8,6 +8,8 @@ import { useFormProblem } from './use-form-problem';
 
 export interface FormModalProps<V> {
   open: boolean;
+  /** Prefixes the fields' ids, so labels point at this form's inputs and not at a same-named filter's. */
+  name: string;
   title: string;
   okText?: string;
   /** Names of the fields the server's `errors[].field` may point at. */
@@ -27,6 +29,7 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
 }
 
 function OpenFormModal<V extends object>({
+  name,
   title,
   okText,
   serverFields,
@@ -53,6 +56,7 @@ function OpenFormModal<V extends object>({
     >
       {problem.alert}
       <Form<V>
+        name={name}
         form={form}
         layout="vertical"
         initialValues={initialValues}

@@ -75,7 +75,7 @@ function AssignmentsEditor({ user }: { user: AdminUser }) {
         {t('admin.assignments.add')}
       </Typography.Title>
       {problem.alert}
-      <Form<RoleAtUnit> form={form} layout="vertical" onFinish={submit}>
+      <Form<RoleAtUnit> name="addAssignment" form={form} layout="vertical" onFinish={submit}>
         <Form.Item
           name="role"
           label={t('admin.roles.role')}

@@ -24,6 +24,7 @@ export function CreateUnitModal({
   return (
     <FormModal<CreateUnitForm>
       open={open}
+      name="createUnit"
       title={t('admin.units.createChildOf', { parent: parent.name })}
       okText={t('ui.create')}
       serverFields={['code', 'name', 'kind']}

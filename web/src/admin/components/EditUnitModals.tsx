@@ -19,6 +19,7 @@ export function RenameUnitModal({ open, unit, onClose }: EditUnitModalProps) {
   return (
     <FormModal<{ name: string }>
       open={open}
+      name="renameUnit"
       title={t('admin.units.renameTitle', { name: unit.name })}
       serverFields={['name']}
       pending={update.isPending}
@@ -45,6 +46,7 @@ export function MoveUnitModal({ open, unit, onClose }: EditUnitModalProps) {
   return (
     <FormModal<{ parentId: string }>
       open={open}
+      name="moveUnit"
       title={t('admin.units.moveTitle', { name: unit.name })}
       okText={t('admin.units.move')}
       serverFields={['parentId']}

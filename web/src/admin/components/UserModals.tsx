@@ -19,6 +19,7 @@ export function CreateUserModal({
   return (
     <FormModal<CreateUserRequest>
       open={open}
+      name="createUser"
       title={t('admin.users.create')}
       okText={t('ui.create')}
       serverFields={['username', 'displayName', 'assignments']}
@@ -53,6 +54,7 @@ export function EditUserModal({ user, onClose }: { user: AdminUser; onClose: () 
   return (
     <FormModal<{ displayName: string }>
       open
+      name="editUser"
       title={t('admin.users.editTitle', { username: user.username })}
       serverFields={['displayName']}
       pending={update.isPending}

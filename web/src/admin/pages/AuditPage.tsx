@@ -119,6 +119,7 @@ export default function AuditPage() {
       }
     >
       <Form<AuditFilterForm>
+        name="auditFilters"
         form={form}
         layout="inline"
         className="sgf-filters"

@@ -148,6 +148,7 @@ function CreateTokenModal({
   return (
     <FormModal<CreateTokenForm>
       open={open}
+      name="createToken"
       title={t('admin.tokens.create')}
       okText={t('ui.create')}
       serverFields={['name', 'assignments', 'expiresAt']}

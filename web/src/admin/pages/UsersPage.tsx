@@ -143,6 +143,7 @@ function UserFilterBar({ onChange }: { onChange: (filters: UserFilters) => void 
   };
   return (
     <Form<FilterForm>
+      name="userFilters"
       form={form}
       layout="inline"
       className="sgf-filters"
