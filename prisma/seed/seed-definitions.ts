@@ -1,37 +1,59 @@
-// Publishes the built-in process definitions. A definition whose content is unchanged is left
-// alone; a changed one becomes a new published version, so running instances keep theirs.
+// Publishes the built-in process definitions at start-up. A shipped definition becomes a new
+// published version only when its content differs from the last version start-up published for
+// it (not the latest version, which may be an admin's edit), so running instances keep theirs and
+// an admin's published edit survives restarts until the product ships a new version.
 import { builtInDefinitions } from '../../workflows/definitions';
-import { contentHash } from '../../workflows/engine';
+import { contentHash, type ProcessDefinition } from '../../workflows/engine';
 import type { Prisma, PrismaClient } from '../generated/client';
 
-export async function seedBuiltInDefinitions(prisma: PrismaClient): Promise<Record<string, string>> {
+/** Returns, per key, the id of the last shipped version. */
+export async function seedBuiltInDefinitions(
+  prisma: PrismaClient,
+  definitions: Readonly<Record<string, ProcessDefinition>> = builtInDefinitions,
+): Promise<Record<string, string>> {
   const versionIds: Record<string, string> = {};
-  for (const [key, graph] of Object.entries(builtInDefinitions)) {
-    const hash = contentHash(graph);
-    versionIds[key] = await prisma.$transaction(async (tx) => {
-      const definition = await tx.processDefinition.upsert({
-        where: { key },
-        create: { key, name: graph.name, description: graph.description ?? null },
-        update: {},
-      });
-      const latest = await tx.processDefinitionVersion.findFirst({
-        where: { definitionId: definition.id },
-        orderBy: { version: 'desc' },
-      });
-      if (latest?.contentHash === hash) return latest.id;
-      const created = await tx.processDefinitionVersion.create({
-        data: {
-          definitionId: definition.id,
-          version: (latest?.version ?? 0) + 1,
-          status: 'published',
-          // A parsed definition is plain JSON data.
-          graph: graph as unknown as Prisma.InputJsonValue,
-          contentHash: hash,
-          publishedAt: new Date(),
-        },
-      });
-      return created.id;
-    });
+  for (const [key, graph] of Object.entries(definitions)) {
+    versionIds[key] = await prisma.$transaction((tx) => publishIfChanged(tx, key, graph));
   }
   return versionIds;
+}
+
+async function publishIfChanged(
+  tx: Prisma.TransactionClient,
+  key: string,
+  graph: ProcessDefinition,
+): Promise<string> {
+  // Processes starting together take turns per key (held until commit), so they neither race on
+  // version numbers nor publish the same content twice.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sgf.shipped-definition/${key}`}))`;
+  const hash = contentHash(graph);
+  const definition = await tx.processDefinition.upsert({
+    where: { key },
+    create: { key, name: graph.name, description: graph.description ?? null },
+    update: {},
+  });
+  const lastShipped = await tx.processDefinitionVersion.findFirst({
+    where: { definitionId: definition.id, shipped: true },
+    orderBy: { version: 'desc' },
+    select: { id: true, contentHash: true },
+  });
+  if (lastShipped?.contentHash === hash) return lastShipped.id;
+  const newest = await tx.processDefinitionVersion.aggregate({
+    where: { definitionId: definition.id },
+    _max: { version: true },
+  });
+  const created = await tx.processDefinitionVersion.create({
+    data: {
+      definitionId: definition.id,
+      version: (newest._max.version ?? 0) + 1,
+      status: 'published',
+      // A parsed definition is plain JSON data.
+      graph: graph as unknown as Prisma.InputJsonValue,
+      contentHash: hash,
+      shipped: true,
+      publishedAt: new Date(),
+    },
+    select: { id: true },
+  });
+  return created.id;
 }

@@ -1,6 +1,11 @@
 import { verifyPassword } from '../../api/auth/password';
 import { seedDemo } from '../../prisma/seed/seed-demo';
 import { demoUnits, demoUsers } from '../../prisma/seed/demo-county';
+import { createPrismaClient, type Db } from '../../api/db/prisma-client';
+import type { Prisma } from '../../prisma/generated/client';
+import { seedBuiltInDefinitions } from '../../prisma/seed/seed-definitions';
+import { builtInDefinitions } from '../../workflows/definitions';
+import { contentHash } from '../../workflows/engine';
 import { createTestPrisma } from '../support/test-database';
 
 describe('demo seed', () => {
@@ -68,6 +73,101 @@ describe('demo seed passwords', () => {
       const others = result.logins.filter((l) => l.username !== 'admin');
       expect(new Set(others.map((l) => l.password)).size).toBe(others.length);
     } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe('built-in definitions at start-up', () => {
+  const key = 'project-lifecycle';
+  const shipped = builtInDefinitions[key]!;
+  const { [key]: _lifecycle, ...others } = builtInDefinitions;
+
+  async function versionsOf(prisma: Db) {
+    return prisma.processDefinitionVersion.findMany({
+      where: { definition: { key } },
+      orderBy: { version: 'asc' },
+      select: { id: true, version: true, contentHash: true, shipped: true },
+    });
+  }
+
+  it('leaves a version an admin published after the shipped one in place across restarts', async () => {
+    const ctx = await createTestPrisma();
+    try {
+      await seedBuiltInDefinitions(ctx.prisma);
+      const [first] = await versionsOf(ctx.prisma);
+      const edited = { ...shipped, name: `${shipped.name}（本地修订）` };
+      const admin = await ctx.prisma.user.create({
+        data: { username: 'designer-admin', displayName: '管理员', passwordHash: 'x' },
+      });
+      const adminVersion = await ctx.prisma.processDefinitionVersion.create({
+        data: {
+          definitionId: (await ctx.prisma.processDefinition.findUniqueOrThrow({ where: { key } })).id,
+          version: 2,
+          status: 'published',
+          graph: edited as unknown as Prisma.InputJsonValue,
+          contentHash: contentHash(edited),
+          createdById: admin.id,
+          publishedAt: new Date(),
+        },
+      });
+
+      // Two restarts with the same shipped content: the admin's version stays the newest.
+      await seedBuiltInDefinitions(ctx.prisma);
+      await seedBuiltInDefinitions(ctx.prisma);
+      expect((await versionsOf(ctx.prisma)).map((v) => v.id)).toEqual([first!.id, adminVersion.id]);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('publishes a new shipped version when the shipped content changed, after the admin’s', async () => {
+    const ctx = await createTestPrisma();
+    try {
+      await seedBuiltInDefinitions(ctx.prisma);
+      const definitionId = (await ctx.prisma.processDefinition.findUniqueOrThrow({ where: { key } })).id;
+      const edited = { ...shipped, name: `${shipped.name}（本地修订）` };
+      await ctx.prisma.processDefinitionVersion.create({
+        data: {
+          definitionId,
+          version: 2,
+          status: 'published',
+          graph: edited as unknown as Prisma.InputJsonValue,
+          contentHash: contentHash(edited),
+          publishedAt: new Date(),
+        },
+      });
+      const release = { ...shipped, description: '新版本随产品发布' };
+      const ids = await seedBuiltInDefinitions(ctx.prisma, { ...others, [key]: release });
+      const versions = await versionsOf(ctx.prisma);
+      expect(versions.map((v) => [v.version, v.shipped])).toEqual([
+        [1, true],
+        [2, false],
+        [3, true],
+      ]);
+      expect(versions[2]!.contentHash).toBe(contentHash(release));
+      expect(ids[key]).toBe(versions[2]!.id);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('publishes each definition once when several processes start together', async () => {
+    const ctx = await createTestPrisma();
+    const clients = Array.from({ length: 4 }, () => createPrismaClient(ctx.db.url, 2));
+    try {
+      const results = await Promise.allSettled(clients.map((prisma) => seedBuiltInDefinitions(prisma)));
+      expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+      const counts = await ctx.prisma.processDefinitionVersion.groupBy({
+        by: ['definitionId'],
+        _count: { _all: true },
+      });
+      expect(counts.map((c) => c._count._all)).toEqual(Object.keys(builtInDefinitions).map(() => 1));
+      // Every process got the same version ids back.
+      const ids = results.map((r) => (r.status === 'fulfilled' ? r.value : undefined));
+      for (const other of ids.slice(1)) expect(other).toEqual(ids[0]);
+    } finally {
+      await Promise.all(clients.map((prisma) => prisma.$disconnect()));
       await ctx.close();
     }
   });
