@@ -1,43 +1,75 @@
-// The Express application: JSON API under /api (authenticated by default) and the built web app.
+// The Express application: JSON API under /api (every route declared in the route table) and the
+// built web app, behind security headers and structured request logs.
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Logger } from 'pino';
+import swaggerUiDist from 'swagger-ui-dist';
+import { adminRoutes } from './admin/admin-routes';
 import { authRoutes } from './auth/auth.routes';
-import { requireUser } from './auth/current-user';
+import { authenticate } from './auth/authenticate';
+import { loginRateLimit } from './auth/login-rate-limit';
 import type { AppConfig } from './config';
 import type { Db } from './db/prisma-client';
 import { healthRoutes, type HealthInfo } from './health.routes';
 import { csrfGuard } from './http/csrf-guard';
+import { mountRoutes } from './http/mount-routes';
 import { apiNotFound, problemHandler } from './http/problem-handler';
+import { createLogger, requestLog } from './http/request-log';
+import { strictResponsesByDefault } from './http/response-contract';
+import type { AnyRoute } from './http/route';
+import { securityHeaders } from './http/security-headers';
+import { DOCS_ASSETS_PATH, docsRoutes } from './openapi/docs.routes';
 
 export interface AppDeps {
   prisma: Db;
   config: Pick<AppConfig, 'sessionTtlHours' | 'cookieSecure' | 'webDistDir'>;
   health: HealthInfo;
+  logger?: Logger;
+  /** Off-schema responses become 500s (on under jest and when SGF_STRICT_RESPONSES=true). */
+  strictResponses?: boolean;
+  loginAttemptsPerMinute?: number;
 }
 
-export function createApp({ prisma, config, health }: AppDeps): Express {
+/** Every API route of the product; the OpenAPI document and the authorization matrix read it. */
+export function apiRouteTable({
+  prisma,
+  config,
+  health,
+}: Pick<AppDeps, 'prisma' | 'config' | 'health'>): AnyRoute[] {
+  const routes: AnyRoute[] = [];
+  routes.push(
+    ...healthRoutes(prisma, health),
+    ...authRoutes(prisma, config),
+    ...adminRoutes(prisma),
+    ...docsRoutes(() => routes, health.version),
+  );
+  return routes;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const { prisma, config } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use((_req, res, next) => {
-    res.set({
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'same-origin',
-    });
-    next();
-  });
+  app.use(requestLog(deps.logger ?? createLogger()));
+  app.use(securityHeaders({ https: config.cookieSecure }));
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
   api.use(cookieParser());
   api.use(csrfGuard);
-  api.use('/health', healthRoutes(prisma, health));
-  api.use('/auth', authRoutes(prisma, config));
-  // Everything registered after this line requires a signed-in user.
-  api.use(requireUser(prisma));
+  api.use(authenticate(prisma));
+  api.post('/auth/login', loginRateLimit(deps.loginAttemptsPerMinute));
+  api.use(
+    DOCS_ASSETS_PATH,
+    express.static(swaggerUiDist.getAbsoluteFSPath(), { index: false, maxAge: '1d' }),
+  );
+  mountRoutes(api, apiRouteTable(deps), {
+    prisma,
+    strictResponses: deps.strictResponses ?? strictResponsesByDefault(),
+  });
   api.use(apiNotFound);
   app.use('/api', api, problemHandler);
 

@@ -13,12 +13,22 @@ export const ZLoginRequest = z.object({
 });
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 
-export const ZUser = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  roles: z.array(z.object({ role: ZRole, unitId: z.string(), unitName: z.string() })),
-});
+export const ZUser = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    roles: z.array(z.object({ role: ZRole, unitId: z.string(), unitName: z.string() })),
+    /** A one-time password is in use: the web app sends the user to the change-password page. */
+    mustChangePassword: z.boolean(),
+  })
+  .meta({ id: 'CurrentUser' });
 export type TUser = z.infer<typeof ZUser>;
 
 export const ZUserResponse = z.object({ user: ZUser });
+
+export const ZChangePasswordRequest = z.object({
+  currentPassword: z.string().min(1, 'required').max(1000, 'at most 1000 characters'),
+  newPassword: z.string().min(1, 'required').max(200, 'at most 200 characters'),
+});
+export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;

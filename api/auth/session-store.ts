@@ -37,6 +37,18 @@ export async function findSessionUser(prisma: Db, token: string, now = new Date(
   return { sessionId: session.id, user: session.user };
 }
 
-export async function deleteSession(prisma: Db, token: string): Promise<void> {
+export async function deleteSession(prisma: Pick<Db, 'session'>, token: string): Promise<void> {
   await prisma.session.deleteMany({ where: { tokenHash: hashToken(token) } });
+}
+
+/** Ends every session of a user ("sign out everywhere"), or all but the one kept. */
+export async function deleteUserSessions(
+  prisma: Pick<Db, 'session'>,
+  userId: string,
+  keepSessionId?: string,
+): Promise<number> {
+  const { count } = await prisma.session.deleteMany({
+    where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
+  });
+  return count;
 }

@@ -1,4 +1,5 @@
-// One error model for the API: a string code, its HTTP status, and an RFC 9457 problem body.
+// One error model for the API: a string code, its HTTP status, and an RFC 9457 problem body with
+// English and Chinese messages, the fields at fault and the request id.
 export const errorStatus = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
@@ -6,10 +7,20 @@ export const errorStatus = {
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
   CSRF_REJECTED: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNIT_IN_USE: 409,
+  IDEMPOTENCY_IN_PROGRESS: 409,
+  PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  UNIT_CYCLE: 422,
+  WEAK_PASSWORD: 422,
   ACCOUNT_LOCKED: 423,
+  PRECONDITION_REQUIRED: 428,
+  TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
 } as const;
 
@@ -18,6 +29,7 @@ export type ErrorCode = keyof typeof errorStatus;
 export interface FieldError {
   field: string;
   reason: string;
+  reasonZh?: string;
 }
 
 export class AppError extends Error {
@@ -26,6 +38,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly errors: FieldError[] = [],
+    /** Extra problem members; `detailZh` overrides the code's default Chinese message. */
     readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
@@ -39,35 +52,50 @@ export interface ProblemBody {
   title: string;
   status: number;
   detail: string;
+  detailZh: string;
   code: ErrorCode;
   instance?: string;
   errors?: FieldError[];
+  requestId?: string;
   [extra: string]: unknown;
 }
 
-const titles: Record<ErrorCode, string> = {
-  VALIDATION_FAILED: 'Request validation failed',
-  MALFORMED_JSON: 'Malformed JSON body',
-  UNAUTHENTICATED: 'Authentication required',
-  INVALID_CREDENTIALS: 'Invalid username or password',
-  FORBIDDEN: 'Forbidden',
-  CSRF_REJECTED: 'Cross-site request rejected',
-  NOT_FOUND: 'Not found',
-  PAYLOAD_TOO_LARGE: 'Payload too large',
-  UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
-  ACCOUNT_LOCKED: 'Account temporarily locked',
-  INTERNAL: 'Internal server error',
+const titles: Record<ErrorCode, [en: string, zh: string]> = {
+  VALIDATION_FAILED: ['Request validation failed', '请求内容不符合要求'],
+  MALFORMED_JSON: ['Malformed JSON body', '请求内容不是有效的 JSON'],
+  UNAUTHENTICATED: ['Authentication required', '请先登录'],
+  INVALID_CREDENTIALS: ['Invalid username or password', '用户名或密码错误'],
+  FORBIDDEN: ['Forbidden', '没有执行此操作的权限'],
+  CSRF_REJECTED: ['Cross-site request rejected', '已拒绝跨站请求'],
+  PASSWORD_CHANGE_REQUIRED: ['Password change required', '请先修改初始密码'],
+  NOT_FOUND: ['Not found', '未找到'],
+  CONFLICT: ['Conflict', '与现有数据冲突'],
+  UNIT_IN_USE: ['Unit still in use', '该单位仍有下级单位或进行中的流程，不能停用'],
+  IDEMPOTENCY_IN_PROGRESS: ['Request with this key is still running', '相同幂等键的请求仍在处理中'],
+  PRECONDITION_FAILED: ['Resource changed meanwhile', '数据已被他人修改，请刷新后重试'],
+  PAYLOAD_TOO_LARGE: ['Payload too large', '请求内容过大'],
+  UNSUPPORTED_MEDIA_TYPE: ['Unsupported media type', '不支持的内容类型'],
+  IDEMPOTENCY_KEY_REUSED: ['Idempotency key reused with another request', '幂等键已用于另一个不同的请求'],
+  UNIT_CYCLE: ['Unit tree cycle', '不能把单位移动到其自身或其下级单位之下'],
+  WEAK_PASSWORD: ['Password does not meet the policy', '密码不符合安全要求'],
+  ACCOUNT_LOCKED: ['Account temporarily locked', '账号已被临时锁定'],
+  PRECONDITION_REQUIRED: ['If-Match header required', '缺少 If-Match 请求头'],
+  TOO_MANY_REQUESTS: ['Too many requests', '请求过于频繁，请稍后再试'],
+  INTERNAL: ['Internal server error', '服务器内部错误'],
 };
 
-export function toProblem(error: AppError, instance?: string): ProblemBody {
+export function toProblem(error: AppError, instance?: string, requestId?: string): ProblemBody {
+  const [title, titleZh] = titles[error.code];
   return {
     ...error.extra,
     type: `urn:shegong-flow:problem:${error.code.toLowerCase().replace(/_/g, '-')}`,
-    title: titles[error.code],
+    title,
     status: error.status,
     detail: error.message,
+    detailZh: typeof error.extra.detailZh === 'string' ? error.extra.detailZh : titleZh,
     code: error.code,
     ...(instance ? { instance } : {}),
     ...(error.errors.length ? { errors: error.errors } : {}),
+    ...(requestId ? { requestId } : {}),
   };
 }

@@ -1,0 +1,10 @@
+// The administration API: unit tree, users and role assignments, API tokens, audit.
+import type { Db } from '../db/prisma-client';
+import { auditRoutes } from './audit.routes';
+import { tokenRoutes } from './tokens.routes';
+import { unitRoutes } from './units.routes';
+import { userRoutes } from './users.routes';
+
+export function adminRoutes(prisma: Db) {
+  return [...unitRoutes(prisma), ...userRoutes(prisma), ...tokenRoutes(prisma), ...auditRoutes(prisma)];
+}

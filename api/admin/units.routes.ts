@@ -1,0 +1,70 @@
+// Unit tree: everyone reads their subtree; admins create, rename, move and deactivate.
+import type { Db } from '../db/prisma-client';
+import { defineRoute } from '../http/route';
+import { expectAdminSubtree, expectOwnSubtree } from '../policy/route-expectations';
+import { ZIdParams } from './common.types';
+import { createUnit, getVisibleUnit, listVisibleUnits, updateUnit } from './units.service';
+import { ZCreateUnitRequest, ZUnit, ZUnitList, ZUpdateUnitRequest } from './units.types';
+
+export function unitRoutes(prisma: Db) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/units',
+      tag: 'units',
+      summary: 'The units in the caller’s scope (whole visible tree)',
+      access: { kind: 'signedIn' },
+      expect: expectOwnSubtree,
+      responses: { 200: { description: 'Units ordered by code', schema: ZUnitList } },
+      handle: async ({ caller }) => ({
+        status: 200,
+        body: { items: await listVisibleUnits(prisma, caller) },
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/units/:id',
+      tag: 'units',
+      summary: 'One unit (ETag: its revision)',
+      access: { kind: 'signedIn' },
+      expect: expectOwnSubtree,
+      params: ZIdParams,
+      responses: { 200: { description: 'The unit', schema: ZUnit } },
+      handle: async ({ caller, params }) => {
+        const unit = await getVisibleUnit(prisma, caller, params.id);
+        return { status: 200, body: unit, revision: unit.revision };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/units',
+      tag: 'units',
+      summary: 'Create a station or room below a unit the admin administers',
+      access: { kind: 'admin' },
+      expect: expectAdminSubtree,
+      idempotent: true,
+      body: ZCreateUnitRequest,
+      responses: { 201: { description: 'Created', schema: ZUnit } },
+      handle: async ({ caller, body }) => {
+        const { unit, audit } = await createUnit(prisma, caller, body);
+        return { status: 201, body: unit, revision: unit.revision, audit };
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/units/:id',
+      tag: 'units',
+      summary: 'Rename, move or (de)activate a unit',
+      access: { kind: 'admin' },
+      expect: expectAdminSubtree,
+      params: ZIdParams,
+      ifMatch: true,
+      body: ZUpdateUnitRequest,
+      responses: { 200: { description: 'Updated', schema: ZUnit } },
+      handle: async ({ caller, params, body, expectedRevision }) => {
+        const { unit, audit } = await updateUnit(prisma, caller, params.id, expectedRevision, body);
+        return { status: 200, body: unit, revision: unit.revision, audit };
+      },
+    }),
+  ];
+}

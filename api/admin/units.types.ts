@@ -1,0 +1,43 @@
+// Wire contracts of the unit-tree administration; the web imports them.
+import { z } from 'zod';
+import { ZId, ZShortText } from './common.types';
+
+export const ZUnitKind = z.enum(['county_center', 'station', 'room']);
+export type TUnitKind = z.infer<typeof ZUnitKind>;
+
+export const ZUnit = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    kind: ZUnitKind,
+    parentId: z.string().nullable(),
+    active: z.boolean(),
+    revision: z.number().int(),
+  })
+  .meta({ id: 'Unit' });
+export type TUnit = z.infer<typeof ZUnit>;
+
+export const ZUnitList = z.object({ items: z.array(ZUnit) });
+export type TUnitList = z.infer<typeof ZUnitList>;
+
+export const ZCreateUnitRequest = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, 'required')
+    .max(40, 'at most 40 characters')
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'letters, digits and hyphens'),
+  name: ZShortText(100),
+  kind: ZUnitKind,
+  parentId: ZId.nullable(),
+});
+export type TCreateUnitRequest = z.infer<typeof ZCreateUnitRequest>;
+
+export const ZUpdateUnitRequest = z.object({
+  name: ZShortText(100).optional(),
+  /** Moving to the top (null) is refused: every unit but a county centre has a parent. */
+  parentId: ZId.nullable().optional(),
+  active: z.boolean().optional(),
+});
+export type TUpdateUnitRequest = z.infer<typeof ZUpdateUnitRequest>;

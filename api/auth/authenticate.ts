@@ -1,0 +1,67 @@
+// Resolves the caller of every /api request from `Authorization: Bearer <token>` or the session
+// cookie; routes then decide whether a caller is required (policy/access.ts). A bearer header
+// that names no live token is refused outright rather than falling back to the cookie.
+import type { Request, RequestHandler } from 'express';
+import type { Db } from '../db/prisma-client';
+import { AppError } from '../http/app-error';
+import { hashTokenSecret } from './api-token';
+import type { Caller } from './caller';
+import { SESSION_COOKIE, findSessionUser } from './session-store';
+
+type UserWithRoles = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>['user'];
+
+function toCaller(
+  user: UserWithRoles,
+  kind: Caller['kind'],
+  ids: { sessionId?: string; tokenId?: string },
+): Caller {
+  return {
+    kind,
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    userKind: user.kind,
+    mustChangePassword: user.mustChangePassword,
+    assignments: user.roles.map((r) => ({ id: r.id, role: r.role, unitId: r.unitId, unitName: r.unit.name })),
+    sessionId: ids.sessionId ?? null,
+    tokenId: ids.tokenId ?? null,
+  };
+}
+
+export function bearerOf(req: Request): string | undefined {
+  const header = req.get('authorization');
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1] ?? '';
+}
+
+async function tokenCaller(prisma: Db, secret: string, now: Date): Promise<Caller> {
+  const token = await prisma.apiToken.findUnique({
+    where: { secretHash: hashTokenSecret(secret) },
+    include: { serviceUser: { include: { roles: { include: { unit: true } } } } },
+  });
+  if (
+    !token ||
+    token.revokedAt ||
+    (token.expiresAt && token.expiresAt <= now) ||
+    token.serviceUser.disabled
+  ) {
+    throw new AppError('UNAUTHENTICATED', 'The API token is unknown, expired or revoked.');
+  }
+  await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
+  return toCaller(token.serviceUser, 'token', { tokenId: token.id });
+}
+
+export function authenticate(prisma: Db): RequestHandler {
+  return async (req, res, next) => {
+    const bearer = bearerOf(req);
+    if (bearer !== undefined) {
+      res.locals.caller = await tokenCaller(prisma, bearer, new Date());
+      return next();
+    }
+    const cookie = (req.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
+    const found = cookie ? await findSessionUser(prisma, cookie) : null;
+    if (found) res.locals.caller = toCaller(found.user, 'session', { sessionId: found.sessionId });
+    next();
+  };
+}

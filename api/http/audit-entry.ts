@@ -1,0 +1,12 @@
+// What a state-changing route tells the audit log about itself; the route layer adds who, when,
+// the request id and the client address.
+export interface AuditEntry {
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  unitId: string | null;
+  before?: unknown;
+  after?: unknown;
+  /** The acting user when no caller is signed in yet (sign-in itself). */
+  actorId?: string | null;
+}

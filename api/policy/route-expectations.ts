@@ -1,0 +1,55 @@
+// Expected outcomes of a route for each kind of caller, declared beside the route and checked by
+// the authorization matrix test (tests/integration/authorization-matrix.test.ts). They are written
+// as data, apart from the policy code, so a policy change that widens access fails the matrix.
+import type { TRole } from '../auth/auth.types';
+
+/**
+ * allow: succeeds wherever the target sits; subtree: succeeds for a target in the caller's unit
+ * or below it, and is hidden (404, or absent from a list) in the parent, a sibling or another
+ * county; forbidden: 403 for this role whatever the target.
+ */
+export type RoleOutcome = 'allow' | 'subtree' | 'forbidden';
+
+export interface RouteExpectations {
+  anonymous: 'allow' | 'unauthenticated';
+  roles: Record<TRole, RoleOutcome>;
+  /** A bearer token holding the same role gets the same outcome, or 403 on person-only routes. */
+  bearer: 'same' | 'forbidden';
+}
+
+const everyRole = (outcome: RoleOutcome): Record<TRole, RoleOutcome> => ({
+  admin: outcome,
+  officer: outcome,
+  supervisor: outcome,
+  committee_member: outcome,
+  selection_office: outcome,
+  leading_group: outcome,
+});
+
+export const expectPublic: RouteExpectations = {
+  anonymous: 'allow',
+  roles: everyRole('allow'),
+  bearer: 'same',
+};
+
+export const expectSignedIn: RouteExpectations = {
+  anonymous: 'unauthenticated',
+  roles: everyRole('allow'),
+  bearer: 'same',
+};
+
+export const expectPersonOnly: RouteExpectations = { ...expectSignedIn, bearer: 'forbidden' };
+
+/** Reads over the unit tree: every role sees its own unit and what lies below. */
+export const expectOwnSubtree: RouteExpectations = {
+  anonymous: 'unauthenticated',
+  roles: everyRole('subtree'),
+  bearer: 'same',
+};
+
+/** Administration: admins within their subtree, every other role refused. */
+export const expectAdminSubtree: RouteExpectations = {
+  anonymous: 'unauthenticated',
+  roles: { ...everyRole('forbidden'), admin: 'subtree' },
+  bearer: 'same',
+};
