@@ -1,6 +1,8 @@
 // Debian's chromium driven by playwright-core (Playwright cannot download its own browsers here).
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export function findChromium(): string | undefined {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -26,4 +28,32 @@ export function launchChromium(executablePath: string): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/** CI keeps no artifact folder, so journeys save their milestone screenshots under the ignored .data/. */
+export const SCREENSHOT_DIR = join(process.cwd(), '.data', 'e2e-screenshots');
+
+/** The screen size of the stations' office computers, which every journey must fit. */
+export const OFFICE_VIEWPORT = { width: 1366, height: 768 } as const;
+
+/** Saves what the screen shows as `<journey>/<step>.png` and returns its path; a failing run keeps the milestones it reached. */
+export async function saveScreenshot(page: Page, journey: string, step: string): Promise<string> {
+  const folder = join(SCREENSHOT_DIR, journey);
+  await mkdir(folder, { recursive: true });
+  const path = join(folder, `${step}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Signs in through the login form the way a person does: by the fields' labels and the button's name. */
+export async function signInAs(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
 }

@@ -65,7 +65,13 @@ export default function ChangePasswordPage() {
         />
       )}
       {problem.alert}
-      <Form<ChangePasswordForm> form={form} layout="vertical" requiredMark={false} onFinish={submit}>
+      <Form<ChangePasswordForm>
+        name="changePassword"
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={submit}
+      >
         <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
         <Form.Item
           name="currentPassword"

@@ -122,8 +122,8 @@ export interface AuditEntry {
   resourceId: string | null;
   unitId: string | null;
   summary: string;
-  requestId: string;
-  clientAddress: string;
+  requestId: string | null;
+  clientAddress: string | null;
 }
 
 export interface AuditFilters {

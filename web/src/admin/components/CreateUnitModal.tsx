@@ -41,7 +41,7 @@ export function CreateUnitModal({
         extra={t('admin.units.codeHelp')}
         rules={[{ required: true, whitespace: true, message: t('admin.units.codeRequired') }]}
       >
-        <Input maxLength={50} autoFocus />
+        <Input maxLength={40} autoFocus />
       </Form.Item>
       <Form.Item
         name="name"

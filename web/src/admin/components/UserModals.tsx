@@ -34,7 +34,7 @@ export function CreateUserModal({
         extra={t('admin.users.usernameHelp')}
         rules={[{ required: true, whitespace: true, message: t('admin.users.usernameRequired') }]}
       >
-        <Input maxLength={100} autoComplete="off" autoFocus />
+        <Input maxLength={50} autoComplete="off" autoFocus />
       </Form.Item>
       <Form.Item
         name="displayName"

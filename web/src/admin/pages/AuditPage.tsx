@@ -101,9 +101,9 @@ export default function AuditPage() {
       render: (_value, entry) => (
         <Typography.Text
           type="secondary"
-          ellipsis={{ tooltip: `${entry.requestId} · ${entry.clientAddress}` }}
+          ellipsis={{ tooltip: [entry.requestId, entry.clientAddress].filter(Boolean).join(' · ') }}
         >
-          {entry.clientAddress}
+          {entry.clientAddress ?? '—'}
         </Typography.Text>
       ),
     },

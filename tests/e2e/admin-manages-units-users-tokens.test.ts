@@ -1,0 +1,195 @@
+// Journey: the county's admin sets up a new community room, an officer account for it and an API
+// token for another government system, then revokes the token; the new officer signs in with the
+// one-time password and must choose their own before anything else. Screenshots at each milestone.
+import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  OFFICE_VIEWPORT,
+  chromiumMissingReason,
+  findChromium,
+  launchChromium,
+  saveScreenshot,
+  signInAs,
+} from '../support/browser';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+jest.setTimeout(180_000);
+
+const executablePath = findChromium();
+if (!executablePath) console.warn(chromiumMissingReason);
+const describeWithBrowser = executablePath ? describe : describe.skip;
+
+const JOURNEY = 'admin-manages-units-users-tokens';
+const STATION = '洪家楼街道社会工作服务站';
+const NEW_ROOM = { code: 'LC-HJL-03', name: '历山路社区社会工作室' };
+const NEW_USER = { username: 'zhaomin', displayName: '赵敏（驻室社工）' };
+const TOKEN_NAME = '民政业务系统对接';
+const NEW_PASSWORD = 'Lishan#Road2026';
+
+/** Chooses an option of an antd select or tree select the keyboard way: open, type to filter, Enter. */
+async function choose(field: Locator, text: string): Promise<void> {
+  await field.click();
+  await field.pressSequentially(text);
+  await field
+    .page()
+    .getByRole('option', { name: text })
+    .or(field.page().getByTitle(text, { exact: true }))
+    .filter({ visible: true })
+    .first()
+    .waitFor();
+  await field.press('Enter');
+}
+
+describeWithBrowser('an admin manages units, users, roles and API tokens in a real browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchChromium(executablePath!)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const newPage = (): Promise<Page> => browser.newPage({ locale: 'zh-CN', viewport: OFFICE_VIEWPORT });
+  const shot = (page: Page, step: string) => saveScreenshot(page, JOURNEY, step);
+
+  it('creates a room under a station, an officer with a role there, and a token it then revokes; the officer must change the one-time password', async () => {
+    const admin = server.demoLogins.find((login) => login.username === 'admin')!;
+    const page = await newPage();
+
+    // The admin signs in and opens 系统管理 → 组织机构.
+    await signInAs(page, server.url, admin.username, admin.password);
+    await page.getByRole('link', { name: '系统管理' }).click();
+    await page.getByRole('link', { name: '组织机构' }).click();
+    const tree = page.getByRole('tree', { name: '组织机构' });
+    await tree.getByText(STATION, { exact: true }).click();
+    await page.getByRole('heading', { name: STATION }).waitFor();
+    await shot(page, '01-unit-tree');
+
+    // A new community room under the station, with its own code.
+    await page.getByRole('button', { name: '新建下级单位' }).click();
+    const unitDialog = page.getByRole('dialog', { name: `在“${STATION}”下新建单位` });
+    await unitDialog.getByLabel('单位编码').fill(NEW_ROOM.code);
+    await unitDialog.getByLabel('单位名称').fill(NEW_ROOM.name);
+    await shot(page, '02-new-unit-form');
+    await unitDialog.getByRole('button', { name: /创\s*建/ }).click();
+    await unitDialog.waitFor({ state: 'hidden' });
+    await page.getByRole('heading', { name: NEW_ROOM.name }).waitFor();
+    await page.getByRole('cell', { name: NEW_ROOM.code, exact: true }).waitFor();
+    await shot(page, '03-unit-created');
+
+    // A new officer account: the one-time password is shown once.
+    await page.getByRole('link', { name: '用户与角色' }).click();
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const userDialog = page.getByRole('dialog', { name: '新建用户' });
+    await userDialog.getByLabel('用户名').fill(NEW_USER.username);
+    await userDialog.getByLabel('姓名').fill(NEW_USER.displayName);
+    await userDialog.getByRole('button', { name: /创\s*建/ }).click();
+    const secretDialog = page.getByRole('dialog', { name: '一次性密码' });
+    await secretDialog.waitFor();
+    const oneTimePassword = (await secretDialog.locator('code').textContent())?.trim() ?? '';
+    expect(oneTimePassword).toMatch(/^\S{10,}$/);
+    await shot(page, '04-one-time-password');
+    await secretDialog.getByRole('button', { name: '我已妥善保存' }).click();
+
+    // The officer's role at the new room.
+    const userRow = page.getByRole('row').filter({ hasText: NEW_USER.username });
+    await userRow.getByText('待修改密码').waitFor();
+    await userRow.getByRole('button', { name: `${NEW_USER.displayName} 的角色分配` }).click();
+    const drawer = page.getByRole('dialog', { name: `${NEW_USER.displayName} 的角色分配` });
+    await choose(drawer.getByLabel('角色', { exact: true }), '项目社工');
+    await choose(drawer.getByLabel('单位', { exact: true }), NEW_ROOM.name);
+    await drawer.getByRole('button', { name: /添\s*加/ }).click();
+    await drawer
+      .getByRole('listitem')
+      .filter({ hasText: `项目社工 · ${NEW_ROOM.name}` })
+      .waitFor();
+    await shot(page, '05-role-assigned');
+    await drawer
+      .getByRole('button', { name: 'Close' })
+      .or(drawer.getByRole('button', { name: '关闭' }))
+      .first()
+      .click();
+    await userRow.getByText(`项目社工 · ${NEW_ROOM.name}`).waitFor();
+
+    // An API token for the civil-affairs system: its secret is shown once, then it is revoked.
+    await page.getByRole('link', { name: 'API 令牌' }).click();
+    await page.getByRole('button', { name: '新建令牌' }).click();
+    const tokenDialog = page.getByRole('dialog', { name: '新建令牌' });
+    await tokenDialog.getByLabel('名称').fill(TOKEN_NAME);
+    await choose(tokenDialog.getByLabel('角色 1'), '站长/督导');
+    await choose(tokenDialog.getByLabel('单位 1'), STATION);
+    await tokenDialog.getByRole('button', { name: /创\s*建/ }).click();
+    const tokenSecretDialog = page.getByRole('dialog', { name: 'API 令牌' });
+    await tokenSecretDialog.waitFor();
+    const secret = (await tokenSecretDialog.locator('code').textContent())?.trim() ?? '';
+    expect(secret.length).toBeGreaterThan(20);
+    await shot(page, '06-token-secret');
+    await tokenSecretDialog.getByRole('button', { name: '我已妥善保存' }).click();
+
+    // The token works until it is revoked.
+    const callWithToken = () =>
+      fetch(`${server.url}/api/units`, { headers: { authorization: `Bearer ${secret}` } }).then(
+        (r) => r.status,
+      );
+    await expect(callWithToken()).resolves.toBe(200);
+    const tokenRow = page.getByRole('row').filter({ hasText: TOKEN_NAME });
+    await tokenRow.getByRole('button', { name: `撤销令牌 ${TOKEN_NAME}` }).click();
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /撤\s*销/ })
+      .click();
+    await tokenRow.getByText('已撤销').waitFor();
+    await shot(page, '07-token-revoked');
+    await expect(callWithToken()).resolves.toBe(401);
+
+    // The admin leaves; the officer signs in with the one-time password and is held on 修改密码.
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL('**/login');
+    await signInAs(page, server.url, NEW_USER.username, oneTimePassword);
+    await page.waitForURL('**/account/password');
+    await page.getByText('您正在使用管理员发放的一次性密码').waitFor();
+    await page.goto(`${server.url}/inbox`);
+    await page.waitForURL('**/account/password');
+    await shot(page, '08-forced-password-change');
+
+    // A password containing the username breaks the policy; the page says so on the field.
+    await page.getByLabel('一次性密码').fill(oneTimePassword);
+    await page.getByLabel('新密码', { exact: true }).fill(`${NEW_USER.username}#Ok2026`);
+    await page.getByLabel('确认新密码').fill(`${NEW_USER.username}#Ok2026`);
+    await page.getByRole('button', { name: /修改密码/ }).click();
+    await page.getByText('新密码不符合密码要求').waitFor();
+    await shot(page, '09-password-policy');
+
+    // Reusing the one-time password passes the policy shown but not the server, whose reason lands on the field.
+    await page.getByLabel('新密码', { exact: true }).fill(oneTimePassword);
+    await page.getByLabel('确认新密码').fill(oneTimePassword);
+    await page.getByRole('button', { name: /修改密码/ }).click();
+    await page.getByText('不能与当前密码相同').waitFor();
+    expect(await page.getByLabel('新密码', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await shot(page, '10-server-field-error');
+
+    await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('确认新密码').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: /修改密码/ }).click();
+    await page.waitForURL((url) => url.pathname === '/inbox');
+    await page.getByRole('button', { name: new RegExp(NEW_USER.displayName) }).waitFor();
+    await shot(page, '11-officer-at-work');
+    await page.close();
+
+    // The new password is the one that works now.
+    const again = await newPage();
+    await signInAs(again, server.url, NEW_USER.username, NEW_PASSWORD);
+    await again.waitForURL((url) => url.pathname === '/inbox');
+    await again.close();
+  });
+
+  it('serves the API reference at /api/docs, rendered in the browser', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/api/docs`);
+    await page.getByText('/api/units', { exact: false }).first().waitFor({ timeout: 30_000 });
+    await page.getByText('/api/tokens', { exact: false }).first().waitFor();
+    await shot(page, '12-api-docs');
+    await page.close();
+  });
+});
