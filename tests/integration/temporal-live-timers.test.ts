@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { Orchestrator } from '../../api/orchestrator/orchestrator';
+import { fastBuiltIn } from '../fixtures/temporal-live-definitions';
+import { publishDefinition } from '../support/runtime-fixtures';
+import { driveExample, exampleUsers, loadExample } from '../support/temporal-example-driver';
+import { recordHistory } from '../support/temporal-history-recorder';
+import { describeLive } from '../support/temporal-live-env';
+import {
+  type BothRuntimes,
+  historyBytes,
+  projectionOf,
+  settleTemporal,
+  startBothRuntimes,
+  waitFor,
+} from '../support/temporal-runtimes';
+
+// Timers and deadlines firing for real: the built-ins with their durations scaled from days to
+// seconds, on a Temporal server and on the embedded runtime side by side.
+jest.setTimeout(120_000);
+
+describeLive('timers and deadlines on Temporal and on the embedded runtime', (address) => {
+  let rt: BothRuntimes;
+  let units: Record<string, string>;
+  const versions: Record<string, string> = {};
+
+  beforeAll(async () => {
+    rt = await startBothRuntimes(address);
+    const { rows } = await rt.pool.query<{ code: string; id: string }>('SELECT code, id FROM org_unit');
+    const byCode = Object.fromEntries(rows.map((row) => [row.code, row.id]));
+    units = { 'station-1': byCode['LC-HJL']!, 'county-1': byCode.LC! };
+    for (const key of ['project-lifecycle', 'talent-term'])
+      versions[key] = await publishDefinition(rt.db.db.url, fastBuiltIn(key));
+  });
+  afterAll(() => rt?.close());
+
+  const settleOn = (orchestrator: Orchestrator) =>
+    orchestrator === rt.temporal
+      ? (id: string) => settleTemporal(rt.client, id)
+      : () => rt.embedded.scheduler.drain();
+
+  async function driveBoth(key: string, patienceMs: number) {
+    const events = loadExample(key);
+    const users = await exampleUsers(rt.pool, events, units, rt.db.users.shegong!);
+    const drive = (orchestrator: Orchestrator) =>
+      driveExample(events, {
+        orchestrator,
+        versionId: versions[key]!,
+        unitId: units['station-1']!,
+        users,
+        settle: settleOn(orchestrator),
+        title: key,
+        patienceMs,
+      });
+    // Side by side: each waits on its own timers.
+    const [onTemporal, onEmbedded] = await Promise.all([drive(rt.temporal), drive(rt.embedded.orchestrator)]);
+    return { onTemporal, onEmbedded };
+  }
+
+  it('task reminder and escalation: both notify the assignee, then the supervisors', async () => {
+    const start = (orchestrator: Orchestrator) =>
+      orchestrator.start({
+        versionId: versions['project-lifecycle']!,
+        unitId: units['station-1']!,
+        title: 'deadlines',
+        input: { projectName: '银龄守护' },
+        actor: { userId: rt.db.users.shegong! },
+        idempotencyKey: randomUUID(),
+      });
+    const [a, b] = await Promise.all([start(rt.temporal), start(rt.embedded.orchestrator)]);
+    const templates = (instanceId: string, settle: (id: string) => Promise<void>) =>
+      waitFor('reminder and escalation', async () => {
+        await settle(instanceId);
+        const { rows } = await rt.pool.query<{ template: string }>(
+          'SELECT template FROM notification WHERE instance_id = $1 ORDER BY created_at',
+          [instanceId],
+        );
+        return rows.length >= 2 ? rows.map((row) => row.template) : undefined;
+      });
+    const [onTemporal, onEmbedded] = await Promise.all([
+      templates(a.instanceId, settleOn(rt.temporal)),
+      templates(b.instanceId, settleOn(rt.embedded.orchestrator)),
+    ]);
+    expect(onTemporal).toEqual(['task.reminder', 'task.escalated']);
+    expect(onEmbedded).toEqual(onTemporal);
+    expect(await projectionOf(rt.pool, a.instanceId)).toEqual(await projectionOf(rt.pool, b.instanceId));
+  });
+
+  it('project lifecycle: the monthly monitoring cycle fires and the example runs to its end', async () => {
+    const { onTemporal, onEmbedded } = await driveBoth('project-lifecycle', 8_000);
+    const a = await projectionOf(rt.pool, onTemporal.instanceId);
+    const b = await projectionOf(rt.pool, onEmbedded.instanceId);
+    expect(a.events.filter((event) => event.type === 'timerFired').length).toBeGreaterThan(0);
+    expect(a.instance[0]?.status).toBe(b.instance[0]?.status);
+    expect(a.events.map((event) => event.type)).toEqual(b.events.map((event) => event.type));
+    expect(a.tasks).toEqual(b.tasks);
+    const size = await historyBytes(rt.client, onTemporal.instanceId);
+    console.log(
+      `history project-lifecycle (timers): ${size.events} events, ${size.bytes} bytes, largest payload ${size.largestPayload} bytes`,
+    );
+    await recordHistory(rt.client, onTemporal.instanceId, 'timers-project-lifecycle');
+  });
+
+  it("talent term: the yearly cycle fires and the term's tasks follow", async () => {
+    const { onTemporal, onEmbedded } = await driveBoth('talent-term', 8_000);
+    const a = await projectionOf(rt.pool, onTemporal.instanceId);
+    const b = await projectionOf(rt.pool, onEmbedded.instanceId);
+    expect(onTemporal.sent).toBe(onEmbedded.sent);
+    expect(a.events.filter((event) => event.type === 'timerFired').length).toBeGreaterThan(0);
+    expect(a).toEqual(b);
+    await recordHistory(rt.client, onTemporal.instanceId, 'timers-talent-term');
+  });
+});
