@@ -2,6 +2,7 @@
 // Temporal worker (through proxyActivities) and by the embedded scheduler alike.
 import { deliverNotification, type NotificationInput } from './notifications';
 import { writeTransition, type Transition } from './projection';
+import { latestPublishedVersion, type PublishedVersion } from './published-definitions';
 import { runAction, type ActionRequest } from './run-action';
 import type { Sql } from './sql';
 
@@ -24,14 +25,20 @@ export function createActivities(deps: ActivityDeps) {
   return {
     /**
      * The workflow records its transitions one by one in revision order, so each one expects the
-     * revision before it; a retried activity whose first attempt committed writes nothing.
+     * revision before it. A retried activity whose first attempt committed writes nothing and finds
+     * its event logged at its revision: recorded. Any other refusal means the row holds another
+     * history than the workflow's: not recorded.
      */
-    recordTransition(input: TransitionInput): Promise<boolean> {
-      return writeTransition(deps.pool, {
-        ...input,
-        at: new Date(input.at),
-        expectedRevision: input.state.revision - 1,
-      });
+    async recordTransition(input: TransitionInput): Promise<boolean> {
+      const transition = { ...input, at: new Date(input.at), expectedRevision: input.state.revision - 1 };
+      if (await writeTransition(deps.pool, transition)) return true;
+      return isLogged(deps.pool, input.instanceId, input.idempotencyKey, input.state.revision);
+    },
+    /** Throws DefinitionNotPublishedError when the key has no published version. */
+    async loadPublishedDefinition(key: string): Promise<PublishedVersion> {
+      const published = await latestPublishedVersion(deps.pool, key);
+      if (!published) throw new DefinitionNotPublishedError(key);
+      return published;
     },
     runAction(request: ActionRequest): Promise<unknown> {
       return runAction(actionDeps, request);
@@ -43,3 +50,18 @@ export function createActivities(deps: ActivityDeps) {
 }
 
 export type Activities = ReturnType<typeof createActivities>;
+
+export class DefinitionNotPublishedError extends Error {
+  constructor(readonly key: string) {
+    super(`no published version of ${key}`);
+    this.name = 'DefinitionNotPublishedError';
+  }
+}
+
+async function isLogged(sql: Sql, instanceId: string, key: string, revision: number): Promise<boolean> {
+  const { rows } = await sql.query(
+    'SELECT 1 FROM instance_event WHERE instance_id = $1 AND idempotency_key = $2 AND sequence = $3',
+    [instanceId, key, revision],
+  );
+  return rows.length > 0;
+}

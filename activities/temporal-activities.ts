@@ -1,8 +1,12 @@
 // The activities as the Temporal worker registers them: the shared functions, with failures that
 // retrying cannot fix turned into non-retryable ApplicationFailures so Temporal stops at once.
 import { ApplicationFailure } from '@temporalio/common';
-import { NON_RETRYABLE_ACTION_ERROR, type ProcessActivities } from '../workflows/temporal/process-activities';
-import { type ActivityDeps, createActivities } from './create-activities';
+import {
+  DEFINITION_NOT_PUBLISHED,
+  NON_RETRYABLE_ACTION_ERROR,
+  type ProcessActivities,
+} from '../workflows/temporal/process-activities';
+import { type ActivityDeps, createActivities, DefinitionNotPublishedError } from './create-activities';
 import { NonRetryableActionError } from './run-action';
 
 async function mapNonRetryable<T>(work: () => Promise<T>): Promise<T> {
@@ -16,6 +20,13 @@ async function mapNonRetryable<T>(work: () => Promise<T>): Promise<T> {
         nonRetryable: true,
       });
     }
+    if (error instanceof DefinitionNotPublishedError) {
+      throw ApplicationFailure.create({
+        type: DEFINITION_NOT_PUBLISHED,
+        message: error.message,
+        nonRetryable: true,
+      });
+    }
     throw error;
   }
 }
@@ -24,6 +35,7 @@ export function createTemporalActivities(deps: ActivityDeps): ProcessActivities 
   const activities = createActivities(deps);
   return {
     recordTransition: (input) => mapNonRetryable(() => activities.recordTransition(input)),
+    loadPublishedDefinition: (key) => mapNonRetryable(() => activities.loadPublishedDefinition(key)),
     runAction: (request) => mapNonRetryable(() => activities.runAction(request)),
     deliverNotification: (input) => mapNonRetryable(() => activities.deliverNotification(input)),
   };

@@ -16,8 +16,12 @@ import { applyMigrations } from '../api/db/migrate';
 import { ensureDatabase } from '../api/db/open-database';
 import { createPrismaClient } from '../api/db/prisma-client';
 import { createEmbeddedOrchestrator } from '../api/orchestrator/embedded-orchestrator';
-import { OrchestratorError, type CommandResult, type Orchestrator } from '../api/orchestrator/orchestrator';
-import type { EngineEvent } from '../workflows/engine';
+import {
+  type CommandEvent,
+  OrchestratorError,
+  type CommandResult,
+  type Orchestrator,
+} from '../api/orchestrator/orchestrator';
 import { seedBuiltInDefinitions } from '../prisma/seed/seed-definitions';
 import { seedDemo } from '../prisma/seed/seed-demo';
 import { lifecycleReviewScores, lifecycleTaskDataFor } from '../tests/fixtures/project-lifecycle-data';
@@ -202,7 +206,7 @@ async function driveToEnd(
     const assignee = task?.assignee.type === 'user' ? task.assignee.userId : undefined;
     const key = randomUUID();
     const actor = { userId: assignee ?? userId };
-    const send = (event: EngineEvent, by: typeof actor | null) =>
+    const send = (event: CommandEvent, by: typeof actor | null) =>
       timed(() => orchestrator.send(instanceId, event, by, key));
     try {
       if (!task) {
@@ -210,23 +214,23 @@ async function driveToEnd(
         if (!due) throw new Error(`instance ${instanceId} waits for nothing`);
         ({ state } = await send({ type: 'timerFired', timerId: due.id }, null));
       } else if (task.kind === 'approval') {
-        ({ state } = await send({ type: 'approvalVoted', taskId: task.id, actor, vote: 'approve' }, actor));
+        ({ state } = await send({ type: 'approvalVoted', taskId: task.id, vote: 'approve' }, actor));
       } else if (task.kind === 'review') {
         const reviewer = { userId: randomUUID() };
         ({ state } = await send(
-          { type: 'reviewSubmitted', taskId: task.id, actor: reviewer, scores: lifecycleReviewScores },
-          null,
+          { type: 'reviewSubmitted', taskId: task.id, scores: lifecycleReviewScores },
+          reviewer,
         ));
       } else {
         const data = lifecycleTaskDataFor(task.nodeId);
-        ({ state } = await send({ type: 'taskCompleted', taskId: task.id, actor, data }, actor));
+        ({ state } = await send({ type: 'taskCompleted', taskId: task.id, data }, actor));
       }
       accepted += 1;
     } catch (error) {
-      if (!(error instanceof OrchestratorError) || error.code !== 'COMMAND_REJECTED') throw error;
+      if (!(error instanceof OrchestratorError) || !error.rejected) throw error;
       // The bench clock moves on with every reading; the next attempt finds the timer due.
-      if (error.reason === 'TIMER_NOT_DUE') continue;
-      throw new Error(`instance ${instanceId}: ${error.reason} ${error.message}`, { cause: error });
+      if (error.code === 'TIMER_NOT_DUE') continue;
+      throw new Error(`instance ${instanceId}: ${error.code} ${error.message}`, { cause: error });
     }
   }
   throw new Error(`instance ${instanceId} did not finish`);

@@ -7,7 +7,8 @@ import { createDefinitionStore } from '../runtime/definition-store';
 import { createInstanceCache } from '../runtime/instance-cache';
 import { createTransitionWriter } from '../runtime/transition-writer';
 import { createScheduler, type SchedulerOptions } from '../runtime/scheduler';
-import { instanceIdForStart, type Orchestrator } from './orchestrator';
+import { eventFor } from './command-events';
+import { instanceIdForStart, type Orchestrator, scopedKey } from './orchestrator';
 import { listOpenTaskRows, readInstanceView } from './projection-reads';
 
 export interface EmbeddedOptions {
@@ -41,12 +42,17 @@ export function createEmbeddedOrchestrator(options: EmbeddedOptions) {
   const orchestrator: Orchestrator = {
     kind: 'embedded',
     async start(command) {
-      const instanceId = instanceIdForStart(command);
       const result = await applyCommand(pool, deps, {
-        instanceId,
+        instanceId: instanceIdForStart(command),
         actorId: command.actor.userId,
-        idempotencyKey: command.idempotencyKey,
-        event: { type: 'started', input: command.input, actor: command.actor, unitId: command.unitId },
+        idempotencyKey: scopedKey(command.actor, command.idempotencyKey),
+        // applyCommand adds the unit's ancestor path.
+        event: {
+          type: 'started',
+          input: command.input,
+          actor: { userId: command.actor.userId },
+          unitId: command.unitId,
+        },
         meta: {
           versionId: command.versionId,
           unitId: command.unitId,
@@ -61,15 +67,22 @@ export function createEmbeddedOrchestrator(options: EmbeddedOptions) {
     async send(instanceId, event, actor, idempotencyKey) {
       const result = await applyCommand(pool, deps, {
         instanceId,
-        event,
+        event: await eventFor(pool, event, actor),
         actorId: actor?.userId ?? null,
-        idempotencyKey,
+        idempotencyKey: scopedKey(actor, idempotencyKey),
       });
       scheduler.poke();
       return result;
     },
     async cancel(instanceId, actor, reason, idempotencyKey) {
-      return orchestrator.send(instanceId, { type: 'cancelled', actor, reason }, actor, idempotencyKey);
+      const result = await applyCommand(pool, deps, {
+        instanceId,
+        event: { type: 'cancelled', actor: { userId: actor.userId }, reason },
+        actorId: actor.userId,
+        idempotencyKey: scopedKey(actor, idempotencyKey),
+      });
+      scheduler.poke();
+      return result;
     },
     get: (instanceId) => readInstanceView(pool, instanceId),
     listOpenTasks: (filter) => listOpenTaskRows(pool, filter),

@@ -13,21 +13,23 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import type { Pool } from 'pg';
-import { initialState, type ProcessDefinition, step } from '../../workflows/engine';
+import { initialState, type Rejection, step } from '../../workflows/engine';
 import { createDefinitionStore } from '../runtime/definition-store';
 import {
   commandUpdate,
+  type CommandInput,
   type CommandOutcome,
   type ProcessWorkflowArgs,
-  type PublishedDefinition,
   settledUpdate,
 } from '../../workflows/temporal/process-messages';
-import type { processWorkflow } from '../../workflows/temporal/process.workflow';
+import { type processWorkflow, TRANSITION_NOT_RECORDED } from '../../workflows/temporal/process.workflow';
+import { eventFor, startedEvent } from './command-events';
 import {
   type CommandResult,
   instanceIdForStart,
   type Orchestrator,
   OrchestratorError,
+  scopedKey,
   type StartCommand,
 } from './orchestrator';
 import { listOpenTaskRows, readInstanceView } from './projection-reads';
@@ -91,9 +93,18 @@ export interface TemporalOrchestratorOptions {
   client?: Client;
 }
 
-/** Keys of the definitions a definition's subprocess nodes start. */
-function childKeys(definition: ProcessDefinition): string[] {
-  return definition.nodes.flatMap((node) => (node.kind === 'subprocess' ? [node.definitionKey] : []));
+/** The port's error for a failed update: the engine's rejection, or a transition that was not recorded. */
+function updateError(failure: ApplicationFailure): OrchestratorError {
+  const [detail] = failure.details ?? [];
+  if (failure.type === TRANSITION_NOT_RECORDED)
+    return new OrchestratorError(
+      'TRANSITION_NOT_RECORDED',
+      (detail as { message: Rejection['message'] }).message,
+      {
+        cause: failure,
+      },
+    );
+  return OrchestratorError.fromRejection(detail as Rejection);
 }
 
 export async function createTemporalOrchestrator(
@@ -109,38 +120,20 @@ export async function createTemporalOrchestrator(
     });
 
   const definitions = createDefinitionStore(pool);
-  const loadVersion = (versionId: string) => definitions.byVersion(versionId);
-
-  /** The latest published version of every definition reachable through subprocess nodes. */
-  async function loadChildDefinitions(root: ProcessDefinition): Promise<Record<string, PublishedDefinition>> {
-    const found: Record<string, PublishedDefinition> = {};
-    const pending = childKeys(root);
-    for (let key = pending.shift(); key !== undefined; key = pending.shift()) {
-      if (found[key]) continue;
-      const versionId = await definitions.latestPublishedVersionId(key);
-      const definition = await definitions.byVersion(versionId);
-      found[key] = { versionId, definition };
-      pending.push(...childKeys(definition));
-    }
-    return found;
-  }
-
   const readInstance = (instanceId: string) => readInstanceView(pool, instanceId);
 
   async function toOrchestratorError(error: unknown, instanceId: string): Promise<unknown> {
-    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-      return new OrchestratorError('COMMAND_REJECTED', error.cause.message, error.cause.type ?? undefined);
-    }
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure)
+      return updateError(error.cause);
     if (error instanceof WorkflowNotFoundError) {
       // A closed workflow no longer takes updates: the instance has ended, which the engine would reject too.
       const instance = await readInstance(instanceId);
       if (instance)
-        return new OrchestratorError(
-          'COMMAND_REJECTED',
-          `the instance is ${instance.status}, not running`,
-          'NOT_RUNNING',
-        );
-      return new OrchestratorError('INSTANCE_NOT_FOUND', `instance ${instanceId} not found`);
+        return new OrchestratorError('NOT_RUNNING', {
+          zh: '流程实例未在运行',
+          en: `the instance is ${instance.status}, not running`,
+        });
+      return instanceNotFound(instanceId);
     }
     return error;
   }
@@ -155,7 +148,7 @@ export async function createTemporalOrchestrator(
     outcome?: CommandOutcome,
   ): Promise<CommandResult> {
     const instance = await readInstance(instanceId);
-    if (!instance) throw new OrchestratorError('INSTANCE_NOT_FOUND', `instance ${instanceId} not found`);
+    if (!instance) throw instanceNotFound(instanceId);
     const { state } = instance;
     return {
       instanceId,
@@ -166,16 +159,11 @@ export async function createTemporalOrchestrator(
     };
   }
 
-  async function send(
-    instanceId: string,
-    event: Parameters<Orchestrator['send']>[1],
-    actor: Parameters<Orchestrator['send']>[2],
-    idempotencyKey: string,
-  ): Promise<CommandResult> {
+  async function command(instanceId: string, input: CommandInput): Promise<CommandResult> {
     try {
       const outcome = await client.workflow
         .getHandle<typeof processWorkflow>(instanceId)
-        .executeUpdate(commandUpdate, { args: [{ event, actorId: actor?.userId ?? null, idempotencyKey }] });
+        .executeUpdate(commandUpdate, { args: [input] });
       return await result(instanceId, outcome.duplicate, outcome);
     } catch (error) {
       throw await toOrchestratorError(error, instanceId);
@@ -186,17 +174,11 @@ export async function createTemporalOrchestrator(
     kind: 'temporal',
 
     async start(command: StartCommand): Promise<CommandResult> {
-      const definition = await loadVersion(command.versionId);
-      const actor = { userId: command.actor.userId };
+      const definition = await definitions.byVersion(command.versionId);
+      const started = await startedEvent(pool, command);
       // The engine is pure: dry-run `started` here so an invalid input is refused before a workflow exists.
-      const dryRun = step(
-        definition,
-        initialState(),
-        { type: 'started', input: command.input, actor, unitId: command.unitId },
-        new Date().toISOString(),
-      );
-      if (!dryRun.ok)
-        throw new OrchestratorError('COMMAND_REJECTED', dryRun.rejection.message.en, dryRun.rejection.code);
+      const dryRun = step(definition, initialState(), started, new Date().toISOString());
+      if (!dryRun.ok) throw OrchestratorError.fromRejection(dryRun.rejection);
       const instanceId = instanceIdForStart(command);
       const args: ProcessWorkflowArgs = {
         instanceId,
@@ -209,9 +191,9 @@ export async function createTemporalOrchestrator(
           ...(command.parentId === undefined ? {} : { parentId: command.parentId }),
         },
         input: command.input,
-        actor,
-        idempotencyKey: command.idempotencyKey,
-        definitions: await loadChildDefinitions(definition),
+        actor: started.actor,
+        idempotencyKey: scopedKey(command.actor, command.idempotencyKey),
+        ...(started.unitAncestors ? { unitAncestors: started.unitAncestors } : {}),
       };
       let duplicate = false;
       try {
@@ -236,15 +218,20 @@ export async function createTemporalOrchestrator(
       }
     },
 
-    send,
+    async send(instanceId, event, actor, idempotencyKey) {
+      return command(instanceId, {
+        event: await eventFor(pool, event, actor),
+        actorId: actor?.userId ?? null,
+        idempotencyKey: scopedKey(actor, idempotencyKey),
+      });
+    },
 
     cancel(instanceId, actor, reason, idempotencyKey) {
-      return send(
-        instanceId,
-        { type: 'cancelled', actor: { userId: actor.userId }, reason },
-        actor,
-        idempotencyKey,
-      );
+      return command(instanceId, {
+        event: { type: 'cancelled', actor: { userId: actor.userId }, reason },
+        actorId: actor.userId,
+        idempotencyKey: scopedKey(actor, idempotencyKey),
+      });
     },
 
     get: readInstance,
@@ -255,4 +242,11 @@ export async function createTemporalOrchestrator(
       if (ownsConnection) await client.connection.close();
     },
   };
+}
+
+function instanceNotFound(instanceId: string): OrchestratorError {
+  return new OrchestratorError('INSTANCE_NOT_FOUND', {
+    zh: `流程实例 ${instanceId} 不存在`,
+    en: `instance ${instanceId} not found`,
+  });
 }

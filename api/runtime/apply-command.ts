@@ -13,6 +13,7 @@ import {
 } from '../../activities/projection';
 import type { Sql } from '../../activities/sql';
 import { initialState, step, type EngineEvent } from '../../workflows/engine';
+import { unitAncestors } from '../orchestrator/command-events';
 import { OrchestratorError, type CommandResult } from '../orchestrator/orchestrator';
 import type { DefinitionStore } from './definition-store';
 import { deepFreeze, type InstanceCache, type KnownInstance } from './instance-cache';
@@ -81,9 +82,9 @@ async function readInstance(sql: Sql, instanceId: string, key: string): Promise<
  * Applies a command through the pool: each write commits on its own, so what it wrote (or read) is
  * committed and may seed the instance cache, and a cached state may stand in for the first read.
  */
-export function applyCommand(pool: Pool, deps: CommandDeps, cmd: CommandInput): Promise<CommandResult> {
+export async function applyCommand(pool: Pool, deps: CommandDeps, cmd: CommandInput): Promise<CommandResult> {
   const write = (w: TransitionWrite) => deps.writer.write(w);
-  return decideAndWrite({ sql: pool, write, cache: deps.instances }, deps, cmd);
+  return decideAndWrite({ sql: pool, write, cache: deps.instances }, deps, await withUnitPath(pool, cmd));
 }
 
 /**
@@ -91,14 +92,21 @@ export function applyCommand(pool: Pool, deps: CommandDeps, cmd: CommandInput): 
  * still roll back, and a cached state that never committed could match a revision reached later
  * by a different path.
  */
-export function applyCommandInTransaction(
+export async function applyCommandInTransaction(
   client: PoolClient,
   deps: CommandDeps,
   cmd: CommandInput,
 ): Promise<CommandResult> {
   deps.instances.delete(cmd.instanceId);
   const write = (w: TransitionWrite) => writeTransition(client, w.transition, w.runtime);
-  return decideAndWrite({ sql: client, write, cache: undefined }, deps, cmd);
+  return decideAndWrite({ sql: client, write, cache: undefined }, deps, await withUnitPath(client, cmd));
+}
+
+/** A `started` event gets its unit's ancestor path here, for starts by the port and by a parent alike. */
+async function withUnitPath(sql: Sql, cmd: CommandInput): Promise<CommandInput> {
+  const event = cmd.event;
+  if (event.type !== 'started' || event.unitId === undefined || event.unitAncestors !== undefined) return cmd;
+  return { ...cmd, event: { ...event, unitAncestors: await unitAncestors(sql, event.unitId) } };
 }
 
 async function decideAndWrite(
@@ -118,7 +126,10 @@ async function decideAndWrite(
       ? known && { ...known, logged: null }
       : await readInstance(sql, cmd.instanceId, cmd.idempotencyKey);
     if (!current && !cmd.meta)
-      throw new OrchestratorError('INSTANCE_NOT_FOUND', `instance ${cmd.instanceId} does not exist`);
+      throw new OrchestratorError('INSTANCE_NOT_FOUND', {
+        zh: `流程实例 ${cmd.instanceId} 不存在`,
+        en: `instance ${cmd.instanceId} does not exist`,
+      });
     if (current && current.logged !== null) {
       return {
         instanceId: cmd.instanceId,
@@ -129,14 +140,17 @@ async function decideAndWrite(
       };
     }
     if (current && cmd.meta)
-      throw new OrchestratorError('CONFLICT', `instance ${cmd.instanceId} was started with another key`);
+      throw new OrchestratorError('INSTANCE_EXISTS', {
+        zh: `流程实例 ${cmd.instanceId} 已由另一次启动创建`,
+        en: `instance ${cmd.instanceId} was started with another key`,
+      });
     const definition = await deps.definitions.byVersion(current?.version_id ?? cmd.meta!.versionId);
     const at = deps.clock();
     const outcome = step(definition, current?.state ?? initialState(), cmd.event, at.toISOString());
     if (!outcome.ok) {
       // Only final when decided on the stored state: the command may have been logged already.
       if (optimistic) continue;
-      throw new OrchestratorError('COMMAND_REJECTED', outcome.rejection.message.en, outcome.rejection.code);
+      throw OrchestratorError.fromRejection(outcome.rejection);
     }
     const links = {
       parentId: current?.parent_id ?? cmd.meta?.parentId ?? null,
@@ -182,8 +196,8 @@ async function decideAndWrite(
       state: outcome.state,
     };
   }
-  throw new OrchestratorError(
-    'CONFLICT',
-    `instance ${cmd.instanceId} kept changing under the command; try again`,
-  );
+  throw new OrchestratorError('CONFLICT', {
+    zh: `流程实例 ${cmd.instanceId} 在处理期间不断变化，请重试`,
+    en: `instance ${cmd.instanceId} kept changing under the command; try again`,
+  });
 }

@@ -2,6 +2,7 @@
 // parsed graph is cached for the life of the process.
 import type { Pool } from 'pg';
 import { ZProcessDefinition, type ProcessDefinition } from '../../workflows/engine';
+import { latestPublishedVersion } from '../../activities/published-definitions';
 import { OrchestratorError } from '../orchestrator/orchestrator';
 
 export interface DefinitionStore {
@@ -21,19 +22,23 @@ export function createDefinitionStore(pool: Pool): DefinitionStore {
         [versionId],
       );
       if (!rows[0])
-        throw new OrchestratorError('VERSION_NOT_FOUND', `definition version ${versionId} does not exist`);
+        throw new OrchestratorError('VERSION_NOT_FOUND', {
+          zh: `流程定义版本 ${versionId} 不存在`,
+          en: `definition version ${versionId} does not exist`,
+        });
       const definition = ZProcessDefinition.parse(rows[0].graph);
       cache.set(versionId, definition);
       return definition;
     },
     async latestPublishedVersionId(key) {
-      const { rows } = await pool.query<{ id: string }>(
-        `SELECT v.id FROM process_definition_version v JOIN process_definition d ON d.id = v.definition_id
-         WHERE d.key = $1 AND v.status = 'published' ORDER BY v.version DESC LIMIT 1`,
-        [key],
-      );
-      if (!rows[0]) throw new OrchestratorError('VERSION_NOT_FOUND', `no published version of ${key}`);
-      return rows[0].id;
+      const published = await latestPublishedVersion(pool, key);
+      if (!published)
+        throw new OrchestratorError('VERSION_NOT_FOUND', {
+          zh: `流程 ${key} 没有已发布的版本`,
+          en: `no published version of ${key}`,
+        });
+      cache.set(published.versionId, published.definition);
+      return published.versionId;
     },
   };
 }

@@ -2,7 +2,8 @@
 // scheduler (its earliest open timer) and the pending effects the scheduler runs. Written together
 // with the projection (writeTransitions).
 import type { RuntimeRows } from '../../activities/projection';
-import type { Effect, InstanceState, OpenTimer } from '../../workflows/engine';
+import type { EngineEvent, Effect, InstanceState, OpenTimer } from '../../workflows/engine';
+import { instanceIdForStart } from '../orchestrator/orchestrator';
 
 export interface InstanceLinks {
   parentId: string | null;
@@ -53,25 +54,26 @@ export function runtimeRowsFor(t: {
       case 'startChild':
         rows.effects.push({
           type: 'startChild',
-          key: `${id}/child/${effect.childId}`,
+          key: childStartKey(id, effect.childId),
           payload: { ...effect, unitId: t.links.unitId, startedBy: t.state.startedBy },
         });
         break;
       case 'completed':
-        // Only a child reports back: its parent waits for childCompleted.
-        if (t.links.parentId && t.links.businessKey) {
-          rows.effects.push({
-            type: 'notifyParent',
-            key: `${id}/completed`,
-            payload: {
-              parentId: t.links.parentId,
-              childId: t.links.businessKey,
-              outcome: effect.outcome,
-              variables: t.state.variables,
-            },
-          });
-        }
+        reportToParent(rows, t, effect.outcome);
         break;
+      case 'cancelChild': {
+        const event: EngineEvent = {
+          type: 'cancelled',
+          actor: effect.actor,
+          reason: `parent ${id} cancelled${effect.reason === undefined ? '' : `: ${effect.reason}`}`,
+        };
+        rows.effects.push({
+          type: 'deliverEvent',
+          key: `${id}/cancel/${effect.childId}`,
+          payload: { instanceId: childInstanceId(id, effect.childId), event, key: `parent/${id}/cancelled` },
+        });
+        break;
+      }
       case 'createTask':
       case 'cancelTask':
         break; // projection rows
@@ -84,5 +86,41 @@ export function runtimeRowsFor(t: {
       }
     }
   }
+  // A cancelled child reports too, so that its parent does not wait for it forever.
+  if (t.state.status === 'cancelled') reportToParent(rows, t, CANCELLED_OUTCOME);
   return rows;
+}
+
+/**
+ * The outcome a cancelled child reports to its parent in childCompleted; the parent's definition
+ * can route on it (e.g. a gateway over the subprocess's result variable).
+ */
+export const CANCELLED_OUTCOME = 'cancelled';
+
+/** Only a child reports back: its parent waits for childCompleted. */
+function reportToParent(
+  rows: RuntimeRows,
+  t: { instanceId: string; state: InstanceState; links: InstanceLinks },
+  outcome: string | undefined,
+): void {
+  if (!t.links.parentId || !t.links.businessKey) return;
+  rows.effects.push({
+    type: 'notifyParent',
+    key: `${t.instanceId}/completed`,
+    payload: {
+      parentId: t.links.parentId,
+      childId: t.links.businessKey,
+      outcome,
+      variables: t.state.variables,
+    },
+  });
+}
+
+/** The idempotency key of a child's start: the scheduler derives the child's instance id from it. */
+function childStartKey(parentId: string, childId: string): string {
+  return `${parentId}/child/${childId}`;
+}
+
+export function childInstanceId(parentId: string, childId: string): string {
+  return instanceIdForStart({ idempotencyKey: childStartKey(parentId, childId) });
 }

@@ -70,8 +70,8 @@ export function createScheduler(options: SchedulerOptions) {
       });
       return undefined;
     } catch (error) {
-      if (!(error instanceof OrchestratorError) || error.code !== 'COMMAND_REJECTED') throw error;
-      return `${error.reason}: ${error.message}`;
+      if (!(error instanceof OrchestratorError) || !error.rejected) throw error;
+      return error;
     }
   }
 
@@ -97,16 +97,25 @@ export function createScheduler(options: SchedulerOptions) {
       }
       const event: EngineEvent = { type: 'timerFired', timerId: due.id };
       const rejected = await applySystemEvent(client, instance.id, event, `timer/${due.id}`);
-      if (rejected) {
-        // The engine refused: the timer is not due yet by its own time (look again then), or its
-        // path failed to evaluate (look again after the longest backoff). Never at once.
-        const fireAt = Date.parse(due.fireAt);
-        const retryAt = fireAt > now.getTime() ? fireAt : now.getTime() + maxBackoff;
+      if (rejected?.code === 'TIMER_NOT_DUE') {
+        // Not due by its own time (the wake-up time ran ahead): look again at its fireAt.
         await client.query('UPDATE process_instance SET next_due_at = $2 WHERE id = $1', [
           instance.id,
-          new Date(retryAt),
+          new Date(due.fireAt),
         ]);
-        log(`timer ${due.id} of instance ${instance.id} not applied, looked at again later: ${rejected}`);
+      } else if (rejected) {
+        // Refused for another reason (e.g. its path failed to evaluate): dropped, as on Temporal;
+        // the event log keeps the timerDropped event with the refusal's code (docs/runtime.md).
+        const kept = await applySystemEvent(
+          client,
+          instance.id,
+          { type: 'timerDropped', timerId: due.id, reason: rejected.code },
+          `timer/${due.id}/dropped`,
+        );
+        // An instance that no longer runs keeps no timers to wake it for.
+        if (kept)
+          await client.query('UPDATE process_instance SET next_due_at = NULL WHERE id = $1', [instance.id]);
+        log(`timer ${due.id} of instance ${instance.id} dropped: ${rejected.code}: ${rejected.message}`);
       }
       return true;
     });
@@ -165,6 +174,9 @@ export function createScheduler(options: SchedulerOptions) {
       case 'startChild':
         await startChild(effect);
         return undefined;
+      case 'deliverEvent':
+        // An event one instance sends another (e.g. a parent cancelling its child).
+        return { instanceId: p.instanceId as string, event: p.event as EngineEvent, key: p.key as string };
       case 'notifyParent':
         return {
           instanceId: p.parentId as string,
@@ -211,11 +223,16 @@ export function createScheduler(options: SchedulerOptions) {
       const rejected = report
         ? await applySystemEvent(client, report.instanceId, report.event, report.key)
         : undefined;
+      // E.g. a child finishing after its parent closed: nothing waits for it any more.
+      if (rejected)
+        log(
+          `${report!.event.type} for instance ${report!.instanceId} ignored: ${rejected.code}: ${rejected.message}`,
+        );
       await client.query(
         `UPDATE pending_effect SET status = 'done', last_error = $2, result = $3, updated_at = $4 WHERE id = $1`,
         [
           effect.id,
-          rejected ? `result not applied: ${rejected}` : null,
+          rejected ? `result not applied: ${rejected.code}: ${rejected.message}` : null,
           report && 'result' in report.event ? JSON.stringify(report.event.result ?? null) : null,
           deps.clock(),
         ],

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEmbeddedOrchestrator } from '../../api/orchestrator/embedded-orchestrator';
-import { OrchestratorError, type Orchestrator } from '../../api/orchestrator/orchestrator';
+import {
+  type Actor,
+  OrchestratorError,
+  type OpenTask,
+  type Orchestrator,
+} from '../../api/orchestrator/orchestrator';
 import { createDefinitionStore } from '../../api/runtime/definition-store';
 import { replayInstance } from '../../api/runtime/replay-instance';
 import { lifecycleReviewScores, lifecycleTaskData } from '../fixtures/project-lifecycle-data';
@@ -19,8 +24,25 @@ describe('embedded runtime', () => {
   let orchestrator: Orchestrator;
   const clock = manualClock('2025-03-01T01:00:00.000Z');
 
+  /** Supervisors at the county centre: the lifecycle's `ancestors` tasks go to them (three review seats). */
+  let centreSupervisors: string[];
+
   beforeAll(async () => {
     db = await createRuntimeDatabase();
+    const centre = await db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'LC' } });
+    centreSupervisors = await Promise.all(
+      [1, 2, 3].map(async (n) => {
+        const user = await db.prisma.user.create({
+          data: {
+            username: `centre-supervisor-${n}`,
+            displayName: `中心督导 ${n}`,
+            passwordHash: 'not-used',
+            roles: { create: { role: 'supervisor', unitId: centre.id } },
+          },
+        });
+        return user.id;
+      }),
+    );
     runtime = createEmbeddedOrchestrator({
       databaseUrl: db.db.url,
       clock: clock.now,
@@ -49,26 +71,31 @@ describe('embedded runtime', () => {
     if (!task) throw new Error(`no open task at ${nodeId}`);
     return task;
   }
+  /**
+   * Someone who may act on the task: its assignee, the station's supervisor for a role task at the
+   * station itself, otherwise a supervisor at the county centre (one per seat).
+   */
+  function candidateFor(task: OpenTask, seat = 0): Actor {
+    if (task.assigneeId) return { userId: task.assigneeId };
+    if (task.nodeId === 'headApproval') return { userId: db.users.zhanzhang! };
+    return { userId: centreSupervisors[seat]! };
+  }
   async function complete(instanceId: string, nodeId: string, data: Record<string, unknown>) {
     const task = await openTask(instanceId, nodeId);
-    // A personal task is completed by its assignee; a role task by someone holding the role.
-    const actor = { userId: task.assigneeId ?? randomUUID() };
     return orchestrator.send(
       instanceId,
-      { type: 'taskCompleted', taskId: task.engineTaskId, actor, data },
-      actor,
+      { type: 'taskCompleted', taskId: task.engineTaskId, data },
+      candidateFor(task),
       randomUUID(),
     );
   }
   async function approve(instanceId: string, nodeId: string) {
-    for (const task of (await orchestrator.listOpenTasks({ instanceId })).filter(
-      (t) => t.nodeId === nodeId,
-    )) {
-      const actor = { userId: randomUUID() };
+    const tasks = (await orchestrator.listOpenTasks({ instanceId })).filter((t) => t.nodeId === nodeId);
+    for (const [seat, task] of tasks.entries()) {
       await orchestrator.send(
         instanceId,
-        { type: 'approvalVoted', taskId: task.engineTaskId, actor, vote: 'approve' },
-        actor,
+        { type: 'approvalVoted', taskId: task.engineTaskId, vote: 'approve' },
+        candidateFor(task, seat),
         randomUUID(),
       );
     }
@@ -105,12 +132,11 @@ describe('embedded runtime', () => {
     });
     const reviews = (await orchestrator.listOpenTasks({ instanceId })).filter((t) => t.nodeId === 'evaluate');
     expect(reviews).toHaveLength(3);
-    for (const task of reviews) {
-      const actor = { userId: randomUUID() };
+    for (const [seat, task] of reviews.entries()) {
       await orchestrator.send(
         instanceId,
-        { type: 'reviewSubmitted', taskId: task.engineTaskId, actor, scores },
-        actor,
+        { type: 'reviewSubmitted', taskId: task.engineTaskId, scores },
+        candidateFor(task, seat),
         randomUUID(),
       );
     }
@@ -198,7 +224,7 @@ describe('embedded runtime', () => {
     const task = await openTask(first.instanceId, 'assess');
     const actor = officer();
     const key = randomUUID();
-    const event = { type: 'taskCompleted' as const, taskId: task.engineTaskId, actor, data: assessment };
+    const event = { type: 'taskCompleted' as const, taskId: task.engineTaskId, data: assessment };
     const applied = await orchestrator.send(first.instanceId, event, actor, key);
     const repeated = await orchestrator.send(first.instanceId, event, actor, key);
     expect(repeated).toEqual({ ...applied, duplicate: true });
@@ -207,37 +233,191 @@ describe('embedded runtime', () => {
     ).toBe(applied.revision);
   });
 
+  describe('idempotency keys are scoped to their caller', () => {
+    it('gives two callers using one start key an instance each, and the same caller its first result', async () => {
+      const key = randomUUID();
+      const mine = await startLifecycle(key);
+      const theirs = await orchestrator.start({
+        versionId: db.versionIds['project-lifecycle']!,
+        unitId: db.stationId,
+        title: '另一位发起人',
+        input: { projectName: '另一个项目' },
+        actor: { userId: db.users.zhanzhang! },
+        idempotencyKey: key,
+      });
+      expect(theirs).toMatchObject({ duplicate: false });
+      expect(theirs.instanceId).not.toBe(mine.instanceId);
+      expect(theirs.state.variables).toMatchObject({ projectName: '另一个项目' });
+      expect(await startLifecycle(key)).toEqual({ ...mine, duplicate: true });
+    });
+
+    it("applies a command whose key another caller used on the same instance, instead of answering with the other's result", async () => {
+      const { instanceId } = await startLifecycle();
+      const key = randomUUID();
+      const assess = await openTask(instanceId, 'assess');
+      const completed = await orchestrator.send(
+        instanceId,
+        { type: 'taskCompleted', taskId: assess.engineTaskId, data: assessment },
+        officer(),
+        key,
+      );
+      const head = await openTask(instanceId, 'headApproval');
+      const voted = await orchestrator.send(
+        instanceId,
+        { type: 'approvalVoted', taskId: head.engineTaskId, vote: 'approve' },
+        candidateFor(head),
+        key,
+      );
+      expect(voted).toMatchObject({ duplicate: false, revision: completed.revision + 1 });
+    });
+  });
+
+  describe('the acting user', () => {
+    it('is the one the port was given: an actor smuggled into the event is overridden', async () => {
+      const { instanceId, revision } = await startLifecycle();
+      const task = await openTask(instanceId, 'assess');
+      const forged = {
+        type: 'taskCompleted',
+        taskId: task.engineTaskId,
+        data: assessment,
+        actor: officer(),
+      } as unknown as Parameters<Orchestrator['send']>[1];
+      await expect(
+        orchestrator.send(instanceId, forged, { userId: db.users.zhuanjia! }, randomUUID()),
+      ).rejects.toMatchObject({ code: 'NOT_A_CANDIDATE' });
+      expect((await orchestrator.get(instanceId))!.revision).toBe(revision);
+    });
+
+    it('may act on a role task only holding the role at a unit the rule reaches', async () => {
+      const { instanceId } = await startLifecycle();
+      await complete(instanceId, 'assess', assessment);
+      const head = await openTask(instanceId, 'headApproval');
+      const vote = (actor: Actor) =>
+        orchestrator.send(
+          instanceId,
+          { type: 'approvalVoted', taskId: head.engineTaskId, vote: 'approve' },
+          actor,
+          randomUUID(),
+        );
+      // The officer holds another role; the centre supervisor the role at another unit (the rule says `unit`).
+      await expect(vote(officer())).rejects.toMatchObject({ code: 'NOT_A_CANDIDATE' });
+      await expect(vote({ userId: centreSupervisors[0]! })).rejects.toMatchObject({
+        code: 'NOT_A_CANDIDATE',
+      });
+      await expect(vote({ userId: db.users.zhanzhang! })).resolves.toMatchObject({ duplicate: false });
+      // The event log keeps the assignments the decision was made on, so replaying decides the same.
+      const { rows } = await runtime.pool.query<{ payload: { actor: unknown } }>(
+        `SELECT payload FROM instance_event WHERE instance_id = $1 AND type = 'approvalVoted'`,
+        [instanceId],
+      );
+      expect(rows[0]!.payload.actor).toEqual({
+        userId: db.users.zhanzhang,
+        assignments: [{ role: 'supervisor', unitId: db.stationId }],
+      });
+    });
+
+    it('is required for a task action', async () => {
+      const { instanceId } = await startLifecycle();
+      const task = await openTask(instanceId, 'assess');
+      await expect(
+        orchestrator.send(
+          instanceId,
+          { type: 'taskCompleted', taskId: task.engineTaskId, data: assessment },
+          null,
+          randomUUID(),
+        ),
+      ).rejects.toMatchObject({ code: 'ACTOR_REQUIRED', messages: { zh: expect.any(String) } });
+    });
+  });
+
+  describe('errors', () => {
+    it('carry the code, both languages and the field errors the engine found', async () => {
+      const { instanceId } = await startLifecycle();
+      const task = await openTask(instanceId, 'assess');
+      const attempt = orchestrator.send(
+        instanceId,
+        { type: 'taskCompleted', taskId: task.engineTaskId, data: { targetGroup: 7 } },
+        officer(),
+        randomUUID(),
+      );
+      await expect(attempt).rejects.toMatchObject({
+        code: 'FORM_INVALID',
+        messages: { zh: '表单数据不符合要求', en: 'the form data is invalid' },
+        details: expect.arrayContaining([
+          { field: 'targetGroup', reason: expect.any(String) },
+          { field: 'needsSummary', reason: expect.any(String) },
+        ]),
+      });
+      await expect(
+        orchestrator.start({
+          versionId: db.versionIds['project-lifecycle']!,
+          unitId: db.stationId,
+          title: '缺少名称',
+          input: { unknownField: 1 },
+          actor: officer(),
+          idempotencyKey: randomUUID(),
+        }),
+      ).rejects.toMatchObject({
+        code: 'INPUT_INVALID',
+        messages: { zh: '启动参数无效' },
+        details: expect.arrayContaining([
+          { field: 'projectName', reason: 'required' },
+          { field: 'unknownField', reason: 'not a declared variable' },
+        ]),
+      });
+    });
+
+    it('name the problem: an unknown unit, version or instance each has its own code', async () => {
+      const start = (overrides: { versionId?: string; unitId?: string }) =>
+        orchestrator.start({
+          versionId: db.versionIds['project-lifecycle']!,
+          unitId: db.stationId,
+          title: 'x',
+          input: { projectName: 'x' },
+          actor: officer(),
+          idempotencyKey: randomUUID(),
+          ...overrides,
+        });
+      await expect(start({ unitId: randomUUID() })).rejects.toMatchObject({
+        code: 'UNIT_NOT_FOUND',
+        messages: { zh: expect.stringContaining('机构') },
+      });
+      await expect(start({ versionId: randomUUID() })).rejects.toMatchObject({ code: 'VERSION_NOT_FOUND' });
+      await expect(
+        orchestrator.send(randomUUID(), { type: 'external', name: 'x' }, null, randomUUID()),
+      ).rejects.toMatchObject({ code: 'INSTANCE_NOT_FOUND', rejected: false });
+    });
+  });
+
   it('rejects a command that does not fit the state with the engine reason, writing nothing', async () => {
     const { instanceId, revision } = await startLifecycle();
     const actor = officer();
     const attempt = orchestrator.send(
       instanceId,
-      { type: 'taskCompleted', taskId: 'task-99', actor, data: {} },
+      { type: 'taskCompleted', taskId: 'task-99', data: {} },
       actor,
       randomUUID(),
     );
     await expect(attempt).rejects.toBeInstanceOf(OrchestratorError);
-    await expect(attempt).rejects.toMatchObject({ code: 'COMMAND_REJECTED', reason: expect.any(String) });
-    expect((await orchestrator.get(instanceId))!.revision).toBe(revision);
-    await expect(
-      orchestrator.send(randomUUID(), { type: 'timerFired', timerId: 'x' }, null, randomUUID()),
-    ).rejects.toMatchObject({
-      code: 'INSTANCE_NOT_FOUND',
+    await expect(attempt).rejects.toMatchObject({
+      code: 'TASK_NOT_FOUND',
+      messages: { zh: '待办 task-99 不存在或已关闭', en: 'task task-99 is not open' },
     });
+    expect((await orchestrator.get(instanceId))!.revision).toBe(revision);
   });
 
   it('serialises two concurrent completions of one task: one applies, the other is refused with the engine reason', async () => {
     const { instanceId } = await startLifecycle();
     const task = await openTask(instanceId, 'assess');
     const actor = officer();
-    const event = { type: 'taskCompleted' as const, taskId: task.engineTaskId, actor, data: assessment };
+    const event = { type: 'taskCompleted' as const, taskId: task.engineTaskId, data: assessment };
     const results = await Promise.allSettled([
       orchestrator.send(instanceId, event, actor, randomUUID()),
       orchestrator.send(instanceId, event, actor, randomUUID()),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect(refused.reason).toMatchObject({ code: 'COMMAND_REJECTED' });
+    expect(refused.reason).toMatchObject({ code: 'TASK_NOT_FOUND', rejected: true });
     expect((await orchestrator.get(instanceId))!.revision).toBe(2);
   });
 
@@ -269,7 +449,7 @@ describe('embedded runtime', () => {
       const { instanceId } = await startLifecycle();
       const task = await openTask(instanceId, 'assess');
       const actor = officer();
-      const event = { type: 'taskCompleted' as const, taskId: task.engineTaskId, actor, data: assessment };
+      const event = { type: 'taskCompleted' as const, taskId: task.engineTaskId, data: assessment };
       // The other process completes the task this process still holds open in its cache.
       await other.orchestrator.send(instanceId, event, actor, randomUUID());
       // A vote on the task the other process opened: unknown to the cached state, valid on the stored one.
@@ -277,7 +457,7 @@ describe('embedded runtime', () => {
       expect((await orchestrator.get(instanceId))!.revision).toBe(3);
       // The completion this process's cache once allowed is refused with the engine's reason.
       await expect(orchestrator.send(instanceId, event, actor, randomUUID())).rejects.toMatchObject({
-        code: 'COMMAND_REJECTED',
+        code: 'TASK_NOT_FOUND',
       });
       expect(
         await count('SELECT count(*) AS n FROM instance_event WHERE instance_id = $1', [instanceId]),
@@ -288,7 +468,7 @@ describe('embedded runtime', () => {
       const { instanceId } = await startLifecycle();
       const task = await openTask(instanceId, 'assess');
       const actor = officer();
-      const event = { type: 'taskCompleted' as const, taskId: task.engineTaskId, actor, data: assessment };
+      const event = { type: 'taskCompleted' as const, taskId: task.engineTaskId, data: assessment };
       const key = randomUUID();
       const applied = await other.orchestrator.send(instanceId, event, actor, key);
       // On this process's cached state the command still looks valid; the write's guard says otherwise.

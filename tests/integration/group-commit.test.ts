@@ -24,10 +24,11 @@ describe('group commit in the embedded runtime', () => {
   });
 
   const officer = () => ({ userId: db.users.shegong! });
-  const start = (unitId = db.stationId) =>
+  const start = (parentId?: string) =>
     runtime.orchestrator.start({
       versionId: db.versionIds['project-lifecycle']!,
-      unitId,
+      unitId: db.stationId,
+      ...(parentId ? { parentId } : {}),
       title: '银龄守护',
       input: { projectName: '银龄守护' },
       actor: officer(),
@@ -63,7 +64,6 @@ describe('group commit in the embedded runtime', () => {
           {
             type: 'taskCompleted',
             taskId: Object.values(state.tasks)[0]!.id,
-            actor,
             data: lifecycleTaskData.assess,
           },
           actor,
@@ -82,8 +82,8 @@ describe('group commit in the embedded runtime', () => {
 
   it('gives a command that fails inside a shared call its own error and writes the others', async () => {
     await start();
-    const missingUnit = randomUUID(); // violates process_instance's foreign key to org_unit
-    const settled = await Promise.allSettled([start(), start(), start(missingUnit), start(), start()]);
+    const missingParent = randomUUID(); // violates process_instance's foreign key to its parent
+    const settled = await Promise.allSettled([start(), start(), start(missingParent), start(), start()]);
     const failed = settled.filter((s) => s.status === 'rejected');
     expect(failed).toHaveLength(1);
     expect((failed[0] as PromiseRejectedResult).reason).toMatchObject({ code: '23503' });
@@ -95,8 +95,8 @@ describe('group commit in the embedded runtime', () => {
     );
     expect(rows[0]!.n).toBe(4);
     const { rows: none } = await runtime.pool.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM process_instance WHERE unit_id = $1',
-      [missingUnit],
+      'SELECT count(*)::int AS n FROM process_instance WHERE parent_id = $1',
+      [missingParent],
     );
     expect(none[0]!.n).toBe(0);
   });

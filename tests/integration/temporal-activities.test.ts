@@ -47,12 +47,13 @@ describe('temporal activities on PostgreSQL', () => {
     };
   }
 
-  it('recordTransition writes the instance, the event and the first task once; a retry writes nothing', async () => {
+  it('recordTransition writes the instance, the event and the first task once; a retry writes nothing and answers recorded', async () => {
     const { recordTransition } = createTemporalActivities({ pool });
     const instanceId = randomUUID();
     const transition = startedTransition(instanceId, db.users.shegong!);
     await expect(env.run(recordTransition, transition)).resolves.toBe(true);
-    await expect(env.run(recordTransition, transition)).resolves.toBe(false);
+    // A retry of an attempt that committed: the transition is in Postgres, so it is recorded.
+    await expect(env.run(recordTransition, transition)).resolves.toBe(true);
     const events = await pool.query(
       'SELECT type, sequence, idempotency_key FROM instance_event WHERE instance_id = $1',
       [instanceId],
@@ -64,6 +65,27 @@ describe('temporal activities on PostgreSQL', () => {
       instanceId,
     ]);
     expect(instance.rows).toEqual([{ status: 'running', revision: 1 }]);
+  });
+
+  it('recordTransition answers not recorded when the projection holds another history than the transition', async () => {
+    const { recordTransition } = createTemporalActivities({ pool });
+    const instanceId = randomUUID();
+    await env.run(recordTransition, startedTransition(instanceId, db.users.shegong!));
+    // Another start of the same instance (another key): the row is at revision 1 already, not by it.
+    const other = { ...startedTransition(instanceId, db.users.shegong!), idempotencyKey: 'another-start' };
+    await expect(env.run(recordTransition, other)).resolves.toBe(false);
+  });
+
+  it('loadPublishedDefinition gives the latest published version, and a non-retryable failure for an unknown key', async () => {
+    const { loadPublishedDefinition } = createTemporalActivities({ pool });
+    await expect(env.run(loadPublishedDefinition, 'project-lifecycle')).resolves.toMatchObject({
+      versionId: db.versionIds['project-lifecycle'],
+      definition: { key: 'project-lifecycle' },
+    });
+    await expect(env.run(loadPublishedDefinition, 'no-such-definition')).rejects.toMatchObject({
+      type: 'DefinitionNotPublished',
+      nonRetryable: true,
+    });
   });
 
   it('deliverNotification stores one notification per idempotency key', async () => {

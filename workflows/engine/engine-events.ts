@@ -3,7 +3,18 @@ import { z } from 'zod';
 import type { FormField, RubricCriterion } from './definition-schema';
 import type { ResolvedAssignee } from './instance-state';
 
-export const ZActor = z.object({ userId: z.string().min(1), roles: z.array(z.string()).optional() });
+/** One role the actor holds at one org unit (a role_assignment row). */
+export const ZRoleAssignment = z.object({ role: z.string(), unitId: z.string() });
+export type RoleAssignment = z.infer<typeof ZRoleAssignment>;
+
+/**
+ * Who acts. The host stamps it onto the event from the session, with the actor's role assignments
+ * as the database holds them when the command is made; without assignments the actor holds no role.
+ */
+export const ZActor = z.object({
+  userId: z.string().min(1),
+  assignments: z.array(ZRoleAssignment).optional(),
+});
 export type Actor = z.infer<typeof ZActor>;
 
 const scores = z.record(z.string(), z.number());
@@ -15,6 +26,11 @@ export const ZEngineEvent = z.discriminatedUnion('type', [
     actor: ZActor,
     /** The org unit the instance belongs to; role assignees are scoped to it. */
     unitId: z.string().optional(),
+    /**
+     * The units above `unitId`, nearest first, as the host's unit tree has them when the instance
+     * starts: the engine decides "a role at the unit or its ancestors" from this, without I/O.
+     */
+    unitAncestors: z.array(z.string()).optional(),
   }),
   z.object({
     type: z.literal('taskCompleted'),
@@ -44,6 +60,11 @@ export const ZEngineEvent = z.discriminatedUnion('type', [
     comment: z.string().optional(),
   }),
   z.object({ type: z.literal('timerFired'), timerId: z.string() }),
+  /**
+   * The host gives up on a timer the engine refused to fire (e.g. its path failed to evaluate):
+   * the timer leaves the state, so no runtime fires it again; `reason` is the refusal's code.
+   */
+  z.object({ type: z.literal('timerDropped'), timerId: z.string(), reason: z.string() }),
   z.object({ type: z.literal('actionCompleted'), actionId: z.string(), result: z.unknown() }),
   z.object({ type: z.literal('actionFailed'), actionId: z.string(), error: z.string() }),
   z.object({
@@ -104,4 +125,6 @@ export type Effect =
       nodeId: string;
       dueAt?: string;
     }
+  /** The instance was cancelled while this child still ran: the host cancels the child instance. */
+  | { type: 'cancelChild'; childId: string; actor: { userId: string }; reason?: string }
   | { type: 'completed'; outcome?: string };

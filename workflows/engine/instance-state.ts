@@ -125,6 +125,8 @@ export type InstanceState = {
   incidents?: Record<string, Incident>;
   startedBy?: string;
   unitId?: string;
+  /** The units above `unitId`, nearest first, fixed when the instance started. */
+  unitAncestors?: string[];
   startedAt?: string;
   endedAt?: string;
   outcome?: string;

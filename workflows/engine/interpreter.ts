@@ -101,6 +101,8 @@ function applyEvent(run: Run, event: ParsedEngineEvent): void {
       return submitReview(run, event);
     case 'timerFired':
       return fireTimer(run, event.timerId);
+    case 'timerDropped':
+      return dropTimer(run, event.timerId);
     case 'actionCompleted':
       return completeAction(run, event);
     case 'actionFailed':
@@ -110,7 +112,7 @@ function applyEvent(run: Run, event: ParsedEngineEvent): void {
     case 'external':
       return handleExternal(run, event);
     case 'cancelled':
-      return cancel(run, event.reason);
+      return cancel(run, event.reason, event.actor.userId);
     case 'variablesUpdated':
       return updateVariables(run, event);
     case 'incidentRetried':
@@ -129,6 +131,7 @@ function start(run: Run, event: Extract<ParsedEngineEvent, { type: 'started' }>)
   state.startedBy = event.actor.userId;
   state.startedAt = run.now;
   if (event.unitId !== undefined) state.unitId = event.unitId;
+  if (event.unitAncestors !== undefined) state.unitAncestors = event.unitAncestors;
   const startNode = run.def.nodes.find((node) => node.kind === 'start');
   if (!startNode) throw new Error('definition has no start node');
   run.queue.push({ tokenId: createToken(run, startNode.id).id, via: null });
@@ -174,7 +177,26 @@ function fireTimer(run: Run, timerId: string): void {
   else fireTaskDeadline(run, timer);
 }
 
-function cancel(run: Run, reason: string | undefined): void {
+/** Removes a timer the host gave up on; a path waiting on it stays where it is, visibly. */
+function dropTimer(run: Run, timerId: string): void {
+  const timer = run.state.timers[timerId];
+  if (!timer)
+    rejectWith('TIMER_NOT_FOUND', `定时器 ${timerId} 不存在或已取消`, `timer ${timerId} is not scheduled`);
+  const task = timer.taskId ? run.state.tasks[timer.taskId] : undefined;
+  if (task) task.timerIds = task.timerIds.filter((id) => id !== timerId);
+  delete run.state.timers[timerId];
+}
+
+function cancel(run: Run, reason: string | undefined, userId: string): void {
+  // Children still running are cancelled with their parent (each reports back; a closed parent ignores it).
+  for (const child of Object.values(run.state.children))
+    if (child.status === 'running')
+      run.effects.push({
+        type: 'cancelChild',
+        childId: child.id,
+        actor: { userId },
+        ...(reason === undefined ? {} : { reason }),
+      });
   discardAllTokens(run);
   for (const taskId of Object.keys(run.state.tasks)) closeTask(run, taskId, true);
   for (const timerId of Object.keys(run.state.timers)) cancelTimer(run, timerId);

@@ -50,7 +50,7 @@ export type RejectionCode =
   | 'INPUT_INVALID'
   | 'TASK_NOT_FOUND'
   | 'TASK_KIND_MISMATCH'
-  | 'NOT_ASSIGNEE'
+  | 'NOT_A_CANDIDATE'
   | 'FORM_INVALID'
   | 'VOTE_NOT_ALLOWED'
   | 'ALREADY_ACTED'
@@ -62,6 +62,8 @@ export type RejectionCode =
   | 'CHILD_NOT_FOUND'
   | 'EVENT_NOT_HANDLED'
   | 'FEEL_ERROR'
+  | 'VARIABLE_NOT_LIST'
+  | 'TIMER_DATE_INVALID'
   | 'LOOP_LIMIT'
   | 'VARIABLES_INVALID'
   | 'INCIDENT_NOT_FOUND';

@@ -1,6 +1,6 @@
 // The activity contract the process workflow schedules, stated structurally so the workflow never
 // imports activities/ (lint forbids it here); activities/temporal-activities.ts is checked against it.
-import type { Effect, EngineEvent, InstanceState, ResolvedAssignee } from '../engine';
+import type { Effect, EngineEvent, InstanceState, ProcessDefinition, ResolvedAssignee } from '../engine';
 
 /** The instance row's fixed facts, written with the `started` transition. */
 export interface InstanceMeta {
@@ -41,10 +41,19 @@ export interface NotificationCall {
 }
 
 export interface ProcessActivities {
+  /**
+   * True once the transition is in Postgres (a retry of an attempt that committed included); false
+   * when the projection holds another revision. Either way false means "not recorded".
+   */
   recordTransition: (input: TransitionRecord) => Promise<boolean>;
+  /** The latest published version of a definition key (a child starts on it). */
+  loadPublishedDefinition: (key: string) => Promise<{ versionId: string; definition: ProcessDefinition }>;
   runAction: (request: ActionCall) => Promise<unknown>;
   deliverNotification: (input: NotificationCall) => Promise<{ delivered: boolean }>;
 }
 
 /** Error type of an action failure that retrying cannot fix (see activities/temporal-activities.ts). */
 export const NON_RETRYABLE_ACTION_ERROR = 'NonRetryableActionError';
+
+/** Error type of a definition key without a published version (retrying cannot fix it). */
+export const DEFINITION_NOT_PUBLISHED = 'DefinitionNotPublished';

@@ -18,7 +18,7 @@ export interface CommandOutcome {
   duplicate: boolean;
 }
 
-/** A published definition a subprocess node may start, with the version it is frozen at. */
+/** The published definition a child starts on: the latest version when the child starts. */
 export interface PublishedDefinition {
   versionId: string;
   definition: ProcessDefinition;
@@ -31,13 +31,14 @@ export interface ProcessWorkflowArgs {
   input: Record<string, unknown>;
   actor: { userId: string };
   idempotencyKey: string;
-  /**
-   * Definitions by key that subprocess nodes (of this definition or of its children) may start.
-   * The workflow does no I/O, so the adapter loads them when the top instance starts.
-   */
-  definitions?: Record<string, PublishedDefinition>;
-  /** Present after continue-as-new: the state and the idempotency keys seen so far. */
-  carried?: { state: InstanceState; seenKeys: Record<string, CommandOutcome> };
+  /** The units above meta.unitId, nearest first (the `started` event carries them to the engine). */
+  unitAncestors?: string[];
+  /** Present after continue-as-new: the state, the idempotency keys seen so far and the children's workflow ids. */
+  carried?: {
+    state: InstanceState;
+    seenKeys: Record<string, CommandOutcome>;
+    childInstances?: Record<string, string>;
+  };
 }
 
 export interface ProcessResult {

@@ -1,6 +1,8 @@
 // One generic Temporal workflow per process instance: it hosts the pure engine, takes commands as
 // updates (validated by a dry run) or signals, records every accepted step through an activity,
 // turns effects into timers, activities and child workflows, and continues-as-new when told to.
+// Commands are applied one at a time, each on the state its predecessor recorded: the workflow's
+// state never runs ahead of Postgres, and a command is acknowledged only once it is recorded.
 import './sandbox-globals';
 import {
   ActivityFailure,
@@ -25,6 +27,7 @@ import {
   type EngineEvent,
   initialState,
   type InstanceState,
+  type LocalizedMessage,
   type Rejection,
   step,
 } from '../engine';
@@ -36,6 +39,7 @@ import {
   eventSignal,
   type ProcessResult,
   type ProcessWorkflowArgs,
+  type PublishedDefinition,
   settledUpdate,
   stateQuery,
 } from './process-messages';
@@ -61,8 +65,19 @@ const effectActivities = proxyActivities<ProcessActivities>({
   },
 });
 
+/** What applying one command came to: its outcome, or why it was not applied. */
 type Applied =
-  { ok: true; outcome: CommandOutcome; recorded: Promise<void> } | { ok: false; rejection: Rejection };
+  | { ok: true; outcome: CommandOutcome }
+  | { ok: false; rejection: Rejection }
+  | { ok: false; notRecorded: string };
+
+/** The error type of a command whose transition could not be written to Postgres (the port's code). */
+export const TRANSITION_NOT_RECORDED = 'TRANSITION_NOT_RECORDED';
+
+const notRecordedMessage: LocalizedMessage = {
+  zh: '流程状态未能写入数据库，命令未生效，请重试',
+  en: 'the transition could not be recorded; the command was not applied, try again',
+};
 
 function rejectionFailure(rejection: Rejection): ApplicationFailure {
   return ApplicationFailure.create({
@@ -70,6 +85,16 @@ function rejectionFailure(rejection: Rejection): ApplicationFailure {
     message: rejection.message.en,
     nonRetryable: true,
     details: [rejection],
+  });
+}
+
+function failureOf(applied: Extract<Applied, { ok: false }>): ApplicationFailure {
+  if ('rejection' in applied) return rejectionFailure(applied.rejection);
+  return ApplicationFailure.create({
+    type: TRANSITION_NOT_RECORDED,
+    message: `${notRecordedMessage.en} (${applied.notRecorded})`,
+    nonRetryable: true,
+    details: [{ code: TRANSITION_NOT_RECORDED, message: notRecordedMessage }],
   });
 }
 
@@ -81,56 +106,88 @@ function failureMessage(error: ActivityFailure): string {
   return error.cause?.message ?? error.message;
 }
 
+/** The outcome a cancelled child reports to its parent (the same on the embedded runtime). */
+const CANCELLED_OUTCOME = 'cancelled';
+
 export async function processWorkflow(args: ProcessWorkflowArgs): Promise<ProcessResult> {
   const { instanceId, definition, meta } = args;
   let state: InstanceState = args.carried?.state ?? initialState();
   const seenKeys: Record<string, CommandOutcome> = { ...args.carried?.seenKeys };
+  /** Child id -> the child's workflow (= instance) id, to cancel it with this instance. */
+  const childInstances: Record<string, string> = { ...args.carried?.childInstances };
   const timers = new Map<string, CancellationScope>();
-  let recording: Promise<void> = Promise.resolve();
-  let unrecorded = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+  let pending = 0;
   let effectsInFlight = 0;
   let fatal: Error | undefined;
 
-  /** Steps the engine synchronously (so handlers see each other's results in arrival order) and queues the record. */
-  function apply(input: CommandInput, at: string = workflowNow(), startMeta?: InstanceMeta): Applied {
+  /**
+   * Queues one command behind those before it. It is decided on the last recorded state and, once
+   * accepted, recorded before the state moves on and before its effects are carried out.
+   */
+  function apply(input: CommandInput, atLeast?: string, startMeta?: InstanceMeta): Promise<Applied> {
+    pending += 1;
+    const applied = queue.then(() => decideAndRecord(input, atLeast, startMeta));
+    // The next command waits for this one whatever came of it; a failure here is the workflow's.
+    queue = applied
+      .then(
+        () => undefined,
+        (error: unknown) => void (fatal = asError(error)),
+      )
+      .finally(() => void (pending -= 1));
+    return applied;
+  }
+
+  async function decideAndRecord(
+    input: CommandInput,
+    atLeast: string | undefined,
+    startMeta: InstanceMeta | undefined,
+  ): Promise<Applied> {
     const first = seenKeys[input.idempotencyKey];
-    if (first) return { ok: true, outcome: { ...first, duplicate: true }, recorded: recording };
+    if (first) return { ok: true, outcome: { ...first, duplicate: true } };
+    const at = atLeast === undefined ? workflowNow() : laterOf(workflowNow(), atLeast);
     const result = step(definition, state, input.event, at);
     if (!result.ok) return result;
+    let recorded: boolean;
+    try {
+      recorded = await projection.recordTransition({
+        instanceId,
+        event: input.event,
+        actorId: input.actorId,
+        idempotencyKey: input.idempotencyKey,
+        at,
+        state: result.state,
+        effects: result.effects,
+        ...(startMeta ? { meta: startMeta } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+      recorded = false;
+      log.error('transition not recorded', { event: input.event.type, error: failureMessage(error) });
+    }
+    if (!recorded)
+      return { ok: false, notRecorded: `revision ${result.state.revision} of ${input.event.type}` };
     state = result.state;
     const outcome: CommandOutcome = { revision: state.revision, status: state.status, duplicate: false };
     seenKeys[input.idempotencyKey] = outcome;
-    const transition = {
-      instanceId,
-      event: input.event,
-      actorId: input.actorId,
-      idempotencyKey: input.idempotencyKey,
-      at,
-      state,
-      effects: result.effects,
-      ...(startMeta ? { meta: startMeta } : {}),
-    };
-    unrecorded += 1;
-    // One at a time, in order: the projection row must never go back to an older revision.
-    recording = recording.then(async () => {
-      if (fatal !== undefined) return;
-      try {
-        await projection.recordTransition(transition);
-      } catch (error) {
-        fatal = asError(error);
-        return;
-      }
-      unrecorded -= 1;
-      carryOut(result.effects);
-    });
-    return { ok: true, outcome, recorded: recording };
+    carryOut(result.effects);
+    return { ok: true, outcome };
   }
 
-  function applySystemEvent(event: EngineEvent, idempotencyKey: string, at?: string): void {
-    const applied = apply({ event, actorId: null, idempotencyKey }, at);
+  /** Applies an event no caller waits for; what is not applied is logged. */
+  async function applySystemEvent(
+    event: EngineEvent,
+    idempotencyKey: string,
+    atLeast?: string,
+  ): Promise<Applied> {
+    const applied = await apply({ event, actorId: null, idempotencyKey }, atLeast);
     // E.g. a timer whose task finished first: the engine no longer waits for it.
     if (!applied.ok)
-      log.info('system event not applied', { event: event.type, code: applied.rejection.code });
+      log.info('system event not applied', {
+        event: event.type,
+        code: 'rejection' in applied ? applied.rejection.code : TRANSITION_NOT_RECORDED,
+      });
+    return applied;
   }
 
   function track(work: () => Promise<void>): void {
@@ -160,6 +217,9 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
         case 'startChild':
           track(() => startChildInstance(effect));
           break;
+        case 'cancelChild':
+          track(() => cancelChildInstance(effect));
+          break;
         case 'createTask':
         case 'cancelTask':
         case 'completed':
@@ -180,16 +240,26 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
       .then(
         () => {
           timers.delete(timerId);
-          applySystemEvent(
-            { type: 'timerFired', timerId },
-            `timer/${timerId}`,
-            laterOf(workflowNow(), fireAt),
-          );
+          track(() => fireTimer(timerId, fireAt));
         },
         (error: unknown) => {
           if (!isCancellation(error)) fatal = asError(error);
         },
       );
+  }
+
+  /**
+   * A timer the engine refuses as not yet due is armed again for its fireAt; refused for any other
+   * reason it is dropped, through the engine, so no later run arms it again (as on the embedded runtime).
+   */
+  async function fireTimer(timerId: string, fireAt: string): Promise<void> {
+    const fired = await applySystemEvent({ type: 'timerFired', timerId }, `timer/${timerId}`, fireAt);
+    if (fired.ok || !('rejection' in fired)) return;
+    const code = fired.rejection.code;
+    if (code === 'TIMER_NOT_DUE') return armTimer(timerId, fireAt);
+    if (code === 'TIMER_NOT_FOUND' || code === 'NOT_RUNNING') return;
+    log.warn('timer dropped', { timerId, code });
+    await applySystemEvent({ type: 'timerDropped', timerId, reason: code }, `timer/${timerId}/dropped`);
   }
 
   async function runAction(effect: Extract<Effect, { type: 'runAction' }>): Promise<void> {
@@ -209,7 +279,7 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
       event = { type: 'actionFailed', actionId: effect.actionId, error: failureMessage(error) };
     }
     const outcome = event.type === 'actionCompleted' ? 'completed' : 'failed';
-    applySystemEvent(event, `action/${effect.actionId}/${outcome}`);
+    await applySystemEvent(event, `action/${effect.actionId}/${outcome}`);
   }
 
   async function notify(effect: Extract<Effect, { type: 'notify' }>): Promise<void> {
@@ -227,14 +297,22 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
     }
   }
 
+  /** A child runs the latest published version of its definition at the moment it starts (as on the embedded runtime). */
   async function startChildInstance(effect: Extract<Effect, { type: 'startChild' }>): Promise<void> {
-    const published = args.definitions?.[effect.definitionKey];
-    if (!published) {
-      // The adapter loads every reachable definition; a missing one leaves the instance waiting, visibly.
-      log.error('no published definition for child', { definitionKey: effect.definitionKey });
+    let published: PublishedDefinition;
+    try {
+      published = await effectActivities.loadPublishedDefinition(effect.definitionKey);
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+      // The parent keeps waiting for the child, visibly; an operator publishes the definition or cancels.
+      log.error('no published definition for child', {
+        definitionKey: effect.definitionKey,
+        error: failureMessage(error),
+      });
       return;
     }
     const childInstanceId = uuid4();
+    childInstances[effect.childId] = childInstanceId;
     await startChild(processWorkflow, {
       workflowId: childInstanceId,
       // The child reports back by signal, so it outlives this run's continue-as-new.
@@ -253,10 +331,49 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
           input: effect.input,
           actor: { userId: state.startedBy ?? args.actor.userId },
           idempotencyKey: `${instanceId}/child/${effect.childId}`,
-          ...(args.definitions ? { definitions: args.definitions } : {}),
+          ...(state.unitAncestors ? { unitAncestors: state.unitAncestors } : {}),
         },
       ],
     });
+  }
+
+  async function cancelChildInstance(effect: Extract<Effect, { type: 'cancelChild' }>): Promise<void> {
+    const childInstanceId = childInstances[effect.childId];
+    if (!childInstanceId) return; // never started (its definition was missing)
+    const input: CommandInput = {
+      event: {
+        type: 'cancelled',
+        actor: effect.actor,
+        reason: `parent ${instanceId} cancelled${effect.reason === undefined ? '' : `: ${effect.reason}`}`,
+      },
+      actorId: null,
+      idempotencyKey: `parent/${instanceId}/cancelled`,
+    };
+    try {
+      await getExternalWorkflowHandle(childInstanceId).signal(eventSignal, input);
+    } catch (error) {
+      // The child has finished already; its report to this closed instance is ignored in turn.
+      log.info('child not cancelled: it has closed', { childInstanceId, error: asError(error).message });
+    }
+  }
+
+  /** A child reports how it ended, cancelled included; a parent that has closed no longer listens. */
+  async function reportToParent(parentId: string, childId: string): Promise<void> {
+    const outcome = state.status === 'cancelled' ? CANCELLED_OUTCOME : state.outcome;
+    try {
+      await getExternalWorkflowHandle(parentId).signal(eventSignal, {
+        event: {
+          type: 'childCompleted',
+          childId,
+          ...(outcome === undefined ? {} : { outcome }),
+          variables: state.variables,
+        },
+        actorId: null,
+        idempotencyKey: `child/${instanceId}`,
+      });
+    } catch (error) {
+      log.info('parent has closed: child result ignored', { parentId, error: asError(error).message });
+    }
   }
 
   if (args.carried) {
@@ -265,31 +382,43 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
   } else {
     const started = apply(
       {
-        event: { type: 'started', input: args.input, actor: args.actor, unitId: meta.unitId },
+        event: {
+          type: 'started',
+          input: args.input,
+          actor: args.actor,
+          unitId: meta.unitId,
+          ...(args.unitAncestors ? { unitAncestors: args.unitAncestors } : {}),
+        },
         actorId: args.actor.userId,
         idempotencyKey: args.idempotencyKey,
       },
-      workflowNow(),
+      undefined,
       meta,
     );
-    if (!started.ok) throw rejectionFailure(started.rejection);
+    void started.then((applied) => {
+      if (!applied.ok) fatal = failureOf(applied);
+    });
   }
 
   // Handlers after `started`: setHandler delivers buffered messages at once, and they need a running instance.
   setHandler(stateQuery, () => ({ state, revision: state.revision }));
-  setHandler(eventSignal, (input) => {
-    const applied = apply(input);
-    if (!applied.ok) log.warn('event rejected', { event: input.event.type, code: applied.rejection.code });
+  setHandler(eventSignal, async (input) => {
+    const applied = await apply(input);
+    if (!applied.ok)
+      log.warn('event not applied', {
+        event: input.event.type,
+        code: 'rejection' in applied ? applied.rejection.code : TRANSITION_NOT_RECORDED,
+      });
   });
   setHandler(
     commandUpdate,
     async (input) => {
-      const applied = apply(input);
-      if (!applied.ok) throw rejectionFailure(applied.rejection);
-      await applied.recorded;
+      const applied = await apply(input);
+      if (!applied.ok) throw failureOf(applied);
       return applied.outcome;
     },
     {
+      // An early answer on the last recorded state; the handler decides again in turn.
       validator: (input: CommandInput) => {
         if (seenKeys[input.idempotencyKey]) return;
         const dryRun = step(definition, state, input.event, workflowNow());
@@ -298,7 +427,7 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
     },
   );
   setHandler(settledUpdate, async () => {
-    await recording;
+    await queue;
     return { revision: state.revision, status: state.status, duplicate: false };
   });
 
@@ -306,24 +435,13 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
   for (;;) {
     await condition(() => fatal !== undefined || ended() || workflowInfo().continueAsNewSuggested);
     await condition(
-      () => fatal !== undefined || (unrecorded === 0 && effectsInFlight === 0 && allHandlersFinished()),
+      () => fatal !== undefined || (pending === 0 && effectsInFlight === 0 && allHandlersFinished()),
     );
     if (fatal !== undefined) throw fatal;
     if (ended()) break;
-    await continueAsNew<typeof processWorkflow>({ ...args, carried: { state, seenKeys } });
+    await continueAsNew<typeof processWorkflow>({ ...args, carried: { state, seenKeys, childInstances } });
   }
 
-  if (state.status === 'completed' && meta.parentId && meta.businessKey) {
-    await getExternalWorkflowHandle(meta.parentId).signal(eventSignal, {
-      event: {
-        type: 'childCompleted',
-        childId: meta.businessKey,
-        ...(state.outcome === undefined ? {} : { outcome: state.outcome }),
-        variables: state.variables,
-      },
-      actorId: null,
-      idempotencyKey: `child/${instanceId}`,
-    });
-  }
+  if (meta.parentId && meta.businessKey) await reportToParent(meta.parentId, meta.businessKey);
   return { outcome: state.outcome, state };
 }

@@ -7,7 +7,7 @@ import {
 } from '../../../workflows/definitions';
 import { validateDefinition } from '../../../workflows/engine';
 import { lifecycleReviewScores, lifecycleTaskData } from '../../fixtures/project-lifecycle-data';
-import { type Driver, drive, effectsOf } from './drive';
+import { candidateOf, type Driver, drive, effectsOf } from './drive';
 
 describe('built-in definitions', () => {
   it.each(Object.entries(builtInDefinitions))('%s passes the validator', (_key, def) => {
@@ -32,7 +32,7 @@ function reviewAll(run: Driver, nodeId: string, scores: Record<string, number>):
     run.send({
       type: 'reviewSubmitted',
       taskId: task.id,
-      actor: { userId: `${nodeId}-reviewer-${index}` },
+      actor: candidateOf(task, `${nodeId}-reviewer-${index}`, run.state),
       scores,
     });
 }
@@ -143,19 +143,19 @@ describe('venture philanthropy (公益创投)', () => {
     run.send({
       type: 'reviewSubmitted',
       taskId: panel[0]?.id ?? '',
-      actor: { userId: 'expert-1' },
+      actor: candidateOf(panel[0]!, 'expert-1', run.state),
       scores: { necessity: 90, feasibility: 80, innovation: 70, budget: 80 },
     });
     run.send({
       type: 'reviewSubmitted',
       taskId: panel[1]?.id ?? '',
-      actor: { userId: 'expert-2' },
+      actor: candidateOf(panel[1]!, 'expert-2', run.state),
       recused: true,
     });
     run.send({
       type: 'reviewSubmitted',
       taskId: panel[2]?.id ?? '',
-      actor: { userId: 'expert-3' },
+      actor: candidateOf(panel[2]!, 'expert-3', run.state),
       scores: { necessity: 80, feasibility: 80, innovation: 80, budget: 80 },
     });
     expect(run.state.variables.panelScore).toBe(80.5);
@@ -241,7 +241,7 @@ describe('talent selection round (高层次人才选拔)', () => {
       run.send({
         type: 'reviewSubmitted',
         taskId: task.id,
-        actor: { userId: `expert-${index}` },
+        actor: candidateOf(task, `expert-${index}`, run.state),
         subjects: { c1: { scores }, c2: index === 0 ? { recused: true } : { scores } },
       });
     expect(run.state.variables.candidateScores).toEqual({ c1: 85, c2: 85 });

@@ -1,5 +1,6 @@
 // Test driver: feeds events to the engine one by one, failing loudly on an unexpected rejection.
 import {
+  type Actor,
   type Effect,
   type EngineEvent,
   initialState,
@@ -79,9 +80,11 @@ export function drive(
     },
     complete(nodeId, data = {}, userId) {
       const task = driver.task(nodeId);
-      const actor = {
-        userId: userId ?? (task.assignee.type === 'user' ? task.assignee.userId : `${task.assignee.role}-1`),
-      };
+      const actor = candidateOf(
+        task,
+        userId ?? (task.assignee.type === 'user' ? task.assignee.userId : `${task.assignee.role}-1`),
+        driver.state,
+      );
       return driver.send({ type: 'taskCompleted', taskId: task.id, actor, data });
     },
     vote(nodeId, votes) {
@@ -91,7 +94,7 @@ export function drive(
         effects = driver.send({
           type: 'approvalVoted',
           taskId: task.id,
-          actor: { userId: `${nodeId}-voter-${index}` },
+          actor: candidateOf(task, `${nodeId}-voter-${index}`, driver.state),
           vote,
         });
       });
@@ -119,8 +122,17 @@ export function drive(
     input,
     actor: { userId: options.starter ?? 'officer-1' },
     ...(options.unitId ? { unitId: options.unitId } : { unitId: 'station-1' }),
+    unitAncestors: ['county-1'],
   });
   return driver;
+}
+
+/** An actor who may act on the task: for a role task, one holding the role at the unit and above it. */
+export function candidateOf(task: OpenTask, userId: string, state: InstanceState): Actor {
+  const a = task.assignee;
+  if (a.type === 'user') return { userId };
+  const units = [a.unitId ?? 'station-1', ...(state.unitAncestors ?? [])];
+  return { userId, assignments: units.map((unitId) => ({ role: a.role, unitId })) };
 }
 
 export function effectsOf<T extends Effect['type']>(

@@ -4,6 +4,13 @@ import { chain, definition, drive, effectsOf, T0 } from './drive';
 
 const officer = { type: 'starter' };
 
+/** Role holders at the test instances' unit (drive starts them at station-1). */
+const holding = (role: string) => (userId: string) => ({
+  userId,
+  assignments: [{ role, unitId: 'station-1' }],
+});
+const supervisor = holding('supervisor');
+const member = holding('committee_member');
 describe('start and end', () => {
   it('completes with the outcome of the end it reaches and emits `completed`', () => {
     const run = drive(chain([]));
@@ -129,14 +136,14 @@ describe('userTask', () => {
         actor: { userId: 'intruder' },
         data: { title: 'x' },
       }).code,
-    ).toBe('NOT_ASSIGNEE');
+    ).toBe('NOT_A_CANDIDATE');
     const byRole = drive(
       chain([{ id: 'sign', kind: 'userTask', name: '签收', assignee: { type: 'role', role: 'supervisor' } }]),
     );
-    expect(
-      byRole.reject({ type: 'taskCompleted', taskId: 'task-1', actor: { userId: 'x', roles: ['officer'] } })
-        .code,
-    ).toBe('NOT_ASSIGNEE');
+    const officer = { userId: 'x', assignments: [{ role: 'officer', unitId: 'station-1' }] };
+    expect(byRole.reject({ type: 'taskCompleted', taskId: 'task-1', actor: officer }).code).toBe(
+      'NOT_A_CANDIDATE',
+    );
     expect(byRole.reject({ type: 'taskCompleted', taskId: 'task-9', actor: { userId: 'x' } }).code).toBe(
       'TASK_NOT_FOUND',
     );
@@ -271,11 +278,11 @@ describe('approval', () => {
   it('refuses a return vote when there is no return edge, and a second vote by the same person', () => {
     const run = drive(approvalDef({ type: 'all' }, 2));
     expect(
-      run.reject({ type: 'approvalVoted', taskId: 'task-1', actor: { userId: 'a' }, vote: 'return' }).code,
+      run.reject({ type: 'approvalVoted', taskId: 'task-1', actor: supervisor('a'), vote: 'return' }).code,
     ).toBe('VOTE_NOT_ALLOWED');
-    run.send({ type: 'approvalVoted', taskId: 'task-1', actor: { userId: 'a' }, vote: 'approve' });
+    run.send({ type: 'approvalVoted', taskId: 'task-1', actor: supervisor('a'), vote: 'approve' });
     expect(
-      run.reject({ type: 'approvalVoted', taskId: 'task-2', actor: { userId: 'a' }, vote: 'approve' }).code,
+      run.reject({ type: 'approvalVoted', taskId: 'task-2', actor: supervisor('a'), vote: 'approve' }).code,
     ).toBe('ALREADY_ACTED');
     expect(run.reject({ type: 'taskCompleted', taskId: 'task-2', actor: { userId: 'b' } }).code).toBe(
       'TASK_KIND_MISMATCH',
@@ -345,14 +352,14 @@ describe('review', () => {
     run.send({
       type: 'reviewSubmitted',
       taskId: 'task-1',
-      actor: { userId: 'a' },
+      actor: member('a'),
       scores: { quality: 10, impact: 5 },
     });
-    run.send({ type: 'reviewSubmitted', taskId: 'task-2', actor: { userId: 'b' }, recused: true });
+    run.send({ type: 'reviewSubmitted', taskId: 'task-2', actor: member('b'), recused: true });
     run.send({
       type: 'reviewSubmitted',
       taskId: 'task-3',
-      actor: { userId: 'c' },
+      actor: member('c'),
       scores: { quality: 5, impact: 5 },
     });
     expect(run.state.variables).toMatchObject({ score: 85, rating: '优秀' });
@@ -367,7 +374,7 @@ describe('review', () => {
   ])('rejects an incomplete or out-of-range submission %j', (submission) => {
     const run = drive(reviewDef());
     expect(
-      run.reject({ type: 'reviewSubmitted', taskId: 'task-1', actor: { userId: 'a' }, ...submission }).code,
+      run.reject({ type: 'reviewSubmitted', taskId: 'task-1', actor: member('a'), ...submission }).code,
     ).toBe('REVIEW_INVALID');
   });
 
@@ -376,13 +383,13 @@ describe('review', () => {
     run.send({
       type: 'reviewSubmitted',
       taskId: 'task-1',
-      actor: { userId: 'a' },
+      actor: member('a'),
       scores: { quality: 10, impact: 5 },
     });
     const effects = run.send({
       type: 'reviewSubmitted',
       taskId: 'task-2',
-      actor: { userId: 'b' },
+      actor: member('b'),
       scores: { quality: 10, impact: 5 },
     });
     expect(effectsOf(effects, 'cancelTask')).toEqual([{ type: 'cancelTask', taskId: 'task-3' }]);
@@ -397,24 +404,24 @@ describe('review', () => {
     run.send({
       type: 'reviewSubmitted',
       taskId: 'task-1',
-      actor: { userId: 'a' },
+      actor: member('a'),
       subjects: { c1: full, c2: { recused: true } },
     });
     run.send({
       type: 'reviewSubmitted',
       taskId: 'task-2',
-      actor: { userId: 'b' },
+      actor: member('b'),
       subjects: { c1: half, c2: half },
     });
     expect(
       run.reject({
         type: 'reviewSubmitted',
         taskId: 'task-3',
-        actor: { userId: 'c' },
+        actor: member('c'),
         subjects: { c1: full },
       }).code,
     ).toBe('REVIEW_INVALID');
-    run.send({ type: 'reviewSubmitted', taskId: 'task-3', actor: { userId: 'c' }, recused: true });
+    run.send({ type: 'reviewSubmitted', taskId: 'task-3', actor: member('c'), recused: true });
     expect(run.state.variables.score).toEqual({ c1: 85, c2: 70 });
     expect(run.state.variables.rating).toEqual({ c1: '优秀', c2: '一般' });
   });

@@ -51,7 +51,7 @@ function subjectIds(run: Run, node: NodeOf<'review'>): string[] | null {
   const list = run.state.variables[node.subjectsVariable];
   if (!Array.isArray(list))
     rejectWith(
-      'FEEL_ERROR',
+      'VARIABLE_NOT_LIST',
       `变量 ${node.subjectsVariable} 不是列表`,
       `variable ${node.subjectsVariable} is not a list`,
     );

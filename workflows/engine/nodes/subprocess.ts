@@ -12,7 +12,7 @@ export function enterSubprocess(run: Run, node: NodeOf<'subprocess'>, token: Tok
     : [null];
   if (!Array.isArray(items))
     rejectWith(
-      'FEEL_ERROR',
+      'VARIABLE_NOT_LIST',
       `变量 ${node.itemsVariable ?? ''} 不是列表`,
       `variable ${node.itemsVariable ?? ''} is not a list`,
     );

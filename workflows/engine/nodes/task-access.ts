@@ -1,8 +1,38 @@
-// Finding the open task an event names and checking that the actor may act on it.
+// Finding the open task an event names and checking that the actor is one of its candidates.
 import type { Actor, TaskKind } from '../engine-events';
-import type { OpenTask, Token } from '../instance-state';
+import type { InstanceState, OpenTask, ResolvedAssignee, Token } from '../instance-state';
 import { rejectWith } from '../localized-message';
 import { type Run, tokenOf } from '../run-context';
+
+/**
+ * The units at which holding the role makes someone a candidate. The instance's ancestors come from
+ * its `started` event (the host resolves them), so the decision needs no I/O. A task without a unit
+ * (an instance started without one) accepts the role at any unit.
+ */
+function candidateUnits(
+  assignee: Extract<ResolvedAssignee, { type: 'role' }>,
+  state: InstanceState,
+): string[] | 'any' {
+  if (assignee.unitId === null) return 'any';
+  const ancestors = state.unitAncestors ?? [];
+  switch (assignee.scope) {
+    case 'unit':
+      return [assignee.unitId];
+    case 'ancestors':
+      return ancestors;
+    case 'unitOrAncestors':
+      return [assignee.unitId, ...ancestors];
+  }
+}
+
+/** A named user, or someone holding the role at one of the units the rule reaches. */
+export function isCandidate(assignee: ResolvedAssignee, actor: Actor, state: InstanceState): boolean {
+  if (assignee.type === 'user') return assignee.userId === actor.userId;
+  const units = candidateUnits(assignee, state);
+  return (actor.assignments ?? []).some(
+    (held) => held.role === assignee.role && (units === 'any' || units.includes(held.unitId)),
+  );
+}
 
 export function openTaskFor(
   run: Run,
@@ -18,17 +48,11 @@ export function openTaskFor(
       `待办 ${taskId} 不是${kind}类型`,
       `task ${taskId} is a ${task.kind}, not a ${kind}`,
     );
-  const assignee = task.assignee;
-  // The engine checks what it can know; membership of a role in a unit subtree is the host's RBAC.
-  const mismatch =
-    assignee.type === 'user'
-      ? assignee.userId !== actor.userId
-      : actor.roles !== undefined && !actor.roles.includes(assignee.role);
-  if (mismatch)
+  if (!isCandidate(task.assignee, actor, run.state))
     rejectWith(
-      'NOT_ASSIGNEE',
-      `${actor.userId} 不是该待办的办理人`,
-      `${actor.userId} is not the assignee of ${taskId}`,
+      'NOT_A_CANDIDATE',
+      `${actor.userId} 不是该待办的办理人，也不具备其所需的角色与机构`,
+      `${actor.userId} is neither the assignee of ${taskId} nor holds its role at a unit it reaches`,
     );
   return { task, token: tokenOf(run, task.tokenId) };
 }

@@ -19,7 +19,11 @@ export function enterTimer(run: Run, node: NodeOf<'timer'>, token: Token): void 
       const raw = spec.dateVariable ? run.state.variables[spec.dateVariable] : spec.date;
       const date = typeof raw === 'string' ? parseDateOrInstant(raw) : undefined;
       if (!date)
-        rejectWith('FEEL_ERROR', `定时节点 ${node.name} 的日期无效`, `timer ${node.id} has no valid date`);
+        rejectWith(
+          'TIMER_DATE_INVALID',
+          `定时节点 ${node.name} 的日期无效`,
+          `timer ${node.id} has no valid date`,
+        );
       fireAt = toIso(date);
       break;
     }
