@@ -33,7 +33,7 @@ export default function ChangePasswordPage() {
   if (!user) return null;
 
   const results = passwordRuleResults(newPassword, user.username);
-  const forced = user.mustChangePassword === true;
+  const forced = user.mustChangePassword;
 
   const submit = ({ currentPassword, newPassword: next }: ChangePasswordForm) => {
     problem.clear();

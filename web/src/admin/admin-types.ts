@@ -1,137 +1,54 @@
-// Wire types of the administration API (units, users, role assignments, API tokens, audit), as agreed
-// in the issue-10 contract. They mirror the server's zod contracts under api/admin/.
-import type { Role } from '../api/types';
+// Wire types of the administration API (units, users, role assignments, API tokens, audit), inferred
+// from the server's zod contracts so a change on either side fails the other's type-check.
+// Type-only imports: none of zod reaches the browser bundle.
+import type { z } from 'zod';
+import type { TAuditEntry, TAuditFilters } from '../../../api/admin/audit.types';
+import type { TAssignment, TRoleAtUnit } from '../../../api/admin/common.types';
+import type { TApiToken, TCreateTokenRequest, ZCreateTokenResponse } from '../../../api/admin/tokens.types';
+import type {
+  TCreateUnitRequest,
+  TUnit,
+  TUnitKind,
+  TUnitList,
+  TUpdateUnitRequest,
+} from '../../../api/admin/units.types';
+import type {
+  TAdminUser,
+  TCreateUserRequest,
+  TUpdateUserRequest,
+  TUserListQuery,
+  ZCreateUserResponse,
+  ZOneTimePasswordResponse,
+} from '../../../api/admin/users.types';
 
-export const UNIT_KINDS = ['county_center', 'station', 'room'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+export type UnitKind = TUnitKind;
+export type Unit = TUnit;
+export type UnitList = TUnitList;
+export type CreateUnitRequest = TCreateUnitRequest;
+export type UpdateUnitRequest = TUpdateUnitRequest;
 
-export interface Unit {
-  id: string;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  parentId: string | null;
-  active: boolean;
-  revision: number;
-}
+// A record over the kinds: a kind added on the server fails type-checking here until the pickers offer it.
+const KIND_ORDER = { county_center: 1, station: 2, room: 3 } as const satisfies Record<UnitKind, number>;
+export const UNIT_KINDS = Object.keys(KIND_ORDER) as UnitKind[];
 
-export interface UnitList {
-  items: Unit[];
-}
-
-export interface CreateUnitRequest {
-  code: string;
-  name: string;
-  kind: UnitKind;
-  parentId: string | null;
-}
-
-export interface UpdateUnitRequest {
-  name?: string;
-  parentId?: string | null;
-  active?: boolean;
-}
-
+/** One page of a cursor-paginated list (the server's `pageOf`). */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-export interface UserAssignment {
-  id: string;
-  role: Role;
-  unitId: string;
-  unitName: string;
-}
+export type UserAssignment = TAssignment;
+export type AdminUser = TAdminUser;
+export type UserFilters = Pick<TUserListQuery, 'q' | 'unitId' | 'role' | 'active'>;
+export type RoleAtUnit = TRoleAtUnit;
+export type CreateUserRequest = TCreateUserRequest;
+export type CreateUserResponse = z.infer<typeof ZCreateUserResponse>;
+export type UpdateUserRequest = TUpdateUserRequest;
+export type OneTimePasswordResponse = z.infer<typeof ZOneTimePasswordResponse>;
 
-export interface AdminUser {
-  id: string;
-  username: string;
-  displayName: string;
-  active: boolean;
-  locked: boolean;
-  mustChangePassword: boolean;
-  kind: 'person' | 'service';
-  assignments: UserAssignment[];
-  revision: number;
-}
+export type ApiToken = TApiToken;
+export type CreateTokenRequest = TCreateTokenRequest;
+export type CreateTokenResponse = z.infer<typeof ZCreateTokenResponse>;
 
-export interface UserFilters {
-  q?: string;
-  unitId?: string;
-  role?: Role;
-  active?: boolean;
-}
-
-export interface RoleAtUnit {
-  role: Role;
-  unitId: string;
-}
-
-export interface CreateUserRequest {
-  username: string;
-  displayName: string;
-  assignments?: RoleAtUnit[];
-}
-
-export interface CreateUserResponse {
-  user: AdminUser;
-  oneTimePassword: string;
-}
-
-export interface UpdateUserRequest {
-  displayName?: string;
-  active?: boolean;
-}
-
-export interface OneTimePasswordResponse {
-  oneTimePassword: string;
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  assignments: Array<RoleAtUnit & { unitName: string }>;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  createdBy: string;
-}
-
-export interface CreateTokenRequest {
-  name: string;
-  assignments: RoleAtUnit[];
-  expiresAt?: string;
-}
-
-export interface CreateTokenResponse {
-  token: string;
-  item: ApiToken;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  tokenId: string | null;
-  action: string;
-  resourceType: string;
-  resourceId: string | null;
-  unitId: string | null;
-  summary: string;
-  requestId: string | null;
-  clientAddress: string | null;
-}
-
-export interface AuditFilters {
-  actorId?: string;
-  action?: string;
-  resourceType?: string;
-  resourceId?: string;
-  unitId?: string;
-  from?: string;
-  to?: string;
-}
+export type AuditEntry = TAuditEntry;
+export type AuditFilters = TAuditFilters;

@@ -1,34 +1,26 @@
 // Wire types of the HTTP API. Request and response shapes come from the server's zod contracts,
 // so a change on either side fails the type-check of the other.
 
-import type { TLoginRequest, TRole, TUser } from '../../../api/auth/auth.types';
+import type { z } from 'zod';
+import type {
+  TChangePasswordRequest,
+  TLoginRequest,
+  TRole,
+  TUser,
+  ZUserResponse,
+} from '../../../api/auth/auth.types';
 import { errorStatus, type ErrorCode } from '../../../api/http/app-error';
+import type { ZFieldError } from '../../../api/http/problem.types';
 
 export type Role = TRole;
-/** The signed-in person; `mustChangePassword` sends them to the change-password page before anything else. */
-export type User = TUser & { mustChangePassword?: boolean };
+export type User = TUser;
 export type RoleAssignment = User['roles'][number];
 export type LoginRequest = TLoginRequest;
 
-export interface LoginResponse {
-  user: User;
-}
+export type LoginResponse = z.infer<typeof ZUserResponse>;
+export type MeResponse = z.infer<typeof ZUserResponse>;
 
-export interface MeResponse {
-  user: User;
-}
-
-export interface ChangePasswordRequest {
-  currentPassword: string;
-  newPassword: string;
-}
-
-export interface HealthResponse {
-  status: 'ok';
-  database: 'up';
-  runtime: 'embedded' | 'temporal';
-  version: string;
-}
+export type ChangePasswordRequest = TChangePasswordRequest;
 
 /** Codes produced by the client itself when no problem body arrives. */
 const CLIENT_ERROR_CODES = ['NETWORK_ERROR', 'UNEXPECTED_RESPONSE'] as const;
@@ -38,11 +30,7 @@ export const KNOWN_ERROR_CODES = [...(Object.keys(errorStatus) as ErrorCode[]), 
 
 export type KnownErrorCode = ErrorCode | (typeof CLIENT_ERROR_CODES)[number];
 
-export interface ProblemFieldError {
-  field: string;
-  reason: string;
-  reasonZh?: string;
-}
+export type ProblemFieldError = z.infer<typeof ZFieldError>;
 
 /** RFC 9457 problem details as the server renders every error. */
 export interface ProblemDetails {
