@@ -172,7 +172,8 @@ export function evaluateFeel(expression: string, context: Record<string, unknown
     : result;
 }
 
-export type ConditionResult = { ok: true; holds: boolean } | { ok: false; error: string };
+/** `threw`: the expression threw; otherwise it gave a value that is not a boolean. */
+export type ConditionResult = { ok: true; holds: boolean } | { ok: false; error: string; threw: boolean };
 
 /**
  * A condition decides a route, so it must give a boolean: an expression that throws or gives
@@ -180,9 +181,13 @@ export type ConditionResult = { ok: true; holds: boolean } | { ok: false; error:
  */
 export function evaluateCondition(expression: string, context: Record<string, unknown>): ConditionResult {
   const result = evaluateFeel(expression, context);
-  if (!result.ok) return result;
+  if (!result.ok) return { ok: false, error: result.error, threw: true };
   if (typeof result.value === 'boolean') return { ok: true, holds: result.value };
-  return { ok: false, error: `the condition gave ${describeValue(result.value)}, not a boolean` };
+  return {
+    ok: false,
+    error: `the condition gave ${describeValue(result.value)}, not a boolean`,
+    threw: false,
+  };
 }
 
 function describeValue(value: unknown): string {

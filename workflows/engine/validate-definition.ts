@@ -9,6 +9,7 @@ import {
   ZProcessDefinition,
 } from './definition-schema';
 import { checkFeel } from './feel-conditions';
+import { failureForEverySample, sampleScope } from './feel-samples';
 import { type Graph, graphOf, incomingOf, outgoingOf } from './graph';
 import { parseCycle, parseDateOrInstant, parseDuration } from './iso-durations';
 import type { ValidationCode, ValidationProblem } from './localized-message';
@@ -726,7 +727,25 @@ function checkFeelExpressions(def: ProcessDefinition, report: Report): void {
         `node ${nodeId} names unknown variable ${name}`,
       );
   };
-  for (const edge of def.edges) if (edge.condition !== undefined) check(edge.condition, { edgeId: edge.id });
+  // Conditions decide routes: one that fails for every typed sample would only ever raise incidents.
+  const samples = sampleScope(def, known);
+  const checkCondition = (
+    expression: string,
+    where: { nodeId?: string; edgeId?: string },
+    scope: string[] = [],
+  ) => {
+    check(expression, where, scope);
+    const failure = failureForEverySample(expression, samples, scope);
+    if (failure !== undefined)
+      report(
+        'FEEL_ALWAYS_FAILS',
+        where,
+        `条件对任何示例值都无法得出真假（报错或结果不是布尔值）：${expression}`,
+        `condition fails for every sample value (throws or gives no boolean): ${expression} (${failure})`,
+      );
+  };
+  for (const edge of def.edges)
+    if (edge.condition !== undefined) checkCondition(edge.condition, { edgeId: edge.id });
   for (const node of def.nodes) {
     const where = { nodeId: node.id };
     switch (node.kind) {
@@ -741,7 +760,8 @@ function checkFeelExpressions(def: ProcessDefinition, report: Report): void {
         for (const expression of Object.values(node.outputs ?? {})) check(expression, where, ['result']);
         break;
       case 'timer':
-        if (node.timer.type === 'cycle' && node.timer.until !== undefined) check(node.timer.until, where);
+        if (node.timer.type === 'cycle' && node.timer.until !== undefined)
+          checkCondition(node.timer.until, where);
         if (node.timer.type === 'date') checkVariable(node.timer.dateVariable, node.id);
         break;
       case 'subprocess':
@@ -757,7 +777,7 @@ function checkFeelExpressions(def: ProcessDefinition, report: Report): void {
   }
   for (const handler of def.eventHandlers) {
     const where = handler.target ? { nodeId: handler.target } : {};
-    if (handler.condition !== undefined) check(handler.condition, where, ['payload']);
+    if (handler.condition !== undefined) checkCondition(handler.condition, where, ['payload']);
     for (const expression of Object.values(handler.setVariables ?? {})) check(expression, where, ['payload']);
   }
 }
