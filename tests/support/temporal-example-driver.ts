@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
-import type { CommandEvent, Orchestrator } from '../../api/orchestrator/orchestrator';
+import type { CommandEvent, CommandResult, Orchestrator } from '../../api/orchestrator/orchestrator';
 import type { EngineEvent } from '../../workflows/engine';
 
 interface ExampleActor {
@@ -70,6 +70,12 @@ export interface DriveOptions {
   title?: string;
   /** How long to wait for a task to open (timers with second-scale durations); 0 stops at once. */
   patienceMs?: number;
+  /** Called after each accepted `send`, e.g. to repeat it later as a duplicate. */
+  onSent?: (
+    instanceId: string,
+    sent: { event: CommandEvent; actor: { userId: string } | null; key: string },
+    result: CommandResult,
+  ) => Promise<void>;
 }
 
 async function taskOpens(options: DriveOptions, instanceId: string, taskId: string): Promise<boolean> {
@@ -115,12 +121,13 @@ export async function driveExample(events: ExampleEvent[], options: DriveOptions
       const taskId = 'taskId' in event ? event.taskId : undefined;
       if (taskId && !(await taskOpens(options, instanceId, taskId))) break;
       const { actor, ...withoutActor } = event;
-      await orchestrator.send(
-        instanceId,
-        withoutActor as CommandEvent,
-        actor ? userOf(actor) : null,
-        randomUUID(),
-      );
+      const command = {
+        event: withoutActor as CommandEvent,
+        actor: actor ? userOf(actor) : null,
+        key: randomUUID(),
+      };
+      const result = await orchestrator.send(instanceId, command.event, command.actor, command.key);
+      await options.onSent?.(instanceId, command, result);
     }
     sent += 1;
   }
