@@ -61,7 +61,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(cookieParser());
   api.use(csrfGuard);
   api.use(authenticate(prisma));
-  api.post('/auth/login', loginRateLimit(deps.loginAttemptsPerMinute));
+  api.use('/auth/login', loginRateLimit(deps.loginAttemptsPerMinute));
   api.use(
     DOCS_ASSETS_PATH,
     express.static(swaggerUiDist.getAbsoluteFSPath(), { index: false, maxAge: '1d' }),

@@ -132,7 +132,7 @@ export async function updateUnit(
   const current = await prisma.orgUnit.findUniqueOrThrow({ where: { id } });
   assertRevision(expectedRevision, current.revision);
   if (input.parentId !== undefined && input.parentId !== current.parentId) {
-    await assertParentFits(prisma, caller, current.kind, input.parentId);
+    // Checked before the tier rule, which would refuse it too but say less.
     if (input.parentId !== null && (await isUnitWithin(prisma, [id], input.parentId))) {
       throw new AppError('UNIT_CYCLE', 'A unit cannot move below itself.', [
         {
@@ -142,6 +142,7 @@ export async function updateUnit(
         },
       ]);
     }
+    await assertParentFits(prisma, caller, current.kind, input.parentId);
   }
   if (input.active === false && current.active) await assertUnused(prisma, id);
   const { count } = await prisma.orgUnit.updateMany({
