@@ -189,6 +189,20 @@ describe('venture philanthropy (公益创投)', () => {
     expect(run.state.outcome).toBe('notSelected');
   });
 
+  it('ends as not selected, not with an incident, when every panel member recuses and no score exists', () => {
+    const run = toPanel();
+    for (const [index, task] of run.tasks('panelReview').entries())
+      run.send({
+        type: 'reviewSubmitted',
+        taskId: task.id,
+        actor: candidateOf(task, `expert-${index}`, run.state),
+        recused: true,
+      });
+    expect(run.state.variables.panelScore).toBeNull();
+    expect(run.state).toMatchObject({ status: 'completed', outcome: 'notSelected' });
+    expect(run.state.incidents).toBeUndefined();
+  });
+
   it('returns the application for revision at preliminary review, and rejects when the quorum of 2 approvals is not reached', () => {
     const run = drive(venturePhilanthropy, { callTitle: '2025 年公益创投' });
     run.complete('callForProjects', application);
