@@ -10,7 +10,7 @@ import {
   saveScreenshot,
   signInAs,
 } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { apiAgent, startTestServer, type TestServer } from '../support/test-server';
 
 jest.setTimeout(180_000);
 
@@ -56,6 +56,11 @@ describeWithBrowser('an admin manages units, users, roles and API tokens in a re
   it('creates a room under a station, an officer with a role there, and a token it then revokes; the officer must change the one-time password', async () => {
     const admin = server.demoLogins.find((login) => login.username === 'admin')!;
     const page = await newPage();
+    // The server's Content-Security-Policy must let every screen of the journey work.
+    const cspViolations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
 
     // The admin signs in and opens 系统管理 → 组织机构.
     await signInAs(page, server.url, admin.username, admin.password);
@@ -143,6 +148,19 @@ describeWithBrowser('an admin manages units, users, roles and API tokens in a re
     await shot(page, '07-token-revoked');
     await expect(callWithToken()).resolves.toBe(401);
 
+    // The audit log shows the revocation, and the same search downloads as an Excel file.
+    await page.getByRole('link', { name: '审计日志' }).click();
+    await page.getByLabel('操作', { exact: true }).fill('token.revoked');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await page.getByRole('row').filter({ hasText: 'token.revoked' }).first().waitFor();
+    await shot(page, '08-audit-search');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /导出 Excel/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(new URL(download.url()).searchParams.get('action')).toBe('token.revoked');
+
     // The admin leaves; the officer signs in with the one-time password and is held on 修改密码.
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL('**/login');
@@ -151,7 +169,7 @@ describeWithBrowser('an admin manages units, users, roles and API tokens in a re
     await page.getByText('您正在使用管理员发放的一次性密码').waitFor();
     await page.goto(`${server.url}/inbox`);
     await page.waitForURL('**/account/password');
-    await shot(page, '08-forced-password-change');
+    await shot(page, '09-forced-password-change');
 
     // A password containing the username breaks the policy; the page says so on the field.
     await page.getByLabel('一次性密码').fill(oneTimePassword);
@@ -159,7 +177,7 @@ describeWithBrowser('an admin manages units, users, roles and API tokens in a re
     await page.getByLabel('确认新密码').fill(`${NEW_USER.username}#Ok2026`);
     await page.getByRole('button', { name: /修改密码/ }).click();
     await page.getByText('新密码不符合密码要求').waitFor();
-    await shot(page, '09-password-policy');
+    await shot(page, '10-password-policy');
 
     // Reusing the one-time password passes the policy shown but not the server, whose reason lands on the field.
     await page.getByLabel('新密码', { exact: true }).fill(oneTimePassword);
@@ -167,15 +185,16 @@ describeWithBrowser('an admin manages units, users, roles and API tokens in a re
     await page.getByRole('button', { name: /修改密码/ }).click();
     await page.getByText('不能与当前密码相同').waitFor();
     expect(await page.getByLabel('新密码', { exact: true }).getAttribute('aria-invalid')).toBe('true');
-    await shot(page, '10-server-field-error');
+    await shot(page, '11-server-field-error');
 
     await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel('确认新密码').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: /修改密码/ }).click();
     await page.waitForURL((url) => url.pathname === '/inbox');
     await page.getByRole('button', { name: new RegExp(NEW_USER.displayName) }).waitFor();
-    await shot(page, '11-officer-at-work');
+    await shot(page, '12-officer-at-work');
     await page.close();
+    expect(cspViolations).toEqual([]);
 
     // The new password is the one that works now.
     const again = await newPage();
@@ -184,12 +203,109 @@ describeWithBrowser('an admin manages units, users, roles and API tokens in a re
     await again.close();
   });
 
+  it("shows the server's refusals where they belong, resets a password, and reloads a unit someone else changed", async () => {
+    const admin = server.demoLogins.find((login) => login.username === 'admin')!;
+    const page = await newPage();
+    await signInAs(page, server.url, admin.username, admin.password);
+    await page.getByRole('link', { name: '系统管理' }).click();
+    const tree = page.getByRole('tree', { name: '组织机构' });
+    await tree.getByText(STATION, { exact: true }).click();
+
+    // Moving the station below one of its own rooms: the server's cycle error sits on the parent field.
+    await page.getByRole('button', { name: /移\s*动/ }).click();
+    const moveDialog = page.getByRole('dialog', { name: `移动“${STATION}”` });
+    await choose(moveDialog.getByLabel('新的上级单位'), '洪家楼北路社区社会工作室');
+    await moveDialog.getByRole('button', { name: /移\s*动/ }).click();
+    await moveDialog.getByText('不能移动到自身或其下级单位之下').waitFor();
+    expect(await moveDialog.getByLabel('新的上级单位').getAttribute('aria-invalid')).toBe('true');
+    await shot(page, 'refusal-01-unit-cycle');
+    await moveDialog.getByRole('button', { name: /取\s*消/ }).click();
+
+    // A station with active rooms cannot be deactivated; the reason is shown in Chinese.
+    await page.getByRole('button', { name: /停\s*用/ }).click();
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await page.getByText('该单位仍有启用的下级单位或进行中的流程，不能停用。').waitFor();
+
+    // A taken unit code is refused on the code field.
+    await page.getByRole('button', { name: '新建下级单位' }).click();
+    const unitDialog = page.getByRole('dialog', { name: `在“${STATION}”下新建单位` });
+    await unitDialog.getByLabel('单位编码').fill('LC-HJL-01');
+    await unitDialog.getByLabel('单位名称').fill('重复编码的社工室');
+    await unitDialog.getByRole('button', { name: /创\s*建/ }).click();
+    await unitDialog.getByText('单位编码已被使用').waitFor();
+    await shot(page, 'refusal-02-code-taken');
+    await unitDialog.getByRole('button', { name: /取\s*消/ }).click();
+
+    // Someone renames the station through the API while the admin has the rename dialog open:
+    // the admin's save is refused (412), the page says so and reloads, and a second save succeeds.
+    await page.getByRole('button', { name: /重命名/ }).click();
+    const renameDialog = page.getByRole('dialog', { name: `重命名“${STATION}”` });
+    const other = apiAgent(server.url);
+    await other('POST', '/api/auth/login', { username: admin.username, password: admin.password });
+    const units = await other('GET', '/api/units');
+    const station = (units.json!.items as Array<{ id: string; name: string; revision: number }>).find(
+      (unit) => unit.name === STATION,
+    )!;
+    const renamed = await other(
+      'PATCH',
+      `/api/units/${station.id}`,
+      { name: `${STATION}（临时）` },
+      {
+        'if-match': `"${station.revision}"`,
+      },
+    );
+    expect(renamed.status).toBe(200);
+    await renameDialog.getByLabel('新名称').fill('洪家楼街道社工站');
+    await renameDialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已被他人修改，请刷新。').waitFor();
+    // The reloaded unit carries the other person's name; the admin's typing is kept.
+    const reloadedDialog = page.getByRole('dialog', { name: `重命名“${STATION}（临时）”` });
+    await reloadedDialog.waitFor();
+    await shot(page, 'refusal-03-stale-revision');
+    await reloadedDialog.getByRole('button', { name: /保\s*存/ }).click();
+    await reloadedDialog.waitFor({ state: 'hidden' });
+    await page.getByRole('heading', { name: '洪家楼街道社工站' }).waitFor();
+
+    // A reset password is a new one-time password, shown once; the user must change it.
+    await page.getByRole('link', { name: '用户与角色' }).click();
+    const officerRow = page.getByRole('row').filter({ hasText: 'shegong' });
+    const officerName = server.demoLogins.find((login) => login.username === 'shegong')!.displayName;
+    await officerRow.getByRole('button', { name: `重置 ${officerName} 的密码` }).click();
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    const secretDialog = page.getByRole('dialog', { name: '一次性密码' });
+    expect((await secretDialog.locator('code').textContent())?.trim()).toMatch(/^\S{10,}$/);
+    await secretDialog.getByRole('button', { name: '我已妥善保存' }).click();
+    await officerRow.getByText('待修改密码').waitFor();
+
+    // Deactivated, then active again.
+    await officerRow.getByRole('button', { name: `停用 ${officerName}` }).click();
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await officerRow.getByText('已停用').waitFor();
+    await shot(page, 'refusal-04-user-deactivated');
+    await officerRow.getByRole('button', { name: `启用 ${officerName}` }).click();
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await officerRow.getByRole('button', { name: `停用 ${officerName}` }).waitFor();
+    await page.close();
+  });
+
   it('serves the API reference at /api/docs, rendered in the browser', async () => {
     const page = await newPage();
     await page.goto(`${server.url}/api/docs`);
     await page.getByText('/api/units', { exact: false }).first().waitFor({ timeout: 30_000 });
     await page.getByText('/api/tokens', { exact: false }).first().waitFor();
-    await shot(page, '12-api-docs');
+    await shot(page, '13-api-docs');
     await page.close();
   });
 });

@@ -93,7 +93,16 @@ export default function AuditPage() {
       width: 160,
       render: (unitId: string | null) => (unitId ? (unitNames.get(unitId) ?? unitId) : '—'),
     },
-    { title: t('admin.audit.summary'), dataIndex: 'summary' },
+    {
+      title: t('admin.audit.summary'),
+      dataIndex: 'summary',
+      // The before/after JSON can be long: one line here, all of it on hover or focus.
+      render: (summary: string) => (
+        <Typography.Text className="sgf-audit-summary" ellipsis={{ tooltip: summary }}>
+          {summary || '—'}
+        </Typography.Text>
+      ),
+    },
     {
       title: t('admin.audit.request'),
       key: 'request',
@@ -165,6 +174,7 @@ export default function AuditPage() {
         pagination={false}
         size="small"
         scroll={{ x: 1100 }}
+        tableLayout="fixed"
       />
       <CursorPager pages={pages} nextCursor={audit.data?.nextCursor} />
     </Card>
