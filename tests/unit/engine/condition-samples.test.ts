@@ -95,6 +95,13 @@ describe('conditions evaluated over typed samples', () => {
     expect(alwaysFails(withCondition(condition))).toEqual([]);
   });
 
+  it('varies each variable on its own when all combinations would be too many', () => {
+    const variables = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ name, type: 'number' }));
+    expect(alwaysFails(withCondition('a + b + c + d + e > 3', { variables }))).toEqual([]);
+    expect(alwaysFails(withCondition('a + b + c + d + e > 3 and e = 100', { variables }))).toEqual([]);
+    expect(alwaysFails(withCondition('string length(a) + b + c + d + e > 3', { variables }))).toHaveLength(1);
+  });
+
   it('checks cycle-timer until conditions and handler conditions too, where they belong', () => {
     const raw = withCondition('approved = true', {
       eventHandlers: [

@@ -1,7 +1,7 @@
 // FEEL's now() and today() answer with the `now` that `step` receives, never the wall clock.
 import { step, initialState } from '../../../workflows/engine';
 import { evaluateFeel, withFeelClock } from '../../../workflows/engine/feel-conditions';
-import { definition } from './drive';
+import { chain, definition, drive } from './drive';
 
 /** Ends `early` while the step's time is before the day named in `cutoff`, else `late`. */
 const deadline = definition({
@@ -54,6 +54,26 @@ describe('FEEL clock', () => {
       { ok: true, value: '2025-03-02' },
       { ok: true, value: true },
     ]);
+  });
+
+  it('binds the clock in every expression of a step, output mappings included', () => {
+    jest.useFakeTimers({ now: new Date('2001-01-01T00:00:00Z') });
+    const def = chain([
+      {
+        id: 'fill',
+        kind: 'userTask',
+        name: '填写',
+        assignee: { type: 'starter' },
+        outputs: { submittedOn: 'today()', submittedAt: 'now()' },
+      },
+    ]);
+    const run = drive(def);
+    run.advance('PT20H');
+    run.complete('fill');
+    expect(run.state.variables).toMatchObject({
+      submittedOn: '2025-03-02',
+      submittedAt: '2025-03-02T05:00:00+08:00',
+    });
   });
 
   it('fails rather than read the wall clock outside a step', () => {
