@@ -1,0 +1,405 @@
+// The authorization matrix, generated from the route table: every route × every role × every
+// position of the target relative to the caller's unit (own, child, parent, sibling, another
+// county), for a session and a bearer-token caller each, plus an anonymous caller. Expected
+// outcomes come from each route's `expect` declaration; a route without a probe here fails.
+import ExcelJS from 'exceljs';
+import { randomBytes } from 'node:crypto';
+import { apiRouteTable } from '../../api/app';
+import { newTokenSecret } from '../../api/auth/api-token';
+import type { TRole } from '../../api/auth/auth.types';
+import { hashPassword } from '../../api/auth/password';
+import { SESSION_COOKIE, createSession } from '../../api/auth/session-store';
+import { createPrismaClient, type Db } from '../../api/db/prisma-client';
+import { contractViolations } from '../../api/http/response-contract';
+import { routeKey, type AnyRoute } from '../../api/http/route';
+import type { RoleOutcome } from '../../api/policy/route-expectations';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+jest.setTimeout(300_000);
+
+const ROLES: TRole[] = [
+  'admin',
+  'officer',
+  'supervisor',
+  'committee_member',
+  'selection_office',
+  'leading_group',
+];
+const POSITIONS = ['own', 'child', 'parent', 'sibling', 'otherCounty'] as const;
+type Position = (typeof POSITIONS)[number];
+const INSIDE: readonly Position[] = ['own', 'child'];
+
+interface Answer {
+  status: number;
+  json: unknown;
+  body: Buffer;
+}
+interface Probe {
+  method: string;
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** For lists: whether the target appears in the answer. */
+  shows?: (answer: Answer) => boolean | Promise<boolean>;
+  /** Sees every answer; true for a non-2xx answer that still proves the caller passed authorization. */
+  accepts?: (answer: Answer) => boolean;
+}
+interface Caller {
+  kind: 'session' | 'bearer' | 'anonymous';
+  role?: TRole;
+  userId?: string;
+  headers(): Promise<Record<string, string>>;
+}
+interface Target {
+  unitId: string;
+  unitKind: string;
+  unitName: string;
+}
+type ProbeBuilder = (target: Target, caller: Caller) => Probe | Promise<Probe>;
+
+describe('authorization matrix', () => {
+  let server: TestServer;
+  let prisma: Db;
+  const units = {} as Record<Position, Target>;
+  const passwords = new Map<string, string>();
+  let sequence = 0;
+  const unique = (prefix: string) => `${prefix}-${++sequence}-${randomBytes(3).toString('hex')}`;
+
+  async function unitByCode(code: string): Promise<Target> {
+    const u = await prisma.orgUnit.findUniqueOrThrow({ where: { code } });
+    return { unitId: u.id, unitKind: u.kind, unitName: u.name };
+  }
+
+  async function userAt(unitId: string, role: TRole = 'officer') {
+    return prisma.user.create({
+      data: {
+        username: unique('t'),
+        displayName: '矩阵目标',
+        passwordHash: 'unusable',
+        roles: { create: { role, unitId } },
+      },
+      include: { roles: true },
+    });
+  }
+
+  async function tokenAt(unitId: string, role: TRole = 'officer') {
+    const { secret, prefix, hash } = newTokenSecret();
+    const token = await prisma.apiToken.create({
+      data: {
+        name: unique('token'),
+        prefix,
+        secretHash: hash,
+        serviceUser: {
+          create: {
+            username: unique('svc'),
+            displayName: '矩阵令牌',
+            passwordHash: 'unusable',
+            kind: 'service',
+            roles: { create: { role, unitId } },
+          },
+        },
+      },
+    });
+    return { id: token.id, secret };
+  }
+
+  const json = (a: Answer) => a.json as { items?: { id: string; username?: string }[] };
+  const listHas = (id: string) => (a: Answer) => (json(a).items ?? []).some((i) => i.id === id);
+
+  /** One probe per route, keyed by `METHOD /path`; the request aims at a target in the given unit. */
+  const probes: Record<string, ProbeBuilder> = {
+    'GET /health': () => ({ method: 'GET', path: '/api/health' }),
+    'GET /openapi.json': () => ({ method: 'GET', path: '/api/openapi.json' }),
+    'GET /docs': () => ({ method: 'GET', path: '/api/docs' }),
+    'GET /docs/init.js': () => ({ method: 'GET', path: '/api/docs/init.js' }),
+    'POST /auth/login': (_t, caller) => {
+      const user = caller.role ? roleUsers.get(caller.role)! : roleUsers.get('officer')!;
+      return {
+        method: 'POST',
+        path: '/api/auth/login',
+        body: { username: user.username, password: passwords.get(user.id) },
+      };
+    },
+    'POST /auth/logout': () => ({ method: 'POST', path: '/api/auth/logout' }),
+    'POST /auth/logout-everywhere': () => ({ method: 'POST', path: '/api/auth/logout-everywhere' }),
+    'GET /auth/me': () => ({ method: 'GET', path: '/api/auth/me' }),
+    'POST /auth/change-password': (_t, caller) => {
+      const userId = caller.userId ?? roleUsers.get('officer')!.id;
+      const next = `Matrix-Pass-${++sequence}`;
+      return {
+        method: 'POST',
+        path: '/api/auth/change-password',
+        body: { currentPassword: passwords.get(userId), newPassword: next },
+        accepts: (a) => {
+          if (a.status === 204) passwords.set(userId, next);
+          return a.status === 204;
+        },
+      };
+    },
+    'GET /units': (t) => ({ method: 'GET', path: '/api/units', shows: listHas(t.unitId) }),
+    'GET /units/:id': (t) => ({ method: 'GET', path: `/api/units/${t.unitId}` }),
+    'POST /units': (t) => ({
+      method: 'POST',
+      path: '/api/units',
+      body: {
+        code: unique('M'),
+        name: '矩阵单位',
+        kind: t.unitKind === 'county_center' ? 'station' : 'room',
+        parentId: t.unitId,
+      },
+      // Nothing may sit below a room: the tier rule answers, after authorization let it through.
+      accepts: (a) => t.unitKind === 'room' && a.status === 400,
+    }),
+    'PATCH /units/:id': (t) => ({
+      method: 'PATCH',
+      path: `/api/units/${t.unitId}`,
+      body: { name: t.unitName },
+      headers: { 'if-match': '*' },
+      // The same role's other caller kind may rename the unit at the same moment; its 412 comes
+      // only after the scope check let the caller through.
+      accepts: (a) => a.status === 412,
+    }),
+    'GET /users': async (t) => {
+      const user = await userAt(t.unitId);
+      return { method: 'GET', path: `/api/users?q=${user.username}`, shows: listHas(user.id) };
+    },
+    'GET /users/:id': async (t) => ({ method: 'GET', path: `/api/users/${(await userAt(t.unitId)).id}` }),
+    'POST /users': (t) => ({
+      method: 'POST',
+      path: '/api/users',
+      body: {
+        username: unique('new'),
+        displayName: '新用户',
+        assignments: [{ role: 'officer', unitId: t.unitId }],
+      },
+    }),
+    'PATCH /users/:id': async (t) => ({
+      method: 'PATCH',
+      path: `/api/users/${(await userAt(t.unitId)).id}`,
+      body: { displayName: '改名' },
+      headers: { 'if-match': '*' },
+    }),
+    'POST /users/:id/unlock': async (t) => ({
+      method: 'POST',
+      path: `/api/users/${(await userAt(t.unitId)).id}/unlock`,
+    }),
+    'POST /users/:id/reset-password': async (t) => ({
+      method: 'POST',
+      path: `/api/users/${(await userAt(t.unitId)).id}/reset-password`,
+    }),
+    'POST /users/:id/assignments': async (t) => ({
+      method: 'POST',
+      path: `/api/users/${(await userAt(t.unitId)).id}/assignments`,
+      body: { role: 'supervisor', unitId: t.unitId },
+    }),
+    'DELETE /users/:id/assignments/:assignmentId': async (t) => {
+      const user = await userAt(t.unitId);
+      return { method: 'DELETE', path: `/api/users/${user.id}/assignments/${user.roles[0]!.id}` };
+    },
+    'GET /tokens': async (t) => {
+      const token = await tokenAt(t.unitId);
+      return { method: 'GET', path: '/api/tokens?limit=200', shows: listHas(token.id) };
+    },
+    'POST /tokens': (t) => ({
+      method: 'POST',
+      path: '/api/tokens',
+      body: { name: unique('对接'), assignments: [{ role: 'officer', unitId: t.unitId }] },
+    }),
+    'POST /tokens/:id/revoke': async (t) => ({
+      method: 'POST',
+      path: `/api/tokens/${(await tokenAt(t.unitId)).id}/revoke`,
+    }),
+    'GET /audit': async (t) => {
+      const marker = await auditRowAt(t.unitId);
+      return {
+        method: 'GET',
+        path: `/api/audit?resourceId=${marker}`,
+        shows: (a) => (json(a).items ?? []).length === 1,
+      };
+    },
+    'GET /audit/export.xlsx': async (t) => {
+      const marker = await auditRowAt(t.unitId);
+      return {
+        method: 'GET',
+        path: `/api/audit/export.xlsx?resourceId=${marker}`,
+        shows: async (a) => {
+          const workbook = new ExcelJS.Workbook();
+          await workbook.xlsx.load(a.body as unknown as ArrayBuffer);
+          return workbook.worksheets[0]!.rowCount === 2;
+        },
+      };
+    },
+  };
+
+  async function auditRowAt(unitId: string): Promise<string> {
+    const marker = unique('probe');
+    await prisma.auditLog.create({
+      data: { action: 'matrix.probe', resourceType: 'probe', resourceId: marker, unitId },
+    });
+    return marker;
+  }
+
+  const roleUsers = new Map<TRole, { id: string; username: string }>();
+  const roleTokens = new Map<TRole, string>();
+  let clientAddress = 0;
+
+  async function send(caller: Caller, probe: Probe): Promise<Answer> {
+    clientAddress++;
+    const response = await fetch(`${server.url}${probe.path}`, {
+      method: probe.method,
+      headers: {
+        ...(probe.body === undefined ? {} : { 'content-type': 'application/json' }),
+        // A new client address per request keeps the per-address sign-in limit out of the way.
+        'x-forwarded-for': `10.${(clientAddress >> 16) & 255}.${(clientAddress >> 8) & 255}.${clientAddress & 255}`,
+        ...(await caller.headers()),
+        ...probe.headers,
+      },
+      ...(probe.body === undefined ? {} : { body: JSON.stringify(probe.body) }),
+    });
+    const body = Buffer.from(await response.arrayBuffer());
+    const isJson = /json/.test(response.headers.get('content-type') ?? '') && body.length > 0;
+    return { status: response.status, json: isJson ? JSON.parse(body.toString('utf8')) : undefined, body };
+  }
+
+  function sessionCaller(role: TRole): Caller {
+    const user = roleUsers.get(role)!;
+    return {
+      kind: 'session',
+      role,
+      userId: user.id,
+      // A fresh session per request: logout probes end the one they used.
+      headers: async () => {
+        const { token } = await createSession(prisma, { userId: user.id, ttlHours: 1 });
+        return { cookie: `${SESSION_COOKIE}=${token}`, 'x-requested-with': 'shegong-flow' };
+      },
+    };
+  }
+
+  function bearerCaller(role: TRole): Caller {
+    return {
+      kind: 'bearer',
+      role,
+      headers: () => Promise.resolve({ authorization: `Bearer ${roleTokens.get(role)!}` }),
+    };
+  }
+
+  const anonymous: Caller = {
+    kind: 'anonymous',
+    headers: () => Promise.resolve({ 'x-requested-with': 'shegong-flow' }),
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    prisma = createPrismaClient(server.databaseUrl, 4);
+    const other = await prisma.orgUnit.create({
+      data: { code: 'OC', name: '另一个县指导中心', kind: 'county_center' },
+    });
+    await prisma.orgUnit.create({
+      data: { code: 'OC-S', name: '另一个县服务站', kind: 'station', parentId: other.id },
+    });
+    units.own = await unitByCode('LC-HJL');
+    units.child = await unitByCode('LC-HJL-01');
+    units.parent = await unitByCode('LC');
+    units.sibling = await unitByCode('LC-TY');
+    units.otherCounty = await unitByCode('OC-S');
+    for (const role of ROLES) {
+      const password = `Matrix-Start-${role}`;
+      const user = await prisma.user.create({
+        data: {
+          username: `matrix-${role.replace(/_/g, '-')}`,
+          displayName: `矩阵 ${role}`,
+          passwordHash: await hashPassword(password),
+          roles: { create: { role, unitId: units.own.unitId } },
+        },
+      });
+      roleUsers.set(role, user);
+      passwords.set(user.id, password);
+      roleTokens.set(role, (await tokenAt(units.own.unitId, role)).secret);
+    }
+  });
+  afterAll(async () => {
+    await prisma.$disconnect();
+    await server.close();
+  });
+
+  const routes: AnyRoute[] = apiRouteTable({
+    prisma: undefined as unknown as Db,
+    config: { sessionTtlHours: 1, cookieSecure: false, webDistDir: '' },
+    health: { runtime: 'embedded', version: '0', databaseKind: 'external' },
+  });
+
+  it('has a probe for every route and none for a route that is gone', () => {
+    const keys = routes.map(routeKey);
+    expect(keys.filter((key) => !probes[key])).toEqual([]);
+    expect(Object.keys(probes).filter((key) => !keys.includes(key))).toEqual([]);
+  });
+
+  it('answers every route × role × position × caller kind as declared', async () => {
+    const failures: string[] = [];
+    let checks = 0;
+    const check = async (
+      route: AnyRoute,
+      caller: Caller,
+      position: Position,
+      expected: 'ok' | 'hidden' | 'forbidden' | 'unauthenticated',
+    ) => {
+      const build = probes[routeKey(route)];
+      if (!build) return;
+      const probe = await build(units[position], caller);
+      const answer = await send(caller, probe);
+      checks++;
+      const accepted = probe.accepts?.(answer) ?? false;
+      const success = (answer.status >= 200 && answer.status < 300) || accepted;
+      let actual: string;
+      if (answer.status === 401) actual = 'unauthenticated';
+      else if (answer.status === 403) actual = 'forbidden';
+      else if (answer.status === 404) actual = 'hidden';
+      else if (success && probe.shows) actual = (await probe.shows(answer)) ? 'ok' : 'hidden';
+      else if (success) actual = 'ok';
+      else actual = `status ${answer.status} ${JSON.stringify(answer.json)}`;
+      if (actual !== expected) {
+        failures.push(
+          `${routeKey(route)} ${caller.kind} ${caller.role ?? ''} @${position}: expected ${expected}, got ${actual}`,
+        );
+      }
+    };
+    const expectedFor = (outcome: RoleOutcome, position: Position) =>
+      outcome === 'forbidden'
+        ? 'forbidden'
+        : outcome === 'allow' || INSIDE.includes(position)
+          ? 'ok'
+          : 'hidden';
+
+    const started = Date.now();
+    for (const route of routes) {
+      await check(route, anonymous, 'own', route.expect.anonymous === 'allow' ? 'ok' : 'unauthenticated');
+      for (const position of POSITIONS) {
+        // Concurrent across callers, never two requests of one user at once: logout-everywhere and
+        // change-password of a user would end or outdate that user's other request.
+        await Promise.all(
+          ROLES.flatMap((role) => {
+            const outcome = route.expect.roles[role];
+            return [
+              check(route, sessionCaller(role), position, expectedFor(outcome, position)),
+              check(
+                route,
+                bearerCaller(role),
+                position,
+                route.expect.bearer === 'forbidden' ? 'forbidden' : expectedFor(outcome, position),
+              ),
+            ];
+          }),
+        );
+      }
+    }
+    console.log(
+      `authorization matrix: ${routes.length} routes × ${ROLES.length} roles × ${POSITIONS.length} positions ` +
+        `(${routes.length * ROLES.length * POSITIONS.length}) × 2 caller kinds (session, bearer) + ` +
+        `${routes.length} anonymous = ${checks} checks in ${((Date.now() - started) / 1000).toFixed(1)} s, ` +
+        `${failures.length} failures`,
+    );
+    expect(failures).toEqual([]);
+    expect(checks).toBe(routes.length * (ROLES.length * POSITIONS.length * 2 + 1));
+    expect(contractViolations).toEqual([]);
+  });
+});
