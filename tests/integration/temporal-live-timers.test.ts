@@ -83,6 +83,8 @@ describeLive('timers and deadlines on Temporal and on the embedded runtime', (ad
     expect(onTemporal).toEqual(['task.reminder', 'task.escalated']);
     expect(onEmbedded).toEqual(onTemporal);
     expect(await projectionOf(rt.pool, a.instanceId)).toEqual(await projectionOf(rt.pool, b.instanceId));
+    // The one recorded history with notification activities (reminder and escalation).
+    await recordHistory(rt.client, a.instanceId, 'timers-task-deadlines');
   });
 
   it('project lifecycle: the monthly monitoring cycle fires and the example runs to its end', async () => {

@@ -19,7 +19,9 @@ jest.setTimeout(120_000);
  * Each example as far as it goes without its system events: the rest waits on timers of days or
  * years (see temporal-live-timers.test.ts for those, scaled to seconds) or on talent actions.
  */
-const builtIns: Array<[key: string, sent: number]> = [
+const builtIns: Array<
+  [key: 'project-lifecycle' | 'venture-philanthropy' | 'talent-selection-round' | 'talent-term', sent: number]
+> = [
   ['project-lifecycle', 5],
   ['venture-philanthropy', 11],
   ['talent-selection-round', 3],

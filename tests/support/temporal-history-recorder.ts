@@ -10,8 +10,32 @@ export const historiesDir = join(__dirname, '..', 'fixtures', 'temporal-historie
 
 export const recording = process.env.SGF_RECORD_HISTORIES === '1';
 
-/** JSON as protobufjs writes it (longs and enums as strings, bytes as base64): History.fromObject reads it back. */
-export async function recordHistory(client: Client, workflowId: string, name: string): Promise<void> {
+/** Every history the live suites record: the replay test expects exactly these files. */
+export const recordedScenarios = [
+  'built-in-project-lifecycle',
+  'built-in-talent-selection-round',
+  'built-in-talent-term',
+  'built-in-venture-philanthropy',
+  'continued-venture-philanthropy',
+  'subprocess-child',
+  'subprocess-parent',
+  'timers-project-lifecycle',
+  'timers-talent-term',
+  'timers-task-deadlines',
+] as const;
+
+export type RecordedScenario = (typeof recordedScenarios)[number];
+
+/**
+ * JSON as protobufjs writes it (longs and enums as strings, bytes as base64): History.fromObject
+ * reads it back. Written compact; scripts/record-temporal-histories.mjs formats it with prettier
+ * afterwards (prettier 3 cannot be loaded inside jest without ESM support).
+ */
+export async function recordHistory(
+  client: Client,
+  workflowId: string,
+  name: RecordedScenario,
+): Promise<void> {
   if (!recording) return;
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
   const json = temporal.api.history.v1.History.toObject(temporal.api.history.v1.History.fromObject(history), {
@@ -20,5 +44,5 @@ export async function recordHistory(client: Client, workflowId: string, name: st
     bytes: String,
   });
   mkdirSync(historiesDir, { recursive: true });
-  writeFileSync(join(historiesDir, `${name}.json`), `${JSON.stringify(json, null, 1)}\n`);
+  writeFileSync(join(historiesDir, `${name}.json`), `${JSON.stringify(json)}\n`);
 }

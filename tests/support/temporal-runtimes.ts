@@ -78,6 +78,11 @@ export async function startBothRuntimes(
   };
   const db = await createRuntimeDatabase();
   const pool = new Pool({ connectionString: db.db.url, max: 6 });
+  // pool.end() resolves before its idle connections have closed; the database dropped right after
+  // terminates them (57P01), which without a listener is an unhandled error failing the suite.
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') throw error;
+  });
   const worker = options.worker === false ? undefined : await startTestWorker(settings, pool);
   const connection = await Connection.connect(temporalConnectionOptions(settings));
   const client = new TemporalClient({ connection, namespace: settings.namespace });
