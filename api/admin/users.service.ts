@@ -1,6 +1,7 @@
-// User administration within the admin's subtree. A user is in an admin's scope when one of their
-// role assignments lies in it; a user without any assignment (just created, or stripped of all)
-// is in every admin's scope, so it can be placed again.
+// User administration within the admin's subtree. A user is in an admin's scope only when every one
+// of their role assignments lies in it: an admin must not reset the password of, rename or
+// deactivate someone who holds a role above or beside them. A user without any assignment belongs
+// to no unit, so only admins of a whole tree (a unit without parent) manage them.
 import { Prisma } from '../../prisma/generated/client';
 import type { Caller } from '../auth/caller';
 import { isLocked } from '../auth/login-lockout';
@@ -34,11 +35,24 @@ export function toAdminUser(user: UserRow, now = new Date()): TAdminUser {
   };
 }
 
-/** SQL: the ids of users in the scope of these admin roots. */
+/** SQL: true when the roots include a top unit (the admin administers a whole tree). */
+function coversTopUnit(roots: readonly string[]): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM org_unit o WHERE o.parent_id IS NULL AND o.id = ANY(${[...roots]}::uuid[]))`;
+}
+
+/** SQL: the ids of users whose every role assignment lies within these admin roots. */
 export function usersWithin(roots: readonly string[]): Prisma.Sql {
   return Prisma.sql`(SELECT u.id FROM app_user u
-    WHERE EXISTS (SELECT 1 FROM role_assignment ra WHERE ra.user_id = u.id AND ra.unit_id IN ${unitsWithin(roots)})
-       OR NOT EXISTS (SELECT 1 FROM role_assignment ra WHERE ra.user_id = u.id))`;
+    WHERE NOT EXISTS (SELECT 1 FROM role_assignment ra
+                      WHERE ra.user_id = u.id AND ra.unit_id NOT IN ${unitsWithin(roots)})
+      AND (EXISTS (SELECT 1 FROM role_assignment ra WHERE ra.user_id = u.id) OR ${coversTopUnit(roots)}))`;
+}
+
+async function administersTopUnit(prisma: Db, caller: Caller): Promise<boolean> {
+  const rows = await prisma.$queryRaw<
+    { covers: boolean }[]
+  >`SELECT ${coversTopUnit(adminRoots(caller))} AS covers`;
+  return rows[0]?.covers === true;
 }
 
 const notFound = () =>
@@ -106,7 +120,7 @@ async function assertUnitsAdministered(
     if (!(await isUnitWithin(prisma, adminRoots(caller), assignment.unitId))) {
       throw new AppError('NOT_FOUND', 'No such unit in your scope.', [
         {
-          field: `${field}.${index}.unitId`.replace(/^\./, ''),
+          field: field ? `${field}.${index}.unitId` : 'unitId',
           reason: 'unknown unit',
           reasonZh: '单位不存在或不在您的管理范围内',
         },
@@ -121,6 +135,16 @@ const isUniqueViolation = (error: unknown) =>
 export async function createUser(prisma: Db, caller: Caller, input: TCreateUserRequest) {
   const assignments = input.assignments ?? [];
   await assertUnitsAdministered(prisma, caller, assignments, 'assignments');
+  // A user without roles would fall out of this admin's scope the moment it exists.
+  if (assignments.length === 0 && !(await administersTopUnit(prisma, caller))) {
+    throw new AppError('VALIDATION_FAILED', 'Give the new user at least one role in your units.', [
+      {
+        field: 'assignments',
+        reason: 'at least one role in your units',
+        reasonZh: '请至少分配一个您所管单位的角色',
+      },
+    ]);
+  }
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   try {
