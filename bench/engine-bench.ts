@@ -1,11 +1,24 @@
-// `npm run bench:engine`: drives N concurrent project-lifecycle instances through every stage on
-// the embedded runtime and compares its transition rate with the physical baseline measured in the
-// same run on the same database: plain single-row UPDATE commits from a pg loop at the same
-// concurrency, measured before and after the engine run (the mean is the baseline, so drift of a
-// shared machine weighs on both sides). A warm-up of a few instances per lane runs first and is not
-// counted. Then opens many instances at once and reports the runtime process's peak memory.
-// Settings: BENCH_CONCURRENCY (8), BENCH_INSTANCES (1600), BENCH_OPEN_INSTANCES (10000),
-// DATABASE_URL (else an embedded PostgreSQL is started and removed afterwards).
+// `npm run bench:engine`: drives project-lifecycle instances through every stage and prints one
+// table of transition rates beside the physical baseline measured in the same run on the same
+// database: plain single-row UPDATE commits from a pg loop at the same concurrency, measured before
+// and after the runtimes (the mean is the baseline, so drift of a shared machine weighs on both).
+// Variants, each on a fresh runtime:
+//   warm      the embedded runtime, each lane driving one instance straight through (its instance
+//             cache always hits), scheduler off, the driver firing timers on a clock that races ahead;
+//   cold      the same commands, but each lane visits a window of instances in turn and the windows
+//             together hold more instances than the cache, so every command misses it;
+//   effects   the embedded runtime with its scheduler running on the wall clock: the runtime fires
+//             the (one-second) monitoring timer and settles a webhook to a loopback receiver and a
+//             notification per instance, which the instance waits for;
+//   temporal  (BENCH_RUNTIME=temporal) the effects load through the Temporal runtime: a dev server,
+//             a worker in this process, the Temporal adapter of the port.
+// Every variant counts transitions as event-log rows and database commits as transaction ids
+// (bench/commit-counter.ts). Then opens many instances at once and reports peak memory.
+// Settings: BENCH_CONCURRENCY (8), BENCH_INSTANCES (400), BENCH_COLD_INSTANCES (cache size + 20 %),
+// BENCH_COLD_STEPS (2), BENCH_EFFECTS_INSTANCES (96), BENCH_EFFECTS_WINDOW (16 per lane),
+// BENCH_OPEN_INSTANCES (10000), BENCH_BASELINE_SECONDS (3), BENCH_RUNTIME (embedded | temporal),
+// DATABASE_URL (else an embedded PostgreSQL is started and removed afterwards), TEMPORAL_ADDRESS
+// (else a Temporal dev server is started when BENCH_RUNTIME=temporal).
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,21 +29,38 @@ import { applyMigrations } from '../api/db/migrate';
 import { ensureDatabase } from '../api/db/open-database';
 import { createPrismaClient } from '../api/db/prisma-client';
 import { createEmbeddedOrchestrator } from '../api/orchestrator/embedded-orchestrator';
-import {
-  type CommandEvent,
-  OrchestratorError,
-  type CommandResult,
-  type Orchestrator,
-} from '../api/orchestrator/orchestrator';
+import type { Orchestrator } from '../api/orchestrator/orchestrator';
+import { createInstanceCache } from '../api/runtime/instance-cache';
 import { seedBuiltInDefinitions } from '../prisma/seed/seed-definitions';
 import { seedDemo } from '../prisma/seed/seed-demo';
-import { lifecycleReviewScores, lifecycleTaskDataFor } from '../tests/fixtures/project-lifecycle-data';
+import { publishDefinition } from '../tests/support/runtime-fixtures';
+import { baselineCommits, nextTransactionId } from './commit-counter';
+import { EFFECTS_PER_INSTANCE, effectsLifecycle } from './effects-lifecycle';
+import {
+  type Candidates,
+  type DriveResult,
+  driveLifecycles,
+  startLifecycles,
+  type Timed,
+} from './lifecycle-driver';
+import { startTemporalRuntime } from './temporal-runtime';
+import { startWebhookReceiver } from './webhook-receiver';
 
-const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const instances = Number(process.env.BENCH_INSTANCES ?? 1600);
+const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const lanes = setting('BENCH_CONCURRENCY', 8);
+const warmInstances = setting('BENCH_INSTANCES', 400);
 const warmUpPerLane = 8;
-const openInstances = Number(process.env.BENCH_OPEN_INSTANCES ?? 10_000);
-const baselineSeconds = 5;
+/** The runtime's cache size, read from the runtime itself so the cold window always exceeds it. */
+const cacheSize = createInstanceCache().max;
+const coldInstances = setting('BENCH_COLD_INSTANCES', Math.ceil(cacheSize * 1.2));
+const coldSteps = setting('BENCH_COLD_STEPS', 2);
+const effectsInstances = setting('BENCH_EFFECTS_INSTANCES', 96);
+const effectsWindow = setting('BENCH_EFFECTS_WINDOW', 16);
+const openInstances = setting('BENCH_OPEN_INSTANCES', 10_000);
+const baselineSeconds = setting('BENCH_BASELINE_SECONDS', 3);
+const runtimeChoice = process.env.BENCH_RUNTIME ?? 'embedded';
+if (runtimeChoice !== 'embedded' && runtimeChoice !== 'temporal')
+  throw new Error(`BENCH_RUNTIME is embedded or temporal, not ${runtimeChoice}`);
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -41,30 +71,283 @@ function peakRssMb(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
 
-async function baselineCommitsPerSecond(url: string): Promise<number> {
-  const setup = new Client({ connectionString: url });
-  await setup.connect();
-  await setup.query('CREATE TABLE IF NOT EXISTS bench_counter (id int PRIMARY KEY, n bigint NOT NULL)');
-  await setup.query('TRUNCATE bench_counter');
-  await setup.query('INSERT INTO bench_counter SELECT g, 0 FROM generate_series(1, $1::int) g', [
-    concurrency,
-  ]);
-  await setup.end();
-  const deadline = Date.now() + baselineSeconds * 1000;
-  const counts = await Promise.all(
-    Array.from({ length: concurrency }, async (_, lane) => {
-      const client = new Client({ connectionString: url });
-      await client.connect();
-      let n = 0;
-      while (Date.now() < deadline) {
-        await client.query('UPDATE bench_counter SET n = n + 1 WHERE id = $1', [lane + 1]);
-        n += 1;
-      }
-      await client.end();
-      return n;
+interface Row {
+  variant: string;
+  transitions: number;
+  seconds: number;
+  latencies: number[];
+  commits: number;
+  effects?: number;
+  cpuMicros: number;
+  drive: DriveResult;
+}
+
+interface Bench {
+  databaseUrl: string;
+  versionIds: Record<string, string>;
+  unitId: string;
+  officerId: string;
+  candidates: Candidates;
+  webhook: Awaited<ReturnType<typeof startWebhookReceiver>>;
+}
+
+async function scalar(url: string, sql: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>(sql);
+    return Number(rows[0]!.n);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Transitions (event-log rows), writing commits and settled effects around one measured drive. */
+async function measure(
+  bench: Bench,
+  variant: string,
+  drive: (timed: Timed) => Promise<DriveResult>,
+): Promise<Row> {
+  const { databaseUrl: url } = bench;
+  const transitionsBefore = await scalar(url, 'SELECT count(*) AS n FROM instance_event');
+  const notificationsBefore = await scalar(url, 'SELECT count(*) AS n FROM notification');
+  const deliveriesBefore = bench.webhook.counts().deliveries;
+  const latencies: number[] = [];
+  const timed: Timed = async (fn) => {
+    const started = process.hrtime.bigint();
+    const result = await fn();
+    latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+    return result;
+  };
+  const commitsBefore = await nextTransactionId(url);
+  const cpuBefore = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  const result = await drive(timed);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore);
+  const commits = (await nextTransactionId(url)) - commitsBefore;
+  const transitions = (await scalar(url, 'SELECT count(*) AS n FROM instance_event')) - transitionsBefore;
+  const effects =
+    (await scalar(url, 'SELECT count(*) AS n FROM notification')) -
+    notificationsBefore +
+    bench.webhook.counts().deliveries -
+    deliveriesBefore;
+  latencies.sort((a, b) => a - b);
+  return {
+    variant,
+    transitions,
+    seconds,
+    latencies,
+    commits,
+    effects,
+    cpuMicros: (cpu.user + cpu.system) / transitions,
+    drive: result,
+  };
+}
+
+function starter(bench: Bench, orchestrator: Orchestrator, definitionKey: string) {
+  let started = 0;
+  return () =>
+    orchestrator.start({
+      versionId: bench.versionIds[definitionKey]!,
+      unitId: bench.unitId,
+      title: 'bench',
+      input: { projectName: `压测项目 ${++started}` },
+      actor: { userId: bench.officerId },
+      idempotencyKey: randomUUID(),
+    });
+}
+
+/** The clock of the scheduler-less variants runs ten days per reading, so timers come due at once. */
+function racingClock() {
+  let fakeNow = Date.parse('2025-03-01T01:00:00Z');
+  return () => new Date((fakeNow += 10 * 86_400_000));
+}
+
+async function warmVariant(bench: Bench): Promise<Row> {
+  const { orchestrator } = createEmbeddedOrchestrator({
+    databaseUrl: bench.databaseUrl,
+    clock: racingClock(),
+    poolSize: lanes + 2,
+  });
+  const load = {
+    orchestrator,
+    start: starter(bench, orchestrator, 'project-lifecycle'),
+    candidates: bench.candidates,
+    lanes,
+    window: 1,
+    timers: 'send' as const,
+  };
+  // A few instances per lane first, not counted: JIT, prepared statements, the definition store.
+  await driveLifecycles({ ...load, instances: lanes * warmUpPerLane, timed: (fn) => fn() });
+  const row = await measure(bench, 'embedded, warm cache', (timed) =>
+    driveLifecycles({ ...load, instances: warmInstances, timed }),
+  );
+  await orchestrator.close();
+  return row;
+}
+
+async function coldVariant(bench: Bench): Promise<Row> {
+  const { orchestrator } = createEmbeddedOrchestrator({
+    databaseUrl: bench.databaseUrl,
+    clock: racingClock(),
+    poolSize: lanes + 2,
+  });
+  // Started before the measure (a start never reads the cache); every measured command then finds
+  // its instance last touched a whole window of other instances ago, evicted from the cache.
+  const inFlight = await startLifecycles(
+    starter(bench, orchestrator, 'project-lifecycle'),
+    coldInstances,
+    lanes,
+  );
+  const row = await measure(bench, 'embedded, cold cache', (timed) =>
+    driveLifecycles({
+      orchestrator,
+      start: () => Promise.reject(new Error('the cold variant starts nothing while measured')),
+      candidates: bench.candidates,
+      lanes,
+      instances: 0,
+      inFlight,
+      window: 0,
+      stepsPerInstance: coldSteps,
+      timers: 'send',
+      timed,
     }),
   );
-  return counts.reduce((a, b) => a + b, 0) / baselineSeconds;
+  await orchestrator.close();
+  return row;
+}
+
+async function effectsLoad(bench: Bench, orchestrator: Orchestrator, variant: string): Promise<Row> {
+  const load = {
+    orchestrator,
+    start: starter(bench, orchestrator, 'project-lifecycle-bench'),
+    candidates: bench.candidates,
+    lanes,
+    window: effectsWindow,
+    timers: 'runtime' as const,
+  };
+  await driveLifecycles({ ...load, instances: lanes, timed: (fn) => fn() });
+  return measure(bench, variant, (timed) => driveLifecycles({ ...load, instances: effectsInstances, timed }));
+}
+
+async function effectsVariant(bench: Bench): Promise<Row> {
+  const { orchestrator } = createEmbeddedOrchestrator({
+    databaseUrl: bench.databaseUrl,
+    runScheduler: true,
+    poolSize: lanes + 2,
+  });
+  const row = await effectsLoad(bench, orchestrator, 'embedded, scheduler + effects');
+  await orchestrator.close();
+  return row;
+}
+
+async function temporalVariant(bench: Bench): Promise<Row> {
+  const runtime = await startTemporalRuntime(bench.databaseUrl, lanes + 4);
+  try {
+    return await effectsLoad(bench, runtime.orchestrator, 'temporal, timer + effects');
+  } finally {
+    await runtime.close();
+  }
+}
+
+/**
+ * Many instances started at once and left open, on the wall clock: their deadlines lie days ahead,
+ * so no scheduler sweep is due (on the racing clock one would fire every open instance's reminder
+ * and escalation one transaction at a time, minutes of work the effects variant samples already).
+ */
+async function openManyInstances(bench: Bench) {
+  const { orchestrator } = createEmbeddedOrchestrator({
+    databaseUrl: bench.databaseUrl,
+    poolSize: lanes + 2,
+  });
+  const started = process.hrtime.bigint();
+  await startLifecycles(starter(bench, orchestrator, 'project-lifecycle'), openInstances, lanes);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await orchestrator.close();
+  return { seconds, peakRssMb: peakRssMb() };
+}
+
+async function setUp(databaseUrl: string, webhookUrl: string) {
+  await applyMigrations({ databaseUrl });
+  const prisma = createPrismaClient(databaseUrl);
+  try {
+    await seedDemo(prisma);
+    const versionIds = await seedBuiltInDefinitions(prisma);
+    versionIds['project-lifecycle-bench'] = await publishDefinition(
+      databaseUrl,
+      effectsLifecycle(webhookUrl),
+    );
+    const unit = await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'LC-HJL' } });
+    const centre = await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'LC' } });
+    const user = (username: string) => prisma.user.findUniqueOrThrow({ where: { username } });
+    // The lifecycle's centre tasks go to supervisors at the county centre, three review seats.
+    const centreSupervisors = await Promise.all(
+      [1, 2, 3].map(async (n) => {
+        const created = await prisma.user.create({
+          data: {
+            username: `bench-centre-supervisor-${n}`,
+            displayName: `中心督导 ${n}`,
+            passwordHash: 'not-used',
+            roles: { create: { role: 'supervisor', unitId: centre.id } },
+          },
+        });
+        return created.id;
+      }),
+    );
+    return {
+      versionIds,
+      unitId: unit.id,
+      officerId: (await user('shegong')).id,
+      candidates: { stationSupervisor: (await user('zhanzhang')).id, centreSupervisors },
+    };
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+const fixed = (n: number, digits = 0) => n.toFixed(digits);
+
+function printTable(rows: Row[], baseline: number): void {
+  const header = [
+    'variant',
+    'transitions',
+    's',
+    'transitions/s',
+    'ratio',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'commits/s',
+    'commits/transition',
+    'effects/s',
+    'CPU µs/transition',
+  ];
+  const lines = [
+    header,
+    ['baseline: UPDATE loop', '', '', '', '', '', '', '', fixed(baseline), '1', '', ''],
+    ...rows.map((row) => [
+      row.variant,
+      String(row.transitions),
+      fixed(row.seconds, 1),
+      fixed(row.transitions / row.seconds),
+      fixed(row.transitions / row.seconds / baseline, 3),
+      fixed(percentile(row.latencies, 50), 1),
+      fixed(percentile(row.latencies, 95), 1),
+      fixed(percentile(row.latencies, 99), 1),
+      fixed(row.commits / row.seconds),
+      fixed(row.commits / row.transitions, 2),
+      row.effects ? fixed(row.effects / row.seconds) : '',
+      fixed(row.cpuMicros),
+    ]),
+  ];
+  const widths = header.map((_, column) => Math.max(...lines.map((line) => line[column]!.length)));
+  for (const line of lines)
+    console.log(
+      line
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+        .join('  '),
+    );
 }
 
 async function main(): Promise<void> {
@@ -78,162 +361,49 @@ async function main(): Promise<void> {
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   const databaseUrl = url.toString();
+  const webhook = await startWebhookReceiver();
   try {
-    await applyMigrations({ databaseUrl });
-    const prisma = createPrismaClient(databaseUrl);
-    await seedDemo(prisma);
-    const versionIds = await seedBuiltInDefinitions(prisma);
-    const unit = await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'LC-HJL' } });
-    const officer = await prisma.user.findUniqueOrThrow({ where: { username: 'shegong' } });
-    await prisma.$disconnect();
-
+    const bench: Bench = { databaseUrl, webhook, ...(await setUp(databaseUrl, webhook.url)) };
     console.log(
-      `concurrency ${concurrency}, ${instances} lifecycle instances, ${openInstances} open instances`,
+      `${lanes} lanes; warm: ${warmInstances} instances straight through; cold: ${coldInstances} instances in flight (cache holds ${cacheSize}), started unmeasured, then ${coldSteps} commands each; effects: ${effectsInstances} instances, ${effectsWindow} in flight per lane; runtime ${runtimeChoice}`,
     );
-    const baselineBefore = await baselineCommitsPerSecond(databaseUrl);
+    const before = await baselineCommits(databaseUrl, lanes, baselineSeconds);
+    const rows = [await warmVariant(bench), await coldVariant(bench), await effectsVariant(bench)];
+    const embeddedRss = peakRssMb();
+    const open = await openManyInstances(bench);
+    if (runtimeChoice === 'temporal') rows.push(await temporalVariant(bench));
+    const after = await baselineCommits(databaseUrl, lanes, baselineSeconds);
+    const baseline = (before.perSecond + after.perSecond) / 2;
 
-    // The clock runs ten days per reading so monthly monitoring timers come due during the run.
-    let fakeNow = Date.parse('2025-03-01T01:00:00Z');
-    const clock = () => new Date((fakeNow += 10 * 86_400_000));
-    const runtime = createEmbeddedOrchestrator({ databaseUrl, clock, poolSize: concurrency + 2 });
-    const { orchestrator } = runtime;
-    const latencies: number[] = [];
-    const timed = async <T>(fn: () => Promise<T>): Promise<T> => {
-      const started = process.hrtime.bigint();
-      const result = await fn();
-      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-      return result;
-    };
-    const actor = { userId: officer.id };
-    let started = 0;
-    const start = () =>
-      orchestrator.start({
-        versionId: versionIds['project-lifecycle']!,
-        unitId: unit.id,
-        title: 'bench',
-        input: { projectName: `压测项目 ${++started}` },
-        actor,
-        idempotencyKey: randomUUID(),
-      });
-
-    const driveLanes = async (count: number, time: Timed): Promise<number> => {
-      let transitions = 0;
-      await Promise.all(
-        Array.from({ length: concurrency }, async (_, lane) => {
-          for (let i = lane; i < count; i += concurrency) {
-            const first = await time(start);
-            const accepted = await driveToEnd(orchestrator, first, actor.userId, time);
-            transitions += 1 + accepted;
-          }
-        }),
+    printTable(rows, baseline);
+    console.log(
+      `baseline: ${lanes} connections, ${fixed(before.perSecond)} commits/s before and ${fixed(after.perSecond)} after the runtimes (the transaction-id counter saw ${before.counted + after.counted} for ${before.commits + after.commits} UPDATE commits)`,
+    );
+    console.log(
+      "commits: writing transactions (transaction ids assigned), the runtime's and its scheduler's or worker's; read-only statements are not counted. ratio: transitions/s over the baseline's commits/s (today's target for the warm figure: ≥ 0.25)",
+    );
+    for (const row of rows.filter((r) => Object.keys(r.drive.refused).length > 0))
+      console.log(
+        `${row.variant}: commands refused and sent again ${JSON.stringify(row.drive.refused)}: the runtime had moved the instance on since the driver read it, or had not yet taken up a transition it had recorded`,
       );
-      return transitions;
-    };
-    await driveLanes(concurrency * warmUpPerLane, (fn) => fn());
-    const runStarted = process.hrtime.bigint();
-    const cpuBefore = process.cpuUsage();
-    const transitions = await driveLanes(instances, timed);
-    const seconds = Number(process.hrtime.bigint() - runStarted) / 1e9;
-    const cpu = process.cpuUsage(cpuBefore);
-    const rate = transitions / seconds;
-    latencies.sort((a, b) => a - b);
-    const baselineAfter = await baselineCommitsPerSecond(databaseUrl);
-    const baseline = (baselineBefore + baselineAfter) / 2;
+    const { deliveries, repeated } = webhook.counts();
     console.log(
-      `baseline: ${baseline.toFixed(0)} single-row UPDATE commits/s (pg loop, ${concurrency} connections; ${baselineBefore.toFixed(0)} before, ${baselineAfter.toFixed(0)} after the engine run)`,
+      `effects: webhook deliveries to the loopback receiver plus notification rows, ${EFFECTS_PER_INSTANCE} per instance; ${deliveries} webhook deliveries, ${repeated} of them repeating a key`,
     );
     console.log(
-      `engine: ${transitions} transitions in ${seconds.toFixed(1)} s = ${rate.toFixed(0)} transitions/s`,
+      `CPU: this process only (runtime${runtimeChoice === 'temporal' ? ', Temporal worker and client' : ''}); PostgreSQL${runtimeChoice === 'temporal' ? ' and the Temporal server' : ''} not counted`,
     );
+    console.log(`peak resident memory after the embedded lifecycle runs: ${fixed(embeddedRss)} MB`);
     console.log(
-      `latency per command: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
+      `${openInstances} open instances started in ${fixed(open.seconds, 1)} s; peak resident memory ${fixed(open.peakRssMb)} MB (target < 400 MB)`,
     );
-    console.log(`ratio to baseline: ${(rate / baseline).toFixed(3)} (target ≥ 0.25)`);
-    console.log(
-      `runtime process CPU per transition: ${((cpu.user + cpu.system) / transitions).toFixed(0)} µs (the database's is not counted)`,
-    );
-    console.log(`peak resident memory after the lifecycle run: ${peakRssMb().toFixed(0)} MB`);
-
-    const openStarted = process.hrtime.bigint();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < openInstances) {
-          next += 1;
-          await start();
-        }
-      }),
-    );
-    const openSeconds = Number(process.hrtime.bigint() - openStarted) / 1e9;
-    // Let the in-process scheduler sweep the open instances' timers and effects once.
-    await runtime.scheduler.tick();
-    console.log(
-      `${openInstances} open instances started in ${openSeconds.toFixed(1)} s; peak resident memory ${peakRssMb().toFixed(0)} MB (target < 400 MB)`,
-    );
-    await orchestrator.close();
   } finally {
+    await webhook.close();
     if (server) {
       await server.stop();
       await rm(dataDir, { recursive: true, force: true });
     }
   }
-}
-
-type Timed = <T>(fn: () => Promise<T>) => Promise<T>;
-
-/**
- * Completes whatever the instance waits for until it ends; returns the accepted commands. Each
- * command's result carries the state it produced, which tells the driver what comes next.
- */
-async function driveToEnd(
-  orchestrator: Orchestrator,
-  first: CommandResult,
-  userId: string,
-  timed: Timed,
-): Promise<number> {
-  const { instanceId } = first;
-  let { state } = first;
-  let accepted = 0;
-  for (let guard = 0; guard < 200; guard++) {
-    if (state.status !== 'running') {
-      if (state.outcome !== 'completed')
-        throw new Error(`instance ${instanceId} ended as ${state.status}/${state.outcome}`);
-      return accepted;
-    }
-    const task = Object.values(state.tasks).sort((a, b) =>
-      a.id.localeCompare(b.id, 'en', { numeric: true }),
-    )[0];
-    const assignee = task?.assignee.type === 'user' ? task.assignee.userId : undefined;
-    const key = randomUUID();
-    const actor = { userId: assignee ?? userId };
-    const send = (event: CommandEvent, by: typeof actor | null) =>
-      timed(() => orchestrator.send(instanceId, event, by, key));
-    try {
-      if (!task) {
-        const due = Object.values(state.timers).sort((a, b) => a.fireAt.localeCompare(b.fireAt))[0];
-        if (!due) throw new Error(`instance ${instanceId} waits for nothing`);
-        ({ state } = await send({ type: 'timerFired', timerId: due.id }, null));
-      } else if (task.kind === 'approval') {
-        ({ state } = await send({ type: 'approvalVoted', taskId: task.id, vote: 'approve' }, actor));
-      } else if (task.kind === 'review') {
-        const reviewer = { userId: randomUUID() };
-        ({ state } = await send(
-          { type: 'reviewSubmitted', taskId: task.id, scores: lifecycleReviewScores },
-          reviewer,
-        ));
-      } else {
-        const data = lifecycleTaskDataFor(task.nodeId);
-        ({ state } = await send({ type: 'taskCompleted', taskId: task.id, data }, actor));
-      }
-      accepted += 1;
-    } catch (error) {
-      if (!(error instanceof OrchestratorError) || !error.rejected) throw error;
-      // The bench clock moves on with every reading; the next attempt finds the timer due.
-      if (error.code === 'TIMER_NOT_DUE') continue;
-      throw new Error(`instance ${instanceId}: ${error.code} ${error.message}`, { cause: error });
-    }
-  }
-  throw new Error(`instance ${instanceId} did not finish`);
 }
 
 main().catch((error: unknown) => {
