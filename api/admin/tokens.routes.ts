@@ -39,8 +39,8 @@ export function tokenRoutes(prisma: Db) {
       responses: {
         201: { description: 'Created; the token is shown only now', schema: ZCreateTokenResponse },
       },
-      handle: async ({ caller, body }) => {
-        const { token, item, audit } = await createToken(prisma, caller, body);
+      handle: async ({ db, caller, body }) => {
+        const { token, item, audit } = await createToken(db, caller, body);
         return { status: 201, body: { token, item }, audit };
       },
     }),
@@ -54,8 +54,8 @@ export function tokenRoutes(prisma: Db) {
       idempotent: true,
       params: ZIdParams,
       responses: { 200: { description: 'Revoked', schema: ZApiToken } },
-      handle: async ({ caller, params }) => {
-        const { item, audit } = await revokeToken(prisma, caller, params.id);
+      handle: async ({ db, caller, params }) => {
+        const { item, audit } = await revokeToken(db, caller, params.id);
         return { status: 200, body: item, audit };
       },
     }),

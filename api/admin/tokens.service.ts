@@ -6,7 +6,7 @@ import { Prisma } from '../../prisma/generated/client';
 import { newTokenSecret } from '../auth/api-token';
 import type { Caller } from '../auth/caller';
 import { hashPassword } from '../auth/password';
-import type { Db } from '../db/prisma-client';
+import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import type { AuditEntry } from '../http/audit-entry';
 import { decodeCursor, toPage } from '../http/pagination';
@@ -17,7 +17,7 @@ import { usersWithin } from './users.service';
 const tokenInclude = { serviceUser: { include: { roles: { include: { unit: true } } } } } as const;
 type TokenRow = Prisma.ApiTokenGetPayload<{ include: typeof tokenInclude }>;
 
-async function creatorNames(prisma: Db, rows: readonly TokenRow[]): Promise<Map<string, string>> {
+async function creatorNames(prisma: DbClient, rows: readonly TokenRow[]): Promise<Map<string, string>> {
   const ids = [...new Set(rows.map((r) => r.createdById).filter((id): id is string => id !== null))];
   const users = await prisma.user.findMany({
     where: { id: { in: ids } },
@@ -47,7 +47,7 @@ function toApiToken(row: TokenRow, creators: Map<string, string>): TApiToken {
 const ZTokenCursor = z.tuple([z.iso.datetime(), z.guid()]);
 
 export async function listTokens(
-  prisma: Db,
+  prisma: DbClient,
   caller: Caller,
   query: { limit: number; cursor?: string | undefined },
 ) {
@@ -73,7 +73,7 @@ export async function listTokens(
   );
 }
 
-export async function createToken(prisma: Db, caller: Caller, input: TCreateTokenRequest) {
+export async function createToken(prisma: DbClient, caller: Caller, input: TCreateTokenRequest) {
   for (const [index, a] of input.assignments.entries()) {
     if (!(await isUnitWithin(prisma, adminRoots(caller), a.unitId))) {
       throw new AppError('NOT_FOUND', 'No such unit in your scope.', [
@@ -125,7 +125,7 @@ export async function createToken(prisma: Db, caller: Caller, input: TCreateToke
   return { token: secret, item, audit };
 }
 
-export async function revokeToken(prisma: Db, caller: Caller, id: string) {
+export async function revokeToken(prisma: DbClient, caller: Caller, id: string) {
   const visible = await prisma.$queryRaw<{ id: string }[]>`
     SELECT t.id::text FROM api_token t
     WHERE t.id = ${id}::uuid AND t.service_user_id IN ${usersWithin(adminRoots(caller))}

@@ -45,8 +45,8 @@ export function unitRoutes(prisma: Db) {
       idempotent: true,
       body: ZCreateUnitRequest,
       responses: { 201: { description: 'Created', schema: ZUnit } },
-      handle: async ({ caller, body }) => {
-        const { unit, audit } = await createUnit(prisma, caller, body);
+      handle: async ({ db, caller, body }) => {
+        const { unit, audit } = await createUnit(db, caller, body);
         return { status: 201, body: unit, revision: unit.revision, audit };
       },
     }),
@@ -61,8 +61,8 @@ export function unitRoutes(prisma: Db) {
       ifMatch: true,
       body: ZUpdateUnitRequest,
       responses: { 200: { description: 'Updated', schema: ZUnit } },
-      handle: async ({ caller, params, body, expectedRevision }) => {
-        const { unit, audit } = await updateUnit(prisma, caller, params.id, expectedRevision, body);
+      handle: async ({ db, caller, params, body, expectedRevision }) => {
+        const { unit, audit } = await updateUnit(db, caller, params.id, expectedRevision, body);
         return { status: 200, body: unit, revision: unit.revision, audit };
       },
     }),

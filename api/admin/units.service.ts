@@ -2,7 +2,7 @@
 // deactivate (refusing units still in use), each within the admin's subtree.
 import { Prisma } from '../../prisma/generated/client';
 import type { Caller } from '../auth/caller';
-import type { Db } from '../db/prisma-client';
+import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import type { AuditEntry } from '../http/audit-entry';
 import { assertRevision, stale } from '../http/if-match';
@@ -36,7 +36,7 @@ export const toUnit = (row: UnitRow): TUnit => ({
 });
 
 /** Units any of the caller's assignments reaches (every role reads its own subtree). */
-export async function listVisibleUnits(prisma: Db, caller: Caller): Promise<TUnit[]> {
+export async function listVisibleUnits(prisma: DbClient, caller: Caller): Promise<TUnit[]> {
   const roots = scopeRoots(caller);
   if (roots.length === 0) return [];
   const rows = await prisma.$queryRaw<UnitRow[]>`
@@ -45,7 +45,7 @@ export async function listVisibleUnits(prisma: Db, caller: Caller): Promise<TUni
   return rows.map(toUnit);
 }
 
-export async function getVisibleUnit(prisma: Db, caller: Caller, id: string): Promise<TUnit> {
+export async function getVisibleUnit(prisma: DbClient, caller: Caller, id: string): Promise<TUnit> {
   if (!(await isUnitWithin(prisma, scopeRoots(caller), id))) throw unitNotFound('id');
   return toUnit(await prisma.orgUnit.findUniqueOrThrow({ where: { id } }));
 }
@@ -57,7 +57,7 @@ function unitNotFound(field: string): AppError {
 }
 
 async function assertParentFits(
-  prisma: Db,
+  prisma: DbClient,
   caller: Caller,
   kind: TUnitKind,
   parentId: string | null,
@@ -95,7 +95,7 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export async function createUnit(
-  prisma: Db,
+  prisma: DbClient,
   caller: Caller,
   input: TCreateUnitRequest,
 ): Promise<{ unit: TUnit; audit: AuditEntry }> {
@@ -122,7 +122,7 @@ export async function createUnit(
 }
 
 export async function updateUnit(
-  prisma: Db,
+  prisma: DbClient,
   caller: Caller,
   id: string,
   expectedRevision: number | undefined,
@@ -170,7 +170,7 @@ export async function updateUnit(
   };
 }
 
-async function assertUnused(prisma: Db, id: string): Promise<void> {
+async function assertUnused(prisma: DbClient, id: string): Promise<void> {
   const [children, running] = await Promise.all([
     prisma.orgUnit.count({ where: { parentId: id, active: true } }),
     prisma.processInstance.count({ where: { unitId: id, status: 'running' } }),

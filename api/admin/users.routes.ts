@@ -67,8 +67,8 @@ export function userRoutes(prisma: Db) {
       responses: {
         201: { description: 'Created; the password is shown only now', schema: ZCreateUserResponse },
       },
-      handle: async ({ caller, body }) => {
-        const { user, oneTimePassword, audit } = await createUser(prisma, caller, body);
+      handle: async ({ db, caller, body }) => {
+        const { user, oneTimePassword, audit } = await createUser(db, caller, body);
         return { status: 201, body: { user, oneTimePassword }, revision: user.revision, audit };
       },
     }),
@@ -83,8 +83,8 @@ export function userRoutes(prisma: Db) {
       ifMatch: true,
       body: ZUpdateUserRequest,
       responses: { 200: { description: 'Updated', schema: ZAdminUser } },
-      handle: async ({ caller, params, body, expectedRevision }) => {
-        const { user, audit } = await updateUser(prisma, caller, params.id, expectedRevision, body);
+      handle: async ({ db, caller, params, body, expectedRevision }) => {
+        const { user, audit } = await updateUser(db, caller, params.id, expectedRevision, body);
         return { status: 200, body: user, revision: user.revision, audit };
       },
     }),
@@ -98,8 +98,8 @@ export function userRoutes(prisma: Db) {
       idempotent: true,
       params: ZIdParams,
       responses: { 200: { description: 'Unlocked', schema: ZAdminUser } },
-      handle: async ({ caller, params }) => {
-        const { user, audit } = await unlockUser(prisma, caller, params.id);
+      handle: async ({ db, caller, params }) => {
+        const { user, audit } = await unlockUser(db, caller, params.id);
         return { status: 200, body: user, revision: user.revision, audit };
       },
     }),
@@ -112,8 +112,8 @@ export function userRoutes(prisma: Db) {
       expect: expectAdminSubtree,
       params: ZIdParams,
       responses: { 200: { description: 'The password is shown only now', schema: ZOneTimePasswordResponse } },
-      handle: async ({ caller, params }) => {
-        const { oneTimePassword, audit } = await resetPassword(prisma, caller, params.id);
+      handle: async ({ db, caller, params }) => {
+        const { oneTimePassword, audit } = await resetPassword(db, caller, params.id);
         return { status: 200, body: { oneTimePassword }, audit };
       },
     }),
@@ -128,8 +128,8 @@ export function userRoutes(prisma: Db) {
       params: ZIdParams,
       body: ZCreateAssignmentRequest,
       responses: { 201: { description: 'Assigned', schema: ZAssignment } },
-      handle: async ({ caller, params, body }) => {
-        const { assignment, audit } = await addAssignment(prisma, caller, params.id, body);
+      handle: async ({ db, caller, params, body }) => {
+        const { assignment, audit } = await addAssignment(db, caller, params.id, body);
         return { status: 201, body: assignment, audit };
       },
     }),
@@ -142,8 +142,8 @@ export function userRoutes(prisma: Db) {
       expect: expectAdminSubtree,
       params: ZAssignmentParams,
       responses: { 204: { description: 'Removed' } },
-      handle: async ({ caller, params }) => {
-        const { audit } = await removeAssignment(prisma, caller, params.id, params.assignmentId);
+      handle: async ({ db, caller, params }) => {
+        const { audit } = await removeAssignment(db, caller, params.id, params.assignmentId);
         return { status: 204, audit };
       },
     }),

@@ -8,7 +8,7 @@ import { isLocked } from '../auth/login-lockout';
 import { hashPassword } from '../auth/password';
 import { generateOneTimePassword } from '../auth/password-policy';
 import { deleteUserSessions } from '../auth/session-store';
-import type { Db } from '../db/prisma-client';
+import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import type { AuditEntry } from '../http/audit-entry';
 import { assertRevision, stale } from '../http/if-match';
@@ -48,7 +48,7 @@ export function usersWithin(roots: readonly string[]): Prisma.Sql {
       AND (EXISTS (SELECT 1 FROM role_assignment ra WHERE ra.user_id = u.id) OR ${coversTopUnit(roots)}))`;
 }
 
-async function administersTopUnit(prisma: Db, caller: Caller): Promise<boolean> {
+async function administersTopUnit(prisma: DbClient, caller: Caller): Promise<boolean> {
   const rows = await prisma.$queryRaw<
     { covers: boolean }[]
   >`SELECT ${coversTopUnit(adminRoots(caller))} AS covers`;
@@ -60,7 +60,7 @@ const notFound = () =>
     { field: 'id', reason: 'unknown user', reasonZh: '用户不存在或不在您的管理范围内' },
   ]);
 
-export async function loadAdministeredUser(prisma: Db, caller: Caller, id: string): Promise<UserRow> {
+export async function loadAdministeredUser(prisma: DbClient, caller: Caller, id: string): Promise<UserRow> {
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     SELECT id::text FROM app_user WHERE id = ${id}::uuid AND id IN ${usersWithin(adminRoots(caller))}`;
   if (rows.length === 0) throw notFound();
@@ -69,7 +69,7 @@ export async function loadAdministeredUser(prisma: Db, caller: Caller, id: strin
 
 const ZUserCursor = z.tuple([z.string(), z.guid()]);
 
-export async function listUsers(prisma: Db, caller: Caller, query: TUserListQuery) {
+export async function listUsers(prisma: DbClient, caller: Caller, query: TUserListQuery) {
   const conditions: Prisma.Sql[] = [
     Prisma.sql`u.id IN ${usersWithin(adminRoots(caller))}`,
     Prisma.sql`u.kind = 'person'`,
@@ -111,7 +111,7 @@ export async function listUsers(prisma: Db, caller: Caller, query: TUserListQuer
 }
 
 async function assertUnitsAdministered(
-  prisma: Db,
+  prisma: DbClient,
   caller: Caller,
   assignments: readonly TRoleAtUnit[],
   field: string,
@@ -132,7 +132,7 @@ async function assertUnitsAdministered(
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
-export async function createUser(prisma: Db, caller: Caller, input: TCreateUserRequest) {
+export async function createUser(prisma: DbClient, caller: Caller, input: TCreateUserRequest) {
   const assignments = input.assignments ?? [];
   await assertUnitsAdministered(prisma, caller, assignments, 'assignments');
   // A user without roles would fall out of this admin's scope the moment it exists.
@@ -178,7 +178,7 @@ export async function createUser(prisma: Db, caller: Caller, input: TCreateUserR
 const firstUnit = (user: UserRow) => user.roles[0]?.unitId ?? null;
 
 export async function updateUser(
-  prisma: Db,
+  prisma: DbClient,
   caller: Caller,
   id: string,
   expectedRevision: number | undefined,
@@ -187,18 +187,16 @@ export async function updateUser(
   const current = await loadAdministeredUser(prisma, caller, id);
   assertRevision(expectedRevision, current.revision);
   const deactivating = input.active === false && !current.disabled;
-  await prisma.$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({
-      where: { id, revision: current.revision },
-      data: {
-        ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
-        ...(input.active !== undefined ? { disabled: !input.active } : {}),
-        revision: { increment: 1 },
-      },
-    });
-    if (count === 0) throw stale();
-    if (deactivating) await deleteUserSessions(tx, id);
+  const { count } = await prisma.user.updateMany({
+    where: { id, revision: current.revision },
+    data: {
+      ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
+      ...(input.active !== undefined ? { disabled: !input.active } : {}),
+      revision: { increment: 1 },
+    },
   });
+  if (count === 0) throw stale();
+  if (deactivating) await deleteUserSessions(prisma, id);
   const user = await prisma.user.findUniqueOrThrow({ where: { id }, include: userInclude });
   const audit: AuditEntry = {
     action: 'user.updated',
@@ -211,7 +209,7 @@ export async function updateUser(
   return { user: toAdminUser(user), audit };
 }
 
-export async function unlockUser(prisma: Db, caller: Caller, id: string) {
+export async function unlockUser(prisma: DbClient, caller: Caller, id: string) {
   const current = await loadAdministeredUser(prisma, caller, id);
   const user = await prisma.user.update({
     where: { id },
@@ -229,26 +227,24 @@ export async function unlockUser(prisma: Db, caller: Caller, id: string) {
   return { user: toAdminUser(user), audit };
 }
 
-export async function resetPassword(prisma: Db, caller: Caller, id: string) {
+export async function resetPassword(prisma: DbClient, caller: Caller, id: string) {
   const current = await loadAdministeredUser(prisma, caller, id);
   if (current.kind !== 'person') {
     throw new AppError('CONFLICT', 'Service accounts have no password; create a new API token instead.');
   }
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
-  await prisma.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id },
-      data: {
-        passwordHash,
-        mustChangePassword: true,
-        failedLoginCount: 0,
-        lockedUntil: null,
-        revision: { increment: 1 },
-      },
-    });
-    await deleteUserSessions(tx, id);
+  await prisma.user.update({
+    where: { id },
+    data: {
+      passwordHash,
+      mustChangePassword: true,
+      failedLoginCount: 0,
+      lockedUntil: null,
+      revision: { increment: 1 },
+    },
   });
+  await deleteUserSessions(prisma, id);
   const audit: AuditEntry = {
     action: 'user.password_reset',
     resourceType: 'user',
@@ -258,18 +254,15 @@ export async function resetPassword(prisma: Db, caller: Caller, id: string) {
   return { oneTimePassword, audit };
 }
 
-export async function addAssignment(prisma: Db, caller: Caller, id: string, input: TRoleAtUnit) {
+export async function addAssignment(prisma: DbClient, caller: Caller, id: string, input: TRoleAtUnit) {
   await loadAdministeredUser(prisma, caller, id);
   await assertUnitsAdministered(prisma, caller, [input], '');
   try {
-    const row = await prisma.$transaction(async (tx) => {
-      const created = await tx.roleAssignment.create({
-        data: { userId: id, ...input },
-        include: { unit: true },
-      });
-      await tx.user.update({ where: { id }, data: { revision: { increment: 1 } } });
-      return created;
+    const row = await prisma.roleAssignment.create({
+      data: { userId: id, ...input },
+      include: { unit: true },
     });
+    await prisma.user.update({ where: { id }, data: { revision: { increment: 1 } } });
     const assignment: TAssignment = {
       id: row.id,
       role: row.role,
@@ -292,7 +285,7 @@ export async function addAssignment(prisma: Db, caller: Caller, id: string, inpu
   }
 }
 
-export async function removeAssignment(prisma: Db, caller: Caller, id: string, assignmentId: string) {
+export async function removeAssignment(prisma: DbClient, caller: Caller, id: string, assignmentId: string) {
   const user = await loadAdministeredUser(prisma, caller, id);
   const assignment = user.roles.find((r) => r.id === assignmentId);
   if (!assignment || !(await isUnitWithin(prisma, adminRoots(caller), assignment.unitId))) {
@@ -300,10 +293,8 @@ export async function removeAssignment(prisma: Db, caller: Caller, id: string, a
       { field: 'assignmentId', reason: 'unknown assignment', reasonZh: '角色分配不存在或不在您的管理范围内' },
     ]);
   }
-  await prisma.$transaction([
-    prisma.roleAssignment.delete({ where: { id: assignmentId } }),
-    prisma.user.update({ where: { id }, data: { revision: { increment: 1 } } }),
-  ]);
+  await prisma.roleAssignment.delete({ where: { id: assignmentId } });
+  await prisma.user.update({ where: { id }, data: { revision: { increment: 1 } } });
   const audit: AuditEntry = {
     action: 'assignment.deleted',
     resourceType: 'user',

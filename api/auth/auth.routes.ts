@@ -132,9 +132,9 @@ export function authRoutes(prisma: Db, config: Pick<AppConfig, 'sessionTtlHours'
     access: { kind: 'signedIn', personOnly: true, duringPasswordChange: true },
     expect: expectPersonOnly,
     responses: noContent,
-    handle: async ({ caller, req, res }) => {
+    handle: async ({ db, caller, req, res }) => {
       const token = sessionCookieOf(req);
-      if (token) await deleteSession(prisma, token);
+      if (token) await deleteSession(db, token);
       res.clearCookie(SESSION_COOKIE, cookieOptions);
       return {
         status: 204,
@@ -151,8 +151,8 @@ export function authRoutes(prisma: Db, config: Pick<AppConfig, 'sessionTtlHours'
     access: { kind: 'signedIn', personOnly: true, duringPasswordChange: true },
     expect: expectPersonOnly,
     responses: noContent,
-    handle: async ({ caller, res }) => {
-      const ended = await deleteUserSessions(prisma, caller.userId);
+    handle: async ({ db, caller, res }) => {
+      const ended = await deleteUserSessions(db, caller.userId);
       res.clearCookie(SESSION_COOKIE, cookieOptions);
       return {
         status: 204,
@@ -187,8 +187,8 @@ export function authRoutes(prisma: Db, config: Pick<AppConfig, 'sessionTtlHours'
     expect: expectPersonOnly,
     body: ZChangePasswordRequest,
     responses: noContent,
-    handle: async ({ caller, body }) => {
-      const user = await prisma.user.findUniqueOrThrow({ where: { id: caller.userId } });
+    handle: async ({ db, caller, body }) => {
+      const user = await db.user.findUniqueOrThrow({ where: { id: caller.userId } });
       if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
         throw new AppError('VALIDATION_FAILED', 'The current password is incorrect.', [
           { field: 'currentPassword', reason: 'incorrect', reasonZh: '当前密码不正确' },
@@ -205,13 +205,11 @@ export function authRoutes(prisma: Db, config: Pick<AppConfig, 'sessionTtlHours'
       if (policy.length)
         throw new AppError('WEAK_PASSWORD', 'The new password does not meet the policy.', policy);
       const passwordHash = await hashPassword(body.newPassword);
-      await prisma.$transaction(async (tx) => {
-        await tx.user.update({
-          where: { id: user.id },
-          data: { passwordHash, mustChangePassword: false, revision: { increment: 1 } },
-        });
-        await deleteUserSessions(tx, user.id, caller.sessionId ?? undefined);
+      await db.user.update({
+        where: { id: user.id },
+        data: { passwordHash, mustChangePassword: false, revision: { increment: 1 } },
       });
+      await deleteUserSessions(db, user.id, caller.sessionId ?? undefined);
       return {
         status: 204,
         audit: { action: 'password.changed', resourceType: 'user', resourceId: user.id, unitId: null },

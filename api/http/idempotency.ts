@@ -3,7 +3,7 @@
 // the others see the stored response (replayed with its status) or a 409 while it is still running.
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
-import type { Db } from '../db/prisma-client';
+import type { Db, DbClient } from '../db/prisma-client';
 import { AppError } from './app-error';
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -71,7 +71,7 @@ export async function claimIdempotencyKey(
 }
 
 export async function storeIdempotentResponse(
-  prisma: Db,
+  prisma: DbClient,
   callerKey: string,
   key: string,
   response: StoredResponse,

@@ -1,6 +1,6 @@
 // Mounts declared routes on a router: access check, zod parsing of every request part, If-Match,
 // Idempotency-Key, the handler, the response shaped by its schema, ETag, and the audit row of
-// every state-changing request.
+// every state-changing request, written in the handler's transaction.
 import type { Request, Response, Router } from 'express';
 import { callerOf, type Caller } from '../auth/caller';
 import { auditContextOf, writeAudit } from '../audit/write-audit';
@@ -12,6 +12,7 @@ import {
   releaseIdempotencyKey,
   requestFingerprint,
   storeIdempotentResponse,
+  type StoredResponse,
 } from './idempotency';
 import { etagOf, readIfMatch } from './if-match';
 import { shapeResponse } from './response-contract';
@@ -53,30 +54,49 @@ async function run(route: AnyRoute, deps: MountDeps, req: Request, res: Response
       return;
     }
   }
-  let result: RouteResult;
+  const input = { params, query, body, caller, expectedRevision, req, res };
+  let answer: Answer;
   try {
-    result = await route.handle({ params, query, body, caller, expectedRevision, req, res });
-    if (route.method !== 'get') {
-      if (!result.audit) throw new Error(`${route.method} ${route.path} returned no audit entry`);
-      if (result.audit !== 'written') await writeAudit(deps.prisma, result.audit, auditContextOf(req, res));
-    }
+    answer =
+      route.method === 'get'
+        ? answerOf(route, deps, await route.handle({ ...input, db: deps.prisma }))
+        : // The change, its audit row and the stored idempotent response commit together or not at all.
+          await deps.prisma.$transaction(
+            async (tx) => {
+              const result = await route.handle({ ...input, db: tx });
+              if (!result.audit) throw new Error(`${route.method} ${route.path} returned no audit entry`);
+              if (result.audit !== 'written') await writeAudit(tx, result.audit, auditContextOf(req, res));
+              const shaped = answerOf(route, deps, result);
+              if (key && scope && shaped.kind === 'json') {
+                await storeIdempotentResponse(tx, scope, key, shaped);
+              }
+              return shaped;
+            },
+            { maxWait: 10_000, timeout: 30_000 },
+          );
   } catch (error) {
     if (key && scope) await releaseIdempotencyKey(deps.prisma, scope, key);
     throw error;
   }
-
-  if (result.file) {
-    if (result.file.filename) res.attachment(result.file.filename);
-    res.status(result.status).type(result.file.contentType).send(result.file.content);
+  if (answer.kind === 'file') {
+    if (answer.file.filename) res.attachment(answer.file.filename);
+    res.status(answer.status).type(answer.file.contentType).send(answer.file.content);
     return;
   }
-  const shaped = shapeResponse(route, result.status, result.body, deps.strictResponses);
+  send(res, answer.status, answer.body, answer.headers);
+}
+
+type Answer =
+  | ({ kind: 'json' } & StoredResponse)
+  | { kind: 'file'; status: number; file: NonNullable<RouteResult['file']> };
+
+/** The response of a handler's result: a file as is, JSON shaped by its schema, with the ETag. */
+function answerOf(route: AnyRoute, deps: MountDeps, result: RouteResult): Answer {
+  if (result.file) return { kind: 'file', status: result.status, file: result.file };
   const headers: Record<string, string> = { ...result.headers };
   if (result.revision !== undefined) headers.ETag = etagOf(result.revision);
-  if (key && scope) {
-    await storeIdempotentResponse(deps.prisma, scope, key, { status: result.status, body: shaped, headers });
-  }
-  send(res, result.status, shaped, headers);
+  const shaped = shapeResponse(route, result.status, result.body, deps.strictResponses);
+  return { kind: 'json', status: result.status, body: shaped, headers };
 }
 
 export function mountRoutes(router: Router, routes: readonly AnyRoute[], deps: MountDeps): void {

@@ -4,6 +4,7 @@
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { Caller } from '../auth/caller';
+import type { DbClient } from '../db/prisma-client';
 import type { RouteExpectations } from '../policy/route-expectations';
 import type { AuditEntry } from './audit-entry';
 
@@ -30,6 +31,8 @@ export interface RouteInput<P, Q, B, A extends Access> {
   caller: A extends { kind: 'public' } ? Caller | undefined : Caller;
   /** The revision named by If-Match (routes with `ifMatch`), or undefined for `If-Match: *`. */
   expectedRevision: number | undefined;
+  /** For a state-changing route, the transaction its audit row joins: its writes go through it. */
+  db: DbClient;
   req: Request;
   res: Response;
 }

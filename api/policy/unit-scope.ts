@@ -6,7 +6,7 @@
 import { Prisma } from '../../prisma/generated/client';
 import type { TRole } from '../auth/auth.types';
 import type { Caller } from '../auth/caller';
-import type { Db } from '../db/prisma-client';
+import type { DbClient } from '../db/prisma-client';
 
 /** Roles that see project content in the unit tree. */
 export const CONTENT_ROLES: readonly TRole[] = ['officer', 'supervisor'];
@@ -39,7 +39,7 @@ export function unitsWithin(roots: readonly string[]): Prisma.Sql {
     ) SELECT id FROM scope)`;
 }
 
-export async function isUnitWithin(prisma: Db, roots: readonly string[], unitId: string): Promise<boolean> {
+export async function isUnitWithin(prisma: DbClient, roots: readonly string[], unitId: string): Promise<boolean> {
   if (roots.length === 0) return false;
   const rows = await prisma.$queryRaw<{ inside: boolean }[]>`
     SELECT ${unitId}::uuid IN ${unitsWithin(roots)} AS inside`;
