@@ -1,5 +1,5 @@
-// API tokens (admins): list, create (the secret is shown once), revoke. Creation takes no
-// Idempotency-Key: replaying it would mean storing the secret.
+// API tokens (admins): list, create (the secret is shown once), revoke. A creation repeated with
+// its Idempotency-Key creates nothing and answers 409 naming the token: the secret is not stored.
 import type { Db } from '../db/prisma-client';
 import { defineRoute } from '../http/route';
 import { expectAdminSubtree } from '../policy/route-expectations';
@@ -35,13 +35,19 @@ export function tokenRoutes(prisma: Db) {
       summary: 'Create an API token for a new service account with roles in units',
       access: admin,
       expect: expectAdminSubtree,
+      idempotent: true,
       body: ZCreateTokenRequest,
       responses: {
         201: { description: 'Created; the token is shown only now', schema: ZCreateTokenResponse },
       },
       handle: async ({ db, caller, body }) => {
         const { token, item, audit } = await createToken(db, caller, body);
-        return { status: 201, body: { token, item }, audit };
+        return {
+          status: 201,
+          body: { token, item },
+          audit,
+          shownOnce: { resourceType: 'token', resourceId: item.id },
+        };
       },
     }),
     defineRoute({

@@ -1,5 +1,6 @@
 // Users and their role assignments (admins, within their subtree). Create and reset-password
-// answer a one-time password, so they take no Idempotency-Key: a replay would have to store it.
+// answer a one-time password, which is not stored: repeated with their Idempotency-Key they do
+// nothing and answer 409 naming the user.
 import type { Db } from '../db/prisma-client';
 import { defineRoute } from '../http/route';
 import { expectAdminSubtree } from '../policy/route-expectations';
@@ -63,13 +64,20 @@ export function userRoutes(prisma: Db) {
       summary: 'Create a user with a one-time password (to be changed at first sign-in)',
       access: admin,
       expect: expectAdminSubtree,
+      idempotent: true,
       body: ZCreateUserRequest,
       responses: {
         201: { description: 'Created; the password is shown only now', schema: ZCreateUserResponse },
       },
       handle: async ({ db, caller, body }) => {
         const { user, oneTimePassword, audit } = await createUser(db, caller, body);
-        return { status: 201, body: { user, oneTimePassword }, revision: user.revision, audit };
+        return {
+          status: 201,
+          body: { user, oneTimePassword },
+          revision: user.revision,
+          audit,
+          shownOnce: { resourceType: 'user', resourceId: user.id },
+        };
       },
     }),
     defineRoute({
@@ -110,11 +118,17 @@ export function userRoutes(prisma: Db) {
       summary: 'Issue a new one-time password and end the user’s sessions',
       access: admin,
       expect: expectAdminSubtree,
+      idempotent: true,
       params: ZIdParams,
       responses: { 200: { description: 'The password is shown only now', schema: ZOneTimePasswordResponse } },
       handle: async ({ db, caller, params }) => {
         const { oneTimePassword, audit } = await resetPassword(db, caller, params.id);
-        return { status: 200, body: { oneTimePassword }, audit };
+        return {
+          status: 200,
+          body: { oneTimePassword },
+          audit,
+          shownOnce: { resourceType: 'user', resourceId: params.id },
+        };
       },
     }),
     defineRoute({

@@ -12,6 +12,7 @@ export const errorStatus = {
   CONFLICT: 409,
   UNIT_IN_USE: 409,
   IDEMPOTENCY_IN_PROGRESS: 409,
+  IDEMPOTENT_SECRET_NOT_REPLAYABLE: 409,
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -72,6 +73,10 @@ const titles: Record<ErrorCode, [en: string, zh: string]> = {
   CONFLICT: ['Conflict', '与现有数据冲突'],
   UNIT_IN_USE: ['Unit still in use', '该单位仍有下级单位或进行中的流程，不能停用'],
   IDEMPOTENCY_IN_PROGRESS: ['Request with this key is still running', '相同幂等键的请求仍在处理中'],
+  IDEMPOTENT_SECRET_NOT_REPLAYABLE: [
+    'The secret was shown once and is not replayed',
+    '此请求已执行，其中的密钥或一次性密码只显示一次，不能再次显示',
+  ],
   PRECONDITION_FAILED: ['Resource changed meanwhile', '数据已被他人修改，请刷新后重试'],
   PAYLOAD_TOO_LARGE: ['Payload too large', '请求内容过大'],
   UNSUPPORTED_MEDIA_TYPE: ['Unsupported media type', '不支持的内容类型'],

@@ -1,10 +1,12 @@
 // Idempotency-Key for creating and command POSTs, scoped to the caller. The primary key
 // (caller, key) makes concurrent duplicates collide in the database, so exactly one of them runs;
 // the others see the stored response (replayed with its status) or a 409 while it is still running.
+// An answer holding a secret shown once is never stored: its replay is a 409 naming the resource.
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import type { Db, DbClient } from '../db/prisma-client';
-import { AppError } from './app-error';
+import { z } from 'zod';
+import { AppError, errorStatus } from './app-error';
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
@@ -30,9 +32,19 @@ export function readIdempotencyKey(req: Request): string | undefined {
   return key;
 }
 
+/** JSON with object keys sorted, so the same body fingerprints the same whatever its key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 export function requestFingerprint(req: Request): string {
   return createHash('sha256')
-    .update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
+    .update(`${req.method} ${req.originalUrl}\n${canonicalJson(req.body ?? null)}`)
     .digest('hex');
 }
 
@@ -64,10 +76,51 @@ export async function claimIdempotencyKey(
   if (!row || row.status === null) {
     throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still running.');
   }
+  const marker = ZNotReplayable.safeParse(row.body);
+  if (row.status === errorStatus.IDEMPOTENT_SECRET_NOT_REPLAYABLE && marker.success) {
+    throw notReplayable(marker.data.notReplayable);
+  }
   return {
     claimed: false,
     response: { status: row.status, body: row.body, headers: (row.headers ?? {}) as Record<string, string> },
   };
+}
+
+/** What a replay of a request whose answer held a secret shown once receives instead (409). */
+const ZNotReplayable = z.object({
+  notReplayable: z.object({ resourceType: z.string(), resourceId: z.string() }),
+});
+
+function notReplayable(resource: { resourceType: string; resourceId: string }): AppError {
+  return new AppError(
+    'IDEMPOTENT_SECRET_NOT_REPLAYABLE',
+    `This request already ran and created or changed ${resource.resourceType} ${resource.resourceId}; its secret was shown once and cannot be shown again.`,
+    [
+      {
+        field: 'Idempotency-Key',
+        reason: 'already used; the secret was shown once',
+        reasonZh: '已使用；密钥或一次性密码只显示一次',
+      },
+    ],
+    {
+      ...resource,
+      detailZh: `此请求已执行（对象 ${resource.resourceId}），其中的密钥或一次性密码只显示一次，不能再次显示；如已遗失，请重置或新建。`,
+    },
+  );
+}
+
+/** Records that the request ran, without its secret-bearing answer. */
+export async function storeNotReplayable(
+  prisma: DbClient,
+  callerKey: string,
+  key: string,
+  resource: { resourceType: string; resourceId: string },
+): Promise<void> {
+  await storeIdempotentResponse(prisma, callerKey, key, {
+    status: errorStatus.IDEMPOTENT_SECRET_NOT_REPLAYABLE,
+    body: { notReplayable: resource },
+    headers: {},
+  });
 }
 
 export async function storeIdempotentResponse(

@@ -12,6 +12,7 @@ import {
   releaseIdempotencyKey,
   requestFingerprint,
   storeIdempotentResponse,
+  storeNotReplayable,
   type StoredResponse,
 } from './idempotency';
 import { etagOf, readIfMatch } from './if-match';
@@ -67,7 +68,9 @@ async function run(route: AnyRoute, deps: MountDeps, req: Request, res: Response
               if (!result.audit) throw new Error(`${route.method} ${route.path} returned no audit entry`);
               if (result.audit !== 'written') await writeAudit(tx, result.audit, auditContextOf(req, res));
               const shaped = answerOf(route, deps, result);
-              if (key && scope && shaped.kind === 'json') {
+              if (key && scope && result.shownOnce) {
+                await storeNotReplayable(tx, scope, key, result.shownOnce);
+              } else if (key && scope && shaped.kind === 'json') {
                 await storeIdempotentResponse(tx, scope, key, shaped);
               }
               return shaped;

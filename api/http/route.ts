@@ -50,6 +50,11 @@ export interface RouteResult {
    * 'written' when the handler wrote its rows itself inside its own transaction.
    */
   audit?: AuditEntry | 'written';
+  /**
+   * The body holds a secret shown only once (a token, a one-time password): it is not stored for
+   * Idempotency-Key replays, which answer 409 naming this created or changed resource instead.
+   */
+  shownOnce?: { resourceType: string; resourceId: string };
 }
 
 export interface RouteDef<
