@@ -3,19 +3,22 @@
 // database: plain single-row UPDATE commits from a pg loop at the same concurrency, measured before
 // and after the runtimes (the mean is the baseline, so drift of a shared machine weighs on both).
 // Variants, each on a fresh runtime:
-//   warm      the embedded runtime, each lane driving one instance straight through (its instance
-//             cache always hits), scheduler off, the driver firing timers on a clock that races ahead;
-//   cold      the same commands, but each lane visits a window of instances in turn and the windows
-//             together hold more instances than the cache, so every command misses it;
-//   effects   the embedded runtime with its scheduler running on the wall clock: the runtime fires
-//             the (one-second) monitoring timer and settles a webhook to a loopback receiver and a
-//             notification per instance, which the instance waits for;
-//   temporal  (BENCH_RUNTIME=temporal) the effects load through the Temporal runtime: a dev server,
-//             a worker in this process, the Temporal adapter of the port.
+//   whole lifecycle, warm   today's figure: the embedded runtime, each lane driving one instance
+//                           straight through (its instance cache always hits), scheduler off, the
+//                           driver firing timers on a clock that races ahead;
+//   start + N commands      a pair on the same commands: warm (a lane finishes one instance's
+//   warm / cold             commands before the next) and cold (a lane visits its share of more
+//                           instances than the cache holds in turn, so every command misses it);
+//                           the runtime offers no switch to turn the cache off;
+//   scheduler + effects     the embedded runtime with its scheduler on the wall clock: it fires the
+//                           (one-second) monitoring timer and settles a webhook to a loopback
+//                           receiver and a notification per instance, which the instance waits for;
+//   temporal                (BENCH_RUNTIME=temporal) the same effects load through the Temporal
+//                           runtime: a dev server, a worker in this process, the Temporal adapter.
 // Every variant counts transitions as event-log rows and database commits as transaction ids
 // (bench/commit-counter.ts). Then opens many instances at once and reports peak memory.
-// Settings: BENCH_CONCURRENCY (8), BENCH_INSTANCES (400), BENCH_COLD_INSTANCES (cache size + 20 %),
-// BENCH_COLD_STEPS (2), BENCH_EFFECTS_INSTANCES (96), BENCH_EFFECTS_WINDOW (16 per lane),
+// Settings: BENCH_CONCURRENCY (8 lanes), BENCH_INSTANCES (320), BENCH_CACHE_INSTANCES (cache size
+// + 20 %), BENCH_CACHE_STEPS (2), BENCH_EFFECTS_INSTANCES (96), BENCH_EFFECTS_WINDOW (16 per lane),
 // BENCH_OPEN_INSTANCES (10000), BENCH_BASELINE_SECONDS (3), BENCH_RUNTIME (embedded | temporal),
 // DATABASE_URL (else an embedded PostgreSQL is started and removed afterwards), TEMPORAL_ADDRESS
 // (else a Temporal dev server is started when BENCH_RUNTIME=temporal).
@@ -43,17 +46,18 @@ import {
   startLifecycles,
   type Timed,
 } from './lifecycle-driver';
+import { countStateReads } from './state-reads';
 import { startTemporalRuntime } from './temporal-runtime';
 import { startWebhookReceiver } from './webhook-receiver';
 
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const lanes = setting('BENCH_CONCURRENCY', 8);
-const warmInstances = setting('BENCH_INSTANCES', 400);
+const warmInstances = setting('BENCH_INSTANCES', 320);
 const warmUpPerLane = 8;
 /** The runtime's cache size, read from the runtime itself so the cold window always exceeds it. */
 const cacheSize = createInstanceCache().max;
-const coldInstances = setting('BENCH_COLD_INSTANCES', Math.ceil(cacheSize * 1.2));
-const coldSteps = setting('BENCH_COLD_STEPS', 2);
+const cacheInstances = setting('BENCH_CACHE_INSTANCES', Math.ceil(cacheSize * 1.2));
+const cacheSteps = setting('BENCH_CACHE_STEPS', 2);
 const effectsInstances = setting('BENCH_EFFECTS_INSTANCES', 96);
 const effectsWindow = setting('BENCH_EFFECTS_WINDOW', 16);
 const openInstances = setting('BENCH_OPEN_INSTANCES', 10_000);
@@ -78,6 +82,8 @@ interface Row {
   latencies: number[];
   commits: number;
   effects?: number;
+  /** Reads of instance state ahead of commands (embedded runtime without its scheduler). */
+  stateReads?: number;
   cpuMicros: number;
   drive: DriveResult;
 }
@@ -107,6 +113,7 @@ async function measure(
   bench: Bench,
   variant: string,
   drive: (timed: Timed) => Promise<DriveResult>,
+  stateReads?: () => number,
 ): Promise<Row> {
   const { databaseUrl: url } = bench;
   const transitionsBefore = await scalar(url, 'SELECT count(*) AS n FROM instance_event');
@@ -119,6 +126,7 @@ async function measure(
     latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
     return result;
   };
+  const readsBefore = stateReads?.();
   const commitsBefore = await nextTransactionId(url);
   const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
@@ -140,6 +148,7 @@ async function measure(
     latencies,
     commits,
     effects,
+    ...(stateReads ? { stateReads: stateReads() - readsBefore! } : {}),
     cpuMicros: (cpu.user + cpu.system) / transitions,
     drive: result,
   };
@@ -164,12 +173,19 @@ function racingClock() {
   return () => new Date((fakeNow += 10 * 86_400_000));
 }
 
-async function warmVariant(bench: Bench): Promise<Row> {
-  const { orchestrator } = createEmbeddedOrchestrator({
+/** An embedded runtime without its scheduler, on the racing clock; its state reads are counted. */
+function bareRuntime(bench: Bench) {
+  const { orchestrator, pool } = createEmbeddedOrchestrator({
     databaseUrl: bench.databaseUrl,
     clock: racingClock(),
     poolSize: lanes + 2,
   });
+  return { orchestrator, stateReads: countStateReads(pool) };
+}
+
+/** Today's figure: each lane drives one instance straight through, so the cache always hits. */
+async function warmLifecycleVariant(bench: Bench): Promise<Row> {
+  const { orchestrator, stateReads } = bareRuntime(bench);
   const load = {
     orchestrator,
     start: starter(bench, orchestrator, 'project-lifecycle'),
@@ -180,39 +196,39 @@ async function warmVariant(bench: Bench): Promise<Row> {
   };
   // A few instances per lane first, not counted: JIT, prepared statements, the definition store.
   await driveLifecycles({ ...load, instances: lanes * warmUpPerLane, timed: (fn) => fn() });
-  const row = await measure(bench, 'embedded, warm cache', (timed) =>
-    driveLifecycles({ ...load, instances: warmInstances, timed }),
+  const row = await measure(
+    bench,
+    'embedded, whole lifecycle, warm',
+    (timed) => driveLifecycles({ ...load, instances: warmInstances, timed }),
+    stateReads,
   );
   await orchestrator.close();
   return row;
 }
 
-async function coldVariant(bench: Bench): Promise<Row> {
-  const { orchestrator } = createEmbeddedOrchestrator({
-    databaseUrl: bench.databaseUrl,
-    clock: racingClock(),
-    poolSize: lanes + 2,
-  });
-  // Started before the measure (a start never reads the cache); every measured command then finds
-  // its instance last touched a whole window of other instances ago, evicted from the cache.
-  const inFlight = await startLifecycles(
-    starter(bench, orchestrator, 'project-lifecycle'),
-    coldInstances,
-    lanes,
-  );
-  const row = await measure(bench, 'embedded, cold cache', (timed) =>
-    driveLifecycles({
-      orchestrator,
-      start: () => Promise.reject(new Error('the cold variant starts nothing while measured')),
-      candidates: bench.candidates,
-      lanes,
-      instances: 0,
-      inFlight,
-      window: 0,
-      stepsPerInstance: coldSteps,
-      timers: 'send',
-      timed,
-    }),
+/**
+ * The first commands of many instances, once with each lane finishing one instance's commands
+ * before the next (the cache hits), once with each lane visiting its share of all instances in turn,
+ * all of them more than the cache holds, so each command finds its instance evicted.
+ */
+async function cacheVariant(bench: Bench, cache: 'warm' | 'cold'): Promise<Row> {
+  const { orchestrator, stateReads } = bareRuntime(bench);
+  const row = await measure(
+    bench,
+    `embedded, start + ${cacheSteps} commands, ${cache}`,
+    (timed) =>
+      driveLifecycles({
+        orchestrator,
+        start: starter(bench, orchestrator, 'project-lifecycle'),
+        candidates: bench.candidates,
+        lanes,
+        instances: cacheInstances,
+        window: cache === 'warm' ? 1 : Math.ceil(cacheInstances / lanes),
+        stepsPerInstance: cacheSteps,
+        timers: 'send',
+        timed,
+      }),
+    stateReads,
   );
   await orchestrator.close();
   return row;
@@ -321,11 +337,12 @@ function printTable(rows: Row[], baseline: number): void {
     'commits/s',
     'commits/transition',
     'effects/s',
+    'state reads/command after start',
     'CPU µs/transition',
   ];
   const lines = [
     header,
-    ['baseline: UPDATE loop', '', '', '', '', '', '', '', fixed(baseline), '1', '', ''],
+    ['baseline: UPDATE loop', '', '', '', '', '', '', '', fixed(baseline), '1', '', '', ''],
     ...rows.map((row) => [
       row.variant,
       String(row.transitions),
@@ -338,6 +355,7 @@ function printTable(rows: Row[], baseline: number): void {
       fixed(row.commits / row.seconds),
       fixed(row.commits / row.transitions, 2),
       row.effects ? fixed(row.effects / row.seconds) : '',
+      row.stateReads === undefined ? '' : fixed(row.stateReads / (row.drive.accepted - row.drive.starts), 2),
       fixed(row.cpuMicros),
     ]),
   ];
@@ -365,10 +383,15 @@ async function main(): Promise<void> {
   try {
     const bench: Bench = { databaseUrl, webhook, ...(await setUp(databaseUrl, webhook.url)) };
     console.log(
-      `${lanes} lanes; warm: ${warmInstances} instances straight through; cold: ${coldInstances} instances in flight (cache holds ${cacheSize}), started unmeasured, then ${coldSteps} commands each; effects: ${effectsInstances} instances, ${effectsWindow} in flight per lane; runtime ${runtimeChoice}`,
+      `${lanes} lanes; whole lifecycle: ${warmInstances} instances straight through; cache pair: ${cacheInstances} instances (the cache holds ${cacheSize}), a start and ${cacheSteps} commands each; effects: ${effectsInstances} instances, ${effectsWindow} in flight per lane; runtime ${runtimeChoice}`,
     );
     const before = await baselineCommits(databaseUrl, lanes, baselineSeconds);
-    const rows = [await warmVariant(bench), await coldVariant(bench), await effectsVariant(bench)];
+    const rows = [
+      await warmLifecycleVariant(bench),
+      await cacheVariant(bench, 'warm'),
+      await cacheVariant(bench, 'cold'),
+      await effectsVariant(bench),
+    ];
     const embeddedRss = peakRssMb();
     const open = await openManyInstances(bench);
     if (runtimeChoice === 'temporal') rows.push(await temporalVariant(bench));

@@ -28,11 +28,9 @@ export interface DriveOptions {
   lanes: number;
   /** Instances to start; each is driven to its end unless `stepsPerInstance` stops it first. */
   instances: number;
-  /** Instances started beforehand (`startLifecycles`), shared out among the lanes and driven on. */
-  inFlight?: InFlight[];
   /** Instances each lane keeps in flight and visits in turn (those it starts itself). */
   window: number;
-  /** Commands after its start at which an instance is left open (cold-cache variant). */
+  /** Commands after its start at which an instance is left open (the cache variants). */
   stepsPerInstance?: number;
   /**
    * `send`: the driver fires due timers itself (the bench clock races ahead, the scheduler is off);
@@ -43,7 +41,7 @@ export interface DriveOptions {
   timed: Timed;
 }
 
-export interface InFlight {
+interface InFlight {
   instanceId: string;
   state: InstanceState;
   revision: number;
@@ -57,6 +55,7 @@ type Visit = 'moved' | 'waiting' | 'done';
 export interface DriveResult {
   /** Commands the runtime accepted, starts included. */
   accepted: number;
+  starts: number;
   /**
    * Commands refused in `runtime` mode, by code: the runtime had moved the instance on since the
    * driver looked, or (Temporal) its workflow had not yet taken up a transition it already recorded.
@@ -94,7 +93,7 @@ function inFlight(first: CommandResult): InFlight {
   };
 }
 
-/** Starts `count` instances over `lanes` connections, to be driven later. */
+/** Starts `count` instances over `lanes` connections and leaves them open. */
 export async function startLifecycles(
   start: () => Promise<CommandResult>,
   count: number,
@@ -115,14 +114,16 @@ export async function startLifecycles(
 
 export async function driveLifecycles(options: DriveOptions): Promise<DriveResult> {
   const { orchestrator, timed } = options;
-  const result: DriveResult = { accepted: 0, refused: {}, completed: 0 };
+  const result: DriveResult = { accepted: 0, starts: 0, refused: {}, completed: 0 };
   let failed = false;
   let started = 0;
 
   async function startOne(): Promise<InFlight> {
     started += 1;
+    const first = await timed(options.start);
     result.accepted += 1;
-    return inFlight(await timed(options.start));
+    result.starts += 1;
+    return inFlight(first);
   }
 
   async function send(slot: InFlight, event: CommandEvent, actor: Actor | null): Promise<void> {
@@ -175,8 +176,8 @@ export async function driveLifecycles(options: DriveOptions): Promise<DriveResul
     }
   }
 
-  async function lane(index: number): Promise<void> {
-    const slots = (options.inFlight ?? []).filter((_, i) => i % options.lanes === index);
+  async function lane(): Promise<void> {
+    const slots: InFlight[] = [];
     while (!failed) {
       while (slots.length < options.window && started < options.instances) slots.push(await startOne());
       if (slots.length === 0) return;
@@ -195,8 +196,8 @@ export async function driveLifecycles(options: DriveOptions): Promise<DriveResul
   // A failing lane stops the others, and all have settled before the error goes up: no command
   // is left in flight when the caller closes the runtime.
   const lanes = await Promise.allSettled(
-    Array.from({ length: options.lanes }, (_, index) =>
-      lane(index).catch((error: unknown) => {
+    Array.from({ length: options.lanes }, () =>
+      lane().catch((error: unknown) => {
         failed = true;
         throw error;
       }),
