@@ -21,7 +21,9 @@ const STOP_MARGIN_S = 12;
 const MAX_EXAMPLES = Number(process.env.FUZZ_MAX_EXAMPLES ?? 50);
 const MAX_RESPONSE_S = Number(process.env.FUZZ_MAX_RESPONSE_S ?? 10);
 const CSRF = { 'x-requested-with': 'shegong-flow' };
-const CHECKS = 'not_a_server_error,response_schema_conformance,content_type_conformance';
+/** FUZZ_CHECKS=all also reports the stricter, noisier checks (undeclared statuses, negative data accepted …). */
+const CHECKS =
+  process.env.FUZZ_CHECKS ?? 'not_a_server_error,response_schema_conformance,content_type_conformance';
 
 /**
  * Operations left out of the session run, each because it would end the very session the run
@@ -32,6 +34,17 @@ const CHECKS = 'not_a_server_error,response_schema_conformance,content_type_conf
 const SESSION_EXCLUSIONS = [
   ['/api/auth/logout', 'ends the session the run uses'],
   ['/api/auth/logout-everywhere', 'ends every session of the officer, the run’s included'],
+];
+
+/**
+ * Operations the token run leaves out of its stateful phase only, where links feed them real ids
+ * from earlier answers (GET /tokens, GET /users list the run's own token and service account).
+ * The coverage and fuzzing phases still send them made-up ids.
+ */
+const TOKEN_STATEFUL_EXCLUSIONS = [
+  ['POST /api/tokens/{id}/revoke', 'would revoke the token the run uses'],
+  ['PATCH /api/users/{id}', 'would deactivate the token’s service account'],
+  ['DELETE /api/users/{id}/assignments/{assignmentId}', 'would take the admin role from the token'],
 ];
 
 const startedAt = Date.now();
@@ -102,12 +115,25 @@ async function signIn(url, logins, role) {
  * cookie or `bearer`): given only a header, schemathesis also fills the other scheme with a made-up
  * value, and the API refuses an unknown bearer token outright. Resolves to { ok, cases }.
  */
-async function schemathesis(name, url, dataDir, auth, seconds, { headers = {}, excludedPaths = [] } = {}) {
+async function schemathesis(
+  name,
+  url,
+  dataDir,
+  auth,
+  seconds,
+  { headers = {}, excludedPaths = [], statelessOnly = [] } = {},
+) {
   const config = join(dataDir, `schemathesis-${auth.scheme}.toml`);
   const key = auth.scheme === 'bearer' ? 'bearer' : 'api_key';
-  await writeFile(config, `[auth.openapi.${auth.scheme}]\n${key} = ${JSON.stringify(auth.value)}\n`, {
-    mode: 0o600,
-  });
+  const statefulExclusions = (operations) =>
+    operations.map(
+      (name) => `\n[[operations]]\ninclude-name = ${JSON.stringify(name)}\nphases.stateful.enabled = false\n`,
+    );
+  const toml = [
+    `[auth.openapi.${auth.scheme}]\n${key} = ${JSON.stringify(auth.value)}\n`,
+    ...statefulExclusions(statelessOnly),
+  ];
+  await writeFile(config, toml.join(''), { mode: 0o600 });
   const args = [
     '--config-file',
     config,
@@ -173,17 +199,22 @@ async function main() {
 
     for (const [path, reason] of SESSION_EXCLUSIONS)
       console.log(`fuzz: session run excludes ${path}: ${reason}`);
+    for (const [name, reason] of TOKEN_STATEFUL_EXCLUSIONS) {
+      console.log(`fuzz: token run keeps ${name} out of its stateful phase: ${reason}`);
+    }
     const sessionValue = officer.cookie.slice(officer.cookie.indexOf('=') + 1);
     const plans = [
       {
         name: 'admin token',
         auth: { scheme: 'bearer', value: created.token },
-        probe: { authorization: `Bearer ${created.token}` },
+        // An admin-only read: the token still works and still holds its admin role.
+        probe: { path: '/api/users?limit=1', headers: { authorization: `Bearer ${created.token}` } },
+        options: { statelessOnly: TOKEN_STATEFUL_EXCLUSIONS.map(([name]) => name) },
       },
       {
         name: 'officer session',
         auth: { scheme: 'session', value: sessionValue },
-        probe: { cookie: officer.cookie },
+        probe: { path: '/api/auth/me', headers: { cookie: officer.cookie } },
         options: { headers: CSRF, excludedPaths: SESSION_EXCLUSIONS.map(([path]) => path) },
       },
     ];
@@ -193,11 +224,13 @@ async function main() {
       const left = TOTAL_SECONDS - (Date.now() - startedAt) / 1000 - STOP_MARGIN_S;
       const budget = Math.max(10, Math.min(SECONDS_PER_RUN, Math.floor(left / (plans.length - index))));
       const run = await schemathesis(plan.name, server.url, dataDir, plan.auth, budget, plan.options);
-      // A run whose credentials ended midway (a token revoked, a user deactivated) only saw 401s
-      // from then on: it passed without testing what it claims to.
-      const me = await fetch(`${server.url}/api/auth/me`, { headers: plan.probe });
-      if (me.status !== 200) {
-        console.log(`fuzz: ${plan.name}: its credentials no longer work (GET /api/auth/me → ${me.status})`);
+      // A run whose credentials ended midway (a token revoked, a user deactivated, a role removed)
+      // only saw 401s or 403s from then on: it passed without testing what it claims to.
+      const probe = await fetch(`${server.url}${plan.probe.path}`, { headers: plan.probe.headers });
+      if (probe.status !== 200) {
+        console.log(
+          `fuzz: ${plan.name}: its credentials no longer work (GET ${plan.probe.path} → ${probe.status})`,
+        );
         run.ok = false;
       }
       runs.push(run);
