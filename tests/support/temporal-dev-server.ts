@@ -44,6 +44,8 @@ export interface StartDevServerOptions {
   ui?: boolean;
   /** Fixed gRPC port (the UI then takes port + 1000, Temporal's own convention); free ports otherwise. */
   port?: number;
+  /** SQLite file that keeps workflows across restarts; in memory when omitted. */
+  dbFilename?: string;
   /** Dynamic config values, e.g. `limit.historyCount.suggestContinueAsNew=40`. */
   dynamicConfig?: Record<string, unknown>;
   log?: (line: string) => void;
@@ -86,6 +88,7 @@ export async function startTemporalDevServer(options: StartDevServerOptions): Pr
     '--log-level',
     'error',
     ...(options.ui ? ['--ui-port', String(uiPort)] : ['--headless']),
+    ...(options.dbFilename ? ['--db-filename', options.dbFilename] : []),
     ...Object.entries(options.dynamicConfig ?? {}).flatMap(([key, value]) => [
       '--dynamic-config-value',
       `${key}=${JSON.stringify(value)}`,
@@ -116,13 +119,17 @@ export async function startTemporalDevServer(options: StartDevServerOptions): Pr
     address,
     ...(options.ui ? { uiUrl: `http://127.0.0.1:${uiPort}` } : {}),
     process: child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        // The dev server stops in well under a second; never let teardown hang on it.
-        setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-      }),
+    // The dev server stops in well under a second; never let teardown hang on it.
+    stop: () => stopProcess(child, 5_000),
   };
+}
+
+/** SIGTERM, then SIGKILL if the process has not exited after `graceMs`; resolves once it has exited. */
+export function stopProcess(child: ChildProcess, graceMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), graceMs).unref();
+  });
 }

@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '@jest/types';
-import { INSTALL_HINT } from './temporal-dev-server';
+import { findTemporalCli, INSTALL_HINT } from './temporal-dev-server';
 
 /** Not TEMPORAL_ADDRESS: that one would switch the product booted by the e2e tests onto Temporal. */
 export const temporalTestEnv = {
@@ -39,15 +39,32 @@ export function liveTemporalAddress(): string | undefined {
 
 /** `describe` with a Temporal server; without one, skipped (or, under CI=true, one failing test). */
 export function describeLive(name: string, body: (address: string) => void): void {
-  const address = liveTemporalAddress();
-  if (address) {
-    describe(name, () => body(address));
+  describeWith(
+    liveTemporalAddress(),
+    name,
+    body,
+    `no Temporal server (set TEMPORAL_ADDRESS, or ${INSTALL_HINT})`,
+  );
+}
+
+/** `describe` with the Temporal CLI (for suites that start servers themselves); the same without. */
+export function describeWithTemporalCli(name: string, body: (cli: string) => void): void {
+  describeWith(findTemporalCli(), name, body, `no Temporal CLI (${INSTALL_HINT})`);
+}
+
+function describeWith(
+  value: string | undefined,
+  name: string,
+  body: (value: string) => void,
+  reason: string,
+) {
+  if (value) {
+    describe(name, () => body(value));
     return;
   }
-  const reason = `no Temporal server (set TEMPORAL_ADDRESS, or ${INSTALL_HINT})`;
   if (process.env.CI === 'true') {
     describe(name, () => {
-      it('runs on a Temporal server (CI must not skip it)', () => {
+      it('runs with Temporal (CI must not skip it)', () => {
         throw new Error(reason);
       });
     });
