@@ -1,5 +1,6 @@
 // Wire contracts of the unit-tree administration; the web imports them.
 import { z } from 'zod';
+import { zhFor } from '../http/zh-reasons';
 import { ZId, ZShortText } from './common.types';
 
 export const ZUnitKind = z.enum(['county_center', 'station', 'room']);
@@ -25,9 +26,15 @@ export const ZCreateUnitRequest = z.object({
   code: z
     .string()
     .trim()
-    .min(1, 'required')
+    .min(1, { error: 'required', abort: true })
     .max(40, 'at most 40 characters')
-    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'letters, digits and hyphens'),
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9-]*$/,
+      zhFor(
+        'letters, digits and hyphens, starting with a letter or digit',
+        '只能包含字母、数字和连字符（-），且以字母或数字开头',
+      ),
+    ),
   name: ZShortText(100),
   kind: ZUnitKind,
   parentId: ZId.nullable(),

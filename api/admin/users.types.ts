@@ -1,5 +1,6 @@
 // Wire contracts of user and role-assignment administration; the web imports them.
 import { z } from 'zod';
+import { zhFor } from '../http/zh-reasons';
 import { ZRole } from '../auth/auth.types';
 import { ZPageQuery, pageOf } from '../http/pagination';
 import { ZAssignment, ZId, ZQueryBoolean, ZRoleAtUnit, ZShortText } from './common.types';
@@ -35,7 +36,13 @@ export const ZCreateUserRequest = z.object({
     .trim()
     .min(2, 'at least 2 characters')
     .max(50, 'at most 50 characters')
-    .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case letters, digits, dot, underscore, hyphen'),
+    .regex(
+      /^[a-z0-9][a-z0-9._-]*$/,
+      zhFor(
+        'lower-case letters, digits, dot, underscore, hyphen, starting with a letter or digit',
+        '只能包含小写字母、数字、点（.）、下划线（_）和连字符（-），且以小写字母或数字开头',
+      ),
+    ),
   displayName: ZShortText(100),
   assignments: z.array(ZRoleAtUnit).max(20).optional(),
 });

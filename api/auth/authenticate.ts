@@ -46,7 +46,9 @@ async function tokenCaller(prisma: Db, secret: string, now: Date): Promise<Calle
     (token.expiresAt && token.expiresAt <= now) ||
     token.serviceUser.disabled
   ) {
-    throw new AppError('UNAUTHENTICATED', 'The API token is unknown, expired or revoked.');
+    throw new AppError('UNAUTHENTICATED', 'The API token is unknown, expired or revoked.', [], {
+      detailZh: 'API 令牌不存在、已过期或已被吊销',
+    });
   }
   await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
   return toCaller(token.serviceUser, 'token', { tokenId: token.id });

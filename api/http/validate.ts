@@ -2,17 +2,7 @@
 import type { Request } from 'express';
 import type { z } from 'zod';
 import { AppError, type FieldError } from './app-error';
-
-const zhReasons: Record<string, string> = {
-  invalid_type: '类型不正确',
-  too_small: '太短或太小',
-  too_big: '太长或太大',
-  invalid_format: '格式不正确',
-  invalid_value: '取值不在允许范围内',
-  unrecognized_keys: '包含不允许的字段',
-  invalid_union: '格式不正确',
-  custom: '不符合要求',
-};
+import { zhReasonOf } from './zh-reasons';
 
 const fieldName = (prefix: string | undefined, path: string): string =>
   [prefix, path].filter(Boolean).join('.') || '(body)';
@@ -21,7 +11,7 @@ export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[], pref
   return issues.map((issue) => ({
     field: fieldName(prefix, issue.path.map(String).join('.')),
     reason: issue.message,
-    reasonZh: zhReasons[issue.code] ?? '不符合要求',
+    reasonZh: zhReasonOf(issue),
   }));
 }
 
