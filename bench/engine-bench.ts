@@ -43,7 +43,7 @@ import {
   type Candidates,
   type DriveResult,
   driveLifecycles,
-  startLifecycles,
+  openLifecycles,
   type Timed,
 } from './lifecycle-driver';
 import { countStateReads } from './state-reads';
@@ -278,7 +278,7 @@ async function openManyInstances(bench: Bench) {
     poolSize: lanes + 2,
   });
   const started = process.hrtime.bigint();
-  await startLifecycles(starter(bench, orchestrator, 'project-lifecycle'), openInstances, lanes);
+  await openLifecycles(starter(bench, orchestrator, 'project-lifecycle'), openInstances, lanes);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await orchestrator.close();
   return { seconds, peakRssMb: peakRssMb() };

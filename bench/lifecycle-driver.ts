@@ -57,8 +57,9 @@ export interface DriveResult {
   accepted: number;
   starts: number;
   /**
-   * Commands refused in `runtime` mode, by code: the runtime had moved the instance on since the
-   * driver looked, or (Temporal) its workflow had not yet taken up a transition it already recorded.
+   * Commands refused in `runtime` mode and sent again, by code: the driver acted on a state the
+   * runtime had since moved on from, or on a projection ahead of what the runtime decides on (seen
+   * once on Temporal: TASK_NOT_FOUND for a task its projection showed open).
    */
   refused: Record<string, number>;
   completed: number;
@@ -94,22 +95,20 @@ function inFlight(first: CommandResult): InFlight {
 }
 
 /** Starts `count` instances over `lanes` connections and leaves them open. */
-export async function startLifecycles(
+export async function openLifecycles(
   start: () => Promise<CommandResult>,
   count: number,
   lanes: number,
-): Promise<InFlight[]> {
-  const started: InFlight[] = [];
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: lanes }, async () => {
       while (next < count) {
         next += 1;
-        started.push(inFlight(await start()));
+        await start();
       }
     }),
   );
-  return started;
 }
 
 export async function driveLifecycles(options: DriveOptions): Promise<DriveResult> {
