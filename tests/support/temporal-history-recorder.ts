@@ -26,6 +26,9 @@ export const recordedScenarios = [
 
 export type RecordedScenario = (typeof recordedScenarios)[number];
 
+/** Histories of older workflow code, kept by hand (never rewritten by a recording) while a patch serves them. */
+export const KEPT_PREFIX = 'kept-';
+
 /**
  * JSON as protobufjs writes it (longs and enums as strings, bytes as base64): History.fromObject
  * reads it back. Written compact; scripts/record-temporal-histories.mjs formats it with prettier

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { bundleWorkflowCode, DefaultLogger, type InjectedSinks, Runtime, Worker } from '@temporalio/worker';
-import { historiesDir, recordedScenarios } from '../../support/temporal-history-recorder';
+import { historiesDir, KEPT_PREFIX, recordedScenarios } from '../../support/temporal-history-recorder';
 import type { RecorderSinks } from './command-recorder.interceptor';
 
 // Histories recorded from a live Temporal server by the live suites (`npm run record:histories`)
@@ -49,9 +49,11 @@ function scheduledTypes(history: History): string[] {
 }
 
 describe('recorded Temporal histories', () => {
-  // Also what keeps this suite from passing with no history at all.
+  // Also what keeps this suite from passing with no history at all. `kept-` files are histories
+  // of older workflow code kept while a patched() branch still serves them (docs/temporal.md).
   it('are present for exactly the live scenarios that record one', () => {
-    expect(files).toEqual(recordedScenarios.map((name) => `${name}.json`).sort());
+    const recorded = files.filter((file) => !file.startsWith(KEPT_PREFIX));
+    expect(recorded).toEqual(recordedScenarios.map((name) => `${name}.json`).sort());
   });
 
   it.each(files)('%s replays with the same commands and activity types', async (file) => {
