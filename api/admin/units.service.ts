@@ -127,7 +127,7 @@ export async function updateUnit(
   id: string,
   expectedRevision: number | undefined,
   input: TUpdateUnitRequest,
-): Promise<{ unit: TUnit; audit: AuditEntry }> {
+): Promise<{ unit: TUnit; audit: AuditEntry | 'unchanged' }> {
   if (!(await isUnitWithin(prisma, adminRoots(caller), id))) throw unitNotFound('id');
   const current = await prisma.orgUnit.findUniqueOrThrow({ where: { id } });
   assertRevision(expectedRevision, current.revision);
@@ -145,14 +145,16 @@ export async function updateUnit(
     await assertParentFits(prisma, caller, current.kind, input.parentId);
   }
   if (input.active === false && current.active) await assertUnused(prisma, id);
+  const changes = {
+    ...(input.name !== undefined && input.name !== current.name ? { name: input.name } : {}),
+    ...(input.parentId && input.parentId !== current.parentId ? { parentId: input.parentId } : {}),
+    ...(input.active !== undefined && input.active !== current.active ? { active: input.active } : {}),
+  };
+  // A request that changes nothing keeps the revision (clients' ETags stay valid) and is not audited.
+  if (Object.keys(changes).length === 0) return { unit: toUnit(current), audit: 'unchanged' };
   const { count } = await prisma.orgUnit.updateMany({
     where: { id, revision: current.revision },
-    data: {
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.parentId ? { parentId: input.parentId } : {}),
-      ...(input.active !== undefined ? { active: input.active } : {}),
-      revision: { increment: 1 },
-    },
+    data: { ...changes, revision: { increment: 1 } },
   });
   if (count === 0) throw stale();
   const unit = toUnit(await prisma.orgUnit.findUniqueOrThrow({ where: { id } }));

@@ -187,11 +187,16 @@ export async function updateUser(
   const current = await loadAdministeredUser(prisma, caller, id);
   assertRevision(expectedRevision, current.revision);
   const deactivating = input.active === false && !current.disabled;
+  const renaming = input.displayName !== undefined && input.displayName !== current.displayName;
+  const activating = input.active === true && current.disabled;
+  // A request that changes nothing keeps the revision and is not audited.
+  if (!renaming && !deactivating && !activating)
+    return { user: toAdminUser(current), audit: 'unchanged' as const };
   const { count } = await prisma.user.updateMany({
     where: { id, revision: current.revision },
     data: {
-      ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
-      ...(input.active !== undefined ? { disabled: !input.active } : {}),
+      ...(renaming ? { displayName: input.displayName } : {}),
+      ...(deactivating || activating ? { disabled: deactivating } : {}),
       revision: { increment: 1 },
     },
   });

@@ -190,8 +190,12 @@ export function authRoutes(prisma: Db, config: Pick<AppConfig, 'sessionTtlHours'
     handle: async ({ db, caller, body }) => {
       const user = await db.user.findUniqueOrThrow({ where: { id: caller.userId } });
       if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
-        throw new AppError('VALIDATION_FAILED', 'The current password is incorrect.', [
-          { field: 'currentPassword', reason: 'incorrect', reasonZh: '当前密码不正确' },
+        // During the forced change the form asks for the one-time password; say that.
+        const what = user.mustChangePassword
+          ? (['one-time password', '一次性密码'] as const)
+          : (['current password', '当前密码'] as const);
+        throw new AppError('VALIDATION_FAILED', `The ${what[0]} is incorrect.`, [
+          { field: 'currentPassword', reason: 'incorrect', reasonZh: `${what[1]}不正确` },
         ]);
       }
       const policy = passwordPolicyErrors(body.newPassword, user.username);

@@ -14,8 +14,13 @@ export function readIfMatch(req: Request): number | undefined {
     ]);
   }
   if (header.trim() === '*') return undefined;
+  if (!/^(?:W\/)?"[\x21\x23-\x7e]*"$/.test(header.trim())) {
+    throw new AppError('VALIDATION_FAILED', 'If-Match must be an ETag such as "3", or *.', [
+      { field: 'If-Match', reason: 'an ETag such as "3", or *', reasonZh: '须为 ETag（如 "3"）或 *' },
+    ]);
+  }
   const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
-  // A tag we never issued cannot match the current revision.
+  // A well-formed tag we never issued cannot match the current revision.
   if (!match?.[1]) throw stale();
   return Number(match[1]);
 }

@@ -66,7 +66,8 @@ async function run(route: AnyRoute, deps: MountDeps, req: Request, res: Response
             async (tx) => {
               const result = await route.handle({ ...input, db: tx });
               if (!result.audit) throw new Error(`${route.method} ${route.path} returned no audit entry`);
-              if (result.audit !== 'written') await writeAudit(tx, result.audit, auditContextOf(req, res));
+              if (typeof result.audit === 'object')
+                await writeAudit(tx, result.audit, auditContextOf(req, res));
               const shaped = answerOf(route, deps, result);
               if (key && scope && result.shownOnce) {
                 await storeNotReplayable(tx, scope, key, result.shownOnce);

@@ -46,10 +46,10 @@ export interface RouteResult {
   /** A non-JSON answer (docs page, xlsx export; `filename` makes it a download); `body` is then ignored. */
   file?: { content: Buffer | string; contentType: string; filename?: string };
   /**
-   * What the audit log records for a state-changing request (required for non-GET routes), or
-   * 'written' when the handler wrote its rows itself inside its own transaction.
+   * What the audit log records for a state-changing request (required for non-GET routes),
+   * 'written' when the handler wrote its rows itself, or 'unchanged' when the request changed nothing.
    */
-  audit?: AuditEntry | 'written';
+  audit?: AuditEntry | 'written' | 'unchanged';
   /**
    * The body holds a secret shown only once (a token, a one-time password): it is not stored for
    * Idempotency-Key replays, which answer 409 naming this created or changed resource instead.
