@@ -2,6 +2,7 @@
 // to the Postgres in DATABASE_URL) on TEMPORAL_TASK_QUEUE; stops cleanly on SIGINT/SIGTERM.
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
+import { logLostConnections } from './db/lost-connections';
 import { createTemporalActivities } from '../activities/temporal-activities';
 import { temporalConnectionOptions, temporalSettingsFromEnv } from './orchestrator/temporal-orchestrator';
 
@@ -24,6 +25,7 @@ function settingsFromEnv() {
 async function main(): Promise<void> {
   const { databaseUrl, temporal: settings } = settingsFromEnv();
   const pool = new Pool({ connectionString: databaseUrl, max: 10 });
+  logLostConnections(pool, '[worker]');
   const connection = await NativeConnection.connect(temporalConnectionOptions(settings)).catch(
     (error: unknown) => {
       void pool.end();

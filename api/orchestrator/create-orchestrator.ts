@@ -1,5 +1,6 @@
 // Picks the runtime by configuration: TEMPORAL_ADDRESS set → Temporal, unset → embedded.
 import { Pool } from 'pg';
+import { logLostConnections } from '../db/lost-connections';
 import type { AppConfig } from '../config';
 import { createEmbeddedOrchestrator } from './embedded-orchestrator';
 import type { Orchestrator } from './orchestrator';
@@ -13,6 +14,7 @@ export async function createOrchestrator(
   if (!config.temporalAddress)
     return createEmbeddedOrchestrator({ databaseUrl, runScheduler: true }).orchestrator;
   const pool = new Pool({ connectionString: databaseUrl });
+  logLostConnections(pool, '[runtime]');
   try {
     const temporal = await createTemporalOrchestrator({
       pool,

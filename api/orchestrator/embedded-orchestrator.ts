@@ -1,6 +1,7 @@
 // The Orchestrator port served by the embedded runtime: commands are Postgres transactions and a
 // scheduler in the same process fires timers and runs effects.
 import { Pool } from 'pg';
+import { logLostConnections } from '../db/lost-connections';
 import { createActivities } from '../../activities/create-activities';
 import { applyCommand, type CommandDeps } from '../runtime/apply-command';
 import { createDefinitionStore } from '../runtime/definition-store';
@@ -23,12 +24,7 @@ export interface EmbeddedOptions {
 
 export function createEmbeddedOrchestrator(options: EmbeddedOptions) {
   const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-  // An idle connection dropped by the server (restart, failover) must not take the process down;
-  // the pool replaces it on next use. 57P01 is the server shutting down (e.g. the embedded
-  // PostgreSQL stopping on Ctrl-C alongside us), which needs no message.
-  pool.on('error', (error: Error & { code?: string }) => {
-    if (error.code !== '57P01') console.error(`[runtime] idle database connection lost: ${error.message}`);
-  });
+  logLostConnections(pool, '[runtime]');
   const deps: CommandDeps = {
     definitions: createDefinitionStore(pool),
     clock: options.clock ?? (() => new Date()),

@@ -159,6 +159,15 @@ export async function createTemporalOrchestrator(
     };
   }
 
+  /** Whether the instance's log holds a transition made under this (caller-scoped) key. */
+  async function logged(instanceId: string, idempotencyKey: string): Promise<boolean> {
+    const { rowCount } = await pool.query(
+      'SELECT 1 FROM instance_event WHERE instance_id = $1 AND idempotency_key = $2 LIMIT 1',
+      [instanceId, idempotencyKey],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
   async function command(instanceId: string, input: CommandInput): Promise<CommandResult> {
     try {
       const outcome = await client.workflow
@@ -166,6 +175,14 @@ export async function createTemporalOrchestrator(
         .executeUpdate(commandUpdate, { args: [input] });
       return await result(instanceId, outcome.duplicate, outcome);
     } catch (error) {
+      // A closed workflow takes no updates, but a repeat of a key it accepted is still a duplicate,
+      // as on the embedded runtime (e.g. a client re-sending the command that closed the instance).
+      if (
+        error instanceof WorkflowNotFoundError &&
+        input.idempotencyKey &&
+        (await logged(instanceId, input.idempotencyKey))
+      )
+        return result(instanceId, true);
       throw await toOrchestratorError(error, instanceId);
     }
   }

@@ -104,6 +104,21 @@ describeLive('runtime rules on Temporal', (address) => {
       return status.name === 'RUNNING' ? undefined : status.name;
     });
 
+  it('answers a repeated key on a closed instance as a duplicate, as the embedded runtime does; a new command is refused', async () => {
+    for (const runtime of [temporal, rt.embedded.orchestrator]) {
+      const { instanceId } = await startLifecycle();
+      const key = randomUUID();
+      const cancelled = await runtime.cancel(instanceId, officer(), '重复提交', key);
+      expect(cancelled).toMatchObject({ status: 'cancelled', duplicate: false });
+      if (runtime === temporal) await statusOf(instanceId);
+      const again = await runtime.cancel(instanceId, officer(), '重复提交', key);
+      expect(again).toMatchObject({ instanceId, status: 'cancelled', duplicate: true });
+      await expect(runtime.cancel(instanceId, officer(), '再次取消', randomUUID())).rejects.toMatchObject({
+        code: 'NOT_RUNNING',
+      });
+    }
+  });
+
   it('scopes a start key to its caller: another caller gets an instance of its own, the same caller its first one', async () => {
     const key = randomUUID();
     const mine = await startLifecycle(officer(), key);
