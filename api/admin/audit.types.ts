@@ -1,5 +1,6 @@
 // Wire contracts of the audit search and export; the web imports them.
 import { z } from 'zod';
+import { ZAuditAction, ZAuditResourceType } from '../audit/audit-actions';
 import { ZPageQuery, pageOf } from '../http/pagination';
 import { ZId } from './common.types';
 
@@ -14,6 +15,7 @@ export const ZAuditEntry = z
     resourceType: z.string(),
     resourceId: z.string().nullable(),
     unitId: z.string().nullable(),
+    unitName: z.string().nullable(),
     /** Before/after of the change as compact JSON ('' when the action changed nothing it could show). */
     summary: z.string(),
     /** Null only for rows written before request ids were recorded. */
@@ -25,8 +27,10 @@ export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 
 export const ZAuditFilters = z.object({
   actorId: ZId.optional(),
-  action: z.string().trim().min(1).max(100).optional(),
-  resourceType: z.string().trim().min(1).max(50).optional(),
+  /** Rows of calls made with this API token. */
+  tokenId: ZId.optional(),
+  action: ZAuditAction.optional(),
+  resourceType: ZAuditResourceType.optional(),
   resourceId: z.string().trim().min(1).max(100).optional(),
   unitId: ZId.optional(),
   from: z.iso.datetime({ offset: true }).optional(),

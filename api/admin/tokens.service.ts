@@ -11,6 +11,7 @@ import { AppError } from '../http/app-error';
 import type { AuditEntry } from '../http/audit-entry';
 import { decodeCursor, toPage } from '../http/pagination';
 import { adminRoots, isUnitWithin } from '../policy/unit-scope';
+import { containing } from './search-pattern';
 import type { TApiToken, TCreateTokenRequest } from './tokens.types';
 import { usersWithin } from './users.service';
 
@@ -49,13 +50,15 @@ const ZTokenCursor = z.tuple([z.iso.datetime(), z.guid()]);
 export async function listTokens(
   prisma: DbClient,
   caller: Caller,
-  query: { limit: number; cursor?: string | undefined },
+  query: { limit: number; cursor?: string | undefined; q?: string | undefined },
 ) {
   const after = query.cursor ? decodeCursor(query.cursor, ZTokenCursor) : undefined;
+  const like = query.q ? containing(query.q) : undefined;
   const ids = await prisma.$queryRaw<{ id: string }[]>`
     SELECT t.id::text FROM api_token t
     WHERE t.service_user_id IN ${usersWithin(adminRoots(caller))}
       AND EXISTS (SELECT 1 FROM role_assignment ra WHERE ra.user_id = t.service_user_id)
+      ${like ? Prisma.sql`AND t.name ILIKE ${like}` : Prisma.empty}
       ${after ? Prisma.sql`AND (t.created_at, t.id) < (${new Date(after[0])}, ${after[1]}::uuid)` : Prisma.empty}
     ORDER BY t.created_at DESC, t.id DESC LIMIT ${query.limit + 1}`;
   const rows = await prisma.apiToken.findMany({

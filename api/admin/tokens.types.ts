@@ -20,7 +20,10 @@ export const ZApiToken = z
   .meta({ id: 'ApiToken' });
 export type TApiToken = z.infer<typeof ZApiToken>;
 
-export const ZTokenListQuery = ZPageQuery;
+export const ZTokenListQuery = ZPageQuery.extend({
+  /** Part of the token's name (the audit page's actor search). */
+  q: z.string().trim().max(100).optional(),
+});
 export const ZTokenPage = pageOf(ZApiToken);
 
 export const ZCreateTokenRequest = z.object({

@@ -15,6 +15,7 @@ import { assertRevision, stale } from '../http/if-match';
 import { decodeCursor, toPage } from '../http/pagination';
 import { adminRoots, isUnitWithin, unitsWithin } from '../policy/unit-scope';
 import type { TAssignment, TRoleAtUnit } from './common.types';
+import { containing } from './search-pattern';
 import type { TAdminUser, TCreateUserRequest, TUpdateUserRequest, TUserListQuery } from './users.types';
 import { z } from 'zod';
 
@@ -75,7 +76,7 @@ export async function listUsers(prisma: DbClient, caller: Caller, query: TUserLi
     Prisma.sql`u.kind = 'person'`,
   ];
   if (query.q) {
-    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(query.q);
     conditions.push(Prisma.sql`(u.username ILIKE ${like} OR u.display_name ILIKE ${like})`);
   }
   if (query.unitId) {

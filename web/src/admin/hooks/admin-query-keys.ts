@@ -9,6 +9,7 @@ export const adminKeys = {
     [...adminKeys.users(), filters, cursor] as const,
   tokens: () => [...adminKeys.all, 'tokens'] as const,
   tokenPage: (cursor: string | undefined) => [...adminKeys.tokens(), cursor] as const,
+  tokenSearch: (text: string) => [...adminKeys.tokens(), 'search', text] as const,
   audit: () => [...adminKeys.all, 'audit'] as const,
   auditPage: (filters: AuditFilters, cursor: string | undefined) =>
     [...adminKeys.audit(), filters, cursor] as const,

@@ -16,6 +16,19 @@ export function useTokens(cursor: string | undefined) {
   });
 }
 
+/** Tokens whose name contains the text (the audit page's actor search). */
+export function useTokenSearch(text: string) {
+  return useQuery({
+    queryKey: adminKeys.tokenSearch(text),
+    queryFn: ({ signal }) =>
+      apiGet<Page<ApiToken>>(
+        `/api/tokens${toQueryString({ limit: TOKEN_PAGE_SIZE, q: text || undefined })}`,
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
 function useRefreshTokens() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: adminKeys.tokens() });

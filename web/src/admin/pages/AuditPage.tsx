@@ -1,5 +1,5 @@
-// 审计日志: search the append-only audit log by actor, action, resource, unit and time; page through
-// the results; download the same search as an Excel file.
+// 审计日志: search the append-only audit log by actor (a person or an API token), action, resource,
+// unit and time; page through the results; download the same search as an Excel file.
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import {
   Button,
@@ -19,32 +19,58 @@ import { useTranslation } from 'react-i18next';
 import { CursorPager } from '../../ui/CursorPager';
 import { formatDateTime } from '../../ui/format-time';
 import { useCursorPages } from '../../ui/use-cursor-pages';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_RESOURCE_TYPES,
+  auditLabel,
+  type TAuditAction,
+  type TAuditResourceType,
+} from '../../../../api/audit/audit-actions';
 import type { AuditEntry, AuditFilters } from '../admin-types';
 import { UnitTreeSelect } from '../components/UnitTreeSelect';
 import { auditExportUrl, useAudit } from '../hooks/use-audit';
 import { useUnits } from '../hooks/use-units';
+import { useTokenSearch } from '../hooks/use-tokens';
 import { useUsers } from '../hooks/use-users';
 
 interface AuditFilterForm {
-  actorId?: string;
-  action?: string;
-  resourceType?: string;
+  /** `user:<id>` or `token:<id>`: the actor select offers people and API tokens. */
+  actor?: string;
+  action?: TAuditAction;
+  resourceType?: TAuditResourceType;
   resourceId?: string;
   unitId?: string;
   period?: [Dayjs | null, Dayjs | null] | null;
 }
 
-function toFilters({ period, action, resourceType, resourceId, ...ids }: AuditFilterForm): AuditFilters {
-  const text = (value: string | undefined) => value?.trim() || undefined;
+function toFilters({ period, actor, resourceId, ...chosen }: AuditFilterForm): AuditFilters {
+  const [actorKind, actorId] = actor?.split(':') ?? [];
   const filters: AuditFilters = {
-    ...(ids.actorId ? { actorId: ids.actorId } : {}),
-    ...(ids.unitId ? { unitId: ids.unitId } : {}),
+    ...(actorKind === 'user' && actorId ? { actorId } : {}),
+    ...(actorKind === 'token' && actorId ? { tokenId: actorId } : {}),
+    ...(chosen.action ? { action: chosen.action } : {}),
+    ...(chosen.resourceType ? { resourceType: chosen.resourceType } : {}),
+    ...(resourceId?.trim() ? { resourceId: resourceId.trim() } : {}),
+    ...(chosen.unitId ? { unitId: chosen.unitId } : {}),
   };
-  const fields = { action: text(action), resourceType: text(resourceType), resourceId: text(resourceId) };
-  for (const [key, value] of Object.entries(fields)) if (value) filters[key as keyof typeof fields] = value;
   if (period?.[0]) filters.from = period[0].toISOString();
   if (period?.[1]) filters.to = period[1].toISOString();
   return filters;
+}
+
+/** The catalogue's labels in the page's language. */
+function useAuditLabels() {
+  const { i18n } = useTranslation();
+  const language = i18n.language.startsWith('en') ? 'en' : 'zh';
+  return {
+    action: (code: string) => auditLabel(AUDIT_ACTIONS, code, language),
+    resourceType: (code: string) => auditLabel(AUDIT_RESOURCE_TYPES, code, language),
+    options: <C extends string>(catalogue: Record<C, readonly [string, string]>) =>
+      (Object.keys(catalogue) as C[]).map((code) => ({
+        value: code,
+        label: auditLabel(catalogue, code, language),
+      })),
+  };
 }
 
 export default function AuditPage() {
@@ -53,6 +79,7 @@ export default function AuditPage() {
   const [filters, setFilters] = useState<AuditFilters>({});
   const pages = useCursorPages(JSON.stringify(filters));
   const audit = useAudit(filters, pages.cursor);
+  const labels = useAuditLabels();
   const units = useUnits();
   const unitNames = useMemo(
     () => new Map((units.data ?? []).map((unit) => [unit.id, unit.name])),
@@ -74,7 +101,9 @@ export default function AuditPage() {
       title: t('admin.audit.action'),
       dataIndex: 'action',
       width: 150,
-      render: (action: string) => <code>{action}</code>,
+      render: (action: string) => (
+        <Typography.Text ellipsis={{ tooltip: action }}>{labels.action(action)}</Typography.Text>
+      ),
     },
     {
       title: t('admin.audit.resource'),
@@ -82,16 +111,17 @@ export default function AuditPage() {
       width: 160,
       render: (_value, entry) => (
         <Typography.Text ellipsis={{ tooltip: entry.resourceId }}>
-          {entry.resourceType}
+          {labels.resourceType(entry.resourceType)}
           {entry.resourceId ? ` · ${entry.resourceId}` : ''}
         </Typography.Text>
       ),
     },
     {
       title: t('admin.audit.unit'),
-      dataIndex: 'unitId',
+      key: 'unit',
       width: 160,
-      render: (unitId: string | null) => (unitId ? (unitNames.get(unitId) ?? unitId) : '—'),
+      render: (_value, entry) =>
+        entry.unitName ?? (entry.unitId ? (unitNames.get(entry.unitId) ?? entry.unitId) : '—'),
     },
     {
       title: t('admin.audit.summary'),
@@ -135,17 +165,24 @@ export default function AuditPage() {
         onFinish={(values) => setFilters(toFilters(values))}
         onReset={() => setFilters({})}
       >
-        <Form.Item name="actorId" label={t('admin.audit.actor')}>
+        <Form.Item name="actor" label={t('admin.audit.actor')}>
           <ActorSelect />
         </Form.Item>
         <Form.Item name="action" label={t('admin.audit.action')}>
-          <Input allowClear placeholder={t('admin.audit.actionPlaceholder')} className="sgf-filter-text" />
+          <Select<TAuditAction>
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('admin.audit.actionPlaceholder')}
+            className="sgf-filter-text"
+            options={labels.options(AUDIT_ACTIONS)}
+          />
         </Form.Item>
         <Form.Item name="resourceType" label={t('admin.audit.resourceType')}>
-          <Input
+          <Select<TAuditResourceType>
             allowClear
             placeholder={t('admin.audit.resourceTypePlaceholder')}
             className="sgf-filter-text"
+            options={labels.options(AUDIT_RESOURCE_TYPES)}
           />
         </Form.Item>
         <Form.Item name="resourceId" label={t('admin.audit.resourceId')}>
@@ -181,11 +218,20 @@ export default function AuditPage() {
   );
 }
 
-/** Finds an actor by username or name as the admin types (the audit filters by user id). */
+/** Finds an actor as the admin types: people by username or name, API tokens by name. */
 function ActorSelect(props: { value?: string; onChange?: (value: string | undefined) => void; id?: string }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const users = useUsers(search ? { q: search } : {}, undefined);
+  const tokens = useTokenSearch(search);
+  const userOptions = (users.data?.items ?? []).map((user) => ({
+    value: `user:${user.id}`,
+    label: `${user.displayName}（${user.username}）`,
+  }));
+  const tokenOptions = (tokens.data?.items ?? []).map((token) => ({
+    value: `token:${token.id}`,
+    label: t('admin.audit.viaToken', { name: token.name }),
+  }));
   return (
     <Select<string>
       {...props}
@@ -193,11 +239,11 @@ function ActorSelect(props: { value?: string; onChange?: (value: string | undefi
       showSearch={{ filterOption: false, onSearch: setSearch }}
       className="sgf-filter-unit"
       placeholder={t('admin.audit.actorPlaceholder')}
-      loading={users.isFetching}
-      options={(users.data?.items ?? []).map((user) => ({
-        value: user.id,
-        label: `${user.displayName}（${user.username}）`,
-      }))}
+      loading={users.isFetching || tokens.isFetching}
+      options={[
+        ...(userOptions.length ? [{ label: t('admin.audit.actorPeople'), options: userOptions }] : []),
+        ...(tokenOptions.length ? [{ label: t('admin.audit.actorTokens'), options: tokenOptions }] : []),
+      ]}
     />
   );
 }

@@ -38,8 +38,9 @@ export default function TokensPage() {
     {
       title: t('admin.tokens.prefix'),
       dataIndex: 'prefix',
-      width: 110,
-      render: (prefix: string) => <code>{prefix}…</code>,
+      // Wide enough for the whole prefix in the code font (sgf_ and six characters), on one line.
+      width: 150,
+      render: (prefix: string) => <code style={{ whiteSpace: 'nowrap' }}>{prefix}…</code>,
     },
     {
       title: t('admin.roles.assignments'),
@@ -106,7 +107,7 @@ export default function TokensPage() {
         loading={tokens.isFetching}
         pagination={false}
         size="middle"
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1040 }}
       />
       <CursorPager pages={pages} nextCursor={tokens.data?.nextCursor} />
       <CreateTokenModal

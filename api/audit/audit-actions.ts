@@ -1,0 +1,48 @@
+// Every action and resource type the audit log records, with their Chinese and English labels: the
+// audit entry's type admits only these, the search validates its filters against them, and the
+// web's selects and the xlsx export show the labels.
+import { z } from 'zod';
+
+type Labels = readonly [zh: string, en: string];
+
+export const AUDIT_ACTIONS = {
+  'login.succeeded': ['登录成功', 'Signed in'],
+  'login.failed': ['登录失败', 'Sign-in failed'],
+  'login.locked': ['账号锁定期间尝试登录', 'Sign-in while locked'],
+  logout: ['退出登录', 'Signed out'],
+  'logout.everywhere': ['退出所有设备', 'Signed out everywhere'],
+  'password.changed': ['修改密码', 'Password changed'],
+  'unit.created': ['新建单位', 'Unit created'],
+  'unit.updated': ['修改单位', 'Unit updated'],
+  'user.created': ['新建用户', 'User created'],
+  'user.updated': ['修改用户', 'User updated'],
+  'user.unlocked': ['解除锁定', 'User unlocked'],
+  'user.password_reset': ['重置密码', 'Password reset'],
+  'assignment.created': ['分配角色', 'Role assigned'],
+  'assignment.deleted': ['移除角色', 'Role removed'],
+  'token.created': ['新建 API 令牌', 'API token created'],
+  'token.revoked': ['吊销 API 令牌', 'API token revoked'],
+  'audit.exported': ['导出审计日志', 'Audit log exported'],
+} as const satisfies Record<string, Labels>;
+
+export const AUDIT_RESOURCE_TYPES = {
+  session: ['会话', 'Session'],
+  user: ['用户', 'User'],
+  unit: ['单位', 'Unit'],
+  token: ['API 令牌', 'API token'],
+  audit: ['审计日志', 'Audit log'],
+} as const satisfies Record<string, Labels>;
+
+export type TAuditAction = keyof typeof AUDIT_ACTIONS;
+export type TAuditResourceType = keyof typeof AUDIT_RESOURCE_TYPES;
+
+export const ZAuditAction = z.enum(Object.keys(AUDIT_ACTIONS) as [TAuditAction, ...TAuditAction[]]);
+export const ZAuditResourceType = z.enum(
+  Object.keys(AUDIT_RESOURCE_TYPES) as [TAuditResourceType, ...TAuditResourceType[]],
+);
+
+/** The label of a stored action or resource type in a language; an unknown code shows as is. */
+export function auditLabel(catalogue: Record<string, Labels>, code: string, language: 'zh' | 'en'): string {
+  const labels = catalogue[code];
+  return labels ? labels[language === 'zh' ? 0 : 1] : code;
+}
