@@ -6,52 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createEmbeddedOrchestrator } from '../../api/orchestrator/embedded-orchestrator';
 import { contentHash, ZProcessDefinition } from '../../workflows/engine';
+import { childDefinition, parentDefinition } from '../fixtures/child-definitions';
 import { createRuntimeDatabase, manualClock, publishDefinition } from '../support/runtime-fixtures';
 
 jest.setTimeout(60_000);
-
-const childDefinition = (key: string, outcome = 'done') => ({
-  key,
-  name: '子流程',
-  nodes: [
-    { id: 'start', kind: 'start', name: '开始' },
-    { id: 'work', kind: 'userTask', name: '办理', assignee: { type: 'starter' } },
-    { id: 'end', kind: 'end', name: '结束', outcome },
-  ],
-  edges: [
-    { id: 'e1', from: 'start', to: 'work' },
-    { id: 'e2', from: 'work', to: 'end' },
-  ],
-});
-
-/** A parent that starts one child and, when it waits, routes on the child's outcome. */
-const parentDefinition = (key: string, childKey: string, wait: boolean) => ({
-  key,
-  name: '父流程',
-  nodes: [
-    { id: 'start', kind: 'start', name: '开始' },
-    { id: 'prepare', kind: 'userTask', name: '准备', assignee: { type: 'starter' } },
-    {
-      id: 'children',
-      kind: 'subprocess',
-      name: '子流程',
-      definitionKey: childKey,
-      wait,
-      resultVariable: 'results',
-    },
-    { id: 'route', kind: 'gateway', name: '看结果' },
-    { id: 'childCancelled', kind: 'end', name: '子流程已取消', outcome: 'childCancelled' },
-    { id: 'done', kind: 'end', name: '完成', outcome: 'done' },
-  ],
-  edges: [
-    { id: 'e1', from: 'start', to: 'prepare' },
-    { id: 'e2', from: 'prepare', to: 'children' },
-    { id: 'e3', from: 'children', to: 'route' },
-    { id: 'e4', from: 'route', to: 'childCancelled', condition: 'results[1].outcome = "cancelled"' },
-    { id: 'e5', from: 'route', to: 'done', default: true },
-  ],
-  variables: [{ name: 'results', type: 'list' }],
-});
 
 /** Publishes the graph as the next version of an existing definition key. */
 async function publishNextVersion(databaseUrl: string, definition: unknown): Promise<string> {

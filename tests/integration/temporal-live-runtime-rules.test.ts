@@ -6,53 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Orchestrator } from '../../api/orchestrator/orchestrator';
 import { stateQuery } from '../../workflows/temporal/process-messages';
+import { childDefinition, parentDefinition } from '../fixtures/child-definitions';
 import { publishDefinition } from '../support/runtime-fixtures';
 import { describeLive } from '../support/temporal-live-env';
 import { type BothRuntimes, settleTemporal, startBothRuntimes, waitFor } from '../support/temporal-runtimes';
 
 jest.setTimeout(120_000);
-
-const childDefinition = (key: string, outcome = 'done') => ({
-  key,
-  name: '子流程',
-  nodes: [
-    { id: 'start', kind: 'start', name: '开始' },
-    { id: 'work', kind: 'userTask', name: '办理', assignee: { type: 'starter' } },
-    { id: 'end', kind: 'end', name: '结束', outcome },
-  ],
-  edges: [
-    { id: 'e1', from: 'start', to: 'work' },
-    { id: 'e2', from: 'work', to: 'end' },
-  ],
-});
-
-const parentDefinition = (key: string, childKey: string, wait: boolean) => ({
-  key,
-  name: '父流程',
-  nodes: [
-    { id: 'start', kind: 'start', name: '开始' },
-    { id: 'prepare', kind: 'userTask', name: '准备', assignee: { type: 'starter' } },
-    {
-      id: 'children',
-      kind: 'subprocess',
-      name: '子流程',
-      definitionKey: childKey,
-      wait,
-      resultVariable: 'results',
-    },
-    { id: 'route', kind: 'gateway', name: '看结果' },
-    { id: 'childCancelled', kind: 'end', name: '子流程已取消', outcome: 'childCancelled' },
-    { id: 'done', kind: 'end', name: '完成', outcome: 'done' },
-  ],
-  edges: [
-    { id: 'e1', from: 'start', to: 'prepare' },
-    { id: 'e2', from: 'prepare', to: 'children' },
-    { id: 'e3', from: 'children', to: 'route' },
-    { id: 'e4', from: 'route', to: 'childCancelled', condition: 'results[1].outcome = "cancelled"' },
-    { id: 'e5', from: 'route', to: 'done', default: true },
-  ],
-  variables: [{ name: 'results', type: 'list' }],
-});
 
 describeLive('runtime rules on Temporal', (address) => {
   let rt: BothRuntimes;
