@@ -12,12 +12,14 @@ import { createWriteStream } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { clearTimeout, setTimeout } from 'node:timers';
 import { root } from './build-if-stale.mjs';
 
 const TOTAL_SECONDS = Number(process.env.FUZZ_TOTAL_SECONDS ?? 175);
 const SECONDS_PER_RUN = Number(process.env.FUZZ_SECONDS_PER_RUN ?? 70);
 /** Loading the document, the credential check and stopping the server after the last run. */
 const STOP_MARGIN_S = 12;
+const START_TIMEOUT_S = 90;
 const MAX_EXAMPLES = Number(process.env.FUZZ_MAX_EXAMPLES ?? 50);
 const MAX_RESPONSE_S = Number(process.env.FUZZ_MAX_RESPONSE_S ?? 10);
 const CSRF = { 'x-requested-with': 'shegong-flow' };
@@ -64,28 +66,42 @@ async function startServer(dataDir) {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  server.stdout.pipe(log);
   server.stderr.pipe(log);
+  let seen = '';
+  const collect = (chunk) => (seen += chunk.toString('utf8'));
+  server.stdout.on('data', collect);
+  server.stderr.on('data', collect);
+  const lastLines = () => seen.split('\n').slice(-20).join('\n');
+  let timer;
+  let ready;
   const url = await new Promise((resolve, reject) => {
-    let seen = '';
-    server.stdout.on('data', (chunk) => {
-      log.write(chunk);
-      seen += chunk.toString('utf8');
+    ready = () => {
       const match = /is running at (http:\/\/\S+)/.exec(seen);
       if (match) resolve(match[1]);
-    });
-    server.stderr.on('data', (chunk) => (seen += chunk.toString('utf8')));
+    };
+    server.stdout.on('data', ready);
     server.once('exit', (code) =>
-      reject(
-        new Error(
-          `the server exited (${code}) before it was ready:\n${seen.split('\n').slice(-20).join('\n')}`,
-        ),
-      ),
+      reject(new Error(`the server exited (${code}) before it was ready:\n${lastLines()}`)),
     );
+    timer = setTimeout(() => {
+      server.kill('SIGTERM');
+      reject(new Error(`the server was not ready after ${START_TIMEOUT_S} s:\n${lastLines()}`));
+    }, START_TIMEOUT_S * 1000);
+  }).finally(() => {
+    clearTimeout(timer);
+    // From here on its output is the request log, kept in the file only.
+    server.stdout.off('data', collect).off('data', ready);
+    server.stderr.off('data', collect);
   });
   const stop = async () => {
     if (server.exitCode !== null) return;
+    const exited = once(server, 'exit');
     server.kill('SIGTERM');
-    await once(server, 'exit');
+    // It stops its runtime and PostgreSQL in order; a server stuck at that is killed.
+    const stuck = setTimeout(() => server.kill('SIGKILL'), 20_000);
+    await exited;
+    clearTimeout(stuck);
   };
   return { url, stop, logPath };
 }
@@ -120,7 +136,7 @@ async function schemathesis(
   url,
   dataDir,
   auth,
-  seconds,
+  maxSeconds,
   { headers = {}, excludedPaths = [], statelessOnly = [] } = {},
 ) {
   const config = join(dataDir, `schemathesis-${auth.scheme}.toml`);
@@ -144,7 +160,7 @@ async function schemathesis(
     '--max-examples',
     String(MAX_EXAMPLES),
     '--max-time',
-    String(seconds),
+    String(maxSeconds),
     '--max-response-time',
     String(MAX_RESPONSE_S),
     '--request-timeout',
