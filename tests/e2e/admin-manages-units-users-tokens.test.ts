@@ -148,11 +148,17 @@ describeWithBrowser('an admin manages units, users, roles and API tokens in a re
     await shot(page, '07-token-revoked');
     await expect(callWithToken()).resolves.toBe(401);
 
-    // The audit log shows the revocation, and the same search downloads as an Excel file.
+    // The audit log shows the revocation, and the same search downloads as an Excel file. Actions
+    // are chosen by their Chinese names; the actor filter finds API tokens as well as people.
     await page.getByRole('link', { name: '审计日志' }).click();
-    await page.getByLabel('操作', { exact: true }).fill('token.revoked');
+    const actorFilter = page.getByLabel('操作人', { exact: true });
+    await actorFilter.click();
+    await actorFilter.pressSequentially('民政');
+    await page.getByTitle(`${TOKEN_NAME}（API 令牌）`, { exact: true }).waitFor();
+    await actorFilter.press('Escape');
+    await choose(page.getByLabel('操作', { exact: true }), '吊销 API 令牌');
     await page.getByRole('button', { name: /查\s*询/ }).click();
-    await page.getByRole('row').filter({ hasText: 'token.revoked' }).first().waitFor();
+    await page.getByRole('row').filter({ hasText: '吊销 API 令牌' }).first().waitFor();
     await shot(page, '08-audit-search');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -160,6 +166,14 @@ describeWithBrowser('an admin manages units, users, roles and API tokens in a re
     ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     expect(new URL(download.url()).searchParams.get('action')).toBe('token.revoked');
+
+    // The roles tooltip of the account button gives way to the account menu, whose items take the click.
+    const account = page.getByTestId('account-menu');
+    await account.hover();
+    await page.getByRole('tooltip').filter({ hasText: '角色与所属单位' }).waitFor();
+    await account.click();
+    await page.getByRole('menuitem', { name: '修改密码' }).click({ timeout: 5_000 });
+    await page.waitForURL('**/account/password');
 
     // The admin leaves; the officer signs in with the one-time password and is held on 修改密码.
     await page.getByRole('button', { name: '退出登录' }).click();

@@ -105,7 +105,8 @@ export default function AppLayout() {
   );
 }
 
-function CurrentUser({ user }: { user: User }) {
+/** The person and their units; hovering lists their roles, except while the account menu is open. */
+function CurrentUser({ user, menuOpen }: { user: User; menuOpen: boolean }) {
   const { t, i18n } = useTranslation();
   const separator = i18n.language === 'en' ? ', ' : '、';
   const roleLines = user.roles.map((assignment) => (
@@ -115,6 +116,9 @@ function CurrentUser({ user }: { user: User }) {
   ));
   return (
     <Tooltip
+      // Left of the button and closed while the menu is open, so it never covers the menu's items.
+      placement="left"
+      open={menuOpen ? false : undefined}
       title={
         <div>
           <div>{t('layout.rolesAt')}</div>
@@ -141,6 +145,7 @@ function AccountMenu({ user }: { user: User }) {
   const { modal } = App.useApp();
   const navigate = useNavigate();
   const logoutEverywhere = useLogoutEverywhere();
+  const [open, setOpen] = useState(false);
   const items: MenuProps['items'] = [
     { key: 'password', icon: <KeyOutlined />, label: t('account.changePassword') },
     { key: 'everywhere', icon: <DisconnectOutlined />, label: t('account.logoutEverywhere') },
@@ -157,9 +162,9 @@ function AccountMenu({ user }: { user: User }) {
     }
   };
   return (
-    <Dropdown menu={{ items, onClick }} trigger={['click']}>
+    <Dropdown menu={{ items, onClick }} trigger={['click']} open={open} onOpenChange={setOpen}>
       <Button type="text" className="sgf-account-button" data-testid="account-menu">
-        <CurrentUser user={user} />
+        <CurrentUser user={user} menuOpen={open} />
         <DownOutlined aria-hidden />
       </Button>
     </Dropdown>
