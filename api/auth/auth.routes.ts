@@ -46,6 +46,9 @@ export function authRoutes(prisma: Db, config: Pick<AppConfig, 'sessionTtlHours'
     expect: expectPublic,
     body: ZLoginRequest,
     responses: { 200: { description: 'Signed in', schema: ZUserResponse } },
+    // A failed attempt is counted and audited although the request fails; the successful sign-in
+    // writes in a transaction of its own, one connection per request.
+    ownTransactions: true,
     handle: async ({ body: { username, password }, req, res }) => {
       const now = new Date();
       const audit = auditContextOf(req, res);

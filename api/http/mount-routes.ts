@@ -59,7 +59,7 @@ async function run(route: AnyRoute, deps: MountDeps, req: Request, res: Response
   let answer: Answer;
   try {
     answer =
-      route.method === 'get'
+      route.method === 'get' || route.ownTransactions
         ? answerOf(route, deps, await route.handle({ ...input, db: deps.prisma }))
         : // The change, its audit row and the stored idempotent response commit together or not at all.
           await deps.prisma.$transaction(

@@ -31,7 +31,7 @@ export interface RouteInput<P, Q, B, A extends Access> {
   caller: A extends { kind: 'public' } ? Caller | undefined : Caller;
   /** The revision named by If-Match (routes with `ifMatch`), or undefined for `If-Match: *`. */
   expectedRevision: number | undefined;
-  /** For a state-changing route, the transaction its audit row joins: its writes go through it. */
+  /** For a state-changing route, the transaction its audit row joins: its writes go through it (the plain client for GETs and `ownTransactions` routes). */
   db: DbClient;
   req: Request;
   res: Response;
@@ -77,6 +77,12 @@ export interface RouteDef<
   /** Accepts Idempotency-Key: the first response is replayed for the same key and body. */
   idempotent?: boolean;
   responses: Record<number, ResponseDecl>;
+  /**
+   * The handler commits its own writes and audit rows instead of running in the route's
+   * transaction: sign-in, whose failed attempt must be counted and audited although the request
+   * fails (a rollback would undo that). Its `db` is then the plain client.
+   */
+  ownTransactions?: boolean;
   /** Expected outcomes per role and unit position, checked by the authorization matrix test. */
   expect: RouteExpectations;
   handle(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>, A>): Promise<RouteResult> | RouteResult;

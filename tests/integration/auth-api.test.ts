@@ -38,6 +38,27 @@ describe('auth API', () => {
     },
   );
 
+  it('serves many sign-ins at once, right and wrong, without a 500 (each holds one pooled connection)', async () => {
+    const admin = login('admin');
+    // From distinct client addresses (trusted from loopback), so the per-address limit stays out of it.
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        apiAgent(server.url)(
+          'POST',
+          '/api/auth/login',
+          // Every fourth one a wrong sign-in (of a user that does not exist, so no account locks).
+          i % 4 === 3
+            ? { username: `nobody-${i}`, password: 'wrong-password' }
+            : { username: admin.username, password: admin.password },
+          { 'x-forwarded-for': `10.9.${Math.floor(i / 250)}.${i % 250}` },
+        ),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(30);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(10);
+  });
+
   it('rejects a wrong password with problem+json and sets no cookie', async () => {
     const res = await apiAgent(server.url)('POST', '/api/auth/login', {
       username: 'admin',
