@@ -39,7 +39,11 @@ export function unitsWithin(roots: readonly string[]): Prisma.Sql {
     ) SELECT id FROM scope)`;
 }
 
-export async function isUnitWithin(prisma: DbClient, roots: readonly string[], unitId: string): Promise<boolean> {
+export async function isUnitWithin(
+  prisma: DbClient,
+  roots: readonly string[],
+  unitId: string,
+): Promise<boolean> {
   if (roots.length === 0) return false;
   const rows = await prisma.$queryRaw<{ inside: boolean }[]>`
     SELECT ${unitId}::uuid IN ${unitsWithin(roots)} AS inside`;
