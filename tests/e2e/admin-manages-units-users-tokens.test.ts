@@ -139,16 +139,6 @@ describeWithBrowser('an admin manages units, users, roles and API tokens in a re
       );
     await expect(callWithToken()).resolves.toBe(200);
     const tokenRow = page.getByRole('row').filter({ hasText: TOKEN_NAME });
-    // The prefix that recognises the token shows whole, on one line, inside its column.
-    const prefix = tokenRow.getByText(`${secret.slice(0, 10)}…`);
-    expect(
-      await prefix.evaluate((code) => {
-        const box = code.getBoundingClientRect();
-        const cell = code.closest('td')!.getBoundingClientRect();
-        const lines = new Set([...code.getClientRects()].map((rect) => Math.round(rect.bottom)));
-        return lines.size === 1 && box.right <= cell.right && box.left >= cell.left;
-      }),
-    ).toBe(true);
     await tokenRow.getByRole('button', { name: `撤销令牌 ${TOKEN_NAME}` }).click();
     await page
       .getByRole('tooltip')
