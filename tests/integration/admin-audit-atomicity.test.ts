@@ -1,9 +1,16 @@
 // A change and its audit row commit together: when the audit insert fails (here a trigger of the
 // test database refuses rows marked for it), the change rolls back, and an Idempotency-Key is free
 // for the retry, which then runs once.
-import { createPrismaClient, type Db } from '../../api/db/prisma-client';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { signIn, type Call } from './support/api-callers';
+import type { Db } from '../../api/db/prisma-client';
+import type { TestServer } from '../support/test-server';
+import {
+  type Call,
+  demoPassword,
+  signIn,
+  startAdminApi,
+  stopAdminApi,
+  unitIdByCode,
+} from './support/api-callers';
 
 jest.setTimeout(120_000);
 
@@ -14,13 +21,11 @@ describe('audit rows in the change’s transaction', () => {
   let prisma: Db;
   let admin: Call;
   let hjlId: string;
-  const password = (u: string) => server.demoLogins.find((l) => l.username === u)!.password;
+  const password = (u: string) => demoPassword(server, u);
 
   beforeAll(async () => {
-    server = await startTestServer();
-    prisma = createPrismaClient(server.databaseUrl, 2);
-    admin = await signIn(server.url, 'admin', password('admin'));
-    hjlId = (await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'LC-HJL' } })).id;
+    ({ server, prisma, admin } = await startAdminApi());
+    hjlId = await unitIdByCode(prisma, 'LC-HJL');
     await prisma.$executeRawUnsafe(`
       CREATE FUNCTION test_refuse_marked_audit() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -33,10 +38,7 @@ describe('audit rows in the change’s transaction', () => {
       CREATE TRIGGER test_refuse_marked_audit BEFORE INSERT ON audit_log
       FOR EACH ROW EXECUTE FUNCTION test_refuse_marked_audit()`);
   });
-  afterAll(async () => {
-    await prisma.$disconnect();
-    await server.close();
-  });
+  afterAll(() => stopAdminApi({ server, prisma, admin }, { checkContracts: false }));
 
   it('rolls an update back when its audit row cannot be written', async () => {
     const unit = await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'LC-HJL-01' } });

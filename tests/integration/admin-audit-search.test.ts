@@ -2,10 +2,16 @@
 // (anything else is a 400 naming the field), and the xlsx export reads like the page: unit names,
 // Beijing time, Chinese action labels.
 import ExcelJS from 'exceljs';
-import { createPrismaClient, type Db } from '../../api/db/prisma-client';
-import { contractViolations } from '../../api/http/response-contract';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { bearer, signIn, type Call } from './support/api-callers';
+import type { Db } from '../../api/db/prisma-client';
+import type { TestServer } from '../support/test-server';
+import {
+  bearer,
+  type Call,
+  demoPassword,
+  startAdminApi,
+  stopAdminApi,
+  unitIdByCode,
+} from './support/api-callers';
 
 jest.setTimeout(120_000);
 
@@ -16,13 +22,11 @@ describe('audit search and export', () => {
   let hjlId: string;
   let tokenId: string;
   let unitId: string;
-  const password = (u: string) => server.demoLogins.find((l) => l.username === u)!.password;
+  const password = (u: string) => demoPassword(server, u);
 
   beforeAll(async () => {
-    server = await startTestServer();
-    prisma = createPrismaClient(server.databaseUrl, 2);
-    admin = await signIn(server.url, 'admin', password('admin'));
-    hjlId = (await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'LC-HJL' } })).id;
+    ({ server, prisma, admin } = await startAdminApi());
+    hjlId = await unitIdByCode(prisma, 'LC-HJL');
     const token = await admin('POST', '/api/tokens', {
       name: '民政数据对接',
       assignments: [{ role: 'admin', unitId: hjlId }],
@@ -36,11 +40,7 @@ describe('audit search and export', () => {
     });
     unitId = unit.json!.id as string;
   });
-  afterAll(async () => {
-    await prisma.$disconnect();
-    await server.close();
-    expect(contractViolations).toEqual([]);
-  });
+  afterAll(() => stopAdminApi({ server, prisma, admin }));
 
   it('finds the calls of an API token, which the token list finds by name', async () => {
     const found = await admin('GET', '/api/tokens?q=民政');

@@ -1,10 +1,9 @@
 // Idempotency-Key on requests whose answer holds a secret shown once (API token, one-time
 // password): a repeat does nothing and answers 409 naming what the first request made, a different
 // body under the same key 422; and a body's key order does not change its fingerprint.
-import { createPrismaClient, type Db } from '../../api/db/prisma-client';
-import { contractViolations } from '../../api/http/response-contract';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { signIn, type Call } from './support/api-callers';
+import type { Db } from '../../api/db/prisma-client';
+import type { TestServer } from '../support/test-server';
+import { type Call, startAdminApi, stopAdminApi, unitIdByCode } from './support/api-callers';
 
 jest.setTimeout(120_000);
 
@@ -13,19 +12,12 @@ describe('Idempotency-Key on answers with a secret', () => {
   let prisma: Db;
   let admin: Call;
   let hjlId: string;
-  const password = (u: string) => server.demoLogins.find((l) => l.username === u)!.password;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    prisma = createPrismaClient(server.databaseUrl, 2);
-    admin = await signIn(server.url, 'admin', password('admin'));
-    hjlId = (await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'LC-HJL' } })).id;
+    ({ server, prisma, admin } = await startAdminApi());
+    hjlId = await unitIdByCode(prisma, 'LC-HJL');
   });
-  afterAll(async () => {
-    await prisma.$disconnect();
-    await server.close();
-    expect(contractViolations).toEqual([]);
-  });
+  afterAll(() => stopAdminApi({ server, prisma, admin }));
 
   it('creates one token for two requests with the same key and names it in the 409', async () => {
     const body = { name: '重复提交的令牌', assignments: [{ role: 'officer', unitId: hjlId }] };

@@ -1,10 +1,9 @@
 // Smaller findings of the administration review, over the real product: a PATCH that changes
 // nothing, a malformed If-Match, Chinese messages of refused tokens and of the forced password
 // change, and common passwords refused at the change-password route.
-import { createPrismaClient, type Db } from '../../api/db/prisma-client';
-import { contractViolations } from '../../api/http/response-contract';
-import { apiAgent, startTestServer, type TestServer } from '../support/test-server';
-import { bearer, signIn, type Call } from './support/api-callers';
+import type { Db } from '../../api/db/prisma-client';
+import { apiAgent, type TestServer } from '../support/test-server';
+import { bearer, type Call, startAdminApi, stopAdminApi, unitIdByCode } from './support/api-callers';
 
 jest.setTimeout(120_000);
 
@@ -13,19 +12,12 @@ describe('administration review fixes', () => {
   let prisma: Db;
   let admin: Call;
   let hjlId: string;
-  const password = (u: string) => server.demoLogins.find((l) => l.username === u)!.password;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    prisma = createPrismaClient(server.databaseUrl, 2);
-    admin = await signIn(server.url, 'admin', password('admin'));
-    hjlId = (await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'LC-HJL' } })).id;
+    ({ server, prisma, admin } = await startAdminApi());
+    hjlId = await unitIdByCode(prisma, 'LC-HJL');
   });
-  afterAll(async () => {
-    await prisma.$disconnect();
-    await server.close();
-    expect(contractViolations).toEqual([]);
-  });
+  afterAll(() => stopAdminApi({ server, prisma, admin }));
 
   it('keeps the revision and writes no audit row for a PATCH that changes nothing', async () => {
     const unit = await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'LC-HJL-01' } });

@@ -4,11 +4,18 @@
 import ExcelJS from 'exceljs';
 import type { Express } from 'express';
 import { apiRouteTable, createApp } from '../../api/app';
-import { createPrismaClient, type Db } from '../../api/db/prisma-client';
-import { contractViolations } from '../../api/http/response-contract';
+import type { Db } from '../../api/db/prisma-client';
 import { openApiPath } from '../../api/openapi/openapi-document';
-import { apiAgent, startTestServer, type TestServer } from '../support/test-server';
-import { bearer, signIn, type Call } from './support/api-callers';
+import { apiAgent, type TestServer } from '../support/test-server';
+import {
+  bearer,
+  type Call,
+  demoPassword,
+  signIn,
+  startAdminApi,
+  stopAdminApi,
+  unitIdByCode,
+} from './support/api-callers';
 
 jest.setTimeout(120_000);
 
@@ -43,21 +50,14 @@ describe('API conventions', () => {
   let admin: Call;
   let lcId: string;
   let hjlId: string;
-  const password = (u: string) => server.demoLogins.find((l) => l.username === u)!.password;
+  const password = (u: string) => demoPassword(server, u);
 
   beforeAll(async () => {
-    server = await startTestServer();
-    prisma = createPrismaClient(server.databaseUrl, 2);
-    admin = await signIn(server.url, 'admin', password('admin'));
-    lcId = (await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'LC' } })).id;
-    hjlId = (await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'LC-HJL' } })).id;
+    ({ server, prisma, admin } = await startAdminApi());
+    lcId = await unitIdByCode(prisma, 'LC');
+    hjlId = await unitIdByCode(prisma, 'LC-HJL');
   });
-  afterAll(async () => {
-    await prisma.$disconnect();
-    await server.close();
-    // Every response any test saw matched its declared schema.
-    expect(contractViolations).toEqual([]);
-  });
+  afterAll(() => stopAdminApi({ server, prisma, admin }));
 
   describe('OpenAPI document and reference', () => {
     it('documents every route registered on the Express app', async () => {

@@ -1,6 +1,9 @@
 // Callers for the API suites: a signed-in person (cookie + CSRF header, through apiAgent) and a
-// bearer-token caller (no cookie, no CSRF header), both answering { status, headers, json, text }.
-import { apiAgent } from '../../support/test-server';
+// bearer-token caller (no cookie, no CSRF header), both answering { status, headers, json, text };
+// and the product server with the demo admin signed in that most API suites start from.
+import { createPrismaClient, type Db } from '../../../api/db/prisma-client';
+import { contractViolations } from '../../../api/http/response-contract';
+import { apiAgent, startTestServer, type TestServer } from '../../support/test-server';
 
 export type Call = ReturnType<typeof apiAgent>;
 
@@ -15,4 +18,34 @@ export function bearer(baseUrl: string, token: string): Call {
   const agent = apiAgent(baseUrl);
   return (method, path, body, headers = {}) =>
     agent(method, path, body, { 'x-requested-with': '', authorization: `Bearer ${token}`, ...headers });
+}
+
+export interface AdminApi {
+  server: TestServer;
+  prisma: Db;
+  /** The demo admin, signed in. */
+  admin: Call;
+}
+
+export function demoPassword(server: TestServer, username: string): string {
+  return server.demoLogins.find((login) => login.username === username)!.password;
+}
+
+/** A product server on a fresh database with the demo county, a Prisma client on it, and the demo admin signed in. */
+export async function startAdminApi(): Promise<AdminApi> {
+  const server = await startTestServer();
+  const prisma = createPrismaClient(server.databaseUrl, 2);
+  const admin = await signIn(server.url, 'admin', demoPassword(server, 'admin'));
+  return { server, prisma, admin };
+}
+
+/** Stops the server; unless told otherwise, checks that every answer the suite saw matched its declared schema. */
+export async function stopAdminApi(api: AdminApi | undefined, { checkContracts = true } = {}): Promise<void> {
+  await api?.prisma.$disconnect();
+  await api?.server.close();
+  if (checkContracts) expect(contractViolations).toEqual([]);
+}
+
+export async function unitIdByCode(prisma: Db, code: string): Promise<string> {
+  return (await prisma.orgUnit.findUniqueOrThrow({ where: { code } })).id;
 }
