@@ -15,6 +15,7 @@ import {
   type TemporalSettings,
 } from '../../api/orchestrator/temporal-orchestrator';
 import { settledUpdate } from '../../workflows/temporal/process-messages';
+import type { ProcessActivities } from '../../workflows/temporal/process-activities';
 import { createRuntimeDatabase } from './runtime-fixtures';
 import { temporalTestEnv } from './temporal-live-env';
 
@@ -35,7 +36,12 @@ export function quietTemporalRuntime(): void {
   }
 }
 
-export async function startTestWorker(settings: TemporalSettings, pool: Pool) {
+/** `activities` may wrap the real activities, e.g. to widen a window a race hides in. */
+export async function startTestWorker(
+  settings: TemporalSettings,
+  pool: Pool,
+  activities: (real: ProcessActivities) => ProcessActivities = (real) => real,
+) {
   quietTemporalRuntime();
   const connection = await NativeConnection.connect(temporalConnectionOptions(settings));
   const worker = await Worker.create({
@@ -43,7 +49,7 @@ export async function startTestWorker(settings: TemporalSettings, pool: Pool) {
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
     ...workflowSource(),
-    activities: createTemporalActivities({ pool }),
+    activities: activities(createTemporalActivities({ pool })),
   });
   const running = worker.run();
   return {

@@ -418,9 +418,11 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
       return applied.outcome;
     },
     {
-      // An early answer on the last recorded state; the handler decides again in turn.
+      // An early answer on the last recorded state; the handler decides again in turn. While a
+      // transition is in flight its rows may already be visible (recordTransition wrote them) though
+      // `state` has not moved on yet: a command for what they show must wait its turn, not be refused.
       validator: (input: CommandInput) => {
-        if (seenKeys[input.idempotencyKey]) return;
+        if (seenKeys[input.idempotencyKey] || pending > 0) return;
         const dryRun = step(definition, state, input.event, workflowNow());
         if (!dryRun.ok) throw rejectionFailure(dryRun.rejection);
       },
