@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createEmbeddedOrchestrator } from '../../api/orchestrator/embedded-orchestrator';
 import { contentHash, ZProcessDefinition } from '../../workflows/engine';
-import { childDefinition, parentDefinition } from '../fixtures/child-definitions';
+import { badDateDefinition, childDefinition, parentDefinition } from '../fixtures/runtime-rule-definitions';
 import { createRuntimeDatabase, manualClock, publishDefinition } from '../support/runtime-fixtures';
 
 jest.setTimeout(60_000);
@@ -150,22 +150,7 @@ describe('embedded runtime: children and refused timers', () => {
 
   it('drops a timer the engine refuses, with a timerDropped event in the log, instead of retrying it', async () => {
     clock.set('2025-03-01T01:00:00.000Z');
-    const versionId = await publishDefinition(db.db.url, {
-      key: 'bad-date',
-      name: '日期无效',
-      variables: [{ name: 'when', type: 'string' }],
-      nodes: [
-        { id: 'start', kind: 'start', name: '开始' },
-        { id: 'wait', kind: 'timer', name: '等一小时', timer: { type: 'duration', duration: 'PT1H' } },
-        { id: 'until', kind: 'timer', name: '等到日期', timer: { type: 'date', dateVariable: 'when' } },
-        { id: 'end', kind: 'end', name: '结束' },
-      ],
-      edges: [
-        { id: 'e1', from: 'start', to: 'wait' },
-        { id: 'e2', from: 'wait', to: 'until' },
-        { id: 'e3', from: 'until', to: 'end' },
-      ],
-    });
+    const versionId = await publishDefinition(db.db.url, badDateDefinition('bad-date', 'PT1H'));
     const { instanceId } = await start(versionId, { when: 'not a date' });
     clock.advance(2 * 3_600_000);
     await runtime.scheduler.drain();

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Orchestrator } from '../../api/orchestrator/orchestrator';
 import { stateQuery } from '../../workflows/temporal/process-messages';
-import { childDefinition, parentDefinition } from '../fixtures/child-definitions';
+import { badDateDefinition, childDefinition, parentDefinition } from '../fixtures/runtime-rule-definitions';
 import { publishDefinition } from '../support/runtime-fixtures';
 import { describeLive } from '../support/temporal-live-env';
 import { type BothRuntimes, settleTemporal, startBothRuntimes, waitFor } from '../support/temporal-runtimes';
@@ -228,22 +228,7 @@ describeLive('runtime rules on Temporal', (address) => {
   });
 
   it('drops a timer the engine refuses with a timerDropped event, as the embedded runtime does', async () => {
-    const version = await publishDefinition(rt.db.db.url, {
-      key: 't-bad-date',
-      name: '日期无效',
-      variables: [{ name: 'when', type: 'string' }],
-      nodes: [
-        { id: 'start', kind: 'start', name: '开始' },
-        { id: 'wait', kind: 'timer', name: '等一秒', timer: { type: 'duration', duration: 'PT1S' } },
-        { id: 'until', kind: 'timer', name: '等到日期', timer: { type: 'date', dateVariable: 'when' } },
-        { id: 'end', kind: 'end', name: '结束' },
-      ],
-      edges: [
-        { id: 'e1', from: 'start', to: 'wait' },
-        { id: 'e2', from: 'wait', to: 'until' },
-        { id: 'e3', from: 'until', to: 'end' },
-      ],
-    });
+    const version = await publishDefinition(rt.db.db.url, badDateDefinition('t-bad-date', 'PT1S'));
     const { instanceId } = await start(version, officer(), randomUUID(), { when: 'not a date' });
     const events = await waitFor('the timer to be dropped', async () => {
       const { rows } = await rt.pool.query<{ type: string; payload: unknown; idempotency_key: string }>(
