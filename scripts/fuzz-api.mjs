@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clearTimeout, setTimeout } from 'node:timers';
@@ -23,6 +23,8 @@ const START_TIMEOUT_S = 90;
 const MAX_EXAMPLES = Number(process.env.FUZZ_MAX_EXAMPLES ?? 50);
 const MAX_RESPONSE_S = Number(process.env.FUZZ_MAX_RESPONSE_S ?? 10);
 const CSRF = { 'x-requested-with': 'shegong-flow' };
+/** Where the full schemathesis reports are kept (beside the e2e screenshots, CI's artefacts). */
+const REPORT_DIR = join(root, '.data', 'fuzz-reports');
 /** FUZZ_CHECKS=all also reports the stricter, noisier checks (undeclared statuses, negative data accepted …). */
 const CHECKS =
   process.env.FUZZ_CHECKS ?? 'not_a_server_error,response_schema_conformance,content_type_conformance';
@@ -175,13 +177,25 @@ async function schemathesis(
   ];
   if (process.env.FUZZ_SEED) args.push('--seed', process.env.FUZZ_SEED);
   console.log(`== fuzz (${name}): schemathesis ${args.join(' ')}`);
-  const child = spawn('schemathesis', args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('schemathesis', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout.on('data', (chunk) => {
+  const collect = (chunk) => {
     output += chunk.toString('utf8');
-    process.stdout.write(chunk);
-  });
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const [code] = await once(child, 'exit');
+  // The whole report is kept as a CI artefact. CI's log gets its summary only: schemathesis ends
+  // with a pytest-style rule ("=== 3 warnings in 70s ===") that a log reader takes for a pytest
+  // run that executed no test, so that line must not reach the log.
+  const reportPath = join(REPORT_DIR, `${name.replace(/\W+/g, '-')}.txt`);
+  await mkdir(REPORT_DIR, { recursive: true });
+  await writeFile(reportPath, output);
+  const lines = output.split('\n');
+  const summaryStart = lines.findIndex((line) => /^=+ SUMMARY =+$/.test(line));
+  const shown = code === 0 && summaryStart >= 0 ? lines.slice(summaryStart + 1) : lines;
+  for (const line of shown) if (!/^=+ .* in [\d.]+s =+$/.test(line)) console.log(line);
+  console.log(`fuzz: ${name}: full report in ${reportPath}`);
   const cases = /Test cases:\s*(\d+) generated/i.exec(output)?.[1];
   return { name, ok: code === 0, code, cases: cases === undefined ? undefined : Number(cases) };
 }
