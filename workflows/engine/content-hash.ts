@@ -25,8 +25,13 @@ export function fnv1a64(text: string): string {
 }
 
 function withoutLayout(def: ProcessDefinition): unknown {
-  const { $schema: _schema, ...rest } = def;
-  return { ...rest, nodes: def.nodes.map(({ position: _position, ...node }) => node) };
+  // No stages hashes as the format did before stages existed, so existing versions keep their hash.
+  const { $schema: _schema, stages, ...rest } = def;
+  return {
+    ...rest,
+    ...(stages.length > 0 ? { stages } : {}),
+    nodes: def.nodes.map(({ position: _position, ...node }) => node),
+  };
 }
 
 export function contentHash(def: ProcessDefinition): string {

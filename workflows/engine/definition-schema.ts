@@ -96,6 +96,8 @@ const nodeCommon = {
   description: z.string().optional(),
   /** Layout position for the designer; not part of the content hash. */
   position: position.optional(),
+  /** The declared stage (`stages[].id`) this node belongs to, for the stage bar of a project. */
+  stage: elementId.optional(),
 };
 
 /** FEEL output mappings: variable name -> expression evaluated when the node completes. */
@@ -266,6 +268,9 @@ export const ZVariableDeclaration = z.strictObject({
   default: z.unknown().optional(),
 });
 
+/** A phase of the process as people name it (预估, 计划 …); nodes say which one they belong to. */
+export const ZStage = z.strictObject({ id: elementId, name: z.string().min(1) });
+
 export const ZProcessDefinition = z.strictObject({
   $schema: z.string().optional(),
   key: z.string().regex(/^[a-z][a-z0-9-]*$/, 'keys are kebab-case'),
@@ -273,6 +278,8 @@ export const ZProcessDefinition = z.strictObject({
   description: z.string().optional(),
   version: z.number().int().min(1).default(1),
   variables: z.array(ZVariableDeclaration).default([]),
+  /** In the order a stage bar shows them. */
+  stages: z.array(ZStage).default([]),
   nodes: z.array(ZNode).min(1),
   edges: z.array(ZEdge).default([]),
   eventHandlers: z.array(ZEventHandler).default([]),
@@ -284,6 +291,7 @@ export type NodeKind = ProcessNode['kind'];
 export type NodeOf<K extends NodeKind> = Extract<ProcessNode, { kind: K }>;
 export type ProcessEdge = z.infer<typeof ZEdge>;
 export type EventHandler = z.infer<typeof ZEventHandler>;
+export type Stage = z.infer<typeof ZStage>;
 export type AssigneeRule = z.infer<typeof ZAssigneeRule>;
 export type FormField = z.infer<typeof ZFormField>;
 export type ScalarFormField = z.infer<typeof ZScalarFormField>;

@@ -41,7 +41,9 @@ export type ValidationCode =
   | 'OUTCOME_INVALID'
   | 'SEATS_INSUFFICIENT'
   | 'HANDLER_TARGET_UNKNOWN'
-  | 'FEEL_ALWAYS_FAILS';
+  | 'FEEL_ALWAYS_FAILS'
+  | 'DUPLICATE_STAGE_ID'
+  | 'UNKNOWN_STAGE';
 
 export type RejectionCode =
   | 'EVENT_INVALID'

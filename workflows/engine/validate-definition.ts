@@ -43,6 +43,7 @@ export function validateDefinition(input: unknown): ValidationResult {
 
 function checkDefinition(def: ProcessDefinition, report: Report): void {
   checkIds(def, report);
+  checkStages(def, report);
   const graph = graphOf(def);
   checkStartAndEnds(def, graph, report);
   for (const edge of def.edges) {
@@ -92,6 +93,28 @@ function checkIds(def: ProcessDefinition, report: Report): void {
       );
     edges.add(edge.id);
   }
+}
+
+function checkStages(def: ProcessDefinition, report: Report): void {
+  const declared = new Set<string>();
+  for (const stage of def.stages) {
+    if (declared.has(stage.id))
+      report(
+        'DUPLICATE_STAGE_ID',
+        {},
+        `阶段编号 ${stage.id} 重复`,
+        `stage id ${stage.id} is declared twice`,
+      );
+    declared.add(stage.id);
+  }
+  for (const node of def.nodes)
+    if (node.stage !== undefined && !declared.has(node.stage))
+      report(
+        'UNKNOWN_STAGE',
+        { nodeId: node.id },
+        `节点 ${node.name} 所属阶段 ${node.stage} 未在 stages 中声明`,
+        `node ${node.id} names stage ${node.stage}, which the definition does not declare`,
+      );
 }
 
 function checkStartAndEnds(def: ProcessDefinition, graph: Graph, report: Report): void {
