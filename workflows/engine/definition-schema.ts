@@ -8,8 +8,8 @@ const identifier = z
 const elementId = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'ids use letters, digits, _ . -');
 /** A FEEL expression (https://docs.camunda.io/docs/components/modeler/feel/what-is-feel/). */
 const feel = z.string().min(1).describe('FEEL expression');
-/** An ISO 8601 duration such as P14D or PT2H; checked by the validator. */
-const isoDuration = z.string().describe('ISO 8601 duration, e.g. P14D');
+/** An ISO 8601 duration such as P14D or PT2H, or working days such as 5WD; checked by the validator. */
+const duration = z.string().describe('ISO 8601 duration, e.g. P14D, or working days (工作日), e.g. 5WD');
 
 export const ZRole = z.enum([
   'admin',
@@ -75,11 +75,11 @@ export const ZSeatRule = z.strictObject({
 
 /** Due date, reminder to the assignee and escalation to a supervisor role, all from task creation. */
 const deadline = {
-  due: isoDuration.optional(),
-  reminder: z.strictObject({ after: isoDuration }).optional(),
+  due: duration.optional(),
+  reminder: z.strictObject({ after: duration }).optional(),
   escalation: z
     .strictObject({
-      after: isoDuration,
+      after: duration,
       toRole: ZRole,
       scope: z.enum(['unit', 'ancestors', 'unitOrAncestors']).default('unitOrAncestors'),
       /** true: the open task is cancelled and recreated for the supervisor role. */
@@ -175,7 +175,7 @@ export const ZGatewayNode = z.strictObject({ ...nodeCommon, kind: z.literal('gat
 export const ZParallelNode = z.strictObject({ ...nodeCommon, kind: z.literal('parallel') });
 
 export const ZTimerSpec = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('duration'), duration: isoDuration }),
+  z.strictObject({ type: z.literal('duration'), duration }),
   /** A fixed date(-time) or a variable holding one; dates mean 00:00 Asia/Shanghai. */
   z.strictObject({
     type: z.literal('date'),

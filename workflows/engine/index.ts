@@ -54,7 +54,8 @@ export {
   type Incident,
   type ResolvedAssignee,
 } from './instance-state';
-export { step, type StepResult } from './interpreter';
+export { step, type StepOptions, type StepResult } from './interpreter';
+export { addWorkingDays, isWorkingDay, WEEKDAYS_ONLY, type WorkingDayCalendar } from './iso-durations';
 export { simulate, type TimedEvent, type TraceEntry, type Simulation } from './simulate';
 export { contentHash, canonicalJson } from './content-hash';
 export { migrateState, type MigrationResult, type MigrationReason } from './migrate-state';

@@ -7,7 +7,13 @@ import { withFeelClock } from './feel-conditions';
 import { graphOf } from './graph';
 import { retryIncident, settleIncidents, updateVariables } from './incidents';
 import type { InstanceState, Token } from './instance-state';
-import { isBefore, isValidInstant, parseDateOrInstant } from './iso-durations';
+import {
+  isBefore,
+  isValidInstant,
+  parseDateOrInstant,
+  WEEKDAYS_ONLY,
+  type WorkingDayCalendar,
+} from './iso-durations';
 import { EngineRejection, type Rejection, rejectWith } from './localized-message';
 import { completeAction, enterAction, failAction } from './nodes/action';
 import { enterApproval, voteApproval } from './nodes/approval';
@@ -34,11 +40,21 @@ import {
 export type StepResult =
   { ok: true; state: InstanceState; effects: Effect[] } | { ok: false; rejection: Rejection };
 
+/** Data the host supplies besides the event; the engine reads nothing else from outside. */
+export type StepOptions = {
+  /**
+   * Public holidays and adjusted workdays for working-day durations (`5WD`). Without one they count
+   * Monday to Friday only. A host that replays events must pass the calendar each event first saw.
+   */
+  calendar?: WorkingDayCalendar;
+};
+
 export function step(
   def: ProcessDefinition,
   state: InstanceState,
   event: EngineEvent,
   now: string,
+  options: StepOptions = {},
 ): StepResult {
   const parsed = ZEngineEvent.safeParse(event);
   if (!parsed.success)
@@ -59,6 +75,7 @@ export function step(
     state: structuredClone(state),
     effects: [],
     now,
+    calendar: options.calendar ?? WEEKDAYS_ONLY,
     queue: [],
     moves: 0,
   };

@@ -1,5 +1,6 @@
-// ISO 8601 durations, dates and repeating intervals, computed in Asia/Shanghai from a given instant.
-// Never reads the clock: every computation starts from the `now` the host passed to `step`.
+// ISO 8601 durations, working-day durations, dates and repeating intervals, computed in Asia/Shanghai
+// from a given instant. Never reads the clock: every computation starts from the `now` the host
+// passed to `step`, and the holiday calendar arrives as data from the host as well.
 import { DateTime, Duration, FixedOffsetZone } from 'luxon';
 
 /**
@@ -72,4 +73,65 @@ export function isBefore(a: string, b: string): boolean {
 
 export function isValidInstant(text: string): boolean {
   return parseInstant(text) !== undefined && /T/.test(text);
+}
+
+/**
+ * Days off and adjusted workdays (调休) as the host supplies them, dates as 'YYYY-MM-DD' in
+ * Asia/Shanghai. A working day is a date in `workdays`, or a Monday to Friday not in `holidays`.
+ */
+export type WorkingDayCalendar = { holidays: readonly string[]; workdays: readonly string[] };
+
+/** What a host that passes no calendar gets: Monday to Friday, no public holidays. */
+export const WEEKDAYS_ONLY: WorkingDayCalendar = { holidays: [], workdays: [] };
+
+/**
+ * `5WD` -> 5 working days (工作日). Deliberately not ISO 8601: it has no leading `P`, so no ISO parser
+ * reads it and nobody reads it as ISO weeks (`P5W`), which `P5WD` would invite.
+ */
+export function parseWorkingDays(text: string): number | undefined {
+  const match = /^([1-9]\d{0,3})WD$/.exec(text);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** A test for dates of one calendar, with its lists turned into sets once. */
+function workingDayTest(calendar: WorkingDayCalendar): (day: DateTime) => boolean {
+  const holidays = new Set(calendar.holidays);
+  const workdays = new Set(calendar.workdays);
+  return (day) => {
+    const date = day.toISODate() ?? '';
+    return workdays.has(date) || (day.weekday <= 5 && !holidays.has(date));
+  };
+}
+
+/** Whether a 'YYYY-MM-DD' date is a working day of the calendar. */
+export function isWorkingDay(date: string, calendar: WorkingDayCalendar): boolean {
+  const day = DateTime.fromISO(date, { zone: ZONE });
+  return day.isValid && workingDayTest(calendar)(day);
+}
+
+/**
+ * The same local time of day on the `days`-th working day after the start's date. The start's own
+ * date never counts, working day or not: 1WD from a Friday or a Saturday 10:00 is Monday 10:00.
+ */
+export function addWorkingDays(start: string, days: number, calendar: WorkingDayCalendar): string {
+  const from = parseInstant(start);
+  if (!from || !Number.isInteger(days) || days < 1)
+    throw new Error(`cannot add ${days} working days to ${start}`);
+  const working = workingDayTest(calendar);
+  let day = from.setZone(ZONE);
+  for (let left = days; left > 0;) {
+    day = day.plus({ days: 1 });
+    if (working(day)) left -= 1;
+  }
+  return toIso(day);
+}
+
+/** A definition's duration (due, reminder, escalation, timer): ISO 8601 or working days. */
+export function isDefinitionDuration(text: string): boolean {
+  return parseDuration(text) !== undefined || parseWorkingDays(text) !== undefined;
+}
+
+export function addDefinitionDuration(now: string, text: string, calendar: WorkingDayCalendar): string {
+  const workingDays = parseWorkingDays(text);
+  return workingDays === undefined ? addDuration(now, text) : addWorkingDays(now, workingDays, calendar);
 }

@@ -6,7 +6,7 @@ import { evaluateFeel } from './feel-conditions';
 import { type Graph, outgoingOf } from './graph';
 import type { InstanceState, OpenTask, ResolvedAssignee, Token } from './instance-state';
 import { nextId } from './instance-state';
-import { addDuration } from './iso-durations';
+import { addDefinitionDuration, type WorkingDayCalendar } from './iso-durations';
 import { rejectWith } from './localized-message';
 
 export type Run = {
@@ -15,6 +15,8 @@ export type Run = {
   state: InstanceState;
   effects: Effect[];
   now: string;
+  /** Counts working-day durations (`5WD`); the host's data, Monday to Friday when it gave none. */
+  calendar: WorkingDayCalendar;
   /** Tokens that arrived at a node and still have to enter it, in arrival order. */
   queue: Array<{ tokenId: string; via: string | null }>;
   moves: number;
@@ -120,7 +122,7 @@ export function openTask(
     assignee,
     createdAt: run.now,
     timerIds: [],
-    ...(node.due ? { dueAt: addDuration(run.now, node.due) } : {}),
+    ...(node.due ? { dueAt: addDefinitionDuration(run.now, node.due, run.calendar) } : {}),
   };
   run.state.tasks[task.id] = task;
   run.effects.push({
@@ -135,13 +137,25 @@ export function openTask(
   });
   if (node.reminder)
     task.timerIds.push(
-      scheduleTimer(run, node.id, addDuration(run.now, node.reminder.after), 'reminder', { taskId: task.id }),
+      scheduleTimer(
+        run,
+        node.id,
+        addDefinitionDuration(run.now, node.reminder.after, run.calendar),
+        'reminder',
+        { taskId: task.id },
+      ),
     );
   if (node.escalation && !task.escalated)
     task.timerIds.push(
-      scheduleTimer(run, node.id, addDuration(run.now, node.escalation.after), 'escalation', {
-        taskId: task.id,
-      }),
+      scheduleTimer(
+        run,
+        node.id,
+        addDefinitionDuration(run.now, node.escalation.after, run.calendar),
+        'escalation',
+        {
+          taskId: task.id,
+        },
+      ),
     );
   return task;
 }

@@ -11,7 +11,7 @@ import {
 import { checkFeel } from './feel-conditions';
 import { failureForEverySample, sampleScope } from './feel-samples';
 import { type Graph, graphOf, incomingOf, outgoingOf } from './graph';
-import { parseCycle, parseDateOrInstant, parseDuration } from './iso-durations';
+import { isDefinitionDuration, parseCycle, parseDateOrInstant } from './iso-durations';
 import type { ValidationCode, ValidationProblem } from './localized-message';
 
 export type ValidationResult = { ok: boolean; problems: ValidationProblem[] };
@@ -99,12 +99,7 @@ function checkStages(def: ProcessDefinition, report: Report): void {
   const declared = new Set<string>();
   for (const stage of def.stages) {
     if (declared.has(stage.id))
-      report(
-        'DUPLICATE_STAGE_ID',
-        {},
-        `阶段编号 ${stage.id} 重复`,
-        `stage id ${stage.id} is declared twice`,
-      );
+      report('DUPLICATE_STAGE_ID', {}, `阶段编号 ${stage.id} 重复`, `stage id ${stage.id} is declared twice`);
     declared.add(stage.id);
   }
   for (const node of def.nodes)
@@ -294,12 +289,12 @@ function checkDeadline(
     'escalation.after': node.escalation?.after,
   };
   for (const [field, value] of Object.entries(durations))
-    if (value !== undefined && !parseDuration(value))
+    if (value !== undefined && !isDefinitionDuration(value))
       report(
         'DURATION_INVALID',
         { nodeId: node.id },
-        `${field} 不是有效的 ISO 8601 时长：${value}`,
-        `${field} is not a valid ISO 8601 duration: ${value}`,
+        `${field} 不是有效的 ISO 8601 时长或工作日数（如 5WD）：${value}`,
+        `${field} is not a valid ISO 8601 duration or working-day count (e.g. 5WD): ${value}`,
       );
 }
 
@@ -354,7 +349,7 @@ function checkTimer(node: Extract<ProcessNode, { kind: 'timer' }>, hasDone: bool
     report('TIMER_INVALID', where, `定时节点 ${node.name}：${zh}`, `timer ${node.id}: ${en}`);
   switch (spec.type) {
     case 'duration':
-      if (!parseDuration(spec.duration))
+      if (!isDefinitionDuration(spec.duration))
         invalid(`时长 ${spec.duration} 无效`, `invalid duration ${spec.duration}`);
       break;
     case 'date':

@@ -4,7 +4,7 @@ import type { NodeOf } from '../definition-schema';
 import { evaluateCondition } from '../feel-conditions';
 import { raiseIncident } from '../incidents';
 import type { OpenTimer, Token } from '../instance-state';
-import { addDuration, parseCycle, parseDateOrInstant, toIso } from '../iso-durations';
+import { addDefinitionDuration, addDuration, parseCycle, parseDateOrInstant, toIso } from '../iso-durations';
 import { rejectWith } from '../localized-message';
 import { feelContext, leave, type Run, scheduleTimer } from '../run-context';
 
@@ -13,7 +13,7 @@ export function enterTimer(run: Run, node: NodeOf<'timer'>, token: Token): void 
   let fireAt: string;
   switch (spec.type) {
     case 'duration':
-      fireAt = addDuration(run.now, spec.duration);
+      fireAt = addDefinitionDuration(run.now, spec.duration, run.calendar);
       break;
     case 'date': {
       const raw = spec.dateVariable ? run.state.variables[spec.dateVariable] : spec.date;
