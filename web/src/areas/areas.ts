@@ -2,7 +2,8 @@
 import type { Role, User } from '../api/types';
 
 export const AREAS = [
-  { key: 'inbox', path: '/inbox', roles: ['officer', 'supervisor', 'admin'] },
+  // Committee members score reviews from the inbox.
+  { key: 'inbox', path: '/inbox', roles: ['officer', 'supervisor', 'committee_member', 'admin'] },
   { key: 'projects', path: '/projects', roles: ['officer', 'supervisor', 'admin'] },
   {
     key: 'talent',

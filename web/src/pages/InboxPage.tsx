@@ -1,6 +1,2 @@
-// The inbox area; a placeholder until its release.
-import { AreaPlaceholder } from './AreaPlaceholder';
-
-export default function InboxPage() {
-  return <AreaPlaceholder area="inbox" />;
-}
+// The inbox area (工作台): its pages live in ../work/inbox.
+export { default } from '../work/inbox/InboxArea';

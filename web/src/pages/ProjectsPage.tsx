@@ -1,6 +1,2 @@
-// The projects area; a placeholder until its release.
-import { AreaPlaceholder } from './AreaPlaceholder';
-
-export default function ProjectsPage() {
-  return <AreaPlaceholder area="projects" />;
-}
+// The projects area: its pages live in ../work/projects.
+export { default } from '../work/projects/ProjectsArea';

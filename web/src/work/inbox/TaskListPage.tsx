@@ -1,0 +1,133 @@
+// The inbox tabs (我的待办 / 待认领 / 已办) with counts, sort, cursor paging and claiming.
+import { Badge, Button, Card, Flex, Select, Table, Tabs, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { CursorPager } from '../../ui/CursorPager';
+import { formatDateTime } from '../../ui/format-time';
+import { useCursorPages } from '../../ui/use-cursor-pages';
+import { DueBadge } from '../DueBadge';
+import { useClaimTask, useTaskPage } from '../work-hooks';
+import type { TaskSort, TaskSummary, TaskView } from '../work-types';
+
+const VIEWS = ['mine', 'candidates', 'done'] as const satisfies readonly TaskView[];
+const SORTS = ['due', 'created', '-created'] as const satisfies readonly TaskSort[];
+
+const pick = <T extends string>(allowed: readonly T[], value: string | null, fallback: T): T =>
+  allowed.find((item) => item === value) ?? fallback;
+
+export function TaskListPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  // The tab and sort live in the address, so going back from a task returns to the same tab.
+  const [search, setSearch] = useSearchParams();
+  const view = pick(VIEWS, search.get('view'), 'mine');
+  const sort = pick(SORTS, search.get('sort'), 'due');
+  const pages = useCursorPages(`${view}/${sort}`);
+  const tasks = useTaskPage(view, sort, pages.cursor);
+  const claim = useClaimTask();
+  const counts = tasks.data?.counts;
+
+  const columns: TableColumnsType<TaskSummary> = [
+    {
+      title: t('inbox.task'),
+      key: 'name',
+      render: (_value, task) => <Link to={`/inbox/tasks/${task.id}`}>{task.name}</Link>,
+    },
+    {
+      title: t('inbox.project'),
+      key: 'project',
+      render: (_value, task) => <Link to={`/projects/${task.projectId}`}>{task.projectTitle}</Link>,
+    },
+    { title: t('inbox.process'), dataIndex: 'definitionName', width: 200 },
+    { title: t('inbox.unit'), key: 'unit', width: 200, render: (_value, task) => task.unit.name },
+    view === 'done'
+      ? {
+          title: t('inbox.completedAt'),
+          key: 'done',
+          width: 170,
+          render: (_v, task) => formatDateTime(task.completedAt),
+        }
+      : {
+          title: t('inbox.due'),
+          key: 'due',
+          width: 200,
+          render: (_value, task) => <DueBadge dueAt={task.dueAt} overdue={task.overdue} open />,
+        },
+    {
+      title: t('inbox.createdAt'),
+      key: 'created',
+      width: 170,
+      render: (_v, task) => formatDateTime(task.createdAt),
+    },
+  ];
+  if (view === 'candidates') {
+    columns.push({
+      title: t('inbox.actions'),
+      key: 'claim',
+      width: 110,
+      render: (_value, task) => (
+        <Button
+          size="small"
+          loading={claim.isPending && claim.variables === task.id}
+          aria-label={t('inbox.claimNamed', { name: task.name, project: task.projectTitle })}
+          onClick={() => claim.mutate(task.id, { onSuccess: () => void navigate(`/inbox/tasks/${task.id}`) })}
+        >
+          {t('inbox.claim')}
+        </Button>
+      ),
+    });
+  }
+
+  const setParam = (key: string, value: string) => {
+    const next = new URLSearchParams(search);
+    next.set(key, value);
+    setSearch(next);
+  };
+
+  return (
+    <Card title={<h1 className="sgf-card-title">{t('inbox.title')}</h1>}>
+      <Tabs
+        activeKey={view}
+        onChange={(key) => setParam('view', key)}
+        items={VIEWS.map((key) => ({
+          key,
+          label: (
+            <Flex gap={6} align="center">
+              {t(`inbox.views.${key}`)}
+              <Badge
+                count={counts?.[key] ?? 0}
+                showZero
+                overflowCount={999}
+                color={key === 'done' ? 'default' : undefined}
+                aria-label={t('inbox.count', { count: counts?.[key] ?? 0 })}
+              />
+            </Flex>
+          ),
+        }))}
+        tabBarExtraContent={
+          <label className="sgf-work-inline-field">
+            <span>{t('inbox.sort')}</span>
+            <Select<TaskSort>
+              aria-label={t('inbox.sort')}
+              value={sort}
+              onChange={(value) => setParam('sort', value)}
+              className="sgf-work-sort"
+              options={SORTS.map((key) => ({ value: key, label: t(`inbox.sorts.${key}`) }))}
+            />
+          </label>
+        }
+      />
+      <Table<TaskSummary>
+        rowKey="id"
+        columns={columns}
+        dataSource={tasks.data?.items ?? []}
+        loading={tasks.isFetching}
+        pagination={false}
+        size="middle"
+        scroll={{ x: 1100 }}
+        locale={{ emptyText: t(`inbox.empty.${view}`) }}
+      />
+      <CursorPager pages={pages} nextCursor={tasks.data?.nextCursor} />
+    </Card>
+  );
+}

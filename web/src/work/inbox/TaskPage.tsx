@@ -1,0 +1,110 @@
+// One task: where it belongs (project, node, stage, unit, due) and what the caller may do with it —
+// fill its form, vote, score — or, once done, what was submitted.
+import { Alert, App, Button, Card, Descriptions, Flex, Spin, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { formatDateTime } from '../../ui/format-time';
+import { DueBadge } from '../DueBadge';
+import { SubmittedValues } from '../forms/SubmittedValues';
+import { NotVisible } from '../NotVisible';
+import { useClaimTask, useTask } from '../work-hooks';
+import type { TaskDetail } from '../work-types';
+import { ApprovalActions } from './ApprovalActions';
+import { ReviewForm } from './ReviewForm';
+import { UserTaskForm } from './UserTaskForm';
+
+export function TaskPage() {
+  const { taskId = '' } = useParams();
+  const task = useTask(taskId);
+  if (task.isPending) return <Spin className="sgf-center-block" />;
+  if (task.isError) return <NotVisible error={task.error} />;
+  return (
+    <Flex vertical gap="middle">
+      <TaskHeader task={task.data} />
+      <TaskWork task={task.data} />
+    </Flex>
+  );
+}
+
+function TaskHeader({ task }: { task: TaskDetail }) {
+  const { t } = useTranslation();
+  const claim = useClaimTask();
+  const holder = task.assignee?.displayName ?? (task.candidateRole ? t(`roles.${task.candidateRole}`) : '—');
+  return (
+    <Card
+      title={<h1 className="sgf-card-title">{task.name}</h1>}
+      extra={
+        task.canClaim && (
+          <Button type="primary" loading={claim.isPending} onClick={() => claim.mutate(task.id)}>
+            {t('inbox.claim')}
+          </Button>
+        )
+      }
+    >
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        items={[
+          {
+            key: 'project',
+            label: t('task.project'),
+            children: <Link to={`/projects/${task.projectId}`}>{task.projectTitle}</Link>,
+          },
+          { key: 'process', label: t('task.process'), children: task.definitionName },
+          { key: 'stage', label: t('task.stage'), children: task.stage ?? '—' },
+          { key: 'unit', label: t('task.unit'), children: task.unit.name },
+          {
+            key: 'due',
+            label: t('task.due'),
+            children: <DueBadge dueAt={task.dueAt} overdue={task.overdue} open={task.status === 'open'} />,
+          },
+          {
+            key: 'status',
+            label: t('task.status'),
+            children: (
+              <Tag color={task.status === 'open' ? 'processing' : 'default'}>
+                {t(`task.statuses.${task.status}`)}
+              </Tag>
+            ),
+          },
+          { key: 'holder', label: t('task.holder'), children: holder },
+          { key: 'created', label: t('task.createdAt'), children: formatDateTime(task.createdAt) },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function TaskWork({ task }: { task: TaskDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  if (task.status !== 'open') {
+    return (
+      <Card title={<h2 className="sgf-card-title">{t('task.submitted')}</h2>}>
+        <p>
+          {t('task.completedBy', {
+            who: task.completedBy?.displayName ?? '—',
+            when: formatDateTime(task.completedAt),
+          })}
+        </p>
+        {task.submitted && <SubmittedValues fields={task.form} data={task.submitted} />}
+      </Card>
+    );
+  }
+  if (!task.canAct) {
+    return <Alert type="info" showIcon title={task.canClaim ? t('task.claimFirst') : t('task.notYours')} />;
+  }
+  const done = () => {
+    void message.success(t('task.done'));
+    void navigate('/inbox');
+  };
+  switch (task.kind) {
+    case 'userTask':
+      return <UserTaskForm task={task} onDone={done} />;
+    case 'approval':
+      return <ApprovalActions task={task} onDone={done} />;
+    case 'review':
+      return <ReviewForm task={task} onDone={done} />;
+  }
+}

@@ -1,0 +1,46 @@
+// The form of a userTask, rendered from the node's fields; the server's `data.<field>` errors land on them.
+import { Button, Card, Form } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormProblem } from '../../ui/use-form-problem';
+import { FormFieldInputs } from '../forms/FormFieldInputs';
+import { initialFormValues, toSubmission } from '../forms/form-rules';
+import { useTaskAction } from '../work-hooks';
+import type { TaskDetail } from '../work-types';
+
+interface TaskFormValues {
+  data?: Record<string, unknown>;
+}
+
+export function UserTaskForm({ task, onDone }: { task: TaskDetail; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<TaskFormValues>();
+  const problem = useFormProblem(form, ['data']);
+  const action = useTaskAction(task.id);
+  const initialValues = useMemo(() => ({ data: initialFormValues(task.form) }), [task.form]);
+  return (
+    <Card title={<h2 className="sgf-card-title">{t('task.fillForm')}</h2>}>
+      {problem.alert}
+      <Form<TaskFormValues>
+        name="taskForm"
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        scrollToFirstError
+        className="sgf-work-form"
+        onFinish={(values) => {
+          problem.clear();
+          action.mutate(
+            { kind: 'complete', body: { data: toSubmission(task.form, values.data) } },
+            { onSuccess: onDone, onError: problem.show },
+          );
+        }}
+      >
+        <FormFieldInputs fields={task.form} prefix={['data']} />
+        <Button type="primary" htmlType="submit" loading={action.isPending}>
+          {t('task.submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
