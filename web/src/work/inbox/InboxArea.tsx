@@ -7,10 +7,12 @@ import { TaskPage } from './TaskPage';
 
 export default function InboxArea() {
   return (
-    <Routes>
-      <Route index element={<TaskListPage />} />
-      <Route path="tasks/:taskId" element={<TaskPage />} />
-      <Route path="*" element={<NotFoundPage />} />
-    </Routes>
+    <div className="sgf-work">
+      <Routes>
+        <Route index element={<TaskListPage />} />
+        <Route path="tasks/:taskId" element={<TaskPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </div>
   );
 }

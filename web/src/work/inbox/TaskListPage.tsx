@@ -98,7 +98,7 @@ export function TaskListPage() {
                 count={counts?.[key] ?? 0}
                 showZero
                 overflowCount={999}
-                color={key === 'done' ? 'default' : undefined}
+                color={key === 'done' || !counts?.[key] ? 'gray' : undefined}
                 aria-label={t('inbox.count', { count: counts?.[key] ?? 0 })}
               />
             </Flex>

@@ -7,10 +7,12 @@ import { StartProjectWizard } from './StartProjectWizard';
 
 export default function ProjectsArea() {
   return (
-    <Routes>
-      <Route index element={<ProjectListPage />} />
-      <Route path="new" element={<StartProjectWizard />} />
-      <Route path=":projectId" element={<ProjectPage />} />
-    </Routes>
+    <div className="sgf-work">
+      <Routes>
+        <Route index element={<ProjectListPage />} />
+        <Route path="new" element={<StartProjectWizard />} />
+        <Route path=":projectId" element={<ProjectPage />} />
+      </Routes>
+    </div>
   );
 }
