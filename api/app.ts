@@ -21,6 +21,8 @@ import { strictResponsesByDefault } from './http/response-contract';
 import type { AnyRoute } from './http/route';
 import { securityHeaders } from './http/security-headers';
 import { DOCS_ASSETS_PATH, docsRoutes } from './openapi/docs.routes';
+import type { Orchestrator } from './orchestrator/orchestrator';
+import { workRoutes } from './work/work.routes';
 
 export interface AppDeps {
   prisma: Db;
@@ -30,6 +32,8 @@ export interface AppDeps {
   /** Off-schema responses become 500s (on under jest and when SGF_STRICT_RESPONSES=true). */
   strictResponses?: boolean;
   loginAttemptsPerMinute?: number;
+  /** The runtime port the project and task commands go through (absent when only the table is read). */
+  orchestrator?: Orchestrator;
 }
 
 /** Every API route of the product; the OpenAPI document and the authorization matrix read it. */
@@ -37,12 +41,14 @@ export function apiRouteTable({
   prisma,
   config,
   health,
-}: Pick<AppDeps, 'prisma' | 'config' | 'health'>): AnyRoute[] {
+  orchestrator,
+}: Pick<AppDeps, 'prisma' | 'config' | 'health' | 'orchestrator'>): AnyRoute[] {
   const routes: AnyRoute[] = [];
   routes.push(
     ...healthRoutes(prisma, health),
     ...authRoutes(prisma, config),
     ...adminRoutes(prisma),
+    ...workRoutes(prisma, orchestrator),
     ...docsRoutes(() => routes, health.version),
   );
   return routes;

@@ -54,6 +54,7 @@ export async function bootProduct(
       prisma,
       config,
       health: { runtime, version: config.version, databaseKind: database.kind },
+      orchestrator,
     });
     server = await new Promise<Server>((resolveServer, reject) => {
       const s = app.listen(config.port, config.host, (error?: Error) =>

@@ -23,6 +23,13 @@ export const AUDIT_ACTIONS = {
   'token.created': ['新建 API 令牌', 'API token created'],
   'token.revoked': ['吊销 API 令牌', 'API token revoked'],
   'audit.exported': ['导出审计日志', 'Audit log exported'],
+  'project.started': ['发起项目', 'Project started'],
+  'project.cancelled': ['终止项目', 'Project terminated'],
+  'task.claimed': ['认领待办', 'Task claimed'],
+  'task.unclaimed': ['退回待办至候选池', 'Task released'],
+  'task.completed': ['提交待办', 'Task completed'],
+  'task.voted': ['审批', 'Approval vote'],
+  'task.reviewed': ['提交评审', 'Review submitted'],
 } as const satisfies Record<string, Labels>;
 
 export const AUDIT_RESOURCE_TYPES = {
@@ -31,6 +38,8 @@ export const AUDIT_RESOURCE_TYPES = {
   unit: ['单位', 'Unit'],
   token: ['API 令牌', 'API token'],
   audit: ['审计日志', 'Audit log'],
+  project: ['项目', 'Project'],
+  task: ['待办', 'Task'],
 } as const satisfies Record<string, Labels>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;

@@ -6,9 +6,11 @@ import type { TRole } from '../auth/auth.types';
 /**
  * allow: succeeds wherever the target sits; subtree: succeeds for a target in the caller's unit
  * or below it, and is hidden (404, or absent from a list) in the parent, a sibling or another
- * county; forbidden: 403 for this role whatever the target.
+ * county; forbidden: 403 for this role whatever the target; hidden: the route answers this role,
+ * but never with the target (404, or absent from a list) wherever it sits: the role sees a
+ * project only while it takes part in it.
  */
-export type RoleOutcome = 'allow' | 'subtree' | 'forbidden';
+export type RoleOutcome = 'allow' | 'subtree' | 'forbidden' | 'hidden';
 
 export interface RouteExpectations {
   anonymous: 'allow' | 'unauthenticated';
@@ -51,5 +53,22 @@ export const expectOwnSubtree: RouteExpectations = {
 export const expectAdminSubtree: RouteExpectations = {
   anonymous: 'unauthenticated',
   roles: { ...everyRole('forbidden'), admin: 'subtree' },
+  bearer: 'same',
+};
+
+/**
+ * Projects and their tasks: the content roles (officer, supervisor) within their subtree; any
+ * other role sees a project only while taking part in it, which the matrix's targets never are.
+ */
+export const expectContentSubtree: RouteExpectations = {
+  anonymous: 'unauthenticated',
+  roles: { ...everyRole('hidden'), officer: 'subtree', supervisor: 'subtree' },
+  bearer: 'same',
+};
+
+/** Terminating a project: supervisors within their subtree, every other role refused. */
+export const expectSupervisorSubtree: RouteExpectations = {
+  anonymous: 'unauthenticated',
+  roles: { ...everyRole('forbidden'), supervisor: 'subtree' },
   bearer: 'same',
 };

@@ -1,5 +1,6 @@
 // The demo county: one guidance centre, three township/street stations, two community rooms each,
-// and one demo user per role placed where that role works (DOMAIN.md §1 and §4).
+// and one demo user per role placed where that role works (DOMAIN.md §1 and §4), plus the
+// centre's supervisor who approves plans and a community room's officer (whose view stops at the room).
 import type { Role, UnitKind } from '../generated/enums';
 
 export interface DemoUnit {
@@ -33,6 +34,8 @@ export const demoUsers: DemoUser[] = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', unitCode: 'LC' },
   { username: 'shegong', displayName: '李晓梅（驻站社工）', role: 'officer', unitCode: 'LC-HJL' },
   { username: 'zhanzhang', displayName: '王建国（站长）', role: 'supervisor', unitCode: 'LC-HJL' },
+  { username: 'zhongxin', displayName: '赵敏（指导中心督导）', role: 'supervisor', unitCode: 'LC' },
+  { username: 'shegong-room', displayName: '孙丽（社工室社工）', role: 'officer', unitCode: 'LC-HJL-01' },
   { username: 'zhuanjia', displayName: '张慧（评审专家）', role: 'committee_member', unitCode: 'LC' },
   { username: 'xuanba', displayName: '刘洋（选拔管理工作办公室）', role: 'selection_office', unitCode: 'LC' },
   { username: 'lingdao', displayName: '陈志强（人才工作领导小组）', role: 'leading_group', unitCode: 'LC' },

@@ -240,7 +240,70 @@ describe('authorization matrix', () => {
         },
       };
     },
+    'GET /processes': () => ({ method: 'GET', path: '/api/processes' }),
+    'GET /projects': async (t) => {
+      const { projectId } = await readableProjectAt(t);
+      return { method: 'GET', path: `/api/projects?limit=200&unitId=${t.unitId}`, shows: listHas(projectId) };
+    },
+    'POST /projects': (t) => ({
+      method: 'POST',
+      path: '/api/projects',
+      body: { versionId: lifecycleVersionId, unitId: t.unitId, title: '矩阵项目', input: { projectName: '矩阵项目' } },
+    }),
+    'GET /projects/:id': async (t) => ({ method: 'GET', path: `/api/projects/${(await readableProjectAt(t)).projectId}` }),
+    'GET /projects/:id/timeline': async (t) => ({
+      method: 'GET',
+      path: `/api/projects/${(await readableProjectAt(t)).projectId}/timeline`,
+    }),
+    'POST /projects/:id/cancel': async (t) => ({
+      method: 'POST',
+      path: `/api/projects/${(await projectAt(t)).projectId}/cancel`,
+      body: { reason: '矩阵终止' },
+    }),
+    'GET /tasks': () => ({ method: 'GET', path: '/api/tasks' }),
+    'GET /tasks/:id': async (t) => ({ method: 'GET', path: `/api/tasks/${(await readableProjectAt(t)).taskId}` }),
+    // The target is the assessment, assigned to the officer who started the project. Commands that
+    // pass authorization meet the task's own rules, which change nothing: a claim or release of a
+    // task assigned to someone else (409), a form without its required fields (422), a vote or a
+    // review on a form task (409).
+    'POST /tasks/:id/claim': async (t) => taskCommand(t, 'claim', undefined, 409),
+    'POST /tasks/:id/unclaim': async (t) => taskCommand(t, 'unclaim', undefined, 409),
+    'POST /tasks/:id/complete': async (t) => taskCommand(t, 'complete', { data: {} }, 422),
+    'POST /tasks/:id/vote': async (t) => taskCommand(t, 'vote', { vote: 'approve' }, 409),
+    'POST /tasks/:id/review': async (t) => taskCommand(t, 'review', { scores: { quality: 80 } }, 409),
   };
+
+  /** A lifecycle project started at the target's unit by an officer there; it waits at the assessment. */
+  async function projectAt(t: Target): Promise<{ projectId: string; taskId: string }> {
+    const starter = await userAt(t.unitId);
+    const { instanceId } = await server.orchestrator.start({
+      versionId: lifecycleVersionId,
+      unitId: t.unitId,
+      title: unique('矩阵项目'),
+      input: { projectName: '矩阵项目' },
+      actor: { userId: starter.id },
+      idempotencyKey: unique('matrix-start'),
+    });
+    const task = await prisma.task.findFirstOrThrow({ where: { instanceId, nodeId: 'assess' } });
+    return { projectId: instanceId, taskId: task.id };
+  }
+
+  /** Reads and refused commands change nothing, so one project per unit serves them all. */
+  const readable = new Map<string, Promise<{ projectId: string; taskId: string }>>();
+  function readableProjectAt(t: Target) {
+    if (!readable.has(t.unitId)) readable.set(t.unitId, projectAt(t));
+    return readable.get(t.unitId)!;
+  }
+
+  async function taskCommand(t: Target, action: string, body: unknown, refusedWith: number): Promise<Probe> {
+    const { taskId } = await readableProjectAt(t);
+    return {
+      method: 'POST',
+      path: `/api/tasks/${taskId}/${action}`,
+      body,
+      accepts: (a) => a.status === refusedWith,
+    };
+  }
 
   async function auditRowAt(unitId: string): Promise<string> {
     const marker = unique('probe');
@@ -251,6 +314,7 @@ describe('authorization matrix', () => {
   }
 
   const roleUsers = new Map<TRole, { id: string; username: string }>();
+  let lifecycleVersionId = '';
   const roleTokens = new Map<TRole, string>();
   let clientAddress = 0;
 
@@ -313,6 +377,11 @@ describe('authorization matrix', () => {
     units.parent = await unitByCode('LC');
     units.sibling = await unitByCode('LC-TY');
     units.otherCounty = await unitByCode('OC-S');
+    const lifecycle = await prisma.processDefinitionVersion.findFirstOrThrow({
+      where: { status: 'published', definition: { key: 'project-lifecycle' } },
+      orderBy: { version: 'desc' },
+    });
+    lifecycleVersionId = lifecycle.id;
     for (const role of ROLES) {
       const password = `Matrix-Start-${role}`;
       const user = await prisma.user.create({
@@ -362,7 +431,8 @@ describe('authorization matrix', () => {
       const accepted = probe.accepts?.(answer) ?? false;
       const success = (answer.status >= 200 && answer.status < 300) || accepted;
       let actual: string;
-      if (answer.status === 401) actual = 'unauthenticated';
+      if (accepted) actual = 'ok';
+      else if (answer.status === 401) actual = 'unauthenticated';
       else if (answer.status === 403) actual = 'forbidden';
       else if (answer.status === 404) actual = 'hidden';
       else if (success && probe.shows) actual = (await probe.shows(answer)) ? 'ok' : 'hidden';
@@ -377,7 +447,9 @@ describe('authorization matrix', () => {
     const expectedFor = (outcome: RoleOutcome, position: Position) =>
       outcome === 'forbidden'
         ? 'forbidden'
-        : outcome === 'allow' || INSIDE.includes(position)
+        : outcome === 'hidden'
+          ? 'hidden'
+          : outcome === 'allow' || INSIDE.includes(position)
           ? 'ok'
           : 'hidden';
 

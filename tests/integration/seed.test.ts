@@ -15,7 +15,7 @@ describe('demo seed', () => {
   });
   afterAll(() => ctx.close());
 
-  it('seeds the demo county as a three-tier tree with one demo user per role', async () => {
+  it('seeds the demo county as a three-tier tree with a demo user for every role', async () => {
     const result = await seedDemo(ctx.prisma);
     expect(result.seeded).toBe(true);
 
@@ -31,7 +31,7 @@ describe('demo seed', () => {
     for (const unit of units) expect(unit.name).toMatch(/[\u4e00-\u9fff]/);
 
     const assignments = await ctx.prisma.roleAssignment.findMany({ include: { unit: true, user: true } });
-    const roles = assignments.map((a) => a.role).sort();
+    const roles = [...new Set(assignments.map((a) => a.role))].sort();
     expect(roles).toEqual([
       'admin',
       'committee_member',
@@ -40,11 +40,14 @@ describe('demo seed', () => {
       'selection_office',
       'supervisor',
     ]);
-    const unitOf = (role: string) => assignments.find((a) => a.role === role)!.unit.kind;
-    expect(unitOf('officer')).toBe('station');
-    expect(unitOf('supervisor')).toBe('station');
+    const unitOf = (username: string) => assignments.find((a) => a.user.username === username)!.unit.kind;
+    expect(unitOf('shegong')).toBe('station');
+    expect(unitOf('zhanzhang')).toBe('station');
+    // The centre's supervisor approves plans; the room's officer sees only the room's projects.
+    expect(unitOf('zhongxin')).toBe('county_center');
+    expect(unitOf('shegong-room')).toBe('room');
     expect(unitOf('admin')).toBe('county_center');
-    expect(unitOf('selection_office')).toBe('county_center');
+    expect(unitOf('xuanba')).toBe('county_center');
   });
 
   it('returns each demo password, stores only an Argon2id hash of it', async () => {

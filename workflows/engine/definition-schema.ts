@@ -277,6 +277,11 @@ export const ZProcessDefinition = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   version: z.number().int().min(1).default(1),
+  /**
+   * The roles whose holders may start the process at their units (and below) from the catalogue;
+   * absent: officers and supervisors. Processes only other processes start declare none ([]).
+   */
+  starterRoles: z.array(ZRole).optional(),
   variables: z.array(ZVariableDeclaration).default([]),
   /** In the order a stage bar shows them. */
   stages: z.array(ZStage).default([]),

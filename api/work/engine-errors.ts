@@ -1,0 +1,53 @@
+// The runtime port's errors as API problems: the engine's refusals become 403/409/422 with its
+// Chinese and English message, never a 500 for a request that does not fit the process.
+import { OrchestratorError } from '../orchestrator/orchestrator';
+import { AppError, type FieldError } from '../http/app-error';
+
+/** Refusals about the data sent: the request can be corrected and sent again. */
+const INPUT_CODES = new Set([
+  'INPUT_INVALID',
+  'FORM_INVALID',
+  'REVIEW_INVALID',
+  'VOTE_NOT_ALLOWED',
+  'VARIABLES_INVALID',
+  'EVENT_INVALID',
+  'ACTION_PARAMS_INVALID',
+  'FEEL_ERROR',
+]);
+
+/** Runs a port command, turning its refusals into problems; `fieldPrefix` names where the data sat in the request. */
+export async function engineCall<T>(command: () => Promise<T>, fieldPrefix = 'body'): Promise<T> {
+  try {
+    return await command();
+  } catch (error) {
+    if (error instanceof OrchestratorError) throw problemOf(error, fieldPrefix);
+    throw error;
+  }
+}
+
+function problemOf(error: OrchestratorError, fieldPrefix: string): Error {
+  const extra = { detailZh: error.messages.zh, engineCode: error.code };
+  const fields: FieldError[] = error.details.map((d) => ({
+    field: d.field ? `${fieldPrefix}.${d.field}` : fieldPrefix,
+    reason: d.reason,
+    reasonZh: d.reason,
+  }));
+  switch (error.code) {
+    case 'NOT_A_CANDIDATE':
+      return new AppError('NOT_A_CANDIDATE', error.messages.en, [], extra);
+    case 'INSTANCE_NOT_FOUND':
+    case 'VERSION_NOT_FOUND':
+    case 'UNIT_NOT_FOUND':
+      return new AppError('NOT_FOUND', error.messages.en, [], extra);
+    case 'CONFLICT':
+    case 'INSTANCE_EXISTS':
+      return new AppError('CONFLICT', error.messages.en, [], extra);
+    case 'ACTOR_REQUIRED':
+    case 'TRANSITION_NOT_RECORDED':
+      return error;
+    default:
+      return INPUT_CODES.has(error.code)
+        ? new AppError('PROCESS_INPUT_INVALID', error.messages.en, fields, extra)
+        : new AppError('PROCESS_STATE_CONFLICT', error.messages.en, [], extra);
+  }
+}

@@ -1,0 +1,30 @@
+// Where an instance stands in its definition's stages: the stage bar of the project page.
+import type { InstanceState, ProcessDefinition } from '../../workflows/engine';
+import { nodeOf } from './definition-cache';
+import type { TStageView } from './work.types';
+
+/** The nodes the instance waits at now, in token order, without repeats. */
+export function currentNodeIds(state: InstanceState): string[] {
+  if (state.status !== 'running') return [];
+  return [...new Set(Object.values(state.tokens).map((token) => token.nodeId))];
+}
+
+/**
+ * current: a node the instance waits at belongs to it; done: a node of it was entered and none waits
+ * there now; pending: not reached yet. A stage entered again (a plan returned for correction) is
+ * current again, so the bar shows where the work is, not only how far it once got.
+ */
+export function stageViews(definition: ProcessDefinition, state: InstanceState): TStageView[] {
+  const stageOf = (nodeId: string) => nodeOf(definition, nodeId)?.stage;
+  const current = new Set(currentNodeIds(state).map(stageOf));
+  const reached = new Set(
+    Object.entries(state.visits)
+      .filter(([, count]) => count > 0)
+      .map(([nodeId]) => stageOf(nodeId)),
+  );
+  return definition.stages.map((stage) => ({
+    id: stage.id,
+    name: stage.name,
+    status: current.has(stage.id) ? 'current' : reached.has(stage.id) ? 'done' : 'pending',
+  }));
+}

@@ -1,0 +1,191 @@
+// What people do with a task: claim it from the candidates' pool, release it, complete its form,
+// vote, score. The engine decides whether the action fits the process; the API adds the inbox's
+// own rule, the claim: a claimed role task is acted on by whoever claimed it.
+import { randomUUID } from 'node:crypto';
+import { formSchema } from '../../workflows/engine/form-validation';
+import type { Caller } from '../auth/caller';
+import type { DbClient } from '../db/prisma-client';
+import { AppError } from '../http/app-error';
+import type { AuditEntry } from '../http/audit-entry';
+import { zodIssuesToFieldErrors } from '../http/validate';
+import type { CommandEvent, Orchestrator } from '../orchestrator/orchestrator';
+import { engineCall } from './engine-errors';
+import { taskDetail, visibleTask } from './task-inbox';
+import type { TaskRow } from './task-rows';
+import { candidateFor } from './work-scope';
+import type { TCompleteTaskRequest, TReviewRequest, TTaskDetail, TVoteRequest } from './work.types';
+
+interface Done {
+  task: TTaskDetail;
+  audit: AuditEntry;
+}
+
+const auditOf = (action: AuditEntry['action'], row: TaskRow, after?: unknown): AuditEntry => ({
+  action,
+  resourceType: 'task',
+  resourceId: row.id,
+  unitId: row.unit_id,
+  ...(after === undefined ? {} : { after }),
+});
+
+function assertOpen(row: TaskRow): void {
+  if (row.status !== 'open')
+    throw new AppError('PROCESS_STATE_CONFLICT', 'The task is no longer open.', [], {
+      detailZh: '该待办已办结或已撤销',
+    });
+}
+
+/** Someone else claimed this role task: only they act on it until they release it. */
+function assertNotClaimedByOther(row: TaskRow, caller: Caller): void {
+  if (row.candidate_role !== null && row.assignee_id !== null && row.assignee_id !== caller.userId)
+    throw new AppError('TASK_CLAIMED', `The task is claimed by ${row.assignee_name ?? 'someone else'}.`, [], {
+      detailZh: `该待办已被${row.assignee_name ?? '他人'}认领`,
+    });
+}
+
+export async function claimTask(db: DbClient, caller: Caller, taskId: string): Promise<Done> {
+  const { row, candidate } = await visibleTask(db, caller, taskId);
+  assertOpen(row);
+  assertNotClaimedByOther(row, caller);
+  if (!candidate)
+    throw new AppError('PROCESS_STATE_CONFLICT', 'Only an unclaimed task for one of your roles can be claimed.', [], {
+      detailZh: '只能认领尚未被认领、且属于您的角色的待办',
+    });
+  // The candidate condition again in the update: of two claims at once, exactly one wins.
+  const claimed = await db.$executeRaw`
+    UPDATE task t SET assignee_id = ${caller.userId}::uuid FROM process_instance i
+    WHERE t.id = ${taskId}::uuid AND i.id = t.instance_id AND ${candidateFor(caller)}`;
+  if (claimed !== 1) {
+    const { row: now } = await visibleTask(db, caller, taskId);
+    assertNotClaimedByOther(now, caller);
+    assertOpen(now);
+  }
+  return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.claimed', row) };
+}
+
+export async function unclaimTask(db: DbClient, caller: Caller, taskId: string): Promise<Done> {
+  const { row } = await visibleTask(db, caller, taskId);
+  assertOpen(row);
+  if (row.candidate_role === null || row.assignee_id !== caller.userId)
+    throw new AppError('PROCESS_STATE_CONFLICT', 'Only a task you claimed can be released.', [], {
+      detailZh: '只能释放您自己认领的待办',
+    });
+  await db.$executeRaw`UPDATE task SET assignee_id = NULL
+    WHERE id = ${taskId}::uuid AND assignee_id = ${caller.userId}::uuid AND status = 'open'`;
+  return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.unclaimed', row) };
+}
+
+/** Sends one task event through the port as the caller; the HTTP idempotency key, when given, keys the command. */
+async function act(
+  db: DbClient,
+  orchestrator: Orchestrator,
+  caller: Caller,
+  taskId: string,
+  idempotencyKey: string | undefined,
+  event: (row: TaskRow) => CommandEvent,
+  fieldPrefix: string,
+): Promise<TaskRow> {
+  const { row } = await visibleTask(db, caller, taskId);
+  assertOpen(row);
+  assertNotClaimedByOther(row, caller);
+  await engineCall(
+    () =>
+      orchestrator.send(row.instance_id, event(row), { userId: caller.userId }, `api/${idempotencyKey ?? randomUUID()}`),
+    fieldPrefix,
+  );
+  return row;
+}
+
+export async function completeTask(
+  db: DbClient,
+  orchestrator: Orchestrator,
+  caller: Caller,
+  taskId: string,
+  body: TCompleteTaskRequest,
+  idempotencyKey: string | undefined,
+): Promise<Done> {
+  const data = body.data ?? {};
+  const row = await act(
+    db,
+    orchestrator,
+    caller,
+    taskId,
+    idempotencyKey,
+    (task) => {
+      if (task.kind !== 'userTask') throw kindMismatch('userTask');
+      // The engine checks the same schema; checking here first gives the field errors in Chinese too.
+      const checked = formSchema(task.form ?? []).safeParse(data);
+      if (!checked.success)
+        throw new AppError(
+          'PROCESS_INPUT_INVALID',
+          'The form has errors.',
+          zodIssuesToFieldErrors(checked.error.issues, 'body.data'),
+          { detailZh: '表单填写有误，请按提示修改' },
+        );
+      return { type: 'taskCompleted', taskId: task.engine_task_id, data };
+    },
+    'body.data',
+  );
+  return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.completed', row) };
+}
+
+export async function voteOnTask(
+  db: DbClient,
+  orchestrator: Orchestrator,
+  caller: Caller,
+  taskId: string,
+  body: TVoteRequest,
+  idempotencyKey: string | undefined,
+): Promise<Done> {
+  const row = await act(
+    db,
+    orchestrator,
+    caller,
+    taskId,
+    idempotencyKey,
+    (task) => {
+      if (task.kind !== 'approval') throw kindMismatch('approval');
+      return {
+        type: 'approvalVoted',
+        taskId: task.engine_task_id,
+        vote: body.vote,
+        ...(body.comment ? { comment: body.comment } : {}),
+      };
+    },
+    'body',
+  );
+  return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.voted', row, { vote: body.vote }) };
+}
+
+export async function reviewTask(
+  db: DbClient,
+  orchestrator: Orchestrator,
+  caller: Caller,
+  taskId: string,
+  body: TReviewRequest,
+  idempotencyKey: string | undefined,
+): Promise<Done> {
+  const row = await act(
+    db,
+    orchestrator,
+    caller,
+    taskId,
+    idempotencyKey,
+    (task) => {
+      if (task.kind !== 'review') throw kindMismatch('review');
+      return { type: 'reviewSubmitted', taskId: task.engine_task_id, ...body };
+    },
+    'body',
+  );
+  return {
+    task: await taskDetail(db, caller, taskId),
+    audit: auditOf('task.reviewed', row, { recused: body.recused === true }),
+  };
+}
+
+function kindMismatch(expected: string): AppError {
+  return new AppError('PROCESS_STATE_CONFLICT', `This action is for ${expected} tasks.`, [], {
+    detailZh: '该操作不适用于此类待办',
+  });
+}
+

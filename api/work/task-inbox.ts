@@ -1,0 +1,122 @@
+// The task inbox: what is assigned to the caller, what waits for a role they hold (unclaimed), what
+// they have done; and the task page. Candidacy is the engine's rule, in SQL (work-scope).
+import { z } from 'zod';
+import { Prisma } from '../../prisma/generated/client';
+import type { RubricCriterion } from '../../workflows/engine';
+import type { Caller } from '../auth/caller';
+import type { DbClient } from '../db/prisma-client';
+import { AppError } from '../http/app-error';
+import { decodeCursor, toPage } from '../http/pagination';
+import { definitionOf, stageNameOf } from './definition-cache';
+import { taskColumns, taskJoins, taskSummaryOf, type TaskRow } from './task-rows';
+import { candidateFor, projectVisibleTo } from './work-scope';
+import type { TTaskDetail, TTaskPage, TTaskView, ZTaskListQuery } from './work.types';
+
+function viewFilter(caller: Caller, view: TTaskView): Prisma.Sql {
+  switch (view) {
+    case 'mine':
+      return Prisma.sql`t.status = 'open' AND t.assignee_id = ${caller.userId}::uuid`;
+    case 'candidates':
+      return candidateFor(caller);
+    case 'done':
+      return Prisma.sql`t.status = 'completed' AND t.completed_by_id = ${caller.userId}::uuid`;
+  }
+}
+
+/** The sort key of each order, as timestamptz (a task without a due time sorts after every dated one). */
+function sortOf(view: TTaskView, sort: z.output<typeof ZTaskListQuery>['sort']) {
+  if (view === 'done') return { key: Prisma.sql`t.completed_at`, descending: true };
+  if (sort === 'due') return { key: Prisma.sql`COALESCE(t.due_at, 'infinity'::timestamptz)`, descending: false };
+  return { key: Prisma.sql`t.created_at`, descending: sort === '-created' };
+}
+
+const ZTaskCursor = z.tuple([z.string().max(60), z.guid()]);
+
+async function countOf(db: DbClient, where: Prisma.Sql): Promise<number> {
+  const rows = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM task t JOIN process_instance i ON i.id = t.instance_id WHERE ${where}`;
+  return rows[0]?.n ?? 0;
+}
+
+export async function listTasks(
+  db: DbClient,
+  caller: Caller,
+  query: z.output<typeof ZTaskListQuery>,
+): Promise<TTaskPage> {
+  const { key, descending } = sortOf(query.view, query.sort);
+  const filters = [viewFilter(caller, query.view)];
+  if (query.cursor) {
+    const [after, id] = decodeCursor(query.cursor, ZTaskCursor);
+    filters.push(
+      descending
+        ? Prisma.sql`(${key}, t.id) < (${after}::timestamptz, ${id}::uuid)`
+        : Prisma.sql`(${key}, t.id) > (${after}::timestamptz, ${id}::uuid)`,
+    );
+  }
+  const order = descending ? Prisma.sql`${key} DESC, t.id DESC` : Prisma.sql`${key}, t.id`;
+  const rows = await db.$queryRaw<(TaskRow & { sort_key: string })[]>`
+    SELECT ${taskColumns}, (${key})::text AS sort_key FROM ${taskJoins}
+    WHERE ${Prisma.join(filters, ' AND ')} ORDER BY ${order} LIMIT ${query.limit + 1}`;
+  const now = new Date();
+  const page = toPage(
+    rows,
+    query.limit,
+    (row) => [row.sort_key, row.id],
+    (row) => taskSummaryOf(row, now),
+  );
+  const [mine, candidates, done] = await Promise.all(
+    (['mine', 'candidates', 'done'] as const).map((view) => countOf(db, viewFilter(caller, view))),
+  );
+  return { ...page, counts: { mine: mine!, candidates: candidates!, done: done! } };
+}
+
+export const taskNotFound = () =>
+  new AppError('NOT_FOUND', 'No such task among those you may see.', [], {
+    detailZh: '未找到该待办，或您无权查看',
+  });
+
+export interface VisibleTask {
+  row: TaskRow;
+  /** An open, unclaimed task waiting for a role the caller holds at a unit its rule reaches. */
+  candidate: boolean;
+}
+
+/** The task if the caller may see its project; 404 otherwise (whether it exists or not). */
+export async function visibleTask(db: DbClient, caller: Caller, taskId: string): Promise<VisibleTask> {
+  const rows = await db.$queryRaw<(TaskRow & { candidate: boolean })[]>`
+    SELECT ${taskColumns}, ${candidateFor(caller)} AS candidate FROM ${taskJoins}
+    WHERE t.id = ${taskId}::uuid AND ${projectVisibleTo(caller)}`;
+  const row = rows[0];
+  if (!row) throw taskNotFound();
+  return { row, candidate: row.candidate };
+}
+
+export async function taskDetail(db: DbClient, caller: Caller, taskId: string): Promise<TTaskDetail> {
+  const { row, candidate } = await visibleTask(db, caller, taskId);
+  const definition = await definitionOf(db, row.version_id);
+  const open = row.status === 'open';
+  return {
+    ...taskSummaryOf(row),
+    form: row.form ?? [],
+    votes: row.spec?.votes ?? [],
+    rubric: (row.spec?.rubric ?? []) as RubricCriterion[],
+    subjects: row.spec?.subjects ?? [],
+    stage: stageNameOf(definition, row.node_id),
+    canAct: open && (row.assignee_id === caller.userId || candidate),
+    canClaim: open && candidate,
+    submitted: row.status === 'completed' ? await submittedData(db, row) : null,
+  };
+}
+
+/** What was submitted when the task was completed (a form's data, a vote, scores), from the event log. */
+async function submittedData(db: DbClient, row: TaskRow): Promise<Record<string, unknown> | null> {
+  const events = await db.$queryRaw<{ payload: Record<string, unknown> }[]>`
+    SELECT payload FROM instance_event
+    WHERE instance_id = ${row.instance_id}::uuid AND payload ->> 'taskId' = ${row.engine_task_id}
+      AND type IN ('taskCompleted', 'approvalVoted', 'reviewSubmitted')
+    ORDER BY sequence DESC LIMIT 1`;
+  const payload = events[0]?.payload;
+  if (!payload) return null;
+  const { type: _type, taskId: _taskId, actor: _actor, ...submitted } = payload;
+  return (submitted.data as Record<string, unknown> | undefined) ?? submitted;
+}

@@ -1,0 +1,37 @@
+// Who sees which projects and tasks, as SQL the list and detail queries embed. Content comes from
+// the content roles (officer, supervisor) over their unit subtrees; anyone else sees a project only
+// while they take part in it: a task of it is assigned to them, was completed by them, or waits for
+// a role they hold at a unit its rule reaches (a committee member scoring an evaluation reads the
+// project's forms). Candidacy mirrors the engine's rule (workflows/engine/nodes/task-access.ts)
+// over the ancestors the instance fixed when it started, so the inbox lists exactly the tasks the
+// engine will accept from the caller.
+import { Prisma } from '../../prisma/generated/client';
+import type { Caller } from '../auth/caller';
+import { contentRoots, unitsWithin } from '../policy/unit-scope';
+
+/** SQL over task `t` joined to its instance `i`: an open, unclaimed task the caller may take. */
+export function candidateFor(caller: Caller): Prisma.Sql {
+  const roles = caller.assignments.map((a) => a.role);
+  const units = caller.assignments.map((a) => a.unitId);
+  return Prisma.sql`(t.status = 'open' AND t.assignee_id IS NULL AND EXISTS (
+      SELECT 1 FROM unnest(${roles}::text[], ${units}::uuid[]) AS held(role, unit_id)
+      WHERE t.candidate_role::text = held.role AND (
+        t.candidate_unit_id IS NULL
+        OR (t.candidate_scope IN ('unit', 'unitOrAncestors') AND held.unit_id = t.candidate_unit_id)
+        OR (t.candidate_scope IN ('ancestors', 'unitOrAncestors')
+            AND i.state -> 'unitAncestors' @> jsonb_build_array(held.unit_id::text)))))`;
+}
+
+/** SQL over task `t` / instance `i`: the caller takes part in the task. */
+function participates(caller: Caller): Prisma.Sql {
+  return Prisma.sql`(t.assignee_id = ${caller.userId}::uuid OR t.completed_by_id = ${caller.userId}::uuid
+    OR ${candidateFor(caller)})`;
+}
+
+/** SQL over instance `i`: the caller may see the project. */
+export function projectVisibleTo(caller: Caller): Prisma.Sql {
+  const roots = contentRoots(caller);
+  const inSubtree = roots.length ? Prisma.sql`i.unit_id IN ${unitsWithin(roots)}` : Prisma.sql`FALSE`;
+  return Prisma.sql`(${inSubtree} OR EXISTS (
+      SELECT 1 FROM task t WHERE t.instance_id = i.id AND ${participates(caller)}))`;
+}

@@ -1,0 +1,213 @@
+// Projects and the task inbox: what officers, supervisors and the people who take part in a
+// process (committee members scoring an evaluation, …) do all day. Every command goes through the
+// Orchestrator port; the engine decides whether it fits the process.
+import type { Request } from 'express';
+import { ZIdParams } from '../admin/common.types';
+import type { Db } from '../db/prisma-client';
+import { readIdempotencyKey } from '../http/idempotency';
+import { defineRoute } from '../http/route';
+import type { Orchestrator } from '../orchestrator/orchestrator';
+import { expectContentSubtree, expectSignedIn, expectSupervisorSubtree } from '../policy/route-expectations';
+import { catalogueFor } from './catalogue';
+import { cancelProject, startProject } from './project-commands';
+import { listProjects, projectDetail, projectTimeline } from './project-reads';
+import { claimTask, completeTask, reviewTask, unclaimTask, voteOnTask } from './task-actions';
+import { listTasks, taskDetail } from './task-inbox';
+import {
+  ZCancelProjectRequest,
+  ZCatalogue,
+  ZCompleteTaskRequest,
+  ZProjectDetail,
+  ZProjectListQuery,
+  ZProjectPage,
+  ZReviewRequest,
+  ZStartProjectRequest,
+  ZTaskDetail,
+  ZTaskListQuery,
+  ZTaskPage,
+  ZTimeline,
+  ZVoteRequest,
+} from './work.types';
+
+const signedIn = { kind: 'signedIn' } as const;
+const keyOf = (req: Request) => readIdempotencyKey(req);
+
+/** Commands need the runtime; the route table is also built without one (OpenAPI, the matrix). */
+function runtime(orchestrator: Orchestrator | undefined): Orchestrator {
+  if (!orchestrator) throw new Error('This route table was built without an orchestrator.');
+  return orchestrator;
+}
+
+export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
+  const taskCommand = { tag: 'tasks', access: signedIn, expect: expectContentSubtree, idempotent: true } as const;
+  const taskAnswer = { 200: { description: 'The task after the action', schema: ZTaskDetail } };
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/processes',
+      tag: 'projects',
+      summary: 'The published processes the caller may start, with the units where they may start them',
+      access: signedIn,
+      expect: expectSignedIn,
+      responses: { 200: { description: 'The catalogue', schema: ZCatalogue } },
+      handle: async ({ caller }) => ({ status: 200, body: await catalogueFor(prisma, caller) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/projects',
+      tag: 'projects',
+      summary: 'Projects in the caller’s unit subtree or that the caller takes part in, with filters',
+      access: signedIn,
+      expect: expectContentSubtree,
+      query: ZProjectListQuery,
+      responses: { 200: { description: 'One page', schema: ZProjectPage } },
+      handle: async ({ caller, query }) => ({ status: 200, body: await listProjects(prisma, caller, query) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/projects',
+      tag: 'projects',
+      summary: 'Start a project: a published process at a unit where the caller may start it',
+      access: signedIn,
+      expect: expectContentSubtree,
+      idempotent: true,
+      body: ZStartProjectRequest,
+      responses: { 201: { description: 'Started', schema: ZProjectDetail } },
+      handle: async ({ db, caller, body, req }) => {
+        const { project, audit } = await startProject(db, runtime(orchestrator), caller, body, keyOf(req));
+        return { status: 201, body: project, audit };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/projects/:id',
+      tag: 'projects',
+      summary: 'One project: stages, submitted forms, open tasks, timers and incidents',
+      access: signedIn,
+      expect: expectContentSubtree,
+      params: ZIdParams,
+      responses: { 200: { description: 'The project', schema: ZProjectDetail } },
+      handle: async ({ caller, params }) => ({ status: 200, body: await projectDetail(prisma, caller, params.id) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/projects/:id/timeline',
+      tag: 'projects',
+      summary: 'What happened in a project, oldest first, each event as a sentence in zh and en',
+      access: signedIn,
+      expect: expectContentSubtree,
+      params: ZIdParams,
+      responses: { 200: { description: 'The timeline', schema: ZTimeline } },
+      handle: async ({ caller, params }) => ({ status: 200, body: await projectTimeline(prisma, caller, params.id) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/projects/:id/cancel',
+      tag: 'projects',
+      summary: 'Terminate a running project with a reason (supervisors over its unit)',
+      access: signedIn,
+      expect: expectSupervisorSubtree,
+      idempotent: true,
+      params: ZIdParams,
+      body: ZCancelProjectRequest,
+      responses: { 200: { description: 'The project, terminated', schema: ZProjectDetail } },
+      handle: async ({ db, caller, params, body, req }) => {
+        const { project, audit } = await cancelProject(
+          db,
+          runtime(orchestrator),
+          caller,
+          params.id,
+          body.reason,
+          keyOf(req),
+        );
+        return { status: 200, body: project, audit };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/tasks',
+      tag: 'tasks',
+      summary: 'The caller’s inbox: assigned to me, waiting for one of my roles, done by me; with counts',
+      access: signedIn,
+      // The inbox holds only the caller's own work, so every signed-in caller may read it.
+      expect: expectSignedIn,
+      query: ZTaskListQuery,
+      responses: { 200: { description: 'One page and the tab counts', schema: ZTaskPage } },
+      handle: async ({ caller, query }) => ({ status: 200, body: await listTasks(prisma, caller, query) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/tasks/:id',
+      tag: 'tasks',
+      summary: 'One task with its form, votes or rubric, and what the caller may do with it',
+      access: signedIn,
+      expect: expectContentSubtree,
+      params: ZIdParams,
+      responses: { 200: { description: 'The task', schema: ZTaskDetail } },
+      handle: async ({ caller, params }) => ({ status: 200, body: await taskDetail(prisma, caller, params.id) }),
+    }),
+    defineRoute({
+      ...taskCommand,
+      method: 'post',
+      path: '/tasks/:id/claim',
+      summary: 'Claim a task waiting for one of the caller’s roles (exactly one of two claims at once wins)',
+      params: ZIdParams,
+      responses: taskAnswer,
+      handle: async ({ db, caller, params }) => {
+        const { task, audit } = await claimTask(db, caller, params.id);
+        return { status: 200, body: task, audit };
+      },
+    }),
+    defineRoute({
+      ...taskCommand,
+      method: 'post',
+      path: '/tasks/:id/unclaim',
+      summary: 'Release a claimed task back to the candidates',
+      params: ZIdParams,
+      responses: taskAnswer,
+      handle: async ({ db, caller, params }) => {
+        const { task, audit } = await unclaimTask(db, caller, params.id);
+        return { status: 200, body: task, audit };
+      },
+    }),
+    defineRoute({
+      ...taskCommand,
+      method: 'post',
+      path: '/tasks/:id/complete',
+      summary: 'Complete a form task (422 with field errors in zh and en when the form does not validate)',
+      params: ZIdParams,
+      body: ZCompleteTaskRequest,
+      responses: taskAnswer,
+      handle: async ({ db, caller, params, body, req }) => {
+        const { task, audit } = await completeTask(db, runtime(orchestrator), caller, params.id, body, keyOf(req));
+        return { status: 200, body: task, audit };
+      },
+    }),
+    defineRoute({
+      ...taskCommand,
+      method: 'post',
+      path: '/tasks/:id/vote',
+      summary: 'Vote on an approval: approve, reject or return, with a comment',
+      params: ZIdParams,
+      body: ZVoteRequest,
+      responses: taskAnswer,
+      handle: async ({ db, caller, params, body, req }) => {
+        const { task, audit } = await voteOnTask(db, runtime(orchestrator), caller, params.id, body, keyOf(req));
+        return { status: 200, body: task, audit };
+      },
+    }),
+    defineRoute({
+      ...taskCommand,
+      method: 'post',
+      path: '/tasks/:id/review',
+      summary: 'Submit a review: rubric scores, or a recusal',
+      params: ZIdParams,
+      body: ZReviewRequest,
+      responses: taskAnswer,
+      handle: async ({ db, caller, params, body, req }) => {
+        const { task, audit } = await reviewTask(db, runtime(orchestrator), caller, params.id, body, keyOf(req));
+        return { status: 200, body: task, audit };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,232 @@
+// Wire contracts of the officers' and supervisors' work: the process catalogue, projects
+// (process instances) and the task inbox. The web imports them.
+import { z } from 'zod';
+import { ZRole } from '../auth/auth.types';
+import { ZId, ZShortText } from '../admin/common.types';
+import { pageOf, ZPageQuery } from '../http/pagination';
+import { ZFormField, ZRubricCriterion } from '../../workflows/engine/definition-schema';
+
+export const ZPersonRef = z.object({ id: z.string(), displayName: z.string() }).meta({ id: 'PersonRef' });
+export type TPersonRef = z.infer<typeof ZPersonRef>;
+
+export const ZUnitRef = z
+  .object({ id: z.string(), name: z.string(), kind: z.string() })
+  .meta({ id: 'UnitRef' });
+export type TUnitRef = z.infer<typeof ZUnitRef>;
+
+/** A stage of a definition (预估, 计划 …) and where an instance stands in it. */
+export const ZStageView = z
+  .object({ id: z.string(), name: z.string(), status: z.enum(['done', 'current', 'pending']) })
+  .meta({ id: 'StageView' });
+export type TStageView = z.infer<typeof ZStageView>;
+
+/** A start-form field: a declared variable of the definition, shown when a project is started. */
+export const ZStartField = z.object({
+  name: z.string(),
+  label: z.string(),
+  type: z.enum(['string', 'number', 'integer', 'boolean', 'date', 'list', 'object', 'any']),
+  required: z.boolean(),
+});
+export type TStartField = z.infer<typeof ZStartField>;
+
+export const ZCatalogueEntry = z
+  .object({
+    definitionId: z.string(),
+    key: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    versionId: z.string(),
+    version: z.number().int(),
+    stages: z.array(z.object({ id: z.string(), name: z.string() })),
+    /** The declared variables a start may supply (required ones must be supplied). */
+    startFields: z.array(ZStartField),
+    /** The units the caller may start this process at. */
+    units: z.array(ZUnitRef),
+  })
+  .meta({ id: 'CatalogueEntry' });
+export type TCatalogueEntry = z.infer<typeof ZCatalogueEntry>;
+export const ZCatalogue = z.object({ items: z.array(ZCatalogueEntry) });
+export type TCatalogue = z.infer<typeof ZCatalogue>;
+
+export const ZInstanceStatus = z.enum(['running', 'completed', 'cancelled']);
+
+export const ZProjectSummary = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    definitionKey: z.string(),
+    definitionName: z.string(),
+    version: z.number().int(),
+    unit: ZUnitRef,
+    status: ZInstanceStatus,
+    /** Names of the nodes the instance waits at now. */
+    currentNodes: z.array(z.object({ nodeId: z.string(), name: z.string() })),
+    /** Names of the stages those nodes belong to (empty for a definition without stages). */
+    currentStages: z.array(z.string()),
+    startedAt: z.string(),
+    startedBy: ZPersonRef.nullable(),
+    endedAt: z.string().nullable(),
+    /** An open task of the project is past its due time. */
+    overdue: z.boolean(),
+  })
+  .meta({ id: 'ProjectSummary' });
+export type TProjectSummary = z.infer<typeof ZProjectSummary>;
+export const ZProjectPage = pageOf(ZProjectSummary);
+export type TProjectPage = z.infer<typeof ZProjectPage>;
+
+export const ZProjectListQuery = ZPageQuery.extend({
+  /** Only this unit and the units below it. */
+  unitId: ZId.optional(),
+  definitionKey: z.string().max(100).optional(),
+  status: ZInstanceStatus.optional(),
+  /** Text search in the title. */
+  q: z.string().trim().max(100).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['startedAt', '-startedAt', 'title']).default('-startedAt'),
+});
+export type TProjectListQuery = z.input<typeof ZProjectListQuery>;
+
+export const ZTaskKind = z.enum(['userTask', 'approval', 'review']);
+export const ZTaskStatus = z.enum(['open', 'completed', 'cancelled']);
+
+export const ZTaskSummary = z
+  .object({
+    id: z.string(),
+    projectId: z.string(),
+    projectTitle: z.string(),
+    definitionName: z.string(),
+    unit: ZUnitRef,
+    nodeId: z.string(),
+    name: z.string(),
+    kind: ZTaskKind,
+    status: ZTaskStatus,
+    /** The person the task is assigned to or claimed by; null while it waits for a candidate. */
+    assignee: ZPersonRef.nullable(),
+    candidateRole: ZRole.nullable(),
+    dueAt: z.string().nullable(),
+    createdAt: z.string(),
+    completedAt: z.string().nullable(),
+    completedBy: ZPersonRef.nullable(),
+    overdue: z.boolean(),
+  })
+  .meta({ id: 'TaskSummary' });
+export type TTaskSummary = z.infer<typeof ZTaskSummary>;
+
+export const ZTaskView = z.enum(['mine', 'candidates', 'done']);
+export type TTaskView = z.infer<typeof ZTaskView>;
+export const ZTaskListQuery = ZPageQuery.extend({
+  view: ZTaskView.default('mine'),
+  sort: z.enum(['due', 'created', '-created']).default('due'),
+});
+export type TTaskListQuery = z.input<typeof ZTaskListQuery>;
+export const ZTaskPage = pageOf(ZTaskSummary).extend({
+  /** Open counts for the tabs (done: completed by the caller). */
+  counts: z.object({ mine: z.number().int(), candidates: z.number().int(), done: z.number().int() }),
+});
+export type TTaskPage = z.infer<typeof ZTaskPage>;
+
+export const ZTaskDetail = ZTaskSummary.extend({
+  /** userTask: the fields to fill. */
+  form: z.array(ZFormField),
+  /** approval: the votes this task accepts. */
+  votes: z.array(z.enum(['approve', 'reject', 'return'])),
+  /** review: the rubric to score and, for multi-subject reviews, the subject ids. */
+  rubric: z.array(ZRubricCriterion),
+  subjects: z.array(z.string()),
+  /** The stage the task's node belongs to, if the definition has stages. */
+  stage: z.string().nullable(),
+  /** The caller may act on it now (assigned to them, or a candidate of an unclaimed task). */
+  canAct: z.boolean(),
+  /** The caller may claim it (a candidate and nobody has claimed it yet). */
+  canClaim: z.boolean(),
+  /** The data submitted when it was completed, if it was completed with a form. */
+  submitted: z.record(z.string(), z.unknown()).nullable(),
+}).meta({ id: 'TaskDetail' });
+export type TTaskDetail = z.infer<typeof ZTaskDetail>;
+
+/** A form submitted at a node, as the timeline and the project page show it. */
+export const ZSubmittedForm = z.object({
+  taskId: z.string(),
+  nodeId: z.string(),
+  nodeName: z.string(),
+  stage: z.string().nullable(),
+  kind: ZTaskKind,
+  submittedBy: ZPersonRef.nullable(),
+  submittedAt: z.string(),
+  fields: z.array(ZFormField),
+  data: z.record(z.string(), z.unknown()),
+});
+export type TSubmittedForm = z.infer<typeof ZSubmittedForm>;
+
+export const ZProjectDetail = ZProjectSummary.extend({
+  versionId: z.string(),
+  stages: z.array(ZStageView),
+  variables: z.record(z.string(), z.unknown()),
+  forms: z.array(ZSubmittedForm),
+  tasks: z.array(ZTaskSummary),
+  timers: z.array(z.object({ id: z.string(), nodeId: z.string(), fireAt: z.string(), purpose: z.string() })),
+  incidents: z.array(
+    z.object({
+      id: z.string(),
+      nodeId: z.string(),
+      status: z.string(),
+      error: z.string(),
+      raisedAt: z.string(),
+    }),
+  ),
+  outcome: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  /** What the caller may do to the project as a whole. */
+  can: z.object({ cancel: z.boolean() }),
+}).meta({ id: 'ProjectDetail' });
+export type TProjectDetail = z.infer<typeof ZProjectDetail>;
+
+export const ZTimelineEntry = z
+  .object({
+    sequence: z.number().int(),
+    type: z.string(),
+    occurredAt: z.string(),
+    actor: ZPersonRef.nullable(),
+    nodeId: z.string().nullable(),
+    /** What happened, as a sentence. */
+    text: z.object({ zh: z.string(), en: z.string() }),
+    comment: z.string().nullable(),
+  })
+  .meta({ id: 'TimelineEntry' });
+export type TTimelineEntry = z.infer<typeof ZTimelineEntry>;
+export const ZTimeline = z.object({ items: z.array(ZTimelineEntry) });
+export type TTimeline = z.infer<typeof ZTimeline>;
+
+const ZStartValue = z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]);
+export const ZStartProjectRequest = z.object({
+  versionId: ZId,
+  unitId: ZId,
+  title: ZShortText(200),
+  input: z.record(z.string().max(100), ZStartValue).default({}),
+});
+export type TStartProjectRequest = z.input<typeof ZStartProjectRequest>;
+
+export const ZCancelProjectRequest = z.object({ reason: ZShortText(500) });
+export type TCancelProjectRequest = z.infer<typeof ZCancelProjectRequest>;
+
+export const ZCompleteTaskRequest = z.object({
+  data: z.record(z.string().max(100), z.unknown()).default({}),
+});
+export type TCompleteTaskRequest = z.input<typeof ZCompleteTaskRequest>;
+
+export const ZVoteRequest = z.object({
+  vote: z.enum(['approve', 'reject', 'return']),
+  comment: z.string().trim().max(2000).optional(),
+});
+export type TVoteRequest = z.infer<typeof ZVoteRequest>;
+
+const ZScores = z.record(z.string().max(100), z.number().min(0).max(1000));
+export const ZReviewRequest = z.object({
+  scores: ZScores.optional(),
+  recused: z.boolean().optional(),
+  subjects: z
+    .record(z.string().max(200), z.object({ scores: ZScores.optional(), recused: z.boolean().optional() }))
+    .optional(),
+  comment: z.string().trim().max(2000).optional(),
+});
+export type TReviewRequest = z.infer<typeof ZReviewRequest>;
