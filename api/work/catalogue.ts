@@ -74,7 +74,11 @@ export async function startableVersion(db: DbClient, caller: Caller, versionId: 
   const definition = version?.status === 'published' ? await definitionOf(db, versionId) : undefined;
   if (!version || !definition || startableUnitRoots(caller, definition).length === 0)
     throw new AppError('NOT_FOUND', 'No such published process that you may start.', [
-      { field: 'body.versionId', reason: 'not a published process you may start', reasonZh: '不是您可以发起的已发布流程' },
+      {
+        field: 'versionId',
+        reason: 'not a published process you may start',
+        reasonZh: '不是您可以发起的已发布流程',
+      },
     ]);
   return { key: version.definition.key, version: version.version, definition };
 }

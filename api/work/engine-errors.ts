@@ -15,8 +15,11 @@ const INPUT_CODES = new Set([
   'FEEL_ERROR',
 ]);
 
-/** Runs a port command, turning its refusals into problems; `fieldPrefix` names where the data sat in the request. */
-export async function engineCall<T>(command: () => Promise<T>, fieldPrefix = 'body'): Promise<T> {
+/**
+ * Runs a port command, turning its refusals into problems; `fieldPrefix` names where the data sat
+ * in the request body ('data' for a form), as body fields are named everywhere (`data.budgetYuan`).
+ */
+export async function engineCall<T>(command: () => Promise<T>, fieldPrefix = ''): Promise<T> {
   try {
     return await command();
   } catch (error) {
@@ -28,7 +31,7 @@ export async function engineCall<T>(command: () => Promise<T>, fieldPrefix = 'bo
 function problemOf(error: OrchestratorError, fieldPrefix: string): Error {
   const extra = { detailZh: error.messages.zh, engineCode: error.code };
   const fields: FieldError[] = error.details.map((d) => ({
-    field: d.field ? `${fieldPrefix}.${d.field}` : fieldPrefix,
+    field: [fieldPrefix, d.field].filter(Boolean).join('.') || '(body)',
     reason: d.reason,
     reasonZh: d.reason,
   }));

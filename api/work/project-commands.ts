@@ -29,7 +29,11 @@ export async function startProject(
   const roots = startableUnitRoots(caller, version.definition);
   if (!unit || !unit.active || !(await isUnitWithin(db, roots, unit.id)))
     throw new AppError('NOT_FOUND', 'No such unit where you may start this process.', [
-      { field: 'body.unitId', reason: 'not a unit where you may start this process', reasonZh: '您不能在该单位发起此流程' },
+      {
+        field: 'unitId',
+        reason: 'not a unit where you may start this process',
+        reasonZh: '您不能在该单位发起此流程',
+      },
     ]);
   const result = await engineCall(
     () =>
@@ -41,7 +45,7 @@ export async function startProject(
         actor: { userId: caller.userId },
         idempotencyKey: `api/${idempotencyKey ?? randomUUID()}`,
       }),
-    'body.input',
+    'input',
   );
   return {
     project: await projectDetail(db, caller, result.instanceId),
@@ -65,7 +69,9 @@ export async function cancelProject(
 ): Promise<Done> {
   const supervisorRoots = scopeRoots(caller, ['supervisor']);
   if (supervisorRoots.length === 0)
-    throw new AppError('FORBIDDEN', 'Only supervisors terminate projects.', [], { detailZh: '只有督导可以终止项目' });
+    throw new AppError('FORBIDDEN', 'Only supervisors terminate projects.', [], {
+      detailZh: '只有督导可以终止项目',
+    });
   // Then visibility: a project the caller may not see is 404.
   const before = await projectDetail(db, caller, projectId);
   if (!(await isUnitWithin(db, supervisorRoots, before.unit.id)))
@@ -73,7 +79,12 @@ export async function cancelProject(
       detailZh: '只有项目所属单位或上级单位的督导可以终止项目',
     });
   await engineCall(() =>
-    orchestrator.cancel(projectId, { userId: caller.userId }, reason, `api/${idempotencyKey ?? randomUUID()}`),
+    orchestrator.cancel(
+      projectId,
+      { userId: caller.userId },
+      reason,
+      `api/${idempotencyKey ?? randomUUID()}`,
+    ),
   );
   return {
     project: await projectDetail(db, caller, projectId),

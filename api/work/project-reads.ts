@@ -14,13 +14,7 @@ import { currentNodeIds, stageViews } from './stage-view';
 import { readTaskRows, taskSummaryOf } from './task-rows';
 import { timelineEntryOf, type EventRow } from './timeline-text';
 import { projectVisibleTo } from './work-scope';
-import type {
-  TProjectDetail,
-  TProjectPage,
-  TProjectSummary,
-  TSubmittedForm,
-  TTimeline,
-} from './work.types';
+import type { TProjectDetail, TProjectPage, TProjectSummary, TSubmittedForm, TTimeline } from './work.types';
 import type { ZProjectListQuery } from './work.types';
 
 interface ProjectRow {
@@ -117,7 +111,10 @@ export async function listProjects(
     (row) => [byTitle ? row.title : row.started_at.toISOString(), row.id],
     (row) => row,
   );
-  return { items: await Promise.all(page.items.map((row) => summaryOf(db, row))), nextCursor: page.nextCursor };
+  return {
+    items: await Promise.all(page.items.map((row) => summaryOf(db, row))),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** The project row if the caller may see it; 404 otherwise (whether it exists or not). */
@@ -141,7 +138,11 @@ async function mayCancel(db: DbClient, caller: Caller, row: ProjectRow): Promise
 export async function projectDetail(db: DbClient, caller: Caller, id: string): Promise<TProjectDetail> {
   const row = await visibleProjectRow(db, caller, id);
   const definition = await definitionOf(db, row.version_id);
-  const tasks = await readTaskRows(db, Prisma.sql`t.instance_id = ${id}::uuid`, Prisma.sql`t.created_at, t.engine_task_id`);
+  const tasks = await readTaskRows(
+    db,
+    Prisma.sql`t.instance_id = ${id}::uuid`,
+    Prisma.sql`t.created_at, t.engine_task_id`,
+  );
   const state = row.state;
   const forms = await submittedForms(db, id, definition, tasks);
   return {
@@ -150,7 +151,7 @@ export async function projectDetail(db: DbClient, caller: Caller, id: string): P
     stages: stageViews(definition, state),
     variables: state.variables,
     forms,
-    tasks: tasks.filter((task) => task.status === "open").map((task) => taskSummaryOf(task)),
+    tasks: tasks.filter((task) => task.status === 'open').map((task) => taskSummaryOf(task)),
     timers: Object.values(state.timers).map((timer) => ({
       id: timer.id,
       nodeId: timer.nodeId,
@@ -215,8 +216,11 @@ export async function projectTimeline(db: DbClient, caller: Caller, id: string):
   const nodeOfTask = new Map(tasks.map((task) => [task.engine_task_id, task.node_id]));
   return {
     items: events.map((event) =>
-      timelineEntryOf(event, { title: row.title, definition, nodeOfTask: (taskId) => nodeOfTask.get(taskId) }),
+      timelineEntryOf(event, {
+        title: row.title,
+        definition,
+        nodeOfTask: (taskId) => nodeOfTask.get(taskId),
+      }),
     ),
   };
 }
-

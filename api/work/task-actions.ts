@@ -48,9 +48,14 @@ export async function claimTask(db: DbClient, caller: Caller, taskId: string): P
   assertOpen(row);
   assertNotClaimedByOther(row, caller);
   if (!candidate)
-    throw new AppError('PROCESS_STATE_CONFLICT', 'Only an unclaimed task for one of your roles can be claimed.', [], {
-      detailZh: '只能认领尚未被认领、且属于您的角色的待办',
-    });
+    throw new AppError(
+      'PROCESS_STATE_CONFLICT',
+      'Only an unclaimed task for one of your roles can be claimed.',
+      [],
+      {
+        detailZh: '只能认领尚未被认领、且属于您的角色的待办',
+      },
+    );
   // The candidate condition again in the update: of two claims at once, exactly one wins.
   const claimed = await db.$executeRaw`
     UPDATE task t SET assignee_id = ${caller.userId}::uuid FROM process_instance i
@@ -90,7 +95,12 @@ async function act(
   assertNotClaimedByOther(row, caller);
   await engineCall(
     () =>
-      orchestrator.send(row.instance_id, event(row), { userId: caller.userId }, `api/${idempotencyKey ?? randomUUID()}`),
+      orchestrator.send(
+        row.instance_id,
+        event(row),
+        { userId: caller.userId },
+        `api/${idempotencyKey ?? randomUUID()}`,
+      ),
     fieldPrefix,
   );
   return row;
@@ -119,12 +129,12 @@ export async function completeTask(
         throw new AppError(
           'PROCESS_INPUT_INVALID',
           'The form has errors.',
-          zodIssuesToFieldErrors(checked.error.issues, 'body.data'),
+          zodIssuesToFieldErrors(checked.error.issues, 'data'),
           { detailZh: '表单填写有误，请按提示修改' },
         );
       return { type: 'taskCompleted', taskId: task.engine_task_id, data };
     },
-    'body.data',
+    'data',
   );
   return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.completed', row) };
 }
@@ -152,9 +162,12 @@ export async function voteOnTask(
         ...(body.comment ? { comment: body.comment } : {}),
       };
     },
-    'body',
+    '',
   );
-  return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.voted', row, { vote: body.vote }) };
+  return {
+    task: await taskDetail(db, caller, taskId),
+    audit: auditOf('task.voted', row, { vote: body.vote }),
+  };
 }
 
 export async function reviewTask(
@@ -175,7 +188,7 @@ export async function reviewTask(
       if (task.kind !== 'review') throw kindMismatch('review');
       return { type: 'reviewSubmitted', taskId: task.engine_task_id, ...body };
     },
-    'body',
+    '',
   );
   return {
     task: await taskDetail(db, caller, taskId),
@@ -188,4 +201,3 @@ function kindMismatch(expected: string): AppError {
     detailZh: '该操作不适用于此类待办',
   });
 }
-

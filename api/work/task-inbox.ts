@@ -26,7 +26,8 @@ function viewFilter(caller: Caller, view: TTaskView): Prisma.Sql {
 /** The sort key of each order, as timestamptz (a task without a due time sorts after every dated one). */
 function sortOf(view: TTaskView, sort: z.output<typeof ZTaskListQuery>['sort']) {
   if (view === 'done') return { key: Prisma.sql`t.completed_at`, descending: true };
-  if (sort === 'due') return { key: Prisma.sql`COALESCE(t.due_at, 'infinity'::timestamptz)`, descending: false };
+  if (sort === 'due')
+    return { key: Prisma.sql`COALESCE(t.due_at, 'infinity'::timestamptz)`, descending: false };
   return { key: Prisma.sql`t.created_at`, descending: sort === '-created' };
 }
 

@@ -48,8 +48,15 @@ export const taskJoins = Prisma.sql`task t
   LEFT JOIN app_user asg ON asg.id = t.assignee_id
   LEFT JOIN app_user cmp ON cmp.id = t.completed_by_id`;
 
-export function readTaskRows(db: DbClient, where: Prisma.Sql, order: Prisma.Sql, limit = 1000): Promise<TaskRow[]> {
-  return db.$queryRaw<TaskRow[]>`SELECT ${taskColumns} FROM ${taskJoins} WHERE ${where} ORDER BY ${order} LIMIT ${limit}`;
+export function readTaskRows(
+  db: DbClient,
+  where: Prisma.Sql,
+  order: Prisma.Sql,
+  limit = 1000,
+): Promise<TaskRow[]> {
+  return db.$queryRaw<
+    TaskRow[]
+  >`SELECT ${taskColumns} FROM ${taskJoins} WHERE ${where} ORDER BY ${order} LIMIT ${limit}`;
 }
 
 export function taskSummaryOf(row: TaskRow, now = new Date()): TTaskSummary {
@@ -68,7 +75,9 @@ export function taskSummaryOf(row: TaskRow, now = new Date()): TTaskSummary {
     dueAt: row.due_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     completedAt: row.completed_at?.toISOString() ?? null,
-    completedBy: row.completed_by_id ? { id: row.completed_by_id, displayName: row.completer_name ?? '' } : null,
+    completedBy: row.completed_by_id
+      ? { id: row.completed_by_id, displayName: row.completer_name ?? '' }
+      : null,
     overdue: row.status === 'open' && row.due_at !== null && row.due_at < now,
   };
 }

@@ -27,7 +27,12 @@ const VOTES: Record<string, [zh: string, en: string]> = {
   return: ['退回修改', 'returned for correction'],
 };
 
-function sentence(type: string, p: Payload, node: { zh: string; en: string }, title: string): [string, string] {
+function sentence(
+  type: string,
+  p: Payload,
+  node: { zh: string; en: string },
+  title: string,
+): [string, string] {
   switch (type) {
     case 'started':
       return [`发起项目「${title}」`, `started the project "${title}"`];

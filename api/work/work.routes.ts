@@ -39,7 +39,12 @@ function runtime(orchestrator: Orchestrator | undefined): Orchestrator {
 }
 
 export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
-  const taskCommand = { tag: 'tasks', access: signedIn, expect: expectContentSubtree, idempotent: true } as const;
+  const taskCommand = {
+    tag: 'tasks',
+    access: signedIn,
+    expect: expectContentSubtree,
+    idempotent: true,
+  } as const;
   const taskAnswer = { 200: { description: 'The task after the action', schema: ZTaskDetail } };
   return [
     defineRoute({
@@ -87,7 +92,10 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       expect: expectContentSubtree,
       params: ZIdParams,
       responses: { 200: { description: 'The project', schema: ZProjectDetail } },
-      handle: async ({ caller, params }) => ({ status: 200, body: await projectDetail(prisma, caller, params.id) }),
+      handle: async ({ caller, params }) => ({
+        status: 200,
+        body: await projectDetail(prisma, caller, params.id),
+      }),
     }),
     defineRoute({
       method: 'get',
@@ -98,7 +106,10 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       expect: expectContentSubtree,
       params: ZIdParams,
       responses: { 200: { description: 'The timeline', schema: ZTimeline } },
-      handle: async ({ caller, params }) => ({ status: 200, body: await projectTimeline(prisma, caller, params.id) }),
+      handle: async ({ caller, params }) => ({
+        status: 200,
+        body: await projectTimeline(prisma, caller, params.id),
+      }),
     }),
     defineRoute({
       method: 'post',
@@ -144,7 +155,10 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       expect: expectContentSubtree,
       params: ZIdParams,
       responses: { 200: { description: 'The task', schema: ZTaskDetail } },
-      handle: async ({ caller, params }) => ({ status: 200, body: await taskDetail(prisma, caller, params.id) }),
+      handle: async ({ caller, params }) => ({
+        status: 200,
+        body: await taskDetail(prisma, caller, params.id),
+      }),
     }),
     defineRoute({
       ...taskCommand,
@@ -179,7 +193,14 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       body: ZCompleteTaskRequest,
       responses: taskAnswer,
       handle: async ({ db, caller, params, body, req }) => {
-        const { task, audit } = await completeTask(db, runtime(orchestrator), caller, params.id, body, keyOf(req));
+        const { task, audit } = await completeTask(
+          db,
+          runtime(orchestrator),
+          caller,
+          params.id,
+          body,
+          keyOf(req),
+        );
         return { status: 200, body: task, audit };
       },
     }),
@@ -192,7 +213,14 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       body: ZVoteRequest,
       responses: taskAnswer,
       handle: async ({ db, caller, params, body, req }) => {
-        const { task, audit } = await voteOnTask(db, runtime(orchestrator), caller, params.id, body, keyOf(req));
+        const { task, audit } = await voteOnTask(
+          db,
+          runtime(orchestrator),
+          caller,
+          params.id,
+          body,
+          keyOf(req),
+        );
         return { status: 200, body: task, audit };
       },
     }),
@@ -205,7 +233,14 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       body: ZReviewRequest,
       responses: taskAnswer,
       handle: async ({ db, caller, params, body, req }) => {
-        const { task, audit } = await reviewTask(db, runtime(orchestrator), caller, params.id, body, keyOf(req));
+        const { task, audit } = await reviewTask(
+          db,
+          runtime(orchestrator),
+          caller,
+          params.id,
+          body,
+          keyOf(req),
+        );
         return { status: 200, body: task, audit };
       },
     }),

@@ -1,9 +1,10 @@
 // Journey: the county's admin sets up a new community room, an officer account for it and an API
 // token for another government system, then revokes the token; the new officer signs in with the
 // one-time password and must choose their own before anything else. Screenshots at each milestone.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   OFFICE_VIEWPORT,
+  chooseOption,
   chromiumMissingReason,
   findChromium,
   launchChromium,
@@ -24,20 +25,6 @@ const NEW_ROOM = { code: 'LC-HJL-03', name: '历山路社区社会工作室' };
 const NEW_USER = { username: 'zhaomin', displayName: '赵敏（驻室社工）' };
 const TOKEN_NAME = '民政业务系统对接';
 const NEW_PASSWORD = 'Lishan#Road2026';
-
-/** Chooses an option of an antd select or tree select the keyboard way: open, type to filter, Enter. */
-async function choose(field: Locator, text: string): Promise<void> {
-  await field.click();
-  await field.pressSequentially(text);
-  await field
-    .page()
-    .getByRole('option', { name: text })
-    .or(field.page().getByTitle(text, { exact: true }))
-    .filter({ visible: true })
-    .first()
-    .waitFor();
-  await field.press('Enter');
-}
 
 describeWithBrowser('an admin manages units, users, roles and API tokens in a real browser', () => {
   let server: TestServer;
@@ -102,8 +89,8 @@ describeWithBrowser('an admin manages units, users, roles and API tokens in a re
     await userRow.getByText('待修改密码').waitFor();
     await userRow.getByRole('button', { name: `${NEW_USER.displayName} 的角色分配` }).click();
     const drawer = page.getByRole('dialog', { name: `${NEW_USER.displayName} 的角色分配` });
-    await choose(drawer.getByLabel('角色', { exact: true }), '项目社工');
-    await choose(drawer.getByLabel('单位', { exact: true }), NEW_ROOM.name);
+    await chooseOption(drawer.getByLabel('角色', { exact: true }), '项目社工');
+    await chooseOption(drawer.getByLabel('单位', { exact: true }), NEW_ROOM.name);
     await drawer.getByRole('button', { name: /添\s*加/ }).click();
     await drawer
       .getByRole('listitem')
@@ -122,8 +109,8 @@ describeWithBrowser('an admin manages units, users, roles and API tokens in a re
     await page.getByRole('button', { name: '新建令牌' }).click();
     const tokenDialog = page.getByRole('dialog', { name: '新建令牌' });
     await tokenDialog.getByLabel('名称').fill(TOKEN_NAME);
-    await choose(tokenDialog.getByLabel('角色 1'), '站长/督导');
-    await choose(tokenDialog.getByLabel('单位 1'), STATION);
+    await chooseOption(tokenDialog.getByLabel('角色 1'), '站长/督导');
+    await chooseOption(tokenDialog.getByLabel('单位 1'), STATION);
     await tokenDialog.getByRole('button', { name: /创\s*建/ }).click();
     const tokenSecretDialog = page.getByRole('dialog', { name: 'API 令牌' });
     await tokenSecretDialog.waitFor();
@@ -156,7 +143,7 @@ describeWithBrowser('an admin manages units, users, roles and API tokens in a re
     await actorFilter.pressSequentially('民政');
     await page.getByTitle(`${TOKEN_NAME}（API 令牌）`, { exact: true }).waitFor();
     await actorFilter.press('Escape');
-    await choose(page.getByLabel('操作', { exact: true }), '吊销 API 令牌');
+    await chooseOption(page.getByLabel('操作', { exact: true }), '吊销 API 令牌');
     await page.getByRole('button', { name: /查\s*询/ }).click();
     await page.getByRole('row').filter({ hasText: '吊销 API 令牌' }).first().waitFor();
     await shot(page, '08-audit-search');
@@ -228,7 +215,7 @@ describeWithBrowser('an admin manages units, users, roles and API tokens in a re
     // Moving the station below one of its own rooms: the server's cycle error sits on the parent field.
     await page.getByRole('button', { name: /移\s*动/ }).click();
     const moveDialog = page.getByRole('dialog', { name: `移动“${STATION}”` });
-    await choose(moveDialog.getByLabel('新的上级单位'), '洪家楼北路社区社会工作室');
+    await chooseOption(moveDialog.getByLabel('新的上级单位'), '洪家楼北路社区社会工作室');
     await moveDialog.getByRole('button', { name: /移\s*动/ }).click();
     await moveDialog.getByText('不能移动到自身或其下级单位之下').waitFor();
     expect(await moveDialog.getByLabel('新的上级单位').getAttribute('aria-invalid')).toBe('true');

@@ -248,9 +248,17 @@ describe('authorization matrix', () => {
     'POST /projects': (t) => ({
       method: 'POST',
       path: '/api/projects',
-      body: { versionId: lifecycleVersionId, unitId: t.unitId, title: '矩阵项目', input: { projectName: '矩阵项目' } },
+      body: {
+        versionId: lifecycleVersionId,
+        unitId: t.unitId,
+        title: '矩阵项目',
+        input: { projectName: '矩阵项目' },
+      },
     }),
-    'GET /projects/:id': async (t) => ({ method: 'GET', path: `/api/projects/${(await readableProjectAt(t)).projectId}` }),
+    'GET /projects/:id': async (t) => ({
+      method: 'GET',
+      path: `/api/projects/${(await readableProjectAt(t)).projectId}`,
+    }),
     'GET /projects/:id/timeline': async (t) => ({
       method: 'GET',
       path: `/api/projects/${(await readableProjectAt(t)).projectId}/timeline`,
@@ -261,7 +269,10 @@ describe('authorization matrix', () => {
       body: { reason: '矩阵终止' },
     }),
     'GET /tasks': () => ({ method: 'GET', path: '/api/tasks' }),
-    'GET /tasks/:id': async (t) => ({ method: 'GET', path: `/api/tasks/${(await readableProjectAt(t)).taskId}` }),
+    'GET /tasks/:id': async (t) => ({
+      method: 'GET',
+      path: `/api/tasks/${(await readableProjectAt(t)).taskId}`,
+    }),
     // The target is the assessment, assigned to the officer who started the project. Commands that
     // pass authorization meet the task's own rules, which change nothing: a claim or release of a
     // task assigned to someone else (409), a form without its required fields (422), a vote or a
@@ -450,8 +461,8 @@ describe('authorization matrix', () => {
         : outcome === 'hidden'
           ? 'hidden'
           : outcome === 'allow' || INSIDE.includes(position)
-          ? 'ok'
-          : 'hidden';
+            ? 'ok'
+            : 'hidden';
 
     const started = Date.now();
     for (const route of routes) {

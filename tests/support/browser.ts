@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export function findChromium(): string | undefined {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -56,4 +56,18 @@ export async function signInAs(
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+/** Chooses an option of an antd select or tree select the keyboard way: open, type to filter, Enter. */
+export async function chooseOption(field: Locator, text: string): Promise<void> {
+  await field.click();
+  await field.pressSequentially(text);
+  await field
+    .page()
+    .getByRole('option', { name: text })
+    .or(field.page().getByTitle(text, { exact: true }))
+    .filter({ visible: true })
+    .first()
+    .waitFor();
+  await field.press('Enter');
 }

@@ -34,7 +34,10 @@ export function useTaskPage(view: TaskView, sort: TaskSort, cursor: string | und
     queryKey: workKeys.taskPage(view, sort, cursor),
     queryFn: ({ signal }) =>
       apiGet<TaskPage>(`/api/tasks${toQueryString({ view, sort, limit: PAGE_SIZE, cursor })}`, signal),
-    placeholderData: keepPreviousData,
+    // Paging or re-sorting keeps the rows on screen until the next page arrives; another tab never
+    // shows the previous tab's rows under its own name.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[3] === view ? previous : undefined,
   });
 }
 

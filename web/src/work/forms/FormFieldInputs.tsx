@@ -64,10 +64,25 @@ function ScalarInput({ field, ariaLabel, ...rest }: { field: ScalarFormField; ar
     case 'date':
       return <DatePicker className="sgf-work-date" {...props} />;
     case 'select':
-      return <Select allowClear options={options} placeholder={t('forms.choose')} {...props} />;
+      return (
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={options}
+          placeholder={t('forms.choose')}
+          {...props}
+        />
+      );
     case 'multiselect':
       return (
-        <Select mode="multiple" allowClear options={options} placeholder={t('forms.choose')} {...props} />
+        <Select
+          mode="multiple"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={options}
+          placeholder={t('forms.choose')}
+          {...props}
+        />
       );
   }
 }

@@ -125,7 +125,8 @@ export function TaskListPage() {
         pagination={false}
         size="middle"
         scroll={{ x: 1100 }}
-        locale={{ emptyText: t(`inbox.empty.${view}`) }}
+        // While the first answer is on its way the table shows only the spinner, not "no tasks".
+        locale={{ emptyText: tasks.isPending ? ' ' : t(`inbox.empty.${view}`) }}
       />
       <CursorPager pages={pages} nextCursor={tasks.data?.nextCursor} />
     </Card>

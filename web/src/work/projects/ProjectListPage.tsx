@@ -160,7 +160,7 @@ export function ProjectListPage() {
         pagination={false}
         size="middle"
         scroll={{ x: 1150 }}
-        locale={{ emptyText: t('projects.empty') }}
+        locale={{ emptyText: projects.isPending ? ' ' : t('projects.empty') }}
       />
       <CursorPager pages={pages} nextCursor={projects.data?.nextCursor} />
     </Card>

@@ -143,7 +143,10 @@ export function StartProjectWizard() {
             label={t('projects.wizard.unit')}
             rules={[{ required: true, message: t('projects.wizard.unitRequired') }]}
           >
-            <Select options={entry.units.map((unit) => ({ value: unit.id, label: unit.name }))} />
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={entry.units.map((unit) => ({ value: unit.id, label: unit.name }))}
+            />
           </Form.Item>
           {entry.startFields.filter(enterable).map((field) => (
             <Form.Item
