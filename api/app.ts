@@ -23,10 +23,13 @@ import { securityHeaders } from './http/security-headers';
 import { DOCS_ASSETS_PATH, docsRoutes } from './openapi/docs.routes';
 import type { Orchestrator } from './orchestrator/orchestrator';
 import { workRoutes } from './work/work.routes';
+import { attachmentRoutes } from './attachments/attachment.routes';
+import { dashboardRoutes } from './dashboards/dashboard.routes';
+import { notificationRoutes } from './notifications/notification.routes';
 
 export interface AppDeps {
   prisma: Db;
-  config: Pick<AppConfig, 'sessionTtlHours' | 'cookieSecure' | 'webDistDir'>;
+  config: Pick<AppConfig, 'sessionTtlHours' | 'cookieSecure' | 'webDistDir' | 'dataDir'>;
   health: HealthInfo;
   logger?: Logger;
   /** Off-schema responses become 500s (on under jest and when SGF_STRICT_RESPONSES=true). */
@@ -48,7 +51,11 @@ export function apiRouteTable({
     ...healthRoutes(prisma, health),
     ...authRoutes(prisma, config),
     ...adminRoutes(prisma),
+    // Before the project routes: /projects/export.xlsx is not a project id.
+    ...dashboardRoutes(prisma),
     ...workRoutes(prisma, orchestrator),
+    ...notificationRoutes(prisma),
+    ...attachmentRoutes(prisma, config.dataDir),
     ...docsRoutes(() => routes, health.version),
   );
   return routes;

@@ -82,6 +82,7 @@ async function run(route: AnyRoute, deps: MountDeps, req: Request, res: Response
     if (key && scope) await releaseIdempotencyKey(deps.prisma, scope, key);
     throw error;
   }
+  if (answer.kind === 'streamed') return;
   if (answer.kind === 'file') {
     if (answer.file.filename) res.attachment(answer.file.filename);
     res.status(answer.status).type(answer.file.contentType).send(answer.file.content);
@@ -92,10 +93,12 @@ async function run(route: AnyRoute, deps: MountDeps, req: Request, res: Response
 
 type Answer =
   | ({ kind: 'json' } & StoredResponse)
-  | { kind: 'file'; status: number; file: NonNullable<RouteResult['file']> };
+  | { kind: 'file'; status: number; file: NonNullable<RouteResult['file']> }
+  | { kind: 'streamed' };
 
 /** The response of a handler's result: a file as is, JSON shaped by its schema, with the ETag. */
 function answerOf(route: AnyRoute, deps: MountDeps, result: RouteResult): Answer {
+  if (result.streamed) return { kind: 'streamed' };
   if (result.file) return { kind: 'file', status: result.status, file: result.file };
   const headers: Record<string, string> = { ...result.headers };
   if (result.revision !== undefined) headers.ETag = etagOf(result.revision);

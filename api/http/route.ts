@@ -55,6 +55,8 @@ export interface RouteResult {
    * Idempotency-Key replays, which answer 409 naming this created or changed resource instead.
    */
   shownOnce?: { resourceType: string; resourceId: string };
+  /** The handler wrote the response itself and keeps it open (a Server-Sent Events stream): GET only. */
+  streamed?: true;
 }
 
 export interface RouteDef<

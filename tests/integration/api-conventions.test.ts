@@ -69,7 +69,12 @@ describe('API conventions', () => {
       );
       const deps = {
         prisma,
-        config: { sessionTtlHours: 1, cookieSecure: false, webDistDir: '/nonexistent' },
+        config: {
+          sessionTtlHours: 1,
+          cookieSecure: false,
+          webDistDir: '/nonexistent',
+          dataDir: '/nonexistent',
+        },
         health: { runtime: 'embedded' as const, version: '0', databaseKind: 'external' as const },
       };
       const registered = expressRoutes(createApp(deps)).map((r) => {

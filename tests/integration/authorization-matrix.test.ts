@@ -415,7 +415,7 @@ describe('authorization matrix', () => {
 
   const routes: AnyRoute[] = apiRouteTable({
     prisma: undefined as unknown as Db,
-    config: { sessionTtlHours: 1, cookieSecure: false, webDistDir: '' },
+    config: { sessionTtlHours: 1, cookieSecure: false, webDistDir: '', dataDir: '' },
     health: { runtime: 'embedded', version: '0', databaseKind: 'external' },
   });
 
