@@ -14,13 +14,17 @@ export interface TestServer extends RunningProduct {
 export async function startTestServer(): Promise<TestServer> {
   const db = await createTestDatabase({ empty: true });
   const dataDir = await mkdtemp(join(tmpdir(), 'sgf-server-'));
-  const config = loadConfig({
-    DATABASE_URL: db.url,
-    SGF_DEMO: 'true',
-    SGF_DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-  });
+  const config = {
+    ...loadConfig({
+      DATABASE_URL: db.url,
+      SGF_DEMO: 'true',
+      SGF_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+    }),
+    // Engineers working side by side build the web app into folders of their own.
+    ...(process.env.SGF_TEST_WEB_DIST ? { webDistDir: process.env.SGF_TEST_WEB_DIST } : {}),
+  };
   const product = await bootProduct(config);
   return {
     ...product,
