@@ -1,7 +1,8 @@
 // Journey: an officer starts a five-stage lifecycle project through the wizard and fills the assessment;
 // the station head approves it from the inbox; the officer plans (a list row included, and a server
 // field error shown on its field); the county centre approves; the project page shows the stage bar at
-// 实施 and the timeline names every step. Screenshots at 1366×768 at each milestone and one at 390 px.
+// 实施 and the timeline names every step. Screenshots at 1366×768 at each milestone and one at 390 px;
+// axe-core checks each officer and supervisor page on the way (no serious or critical violations).
 import type { Browser, Page } from 'playwright-core';
 import {
   OFFICE_VIEWPORT,
@@ -10,6 +11,7 @@ import {
   findChromium,
   launchChromium,
   saveScreenshot,
+  seriousA11yViolations,
   signInAs,
 } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -38,6 +40,12 @@ describeWithBrowser('a lifecycle project from start to implementation in a real 
   });
 
   const shot = (page: Page, step: string) => saveScreenshot(page, JOURNEY, step);
+  /** Serious or critical axe-core violations met on the way, by step; the journey ends by asserting none. */
+  const a11y: string[] = [];
+  async function checkedShot(page: Page, step: string): Promise<void> {
+    await shot(page, step);
+    a11y.push(...(await seriousA11yViolations(page)).map((violation) => `${step} ${violation}`));
+  }
 
   async function signedIn(username: string): Promise<Page> {
     const login = server.demoLogins.find((candidate) => candidate.username === username);
@@ -58,7 +66,7 @@ describeWithBrowser('a lifecycle project from start to implementation in a real 
       await page.getByRole('tab', { name: /待认领/ }).click();
       await row.first().waitFor();
     }
-    await shot(page, step);
+    await checkedShot(page, step);
     await row.first().getByRole('link', { name: taskName }).click();
     await page.getByRole('heading', { name: taskName, level: 1 }).waitFor();
   }
@@ -69,7 +77,7 @@ describeWithBrowser('a lifecycle project from start to implementation in a real 
     await page.getByRole('button', { name: /^同\s*意$/ }).click();
     const dialog = page.getByRole('dialog', { name: '同意' });
     await dialog.getByLabel('审批意见').fill(comment);
-    await shot(page, `${step}-approve`);
+    await checkedShot(page, `${step}-approve`);
     await dialog.getByRole('button', { name: /^同\s*意$/ }).click();
     await page.waitForURL((url) => url.pathname === '/inbox');
     await page.close();
@@ -81,7 +89,7 @@ describeWithBrowser('a lifecycle project from start to implementation in a real 
     await officer.getByRole('link', { name: '项目', exact: true }).click();
     await officer.getByRole('button', { name: '发起项目' }).click();
     await officer.getByRole('radio', { name: new RegExp(PROCESS) }).check();
-    await shot(officer, '01-wizard-choose');
+    await checkedShot(officer, '01-wizard-choose');
     await officer.getByRole('button', { name: /下一步/ }).click();
     await officer.getByLabel('项目标题').fill(TITLE);
     await chooseOption(officer.getByLabel('承接单位'), STATION);
@@ -95,7 +103,7 @@ describeWithBrowser('a lifecycle project from start to implementation in a real 
     await officer.waitForURL(/\/projects\/[^/]+$/);
     await officer.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     const projectUrl = officer.url();
-    await shot(officer, '04-project-started');
+    await checkedShot(officer, '04-project-started');
 
     // The assessment form, from the project's open tasks.
     await officer.getByRole('link', { name: '项目预估（需求评估）' }).click();
@@ -106,7 +114,7 @@ describeWithBrowser('a lifecycle project from start to implementation in a real 
     await officer.getByLabel('服务对象').fill('辖区独居、空巢老人和留守儿童');
     await chooseOption(officer.getByLabel('服务领域'), '为老服务');
     await officer.getByLabel('需求评估摘要').fill('走访 120 户，独居老人助餐与儿童课后照护需求突出。');
-    await shot(officer, '06-assess-filled');
+    await checkedShot(officer, '06-assess-filled');
     await officer.getByRole('button', { name: /^提\s*交$/ }).click();
     await officer.waitForURL((url) => url.pathname === '/inbox');
     await officer.close();
@@ -141,7 +149,7 @@ describeWithBrowser('a lifecycle project from start to implementation in a real 
     const budget = planner.getByLabel('预算（元）');
     // The field turns invalid only when the server's error lands on it (the value shown is valid).
     await budget.and(planner.locator('[aria-invalid="true"]')).waitFor({ timeout: 10_000 });
-    await shot(planner, '10-plan-server-field-error');
+    await checkedShot(planner, '10-plan-server-field-error');
     await planner.unroute('**/api/tasks/*/complete');
     await budget.fill('1200');
     await planner.getByRole('button', { name: /^提\s*交$/ }).click();
@@ -169,9 +177,9 @@ describeWithBrowser('a lifecycle project from start to implementation in a real 
     }
     await page.getByText('需求清楚，同意进入计划阶段。').waitFor();
     await page.getByText('重阳节敬老活动').first().waitFor();
-    await shot(page, '12-project-at-implementation');
+    await checkedShot(page, '12-project-at-implementation');
     await page.setViewportSize(PHONE_VIEWPORT);
-    await shot(page, '13-project-at-phone-width');
+    await checkedShot(page, '13-project-at-phone-width');
     await page.close();
   });
 });

@@ -1,4 +1,5 @@
 // Debian's chromium driven by playwright-core (Playwright cannot download its own browsers here).
+import AxeBuilder from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -70,4 +71,20 @@ export async function chooseOption(field: Locator, text: string): Promise<void> 
     .first()
     .waitFor();
   await field.press('Enter');
+}
+
+/**
+ * The axe-core check of a page as it stands: the serious and critical violations of WCAG 2.1 A/AA
+ * rules, each as `rule: target` lines (empty when there are none), so a test can assert none.
+ */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  // Legacy mode runs axe inside the page itself: the default opens a helper page in the page's
+  // context, which pages made by browser.newPage() do not allow; the app has no cross-origin frames.
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode()
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
 }
