@@ -12,6 +12,7 @@ import { createPrismaClient } from './db/prisma-client';
 import { loadDemoLogins, saveDemoLogins } from './demo-logins';
 import { createOrchestrator } from './orchestrator/create-orchestrator';
 import type { Orchestrator } from './orchestrator/orchestrator';
+import type { Clock } from './runtime/clock';
 
 export interface RunningProduct {
   url: string;
@@ -22,10 +23,14 @@ export interface RunningProduct {
   close(): Promise<void>;
 }
 
-export async function bootProduct(
-  config: AppConfig,
-  options: { log?: (line: string) => void; demoPasswords?: Record<string, string> } = {},
-): Promise<RunningProduct> {
+export interface BootOptions {
+  log?: (line: string) => void;
+  demoPasswords?: Record<string, string>;
+  /** The embedded runtime's time (tests move it forward to make timers due); the system clock if unset. */
+  clock?: Clock;
+}
+
+export async function bootProduct(config: AppConfig, options: BootOptions = {}): Promise<RunningProduct> {
   const log = options.log ?? (() => undefined);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const prisma = createPrismaClient(database.url);
@@ -48,7 +53,7 @@ export async function bootProduct(
     }
     // Built-in definitions are product data, published (as new versions when changed) on every boot.
     await seedBuiltInDefinitions(prisma);
-    orchestrator = await createOrchestrator(config, database.url);
+    orchestrator = await createOrchestrator(config, database.url, process.env, { clock: options.clock });
     const runtime = orchestrator.kind;
     const app = createApp({
       prisma,

@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bootProduct, type RunningProduct } from '../../api/boot';
+import { bootProduct, type BootOptions, type RunningProduct } from '../../api/boot';
 import { loadConfig } from '../../api/config';
 import { createTestDatabase } from './test-database';
 
@@ -11,7 +11,8 @@ export interface TestServer extends RunningProduct {
   databaseUrl: string;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `clock`: the embedded runtime's time, e.g. a test clock (test-clock.ts) to make timers due. */
+export async function startTestServer(options: Pick<BootOptions, 'clock'> = {}): Promise<TestServer> {
   const db = await createTestDatabase({ empty: true });
   const dataDir = await mkdtemp(join(tmpdir(), 'sgf-server-'));
   const config = {
@@ -25,7 +26,7 @@ export async function startTestServer(): Promise<TestServer> {
     // Engineers working side by side build the web app into folders of their own.
     ...(process.env.SGF_TEST_WEB_DIST ? { webDistDir: process.env.SGF_TEST_WEB_DIST } : {}),
   };
-  const product = await bootProduct(config);
+  const product = await bootProduct(config, options);
   return {
     ...product,
     databaseUrl: db.url,
