@@ -32,6 +32,13 @@ function describeEvent(event: EngineEvent): string {
       return `variablesUpdated ${Object.keys(event.variables).join(', ')} ${by(event.actor)}`;
     case 'incidentRetried':
       return `incidentRetried ${event.incidentId} ${by(event.actor)}`;
+    case 'taskReassigned':
+    case 'taskDelegated':
+    case 'taskTransferred':
+      return `${event.type} ${event.fromTaskId} to ${event.to.userId} ${by(event.actor)}`;
+    case 'taskResolved':
+    case 'taskCommented':
+      return `${event.type} ${event.taskId} ${by(event.actor)}`;
     default: {
       const unknown: never = event;
       return String(unknown);

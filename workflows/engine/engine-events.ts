@@ -19,6 +19,14 @@ export type Actor = z.infer<typeof ZActor>;
 
 const scores = z.record(z.string(), z.number());
 
+/** Someone a task is handed to: who, their name for the history, and the roles they hold. */
+export const ZTaskHolder = z.object({
+  userId: z.string().min(1),
+  displayName: z.string().optional(),
+  assignments: z.array(ZRoleAssignment).default([]),
+});
+export type TaskHolder = z.input<typeof ZTaskHolder>;
+
 export const ZEngineEvent = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('started'),
@@ -80,6 +88,46 @@ export const ZEngineEvent = z.discriminatedUnion('type', [
     type: z.literal('variablesUpdated'),
     actor: ZActor,
     variables: z.record(z.string(), z.unknown()),
+  }),
+  /**
+   * Task hand-overs (docs/task-actions.md). `to` is the person taking the task, with the role
+   * assignments the host's database holds for them (the engine decides eligibility from these);
+   * `fromTaskId` is the open task handed over: it closes and a new task opens for `to`.
+   */
+  z.object({
+    type: z.literal('taskReassigned'),
+    fromTaskId: z.string(),
+    actor: ZActor,
+    to: ZTaskHolder,
+    reason: z.string().min(1),
+  }),
+  z.object({
+    type: z.literal('taskDelegated'),
+    fromTaskId: z.string(),
+    actor: ZActor,
+    to: ZTaskHolder,
+    comment: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal('taskTransferred'),
+    fromTaskId: z.string(),
+    actor: ZActor,
+    to: ZTaskHolder,
+    comment: z.string().optional(),
+  }),
+  /** The delegate hands a delegated task back to its owner (as Flowable's resolveTask). */
+  z.object({
+    type: z.literal('taskResolved'),
+    taskId: z.string(),
+    actor: ZActor,
+    comment: z.string().optional(),
+  }),
+  /** A remark on an open task; it changes nothing but the history. */
+  z.object({
+    type: z.literal('taskCommented'),
+    taskId: z.string(),
+    actor: ZActor,
+    comment: z.string().min(1),
   }),
   /** An operator re-evaluates the node an open incident holds its token at. */
   z.object({ type: z.literal('incidentRetried'), actor: ZActor, incidentId: z.string().min(1) }),

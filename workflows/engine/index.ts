@@ -36,6 +36,8 @@ export type {
 export {
   ZEngineEvent,
   ZActor,
+  ZTaskHolder,
+  type TaskHolder,
   type EngineEvent,
   type EngineEventType,
   type Actor,

@@ -49,6 +49,10 @@ export type OpenTask = {
   dueAt?: string;
   timerIds: string[];
   escalated?: boolean;
+  /** While delegated (委派): the owner the task returns to when the delegate resolves it. */
+  delegatedBy?: string;
+  /** The tasks this one took over from by hand-overs, oldest first (their comments belong to it). */
+  handedFrom?: string[];
 };
 
 export type OpenTimer = {

@@ -24,6 +24,7 @@ import { enterReview, submitReview } from './nodes/review';
 import { completeChild, enterSubprocess } from './nodes/subprocess';
 import { fireTaskDeadline } from './nodes/task-deadlines';
 import { enterTimer, fireNodeTimer } from './nodes/timer';
+import { commentOnTask, delegateTask, reassignTask, resolveTask, transferTask } from './nodes/task-handover';
 import { completeUserTask, enterUserTask } from './nodes/user-task';
 import {
   cancelTimer,
@@ -134,6 +135,16 @@ function applyEvent(run: Run, event: ParsedEngineEvent): void {
       return updateVariables(run, event);
     case 'incidentRetried':
       return retryIncident(run, event);
+    case 'taskReassigned':
+      return reassignTask(run, event);
+    case 'taskDelegated':
+      return delegateTask(run, event);
+    case 'taskTransferred':
+      return transferTask(run, event);
+    case 'taskResolved':
+      return resolveTask(run, event);
+    case 'taskCommented':
+      return commentOnTask(run, event);
   }
 }
 

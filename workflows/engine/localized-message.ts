@@ -68,7 +68,11 @@ export type RejectionCode =
   | 'TIMER_DATE_INVALID'
   | 'LOOP_LIMIT'
   | 'VARIABLES_INVALID'
-  | 'INCIDENT_NOT_FOUND';
+  | 'INCIDENT_NOT_FOUND'
+  | 'NOT_A_SUPERVISOR'
+  | 'TARGET_NOT_ELIGIBLE'
+  | 'TASK_DELEGATED'
+  | 'NOT_DELEGATED';
 
 export type Rejection = { code: RejectionCode; message: LocalizedMessage; details?: unknown };
 

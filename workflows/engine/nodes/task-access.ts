@@ -34,14 +34,20 @@ export function isCandidate(assignee: ResolvedAssignee, actor: Actor, state: Ins
   );
 }
 
+export function findOpenTask(run: Run, taskId: string): OpenTask {
+  const task = run.state.tasks[taskId];
+  if (!task) rejectWith('TASK_NOT_FOUND', `待办 ${taskId} 不存在或已关闭`, `task ${taskId} is not open`);
+  return task;
+}
+
+/** The open task an answer (form, vote, review) is for, when the actor may give it. */
 export function openTaskFor(
   run: Run,
   taskId: string,
   kind: TaskKind,
   actor: Actor,
 ): { task: OpenTask; token: Token } {
-  const task = run.state.tasks[taskId];
-  if (!task) rejectWith('TASK_NOT_FOUND', `待办 ${taskId} 不存在或已关闭`, `task ${taskId} is not open`);
+  const task = findOpenTask(run, taskId);
   if (task.kind !== kind)
     rejectWith(
       'TASK_KIND_MISMATCH',
@@ -53,6 +59,13 @@ export function openTaskFor(
       'NOT_A_CANDIDATE',
       `${actor.userId} 不是该待办的办理人，也不具备其所需的角色与机构`,
       `${actor.userId} is neither the assignee of ${taskId} nor holds its role at a unit it reaches`,
+    );
+  // A delegated task is only handed back by its delegate (task-handover.ts), never answered.
+  if (task.delegatedBy !== undefined)
+    rejectWith(
+      'TASK_DELEGATED',
+      '该待办已委派，须由受托人交回委托人后由委托人办理',
+      'the task is delegated: the delegate hands it back and its owner answers it',
     );
   return { task, token: tokenOf(run, task.tokenId) };
 }

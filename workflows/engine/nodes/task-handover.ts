@@ -1,0 +1,189 @@
+// Task hand-overs and remarks: a supervisor reassigns (改派), the holder delegates (委派) or
+// transfers (转办), the delegate resolves (交回). A hand-over closes the open task and opens a new
+// one at the same node, seat and due time for the new holder, so both runtimes and the projection
+// need nothing beyond the task effects they already apply. Semantics: docs/task-actions.md.
+import type { Actor, Effect, ParsedEngineEvent } from '../engine-events';
+import type { InstanceState, OpenTask, ResolvedAssignee } from '../instance-state';
+import { nextId } from '../instance-state';
+import { rejectWith } from '../localized-message';
+import { nodeOf, type Run, tokenOf } from '../run-context';
+import { allowedVotes } from './approval';
+import { findOpenTask, isCandidate } from './task-access';
+
+type Holder = Extract<ParsedEngineEvent, { type: 'taskReassigned' }>['to'];
+
+/** The instance's unit and those above it; 'any' for an instance started without a unit. */
+function unitLine(state: InstanceState): string[] | 'any' {
+  return state.unitId === undefined ? 'any' : [state.unitId, ...(state.unitAncestors ?? [])];
+}
+
+function holdsRole(
+  assignments: Actor['assignments'],
+  roles: readonly string[] | 'any',
+  line: string[] | 'any',
+): boolean {
+  return (assignments ?? []).some(
+    (held) =>
+      (roles === 'any' || roles.includes(held.role)) && (line === 'any' || line.includes(held.unitId)),
+  );
+}
+
+/**
+ * Whether someone may take the task over: for a role task, they hold its role at the instance's
+ * unit or a unit above it (the rule's scope widened to the unit line, so a centre supervisor may
+ * take a station head's approval); for a task assigned to a person, they hold any role on that
+ * line. A seat of an approval or review goes to no one who already sits on, or voted at, the node.
+ */
+function checkEligible(run: Run, task: OpenTask, to: Holder, current: string | undefined): void {
+  const roles = task.assignee.type === 'role' ? [task.assignee.role] : 'any';
+  if (!holdsRole(to.assignments, roles, unitLine(run.state)))
+    rejectWith(
+      'TARGET_NOT_ELIGIBLE',
+      `${to.displayName ?? to.userId} 不具备办理此待办所需的角色与机构`,
+      `${to.userId} does not hold the role this task needs at the project's unit or above it`,
+    );
+  if (to.userId === current)
+    rejectWith('TARGET_NOT_ELIGIBLE', '不能交给当前办理人本人', 'the task is already with this person');
+  if (seatedAtNode(run, task).has(to.userId))
+    rejectWith(
+      'TARGET_NOT_ELIGIBLE',
+      `${to.displayName ?? to.userId} 已在此环节办理或持有另一席位`,
+      `${to.userId} already acts at this step`,
+    );
+}
+
+/** People who hold another seat of the task's node or already answered there. */
+function seatedAtNode(run: Run, task: OpenTask): Set<string> {
+  const wait = tokenOf(run, task.tokenId).wait;
+  const seated = new Set<string>();
+  if (wait?.kind === 'approval') for (const vote of wait.votes) seated.add(vote.userId);
+  if (wait?.kind === 'review') for (const response of wait.responses) seated.add(response.userId);
+  for (const other of Object.values(run.state.tasks))
+    if (other.tokenId === task.tokenId && other.id !== task.id && other.assignee.type === 'user')
+      seated.add(other.assignee.userId);
+  return seated;
+}
+
+/** The person the task is with, when it is assigned to one (a role task has none until handed over). */
+const holderOf = (task: OpenTask): string | undefined =>
+  task.assignee.type === 'user' ? task.assignee.userId : undefined;
+
+/** What the new task asks for, as the node's entry gave it to the task it replaces. */
+function taskSpec(run: Run, task: OpenTask): Partial<Extract<Effect, { type: 'createTask' }>> {
+  const node = nodeOf(run, task.nodeId);
+  switch (node.kind) {
+    case 'userTask':
+      return { form: node.form };
+    case 'approval':
+      return { votes: allowedVotes(run, node.id) };
+    case 'review': {
+      const wait = tokenOf(run, task.tokenId).wait;
+      const subjects = wait?.kind === 'review' ? wait.subjects : null;
+      return { rubric: node.rubric, ...(subjects ? { subjects } : {}) };
+    }
+    default:
+      throw new Error(`task ${task.id} sits at ${node.kind} node ${node.id}`);
+  }
+}
+
+/** Closes `task` and opens its replacement for `userId`, keeping node, seat, due time and timers. */
+function handOver(run: Run, task: OpenTask, userId: string, delegatedBy?: string): OpenTask {
+  const assignee: ResolvedAssignee = { type: 'user', userId };
+  const { delegatedBy: _previousOwner, ...kept } = task;
+  const next: OpenTask = {
+    ...kept,
+    id: nextId(run.state, 'task'),
+    assignee,
+    createdAt: run.now,
+    handedFrom: [...(task.handedFrom ?? []), task.id],
+    ...(delegatedBy === undefined ? {} : { delegatedBy }),
+  };
+  delete run.state.tasks[task.id];
+  run.state.tasks[next.id] = next;
+  for (const timerId of next.timerIds) {
+    const timer = run.state.timers[timerId];
+    if (timer) timer.taskId = next.id;
+  }
+  const token = tokenOf(run, task.tokenId);
+  const wait = token.wait;
+  if (wait?.kind === 'userTask') wait.taskId = next.id;
+  else if (wait?.kind === 'approval' || wait?.kind === 'review')
+    wait.taskIds = wait.taskIds.map((id) => (id === task.id ? next.id : id));
+  run.effects.push(
+    { type: 'cancelTask', taskId: task.id },
+    {
+      type: 'createTask',
+      taskId: next.id,
+      nodeId: next.nodeId,
+      name: nodeOf(run, next.nodeId).name,
+      kind: next.kind,
+      assignee,
+      ...(next.dueAt ? { dueAt: next.dueAt } : {}),
+      ...taskSpec(run, task),
+    },
+  );
+  return next;
+}
+
+function checkHolder(run: Run, task: OpenTask, actor: Actor): void {
+  if (!isCandidate(task.assignee, actor, run.state))
+    rejectWith(
+      'NOT_A_CANDIDATE',
+      `${actor.userId} 不是该待办的办理人`,
+      `${actor.userId} is not the assignee of ${task.id}`,
+    );
+}
+
+function checkNotDelegated(task: OpenTask): void {
+  if (task.delegatedBy !== undefined)
+    rejectWith(
+      'TASK_DELEGATED',
+      '该待办已委派，须由受托人交回后再办理',
+      'the task is delegated: the delegate hands it back before anything else is done with it',
+    );
+}
+
+/** 改派: a supervisor over the project's unit (or above) moves the task to someone who may do it. */
+export function reassignTask(run: Run, event: Extract<ParsedEngineEvent, { type: 'taskReassigned' }>): void {
+  const task = findOpenTask(run, event.fromTaskId);
+  if (!holdsRole(event.actor.assignments, ['supervisor'], unitLine(run.state)))
+    rejectWith(
+      'NOT_A_SUPERVISOR',
+      '只有项目所属机构或其上级机构的督导（站长）可以改派',
+      "only a supervisor at the project's unit or above may reassign its tasks",
+    );
+  checkEligible(run, task, event.to, holderOf(task));
+  handOver(run, task, event.to.userId);
+}
+
+/** 委派: the holder asks a colleague to handle the task; it comes back to the holder when resolved. */
+export function delegateTask(run: Run, event: Extract<ParsedEngineEvent, { type: 'taskDelegated' }>): void {
+  const task = findOpenTask(run, event.fromTaskId);
+  checkHolder(run, task, event.actor);
+  checkNotDelegated(task);
+  checkEligible(run, task, event.to, event.actor.userId);
+  handOver(run, task, event.to.userId, event.actor.userId);
+}
+
+/** 转办: the holder hands the task over for good. */
+export function transferTask(run: Run, event: Extract<ParsedEngineEvent, { type: 'taskTransferred' }>): void {
+  const task = findOpenTask(run, event.fromTaskId);
+  checkHolder(run, task, event.actor);
+  checkNotDelegated(task);
+  checkEligible(run, task, event.to, event.actor.userId);
+  handOver(run, task, event.to.userId);
+}
+
+/** 交回: the delegate returns the task to its owner, who then completes it. */
+export function resolveTask(run: Run, event: Extract<ParsedEngineEvent, { type: 'taskResolved' }>): void {
+  const task = findOpenTask(run, event.taskId);
+  checkHolder(run, task, event.actor);
+  if (task.delegatedBy === undefined)
+    rejectWith('NOT_DELEGATED', '该待办不是委派的待办', 'the task is not delegated');
+  handOver(run, task, task.delegatedBy);
+}
+
+/** A remark on an open task: validated here so the history only holds remarks on real tasks. */
+export function commentOnTask(run: Run, event: Extract<ParsedEngineEvent, { type: 'taskCommented' }>): void {
+  findOpenTask(run, event.taskId);
+}
