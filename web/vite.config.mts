@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { antdDirectImports } from './antd-direct-imports';
+import { initialJsReport } from './initial-js-report';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const apiProxy = { '/api': { target: 'http://localhost:3000', changeOrigin: false } };
@@ -10,7 +11,7 @@ const apiProxy = { '/api': { target: 'http://localhost:3000', changeOrigin: fals
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [react(), antdDirectImports()],
+  plugins: [react(), antdDirectImports(), initialJsReport()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
