@@ -1,5 +1,6 @@
 // Stores a notification for a person or a role. Keyed by the effect's idempotency key, so an
-// effect retried after a crash never notifies twice.
+// effect retried after a crash never notifies twice. A role notification keeps its scope in the
+// payload (`recipientScope`): the inbox reaches the role's holders by the engine's candidacy rule.
 import type { InstanceState, ResolvedAssignee } from '../workflows/engine';
 import type { Sql } from './sql';
 
@@ -22,10 +23,18 @@ export async function deliverNotification(sql: Sql, n: NotificationInput): Promi
       n.to.type === 'role' ? n.to.role : null,
       n.to.type === 'role' ? n.to.unitId : null,
       n.template,
-      JSON.stringify(n.payload),
+      JSON.stringify(storedPayload(n.to, n.payload)),
     ],
   );
   return { delivered: (result.rowCount ?? 0) > 0 };
+}
+
+/** The payload as stored: a role notification's scope rides along (the table has no column for it). */
+export function storedPayload(
+  to: ResolvedAssignee,
+  payload: Record<string, unknown>,
+): Record<string, unknown> {
+  return to.type === 'role' ? { ...payload, recipientScope: to.scope } : payload;
 }
 
 /** The `to` of a notify action, resolved against the instance like a task assignee. */

@@ -30,6 +30,9 @@ export const AUDIT_ACTIONS = {
   'task.completed': ['提交待办', 'Task completed'],
   'task.voted': ['审批', 'Approval vote'],
   'task.reviewed': ['提交评审', 'Review submitted'],
+  'task.urged': ['催办', 'Task urged'],
+  'notification.read': ['标记通知已读', 'Notification marked read'],
+  'notification.read_all': ['全部通知标为已读', 'All notifications marked read'],
 } as const satisfies Record<string, Labels>;
 
 export const AUDIT_RESOURCE_TYPES = {
@@ -40,6 +43,7 @@ export const AUDIT_RESOURCE_TYPES = {
   audit: ['审计日志', 'Audit log'],
   project: ['项目', 'Project'],
   task: ['待办', 'Task'],
+  notification: ['通知', 'Notification'],
 } as const satisfies Record<string, Labels>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;

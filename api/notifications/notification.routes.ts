@@ -1,7 +1,148 @@
-// The in-app notification inbox and its live stream (being built: wired in api/app.ts).
+// The in-app notification inbox, its live stream, and the urge (催办) that feeds it. Notifications
+// are the caller's own (addressed to them, or to a role they hold where it reaches): anyone else's
+// answers 404. Persons only: a service account's token has no inbox.
+import { ZIdParams } from '../admin/common.types';
 import type { Db } from '../db/prisma-client';
-import type { AnyRoute } from '../http/route';
+import { AppError } from '../http/app-error';
+import { defineRoute } from '../http/route';
+import { expectContentSubtree, expectPersonOnly, expectRecipientSubtree } from '../policy/route-expectations';
+import { listNotifications, markAllRead, markRead, unreadCount } from './notification-reads';
+import { createNotificationHub } from './notification-stream';
+import {
+  ZMarkedRead,
+  ZNotificationListQuery,
+  ZNotificationPage,
+  ZUnreadCount,
+  ZUrgeRequest,
+  ZUrgeResult,
+} from './notification.types';
+import { urgeTask } from './urge';
 
-export function notificationRoutes(_prisma: Db): AnyRoute[] {
-  return [];
+const person = { kind: 'signedIn', personOnly: true } as const;
+
+/** The stream answers EventSource (Accept: text/event-stream) and generic clients, not a JSON reader. */
+function assertAcceptsEventStream(accept: string | undefined): void {
+  if (!accept || /text\/event-stream|\*\/\*/.test(accept)) return;
+  throw new AppError('VALIDATION_FAILED', 'This route answers with text/event-stream only.', [
+    {
+      field: 'headers.accept',
+      reason: 'must accept text/event-stream',
+      reasonZh: '此接口只返回事件流（text/event-stream）',
+    },
+  ]);
+}
+
+export function notificationRoutes(prisma: Db) {
+  const hub = createNotificationHub(prisma);
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/notifications',
+      tag: 'notifications',
+      summary: 'The caller’s notifications, newest first (unread=true: only unread), with the unread count',
+      access: person,
+      expect: expectRecipientSubtree,
+      query: ZNotificationListQuery,
+      responses: { 200: { description: 'One page', schema: ZNotificationPage } },
+      handle: async ({ caller, query }) => ({
+        status: 200,
+        body: await listNotifications(prisma, caller, query),
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/notifications/unread-count',
+      tag: 'notifications',
+      summary: 'How many of the caller’s notifications they have not read',
+      access: person,
+      expect: expectPersonOnly,
+      responses: { 200: { description: 'The count', schema: ZUnreadCount } },
+      handle: async ({ caller }) => ({ status: 200, body: { unread: await unreadCount(prisma, caller) } }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/notifications/stream',
+      tag: 'notifications',
+      summary:
+        'Server-Sent Events: `unread` ({unread}) on connect and on every change, `notification` (a Notification) when one arrives',
+      access: person,
+      expect: expectPersonOnly,
+      responses: { 200: { description: 'An event stream', contentType: 'text/event-stream' } },
+      handle: async ({ caller, req, res }) => {
+        assertAcceptsEventStream(req.get('accept'));
+        await hub.open(caller, req, res);
+        return { status: 200, streamed: true };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/notifications/:id/read',
+      tag: 'notifications',
+      summary: 'Mark one of the caller’s notifications read (for them alone)',
+      access: person,
+      expect: expectRecipientSubtree,
+      params: ZIdParams,
+      responses: { 200: { description: 'Marked; the caller’s new unread count', schema: ZMarkedRead } },
+      handle: async ({ db, caller, params }) => {
+        const marked = await markRead(db, caller, params.id);
+        hub.countChanged(caller.userId, marked.unread);
+        return {
+          status: 200,
+          body: marked,
+          audit:
+            marked.marked === 0
+              ? 'unchanged'
+              : {
+                  action: 'notification.read',
+                  resourceType: 'notification',
+                  resourceId: params.id,
+                  unitId: null,
+                },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/notifications/read-all',
+      tag: 'notifications',
+      summary: 'Mark every notification of the caller read',
+      access: person,
+      expect: expectPersonOnly,
+      responses: { 200: { description: 'How many were marked; the new unread count', schema: ZMarkedRead } },
+      handle: async ({ db, caller }) => {
+        const marked = await markAllRead(db, caller);
+        hub.countChanged(caller.userId, marked.unread);
+        return {
+          status: 200,
+          body: marked,
+          audit:
+            marked.marked === 0
+              ? 'unchanged'
+              : {
+                  action: 'notification.read_all',
+                  resourceType: 'notification',
+                  resourceId: null,
+                  unitId: null,
+                  after: { marked: marked.marked },
+                },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/tasks/:id/urge',
+      tag: 'tasks',
+      summary:
+        'Urge (催办) an open task: notifies its assignee, or its candidates while unclaimed; once per task and caller in ten minutes (429 with Retry-After)',
+      access: { kind: 'signedIn' },
+      expect: expectContentSubtree,
+      params: ZIdParams,
+      body: ZUrgeRequest,
+      responses: { 201: { description: 'The notification was sent', schema: ZUrgeResult } },
+      handle: async ({ db, caller, params, body, res }) => {
+        const { result, audit } = await urgeTask(db, caller, params.id, body, res);
+        return { status: 201, body: result, audit };
+      },
+    }),
+  ];
 }

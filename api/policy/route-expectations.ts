@@ -72,3 +72,14 @@ export const expectSupervisorSubtree: RouteExpectations = {
   roles: { ...everyRole('forbidden'), supervisor: 'subtree' },
   bearer: 'same',
 };
+
+/**
+ * The caller's own notifications (persons only): every role receives those addressed to it at its
+ * unit or below (the matrix addresses one to the caller's role at the target's unit, reaching the
+ * unit and its ancestors), never another unit's.
+ */
+export const expectRecipientSubtree: RouteExpectations = {
+  anonymous: 'unauthenticated',
+  roles: everyRole('subtree'),
+  bearer: 'forbidden',
+};
