@@ -5,21 +5,16 @@
 // the project goes back to 实施; the officer implements the corrections, files the next month's
 // report, and the supervisor passes it; three supervisors of the county centre score it; the officer
 // writes the practice case and the project page shows it completed. Screenshots at each milestone.
-import type { Browser, Page } from 'playwright-core';
-import {
-  OFFICE_VIEWPORT,
-  chromiumMissingReason,
-  findChromium,
-  launchChromium,
-  saveScreenshot,
-  signInAs,
-} from '../support/browser';
+import type { Browser } from 'playwright-core';
+import { chromiumMissingReason, findChromium, launchChromium } from '../support/browser';
+import { journeyPages } from '../support/journey-pages';
 import { createTestClock } from '../support/test-clock';
 import { startTestServer, type TestServer } from '../support/test-server';
 import {
   addPerson,
   demoLogin,
   lifecycleProjectAtImplementation,
+  signInApi,
   type Login,
 } from '../support/work-api-steps';
 
@@ -36,7 +31,9 @@ describeWithBrowser('a lifecycle project from implementation to completion in a 
   const clock = createTestClock();
   let server: TestServer;
   let browser: Browser;
+  let projectId: string;
   let projectUrl: string;
+  let j: ReturnType<typeof journeyPages>;
   /** The evaluation wants three supervisors above the station: the centre's, and two more made here. */
   let evaluators: Login[];
 
@@ -60,106 +57,61 @@ describeWithBrowser('a lifecycle project from implementation to completion in a 
       }),
     ]);
     evaluators = [demoLogin(server, 'zhongxin'), ...extra];
-    projectUrl = `${server.url}/projects/${await lifecycleProjectAtImplementation(server, TITLE)}`;
+    j = journeyPages({ browser, server, journey: JOURNEY, title: TITLE });
+    projectId = await lifecycleProjectAtImplementation(server, TITLE);
+    projectUrl = `${server.url}/projects/${projectId}`;
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
 
-  const shot = (page: Page, step: string) => saveScreenshot(page, JOURNEY, step);
-
-  async function signedIn(login: Login): Promise<Page> {
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: OFFICE_VIEWPORT });
-    await signInAs(page, server.url, login.username, login.password);
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  }
-
   const officerLogin = () => demoLogin(server, 'shegong');
 
-  /**
-   * Opens the project's task from 我的待办, or claims it from 待认领 when it waits for the person's
-   * role. The inbox is opened afresh until the task is there: a timer's task comes from the
-   * scheduler, a moment after the clock moved.
-   */
-  async function openTaskFromInbox(page: Page, taskName: string, step: string): Promise<void> {
-    const row = page.getByRole('row').filter({ hasText: TITLE }).filter({ hasText: taskName });
-    for (let attempt = 0; ; attempt += 1) {
-      await page.goto(`${server.url}/inbox`);
-      await row.or(page.getByText('暂无待办任务')).first().waitFor();
-      if (await row.first().isVisible()) break;
-      await page.getByRole('tab', { name: /待认领/ }).click();
-      await row.or(page.getByText('暂无待认领任务')).first().waitFor();
-      if (await row.first().isVisible()) break;
-      if (attempt === 20) throw new Error(`${taskName} never reached the inbox`);
-      await page.waitForTimeout(500);
-    }
-    await shot(page, step);
-    const claim = row.first().getByRole('button', { name: `认领“${TITLE}”的“${taskName}”` });
-    if (await claim.isVisible()) await claim.click();
-    else await row.first().getByRole('link', { name: taskName }).click();
-    await page.getByRole('heading', { name: taskName, level: 1 }).waitFor();
-  }
-
-  async function submit(page: Page): Promise<void> {
-    await page.getByRole('button', { name: /^提\s*交$/ }).click();
-    await page.waitForURL((url) => url.pathname === '/inbox');
-  }
-
   async function recordImplementation(step: string, figures: { activities: string; people: string }) {
-    const officer = await signedIn(officerLogin());
-    await openTaskFromInbox(officer, '项目实施', `${step}-inbox`);
+    const officer = await j.signedIn(officerLogin());
+    await j.openTaskFromInbox(officer, '项目实施', `${step}-inbox`);
     await officer.getByLabel('开展活动数', { exact: true }).fill(figures.activities);
     await officer.getByLabel('服务人次', { exact: true }).fill(figures.people);
     await officer.getByLabel('志愿者人数', { exact: true }).fill('12');
     await officer.getByLabel('志愿服务时长（小时）', { exact: true }).fill('96');
-    await shot(officer, `${step}-filled`);
-    await submit(officer);
+    await j.shot(officer, `${step}-filled`);
+    await j.submit(officer);
     await officer.close();
   }
 
   /** A month passes by the clock; the report's task arrives in the officer's inbox and she files it. */
   async function fileMonthlyReport(step: string, progress: string): Promise<void> {
-    const officer = await signedIn(officerLogin());
-    await officer.goto(projectUrl);
-    await officer.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    const officer = await j.signedIn(officerLogin());
+    await j.openProject(officer, projectUrl);
     // The cycle's timer waits on the project page, and nothing is in the inbox yet.
     await officer
       .getByText(/monitorCycle/)
       .first()
       .waitFor();
     await expect(officer.getByRole('link', { name: '月度监测报告' }).count()).resolves.toBe(0);
-    await shot(officer, `${step}-timer-waiting`);
+    await j.shot(officer, `${step}-timer-waiting`);
     clock.advance('P1M');
-    await openTaskFromInbox(officer, '月度监测报告', `${step}-arrived`);
+    await j.openTaskFromInbox(officer, '月度监测报告', `${step}-arrived`);
     await officer.getByLabel('指标进展', { exact: true }).fill(progress);
     await officer.getByLabel('发现的问题', { exact: true }).fill('部分老人反映送餐时间偏晚。');
-    await shot(officer, `${step}-filled`);
-    await submit(officer);
+    await j.shot(officer, `${step}-filled`);
+    await j.submit(officer);
     await officer.close();
   }
 
   async function supervise(step: string, notes: string, corrective?: string): Promise<void> {
-    const supervisor = await signedIn(demoLogin(server, 'zhongxin'));
-    await openTaskFromInbox(supervisor, '督导检查', `${step}-inbox`);
+    const supervisor = await j.signedIn(demoLogin(server, 'zhongxin'));
+    await j.openTaskFromInbox(supervisor, '督导检查', `${step}-inbox`);
     await supervisor.getByLabel('督导意见', { exact: true }).fill(notes);
     if (corrective) {
       await supervisor.getByRole('switch', { name: '是否需要整改' }).click();
       await supervisor.getByLabel('整改要求', { exact: true }).fill(corrective);
     }
-    await shot(supervisor, `${step}-filled`);
-    await submit(supervisor);
+    await j.shot(supervisor, `${step}-filled`);
+    await j.submit(supervisor);
     await supervisor.close();
   }
-
-  async function openProject(page: Page): Promise<void> {
-    await page.goto(projectUrl);
-    await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
-  }
-
-  const stagesWith = (page: Page, status: 'process' | 'finish') =>
-    page.locator(`.sgf-work-stages .ant-steps-item-${status} .ant-steps-item-title`).allTextContents();
 
   it('officer implements, reports monthly, is sent back for correction, and the project completes', async () => {
     await recordImplementation('01-implement', { activities: '6', people: '480' });
@@ -172,12 +124,12 @@ describeWithBrowser('a lifecycle project from implementation to completion in a 
     );
 
     // Back for correction: the project is at 实施 again with the implementation open once more.
-    const officer = await signedIn(officerLogin());
-    await openProject(officer);
+    const officer = await j.signedIn(officerLogin());
+    await j.openProject(officer, projectUrl);
     await officer.getByRole('link', { name: '项目实施' }).waitFor();
-    expect(await stagesWith(officer, 'process')).toEqual(['实施', '监测与管理']);
+    expect(await j.stagesWith(officer, 'process')).toEqual(['实施', '监测与管理']);
     await officer.getByText('一个月内调整配送路线，送餐时间提前至 11:30 前。').first().waitFor();
-    await shot(officer, '04-back-for-correction');
+    await j.shot(officer, '04-back-for-correction');
     await officer.close();
 
     await recordImplementation('05-corrected', { activities: '9', people: '960' });
@@ -185,41 +137,47 @@ describeWithBrowser('a lifecycle project from implementation to completion in a 
     await supervise('07-supervision', '整改到位，同意进入评估。');
 
     // The evaluation committee: three supervisors of the centre each take a seat and score.
-    const scores = [
-      ['9', '9', '8', '9', '8'],
-      ['8', '9', '9', '8', '7'],
-      ['9', '8', '9', '9', '9'],
+    const criteria = ['目标达成', '服务质量', '指标完成', '经费使用', '创新与推广'];
+    const points = [
+      [9, 9, 8, 9, 8],
+      [8, 9, 9, 8, 7],
+      [9, 8, 9, 9, 9],
     ];
-    for (const [index, evaluator] of evaluators.entries()) {
-      const page = await signedIn(evaluator);
-      await openTaskFromInbox(page, '项目评估', `08-evaluate-${index + 1}-inbox`);
-      const criteria = ['目标达成', '服务质量', '指标完成', '经费使用', '创新与推广'];
-      for (const [i, criterion] of criteria.entries())
-        await page.getByLabel(`${criterion}得分（0–10）`).fill(scores[index]![i]!);
-      await page.getByLabel('审批意见').fill('服务成效明显，档案规范。');
-      await shot(page, `08-evaluate-${index + 1}-scored`);
-      await page.getByRole('button', { name: /^提交评分$/ }).click();
-      await page.waitForURL((url) => url.pathname === '/inbox');
-      await page.close();
-    }
+    for (const [index, evaluator] of evaluators.entries())
+      await j.score(
+        evaluator,
+        '项目评估',
+        criteria.map((criterion, i) => ({ criterion, max: 10, points: points[index]![i]! })),
+        `08-evaluate-${index + 1}`,
+      );
 
     // The officer writes the practice case.
-    const writer = await signedIn(officerLogin());
-    await openTaskFromInbox(writer, '撰写实践案例', '09-practice-case-inbox');
+    const writer = await j.signedIn(officerLogin());
+    await j.openTaskFromInbox(writer, '撰写实践案例', '09-practice-case-inbox');
     await writer.getByLabel('案例标题', { exact: true }).fill('“助餐进社区”：街道社工站链接资源的实践');
     await writer
       .getByLabel('案例摘要', { exact: true })
       .fill('以需求评估为起点，整改配送路线，服务 960 人次。');
-    await shot(writer, '09-practice-case-filled');
-    await submit(writer);
+    await j.shot(writer, '09-practice-case-filled');
+    await j.submit(writer);
 
-    // The project page: completed, every stage done, the score and rating among its variables' forms.
-    await openProject(writer);
+    // The project page: completed, every stage done, nothing left to do.
+    await j.openProject(writer, projectUrl);
     await writer.getByText('已完成').first().waitFor();
-    expect(await stagesWith(writer, 'process')).toEqual([]);
-    expect(await stagesWith(writer, 'finish')).toEqual(['预估', '计划', '实施', '监测与管理', '评估']);
+    expect(await j.stagesWith(writer, 'process')).toEqual([]);
+    expect(await j.stagesWith(writer, 'finish')).toEqual(['预估', '计划', '实施', '监测与管理', '评估']);
     await writer.getByText('当前没有待办任务').waitFor();
-    await shot(writer, '10-project-completed');
+    await j.shot(writer, '10-project-completed');
     await writer.close();
+
+    // What the page does not show, the API confirms: the mean of the weighted totals (86.5, 84,
+    // 87.5) and its rating band.
+    const api = await signInApi(server, officerLogin());
+    const { json } = await api('GET', `/api/projects/${projectId}`);
+    expect(json!.variables).toMatchObject({
+      evaluationScore: 86,
+      rating: '良好',
+      correctiveActionRequired: false,
+    });
   });
 });
