@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = {
   'task.completed': ['提交待办', 'Task completed'],
   'task.voted': ['审批', 'Approval vote'],
   'task.reviewed': ['提交评审', 'Review submitted'],
+  'project.exported': ['导出项目列表', 'Project list exported'],
   'task.urged': ['催办', 'Task urged'],
   'notification.read': ['标记通知已读', 'Notification marked read'],
   'notification.read_all': ['全部通知标为已读', 'All notifications marked read'],

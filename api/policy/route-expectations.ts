@@ -83,3 +83,13 @@ export const expectRecipientSubtree: RouteExpectations = {
   roles: everyRole('subtree'),
   bearer: 'forbidden',
 };
+
+/**
+ * Dashboards: officers and supervisors over their subtree; roles that see projects only while
+ * taking part in one have no subtree figures: refused.
+ */
+export const expectContentDashboard: RouteExpectations = {
+  anonymous: 'unauthenticated',
+  roles: { ...everyRole('forbidden'), officer: 'subtree', supervisor: 'subtree' },
+  bearer: 'same',
+};

@@ -14,10 +14,17 @@ import { currentNodeIds, stageViews } from './stage-view';
 import { readTaskRows, taskSummaryOf } from './task-rows';
 import { timelineEntryOf, type EventRow } from './timeline-text';
 import { projectVisibleTo } from './work-scope';
-import type { TProjectDetail, TProjectPage, TProjectSummary, TSubmittedForm, TTimeline } from './work.types';
-import type { ZProjectListQuery } from './work.types';
+import type {
+  TProjectDetail,
+  TProjectFilters,
+  TProjectPage,
+  TProjectSummary,
+  TSubmittedForm,
+  TTimeline,
+} from './work.types';
+import type { ZProjectListQuery, ZProjectSort } from './work.types';
 
-interface ProjectRow {
+export interface ProjectRow {
   id: string;
   title: string;
   status: 'running' | 'completed' | 'cancelled';
@@ -36,11 +43,12 @@ interface ProjectRow {
   overdue: boolean;
 }
 
+const overdueSql = Prisma.sql`EXISTS (SELECT 1 FROM task o WHERE o.instance_id = i.id AND o.status = 'open' AND o.due_at < now())`;
 const projectColumns = Prisma.sql`i.id, i.title, i.status::text AS status, i.state, i.version_id, v.version,
   d.key AS definition_key, d.name AS definition_name, i.unit_id, u.name AS unit_name, u.kind::text AS unit_kind,
   i.started_at, i.ended_at, i.started_by_id AS starter_id, s.display_name AS starter_name,
-  EXISTS (SELECT 1 FROM task o WHERE o.instance_id = i.id AND o.status = 'open' AND o.due_at < now()) AS overdue`;
-const projectJoins = Prisma.sql`process_instance i
+  ${overdueSql} AS overdue`;
+export const projectJoins = Prisma.sql`process_instance i
   JOIN process_definition_version v ON v.id = i.version_id
   JOIN process_definition d ON d.id = v.definition_id
   JOIN org_unit u ON u.id = i.unit_id
@@ -51,7 +59,7 @@ export const projectNotFound = () =>
     detailZh: '未找到该项目，或您无权查看',
   });
 
-async function summaryOf(db: DbClient, row: ProjectRow): Promise<TProjectSummary> {
+export async function summaryOf(db: DbClient, row: ProjectRow): Promise<TProjectSummary> {
   const definition = await definitionOf(db, row.version_id);
   const nodeIds = currentNodeIds(row.state);
   const currentStages = [...new Set(nodeIds.map((id) => stageNameOf(definition, id)))].filter(
@@ -74,22 +82,64 @@ async function summaryOf(db: DbClient, row: ProjectRow): Promise<TProjectSummary
   };
 }
 
-const ZListCursor = z.tuple([z.string(), z.string()]);
+/** The instance variables the list filters and the dashboards group by (expression-indexed, migration 20261123050000). */
+export const serviceDomainOf = Prisma.sql`(i.state -> 'variables' ->> 'serviceDomain')`;
+export const fundingSourceOf = Prisma.sql`(i.state -> 'variables' ->> 'fundingSource')`;
+/** The node ids the instance's tokens wait at, as a jsonb array (GIN-indexed by the same expression). */
+export const currentNodesOf = Prisma.sql`jsonb_path_query_array(i.state -> 'tokens', '$.*.nodeId')`;
 
-export async function listProjects(
-  db: DbClient,
-  caller: Caller,
-  query: z.output<typeof ZProjectListQuery>,
-): Promise<TProjectPage> {
-  const filters: Prisma.Sql[] = [projectVisibleTo(caller)];
-  if (query.unitId) filters.push(Prisma.sql`i.unit_id IN ${unitsWithin([query.unitId])}`);
+/** The first instant of a calendar day in China Standard Time, and of the day after it. */
+const dayStart = (day: string) => Prisma.sql`(${day}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+const dayAfter = (day: string) => Prisma.sql`((${day}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+
+/**
+ * The filters as SQL over instance `i` (joined to `v` and `d` as in projectJoins); the caller's
+ * scope is the reader's to add. A current stage is a stage of a node some token waits at: the
+ * uncorrelated list of every version's nodes in that stage lets the GIN index narrow the rows, the
+ * correlated check keeps only rows whose own version puts the node in the stage.
+ */
+export function projectFilterSql(query: TProjectFilters): Prisma.Sql[] {
+  const filters: Prisma.Sql[] = [];
+  if (query.unitId)
+    filters.push(
+      query.subunits === 'false'
+        ? Prisma.sql`i.unit_id = ${query.unitId}::uuid`
+        : Prisma.sql`i.unit_id IN ${unitsWithin([query.unitId])}`,
+    );
   if (query.definitionKey) filters.push(Prisma.sql`d.key = ${query.definitionKey}`);
   if (query.status) filters.push(Prisma.sql`i.status::text = ${query.status}`);
   if (query.q) filters.push(Prisma.sql`i.title ILIKE ${containing(query.q)}`);
-  if (query.overdue !== undefined) {
-    const overdue = Prisma.sql`EXISTS (SELECT 1 FROM task o WHERE o.instance_id = i.id AND o.status = 'open' AND o.due_at < now())`;
-    filters.push(query.overdue === 'true' ? overdue : Prisma.sql`NOT ${overdue}`);
+  if (query.overdue !== undefined)
+    filters.push(query.overdue === 'true' ? overdueSql : Prisma.sql`NOT ${overdueSql}`);
+  if (query.node) filters.push(Prisma.sql`${currentNodesOf} @> jsonb_build_array(${query.node}::text)`);
+  if (query.stage) {
+    const stage = query.stage;
+    filters.push(Prisma.sql`${currentNodesOf} ?| ARRAY(
+        SELECT DISTINCT n ->> 'id' FROM process_definition_version sv, jsonb_array_elements(sv.graph -> 'nodes') n
+        WHERE n ->> 'stage' = ${stage})`);
+    filters.push(Prisma.sql`EXISTS (SELECT 1 FROM jsonb_array_elements(v.graph -> 'nodes') n
+        WHERE n ->> 'stage' = ${stage} AND ${currentNodesOf} @> jsonb_build_array(n -> 'id'))`);
   }
+  if (query.serviceDomain) filters.push(Prisma.sql`${serviceDomainOf} = ${query.serviceDomain}`);
+  if (query.fundingSource) filters.push(Prisma.sql`${fundingSourceOf} = ${query.fundingSource}`);
+  if (query.startedFrom) filters.push(Prisma.sql`i.started_at >= ${dayStart(query.startedFrom)}`);
+  if (query.startedTo) filters.push(Prisma.sql`i.started_at < ${dayAfter(query.startedTo)}`);
+  if (query.endedFrom) filters.push(Prisma.sql`i.ended_at >= ${dayStart(query.endedFrom)}`);
+  if (query.endedTo) filters.push(Prisma.sql`i.ended_at < ${dayAfter(query.endedTo)}`);
+  return filters;
+}
+
+type ProjectSort = z.output<typeof ZProjectSort>;
+const ZListCursor = z.tuple([z.string(), z.string()]);
+
+/** The projects the caller may see that pass the filters, in the sort's order, from the cursor on. */
+export async function readProjectRows(
+  db: DbClient,
+  caller: Caller,
+  query: TProjectFilters & { sort: ProjectSort; cursor?: string | undefined },
+  limit: number,
+): Promise<ProjectRow[]> {
+  const filters = [projectVisibleTo(caller), ...projectFilterSql(query)];
   const byTitle = query.sort === 'title';
   const sortKey = byTitle ? Prisma.sql`i.title` : Prisma.sql`i.started_at`;
   const descending = query.sort === '-startedAt';
@@ -103,12 +153,20 @@ export async function listProjects(
     );
   }
   const order = descending ? Prisma.sql`${sortKey} DESC, i.id DESC` : Prisma.sql`${sortKey}, i.id`;
-  const rows = await db.$queryRaw<ProjectRow[]>`SELECT ${projectColumns} FROM ${projectJoins}
-    WHERE ${Prisma.join(filters, ' AND ')} ORDER BY ${order} LIMIT ${query.limit + 1}`;
+  return db.$queryRaw<ProjectRow[]>`SELECT ${projectColumns} FROM ${projectJoins}
+    WHERE ${Prisma.join(filters, ' AND ')} ORDER BY ${order} LIMIT ${limit}`;
+}
+
+export async function listProjects(
+  db: DbClient,
+  caller: Caller,
+  query: z.output<typeof ZProjectListQuery>,
+): Promise<TProjectPage> {
+  const rows = await readProjectRows(db, caller, query, query.limit + 1);
   const page = toPage(
     rows,
     query.limit,
-    (row) => [byTitle ? row.title : row.started_at.toISOString(), row.id],
+    (row) => [query.sort === 'title' ? row.title : row.started_at.toISOString(), row.id],
     (row) => row,
   );
   return {

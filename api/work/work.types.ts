@@ -74,16 +74,39 @@ export type TProjectSummary = z.infer<typeof ZProjectSummary>;
 export const ZProjectPage = pageOf(ZProjectSummary);
 export type TProjectPage = z.infer<typeof ZProjectPage>;
 
-export const ZProjectListQuery = ZPageQuery.extend({
+/** A calendar day (YYYY-MM-DD), counted in China Standard Time. */
+const ZDay = z.iso.date();
+
+/** What the project list, its xlsx export and the dashboards filter by. */
+export const ZProjectFilters = z.object({
   /** Only this unit and the units below it. */
   unitId: ZId.optional(),
+  /** 'false': only projects of `unitId` itself, not of the units below it. */
+  subunits: z.enum(['true', 'false']).optional(),
   definitionKey: z.string().max(100).optional(),
   status: ZInstanceStatus.optional(),
   /** Text search in the title. */
   q: z.string().trim().max(100).optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  sort: z.enum(['startedAt', '-startedAt', 'title']).default('-startedAt'),
+  /** A stage id of the definition (assess, plan …) a running project waits in now. */
+  stage: z.string().max(100).optional(),
+  /** A node id a running project waits at now. */
+  node: z.string().max(100).optional(),
+  /** The instance variable `serviceDomain` (服务领域). */
+  serviceDomain: z.string().max(100).optional(),
+  /** The instance variable `fundingSource` (资金来源). */
+  fundingSource: z.string().max(100).optional(),
+  /** Started on or after this day / on or before this day. */
+  startedFrom: ZDay.optional(),
+  startedTo: ZDay.optional(),
+  /** Ended on or after this day / on or before this day. */
+  endedFrom: ZDay.optional(),
+  endedTo: ZDay.optional(),
 });
+export type TProjectFilters = z.infer<typeof ZProjectFilters>;
+
+export const ZProjectSort = z.enum(['startedAt', '-startedAt', 'title']).default('-startedAt');
+export const ZProjectListQuery = ZPageQuery.extend(ZProjectFilters.shape).extend({ sort: ZProjectSort });
 export type TProjectListQuery = z.input<typeof ZProjectListQuery>;
 
 export const ZTaskKind = z.enum(['userTask', 'approval', 'review']);
