@@ -13,6 +13,7 @@ const INPUT_CODES = new Set([
   'EVENT_INVALID',
   'ACTION_PARAMS_INVALID',
   'FEEL_ERROR',
+  'TARGET_NOT_ELIGIBLE',
 ]);
 
 /**
@@ -35,9 +36,14 @@ function problemOf(error: OrchestratorError, fieldPrefix: string): Error {
     reason: d.reason,
     reasonZh: d.reason,
   }));
+  // A refusal without field details is about the one field the command named (e.g. `toUserId`).
+  if (fields.length === 0 && fieldPrefix)
+    fields.push({ field: fieldPrefix, reason: error.messages.en, reasonZh: error.messages.zh });
   switch (error.code) {
     case 'NOT_A_CANDIDATE':
       return new AppError('NOT_A_CANDIDATE', error.messages.en, [], extra);
+    case 'NOT_A_SUPERVISOR':
+      return new AppError('FORBIDDEN', error.messages.en, [], extra);
     case 'INSTANCE_NOT_FOUND':
     case 'VERSION_NOT_FOUND':
     case 'UNIT_NOT_FOUND':

@@ -15,12 +15,12 @@ import type { TaskRow } from './task-rows';
 import { candidateFor } from './work-scope';
 import type { TCompleteTaskRequest, TReviewRequest, TTaskDetail, TVoteRequest } from './work.types';
 
-interface Done {
+export interface Done {
   task: TTaskDetail;
   audit: AuditEntry;
 }
 
-const auditOf = (action: AuditEntry['action'], row: TaskRow, after?: unknown): AuditEntry => ({
+export const auditOf = (action: AuditEntry['action'], row: TaskRow, after?: unknown): AuditEntry => ({
   action,
   resourceType: 'task',
   resourceId: row.id,
@@ -28,7 +28,7 @@ const auditOf = (action: AuditEntry['action'], row: TaskRow, after?: unknown): A
   ...(after === undefined ? {} : { after }),
 });
 
-function assertOpen(row: TaskRow): void {
+export function assertOpen(row: TaskRow): void {
   if (row.status !== 'open')
     throw new AppError('PROCESS_STATE_CONFLICT', 'The task is no longer open.', [], {
       detailZh: '该待办已办结或已撤销',
@@ -36,7 +36,7 @@ function assertOpen(row: TaskRow): void {
 }
 
 /** Someone else claimed this role task: only they act on it until they release it. */
-function assertNotClaimedByOther(row: TaskRow, caller: Caller): void {
+export function assertNotClaimedByOther(row: TaskRow, caller: Caller): void {
   if (row.candidate_role !== null && row.assignee_id !== null && row.assignee_id !== caller.userId)
     throw new AppError('TASK_CLAIMED', `The task is claimed by ${row.assignee_name ?? 'someone else'}.`, [], {
       detailZh: `该待办已被${row.assignee_name ?? '他人'}认领`,
@@ -80,24 +80,29 @@ export async function unclaimTask(db: DbClient, caller: Caller, taskId: string):
   return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.unclaimed', row) };
 }
 
-/** Sends one task event through the port as the caller; the HTTP idempotency key, when given, keys the command. */
-async function act(
+/**
+ * Sends one task event through the port as the caller; the HTTP idempotency key, when given, keys
+ * the command. `overClaims`: a supervisor's command that may move a task someone claimed.
+ */
+export async function act(
   db: DbClient,
   orchestrator: Orchestrator,
   caller: Caller,
   taskId: string,
   idempotencyKey: string | undefined,
-  event: (row: TaskRow) => CommandEvent,
+  event: (row: TaskRow) => CommandEvent | Promise<CommandEvent>,
   fieldPrefix: string,
+  overClaims = false,
 ): Promise<TaskRow> {
   const { row } = await visibleTask(db, caller, taskId);
   assertOpen(row);
-  assertNotClaimedByOther(row, caller);
+  if (!overClaims) assertNotClaimedByOther(row, caller);
+  const command = await event(row);
   await engineCall(
     () =>
       orchestrator.send(
         row.instance_id,
-        event(row),
+        command,
         { userId: caller.userId },
         `api/${idempotencyKey ?? randomUUID()}`,
       ),

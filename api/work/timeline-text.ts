@@ -27,12 +27,20 @@ const VOTES: Record<string, [zh: string, en: string]> = {
   return: ['退回修改', 'returned for correction'],
 };
 
+/** The person a hand-over went to, as the event named them. */
+function recipientOf(p: Payload): { zh: string; en: string } {
+  const to = (p.to ?? {}) as Payload;
+  const name = text(to.displayName) ?? text(to.userId) ?? '';
+  return { zh: name, en: name };
+}
+
 function sentence(
   type: string,
   p: Payload,
   node: { zh: string; en: string },
   title: string,
 ): [string, string] {
+  const to = recipientOf(p);
   switch (type) {
     case 'started':
       return [`发起项目「${title}」`, `started the project "${title}"`];
@@ -64,6 +72,16 @@ function sentence(
       return ['更正了流程变量', 'corrected process variables'];
     case 'incidentRetried':
       return ['重试了异常节点', 'retried an incident'];
+    case 'taskReassigned':
+      return [`将「${node.zh}」改派给${to.zh}`, `reassigned "${node.en}" to ${to.en}`];
+    case 'taskDelegated':
+      return [`将「${node.zh}」委派给${to.zh}`, `delegated "${node.en}" to ${to.en}`];
+    case 'taskTransferred':
+      return [`将「${node.zh}」转办给${to.zh}`, `transferred "${node.en}" to ${to.en}`];
+    case 'taskResolved':
+      return [`交回了委派的「${node.zh}」`, `handed "${node.en}" back to its owner`];
+    case 'taskCommented':
+      return [`在「${node.zh}」中留言`, `commented on "${node.en}"`];
     default:
       return [type, type];
   }
@@ -71,7 +89,8 @@ function sentence(
 
 export function timelineEntryOf(event: EventRow, context: Context): TTimelineEntry {
   const payload = (event.payload ?? {}) as Payload;
-  const taskId = text(payload.taskId);
+  // Hand-overs name the task they close as `fromTaskId`.
+  const taskId = text(payload.taskId) ?? text(payload.fromTaskId);
   const nodeId = taskId ? (context.nodeOfTask(taskId) ?? null) : null;
   const name = nodeId ? (nodeOf(context.definition, nodeId)?.name ?? nodeId) : '';
   const [zh, en] = sentence(event.type, payload, { zh: name, en: name }, context.title);
@@ -82,6 +101,8 @@ export function timelineEntryOf(event: EventRow, context: Context): TTimelineEnt
     actor: event.actor_id ? { id: event.actor_id, displayName: event.actor_name ?? '' } : null,
     nodeId,
     text: { zh, en },
-    comment: text(payload.comment) ?? null,
+    // A reassignment's reason is its remark (a termination's reason is in its sentence already).
+    comment:
+      text(payload.comment) ?? (event.type === 'taskReassigned' ? text(payload.reason) : undefined) ?? null,
   };
 }

@@ -12,6 +12,18 @@ import { catalogueFor } from './catalogue';
 import { cancelProject, startProject } from './project-commands';
 import { listProjects, projectDetail, projectTimeline } from './project-reads';
 import { claimTask, completeTask, reviewTask, unclaimTask, voteOnTask } from './task-actions';
+import { bulkApprove } from './bulk-vote';
+import {
+  ZBulkVoteRequest,
+  ZBulkVoteResult,
+  ZCommentTaskRequest,
+  ZHandOverTaskRequest,
+  ZReassignTaskRequest,
+  ZResolveTaskRequest,
+  ZTaskActivity,
+} from './task-action.types';
+import { taskActivity } from './task-activity';
+import { commentOnTask, handOverTask, reassignTask, resolveTask } from './task-handovers';
 import { listTasks, taskDetail } from './task-inbox';
 import {
   ZCancelProjectRequest,
@@ -147,6 +159,21 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       handle: async ({ caller, query }) => ({ status: 200, body: await listTasks(prisma, caller, query) }),
     }),
     defineRoute({
+      ...taskCommand,
+      method: 'post',
+      path: '/tasks/bulk-vote',
+      summary:
+        '批量同意: approve many approval tasks with one comment; a result per task, never all-or-nothing',
+      // Each task is checked as one vote would be; the list itself belongs to the caller.
+      expect: expectSignedIn,
+      body: ZBulkVoteRequest,
+      responses: { 200: { description: 'One result per task', schema: ZBulkVoteResult } },
+      handle: async ({ db, caller, body, req }) => {
+        const { result, audit } = await bulkApprove(db, runtime(orchestrator), caller, body, keyOf(req));
+        return { status: 200, body: result, audit };
+      },
+    }),
+    defineRoute({
       method: 'get',
       path: '/tasks/:id',
       tag: 'tasks',
@@ -234,6 +261,109 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       responses: taskAnswer,
       handle: async ({ db, caller, params, body, req }) => {
         const { task, audit } = await reviewTask(
+          db,
+          runtime(orchestrator),
+          caller,
+          params.id,
+          body,
+          keyOf(req),
+        );
+        return { status: 200, body: task, audit };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/tasks/:id/activity',
+      tag: 'tasks',
+      summary:
+        'A task’s remarks and hand-over state, what the caller may do about them, and who may take it over',
+      access: signedIn,
+      expect: expectContentSubtree,
+      params: ZIdParams,
+      responses: { 200: { description: 'The activity', schema: ZTaskActivity } },
+      handle: async ({ caller, params }) => ({
+        status: 200,
+        body: await taskActivity(prisma, caller, params.id),
+      }),
+    }),
+    defineRoute({
+      ...taskCommand,
+      method: 'post',
+      path: '/tasks/:id/reassign',
+      summary:
+        '改派: a supervisor over the project’s unit moves the task to someone who may do it, with a reason',
+      expect: expectSupervisorSubtree,
+      params: ZIdParams,
+      body: ZReassignTaskRequest,
+      responses: taskAnswer,
+      handle: async ({ db, caller, params, body, req }) => {
+        const { task, audit } = await reassignTask(
+          db,
+          runtime(orchestrator),
+          caller,
+          params.id,
+          body,
+          keyOf(req),
+        );
+        return { status: 200, body: task, audit };
+      },
+    }),
+    ...(['delegate', 'transfer'] as const).map((kind) =>
+      defineRoute({
+        ...taskCommand,
+        method: 'post',
+        path: `/tasks/:id/${kind}`,
+        summary:
+          kind === 'delegate'
+            ? '委派: ask a colleague to handle the task; it returns to the caller when they hand it back'
+            : '转办: hand the task over to a colleague for good',
+        params: ZIdParams,
+        body: ZHandOverTaskRequest,
+        responses: taskAnswer,
+        handle: async ({ db, caller, params, body, req }) => {
+          const { task, audit } = await handOverTask(
+            kind,
+            db,
+            runtime(orchestrator),
+            caller,
+            params.id,
+            body,
+            keyOf(req),
+          );
+          return { status: 200, body: task, audit };
+        },
+      }),
+    ),
+    defineRoute({
+      ...taskCommand,
+      method: 'post',
+      path: '/tasks/:id/resolve',
+      summary: '交回: the delegate returns a delegated task to its owner, with a comment',
+      params: ZIdParams,
+      body: ZResolveTaskRequest,
+      responses: taskAnswer,
+      handle: async ({ db, caller, params, body, req }) => {
+        const { task, audit } = await resolveTask(
+          db,
+          runtime(orchestrator),
+          caller,
+          params.id,
+          body,
+          keyOf(req),
+        );
+        return { status: 200, body: task, audit };
+      },
+    }),
+    defineRoute({
+      ...taskCommand,
+      method: 'post',
+      path: '/tasks/:id/comments',
+      summary: 'Remark on an open task; the remark shows on the task and in the project timeline',
+      params: ZIdParams,
+      body: ZCommentTaskRequest,
+      responses: taskAnswer,
+      handle: async ({ db, caller, params, body, req }) => {
+        const { task, audit } = await commentOnTask(
           db,
           runtime(orchestrator),
           caller,

@@ -1,0 +1,87 @@
+// Wire contracts of what people do with a task besides answering it: hand-overs (改派, 委派, 交回,
+// 转办), comments, and bulk approval with a result per task. Semantics: docs/task-actions.md.
+import { z } from 'zod';
+import { ZId, ZShortText } from '../admin/common.types';
+import { ZPersonRef } from './work.types';
+
+const ZComment = z.string().trim().max(2000);
+
+/** 改派: a supervisor over the project's unit moves the task; the reason is kept in the history. */
+export const ZReassignTaskRequest = z.object({ toUserId: ZId, reason: ZShortText(500) });
+export type TReassignTaskRequest = z.infer<typeof ZReassignTaskRequest>;
+
+/** 委派 and 转办: the holder hands the task to a colleague, with an optional note. */
+export const ZHandOverTaskRequest = z.object({ toUserId: ZId, comment: ZComment.optional() });
+export type THandOverTaskRequest = z.infer<typeof ZHandOverTaskRequest>;
+
+/** 交回: the delegate returns the task to its owner, saying what they found or did. */
+export const ZResolveTaskRequest = z.object({ comment: ZComment.optional() });
+export type TResolveTaskRequest = z.infer<typeof ZResolveTaskRequest>;
+
+export const ZCommentTaskRequest = z.object({ comment: ZShortText(2000) });
+export type TCommentTaskRequest = z.infer<typeof ZCommentTaskRequest>;
+
+/** One remark in a task's history: a comment, a vote's comment, or a hand-over's note. */
+export const ZTaskRemark = z
+  .object({
+    sequence: z.number().int(),
+    type: z.string(),
+    occurredAt: z.string(),
+    author: ZPersonRef.nullable(),
+    /** For hand-overs: the person the task went to. */
+    to: ZPersonRef.nullable(),
+    comment: z.string().nullable(),
+  })
+  .meta({ id: 'TaskRemark' });
+export type TTaskRemark = z.infer<typeof ZTaskRemark>;
+
+/** The task's remarks and hand-over state, and what the caller may do about them. */
+export const ZTaskActivity = z
+  .object({
+    remarks: z.array(ZTaskRemark),
+    /** While delegated: the owner the task returns to. */
+    delegatedBy: ZPersonRef.nullable(),
+    may: z.object({
+      reassign: z.boolean(),
+      delegate: z.boolean(),
+      transfer: z.boolean(),
+      resolve: z.boolean(),
+      comment: z.boolean(),
+    }),
+    /** People who may take the task over (the engine decides again when it is handed over). */
+    eligible: z.array(ZPersonRef),
+  })
+  .meta({ id: 'TaskActivity' });
+export type TTaskActivity = z.infer<typeof ZTaskActivity>;
+
+/** The most tasks one bulk approval takes: one inbox page. */
+export const BULK_VOTE_LIMIT = 100;
+
+export const ZBulkVoteRequest = z.object({
+  taskIds: z
+    .array(ZId)
+    .min(1)
+    .max(BULK_VOTE_LIMIT)
+    .refine((ids) => new Set(ids).size === ids.length, 'each task once'),
+  comment: ZComment.optional(),
+});
+export type TBulkVoteRequest = z.infer<typeof ZBulkVoteRequest>;
+
+export const ZBulkVoteItem = z
+  .object({
+    taskId: z.string(),
+    result: z.enum(['approved', 'refused']),
+    /** Why this task was not approved: the problem one vote on it would have answered. */
+    problem: z
+      .object({ status: z.number().int(), code: z.string(), detail: z.string(), detailZh: z.string() })
+      .nullable(),
+  })
+  .meta({ id: 'BulkVoteItem' });
+export type TBulkVoteItem = z.infer<typeof ZBulkVoteItem>;
+
+export const ZBulkVoteResult = z.object({
+  items: z.array(ZBulkVoteItem),
+  approved: z.number().int(),
+  refused: z.number().int(),
+});
+export type TBulkVoteResult = z.infer<typeof ZBulkVoteResult>;

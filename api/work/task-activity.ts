@@ -1,0 +1,110 @@
+// A task's remarks (comments, vote comments, hand-over notes) from the instance's event log, its
+// hand-over state, what the caller may do about it, and who may take it over.
+import { Prisma } from '../../prisma/generated/client';
+import type { Caller } from '../auth/caller';
+import type { DbClient } from '../db/prisma-client';
+import type { TTaskActivity, TTaskRemark } from './task-action.types';
+import { visibleTask } from './task-inbox';
+import { supervisesProject, unitLineOf } from './task-handovers';
+import type { TaskRow } from './task-rows';
+
+/** Events that may carry a remark about a task. */
+const REMARK_TYPES = [
+  'taskCommented',
+  'approvalVoted',
+  'reviewSubmitted',
+  'taskReassigned',
+  'taskDelegated',
+  'taskTransferred',
+  'taskResolved',
+];
+
+interface RemarkRow {
+  sequence: number;
+  type: string;
+  occurred_at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  payload: { comment?: string; reason?: string; to?: { userId: string; displayName?: string } };
+}
+
+/** The task and those it took over from by hand-overs: their remarks belong to it. */
+function taskChain(row: TaskRow): string[] {
+  const open = row.instance_state.tasks[row.engine_task_id];
+  return [...(open?.handedFrom ?? []), row.engine_task_id];
+}
+
+async function remarksOf(db: DbClient, row: TaskRow): Promise<TTaskRemark[]> {
+  const chain = taskChain(row);
+  const rows = await db.$queryRaw<RemarkRow[]>`
+    SELECT e.sequence, e.type, e.occurred_at, e.actor_id, u.display_name AS actor_name, e.payload
+    FROM instance_event e LEFT JOIN app_user u ON u.id = e.actor_id
+    WHERE e.instance_id = ${row.instance_id}::uuid AND e.type = ANY(${REMARK_TYPES}::text[])
+      AND COALESCE(e.payload ->> 'taskId', e.payload ->> 'fromTaskId') = ANY(${chain}::text[])
+    ORDER BY e.sequence`;
+  return rows.flatMap((r) => {
+    const comment = r.payload.comment ?? r.payload.reason ?? null;
+    const to = r.payload.to;
+    // A vote or review without a comment says nothing here; the timeline shows it.
+    if (comment === null && to === undefined && r.type !== 'taskResolved') return [];
+    return [
+      {
+        sequence: r.sequence,
+        type: r.type,
+        occurredAt: r.occurred_at.toISOString(),
+        author: r.actor_id ? { id: r.actor_id, displayName: r.actor_name ?? '' } : null,
+        to: to ? { id: to.userId, displayName: to.displayName ?? '' } : null,
+        comment,
+      },
+    ];
+  });
+}
+
+/**
+ * People who may take the task over, as the engine's rule has it: active persons holding the
+ * task's role (any role for a task assigned to a person) at the project's unit or above it.
+ */
+async function eligiblePeople(db: DbClient, row: TaskRow, excluded: string[]) {
+  const role =
+    row.candidate_role === null ? Prisma.sql`TRUE` : Prisma.sql`ra.role::text = ${row.candidate_role}`;
+  return db.$queryRaw<{ id: string; displayName: string }[]>`
+    SELECT DISTINCT u.id::text AS id, u.display_name AS "displayName"
+    FROM app_user u JOIN role_assignment ra ON ra.user_id = u.id
+    WHERE u.kind = 'person' AND NOT u.disabled AND ra.unit_id = ANY(${unitLineOf(row)}::uuid[]) AND ${role}
+      AND NOT (u.id = ANY(${excluded}::uuid[]))
+    ORDER BY u.display_name LIMIT 200`;
+}
+
+export async function taskActivity(db: DbClient, caller: Caller, taskId: string): Promise<TTaskActivity> {
+  const { row, candidate } = await visibleTask(db, caller, taskId);
+  const open = row.status === 'open';
+  const engineTask = open ? row.instance_state.tasks[row.engine_task_id] : undefined;
+  const owner = engineTask?.delegatedBy;
+  const ownerName = owner
+    ? (
+        await db.$queryRaw<{ display_name: string }[]>`
+          SELECT display_name FROM app_user WHERE id = ${owner}::uuid`
+      )[0]?.display_name
+    : undefined;
+  const holds = open && (row.assignee_id === caller.userId || candidate);
+  const may = {
+    reassign: open && supervisesProject(caller, row),
+    delegate: holds && owner === undefined,
+    transfer: holds && owner === undefined,
+    resolve: holds && owner !== undefined,
+    comment: open,
+  };
+  return {
+    remarks: await remarksOf(db, row),
+    delegatedBy: owner ? { id: owner, displayName: ownerName ?? '' } : null,
+    may,
+    eligible:
+      may.reassign || may.delegate || may.transfer
+        ? await eligiblePeople(db, row, [
+            // The engine refuses the task's own holder; a supervisor may take a task themself.
+            ...(row.assignee_id ? [row.assignee_id] : []),
+            ...(holds ? [caller.userId] : []),
+          ])
+        : [],
+  };
+}

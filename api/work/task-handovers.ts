@@ -1,0 +1,164 @@
+// Hand-overs and comments on a task: 改派 (a supervisor over the project's unit), 委派 and 转办 (the
+// holder), 交回 (the delegate), comments (anyone who sees the project). Each is an engine event
+// sent through the Orchestrator port, so the engine decides and the instance history records it.
+import type { TaskHolder } from '../../workflows/engine';
+import type { Caller } from '../auth/caller';
+import type { DbClient } from '../db/prisma-client';
+import { AppError } from '../http/app-error';
+import type { Orchestrator } from '../orchestrator/orchestrator';
+import { scopeRoots } from '../policy/unit-scope';
+import { act, auditOf, type Done } from './task-actions';
+import type {
+  TCommentTaskRequest,
+  THandOverTaskRequest,
+  TReassignTaskRequest,
+  TResolveTaskRequest,
+} from './task-action.types';
+import { taskDetail } from './task-inbox';
+import type { TaskRow } from './task-rows';
+
+/** The instance's unit and those above it, as the instance fixed them when it started. */
+export function unitLineOf(row: TaskRow): string[] {
+  return [row.unit_id, ...(row.instance_state.unitAncestors ?? [])];
+}
+
+/** Mirrors the engine's rule (nodes/task-handover.ts) so that a refused caller gets a plain 403 first. */
+export function supervisesProject(caller: Caller, row: TaskRow): boolean {
+  const line = unitLineOf(row);
+  return scopeRoots(caller, ['supervisor']).some((unitId) => line.includes(unitId));
+}
+
+const notSupervisor = () =>
+  new AppError('FORBIDDEN', 'Only a supervisor over the project’s unit may reassign its tasks.', [], {
+    detailZh: '只有项目所属机构或其上级机构的督导（站长）可以改派',
+  });
+
+/** The person a task is handed to, with their roles: the engine decides eligibility from them. */
+async function holderFor(db: DbClient, userId: string): Promise<Required<TaskHolder>> {
+  const rows = await db.$queryRaw<{ display_name: string; role: string | null; unit_id: string | null }[]>`
+    SELECT u.display_name, ra.role::text AS role, ra.unit_id::text AS unit_id
+    FROM app_user u LEFT JOIN role_assignment ra ON ra.user_id = u.id
+    WHERE u.id = ${userId}::uuid AND u.kind = 'person' AND NOT u.disabled
+    ORDER BY ra.role, ra.unit_id`;
+  const first = rows[0];
+  if (!first)
+    throw new AppError('PROCESS_INPUT_INVALID', 'No such active person.', [
+      { field: 'toUserId', reason: 'no such active person', reasonZh: '没有这位在职人员' },
+    ]);
+  return {
+    userId,
+    displayName: first.display_name,
+    assignments: rows.flatMap((r) => (r.role && r.unit_id ? [{ role: r.role, unitId: r.unit_id }] : [])),
+  };
+}
+
+export async function reassignTask(
+  db: DbClient,
+  orchestrator: Orchestrator,
+  caller: Caller,
+  taskId: string,
+  body: TReassignTaskRequest,
+  idempotencyKey: string | undefined,
+): Promise<Done> {
+  if (scopeRoots(caller, ['supervisor']).length === 0) throw notSupervisor();
+  const row = await act(
+    db,
+    orchestrator,
+    caller,
+    taskId,
+    idempotencyKey,
+    async (task) => {
+      if (!supervisesProject(caller, task)) throw notSupervisor();
+      return {
+        type: 'taskReassigned',
+        fromTaskId: task.engine_task_id,
+        to: await holderFor(db, body.toUserId),
+        reason: body.reason,
+      };
+    },
+    'toUserId',
+    true,
+  );
+  return {
+    task: await taskDetail(db, caller, taskId),
+    audit: auditOf('task.reassigned', row, { to: body.toUserId, reason: body.reason }),
+  };
+}
+
+/** 委派 or 转办: the same checks, a different event (see docs/task-actions.md). */
+export async function handOverTask(
+  kind: 'delegate' | 'transfer',
+  db: DbClient,
+  orchestrator: Orchestrator,
+  caller: Caller,
+  taskId: string,
+  body: THandOverTaskRequest,
+  idempotencyKey: string | undefined,
+): Promise<Done> {
+  const row = await act(
+    db,
+    orchestrator,
+    caller,
+    taskId,
+    idempotencyKey,
+    async (task) => ({
+      type: kind === 'delegate' ? 'taskDelegated' : 'taskTransferred',
+      fromTaskId: task.engine_task_id,
+      to: await holderFor(db, body.toUserId),
+      ...(body.comment ? { comment: body.comment } : {}),
+    }),
+    'toUserId',
+  );
+  return {
+    task: await taskDetail(db, caller, taskId),
+    audit: auditOf(kind === 'delegate' ? 'task.delegated' : 'task.transferred', row, {
+      to: body.toUserId,
+    }),
+  };
+}
+
+export async function resolveTask(
+  db: DbClient,
+  orchestrator: Orchestrator,
+  caller: Caller,
+  taskId: string,
+  body: TResolveTaskRequest,
+  idempotencyKey: string | undefined,
+): Promise<Done> {
+  const row = await act(
+    db,
+    orchestrator,
+    caller,
+    taskId,
+    idempotencyKey,
+    (task) => ({
+      type: 'taskResolved',
+      taskId: task.engine_task_id,
+      ...(body.comment ? { comment: body.comment } : {}),
+    }),
+    '',
+  );
+  return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.resolved', row) };
+}
+
+export async function commentOnTask(
+  db: DbClient,
+  orchestrator: Orchestrator,
+  caller: Caller,
+  taskId: string,
+  body: TCommentTaskRequest,
+  idempotencyKey: string | undefined,
+): Promise<Done> {
+  // Anyone who sees the project may remark on its open tasks, also on one someone else claimed.
+  const row = await act(
+    db,
+    orchestrator,
+    caller,
+    taskId,
+    idempotencyKey,
+    (task) => ({ type: 'taskCommented', taskId: task.engine_task_id, comment: body.comment }),
+    '',
+    true,
+  );
+  return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.commented', row) };
+}
