@@ -84,11 +84,11 @@ describeWithBrowser('a lifecycle project from implementation to completion in a 
   async function fileMonthlyReport(step: string, progress: string): Promise<void> {
     const officer = await j.signedIn(officerLogin());
     await j.openProject(officer, projectUrl);
-    // The cycle's timer waits on the project page, and nothing is in the inbox yet.
-    await officer
-      .getByText(/monitorCycle/)
-      .first()
-      .waitFor();
+    // The cycle's timer waits on the project page (named by its node id today, by its name once the
+    // page says 月度监测周期), and no report is open yet.
+    const timer = officer.getByText(/月度监测周期|monitorCycle/).first();
+    await timer.waitFor();
+    await timer.scrollIntoViewIfNeeded();
     await expect(officer.getByRole('link', { name: '月度监测报告' }).count()).resolves.toBe(0);
     await j.shot(officer, `${step}-timer-waiting`);
     clock.advance('P1M');
