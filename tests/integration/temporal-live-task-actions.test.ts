@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { type Orchestrator, OrchestratorError } from '../../api/orchestrator/orchestrator';
+import { describeLive } from '../support/temporal-live-env';
+import {
+  type BothRuntimes,
+  projectionOf,
+  settleTemporal,
+  startBothRuntimes,
+} from '../support/temporal-runtimes';
+
+// Task hand-overs and remarks (docs/task-actions.md) on a real Temporal server and on the embedded
+// runtime: the same commands leave the same rows, and a refused hand-over is refused alike.
+jest.setTimeout(120_000);
+
+describeLive('task hand-overs on Temporal and on the embedded runtime', (address) => {
+  let rt: BothRuntimes;
+  const people: Record<string, { userId: string; assignments: { role: string; unitId: string }[] }> = {};
+
+  beforeAll(async () => {
+    rt = await startBothRuntimes(address);
+    for (const name of ['shegong', 'zhanzhang', 'zhongxin']) {
+      const userId = rt.db.users[name]!;
+      const { rows } = await rt.pool.query<{ role: string; unitId: string }>(
+        `SELECT role::text AS role, unit_id::text AS "unitId" FROM role_assignment WHERE user_id = $1`,
+        [userId],
+      );
+      people[name] = { userId, assignments: rows };
+    }
+  });
+  afterAll(() => rt?.close());
+
+  const settleOn = (orchestrator: Orchestrator, instanceId: string) =>
+    orchestrator === rt.temporal ? settleTemporal(rt.client, instanceId) : rt.embedded.scheduler.drain();
+  const as = (name: string) => ({ userId: people[name]!.userId });
+
+  async function openTask(orchestrator: Orchestrator, instanceId: string, nodeId: string) {
+    await settleOn(orchestrator, instanceId);
+    const tasks = await orchestrator.listOpenTasks({ instanceId });
+    const task = tasks.find((t) => t.nodeId === nodeId);
+    if (!task) throw new Error(`no open ${nodeId}`);
+    return task.engineTaskId;
+  }
+
+  /** Delegate, hand back, remark, transfer, complete; a centre supervisor reassigns and approves. */
+  async function scenario(orchestrator: Orchestrator): Promise<{ instanceId: string; refusal: string }> {
+    const send = (instanceId: string, event: Parameters<Orchestrator['send']>[1], by: string) =>
+      orchestrator.send(instanceId, event, as(by), randomUUID());
+    const { instanceId } = await orchestrator.start({
+      versionId: rt.db.versionIds['project-lifecycle']!,
+      unitId: rt.db.stationId,
+      title: 'hand-overs',
+      input: { projectName: '银龄守护' },
+      actor: as('shegong'),
+      idempotencyKey: randomUUID(),
+    });
+    let task = await openTask(orchestrator, instanceId, 'assess');
+    await send(
+      instanceId,
+      { type: 'taskDelegated', fromTaskId: task, to: people.zhanzhang!, comment: '请核实' },
+      'shegong',
+    );
+    task = await openTask(orchestrator, instanceId, 'assess');
+    await send(instanceId, { type: 'taskResolved', taskId: task, comment: '已核实' }, 'zhanzhang');
+    task = await openTask(orchestrator, instanceId, 'assess');
+    await send(instanceId, { type: 'taskCommented', taskId: task, comment: '材料齐全' }, 'zhongxin');
+    await send(instanceId, { type: 'taskTransferred', fromTaskId: task, to: people.zhanzhang! }, 'shegong');
+    task = await openTask(orchestrator, instanceId, 'assess');
+    await send(
+      instanceId,
+      {
+        type: 'taskCompleted',
+        taskId: task,
+        data: {
+          targetGroup: '独居老人',
+          serviceDomain: '为老服务',
+          needsSummary: '四十余位独居老人需要探访。',
+        },
+      },
+      'zhanzhang',
+    );
+    task = await openTask(orchestrator, instanceId, 'headApproval');
+    // An officer may not take a supervisor's approval: refused before anything is written.
+    const refusal = await send(
+      instanceId,
+      { type: 'taskTransferred', fromTaskId: task, to: people.shegong! },
+      'zhanzhang',
+    ).then(
+      () => 'accepted',
+      (error: unknown) => (error instanceof OrchestratorError ? error.code : String(error)),
+    );
+    await send(
+      instanceId,
+      { type: 'taskReassigned', fromTaskId: task, to: people.zhongxin!, reason: '站长休假' },
+      'zhongxin',
+    );
+    task = await openTask(orchestrator, instanceId, 'headApproval');
+    await send(instanceId, { type: 'approvalVoted', taskId: task, vote: 'approve' }, 'zhongxin');
+    await openTask(orchestrator, instanceId, 'plan');
+    return { instanceId, refusal };
+  }
+
+  it('leaves the same events and task rows on both runtimes', async () => {
+    const onTemporal = await scenario(rt.temporal);
+    const onEmbedded = await scenario(rt.embedded.orchestrator);
+    expect(onTemporal.refusal).toBe('TARGET_NOT_ELIGIBLE');
+    expect(onEmbedded.refusal).toBe('TARGET_NOT_ELIGIBLE');
+    const rows = await projectionOf(rt.pool, onTemporal.instanceId);
+    expect(rows).toEqual(await projectionOf(rt.pool, onEmbedded.instanceId));
+    expect(rows.events.map((event) => event.type)).toEqual([
+      'started',
+      'taskDelegated',
+      'taskResolved',
+      'taskCommented',
+      'taskTransferred',
+      'taskCompleted',
+      'taskReassigned',
+      'approvalVoted',
+    ]);
+    // Handed-over tasks are withdrawn, the delegate's hand-back counts as their completion.
+    expect(
+      (rows.tasks as { node_id: string; status: string }[])
+        .filter((t) => t.node_id === 'assess')
+        .map((t) => t.status),
+    ).toEqual(['cancelled', 'completed', 'cancelled', 'completed']);
+  });
+});
