@@ -9,6 +9,13 @@ const esmPackages = [
   'temporal-polyfill',
   'temporal-spec',
   'temporal-utils',
+  // file-type (attachments' magic-byte check) and its ES-module dependencies
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  'uint8array-extras',
+  '@borewit',
 ];
 const transform = {
   '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],

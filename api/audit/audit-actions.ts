@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = {
   'task.completed': ['提交待办', 'Task completed'],
   'task.voted': ['审批', 'Approval vote'],
   'task.reviewed': ['提交评审', 'Review submitted'],
+  'attachment.uploaded': ['上传附件', 'Attachment uploaded'],
+  'attachment.deleted': ['删除附件', 'Attachment deleted'],
   'task.reassigned': ['改派待办', 'Task reassigned'],
   'task.delegated': ['委派待办', 'Task delegated'],
   'task.resolved': ['交回委派的待办', 'Delegated task handed back'],
@@ -50,6 +52,7 @@ export const AUDIT_RESOURCE_TYPES = {
   audit: ['审计日志', 'Audit log'],
   project: ['项目', 'Project'],
   task: ['待办', 'Task'],
+  attachment: ['附件', 'Attachment'],
   notification: ['通知', 'Notification'],
 } as const satisfies Record<string, Labels>;
 

@@ -20,7 +20,9 @@ export const csrfGuard: RequestHandler = (req, _res, next) => {
     );
   }
   const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
-  if (hasBody && !req.is('application/json')) {
+  // Multipart is let through for upload routes (the route layer refuses it elsewhere); the custom
+  // header above is what a cross-site form cannot send.
+  if (hasBody && !req.is(['application/json', 'multipart/form-data'])) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Request bodies must be application/json.');
   }
   next();

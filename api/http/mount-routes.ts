@@ -2,6 +2,7 @@
 // Idempotency-Key, the handler, the response shaped by its schema, ETag, and the audit row of
 // every state-changing request, written in the handler's transaction.
 import type { Request, Response, Router } from 'express';
+import { AppError } from './app-error';
 import { callerOf, type Caller } from '../auth/caller';
 import { auditContextOf, writeAudit } from '../audit/write-audit';
 import type { Db } from '../db/prisma-client';
@@ -16,6 +17,7 @@ import {
   type StoredResponse,
 } from './idempotency';
 import { etagOf, readIfMatch } from './if-match';
+import { readUpload } from './multipart';
 import { shapeResponse } from './response-contract';
 import type { AnyRoute, RouteResult } from './route';
 import { parsePart } from './validate';
@@ -38,6 +40,10 @@ function send(res: Response, status: number, body: unknown, headers: Record<stri
 async function run(route: AnyRoute, deps: MountDeps, req: Request, res: Response): Promise<void> {
   const caller = callerOf(res);
   checkAccess(route.access, caller);
+  // Only upload routes read multipart bodies, and only after the caller was let in.
+  if (!route.upload && req.is('multipart/form-data'))
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Request bodies must be application/json.');
+  const file = route.upload ? await readUpload(req, res, route.upload) : undefined;
   const params = route.params ? parsePart(route.params, req.params, 'params') : {};
   const query = route.query ? parsePart(route.query, req.query, 'query') : {};
   const body = route.body ? parsePart(route.body, req.body ?? {}, 'body') : undefined;
@@ -55,7 +61,7 @@ async function run(route: AnyRoute, deps: MountDeps, req: Request, res: Response
       return;
     }
   }
-  const input = { params, query, body, caller, expectedRevision, req, res };
+  const input = { params, query, body, caller, expectedRevision, file, req, res };
   let answer: Answer;
   try {
     answer =
@@ -84,6 +90,7 @@ async function run(route: AnyRoute, deps: MountDeps, req: Request, res: Response
   }
   if (answer.kind === 'streamed') return;
   if (answer.kind === 'file') {
+    res.set(answer.headers);
     if (answer.file.filename) res.attachment(answer.file.filename);
     res.status(answer.status).type(answer.file.contentType).send(answer.file.content);
     return;
@@ -93,13 +100,14 @@ async function run(route: AnyRoute, deps: MountDeps, req: Request, res: Response
 
 type Answer =
   | ({ kind: 'json' } & StoredResponse)
-  | { kind: 'file'; status: number; file: NonNullable<RouteResult['file']> }
+  | { kind: 'file'; status: number; file: NonNullable<RouteResult['file']>; headers: Record<string, string> }
   | { kind: 'streamed' };
 
 /** The response of a handler's result: a file as is, JSON shaped by its schema, with the ETag. */
 function answerOf(route: AnyRoute, deps: MountDeps, result: RouteResult): Answer {
   if (result.streamed) return { kind: 'streamed' };
-  if (result.file) return { kind: 'file', status: result.status, file: result.file };
+  if (result.file)
+    return { kind: 'file', status: result.status, file: result.file, headers: { ...result.headers } };
   const headers: Record<string, string> = { ...result.headers };
   if (result.revision !== undefined) headers.ETag = etagOf(result.revision);
   const shaped = shapeResponse(route, result.status, result.body, deps.strictResponses);

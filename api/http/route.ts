@@ -13,8 +13,23 @@ export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
 export interface ResponseDecl {
   description: string;
   schema?: z.ZodType;
-  /** application/json unless stated (e.g. the xlsx export). */
-  contentType?: string;
+  /** application/json unless stated (e.g. the xlsx export); a download of several kinds lists each. */
+  contentType?: string | readonly string[];
+}
+
+/** A multipart/form-data request: one file part with a size limit; the route's `body` describes the text parts. */
+export interface UploadDecl {
+  /** The name of the file part. */
+  field: string;
+  maxBytes: number;
+  description: string;
+}
+
+/** The file part of an upload, held in memory (bounded by the route's `maxBytes`). */
+export interface UploadedFile {
+  /** The name the client gave it, UTF-8; only ever shown, never used as a path. */
+  originalName: string;
+  bytes: Buffer;
 }
 
 export type Access =
@@ -31,6 +46,8 @@ export interface RouteInput<P, Q, B, A extends Access> {
   caller: A extends { kind: 'public' } ? Caller | undefined : Caller;
   /** The revision named by If-Match (routes with `ifMatch`), or undefined for `If-Match: *`. */
   expectedRevision: number | undefined;
+  /** Upload routes: the file part, if the request was multipart and carried one. */
+  file: UploadedFile | undefined;
   /** For a state-changing route, the transaction its audit row joins: its writes go through it (the plain client for GETs and `ownTransactions` routes). */
   db: DbClient;
   req: Request;
@@ -43,7 +60,7 @@ export interface RouteResult {
   /** The resource's revision, sent as ETag. */
   revision?: number;
   headers?: Record<string, string>;
-  /** A non-JSON answer (docs page, xlsx export; `filename` makes it a download); `body` is then ignored. */
+  /** A non-JSON answer (docs page, xlsx export; `filename` makes it a download); `body` is then ignored, `headers` are sent. */
   file?: { content: Buffer | string; contentType: string; filename?: string };
   /**
    * What the audit log records for a state-changing request (required for non-GET routes),
@@ -74,6 +91,8 @@ export interface RouteDef<
   params?: P;
   query?: Q;
   body?: B;
+  /** A multipart/form-data upload; `body` then parses its text parts. */
+  upload?: UploadDecl;
   /** Revisioned update: If-Match is required (428 when missing, 412 when stale). */
   ifMatch?: boolean;
   /** Accepts Idempotency-Key: the first response is replayed for the same key and body. */

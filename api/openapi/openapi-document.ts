@@ -25,6 +25,18 @@ function operationId(route: AnyRoute): string {
   return [route.method, ...words].map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
 }
 
+/** JSON, or for an upload the multipart form: its file part beside the text parts `body` declares. */
+function requestBody(route: AnyRoute): Pick<ZodOpenApiOperationObject, 'requestBody'> {
+  if (route.upload) {
+    const file = z.string().meta({ format: 'binary', description: route.upload.description });
+    const textParts = route.body instanceof z.ZodObject ? route.body.shape : {};
+    const schema = z.object({ ...textParts, [route.upload.field]: file });
+    return { requestBody: { required: true, content: { 'multipart/form-data': { schema } } } };
+  }
+  if (!route.body) return {};
+  return { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } };
+}
+
 function operation(route: AnyRoute): ZodOpenApiOperationObject {
   const headers = {
     ...(route.ifMatch ? { 'if-match': ZIfMatch } : {}),
@@ -32,10 +44,12 @@ function operation(route: AnyRoute): ZodOpenApiOperationObject {
   };
   const responses: ZodOpenApiResponsesObject = {};
   for (const [status, decl] of Object.entries(route.responses)) {
+    const types = decl.contentType === undefined ? ['application/json'] : [decl.contentType].flat();
+    const schema = decl.schema ?? z.string();
     responses[status as `${1 | 2 | 3 | 4 | 5}${string}`] = {
       description: decl.description,
       ...(decl.schema || decl.contentType
-        ? { content: { [decl.contentType ?? 'application/json']: { schema: decl.schema ?? z.string() } } }
+        ? { content: Object.fromEntries(types.map((type) => [type, { schema }])) }
         : {}),
     };
   }
@@ -53,9 +67,7 @@ function operation(route: AnyRoute): ZodOpenApiOperationObject {
       ...(route.query ? { query: route.query } : {}),
       ...(Object.keys(headers).length ? { header: z.object(headers) } : {}),
     },
-    ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } }
-      : {}),
+    ...requestBody(route),
     responses,
   };
 }

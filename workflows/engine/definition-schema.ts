@@ -61,7 +61,7 @@ export const ZScalarFormField = z.strictObject({ ...fieldCommon, type: z.enum(sc
 /** A typed form field; `list` holds rows of scalar item fields (e.g. indicators with targets). */
 export const ZFormField = z.strictObject({
   ...fieldCommon,
-  type: z.enum([...scalarFieldTypes, 'list']),
+  type: z.enum([...scalarFieldTypes, 'list', 'file']),
   itemFields: z.array(ZScalarFormField).optional(),
   minItems: z.number().int().nonnegative().optional(),
   maxItems: z.number().int().positive().optional(),

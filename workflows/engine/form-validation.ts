@@ -38,13 +38,28 @@ function scalarSchema(field: ScalarFormField): z.ZodType {
   }
 }
 
-function fieldSchema(field: FormField): z.ZodType {
-  if (field.type !== 'list') return scalarSchema({ ...field, type: field.type });
-  let schema = z.array(formSchema(field.itemFields ?? []));
+/** A list of rows, or of attachment ids: `required` means at least one (or minItems if more). */
+function itemsSchema<T extends z.ZodType>(field: FormField, item: T): z.ZodArray<T> {
+  let schema = z.array(item);
   if (field.minItems !== undefined) schema = schema.min(field.minItems);
   if (field.maxItems !== undefined) schema = schema.max(field.maxItems);
   if (field.required) schema = schema.min(Math.max(1, field.minItems ?? 1));
   return schema;
+}
+
+function fieldSchema(field: FormField): z.ZodType {
+  switch (field.type) {
+    case 'list':
+      return itemsSchema(field, formSchema(field.itemFields ?? []));
+    // Attachment ids, each once; that they belong to the project is the host's check (the engine does no I/O).
+    case 'file':
+      return itemsSchema(field, z.uuid()).refine(
+        (ids) => new Set(ids).size === ids.length,
+        'each file may be listed once',
+      );
+    default:
+      return scalarSchema({ ...field, type: field.type });
+  }
 }
 
 /** Unknown keys are refused so that a form cannot write variables it does not declare. */

@@ -127,6 +127,7 @@ const fieldTypes: Record<FormField['type'], VariableDeclaration['type']> = {
   date: 'date',
   multiselect: 'list',
   list: 'list',
+  file: 'list',
 };
 
 /** Declared variables, then the variables forms write (a form under `formVariable` is an object). */

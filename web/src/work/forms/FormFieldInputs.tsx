@@ -9,6 +9,7 @@ import {
   Input,
   InputNumber,
   Select,
+  Spin,
   Switch,
   Table,
   type FormRule,
@@ -18,12 +19,16 @@ import type { FormListFieldData } from 'antd/es/form/FormList';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AttachmentTarget } from '../../attachments/attachment-types';
+import { FileFieldInput } from '../../attachments/FileFieldInput';
 import type { FormField, ScalarFormField } from '../work-types';
+import { useAttachmentTarget } from './attachment-target';
 import { fieldProblem, listBounds, type RuleProblem } from './form-rules';
 
 type NamePath = Array<string | number>;
 
 export function describeRuleProblem(problem: RuleProblem, label: string, t: TFunction): string {
+  if (problem.rule === 'files') return t('attachments.invalidIds', { label });
   return 'limit' in problem
     ? t(`forms.rules.${problem.rule}`, { label, limit: problem.limit })
     : t(`forms.rules.${problem.rule}`, { label });
@@ -193,21 +198,54 @@ function ColumnTitle({ field }: { field: ScalarFormField }): ReactNode {
   );
 }
 
+/** A file field: uploads go to the form's project (and task); the value is the attachments' ids. */
+function FileItem({
+  field,
+  name,
+  attachments,
+}: {
+  field: FormField;
+  name: NamePath;
+  attachments?: AttachmentTarget;
+}) {
+  const { t } = useTranslation();
+  const target = useAttachmentTarget(attachments);
+  return (
+    <Form.Item name={name} label={field.label} extra={field.help} rules={rulesFor(field, t)}>
+      {target ? <FileFieldInput target={target} label={field.label} /> : <Spin size="small" />}
+    </Form.Item>
+  );
+}
+
+interface FormFieldInputsProps {
+  fields: readonly FormField[];
+  prefix: NamePath;
+  /** Where file fields upload to; by default the task or project of the page's address. */
+  attachments?: AttachmentTarget;
+}
+
 /** Every field of a node's form, named `[...prefix, field.name]`. */
-export function FormFieldInputs({ fields, prefix }: { fields: readonly FormField[]; prefix: NamePath }) {
+export function FormFieldInputs({ fields, prefix, attachments }: FormFieldInputsProps) {
   return (
     <>
-      {fields.map((field) =>
-        field.type === 'list' ? (
-          <ListItem key={field.name} field={field} name={[...prefix, field.name]} />
-        ) : (
-          <ScalarItem
-            key={field.name}
-            field={{ ...field, type: field.type }}
-            name={[...prefix, field.name]}
-          />
-        ),
-      )}
+      {fields.map((field) => {
+        const name = [...prefix, field.name];
+        switch (field.type) {
+          case 'list':
+            return <ListItem key={field.name} field={field} name={name} />;
+          case 'file':
+            return (
+              <FileItem
+                key={field.name}
+                field={field}
+                name={name}
+                {...(attachments ? { attachments } : {})}
+              />
+            );
+          default:
+            return <ScalarItem key={field.name} field={{ ...field, type: field.type }} name={name} />;
+        }
+      })}
     </>
   );
 }

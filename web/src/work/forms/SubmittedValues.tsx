@@ -3,7 +3,11 @@ import { Descriptions, Table, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AttachmentTarget } from '../../attachments/attachment-types';
+import { AttachmentLink } from '../../attachments/AttachmentLink';
+import { useProjectAttachments } from '../../attachments/attachment-hooks';
 import type { FormField, ScalarFormField } from '../work-types';
+import { useAttachmentTarget } from './attachment-target';
 
 type Data = Record<string, unknown>;
 
@@ -20,6 +24,22 @@ function plainValue(field: ScalarFormField | undefined, value: unknown, t: TFunc
   }
   if (field?.type === 'textarea') return <span className="sgf-work-multiline">{value}</span>;
   return String(value);
+}
+
+function submittedValue(
+  field: FormField,
+  value: unknown,
+  attachments: AttachmentTarget | undefined,
+  t: TFunction,
+): ReactNode {
+  switch (field.type) {
+    case 'list':
+      return <ListTable field={field} rows={value} />;
+    case 'file':
+      return <SubmittedFiles value={value} {...(attachments ? { attachments } : {})} />;
+    default:
+      return plainValue({ ...field, type: field.type }, value, t);
+  }
 }
 
 function ListTable({ field, rows }: { field: FormField; rows: unknown }) {
@@ -43,24 +63,65 @@ function ListTable({ field, rows }: { field: FormField; rows: unknown }) {
   );
 }
 
+const idsOf = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+
+function FileLinks({ ids, names }: { ids: string[]; names: Map<string, string> }) {
+  const { t } = useTranslation();
+  if (ids.length === 0) return '—';
+  return (
+    <ul className="sgf-attachment-chosen">
+      {ids.map((id, index) => (
+        <li key={id}>
+          <AttachmentLink id={id} filename={names.get(id) ?? t('attachments.numbered', { n: index + 1 })} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ProjectFileLinks({ ids, projectId }: { ids: string[]; projectId: string }) {
+  const attachments = useProjectAttachments(projectId);
+  const names = new Map((attachments.data ?? []).map((item) => [item.id, item.filename]));
+  return <FileLinks ids={ids} names={names} />;
+}
+
+/** A file field's attachments as download links, by name when the project is known. */
+function SubmittedFiles({ value, attachments }: { value: unknown; attachments?: AttachmentTarget }) {
+  const target = useAttachmentTarget(attachments);
+  const ids = idsOf(value);
+  return target ? (
+    <ProjectFileLinks ids={ids} projectId={target.projectId} />
+  ) : (
+    <FileLinks ids={ids} names={new Map()} />
+  );
+}
+
 /**
  * The submitted values of `fields` in `data`; with no field list (an approval's vote, a review's
  * scores) the data's own keys are shown.
  */
-export function SubmittedValues({ fields, data }: { fields: readonly FormField[]; data: Data }) {
+export function SubmittedValues({
+  fields,
+  data,
+  attachments,
+}: {
+  fields: readonly FormField[];
+  data: Data;
+  /** The project whose attachments file fields name; by default the page address's. */
+  attachments?: AttachmentTarget;
+}) {
   const { t } = useTranslation();
   const items =
     fields.length > 0
       ? fields.map((field) => ({
           key: field.name,
           label: field.label,
-          span: field.type === 'list' || field.type === 'textarea' ? ('filled' as const) : undefined,
-          children:
-            field.type === 'list' ? (
-              <ListTable field={field} rows={data[field.name]} />
-            ) : (
-              plainValue({ ...field, type: field.type }, data[field.name], t)
-            ),
+          span:
+            field.type === 'list' || field.type === 'textarea' || field.type === 'file'
+              ? ('filled' as const)
+              : undefined,
+          children: submittedValue(field, data[field.name], attachments, t),
         }))
       : Object.entries(data).map(([key, value]) => ({
           key,

@@ -4,7 +4,7 @@
 import type { FormField, ScalarFormField } from '../work-types';
 
 export type RuleProblem =
-  | { rule: 'required' | 'number' | 'integer' | 'boolean' | 'pattern' | 'date' | 'option' }
+  | { rule: 'required' | 'number' | 'integer' | 'boolean' | 'pattern' | 'date' | 'option' | 'files' }
   | { rule: 'min' | 'max' | 'minLength' | 'maxLength' | 'minItems' | 'maxItems'; limit: number };
 
 type AnyField = FormField | ScalarFormField;
@@ -74,7 +74,7 @@ function choiceProblem(field: AnyField, value: unknown): RuleProblem | undefined
     : { rule: 'option' };
 }
 
-/** The number of rows a list must have: `required` means at least one (or minItems if more). */
+/** The number of rows a list (or files a file field) must have: `required` means at least one (or minItems if more). */
 export function listBounds(field: FormField): { min: number | undefined; max: number | undefined } {
   const min = field.required ? Math.max(1, field.minItems ?? 1) : field.minItems;
   return { min, max: field.maxItems };
@@ -88,6 +88,17 @@ function listProblem(field: FormField, value: unknown): RuleProblem | undefined 
   }
   if (max !== undefined && value.length > max) return { rule: 'maxItems', limit: max };
   return undefined;
+}
+
+/** An RFC 9562 uuid, as zod's `z.uuid()` on the server accepts it. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** A file field holds the ids of uploaded attachments, each once (the upload component fills it). */
+function fileIdsProblem(value: unknown): RuleProblem | undefined {
+  const ids = value as unknown[];
+  return ids.every((id) => typeof id === 'string' && UUID.test(id)) && new Set(ids).size === ids.length
+    ? undefined
+    : { rule: 'files' };
 }
 
 /**
@@ -116,6 +127,8 @@ export function fieldProblem(field: AnyField, rawValue: unknown): RuleProblem | 
       return choiceProblem(field, value);
     case 'list':
       return listProblem(field, value);
+    case 'file':
+      return listProblem(field, value) ?? fileIdsProblem(value);
   }
 }
 
