@@ -1,10 +1,13 @@
-// The signed-in frame: header (product, person with their account menu, language, sign-out), a side menu of
-// the areas the person's roles use, and the routed page.
+// The signed-in frame: header (product, notifications bell, person with their account menu, language,
+// sign-out), a side menu of the areas the person's roles use, and the routed page. Below 576 px (a phone)
+// the units, the language switch and sign-out move into the account menu, so the header fits the screen.
+import './app-layout.css';
 import {
   DisconnectOutlined,
   DownOutlined,
   KeyOutlined,
   LogoutOutlined,
+  TranslationOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import {
@@ -12,6 +15,7 @@ import {
   Button,
   Dropdown,
   Flex,
+  Grid,
   Layout,
   Menu,
   Spin,
@@ -28,6 +32,8 @@ import { AREA_ICONS } from '../areas/area-icons';
 import { areaForPath, visibleAreas } from '../areas/areas';
 import { CHANGE_PASSWORD_PATH } from '../auth/paths';
 import { useLogout, useLogoutEverywhere, useSession } from '../auth/session';
+import { changeLanguage, currentLanguage } from '../i18n';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { unitNamesOf } from './current-user';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ProductLogo, ProductName } from './ProductMark';
@@ -40,6 +46,8 @@ export default function AppLayout() {
   const { user } = useSession();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
+  // `sm` is undefined until measured: the wide header until then.
+  const phone = Grid.useBreakpoint().sm === false;
 
   // RequireSession renders this layout only with a user; the guard keeps the type honest.
   if (!user) return null;
@@ -64,10 +72,11 @@ export default function AppLayout() {
           <ProductLogo size={28} />
           <ProductName level={5} />
         </Link>
-        <Flex align="center" gap="middle" className="sgf-header-actions">
-          <AccountMenu user={user} />
-          <LanguageSwitch />
-          <LogoutButton />
+        <Flex align="center" gap={phone ? 'small' : 'middle'} className="sgf-header-actions">
+          {!user.mustChangePassword && <NotificationBell />}
+          <AccountMenu user={user} phone={phone} />
+          {!phone && <LanguageSwitch />}
+          {!phone && <LogoutButton />}
         </Flex>
       </Header>
       <Layout>
@@ -75,6 +84,8 @@ export default function AppLayout() {
           width={208}
           breakpoint="lg"
           collapsible
+          // On a phone the collapsed menu gives the page all the width, behind a small tab.
+          collapsedWidth={phone ? 0 : 80}
           collapsed={collapsed}
           onCollapse={setCollapsed}
           theme="light"
@@ -106,7 +117,7 @@ export default function AppLayout() {
 }
 
 /** The person and their units; hovering lists their roles, except while the account menu is open. */
-function CurrentUser({ user, menuOpen }: { user: User; menuOpen: boolean }) {
+function CurrentUser({ user, menuOpen, phone }: { user: User; menuOpen: boolean; phone: boolean }) {
   const { t, i18n } = useTranslation();
   const separator = i18n.language === 'en' ? ', ' : '、';
   const roleLines = user.roles.map((assignment) => (
@@ -131,26 +142,71 @@ function CurrentUser({ user, menuOpen }: { user: User; menuOpen: boolean }) {
         <Typography.Text strong data-testid="current-user">
           {user.displayName}
         </Typography.Text>
-        <Typography.Text type="secondary" data-testid="current-unit" ellipsis className="sgf-current-unit">
-          {unitNamesOf(user).join(separator)}
-        </Typography.Text>
+        {!phone && (
+          <Typography.Text type="secondary" data-testid="current-unit" ellipsis className="sgf-current-unit">
+            {unitNamesOf(user).join(separator)}
+          </Typography.Text>
+        )}
       </Flex>
     </Tooltip>
   );
 }
 
-/** The person's name opens their account actions: change password, sign out on every device. */
-function AccountMenu({ user }: { user: User }) {
+/** The language a phone's account menu offers, named in itself (as the header's switch does). */
+const OTHER_LANGUAGE = {
+  'zh-CN': { language: 'en', label: 'English' },
+  en: { language: 'zh-CN', label: '中文' },
+} as const;
+
+/**
+ * The person's name opens their account actions: change password, sign out on every device; on a
+ * phone also their units, the language switch and sign-out, which the header has no room for.
+ */
+function AccountMenu({ user, phone }: { user: User; phone: boolean }) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const navigate = useNavigate();
+  const logout = useLogout();
   const logoutEverywhere = useLogoutEverywhere();
   const [open, setOpen] = useState(false);
+  const other = OTHER_LANGUAGE[currentLanguage()];
   const items: MenuProps['items'] = [
+    ...(phone
+      ? [
+          {
+            type: 'group' as const,
+            key: 'units',
+            label: t('notifications.menuUnits'),
+            children: unitNamesOf(user).map((name) => ({ key: `unit:${name}`, label: name, disabled: true })),
+          },
+          { type: 'divider' as const },
+        ]
+      : []),
     { key: 'password', icon: <KeyOutlined />, label: t('account.changePassword') },
     { key: 'everywhere', icon: <DisconnectOutlined />, label: t('account.logoutEverywhere') },
+    ...(phone
+      ? [
+          { type: 'divider' as const },
+          {
+            key: 'language',
+            icon: <TranslationOutlined />,
+            label: (
+              <span lang={other.language} data-testid="menu-lang-switch">
+                {other.label}
+              </span>
+            ),
+          },
+          {
+            key: 'logout',
+            icon: <LogoutOutlined />,
+            label: <span data-testid="menu-logout">{t('layout.logout')}</span>,
+          },
+        ]
+      : []),
   ];
   const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'language') void changeLanguage(other.language);
+    if (key === 'logout') logout.mutate();
     if (key === 'password') void navigate(CHANGE_PASSWORD_PATH);
     if (key === 'everywhere') {
       void modal.confirm({
@@ -164,7 +220,7 @@ function AccountMenu({ user }: { user: User }) {
   return (
     <Dropdown menu={{ items, onClick }} trigger={['click']} open={open} onOpenChange={setOpen}>
       <Button type="text" className="sgf-account-button" data-testid="account-menu">
-        <CurrentUser user={user} menuOpen={open} />
+        <CurrentUser user={user} menuOpen={open} phone={phone} />
         <DownOutlined aria-hidden />
       </Button>
     </Dropdown>
