@@ -20,14 +20,17 @@ import { urgeTask } from './urge';
 
 const person = { kind: 'signedIn', personOnly: true } as const;
 
-/** The stream answers EventSource (Accept: text/event-stream) and generic clients, not a JSON reader. */
+/**
+ * The stream answers clients that ask for it (EventSource sends Accept: text/event-stream); any
+ * other reader, even one that accepts anything, gets a 400 instead of an answer that never ends.
+ */
 function assertAcceptsEventStream(accept: string | undefined): void {
-  if (!accept || /text\/event-stream|\*\/\*/.test(accept)) return;
+  if (accept?.includes('text/event-stream')) return;
   throw new AppError('VALIDATION_FAILED', 'This route answers with text/event-stream only.', [
     {
       field: 'headers.accept',
       reason: 'must accept text/event-stream',
-      reasonZh: '此接口只返回事件流（text/event-stream）',
+      reasonZh: '此接口只返回事件流（text/event-stream），请求须声明 Accept: text/event-stream',
     },
   ]);
 }

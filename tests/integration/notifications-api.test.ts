@@ -268,6 +268,9 @@ describe('notifications API', () => {
     });
     expect(json.status).toBe(400);
     expect(json.json!.errors[0].field).toBe('headers.accept');
+    // A generic reader would never see the end of the answer: refused as well.
+    const generic = await as.shegong!('GET', '/api/notifications/stream', undefined, { accept: '*/*' });
+    expect(generic.status).toBe(400);
     const anonymous = await fetch(`${server.url}/api/notifications`);
     expect(anonymous.status).toBe(401);
 
