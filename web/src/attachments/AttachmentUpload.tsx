@@ -1,11 +1,10 @@
-// Drag-and-drop upload to a project (and a task): antd's Upload sends the file as multipart with
-// the CSRF header and shows its progress; a refusal (too large, a type the bytes betray) shows the
+// Drag-and-drop upload to a project (and a task): antd's Upload shows the progress of the
+// multipart request `sendUpload` makes; a refusal (too large, a type the bytes betray) shows the
 // server's own message. Files that landed leave this list: the caller shows them where they belong.
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Flex, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CSRF_HEADER } from '../api/client';
 import { useRefreshAttachments } from './attachment-hooks';
 import {
   ACCEPTED_EXTENSIONS,
@@ -14,6 +13,8 @@ import {
   type AttachmentTarget,
 } from './attachment-types';
 import { uploadProblemText } from './upload-problem';
+import { sendUpload } from './upload-request';
+import './attachments.css';
 
 interface Props {
   target: AttachmentTarget;
@@ -31,11 +32,11 @@ export function AttachmentUpload({ target, onUploaded, label }: Props) {
   return (
     <Flex vertical gap="small">
       <Upload.Dragger
+        className="sgf-attachment-drop"
         name="file"
         action={projectAttachmentsUrl(target.projectId)}
         data={target.taskId ? { taskId: target.taskId } : {}}
-        headers={{ [CSRF_HEADER.name]: CSRF_HEADER.value }}
-        withCredentials
+        customRequest={sendUpload}
         multiple
         accept={ACCEPTED_EXTENSIONS}
         fileList={files}
