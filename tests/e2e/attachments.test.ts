@@ -128,7 +128,7 @@ describeWithBrowser('an officer attaches assessment evidence to a task form in a
     await shot(page, '04-project-submitted-evidence');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe(FILENAME);
-    expect((await readFile((await download.path())!)).equals(PDF)).toBe(true);
+    expect((await readFile(await download.path())).equals(PDF)).toBe(true);
     await page.close();
   });
 });
