@@ -14,6 +14,8 @@ import RequireArea from './pages/RequireArea';
 const AREA_PAGES = {
   inbox: lazy(() => import('./pages/InboxPage')),
   projects: lazy(() => import('./pages/ProjectsPage')),
+  // ECharts travels only with this chunk.
+  dashboards: lazy(() => import('./dashboards/DashboardsArea')),
   talent: lazy(() => import('./pages/TalentPage')),
   designer: lazy(() => import('./pages/DesignerPage')),
   admin: lazy(() => import('./admin/AdminArea')),

@@ -1,6 +1,7 @@
 // One icon per area, shared by the side menu and the area pages.
 import {
   ApartmentOutlined,
+  BarChartOutlined,
   FolderOpenOutlined,
   InboxOutlined,
   SettingOutlined,
@@ -12,6 +13,7 @@ import type { AreaKey } from './areas';
 export const AREA_ICONS = {
   inbox: <InboxOutlined />,
   projects: <FolderOpenOutlined />,
+  dashboards: <BarChartOutlined />,
   talent: <TeamOutlined />,
   designer: <ApartmentOutlined />,
   admin: <SettingOutlined />,

@@ -5,6 +5,8 @@ export const AREAS = [
   // Committee members score reviews from the inbox.
   { key: 'inbox', path: '/inbox', roles: ['officer', 'supervisor', 'committee_member', 'admin'] },
   { key: 'projects', path: '/projects', roles: ['officer', 'supervisor', 'admin'] },
+  // Subtree figures are for the content roles; admins administer and see no project content.
+  { key: 'dashboards', path: '/dashboards', roles: ['officer', 'supervisor'] },
   {
     key: 'talent',
     path: '/talent',

@@ -44,10 +44,7 @@ export type SubmittedForm = TSubmittedForm;
 export type Timeline = TTimeline;
 export type TimelineEntry = TTimelineEntry;
 /** The list filters a person can set (and keep in the address); paging is separate. */
-export type ProjectFilters = Pick<
-  TProjectListQuery,
-  'unitId' | 'definitionKey' | 'status' | 'q' | 'overdue' | 'sort'
->;
+export type ProjectFilters = Omit<TProjectListQuery, 'limit' | 'cursor'>;
 export type ProjectSort = NonNullable<ProjectFilters['sort']>;
 
 export type TaskSummary = TTaskSummary;

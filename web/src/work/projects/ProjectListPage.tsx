@@ -1,10 +1,13 @@
-// The projects the caller may see, filtered by unit, process, status, title and overdue; the filters
-// live in the address so a filtered list can be bookmarked or sent (a saved view).
-import { LinkOutlined, PlusOutlined } from '@ant-design/icons';
+// The projects the caller may see, filtered by unit, process, status, current stage, service
+// domain, funding source, start dates, title and overdue; the filters live in the address so a
+// filtered list can be bookmarked, saved as a named view, exported to Excel, or reached from a
+// dashboard chart.
+import { DownloadOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
   Checkbox,
+  DatePicker,
   Flex,
   Input,
   Select,
@@ -13,6 +16,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { UnitTreeSelect } from '../../admin/components/UnitTreeSelect';
@@ -21,8 +25,19 @@ import { formatDateTime } from '../../ui/format-time';
 import { useCursorPages } from '../../ui/use-cursor-pages';
 import { useCatalogue, useProjectPage } from '../work-hooks';
 import type { ProjectFilters, ProjectSummary } from '../work-types';
-import { PROJECT_SORTS, PROJECT_STATUSES, filtersFromSearch, searchFromFilters } from './project-filters';
+import {
+  FUNDING_SOURCES,
+  PROJECT_SORTS,
+  PROJECT_STATUSES,
+  SERVICE_DOMAINS,
+  filtersFromSearch,
+  searchFromFilters,
+} from './project-filters';
 import { ProjectStatusTag } from './ProjectStatusTag';
+import { SavedViews } from './SavedViews';
+
+const DAY_FORMAT = 'YYYY-MM-DD';
+const options = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
 export function ProjectListPage() {
   const { t } = useTranslation();
@@ -34,6 +49,34 @@ export function ProjectListPage() {
   const catalogue = useCatalogue();
   const update = (changes: Partial<ProjectFilters>) =>
     setSearch(searchFromFilters({ ...filters, ...changes }));
+  // A plain GET the browser downloads with the session cookie; the server audits the export.
+  const exportUrl = `/api/projects/export.xlsx?${searchFromFilters(filters).toString()}`;
+  // The stages of the chosen process, or of every process the caller may start (by stage id).
+  const stageOptions = [
+    ...new Map(
+      (catalogue.data ?? [])
+        .filter((entry) => !filters.definitionKey || entry.key === filters.definitionKey)
+        .flatMap((entry) => entry.stages.map((stage) => [stage.id, stage.name] as const)),
+    ),
+  ].map(([value, label]) => ({ value, label }));
+  // Filters a dashboard drills down with that have no control of their own: shown as closable tags.
+  const drillTags = [
+    filters.node && {
+      key: 'node',
+      text: t('projectList.node', { node: filters.node }),
+      clear: { node: undefined },
+    },
+    filters.subunits === 'false' && {
+      key: 'subunits',
+      text: t('projectList.unitOnly'),
+      clear: { subunits: undefined },
+    },
+    (filters.endedFrom || filters.endedTo) && {
+      key: 'ended',
+      text: t('projectList.ended', { from: filters.endedFrom ?? '…', to: filters.endedTo ?? '…' }),
+      clear: { endedFrom: undefined, endedTo: undefined },
+    },
+  ].filter((tag) => !!tag);
 
   const columns: TableColumnsType<ProjectSummary> = [
     {
@@ -135,22 +178,78 @@ export function ProjectListPage() {
           options={PROJECT_SORTS.map((sort) => ({ value: sort, label: t(`projects.sorts.${sort}`) }))}
           className="sgf-work-filter"
         />
+        <Select
+          allowClear
+          aria-label={t('projectList.stage')}
+          placeholder={t('projectList.anyStage')}
+          value={filters.stage}
+          onChange={(stage?: string) => update({ stage })}
+          options={stageOptions}
+          className="sgf-work-filter"
+        />
+        <Select
+          allowClear
+          showSearch
+          aria-label={t('projectList.serviceDomain')}
+          placeholder={t('projectList.anyServiceDomain')}
+          value={filters.serviceDomain}
+          onChange={(serviceDomain?: string) => update({ serviceDomain })}
+          options={options(SERVICE_DOMAINS)}
+          className="sgf-work-filter"
+        />
+        <Select
+          allowClear
+          aria-label={t('projectList.fundingSource')}
+          placeholder={t('projectList.anyFundingSource')}
+          value={filters.fundingSource}
+          onChange={(fundingSource?: string) => update({ fundingSource })}
+          options={options(FUNDING_SOURCES)}
+          className="sgf-work-filter"
+        />
+        <DatePicker.RangePicker
+          aria-label={t('projectList.startedBetween')}
+          placeholder={[t('projectList.startedFrom'), t('projectList.startedTo')]}
+          value={[
+            filters.startedFrom ? dayjs(filters.startedFrom) : null,
+            filters.startedTo ? dayjs(filters.startedTo) : null,
+          ]}
+          allowEmpty={[true, true]}
+          onChange={(range) =>
+            update({
+              startedFrom: range?.[0]?.format(DAY_FORMAT),
+              startedTo: range?.[1]?.format(DAY_FORMAT),
+            })
+          }
+        />
         <Checkbox
           checked={filters.overdue === 'true'}
           onChange={(event) => update({ overdue: event.target.checked ? 'true' : undefined })}
         >
           {t('projects.onlyOverdue')}
         </Checkbox>
-        <Typography.Text
-          copyable={{
-            text: window.location.href,
-            icon: <LinkOutlined />,
-            tooltips: [t('projects.copyView'), t('ui.copied')],
-          }}
-          type="secondary"
-        >
-          {t('projects.savedView')}
-        </Typography.Text>
+        {drillTags.map((tag) => (
+          <Tag key={tag.key} closable onClose={() => update(tag.clear)} color="processing">
+            {tag.text}
+          </Tag>
+        ))}
+      </Flex>
+      <Flex wrap gap="small" align="center" justify="space-between" className="sgf-work-filters">
+        <SavedViews search={search.toString()} onOpen={(saved) => setSearch(new URLSearchParams(saved))} />
+        <Flex gap="small" align="center">
+          <Typography.Text
+            copyable={{
+              text: window.location.href,
+              icon: <LinkOutlined />,
+              tooltips: [t('projects.copyView'), t('ui.copied')],
+            }}
+            type="secondary"
+          >
+            {t('projects.savedView')}
+          </Typography.Text>
+          <Button icon={<DownloadOutlined />} href={exportUrl} download>
+            {t('projectList.export')}
+          </Button>
+        </Flex>
       </Flex>
       <Table<ProjectSummary>
         rowKey="id"
