@@ -5,7 +5,12 @@ import {
   projectListPath,
   searchFromFilters,
 } from '../../../web/src/work/projects/project-filters';
-import { deleteView, readSavedViews, saveView } from '../../../web/src/work/projects/saved-views';
+import {
+  deleteView,
+  readSavedViews,
+  saveView,
+  type ViewStore,
+} from '../../../web/src/work/projects/saved-views';
 
 describe('project list filters in the query string', () => {
   it('reads every filter and writes it back unchanged', () => {
@@ -57,17 +62,11 @@ describe('project list filters in the query string', () => {
 });
 
 describe('saved views of the project list', () => {
-  const memoryStorage = (): Storage => {
+  const memoryStorage = (): ViewStore => {
     const items = new Map<string, string>();
     return {
-      get length() {
-        return items.size;
-      },
-      clear: () => items.clear(),
-      getItem: (key) => items.get(key) ?? null,
-      key: (index) => [...items.keys()][index] ?? null,
-      removeItem: (key) => void items.delete(key),
-      setItem: (key, value) => void items.set(key, value),
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value),
     };
   };
 

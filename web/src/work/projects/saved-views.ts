@@ -6,6 +6,12 @@ export interface SavedView {
   search: string;
 }
 
+/** What the views need of localStorage (which satisfies it); tests pass a map-backed one. */
+export interface ViewStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
 const storageKey = (userId: string) => `sgf.projectViews.${userId}`;
 
 const isSavedView = (value: unknown): value is SavedView =>
@@ -15,7 +21,7 @@ const isSavedView = (value: unknown): value is SavedView =>
   typeof (value as SavedView).search === 'string';
 
 /** The person's views, oldest first; anything unreadable in storage counts as none. */
-export function readSavedViews(storage: Storage, userId: string): SavedView[] {
+export function readSavedViews(storage: ViewStore, userId: string): SavedView[] {
   try {
     const parsed: unknown = JSON.parse(storage.getItem(storageKey(userId)) ?? '[]');
     return Array.isArray(parsed) ? parsed.filter(isSavedView) : [];
@@ -25,13 +31,13 @@ export function readSavedViews(storage: Storage, userId: string): SavedView[] {
 }
 
 /** Saves a view under its name, replacing one of the same name; returns the new list. */
-export function saveView(storage: Storage, userId: string, view: SavedView): SavedView[] {
+export function saveView(storage: ViewStore, userId: string, view: SavedView): SavedView[] {
   const views = [...readSavedViews(storage, userId).filter((saved) => saved.name !== view.name), view];
   storage.setItem(storageKey(userId), JSON.stringify(views));
   return views;
 }
 
-export function deleteView(storage: Storage, userId: string, name: string): SavedView[] {
+export function deleteView(storage: ViewStore, userId: string, name: string): SavedView[] {
   const views = readSavedViews(storage, userId).filter((saved) => saved.name !== name);
   storage.setItem(storageKey(userId), JSON.stringify(views));
   return views;
