@@ -73,15 +73,15 @@ describeWithBrowser('notifications: a live badge, the drawer, and a header that 
     expect(res.status).toBe(201);
   }
 
-  /** axe-core's findings inside the drawer (the page behind it, dimmed by the mask, is another journey's). */
-  async function violationsInDrawer(page: Page): Promise<string[]> {
+  /** axe-core's findings inside one part of the page (the rest, e.g. the page under the drawer's mask, is other journeys'). */
+  async function violationsWithin(page: Page, part: string): Promise<string[]> {
     const violations = await seriousA11yViolations(page);
-    // axe names each node by a selector unique in the page: found inside the drawer, it is there.
+    // axe names each node by a selector unique in the page: found inside the part, it is there.
     const inside = await Promise.all(
       violations.map(
         async (line) =>
           (await page
-            .locator('.ant-drawer')
+            .locator(part)
             .locator(line.slice(line.indexOf(': ') + 2))
             .count()) > 0,
       ),
@@ -100,6 +100,7 @@ describeWithBrowser('notifications: a live badge, the drawer, and a header that 
     await urgeAs('zhanzhang', '请本周内完成需求评估');
     await badge(page).filter({ hasText: '1' }).waitFor({ timeout: 10_000 });
     await shot(page, '01-badge-after-urge');
+    expect(await violationsWithin(page, '.sgf-header')).toEqual([]);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
     await page.getByTestId('notification-bell').click();
@@ -108,7 +109,7 @@ describeWithBrowser('notifications: a live badge, the drawer, and a header that 
     expect(await item.getAttribute('data-read')).toBe('false');
     await expect(item.textContent()).resolves.toContain(TITLE);
     await shot(page, '02-drawer');
-    expect(await violationsInDrawer(page)).toEqual([]);
+    expect(await violationsWithin(page, '.ant-drawer')).toEqual([]);
 
     await item.getByRole('button').click();
     await page.waitForURL(`**/inbox/tasks/${taskId}`);
@@ -141,6 +142,7 @@ describeWithBrowser('notifications: a live badge, the drawer, and a header that 
       expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     }
     await shot(page, '05-phone-header');
+    expect(await violationsWithin(page, '.sgf-header')).toEqual([]);
 
     // The unit leaves the header for the account menu.
     expect(await page.getByTestId('current-unit').count()).toBe(0);

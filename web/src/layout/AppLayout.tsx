@@ -68,7 +68,13 @@ export default function AppLayout() {
   return (
     <Layout className="sgf-app">
       <Header className="sgf-header" style={{ background: token.colorBgContainer }}>
-        <Link to="/" className="sgf-brand" style={{ color: token.colorPrimary }}>
+        <Link
+          to="/"
+          className="sgf-brand"
+          style={{ color: token.colorPrimary }}
+          // Its name stays when a phone's header shows the logo alone.
+          aria-label="社工流程 Shegong Flow"
+        >
           <ProductLogo size={28} />
           <ProductName level={5} />
         </Link>
