@@ -7,6 +7,8 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPrismaClient, type Db } from '../../api/db/prisma-client';
+import { Prisma } from '../../prisma/generated/client';
+import { currentNodesOf, fundingSourceOf, serviceDomainOf } from '../../api/work/project-reads';
 import { contractViolations } from '../../api/http/response-contract';
 import { publishDefinition } from '../support/runtime-fixtures';
 import { createTestClock } from '../support/test-clock';
@@ -287,6 +289,30 @@ describe('dashboards API', () => {
     });
     expect(audit?.detail).toMatchObject({ after: { rowCount: 3, filters: { serviceDomain: '为老服务' } } });
   });
+
+  it.each([
+    ['process_instance_service_domain_idx', Prisma.sql`${serviceDomainOf} = '为老服务'`],
+    ['process_instance_funding_source_idx', Prisma.sql`${fundingSourceOf} = '公益创投'`],
+    ['process_instance_current_nodes_idx', Prisma.sql`${currentNodesOf} @> '["plan"]'::jsonb`],
+    ['process_instance_current_nodes_idx', Prisma.sql`${currentNodesOf} ?| ARRAY['plan', 'assess']`],
+    ['process_instance_started_at_idx', Prisma.sql`i.started_at >= now() - interval '1 day'`],
+    [
+      'process_instance_completed_idx',
+      Prisma.sql`i.status = 'completed' AND i.ended_at >= now() - interval '30 days'`,
+    ],
+  ])(
+    'filters the instances through %s: the query uses the very expression the index was made on',
+    async (index, where) => {
+      const plan = await prisma.$transaction(async (tx) => {
+        // A handful of rows never needs an index; forbidding sequential scans shows whether one fits.
+        await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+        return tx.$queryRaw<
+          { 'QUERY PLAN': string }[]
+        >`EXPLAIN SELECT i.id FROM process_instance i WHERE ${where}`;
+      });
+      expect(plan.map((line) => line['QUERY PLAN']).join('\n')).toContain(index);
+    },
+  );
 
   async function cookieOf(username: string): Promise<Record<string, string>> {
     const login = await fetch(`${server.url}/api/auth/login`, {
