@@ -131,7 +131,9 @@ export function createNotificationHub(prisma: Db, timings: StreamTimings = DEFAU
       };
       const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), timings.keepAliveMs);
       const lifetime = setTimeout(() => res.end(), timings.lifetimeMs);
+      let gone = false;
       const close = () => {
+        gone = true;
         clearInterval(keepAlive);
         clearTimeout(lifetime);
         unsubscribe(subscriber);
@@ -140,6 +142,8 @@ export function createNotificationHub(prisma: Db, timings: StreamTimings = DEFAU
       res.on('close', close);
       try {
         await subscribe(subscriber);
+        // A client that left while the first poll ran was unsubscribed before it was subscribed.
+        if (gone) return unsubscribe(subscriber);
         await pushCount(subscriber);
       } catch {
         // The headers are gone already: end the stream and let EventSource reconnect.

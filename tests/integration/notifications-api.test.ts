@@ -2,9 +2,13 @@
 // and no one else, its escalation reaches every supervisor the engine's rule reaches, each of whom
 // reads it alone; the live stream delivers an urge over a real HTTP connection within seconds; an
 // urge is refused a second time within ten minutes; someone else's notification is a 404.
+import express from 'express';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Caller } from '../../api/auth/caller';
 import { createPrismaClient, type Db } from '../../api/db/prisma-client';
 import { contractViolations } from '../../api/http/response-contract';
+import { createNotificationHub } from '../../api/notifications/notification-stream';
 import { createTestClock, type TestClock } from '../support/test-clock';
 import { apiAgent, startTestServer, type TestServer } from '../support/test-server';
 import { type Call, demoPassword, unitIdByCode } from './support/api-callers';
@@ -28,6 +32,8 @@ interface StreamEvent {
 /** A Server-Sent Events connection as a browser's EventSource opens it, collecting its events. */
 function openStream(url: string, cookie: string) {
   const events: StreamEvent[] = [];
+  let raw = '';
+  let ended = false;
   let response: IncomingMessage | undefined;
   const request = httpRequest(url, { headers: { accept: 'text/event-stream', cookie } });
   const connected = new Promise<IncomingMessage>((resolve, reject) => {
@@ -35,7 +41,11 @@ function openStream(url: string, cookie: string) {
       response = res;
       let buffer = '';
       res.setEncoding('utf8');
+      res.on('end', () => {
+        ended = true;
+      });
       res.on('data', (chunk: string) => {
+        raw += chunk;
         buffer += chunk;
         let end: number;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -54,6 +64,8 @@ function openStream(url: string, cookie: string) {
   return {
     events,
     connected,
+    raw: () => raw,
+    ended: () => ended,
     async next(predicate: (event: StreamEvent) => boolean, timeoutMs: number): Promise<StreamEvent> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -211,6 +223,49 @@ describe('notifications API', () => {
       await stream.next((e) => e.event === 'unread' && e.data.unread === 1, 5_000);
     } finally {
       stream.close();
+    }
+  });
+
+  it('keeps an idle stream open with comments and ends it after its lifetime, for EventSource to reconnect', async () => {
+    // The product's hub with short timings, on a bare HTTP server over the same database.
+    const hub = createNotificationHub(prisma, {
+      pollMs: 100,
+      keepAliveMs: 150,
+      lifetimeMs: 1_000,
+      lookBackMs: 5_000,
+    });
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { username: 'shegong' },
+      include: { roles: true },
+    });
+    const caller: Caller = {
+      kind: 'session',
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      userKind: 'person',
+      mustChangePassword: false,
+      assignments: user.roles.map((r) => ({ id: r.id, role: r.role, unitId: r.unitId, unitName: '' })),
+      sessionId: null,
+      tokenId: null,
+    };
+    const app = express();
+    app.get('/stream', (req, res) => void hub.open(caller, req, res));
+    const bare = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => bare.once('listening', resolve));
+    try {
+      const stream = openStream(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/stream`, '');
+      await stream.connected;
+      const started = Date.now();
+      while (!stream.ended() && Date.now() - started < 5_000)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(stream.ended()).toBe(true);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+      expect(stream.raw()).toMatch(/^retry: 3000\n\n/);
+      expect(stream.raw().match(/^: keep-alive$/gm)?.length).toBeGreaterThanOrEqual(3);
+      expect(stream.events[0]).toEqual({ event: 'unread', data: { unread: expect.any(Number) } });
+    } finally {
+      await new Promise((resolve) => bare.close(resolve));
     }
   });
 
