@@ -6,6 +6,7 @@ import express from 'express';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Caller } from '../../api/auth/caller';
+import { hashPassword } from '../../api/auth/password';
 import { createPrismaClient, type Db } from '../../api/db/prisma-client';
 import { contractViolations } from '../../api/http/response-contract';
 import { createNotificationHub } from '../../api/notifications/notification-stream';
@@ -91,12 +92,13 @@ describe('notifications API', () => {
   let hjl: string;
   let projectId: string;
   let assessTaskId: string;
+  let approvalTaskId: string;
 
-  async function signIn(username: string): Promise<void> {
+  async function signIn(username: string, password = demoPassword(server, username)): Promise<void> {
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-requested-with': 'shegong-flow' },
-      body: JSON.stringify({ username, password: demoPassword(server, username) }),
+      body: JSON.stringify({ username, password }),
     });
     expect(login.status).toBe(200);
     cookies[username] = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
@@ -300,6 +302,7 @@ describe('notifications API', () => {
     const approval = (project.json!.tasks as { id: string; nodeId: string; status: string }[]).find(
       (task) => task.nodeId === 'headApproval' && task.status === 'open',
     )!;
+    approvalTaskId = approval.id;
     const urge = await as.zhongxin!('POST', `/api/tasks/${approval.id}/urge`, {});
     expect(urge.status).toBe(201);
     expect(urge.json!.recipient).toEqual({ type: 'role', role: 'supervisor', unitId: hjl });
@@ -339,5 +342,32 @@ describe('notifications API', () => {
       headers: { authorization: `Bearer ${token.json!.token as string}` },
     });
     expect(service.status).toBe(403);
+  });
+
+  it('sends a claimed role task’s reminder to whoever claimed it, not to the role’s other holders', async () => {
+    // A second supervisor at the station: a candidate for the head's approval like the head.
+    await prisma.user.create({
+      data: {
+        username: 'fuzhanzhang',
+        displayName: '副站长',
+        passwordHash: await hashPassword('Second-Supervisor-1'),
+        roles: { create: { role: 'supervisor', unitId: hjl } },
+      },
+    });
+    await signIn('fuzhanzhang', 'Second-Supervisor-1');
+    const claim = await as.zhanzhang!('POST', `/api/tasks/${approvalTaskId}/claim`);
+    expect(claim.status).toBe(200);
+
+    clock.advance('P7DT1H');
+    const reminder = await waitForTemplate('zhanzhang', 'task.reminder');
+    expect(reminder.taskId).toBe(approvalTaskId);
+    const row = await prisma.notification.findUniqueOrThrow({ where: { id: reminder.id } });
+    expect(row).toMatchObject({ recipientRole: 'supervisor', recipientUnitId: hjl, recipientUserId: null });
+    // The station's other supervisor still has the role's other notices, but not this reminder.
+    const other = (await inbox('fuzhanzhang')).items;
+    expect(other.map((item) => item.template)).toEqual(['task.urged', 'task.escalated']);
+    expect(other.map((item) => item.id)).not.toContain(reminder.id);
+    const mark = await as.fuzhanzhang!('POST', `/api/notifications/${reminder.id}/read`);
+    expect(mark.status).toBe(404);
   });
 });
