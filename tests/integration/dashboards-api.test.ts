@@ -261,6 +261,24 @@ describe('dashboards API', () => {
     expect(await listed('shegong-room', `serviceDomain=${encodeURIComponent('为老服务')}`)).toEqual(ids('A'));
   });
 
+  it('pages a filtered list by cursor in the chosen order, each project once', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page = await ok(
+        as.zhongxin!(
+          'GET',
+          `/api/projects?limit=2&sort=title&q=${encodeURIComponent('看板')}${cursor ? `&cursor=${cursor}` : ''}`,
+        ),
+      );
+      seen.push(...(page.items as { title: string }[]).map((item) => item.title));
+      cursor = page.nextCursor as string | null;
+    }
+    expect(seen.map((title) => title.slice(0, 4))).toEqual(
+      ['A', 'B', 'C', 'D', 'E', 'F'].map((name) => `看板-${name}`),
+    );
+  });
+
   it('exports the filtered list as xlsx with Chinese headers, audited as an export', async () => {
     const res = await fetch(
       `${server.url}/api/projects/export.xlsx?serviceDomain=${encodeURIComponent('为老服务')}&sort=title`,
