@@ -37,8 +37,12 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
   let server: Server | undefined;
   let orchestrator: Orchestrator | undefined;
   const close = async () => {
-    if (server) await new Promise<void>((done) => server?.close(() => done()));
-    server?.closeAllConnections();
+    if (server) {
+      const closed = new Promise<void>((done) => server?.close(() => done()));
+      // Open event streams never end by themselves: end every connection, or shutdown waits for them.
+      server.closeAllConnections();
+      await closed;
+    }
     await orchestrator?.close();
     await prisma.$disconnect();
     await database.stop();
