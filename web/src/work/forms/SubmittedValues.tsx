@@ -99,7 +99,9 @@ function SubmittedFiles({ value, attachments }: { value: unknown; attachments?: 
 
 /**
  * The submitted values of `fields` in `data`; with no field list (an approval's vote, a review's
- * scores) the data's own keys are shown.
+ * scores) the data's own keys are shown. List fields come after the others, each a table of its
+ * own at the full width: inside a description cell a table is squeezed beside the other fields
+ * and spills out of the card.
  */
 export function SubmittedValues({
   fields,
@@ -112,22 +114,34 @@ export function SubmittedValues({
   attachments?: AttachmentTarget;
 }) {
   const { t } = useTranslation();
+  const lists = fields.filter((field) => field.type === 'list');
   const items =
     fields.length > 0
-      ? fields.map((field) => ({
-          key: field.name,
-          label: field.label,
-          span:
-            field.type === 'list' || field.type === 'textarea' || field.type === 'file'
-              ? ('filled' as const)
-              : undefined,
-          children: submittedValue(field, data[field.name], attachments, t),
-        }))
+      ? fields
+          .filter((field) => !lists.includes(field))
+          .map((field) => ({
+            key: field.name,
+            label: field.label,
+            span: field.type === 'textarea' || field.type === 'file' ? ('filled' as const) : undefined,
+            children: submittedValue(field, data[field.name], attachments, t),
+          }))
       : Object.entries(data).map(([key, value]) => ({
           key,
           label: key,
           span: undefined,
           children: plainValue(undefined, value, t),
         }));
-  return <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2 }} items={items} />;
+  return (
+    <>
+      {items.length > 0 && (
+        <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2 }} items={items} />
+      )}
+      {lists.map((field) => (
+        <section key={field.name} className="sgf-work-submitted-list" aria-label={field.label}>
+          <Typography.Text strong>{field.label}</Typography.Text>
+          {submittedValue(field, data[field.name], attachments, t)}
+        </section>
+      ))}
+    </>
+  );
 }
