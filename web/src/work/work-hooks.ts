@@ -18,6 +18,15 @@ import type {
   VoteRequest,
 } from './work-types';
 import { workKeys } from './work-query-keys';
+import type {
+  BulkVoteRequest,
+  BulkVoteResult,
+  CommentTaskRequest,
+  HandOverTaskRequest,
+  ReassignTaskRequest,
+  ResolveTaskRequest,
+  TaskActivity,
+} from './inbox/task-action-types';
 
 export const PAGE_SIZE = 20;
 
@@ -76,10 +85,16 @@ export function useTimeline(id: string, enabled: boolean) {
   });
 }
 
-/** Any action on a task or project changes the inbox, the task and its project: refresh them all. */
+/**
+ * Any action on a task or project changes the inbox, the task and its project: refresh them all.
+ * Not awaited: a refetched task can unmount the form that acted on it (it is no longer open, or no
+ * longer the caller's), and the form's own success callback, which navigates away, must still run.
+ */
 function useRefreshWork() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: workKeys.all });
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: workKeys.all });
+  };
 }
 
 type TaskAction =
@@ -126,6 +141,42 @@ export function useCancelProject(projectId: string) {
         { reason },
         { idempotencyKey: crypto.randomUUID() },
       ),
+    meta: { silent: true },
+    onSuccess: refresh,
+  });
+}
+
+export function useTaskActivity(taskId: string) {
+  return useQuery({
+    queryKey: [...workKeys.task(taskId), 'activity'],
+    queryFn: ({ signal }) => apiGet<TaskActivity>(`/api/tasks/${taskId}/activity`, signal),
+  });
+}
+
+/** Hand-overs (改派, 委派, 转办, 交回) and remarks: each answers the task after it. */
+export type HandOverAction =
+  | { kind: 'reassign'; body: ReassignTaskRequest }
+  | { kind: 'delegate' | 'transfer'; body: HandOverTaskRequest }
+  | { kind: 'resolve'; body: ResolveTaskRequest }
+  | { kind: 'comments'; body: CommentTaskRequest };
+
+export function useHandOver(taskId: string) {
+  const refresh = useRefreshWork();
+  return useMutation({
+    mutationFn: (action: HandOverAction) =>
+      apiPost<TaskDetail>(`/api/tasks/${taskId}/${action.kind}`, action.body, {
+        idempotencyKey: crypto.randomUUID(),
+      }),
+    meta: { silent: true },
+    onSuccess: refresh,
+  });
+}
+
+export function useBulkApprove() {
+  const refresh = useRefreshWork();
+  return useMutation({
+    mutationFn: (request: BulkVoteRequest) =>
+      apiPost<BulkVoteResult>('/api/tasks/bulk-vote', request, { idempotencyKey: crypto.randomUUID() }),
     meta: { silent: true },
     onSuccess: refresh,
   });

@@ -1,5 +1,7 @@
-// The inbox tabs (我的待办 / 待认领 / 已办) with counts, sort, cursor paging and claiming.
+// The inbox tabs (我的待办 / 待认领 / 已办) with counts, sort, cursor paging, claiming, and row
+// selection of approval tasks for 批量同意.
 import { Badge, Button, Card, Flex, Select, Table, Tabs, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { CursorPager } from '../../ui/CursorPager';
@@ -8,6 +10,7 @@ import { useCursorPages } from '../../ui/use-cursor-pages';
 import { DueBadge } from '../DueBadge';
 import { useClaimTask, useTaskPage } from '../work-hooks';
 import type { TaskSort, TaskSummary, TaskView } from '../work-types';
+import { BulkApprove } from './BulkApprove';
 
 const VIEWS = ['mine', 'candidates', 'done'] as const satisfies readonly TaskView[];
 const SORTS = ['due', 'created', '-created'] as const satisfies readonly TaskSort[];
@@ -26,6 +29,9 @@ export function TaskListPage() {
   const tasks = useTaskPage(view, sort, pages.cursor);
   const claim = useClaimTask();
   const counts = tasks.data?.counts;
+  // Only open approvals can be approved in bulk; the selection is of the rows on screen.
+  const [selected, setSelected] = useState<string[]>([]);
+  const selectable = view !== 'done';
 
   const columns: TableColumnsType<TaskSummary> = [
     {
@@ -82,6 +88,7 @@ export function TaskListPage() {
     const next = new URLSearchParams(search);
     next.set(key, value);
     setSearch(next);
+    setSelected([]);
   };
 
   return (
@@ -117,9 +124,27 @@ export function TaskListPage() {
           </label>
         }
       />
+      {selectable && (
+        <BulkApprove
+          tasks={(tasks.data?.items ?? []).filter((task) => selected.includes(task.id))}
+          onDone={() => setSelected([])}
+        />
+      )}
       <Table<TaskSummary>
         rowKey="id"
         columns={columns}
+        rowSelection={
+          selectable
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys.map(String)),
+                getCheckboxProps: (task) => ({
+                  disabled: task.kind !== 'approval',
+                  'aria-label': t('taskActions.bulk.select', { name: task.name, project: task.projectTitle }),
+                }),
+              }
+            : undefined
+        }
         dataSource={tasks.data?.items ?? []}
         loading={tasks.isFetching}
         pagination={false}

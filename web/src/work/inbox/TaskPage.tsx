@@ -1,5 +1,5 @@
 // One task: where it belongs (project, node, stage, unit, due) and what the caller may do with it —
-// fill its form, vote, score — or, once done, what was submitted.
+// fill its form, vote, score, hand it over — or, once done, what was submitted; and its remarks.
 import { Alert, App, Button, Card, Descriptions, Flex, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -7,21 +7,47 @@ import { formatDateTime } from '../../ui/format-time';
 import { DueBadge } from '../DueBadge';
 import { SubmittedValues } from '../forms/SubmittedValues';
 import { NotVisible } from '../NotVisible';
-import { useClaimTask, useTask } from '../work-hooks';
+import { useClaimTask, useTask, useTaskActivity } from '../work-hooks';
 import type { TaskDetail } from '../work-types';
 import { ApprovalActions } from './ApprovalActions';
 import { ReviewForm } from './ReviewForm';
+import { TaskHandOver } from './TaskHandOver';
+import { TaskRemarks } from './TaskRemarks';
 import { UserTaskForm } from './UserTaskForm';
 
 export function TaskPage() {
   const { taskId = '' } = useParams();
   const task = useTask(taskId);
+  const activity = useTaskActivity(taskId);
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
   if (task.isPending) return <Spin className="sgf-center-block" />;
   if (task.isError) return <NotVisible error={task.error} />;
   return (
     <Flex vertical gap="middle">
       <TaskHeader task={task.data} />
-      <TaskWork task={task.data} />
+      {activity.data?.delegatedBy ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('taskActions.delegatedBy', { who: activity.data.delegatedBy.displayName })}
+        />
+      ) : (
+        <TaskWork task={task.data} />
+      )}
+      {/* Mounted after the hand-over too: its dialog's success callback navigates away. */}
+      {activity.data && (
+        <TaskHandOver
+          taskId={taskId}
+          activity={activity.data}
+          onDone={(kind) => {
+            void message.success(t(`taskActions.done.${kind}`));
+            void navigate('/inbox');
+          }}
+        />
+      )}
+      {activity.data && <TaskRemarks taskId={taskId} activity={activity.data} />}
     </Flex>
   );
 }

@@ -1,0 +1,23 @@
+// Wire types of the task hand-overs, remarks and bulk approval, inferred from the server's zod
+// contracts (api/work/task-action.types.ts). Type-only: no zod in the bundle.
+import type {
+  TBulkVoteItem,
+  TBulkVoteRequest,
+  TBulkVoteResult,
+  TCommentTaskRequest,
+  THandOverTaskRequest,
+  TReassignTaskRequest,
+  TResolveTaskRequest,
+  TTaskActivity,
+  TTaskRemark,
+} from '../../../../api/work/task-action.types';
+
+export type TaskActivity = TTaskActivity;
+export type TaskRemark = TTaskRemark;
+export type ReassignTaskRequest = TReassignTaskRequest;
+export type HandOverTaskRequest = THandOverTaskRequest;
+export type ResolveTaskRequest = TResolveTaskRequest;
+export type CommentTaskRequest = TCommentTaskRequest;
+export type BulkVoteRequest = TBulkVoteRequest;
+export type BulkVoteResult = TBulkVoteResult;
+export type BulkVoteItem = TBulkVoteItem;
