@@ -88,6 +88,12 @@ const deadline = {
     .optional(),
 };
 
+/**
+ * 退回: the earlier task nodes the holder of this node's task may send the work back to, when the
+ * instance has passed through them (not only along a drawn return edge). Absent: no free return.
+ */
+const returnTo = { returnTo: z.array(elementId).min(1).optional() };
+
 const position = z.strictObject({ x: z.number(), y: z.number() });
 
 const nodeCommon = {
@@ -122,6 +128,7 @@ export const ZUserTaskNode = z.strictObject({
   formVariable: identifier.optional(),
   outputs: outputs.optional(),
   ...deadline,
+  ...returnTo,
 });
 
 export const ZApprovalPolicy = z.discriminatedUnion('type', [
@@ -139,6 +146,7 @@ export const ZApprovalNode = z.strictObject({
   /** Variable that receives 'approve' | 'reject' | 'return'. */
   decisionVariable: identifier.optional(),
   ...deadline,
+  ...returnTo,
 });
 
 export const ZRubricCriterion = z.strictObject({
@@ -168,6 +176,7 @@ export const ZReviewNode = z.strictObject({
   ratingBands: z.array(z.strictObject({ min: z.number(), rating: z.string().min(1) })).optional(),
   ratingVariable: identifier.optional(),
   ...deadline,
+  ...returnTo,
 });
 
 export const ZGatewayNode = z.strictObject({ ...nodeCommon, kind: z.literal('gateway') });

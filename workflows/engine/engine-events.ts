@@ -122,6 +122,17 @@ export const ZEngineEvent = z.discriminatedUnion('type', [
     actor: ZActor,
     comment: z.string().optional(),
   }),
+  /**
+   * 退回: the holder sends the work back to an earlier task node the instance has passed through,
+   * one the task's node lists in `returnTo`; the node's open tasks close and the target opens again.
+   */
+  z.object({
+    type: z.literal('taskReturned'),
+    taskId: z.string(),
+    actor: ZActor,
+    toNodeId: z.string().min(1),
+    comment: z.string().optional(),
+  }),
   /** A remark on an open task; it changes nothing but the history. */
   z.object({
     type: z.literal('taskCommented'),

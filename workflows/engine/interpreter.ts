@@ -24,7 +24,14 @@ import { enterReview, submitReview } from './nodes/review';
 import { completeChild, enterSubprocess } from './nodes/subprocess';
 import { fireTaskDeadline } from './nodes/task-deadlines';
 import { enterTimer, fireNodeTimer } from './nodes/timer';
-import { commentOnTask, delegateTask, reassignTask, resolveTask, transferTask } from './nodes/task-handover';
+import {
+  commentOnTask,
+  delegateTask,
+  reassignTask,
+  resolveTask,
+  returnTask,
+  transferTask,
+} from './nodes/task-handover';
 import { completeUserTask, enterUserTask } from './nodes/user-task';
 import {
   cancelTimer,
@@ -145,6 +152,8 @@ function applyEvent(run: Run, event: ParsedEngineEvent): void {
       return resolveTask(run, event);
     case 'taskCommented':
       return commentOnTask(run, event);
+    case 'taskReturned':
+      return returnTask(run, event);
   }
 }
 

@@ -43,7 +43,8 @@ export type ValidationCode =
   | 'HANDLER_TARGET_UNKNOWN'
   | 'FEEL_ALWAYS_FAILS'
   | 'DUPLICATE_STAGE_ID'
-  | 'UNKNOWN_STAGE';
+  | 'UNKNOWN_STAGE'
+  | 'RETURN_TARGET_INVALID';
 
 export type RejectionCode =
   | 'EVENT_INVALID'
@@ -72,7 +73,9 @@ export type RejectionCode =
   | 'NOT_A_SUPERVISOR'
   | 'TARGET_NOT_ELIGIBLE'
   | 'TASK_DELEGATED'
-  | 'NOT_DELEGATED';
+  | 'NOT_DELEGATED'
+  | 'RETURN_NOT_ALLOWED'
+  | 'RETURN_TARGET_NOT_PASSED';
 
 export type Rejection = { code: RejectionCode; message: LocalizedMessage; details?: unknown };
 

@@ -65,6 +65,7 @@ function checkDefinition(def: ProcessDefinition, report: Report): void {
   for (const node of def.nodes) checkNode(graph, node, report);
   checkEdgesOutsideGateways(graph, report);
   checkHandlers(def, graph, report);
+  checkReturnTargets(graph, report);
   checkReachability(def, graph, report);
   checkParallels(def, graph, report);
   checkFeelExpressions(def, report);
@@ -431,6 +432,23 @@ function checkEdgesOutsideGateways(graph: Graph, report: Report): void {
         `只有网关的出线可以带条件或默认标记`,
         `only gateway edges carry conditions or a default flag`,
       );
+  }
+}
+
+/** Free-return targets (退回) must be task nodes of the definition other than the node itself. */
+function checkReturnTargets(graph: Graph, report: Report): void {
+  for (const node of graph.nodes.values()) {
+    if (node.kind !== 'userTask' && node.kind !== 'approval' && node.kind !== 'review') continue;
+    for (const target of node.returnTo ?? []) {
+      const kind = graph.nodes.get(target)?.kind;
+      if (target === node.id || (kind !== 'userTask' && kind !== 'approval' && kind !== 'review'))
+        report(
+          'RETURN_TARGET_INVALID',
+          { nodeId: node.id },
+          `节点 ${node.name} 的退回目标 ${target} 须是本流程中其他的办理、审批或评审节点`,
+          `return target ${target} of ${node.id} must be another task node of the definition`,
+        );
+    }
   }
 }
 

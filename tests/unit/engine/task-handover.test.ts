@@ -1,7 +1,7 @@
 // Task hand-overs: reassign (改派) by a supervisor over the project's unit, delegate (委派) and its
 // resolve (交回), transfer (转办), and remarks. A hand-over closes the task and opens one for the
 // new holder at the same node, seat and due time; the engine refuses what does not fit.
-import type { Actor, TaskHolder } from '../../../workflows/engine';
+import { type Actor, type TaskHolder, validateDefinition } from '../../../workflows/engine';
 import { chain, definition, drive, effectsOf } from './drive';
 
 const person = (userId: string, ...pairs: Array<[string, string]>): Actor & TaskHolder => ({
@@ -16,7 +16,7 @@ const centre = person('centre-1', ['supervisor', 'county-1']);
 const otherStation = person('officer-9', ['officer', 'station-9']);
 
 /** A form for the starter (due in 5 days, reminded after 2), then a station head's approval. */
-const formThenApproval = () => {
+const formThenApproval = (returnTo?: string[]) => {
   const linear = chain([
     {
       id: 'assess',
@@ -33,6 +33,7 @@ const formThenApproval = () => {
       name: '站长审批',
       approvers: [{ assignee: { type: 'role', role: 'supervisor', scope: 'unit' }, seats: 1 }],
       policy: { type: 'any' },
+      ...(returnTo ? { returnTo } : {}),
     },
   ]);
   const edges = linear.edges.map((edge) =>
@@ -181,5 +182,62 @@ describe('task hand-overs', () => {
     expect(run.reject({ type: 'taskCommented', taskId: task.id, actor: officer, comment: '晚了' }).code).toBe(
       'TASK_NOT_FOUND',
     );
+  });
+});
+
+describe('free return (退回)', () => {
+  it('sends the work back to an earlier node the instance passed through, as the node allows', () => {
+    const run = formThenApproval(['assess']);
+    const first = run.task('assess');
+    run.complete('assess', { summary: 'x' });
+    const seat = run.task('headApproval');
+    const effects = run.send({
+      type: 'taskReturned',
+      taskId: seat.id,
+      actor: head,
+      toNodeId: 'assess',
+      comment: '请补充走访记录',
+    });
+    const again = run.task('assess');
+    expect(again.id).not.toBe(first.id);
+    expect(again.assignee).toEqual({ type: 'user', userId: 'officer-1' });
+    expect(run.atNodes()).toEqual(['assess']);
+    expect(run.state.visits.assess).toBe(2);
+    // The returning holder's own task is answered, not withdrawn.
+    expect(effectsOf(effects, 'cancelTask')).toEqual([]);
+    expect(run.tasks('headApproval')).toEqual([]);
+  });
+
+  it.each([
+    ['a node the approval does not list', [] as string[], 'assess', 'RETURN_NOT_ALLOWED'],
+    ['a listed node the instance never reached', ['assess', 'later'], 'later', 'RETURN_TARGET_NOT_PASSED'],
+  ])('refuses a return to %s', (_case, returnTo, toNodeId, code) => {
+    const run = formThenApproval(returnTo.length ? returnTo : undefined);
+    run.complete('assess', { summary: 'x' });
+    const seat = run.task('headApproval');
+    expect(run.reject({ type: 'taskReturned', taskId: seat.id, actor: head, toNodeId }).code).toBe(code);
+    expect(run.reject({ type: 'taskReturned', taskId: seat.id, actor: colleague, toNodeId }).code).toBe(
+      'NOT_A_CANDIDATE',
+    );
+  });
+
+  it.each([
+    ['itself', 'headApproval'],
+    ['a node that is not a task', 'start'],
+    ['an unknown node', 'nowhere'],
+  ])('rejects a definition whose return target is %s', (_case, target) => {
+    const linear = chain([
+      { id: 'assess', kind: 'userTask', name: '评估', assignee: { type: 'starter' } },
+      {
+        id: 'headApproval',
+        kind: 'userTask',
+        name: '复核',
+        assignee: { type: 'starter' },
+        returnTo: [target],
+      },
+    ]);
+    const result = validateDefinition(linear);
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((problem) => problem.code)).toContain('RETURN_TARGET_INVALID');
   });
 });

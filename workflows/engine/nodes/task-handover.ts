@@ -6,9 +6,9 @@ import type { Actor, Effect, ParsedEngineEvent } from '../engine-events';
 import type { InstanceState, OpenTask, ResolvedAssignee } from '../instance-state';
 import { nextId } from '../instance-state';
 import { rejectWith } from '../localized-message';
-import { nodeOf, type Run, tokenOf } from '../run-context';
+import { closeTask, nodeOf, type Run, tokenOf } from '../run-context';
 import { allowedVotes } from './approval';
-import { findOpenTask, isCandidate } from './task-access';
+import { findOpenTask, isCandidate, openTaskFor } from './task-access';
 
 type Holder = Extract<ParsedEngineEvent, { type: 'taskReassigned' }>['to'];
 
@@ -186,4 +186,46 @@ export function resolveTask(run: Run, event: Extract<ParsedEngineEvent, { type: 
 /** A remark on an open task: validated here so the history only holds remarks on real tasks. */
 export function commentOnTask(run: Run, event: Extract<ParsedEngineEvent, { type: 'taskCommented' }>): void {
   findOpenTask(run, event.taskId);
+}
+
+/**
+ * 退回: the node's open tasks close (their answers so far are dropped) and the path re-enters the
+ * target, an earlier task node the instance passed through and the node lists in `returnTo`. Only
+ * while the instance runs one path: with parallel paths, which of them to rewind is not defined.
+ */
+export function returnTask(run: Run, event: Extract<ParsedEngineEvent, { type: 'taskReturned' }>): void {
+  const task = findOpenTask(run, event.taskId);
+  const { token } = openTaskFor(run, task.id, task.kind, event.actor);
+  const node = nodeOf(run, task.nodeId);
+  const allowed = 'returnTo' in node ? (node.returnTo ?? []) : [];
+  if (!allowed.includes(event.toNodeId))
+    rejectWith(
+      'RETURN_NOT_ALLOWED',
+      `「${node.name}」不能退回到 ${event.toNodeId}`,
+      `${node.id} may not return the work to ${event.toNodeId}`,
+    );
+  if ((run.state.visits[event.toNodeId] ?? 0) === 0)
+    rejectWith(
+      'RETURN_TARGET_NOT_PASSED',
+      `流程尚未经过 ${event.toNodeId}，不能退回到该环节`,
+      `the instance has not passed through ${event.toNodeId}`,
+    );
+  if (Object.keys(run.state.tokens).length > 1)
+    rejectWith(
+      'RETURN_NOT_ALLOWED',
+      '流程有并行分支在办理中，不能自由退回',
+      'the instance runs parallel paths: a free return is not possible',
+    );
+  const wait = token.wait;
+  const taskIds =
+    wait?.kind === 'userTask'
+      ? [wait.taskId]
+      : wait?.kind === 'approval' || wait?.kind === 'review'
+        ? wait.taskIds
+        : [];
+  // The returning holder's task counts as answered (the log names them); the other seats are withdrawn.
+  for (const id of taskIds) closeTask(run, id, id !== task.id);
+  delete token.wait;
+  token.nodeId = event.toNodeId;
+  run.queue.push({ tokenId: token.id, via: null });
 }
