@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = {
   'task.transferred': ['转办待办', 'Task transferred'],
   'task.commented': ['待办留言', 'Task comment'],
   'task.bulk_voted': ['批量同意', 'Bulk approval'],
+  'task.returned': ['退回到此前环节', 'Returned to an earlier step'],
   'project.exported': ['导出项目列表', 'Project list exported'],
   'task.urged': ['催办', 'Task urged'],
   'notification.read': ['标记通知已读', 'Notification marked read'],

@@ -18,6 +18,10 @@ export type THandOverTaskRequest = z.infer<typeof ZHandOverTaskRequest>;
 export const ZResolveTaskRequest = z.object({ comment: ZComment.optional() });
 export type TResolveTaskRequest = z.infer<typeof ZResolveTaskRequest>;
 
+/** 退回: send the work back to an earlier node the instance passed through, as the node allows. */
+export const ZReturnTaskRequest = z.object({ toNodeId: ZShortText(100), comment: ZComment.optional() });
+export type TReturnTaskRequest = z.infer<typeof ZReturnTaskRequest>;
+
 export const ZCommentTaskRequest = z.object({ comment: ZShortText(2000) });
 export type TCommentTaskRequest = z.infer<typeof ZCommentTaskRequest>;
 
@@ -46,8 +50,11 @@ export const ZTaskActivity = z
       delegate: z.boolean(),
       transfer: z.boolean(),
       resolve: z.boolean(),
+      return: z.boolean(),
       comment: z.boolean(),
     }),
+    /** 退回 targets: earlier nodes the instance passed through that the task's node lists. */
+    returnTargets: z.array(z.object({ nodeId: z.string(), name: z.string() })),
     /** People who may take the task over (the engine decides again when it is handed over). */
     eligible: z.array(ZPersonRef),
   })

@@ -4,6 +4,7 @@ import { Prisma } from '../../prisma/generated/client';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import type { TTaskActivity, TTaskRemark } from './task-action.types';
+import { definitionOf } from './definition-cache';
 import { visibleTask } from './task-inbox';
 import { supervisesProject, unitLineOf } from './task-handovers';
 import type { TaskRow } from './task-rows';
@@ -17,6 +18,7 @@ const REMARK_TYPES = [
   'taskDelegated',
   'taskTransferred',
   'taskResolved',
+  'taskReturned',
 ];
 
 interface RemarkRow {
@@ -46,7 +48,8 @@ async function remarksOf(db: DbClient, row: TaskRow): Promise<TTaskRemark[]> {
     const comment = r.payload.comment ?? r.payload.reason ?? null;
     const to = r.payload.to;
     // A vote or review without a comment says nothing here; the timeline shows it.
-    if (comment === null && to === undefined && r.type !== 'taskResolved') return [];
+    if (comment === null && to === undefined && r.type !== 'taskResolved' && r.type !== 'taskReturned')
+      return [];
     return [
       {
         sequence: r.sequence,
@@ -75,6 +78,18 @@ async function eligiblePeople(db: DbClient, row: TaskRow, excluded: string[]) {
     ORDER BY u.display_name LIMIT 200`;
 }
 
+/** The nodes the task's node lists in `returnTo` that the instance has passed through (the engine's rule). */
+async function returnTargetsOf(db: DbClient, row: TaskRow): Promise<{ nodeId: string; name: string }[]> {
+  const definition = await definitionOf(db, row.version_id);
+  const node = definition.nodes.find((candidate) => candidate.id === row.node_id);
+  const listed = node && 'returnTo' in node ? (node.returnTo ?? []) : [];
+  const visits = row.instance_state.visits;
+  return listed.flatMap((nodeId) => {
+    const target = definition.nodes.find((candidate) => candidate.id === nodeId);
+    return target && (visits[nodeId] ?? 0) > 0 ? [{ nodeId, name: target.name }] : [];
+  });
+}
+
 export async function taskActivity(db: DbClient, caller: Caller, taskId: string): Promise<TTaskActivity> {
   const { row, candidate } = await visibleTask(db, caller, taskId);
   const open = row.status === 'open';
@@ -94,10 +109,12 @@ export async function taskActivity(db: DbClient, caller: Caller, taskId: string)
     resolve: holds && owner !== undefined,
     comment: open,
   };
+  const returnTargets = holds && owner === undefined ? await returnTargetsOf(db, row) : [];
   return {
     remarks: await remarksOf(db, row),
+    may: { ...may, return: returnTargets.length > 0 },
+    returnTargets,
     delegatedBy: owner ? { id: owner, displayName: ownerName ?? '' } : null,
-    may,
     eligible:
       may.reassign || may.delegate || may.transfer
         ? await eligiblePeople(db, row, [

@@ -1,5 +1,5 @@
 // Hand-overs and comments on a task: 改派 (a supervisor over the project's unit), 委派 and 转办 (the
-// holder), 交回 (the delegate), comments (anyone who sees the project). Each is an engine event
+// holder), 交回 (the delegate), 退回 to an earlier node (the holder), comments (anyone who sees the project). Each is an engine event
 // sent through the Orchestrator port, so the engine decides and the instance history records it.
 import type { TaskHolder } from '../../workflows/engine';
 import type { Caller } from '../auth/caller';
@@ -13,6 +13,7 @@ import type {
   THandOverTaskRequest,
   TReassignTaskRequest,
   TResolveTaskRequest,
+  TReturnTaskRequest,
 } from './task-action.types';
 import { taskDetail } from './task-inbox';
 import type { TaskRow } from './task-rows';
@@ -161,4 +162,32 @@ export async function commentOnTask(
     true,
   );
   return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.commented', row) };
+}
+
+export async function returnTask(
+  db: DbClient,
+  orchestrator: Orchestrator,
+  caller: Caller,
+  taskId: string,
+  body: TReturnTaskRequest,
+  idempotencyKey: string | undefined,
+): Promise<Done> {
+  const row = await act(
+    db,
+    orchestrator,
+    caller,
+    taskId,
+    idempotencyKey,
+    (task) => ({
+      type: 'taskReturned',
+      taskId: task.engine_task_id,
+      toNodeId: body.toNodeId,
+      ...(body.comment ? { comment: body.comment } : {}),
+    }),
+    'toNodeId',
+  );
+  return {
+    task: await taskDetail(db, caller, taskId),
+    audit: auditOf('task.returned', row, { toNodeId: body.toNodeId }),
+  };
 }

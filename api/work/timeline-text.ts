@@ -39,6 +39,7 @@ function sentence(
   p: Payload,
   node: { zh: string; en: string },
   title: string,
+  target: { zh: string; en: string },
 ): [string, string] {
   const to = recipientOf(p);
   switch (type) {
@@ -80,6 +81,8 @@ function sentence(
       return [`将「${node.zh}」转办给${to.zh}`, `transferred "${node.en}" to ${to.en}`];
     case 'taskResolved':
       return [`交回了委派的「${node.zh}」`, `handed "${node.en}" back to its owner`];
+    case 'taskReturned':
+      return [`将「${node.zh}」退回到「${target.zh}」`, `returned "${node.en}" to "${target.en}"`];
     case 'taskCommented':
       return [`在「${node.zh}」中留言`, `commented on "${node.en}"`];
     default:
@@ -93,7 +96,12 @@ export function timelineEntryOf(event: EventRow, context: Context): TTimelineEnt
   const taskId = text(payload.taskId) ?? text(payload.fromTaskId);
   const nodeId = taskId ? (context.nodeOfTask(taskId) ?? null) : null;
   const name = nodeId ? (nodeOf(context.definition, nodeId)?.name ?? nodeId) : '';
-  const [zh, en] = sentence(event.type, payload, { zh: name, en: name }, context.title);
+  const toNodeId = text(payload.toNodeId);
+  const targetName = toNodeId ? (nodeOf(context.definition, toNodeId)?.name ?? toNodeId) : '';
+  const [zh, en] = sentence(event.type, payload, { zh: name, en: name }, context.title, {
+    zh: targetName,
+    en: targetName,
+  });
   return {
     sequence: event.sequence,
     type: event.type,

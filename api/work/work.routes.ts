@@ -20,10 +20,11 @@ import {
   ZHandOverTaskRequest,
   ZReassignTaskRequest,
   ZResolveTaskRequest,
+  ZReturnTaskRequest,
   ZTaskActivity,
 } from './task-action.types';
 import { taskActivity } from './task-activity';
-import { commentOnTask, handOverTask, reassignTask, resolveTask } from './task-handovers';
+import { commentOnTask, handOverTask, reassignTask, resolveTask, returnTask } from './task-handovers';
 import { listTasks, taskDetail } from './task-inbox';
 import {
   ZCancelProjectRequest,
@@ -344,6 +345,27 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       responses: taskAnswer,
       handle: async ({ db, caller, params, body, req }) => {
         const { task, audit } = await resolveTask(
+          db,
+          runtime(orchestrator),
+          caller,
+          params.id,
+          body,
+          keyOf(req),
+        );
+        return { status: 200, body: task, audit };
+      },
+    }),
+    defineRoute({
+      ...taskCommand,
+      method: 'post',
+      path: '/tasks/:id/return',
+      summary:
+        '退回: send the work back to an earlier node the instance passed through, where the node allows it',
+      params: ZIdParams,
+      body: ZReturnTaskRequest,
+      responses: taskAnswer,
+      handle: async ({ db, caller, params, body, req }) => {
+        const { task, audit } = await returnTask(
           db,
           runtime(orchestrator),
           caller,

@@ -11,6 +11,7 @@ import {
   stopAdminApi,
   unitIdByCode,
 } from './support/api-callers';
+import { publishDefinition } from '../support/runtime-fixtures';
 import type { TestServer } from '../support/test-server';
 
 jest.setTimeout(180_000);
@@ -275,5 +276,70 @@ describe('task actions API', () => {
       taskIds: [formTask.id, formTask.id],
     });
     expect(duplicate.status).toBe(400);
+  });
+
+  it('returns the work to an earlier step the project passed through, where the step allows it (退回)', async () => {
+    const versionId = await publishDefinition(server.databaseUrl, {
+      key: 'return-check',
+      name: '退回测试流程',
+      nodes: [
+        { id: 'start', kind: 'start', name: '开始' },
+        { id: 'draft', kind: 'userTask', name: '起草', assignee: { type: 'starter' } },
+        {
+          id: 'check',
+          kind: 'userTask',
+          name: '复核',
+          assignee: { type: 'role', role: 'supervisor', scope: 'unit' },
+          returnTo: ['draft'],
+        },
+        { id: 'end', kind: 'end', name: '结束' },
+      ],
+      edges: [
+        { id: 'e1', from: 'start', to: 'draft' },
+        { id: 'e2', from: 'draft', to: 'check' },
+        { id: 'e3', from: 'check', to: 'end' },
+      ],
+    });
+    const started = await as.shegong!('POST', '/api/projects', {
+      versionId,
+      unitId: hjl,
+      title: '退回测试',
+      input: {},
+    });
+    expect(started.status).toBe(201);
+    const projectId = started.json!.id as string;
+    const draft = await openTask(projectId, 'draft');
+    expect((await as.shegong!('POST', `/api/tasks/${draft.id}/complete`, { data: {} })).status).toBe(200);
+    const check = await openTask(projectId, 'check');
+    const activity = await as.zhanzhang!('GET', `/api/tasks/${check.id}/activity`);
+    expect(activity.json).toMatchObject({
+      may: { return: true },
+      returnTargets: [{ nodeId: 'draft', name: '起草' }],
+    });
+
+    const nowhere = await as.zhanzhang!('POST', `/api/tasks/${check.id}/return`, { toNodeId: 'end' });
+    expect(nowhere.status).toBe(422);
+    expect(fieldsOf(nowhere)).toEqual(['toNodeId']);
+    expect(nowhere.json).toMatchObject({ engineCode: 'RETURN_NOT_ALLOWED' });
+    expect((await as.shegong!('POST', `/api/tasks/${check.id}/return`, { toNodeId: 'draft' })).status).toBe(
+      403,
+    );
+
+    const back = await as.zhanzhang!('POST', `/api/tasks/${check.id}/return`, {
+      toNodeId: 'draft',
+      comment: '请补充附件',
+    });
+    expect(back.status).toBe(200);
+    await openTask(projectId, 'draft');
+    const timeline = await as.shegong!('GET', `/api/projects/${projectId}/timeline`);
+    expect(timeline.json!.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'taskReturned',
+          text: expect.objectContaining({ zh: '将「复核」退回到「起草」' }),
+          comment: '请补充附件',
+        }),
+      ]),
+    );
   });
 });

@@ -25,6 +25,7 @@ import type {
   HandOverTaskRequest,
   ReassignTaskRequest,
   ResolveTaskRequest,
+  ReturnTaskRequest,
   TaskActivity,
 } from './inbox/task-action-types';
 
@@ -153,11 +154,12 @@ export function useTaskActivity(taskId: string) {
   });
 }
 
-/** Hand-overs (改派, 委派, 转办, 交回) and remarks: each answers the task after it. */
+/** Hand-overs (改派, 委派, 转办, 交回), 退回 and remarks: each answers the task after it. */
 export type HandOverAction =
   | { kind: 'reassign'; body: ReassignTaskRequest }
   | { kind: 'delegate' | 'transfer'; body: HandOverTaskRequest }
   | { kind: 'resolve'; body: ResolveTaskRequest }
+  | { kind: 'return'; body: ReturnTaskRequest }
   | { kind: 'comments'; body: CommentTaskRequest };
 
 export function useHandOver(taskId: string) {

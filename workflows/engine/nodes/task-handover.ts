@@ -177,9 +177,9 @@ export function transferTask(run: Run, event: Extract<ParsedEngineEvent, { type:
 /** 交回: the delegate returns the task to its owner, who then completes it. */
 export function resolveTask(run: Run, event: Extract<ParsedEngineEvent, { type: 'taskResolved' }>): void {
   const task = findOpenTask(run, event.taskId);
-  checkHolder(run, task, event.actor);
   if (task.delegatedBy === undefined)
     rejectWith('NOT_DELEGATED', '该待办不是委派的待办', 'the task is not delegated');
+  checkHolder(run, task, event.actor);
   handOver(run, task, task.delegatedBy);
 }
 
@@ -195,7 +195,7 @@ export function commentOnTask(run: Run, event: Extract<ParsedEngineEvent, { type
  */
 export function returnTask(run: Run, event: Extract<ParsedEngineEvent, { type: 'taskReturned' }>): void {
   const task = findOpenTask(run, event.taskId);
-  const { token } = openTaskFor(run, task.id, task.kind, event.actor);
+  // What the definition and the path allow is checked before who asks: it is the same for everyone.
   const node = nodeOf(run, task.nodeId);
   const allowed = 'returnTo' in node ? (node.returnTo ?? []) : [];
   if (!allowed.includes(event.toNodeId))
@@ -216,6 +216,7 @@ export function returnTask(run: Run, event: Extract<ParsedEngineEvent, { type: '
       '流程有并行分支在办理中，不能自由退回',
       'the instance runs parallel paths: a free return is not possible',
     );
+  const { token } = openTaskFor(run, task.id, task.kind, event.actor);
   const wait = token.wait;
   const taskIds =
     wait?.kind === 'userTask'

@@ -1,5 +1,6 @@
-// 改派 / 委派 / 转办 / 交回: the hand-overs the caller may make, each a dialog naming the person and
-// a note (a reassignment must give its reason). Which ones show comes from the server's `may`.
+// 改派 / 委派 / 转办 / 交回 / 退回: the hand-overs the caller may make, each a dialog naming the person
+// (or, for 退回, the earlier step) and a note (a reassignment must give its reason). Which ones show
+// comes from the server's `may`.
 import { Button, Card, Flex, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,11 +8,12 @@ import { FormModal } from '../../ui/FormModal';
 import { useHandOver } from '../work-hooks';
 import type { TaskActivity } from './task-action-types';
 
-type Kind = 'reassign' | 'delegate' | 'transfer' | 'resolve';
-const KINDS = ['delegate', 'transfer', 'reassign', 'resolve'] as const satisfies readonly Kind[];
+type Kind = 'reassign' | 'delegate' | 'transfer' | 'resolve' | 'return';
+const KINDS = ['delegate', 'transfer', 'reassign', 'resolve', 'return'] as const satisfies readonly Kind[];
 
 interface Values {
   toUserId?: string;
+  toNodeId?: string;
   /** A reassignment's reason (required); the other hand-overs' optional note. */
   reason?: string;
   comment?: string;
@@ -31,7 +33,7 @@ export function TaskHandOver({
   const action = useHandOver(taskId);
   const offered = KINDS.filter((k) => activity.may[k]);
   if (offered.length === 0) return null;
-  const needsPerson = kind !== null && kind !== 'resolve';
+  const needsPerson = kind === 'reassign' || kind === 'delegate' || kind === 'transfer';
   return (
     <Card title={<h2 className="sgf-card-title">{t('taskActions.title')}</h2>}>
       <Flex gap="small" wrap>
@@ -46,7 +48,7 @@ export function TaskHandOver({
         name="handOverForm"
         title={kind ? t(`taskActions.kinds.${kind}`) : ''}
         okText={kind ? t(`taskActions.kinds.${kind}`) : undefined}
-        serverFields={['toUserId', 'reason', 'comment']}
+        serverFields={['toUserId', 'toNodeId', 'reason', 'comment']}
         pending={action.isPending}
         onClose={() => setKind(null)}
         onSubmit={(values, showProblem) => {
@@ -56,6 +58,11 @@ export function TaskHandOver({
           const done = { onSuccess: () => onDone(kind), onError: showProblem };
           if (kind === 'reassign') action.mutate({ kind, body: { toUserId, reason: note ?? '' } }, done);
           else if (kind === 'resolve') action.mutate({ kind, body: note ? { comment: note } : {} }, done);
+          else if (kind === 'return')
+            action.mutate(
+              { kind, body: { toNodeId: values.toNodeId ?? '', ...(note ? { comment: note } : {}) } },
+              done,
+            );
           else action.mutate({ kind, body: { toUserId, ...(note ? { comment: note } : {}) } }, done);
         }}
       >
@@ -70,6 +77,17 @@ export function TaskHandOver({
               showSearch={{ optionFilterProp: 'label' }}
               options={activity.eligible.map((person) => ({ value: person.id, label: person.displayName }))}
               notFoundContent={t('taskActions.noneEligible')}
+            />
+          </Form.Item>
+        )}
+        {kind === 'return' && (
+          <Form.Item
+            name="toNodeId"
+            label={t('taskActions.toNode')}
+            rules={[{ required: true, message: t('taskActions.toNodeRequired') }]}
+          >
+            <Select
+              options={activity.returnTargets.map((target) => ({ value: target.nodeId, label: target.name }))}
             />
           </Form.Item>
         )}

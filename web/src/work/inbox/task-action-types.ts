@@ -8,6 +8,7 @@ import type {
   THandOverTaskRequest,
   TReassignTaskRequest,
   TResolveTaskRequest,
+  TReturnTaskRequest,
   TTaskActivity,
   TTaskRemark,
 } from '../../../../api/work/task-action.types';
@@ -17,6 +18,7 @@ export type TaskRemark = TTaskRemark;
 export type ReassignTaskRequest = TReassignTaskRequest;
 export type HandOverTaskRequest = THandOverTaskRequest;
 export type ResolveTaskRequest = TResolveTaskRequest;
+export type ReturnTaskRequest = TReturnTaskRequest;
 export type CommentTaskRequest = TCommentTaskRequest;
 export type BulkVoteRequest = TBulkVoteRequest;
 export type BulkVoteResult = TBulkVoteResult;
