@@ -40,6 +40,7 @@ function describeEvent(event: EngineEvent): string {
       return `taskReturned ${event.taskId} to ${event.toNodeId} ${by(event.actor)}`;
     case 'taskResolved':
     case 'taskCommented':
+    case 'taskTakenBack':
       return `${event.type} ${event.taskId} ${by(event.actor)}`;
     default: {
       const unknown: never = event;

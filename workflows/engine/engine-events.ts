@@ -133,6 +133,8 @@ export const ZEngineEvent = z.discriminatedUnion('type', [
     toNodeId: z.string().min(1),
     comment: z.string().optional(),
   }),
+  /** 拿回: the person who completed a form task takes it back before the next person has acted. */
+  z.object({ type: z.literal('taskTakenBack'), taskId: z.string(), actor: ZActor }),
   /** A remark on an open task; it changes nothing but the history. */
   z.object({
     type: z.literal('taskCommented'),

@@ -127,6 +127,11 @@ export type InstanceState = {
   visits: Record<string, number>;
   /** Incidents by id, open and resolved; absent until the first one (states from before keep loading). */
   incidents?: Record<string, Incident>;
+  /**
+   * The last form task completed and the tasks its completion opened: 拿回 (take back) is possible
+   * while those are all still open, untouched by the next person.
+   */
+  lastCompletion?: { taskId: string; nodeId: string; tokenId: string; userId: string; opened: string[] };
   startedBy?: string;
   unitId?: string;
   /** The units above `unitId`, nearest first, fixed when the instance started. */

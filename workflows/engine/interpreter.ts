@@ -28,8 +28,10 @@ import {
   commentOnTask,
   delegateTask,
   reassignTask,
+  rememberCompletion,
   resolveTask,
   returnTask,
+  takeBackTask,
   transferTask,
 } from './nodes/task-handover';
 import { completeUserTask, enterUserTask } from './nodes/user-task';
@@ -89,9 +91,12 @@ export function step(
   };
   try {
     // FEEL's now() and today() answer with this step's `now`, never the wall clock.
+    // A completed form task is remembered with what it opened, so that its author may take it back.
+    const completed = parsed.data.type === 'taskCompleted' ? run.state.tasks[parsed.data.taskId] : undefined;
     withFeelClock(now, () => {
       applyEvent(run, parsed.data);
       drain(run);
+      if (completed && 'actor' in parsed.data) rememberCompletion(run, completed, parsed.data.actor.userId);
       settleIncidents(run);
       finishIfDone(run);
     });
@@ -154,6 +159,8 @@ function applyEvent(run: Run, event: ParsedEngineEvent): void {
       return commentOnTask(run, event);
     case 'taskReturned':
       return returnTask(run, event);
+    case 'taskTakenBack':
+      return takeBackTask(run, event);
   }
 }
 

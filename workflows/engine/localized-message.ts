@@ -75,7 +75,8 @@ export type RejectionCode =
   | 'TASK_DELEGATED'
   | 'NOT_DELEGATED'
   | 'RETURN_NOT_ALLOWED'
-  | 'RETURN_TARGET_NOT_PASSED';
+  | 'RETURN_TARGET_NOT_PASSED'
+  | 'TAKE_BACK_NOT_POSSIBLE';
 
 export type Rejection = { code: RejectionCode; message: LocalizedMessage; details?: unknown };
 

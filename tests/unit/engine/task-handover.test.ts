@@ -243,3 +243,34 @@ describe('free return (退回)', () => {
     expect(result.problems.map((problem) => problem.code)).toContain('RETURN_TARGET_INVALID');
   });
 });
+
+describe('take back (拿回)', () => {
+  it('lets the author take a submitted form back while the next step is untouched', () => {
+    const run = formThenApproval();
+    const form = run.task('assess');
+    run.complete('assess', { summary: 'x' });
+    const seat = run.task('headApproval');
+    expect(run.reject({ type: 'taskTakenBack', taskId: form.id, actor: colleague }).code).toBe(
+      'NOT_A_CANDIDATE',
+    );
+    const effects = run.send({ type: 'taskTakenBack', taskId: form.id, actor: officer });
+    expect(effectsOf(effects, 'cancelTask')).toEqual([{ type: 'cancelTask', taskId: seat.id }]);
+    expect(run.atNodes()).toEqual(['assess']);
+    expect(run.task('assess').assignee).toEqual({ type: 'user', userId: 'officer-1' });
+    // Taken back once: the same completion cannot be taken back again.
+    expect(run.reject({ type: 'taskTakenBack', taskId: form.id, actor: officer }).code).toBe(
+      'TAKE_BACK_NOT_POSSIBLE',
+    );
+  });
+
+  it('refuses once the next person has acted', () => {
+    const run = formThenApproval(['assess']);
+    const form = run.task('assess');
+    run.complete('assess', { summary: 'x' });
+    const seat = run.task('headApproval');
+    run.send({ type: 'taskTransferred', fromTaskId: seat.id, actor: head, to: centre });
+    expect(run.reject({ type: 'taskTakenBack', taskId: form.id, actor: officer }).code).toBe(
+      'TAKE_BACK_NOT_POSSIBLE',
+    );
+  });
+});

@@ -230,3 +230,40 @@ export function returnTask(run: Run, event: Extract<ParsedEngineEvent, { type: '
   token.nodeId = event.toNodeId;
   run.queue.push({ tokenId: token.id, via: null });
 }
+
+/** Remembers a completed form task and what its completion opened, for 拿回. */
+export function rememberCompletion(run: Run, task: OpenTask, userId: string): void {
+  const opened = run.effects.flatMap((effect) => (effect.type === 'createTask' ? [effect.taskId] : []));
+  run.state.lastCompletion = { taskId: task.id, nodeId: task.nodeId, tokenId: task.tokenId, userId, opened };
+}
+
+/**
+ * 拿回: the person who completed the last form task takes it back while every task its completion
+ * opened is still open on the same path (nobody has answered them). Those tasks are withdrawn and
+ * the path enters the form's node again, which opens a new task by its assignee rule.
+ */
+export function takeBackTask(run: Run, event: Extract<ParsedEngineEvent, { type: 'taskTakenBack' }>): void {
+  const last = run.state.lastCompletion;
+  const token = last ? run.state.tokens[last.tokenId] : undefined;
+  const untouched =
+    last !== undefined &&
+    last.opened.length > 0 &&
+    last.opened.every((id) => run.state.tasks[id]?.tokenId === last.tokenId);
+  if (!last || last.taskId !== event.taskId || !token || !untouched)
+    rejectWith(
+      'TAKE_BACK_NOT_POSSIBLE',
+      '只能在下一环节尚未办理时拿回自己刚提交的环节',
+      'only the last completed step can be taken back, while the next one is untouched',
+    );
+  if (last.userId !== event.actor.userId)
+    rejectWith(
+      'NOT_A_CANDIDATE',
+      `${event.actor.userId} 没有提交此环节，不能拿回`,
+      `${event.actor.userId} did not complete ${event.taskId}`,
+    );
+  for (const id of last.opened) closeTask(run, id, true);
+  delete token.wait;
+  token.nodeId = last.nodeId;
+  delete run.state.lastCompletion;
+  run.queue.push({ tokenId: token.id, via: null });
+}
