@@ -51,6 +51,8 @@ export const ZTaskActivity = z
       transfer: z.boolean(),
       resolve: z.boolean(),
       return: z.boolean(),
+      /** 拿回: the caller completed this step and the next one is untouched. */
+      takeBack: z.boolean(),
       comment: z.boolean(),
     }),
     /** 退回 targets: earlier nodes the instance passed through that the task's node lists. */

@@ -6,7 +6,7 @@ import type { DbClient } from '../db/prisma-client';
 import type { TTaskActivity, TTaskRemark } from './task-action.types';
 import { definitionOf } from './definition-cache';
 import { visibleTask } from './task-inbox';
-import { supervisesProject, unitLineOf } from './task-handovers';
+import { mayTakeBack, supervisesProject, unitLineOf } from './task-handovers';
 import type { TaskRow } from './task-rows';
 
 /** Events that may carry a remark about a task. */
@@ -112,7 +112,7 @@ export async function taskActivity(db: DbClient, caller: Caller, taskId: string)
   const returnTargets = holds && owner === undefined ? await returnTargetsOf(db, row) : [];
   return {
     remarks: await remarksOf(db, row),
-    may: { ...may, return: returnTargets.length > 0 },
+    may: { ...may, return: returnTargets.length > 0, takeBack: mayTakeBack(row, caller) },
     returnTargets,
     delegatedBy: owner ? { id: owner, displayName: ownerName ?? '' } : null,
     eligible:

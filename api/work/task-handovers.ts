@@ -1,12 +1,14 @@
 // Hand-overs and comments on a task: 改派 (a supervisor over the project's unit), 委派 and 转办 (the
 // holder), 交回 (the delegate), 退回 to an earlier node (the holder), comments (anyone who sees the project). Each is an engine event
 // sent through the Orchestrator port, so the engine decides and the instance history records it.
+import { randomUUID } from 'node:crypto';
 import type { TaskHolder } from '../../workflows/engine';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import type { Orchestrator } from '../orchestrator/orchestrator';
 import { scopeRoots } from '../policy/unit-scope';
+import { engineCall } from './engine-errors';
 import { act, auditOf, type Done } from './task-actions';
 import type {
   TCommentTaskRequest,
@@ -15,7 +17,7 @@ import type {
   TResolveTaskRequest,
   TReturnTaskRequest,
 } from './task-action.types';
-import { taskDetail } from './task-inbox';
+import { taskDetail, visibleTask } from './task-inbox';
 import type { TaskRow } from './task-rows';
 
 /** The instance's unit and those above it, as the instance fixed them when it started. */
@@ -190,4 +192,40 @@ export async function returnTask(
     task: await taskDetail(db, caller, taskId),
     audit: auditOf('task.returned', row, { toNodeId: body.toNodeId }),
   };
+}
+
+/** 拿回: the author of a completed form task takes it back while the next step is untouched. */
+export async function takeBackTask(
+  db: DbClient,
+  orchestrator: Orchestrator,
+  caller: Caller,
+  taskId: string,
+  idempotencyKey: string | undefined,
+): Promise<Done> {
+  const { row } = await visibleTask(db, caller, taskId);
+  if (row.status !== 'completed')
+    throw new AppError('PROCESS_STATE_CONFLICT', 'Only a completed step can be taken back.', [], {
+      detailZh: '只能拿回已提交的环节',
+    });
+  await engineCall(() =>
+    orchestrator.send(
+      row.instance_id,
+      { type: 'taskTakenBack', taskId: row.engine_task_id },
+      { userId: caller.userId },
+      `api/${idempotencyKey ?? randomUUID()}`,
+    ),
+  );
+  return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.taken_back', row) };
+}
+
+/** Mirrors the engine's rule for 拿回 (nodes/task-handover.ts), to offer it only where it applies. */
+export function mayTakeBack(row: TaskRow, caller: Caller): boolean {
+  const last = row.instance_state.lastCompletion;
+  return (
+    row.status === 'completed' &&
+    last?.taskId === row.engine_task_id &&
+    last.userId === caller.userId &&
+    last.opened.length > 0 &&
+    last.opened.every((id) => row.instance_state.tasks[id]?.tokenId === last.tokenId)
+  );
 }

@@ -83,6 +83,8 @@ function sentence(
       return [`交回了委派的「${node.zh}」`, `handed "${node.en}" back to its owner`];
     case 'taskReturned':
       return [`将「${node.zh}」退回到「${target.zh}」`, `returned "${node.en}" to "${target.en}"`];
+    case 'taskTakenBack':
+      return [`拿回了「${node.zh}」`, `took "${node.en}" back`];
     case 'taskCommented':
       return [`在「${node.zh}」中留言`, `commented on "${node.en}"`];
     default:

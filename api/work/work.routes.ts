@@ -24,7 +24,14 @@ import {
   ZTaskActivity,
 } from './task-action.types';
 import { taskActivity } from './task-activity';
-import { commentOnTask, handOverTask, reassignTask, resolveTask, returnTask } from './task-handovers';
+import {
+  commentOnTask,
+  handOverTask,
+  reassignTask,
+  resolveTask,
+  returnTask,
+  takeBackTask,
+} from './task-handovers';
 import { listTasks, taskDetail } from './task-inbox';
 import {
   ZCancelProjectRequest,
@@ -373,6 +380,18 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
           body,
           keyOf(req),
         );
+        return { status: 200, body: task, audit };
+      },
+    }),
+    defineRoute({
+      ...taskCommand,
+      method: 'post',
+      path: '/tasks/:id/take-back',
+      summary: '拿回: take back a step the caller completed, while the next person has not acted',
+      params: ZIdParams,
+      responses: taskAnswer,
+      handle: async ({ db, caller, params, req }) => {
+        const { task, audit } = await takeBackTask(db, runtime(orchestrator), caller, params.id, keyOf(req));
         return { status: 200, body: task, audit };
       },
     }),

@@ -342,4 +342,43 @@ describe('task actions API', () => {
       ]),
     );
   });
+
+  it('lets the officer take her submitted assessment back until the station head acts (拿回)', async () => {
+    const projectId = await start(as.shegong!, hjl, '拿回测试');
+    const assess = await openTask(projectId, 'assess');
+    expect((await as.shegong!('POST', `/api/tasks/${assess.id}/take-back`)).status).toBe(409);
+    await as.shegong!('POST', `/api/tasks/${assess.id}/complete`, { data: assessment });
+    const activity = await as.shegong!('GET', `/api/tasks/${assess.id}/activity`);
+    expect(activity.json).toMatchObject({ may: { takeBack: true } });
+    expect((await as.zhanzhang!('GET', `/api/tasks/${assess.id}/activity`)).json).toMatchObject({
+      may: { takeBack: false },
+    });
+    const notHers = await as.zhanzhang!('POST', `/api/tasks/${assess.id}/take-back`);
+    expect(notHers.status).toBe(403);
+
+    const taken = await as.shegong!('POST', `/api/tasks/${assess.id}/take-back`);
+    expect(taken.status).toBe(200);
+    const again = await openTask(projectId, 'assess');
+    expect(again.id).not.toBe(assess.id);
+    const timeline = await as.shegong!('GET', `/api/projects/${projectId}/timeline`);
+    expect(timeline.json!.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'taskTakenBack',
+          text: expect.objectContaining({ zh: '拿回了「项目预估（需求评估）」' }),
+        }),
+      ]),
+    );
+    expect(
+      await prisma.task.count({ where: { instanceId: projectId, nodeId: 'headApproval', status: 'open' } }),
+    ).toBe(0);
+
+    // Once the station head has approved, the step is his to have acted on: no taking back.
+    await as.shegong!('POST', `/api/tasks/${again.id}/complete`, { data: assessment });
+    const head = await openTask(projectId, 'headApproval');
+    expect((await as.zhanzhang!('POST', `/api/tasks/${head.id}/vote`, { vote: 'approve' })).status).toBe(200);
+    const late = await as.shegong!('POST', `/api/tasks/${again.id}/take-back`);
+    expect(late.status).toBe(409);
+    expect(late.json).toMatchObject({ engineCode: 'TAKE_BACK_NOT_POSSIBLE' });
+  });
 });

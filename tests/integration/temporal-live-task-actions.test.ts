@@ -65,19 +65,18 @@ describeLive('task hand-overs on Temporal and on the embedded runtime', (address
     await send(instanceId, { type: 'taskCommented', taskId: task, comment: '材料齐全' }, 'zhongxin');
     await send(instanceId, { type: 'taskTransferred', fromTaskId: task, to: people.zhanzhang! }, 'shegong');
     task = await openTask(orchestrator, instanceId, 'assess');
-    await send(
-      instanceId,
-      {
-        type: 'taskCompleted',
-        taskId: task,
-        data: {
-          targetGroup: '独居老人',
-          serviceDomain: '为老服务',
-          needsSummary: '四十余位独居老人需要探访。',
-        },
-      },
-      'zhanzhang',
-    );
+    const assessment = {
+      targetGroup: '独居老人',
+      serviceDomain: '为老服务',
+      needsSummary: '四十余位独居老人需要探访。',
+    };
+    await send(instanceId, { type: 'taskCompleted', taskId: task, data: assessment }, 'zhanzhang');
+    // 拿回 before the station head acts, then submitted again.
+    await openTask(orchestrator, instanceId, 'headApproval');
+    await send(instanceId, { type: 'taskTakenBack', taskId: task }, 'zhanzhang');
+    // The form's node is entered again: its assignee rule (the starter) gets the new task.
+    task = await openTask(orchestrator, instanceId, 'assess');
+    await send(instanceId, { type: 'taskCompleted', taskId: task, data: assessment }, 'shegong');
     task = await openTask(orchestrator, instanceId, 'headApproval');
     // An officer may not take a supervisor's approval: refused before anything is written.
     const refusal = await send(
@@ -113,14 +112,17 @@ describeLive('task hand-overs on Temporal and on the embedded runtime', (address
       'taskCommented',
       'taskTransferred',
       'taskCompleted',
+      'taskTakenBack',
+      'taskCompleted',
       'taskReassigned',
       'approvalVoted',
     ]);
-    // Handed-over tasks are withdrawn, the delegate's hand-back counts as their completion.
+    // Handed-over tasks are withdrawn, the delegate's hand-back counts as their completion; the
+    // approval opened before the take-back is withdrawn.
     expect(
       (rows.tasks as { node_id: string; status: string }[])
         .filter((t) => t.node_id === 'assess')
         .map((t) => t.status),
-    ).toEqual(['cancelled', 'completed', 'cancelled', 'completed']);
+    ).toEqual(['cancelled', 'completed', 'cancelled', 'completed', 'completed']);
   });
 });

@@ -154,12 +154,13 @@ export function useTaskActivity(taskId: string) {
   });
 }
 
-/** Hand-overs (改派, 委派, 转办, 交回), 退回 and remarks: each answers the task after it. */
+/** Hand-overs (改派, 委派, 转办, 交回), 退回, 拿回 and remarks: each answers the task after it. */
 export type HandOverAction =
   | { kind: 'reassign'; body: ReassignTaskRequest }
   | { kind: 'delegate' | 'transfer'; body: HandOverTaskRequest }
   | { kind: 'resolve'; body: ResolveTaskRequest }
   | { kind: 'return'; body: ReturnTaskRequest }
+  | { kind: 'take-back'; body?: undefined }
   | { kind: 'comments'; body: CommentTaskRequest };
 
 export function useHandOver(taskId: string) {

@@ -1,4 +1,4 @@
-// 改派 / 委派 / 转办 / 交回 / 退回: the hand-overs the caller may make, each a dialog naming the person
+// 改派 / 委派 / 转办 / 交回 / 退回 / 拿回: the hand-overs the caller may make, each a dialog naming the person
 // (or, for 退回, the earlier step) and a note (a reassignment must give its reason). Which ones show
 // comes from the server's `may`.
 import { Button, Card, Flex, Form, Input, Select } from 'antd';
@@ -8,8 +8,15 @@ import { FormModal } from '../../ui/FormModal';
 import { useHandOver } from '../work-hooks';
 import type { TaskActivity } from './task-action-types';
 
-type Kind = 'reassign' | 'delegate' | 'transfer' | 'resolve' | 'return';
-const KINDS = ['delegate', 'transfer', 'reassign', 'resolve', 'return'] as const satisfies readonly Kind[];
+type Kind = 'reassign' | 'delegate' | 'transfer' | 'resolve' | 'return' | 'takeBack';
+const KINDS = [
+  'delegate',
+  'transfer',
+  'reassign',
+  'resolve',
+  'return',
+  'takeBack',
+] as const satisfies readonly Kind[];
 
 interface Values {
   toUserId?: string;
@@ -58,6 +65,7 @@ export function TaskHandOver({
           const done = { onSuccess: () => onDone(kind), onError: showProblem };
           if (kind === 'reassign') action.mutate({ kind, body: { toUserId, reason: note ?? '' } }, done);
           else if (kind === 'resolve') action.mutate({ kind, body: note ? { comment: note } : {} }, done);
+          else if (kind === 'takeBack') action.mutate({ kind: 'take-back' }, done);
           else if (kind === 'return')
             action.mutate(
               { kind, body: { toNodeId: values.toNodeId ?? '', ...(note ? { comment: note } : {}) } },
@@ -91,16 +99,18 @@ export function TaskHandOver({
             />
           </Form.Item>
         )}
-        <Form.Item
-          name={kind === 'reassign' ? 'reason' : 'comment'}
-          label={kind === 'reassign' ? t('taskActions.reason') : t('taskActions.note')}
-          rules={[
-            { required: kind === 'reassign', whitespace: true, message: t('taskActions.reasonRequired') },
-            { max: kind === 'reassign' ? 500 : 2000 },
-          ]}
-        >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
-        </Form.Item>
+        {kind !== 'takeBack' && (
+          <Form.Item
+            name={kind === 'reassign' ? 'reason' : 'comment'}
+            label={kind === 'reassign' ? t('taskActions.reason') : t('taskActions.note')}
+            rules={[
+              { required: kind === 'reassign', whitespace: true, message: t('taskActions.reasonRequired') },
+              { max: kind === 'reassign' ? 500 : 2000 },
+            ]}
+          >
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+          </Form.Item>
+        )}
       </FormModal>
     </Card>
   );
