@@ -213,6 +213,7 @@ export async function projectDetail(db: DbClient, caller: Caller, id: string): P
     timers: Object.values(state.timers).map((timer) => ({
       id: timer.id,
       nodeId: timer.nodeId,
+      name: nodeOf(definition, timer.nodeId)?.name ?? timer.nodeId,
       fireAt: timer.fireAt,
       purpose: timer.purpose,
     })),
@@ -224,6 +225,10 @@ export async function projectDetail(db: DbClient, caller: Caller, id: string): P
       raisedAt: incident.raisedAt,
     })),
     outcome: state.outcome ?? null,
+    outcomeLabel:
+      definition.nodes.find(
+        (node) => node.kind === 'end' && state.outcome !== undefined && node.outcome === state.outcome,
+      )?.name ?? null,
     cancelReason: state.cancelReason ?? null,
     can: { cancel: await mayCancel(db, caller, row) },
   };

@@ -3,6 +3,7 @@
 // own rule, the claim: a claimed role task is acted on by whoever claimed it.
 import { randomUUID } from 'node:crypto';
 import { formSchema } from '../../workflows/engine/form-validation';
+import { assertFileFieldsInProject } from '../attachments/file-field-check';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
@@ -120,6 +121,8 @@ export async function completeTask(
   idempotencyKey: string | undefined,
 ): Promise<Done> {
   const data = body.data ?? {};
+  // A file field may name only this project's attachments (404 first for a task out of sight).
+  await assertFileFieldsInProject(db, caller, taskId, data);
   const row = await act(
     db,
     orchestrator,

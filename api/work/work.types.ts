@@ -187,7 +187,16 @@ export const ZProjectDetail = ZProjectSummary.extend({
   variables: z.record(z.string(), z.unknown()),
   forms: z.array(ZSubmittedForm),
   tasks: z.array(ZTaskSummary),
-  timers: z.array(z.object({ id: z.string(), nodeId: z.string(), fireAt: z.string(), purpose: z.string() })),
+  /** Pending timers; `name` is the node's, `purpose` what the timer is for (timer, reminder, escalation). */
+  timers: z.array(
+    z.object({
+      id: z.string(),
+      nodeId: z.string(),
+      name: z.string(),
+      fireAt: z.string(),
+      purpose: z.string(),
+    }),
+  ),
   incidents: z.array(
     z.object({
       id: z.string(),
@@ -198,6 +207,8 @@ export const ZProjectDetail = ZProjectSummary.extend({
     }),
   ),
   outcome: z.string().nullable(),
+  /** The name of the end the project reached (e.g. 项目结项), for people; `outcome` is its code. */
+  outcomeLabel: z.string().nullable(),
   cancelReason: z.string().nullable(),
   /** What the caller may do to the project as a whole. */
   can: z.object({ cancel: z.boolean() }),

@@ -282,6 +282,97 @@ describe('authorization matrix', () => {
     'POST /tasks/:id/complete': async (t) => taskCommand(t, 'complete', { data: {} }, 422),
     'POST /tasks/:id/vote': async (t) => taskCommand(t, 'vote', { vote: 'approve' }, 409),
     'POST /tasks/:id/review': async (t) => taskCommand(t, 'review', { scores: { quality: 80 } }, 409),
+    'GET /dashboards/projects': async (t) => {
+      await readableProjectAt(t);
+      return {
+        method: 'GET',
+        path: `/api/dashboards/projects?unitId=${t.unitId}`,
+        // The project started at the target unit counts in that unit's figures.
+        shows: (a) => ((a.json as { totals?: { projects?: number } }).totals?.projects ?? 0) > 0,
+      };
+    },
+    'GET /projects/export.xlsx': async (t) => {
+      const { projectId } = await readableProjectAt(t);
+      return {
+        method: 'GET',
+        path: `/api/projects/export.xlsx?unitId=${t.unitId}`,
+        shows: async (a) => {
+          const workbook = new ExcelJS.Workbook();
+          await workbook.xlsx.load(a.body as unknown as ArrayBuffer);
+          return workbook.worksheets[0]!.getColumn(1).values.includes(projectId);
+        },
+      };
+    },
+    'POST /tasks/bulk-vote': async (t) => ({
+      method: 'POST',
+      path: '/api/tasks/bulk-vote',
+      body: { taskIds: [(await readableProjectAt(t)).taskId] },
+    }),
+    'GET /tasks/:id/activity': async (t) => ({
+      method: 'GET',
+      path: `/api/tasks/${(await readableProjectAt(t)).taskId}/activity`,
+    }),
+    'POST /tasks/:id/reassign': async (t) =>
+      taskCommand(t, 'reassign', { toUserId: NO_SUCH_PERSON, reason: '矩阵改派' }, 422),
+    'POST /tasks/:id/delegate': async (t) => taskCommand(t, 'delegate', { toUserId: NO_SUCH_PERSON }, 422),
+    'POST /tasks/:id/transfer': async (t) => taskCommand(t, 'transfer', { toUserId: NO_SUCH_PERSON }, 422),
+    // The task was never delegated.
+    'POST /tasks/:id/resolve': async (t) => taskCommand(t, 'resolve', {}, 409),
+    // The assessment may return to no earlier step.
+    'POST /tasks/:id/return': async (t) => taskCommand(t, 'return', { toNodeId: 'start' }, 422),
+    // The task is not completed.
+    'POST /tasks/:id/take-back': async (t) => taskCommand(t, 'take-back', undefined, 409),
+    // A remark adds an event to the shared project; the task itself is unchanged.
+    'POST /tasks/:id/comments': async (t) => ({
+      method: 'POST',
+      path: `/api/tasks/${(await readableProjectAt(t)).taskId}/comments`,
+      body: { comment: '矩阵留言' },
+    }),
+    'GET /projects/:id/attachments': async (t) => ({
+      method: 'GET',
+      path: `/api/projects/${(await readableProjectAt(t)).projectId}/attachments`,
+    }),
+    // A JSON body where the file should be: refused (415) only after the visibility check.
+    'POST /projects/:id/attachments': async (t) => ({
+      method: 'POST',
+      path: `/api/projects/${(await readableProjectAt(t)).projectId}/attachments`,
+      body: {},
+      accepts: (a) => a.status === 415,
+    }),
+    'GET /attachments/:id': async (t) => ({
+      method: 'GET',
+      path: `/api/attachments/${await attachmentAt(t)}`,
+    }),
+    // Only the uploader deletes: a caller who sees the project is refused 403 after visibility.
+    'DELETE /attachments/:id': async (t) => ({
+      method: 'DELETE',
+      path: `/api/attachments/${await attachmentAt(t)}`,
+      accepts: (a) => a.status === 403 && (a.json as { code?: string } | undefined)?.code === 'FORBIDDEN',
+    }),
+    'GET /notifications': async (t, caller) => ({
+      method: 'GET',
+      path: '/api/notifications?limit=100',
+      shows: listHas(await notificationAt(t, caller)),
+    }),
+    'GET /notifications/unread-count': () => ({ method: 'GET', path: '/api/notifications/unread-count' }),
+    // Refused after authorization (400 naming Accept): no stream is held open.
+    'GET /notifications/stream': () => ({
+      method: 'GET',
+      path: '/api/notifications/stream',
+      headers: { accept: 'application/json' },
+      accepts: (a) => a.status === 400,
+    }),
+    'POST /notifications/:id/read': async (t, caller) => ({
+      method: 'POST',
+      path: `/api/notifications/${await notificationAt(t, caller)}/read`,
+    }),
+    'POST /notifications/read-all': () => ({ method: 'POST', path: '/api/notifications/read-all' }),
+    // The assessment belongs to the officer who started the project, never the caller.
+    'POST /tasks/:id/urge': async (t) => ({
+      method: 'POST',
+      path: `/api/tasks/${(await readableProjectAt(t)).taskId}/urge`,
+      body: {},
+    }),
   };
 
   /** A lifecycle project started at the target's unit by an officer there; it waits at the assessment. */
@@ -299,6 +390,9 @@ describe('authorization matrix', () => {
     return { projectId: instanceId, taskId: task.id };
   }
 
+  /** A well-formed user id that names no one: hand-overs to it are refused (422) after authorization. */
+  const NO_SUCH_PERSON = '00000000-0000-4000-8000-000000000000';
+
   /** Reads and refused commands change nothing, so one project per unit serves them all. */
   const readable = new Map<string, Promise<{ projectId: string; taskId: string }>>();
   function readableProjectAt(t: Target) {
@@ -314,6 +408,47 @@ describe('authorization matrix', () => {
       body,
       accepts: (a) => a.status === refusedWith,
     };
+  }
+
+  /** A PDF uploaded to the target unit's readable project by an officer there. */
+  const attachmentsByUnit = new Map<string, Promise<string>>();
+  function attachmentAt(t: Target): Promise<string> {
+    if (!attachmentsByUnit.has(t.unitId))
+      attachmentsByUnit.set(
+        t.unitId,
+        (async () => {
+          const { projectId } = await readableProjectAt(t);
+          const uploader = await userAt(t.unitId);
+          const { token } = await createSession(prisma, { userId: uploader.id, ttlHours: 1 });
+          const form = new FormData();
+          form.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')]), 'matrix.pdf');
+          const res = await fetch(`${server.url}/api/projects/${projectId}/attachments`, {
+            method: 'POST',
+            headers: { cookie: `${SESSION_COOKIE}=${token}`, 'x-requested-with': 'shegong-flow' },
+            body: form,
+          });
+          if (res.status !== 201)
+            throw new Error(`matrix upload answered ${res.status}: ${await res.text()}`);
+          return ((await res.json()) as { id: string }).id;
+        })(),
+      );
+    return attachmentsByUnit.get(t.unitId)!;
+  }
+
+  /** A notification on the target unit's project to the caller's role at the target's unit, reaching it and the units above. */
+  async function notificationAt(t: Target, caller: Caller): Promise<string> {
+    const { projectId } = await readableProjectAt(t);
+    const row = await prisma.notification.create({
+      data: {
+        idempotencyKey: unique('matrix-notice'),
+        instanceId: projectId,
+        recipientRole: caller.role ?? 'officer',
+        recipientUnitId: t.unitId,
+        template: 'matrix.probe',
+        payload: { recipientScope: 'unitOrAncestors' },
+      },
+    });
+    return row.id;
   }
 
   async function auditRowAt(unitId: string): Promise<string> {

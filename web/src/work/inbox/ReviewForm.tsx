@@ -53,7 +53,7 @@ export function ReviewForm({ task, onDone }: { task: TaskDetail; onDone: () => v
         ) : (
           <RubricScores rubric={task.rubric} prefix={[]} />
         )}
-        <Form.Item name="comment" label={t('task.comment')} rules={[{ max: 2000 }]}>
+        <Form.Item name="comment" label={t('task.reviewComment')} rules={[{ max: 2000 }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={action.isPending}>

@@ -23,7 +23,9 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { AttachmentsPanel } from '../../attachments/AttachmentsPanel';
 import { currentLanguage } from '../../i18n';
+import { UrgeButton } from '../../notifications/UrgeButton';
 import { FormModal } from '../../ui/FormModal';
 import { formatDateTime } from '../../ui/format-time';
 import { DueBadge } from '../DueBadge';
@@ -50,6 +52,7 @@ export function ProjectPage() {
           <Flex vertical gap="middle">
             <OpenTasks tasks={detail.tasks} />
             <SubmittedForms project={detail} />
+            <AttachmentsPanel projectId={detail.id} running={detail.status === 'running'} />
           </Flex>
         </Col>
         <Col xs={24} xl={9}>
@@ -118,7 +121,13 @@ function ProjectHeader({ project }: { project: ProjectDetail }) {
               ? [{ key: 'ended', label: t('projects.endedAt'), children: formatDateTime(project.endedAt) }]
               : []),
             ...(project.outcome
-              ? [{ key: 'outcome', label: t('projects.outcome'), children: project.outcome }]
+              ? [
+                  {
+                    key: 'outcome',
+                    label: t('projects.outcome'),
+                    children: project.outcomeLabel ?? project.outcome,
+                  },
+                ]
               : []),
             ...(project.cancelReason
               ? [{ key: 'reason', label: t('projects.cancelReason'), children: project.cancelReason }]
@@ -203,6 +212,11 @@ function OpenTasks({ tasks }: { tasks: TaskSummary[] }) {
             key: 'due',
             render: (_v, task) => <DueBadge dueAt={task.dueAt} overdue={task.overdue} open />,
           },
+          {
+            title: t('projects.urgeColumn'),
+            key: 'urge',
+            render: (_v, task) => <UrgeButton taskId={task.id} assigneeId={task.assignee?.id ?? null} />,
+          },
         ]}
       />
     </Card>
@@ -285,7 +299,8 @@ function Monitoring({ project }: { project: ProjectDetail }) {
           dataSource={project.timers}
           renderItem={(timer) => (
             <List.Item>
-              {timer.purpose} · {timer.nodeId} · {formatDateTime(timer.fireAt)}
+              {timer.name} · {t(`projects.timerPurpose.${timer.purpose}`, { defaultValue: timer.purpose })} ·{' '}
+              {formatDateTime(timer.fireAt)}
             </List.Item>
           )}
         />
