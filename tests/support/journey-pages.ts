@@ -76,7 +76,7 @@ export function journeyPages(options: {
     await openTaskFromInbox(page, taskName, `${step}-inbox`);
     for (const item of points)
       await page.getByLabel(`${item.criterion}得分（0–${item.max}）`).fill(String(item.points));
-    await page.getByLabel('审批意见').fill('材料完整，评分如上。');
+    await page.getByLabel('评审意见').fill('材料完整，评分如上。');
     await shot(page, `${step}-scored`);
     await submit(page, /^提交评分$/);
     await page.close();
