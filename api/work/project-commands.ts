@@ -7,7 +7,7 @@ import { AppError } from '../http/app-error';
 import type { AuditEntry } from '../http/audit-entry';
 import type { Orchestrator } from '../orchestrator/orchestrator';
 import { isUnitWithin, scopeRoots } from '../policy/unit-scope';
-import { startableUnitRoots, startableVersion } from './catalogue';
+import { startableUnitRoots, startableVersion, startVariables } from './catalogue';
 import { engineCall } from './engine-errors';
 import { projectDetail } from './project-reads';
 import type { TProjectDetail, TStartProjectRequest } from './work.types';
@@ -25,6 +25,19 @@ export async function startProject(
   idempotencyKey: string | undefined,
 ): Promise<Done> {
   const version = await startableVersion(db, caller, body.versionId);
+  const startable = new Set(startVariables(version.definition).map((variable) => variable.name));
+  const ownState = Object.keys(body.input ?? {}).filter((name) => !startable.has(name));
+  if (ownState.length > 0)
+    throw new AppError(
+      'PROCESS_INPUT_INVALID',
+      'The process sets these variables itself.',
+      ownState.map((name) => ({
+        field: `input.${name}`,
+        reason: 'set by the process itself, not when it starts',
+        reasonZh: '由流程自动填写，发起时不能填写',
+      })),
+      { detailZh: '发起时只能填写流程的发起信息' },
+    );
   const unit = await db.orgUnit.findUnique({ where: { id: body.unitId } });
   const roots = startableUnitRoots(caller, version.definition);
   if (!unit || !unit.active || !(await isUnitWithin(db, roots, unit.id)))

@@ -89,6 +89,11 @@ describe('projects and tasks API', () => {
     // The station and its two rooms: where the officer works and below.
     expect(lifecycle.units.map((u) => u.id)).toEqual(expect.arrayContaining([hjl, room]));
     expect(lifecycle.units).toHaveLength(3);
+    // Only what the starter types in: the process fills the rest (service domain in the
+    // assessment, decisions, scores, the implementation flag) itself.
+    expect(
+      (lifecycle as unknown as { startFields: { name: string }[] }).startFields.map((f) => f.name),
+    ).toEqual(['projectName']);
 
     const office = await as.xuanba!('GET', '/api/processes');
     expect((office.json!.items as { key: string }[]).map((item) => item.key)).toEqual([
@@ -118,6 +123,16 @@ describe('projects and tasks API', () => {
     expect(noInput.status).toBe(422);
     expect(noInput.json!.code).toBe('PROCESS_INPUT_INVALID');
     expect(fieldsOf(noInput)).toContain('input.projectName');
+
+    // The process's own state (a decision, a score, a flag its steps set) is not start input.
+    const ownState = await as.shegong!('POST', '/api/projects', {
+      versionId: lifecycleVersion,
+      unitId: hjl,
+      title: '跳过监测',
+      input: { projectName: '跳过监测', implementationDone: true, rating: '优秀' },
+    });
+    expect(ownState.status).toBe(422);
+    expect(fieldsOf(ownState).sort()).toEqual(['input.implementationDone', 'input.rating']);
 
     const committee = await startAt(as.zhuanjia!, hjl, '专家不能发起');
     expect(committee.status).toBe(404);
