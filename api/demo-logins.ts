@@ -19,8 +19,10 @@ export async function loadDemoLogins(dataDir: string): Promise<DemoLogin[]> {
 }
 
 export function formatDemoLogins(logins: DemoLogin[]): string {
+  const width = Math.max(0, ...logins.map((l) => l.username.length));
   const rows = logins.map(
-    (l) => `  ${l.username.padEnd(10)} ${l.password}   ${l.role.padEnd(16)} ${l.displayName} @ ${l.unitName}`,
+    (l) =>
+      `  ${l.username.padEnd(width)} ${l.password}   ${l.role.padEnd(16)} ${l.displayName} @ ${l.unitName}`,
   );
   return ['Demo logins (demo mode only):', ...rows].join('\n');
 }
