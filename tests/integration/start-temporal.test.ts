@@ -44,6 +44,17 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * The processes still running `seconds` after the script exited. Under Ctrl-C the whole group gets
+ * the signal at once, and a database or Temporal worker process may still be on its way out when
+ * the script is done; one that outlives the wait was left behind.
+ */
+async function survivors(pids: readonly number[], seconds = 10): Promise<number[]> {
+  const deadline = Date.now() + seconds * 1000;
+  while (pids.some(isAlive) && Date.now() < deadline) await new Promise((done) => setTimeout(done, 200));
+  return pids.filter(isAlive);
+}
+
 interface Launched {
   script: ChildProcess;
   output: () => string;
@@ -156,7 +167,7 @@ describeWithTemporalCli('npm run start:temporal', () => {
       expect(started.length).toBeGreaterThanOrEqual(6);
       expect(launched.output()).toContain(`${signal} received: stopping`);
       expect(launched.output()).toContain('Stopped.');
-      expect(started.filter(isAlive)).toEqual([]);
+      expect(await survivors(started)).toEqual([]);
     },
   );
 });
