@@ -2,19 +2,23 @@
 // vote, score. The engine decides whether the action fits the process; the API adds the inbox's
 // own rule, the claim: a claimed role task is acted on by whoever claimed it.
 import { randomUUID } from 'node:crypto';
-import { formSchema } from '../../workflows/engine/form-validation';
+import { BLANK_TEXT, formSchema } from '../../workflows/engine/form-validation';
 import { assertFileFieldsInProject } from '../attachments/file-field-check';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import type { AuditEntry } from '../http/audit-entry';
 import { zodIssuesToFieldErrors } from '../http/validate';
+import { zhFor } from '../http/zh-reasons';
 import type { CommandEvent, Orchestrator } from '../orchestrator/orchestrator';
 import { engineCall } from './engine-errors';
 import { taskDetail, visibleTask } from './task-inbox';
 import type { TaskRow } from './task-rows';
 import { candidateFor } from './work-scope';
 import type { TCompleteTaskRequest, TReviewRequest, TTaskDetail, TVoteRequest } from './work.types';
+
+// The engine's own reason for a blank required text, in Chinese for the field errors.
+zhFor(BLANK_TEXT, '不能只填空格');
 
 export interface Done {
   task: TTaskDetail;

@@ -160,7 +160,7 @@ describe('projects and tasks API', () => {
     // A form without its required fields: 422 naming each field in zh and en; nothing recorded.
     const events = await prisma.instanceEvent.count({ where: { instanceId: projectId } });
     const invalid = await as.shegong!('POST', `/api/tasks/${assess.id}/complete`, {
-      data: { serviceDomain: '不存在的领域', needsSummary: '太短' },
+      data: { targetGroup: '   ', serviceDomain: '不存在的领域', needsSummary: '太短' },
     });
     expect(invalid.status).toBe(422);
     const fields = invalid.json!.errors as { field: string; reason: string; reasonZh: string }[];
@@ -170,6 +170,8 @@ describe('projects and tasks API', () => {
       'data.targetGroup',
     ]);
     for (const field of fields) expect(field.reasonZh).toMatch(/[\u4e00-\u9fff]/);
+    // Spaces alone do not fill a required field in.
+    expect(fields.find((f) => f.field === 'data.targetGroup')!.reasonZh).toBe('不能只填空格');
     expect(await prisma.instanceEvent.count({ where: { instanceId: projectId } })).toBe(events);
 
     // Someone else's task: the station head sees it (his subtree) but the engine refuses him.

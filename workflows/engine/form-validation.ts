@@ -3,6 +3,9 @@ import { z } from 'zod';
 import type { FormField, ScalarFormField } from './definition-schema';
 import { parseDateOrInstant } from './iso-durations';
 
+/** The reason a required text of nothing but spaces is refused (the API gives its Chinese). */
+export const BLANK_TEXT = 'must contain more than spaces';
+
 function scalarSchema(field: ScalarFormField): z.ZodType {
   switch (field.type) {
     case 'text':
@@ -11,7 +14,7 @@ function scalarSchema(field: ScalarFormField): z.ZodType {
       if (field.minLength !== undefined) schema = schema.min(field.minLength);
       if (field.maxLength !== undefined) schema = schema.max(field.maxLength);
       if (field.pattern !== undefined) schema = schema.regex(new RegExp(field.pattern));
-      if (field.required) schema = schema.min(1);
+      if (field.required) schema = schema.min(1).regex(/\S/, BLANK_TEXT);
       return schema;
     }
     case 'number':

@@ -73,6 +73,8 @@ type Case = [keyof typeof fields, unknown, RuleProblem['rule'] | undefined];
 const cases: Case[] = [
   ['requiredText', '老人', undefined],
   ['requiredText', '', 'required'],
+  ['requiredText', '   ', 'required'],
+  ['requiredText', ' 老人 ', undefined],
   ['requiredText', undefined, 'required'],
   ['summary', undefined, undefined],
   ['summary', '', undefined],

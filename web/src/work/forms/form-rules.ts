@@ -43,7 +43,8 @@ function isCalendarDate(text: string): boolean {
 
 function textProblem(field: AnyField, value: unknown): RuleProblem | undefined {
   if (typeof value !== 'string') return { rule: 'required' };
-  if (field.required && value.length === 0) return { rule: 'required' };
+  // Spaces alone fill nothing in, for a required field (the server refuses them too).
+  if (field.required && value.trim().length === 0) return { rule: 'required' };
   if (field.minLength !== undefined && value.length < field.minLength) {
     return { rule: 'minLength', limit: field.minLength };
   }
