@@ -45,3 +45,10 @@ export function workingDayCalendar(
     workdays: [...workdays].filter(inRange).sort(),
   };
 }
+
+/**
+ * The calendar both runtimes hand to the engine: every year the shipped table covers. A package
+ * update adds coming years and never rewrites past ones, so replaying an event computes what it
+ * computed when it first happened.
+ */
+export const shippedCalendar: WorkingDayCalendar = workingDayCalendar(shippedYears.from, shippedYears.to);

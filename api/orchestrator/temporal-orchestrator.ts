@@ -1,6 +1,7 @@
 // The Orchestrator port on Temporal: one processWorkflow per instance (workflow id = instance id).
 // Commands go in as the `command` update, whose validator answers synchronously; reads come from
 // the projection rows in Postgres, which the workflow's recordTransition activity writes.
+import { shippedCalendar } from '../../activities/working-day-calendar';
 import { readFileSync } from 'node:fs';
 import {
   ApplicationFailure,
@@ -194,7 +195,9 @@ export async function createTemporalOrchestrator(
       const definition = await definitions.byVersion(command.versionId);
       const started = await startedEvent(pool, command);
       // The engine is pure: dry-run `started` here so an invalid input is refused before a workflow exists.
-      const dryRun = step(definition, initialState(), started, new Date().toISOString());
+      const dryRun = step(definition, initialState(), started, new Date().toISOString(), {
+        calendar: shippedCalendar,
+      });
       if (!dryRun.ok) throw OrchestratorError.fromRejection(dryRun.rejection);
       const instanceId = instanceIdForStart(command);
       const args: ProcessWorkflowArgs = {

@@ -4,6 +4,7 @@
 // decide again. Nothing of a rejected command is written. Autocommit commands skip the read when
 // this process knows the instance's latest state (the instance cache), and their writes go through
 // the transition writer, which lets concurrent commands share one call and one commit.
+import { shippedCalendar } from '../../activities/working-day-calendar';
 import type { Pool, PoolClient } from 'pg';
 import {
   instanceStatus,
@@ -146,7 +147,9 @@ async function decideAndWrite(
       });
     const definition = await deps.definitions.byVersion(current?.version_id ?? cmd.meta!.versionId);
     const at = deps.clock();
-    const outcome = step(definition, current?.state ?? initialState(), cmd.event, at.toISOString());
+    const outcome = step(definition, current?.state ?? initialState(), cmd.event, at.toISOString(), {
+      calendar: shippedCalendar,
+    });
     if (!outcome.ok) {
       // Only final when decided on the stored state: the command may have been logged already.
       if (optimistic) continue;

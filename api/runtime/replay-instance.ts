@@ -1,5 +1,6 @@
 // Rebuilds an instance's state by folding its event log through the engine, each event with the
 // `now` it was first applied with. Used to check that stored state and log never disagree.
+import { shippedCalendar } from '../../activities/working-day-calendar';
 import type { Pool } from 'pg';
 import { initialState, step, type EngineEvent, type InstanceState } from '../../workflows/engine';
 import type { DefinitionStore } from './definition-store';
@@ -21,7 +22,9 @@ export async function replayInstance(
   );
   let state = initialState();
   for (const row of events) {
-    const result = step(definition, state, row.payload, row.occurred_at.toISOString());
+    const result = step(definition, state, row.payload, row.occurred_at.toISOString(), {
+      calendar: shippedCalendar,
+    });
     if (!result.ok)
       throw new Error(`event ${row.sequence} of ${instanceId} no longer applies: ${result.rejection.code}`);
     state = result.state;

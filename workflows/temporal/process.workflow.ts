@@ -3,6 +3,7 @@
 // turns effects into timers, activities and child workflows, and continues-as-new when told to.
 // Commands are applied one at a time, each on the state its predecessor recorded: the workflow's
 // state never runs ahead of Postgres, and a command is acknowledged only once it is recorded.
+import { shippedCalendar } from '../../activities/working-day-calendar';
 import './sandbox-globals';
 import {
   ActivityFailure,
@@ -146,7 +147,7 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
     const first = seenKeys[input.idempotencyKey];
     if (first) return { ok: true, outcome: { ...first, duplicate: true } };
     const at = atLeast === undefined ? workflowNow() : laterOf(workflowNow(), atLeast);
-    const result = step(definition, state, input.event, at);
+    const result = step(definition, state, input.event, at, { calendar: shippedCalendar });
     if (!result.ok) return result;
     let recorded: boolean;
     try {
@@ -423,7 +424,7 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
       // `state` has not moved on yet: a command for what they show must wait its turn, not be refused.
       validator: (input: CommandInput) => {
         if (seenKeys[input.idempotencyKey] || pending > 0) return;
-        const dryRun = step(definition, state, input.event, workflowNow());
+        const dryRun = step(definition, state, input.event, workflowNow(), { calendar: shippedCalendar });
         if (!dryRun.ok) throw rejectionFailure(dryRun.rejection);
       },
     },
