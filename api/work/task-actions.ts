@@ -85,35 +85,61 @@ export async function unclaimTask(db: DbClient, caller: Caller, taskId: string):
   return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.unclaimed', row) };
 }
 
-/**
- * Sends one task event through the port as the caller; the HTTP idempotency key, when given, keys
- * the command. `overClaims`: a supervisor's command that may move a task someone claimed.
- */
+/** What a task command sends and what the audit log records of it. */
+export interface TaskCommand {
+  /** The engine event for the task as it stands (may refuse first, e.g. a form with errors). */
+  event: (row: TaskRow) => CommandEvent | Promise<CommandEvent>;
+  /** Where the request's data sat, to name fields in the engine's refusals ('data' for a form). */
+  fieldPrefix: string;
+  audit: AuditEntry['action'];
+  /** What the audit row says beyond the task itself. */
+  after?: unknown;
+  /** A command that may act on a task someone else claimed (a supervisor's, a remark). */
+  overClaims?: boolean;
+}
+
+/** Sends an event about the task through the port as the caller; the HTTP idempotency key, when given, keys the command. */
+export async function sendTaskEvent(
+  orchestrator: Orchestrator,
+  caller: Caller,
+  row: TaskRow,
+  event: CommandEvent,
+  idempotencyKey: string | undefined,
+  fieldPrefix = '',
+): Promise<void> {
+  await engineCall(
+    () =>
+      orchestrator.send(
+        row.instance_id,
+        event,
+        { userId: caller.userId },
+        `api/${idempotencyKey ?? randomUUID()}`,
+      ),
+    fieldPrefix,
+  );
+}
+
+/** One command on an open task: checked, sent, and answered with the task as it now stands and its audit entry. */
 export async function act(
   db: DbClient,
   orchestrator: Orchestrator,
   caller: Caller,
   taskId: string,
   idempotencyKey: string | undefined,
-  event: (row: TaskRow) => CommandEvent | Promise<CommandEvent>,
-  fieldPrefix: string,
-  overClaims = false,
-): Promise<TaskRow> {
+  command: TaskCommand,
+): Promise<Done> {
   const { row } = await visibleTask(db, caller, taskId);
   assertOpen(row);
-  if (!overClaims) assertNotClaimedByOther(row, caller);
-  const command = await event(row);
-  await engineCall(
-    () =>
-      orchestrator.send(
-        row.instance_id,
-        command,
-        { userId: caller.userId },
-        `api/${idempotencyKey ?? randomUUID()}`,
-      ),
-    fieldPrefix,
+  if (!command.overClaims) assertNotClaimedByOther(row, caller);
+  await sendTaskEvent(
+    orchestrator,
+    caller,
+    row,
+    await command.event(row),
+    idempotencyKey,
+    command.fieldPrefix,
   );
-  return row;
+  return { task: await taskDetail(db, caller, taskId), audit: auditOf(command.audit, row, command.after) };
 }
 
 export async function completeTask(
@@ -127,13 +153,8 @@ export async function completeTask(
   const data = body.data ?? {};
   // A file field may name only this project's attachments (404 first for a task out of sight).
   await assertFileFieldsInProject(db, caller, taskId, data);
-  const row = await act(
-    db,
-    orchestrator,
-    caller,
-    taskId,
-    idempotencyKey,
-    (task) => {
+  return act(db, orchestrator, caller, taskId, idempotencyKey, {
+    event: (task) => {
       if (task.kind !== 'userTask') throw kindMismatch('userTask');
       // The engine checks the same schema; checking here first gives the field errors in Chinese too.
       const checked = formSchema(task.form ?? []).safeParse(data);
@@ -146,9 +167,9 @@ export async function completeTask(
         );
       return { type: 'taskCompleted', taskId: task.engine_task_id, data };
     },
-    'data',
-  );
-  return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.completed', row) };
+    fieldPrefix: 'data',
+    audit: 'task.completed',
+  });
 }
 
 export async function voteOnTask(
@@ -159,13 +180,8 @@ export async function voteOnTask(
   body: TVoteRequest,
   idempotencyKey: string | undefined,
 ): Promise<Done> {
-  const row = await act(
-    db,
-    orchestrator,
-    caller,
-    taskId,
-    idempotencyKey,
-    (task) => {
+  return act(db, orchestrator, caller, taskId, idempotencyKey, {
+    event: (task) => {
       if (task.kind !== 'approval') throw kindMismatch('approval');
       return {
         type: 'approvalVoted',
@@ -174,12 +190,10 @@ export async function voteOnTask(
         ...(body.comment ? { comment: body.comment } : {}),
       };
     },
-    '',
-  );
-  return {
-    task: await taskDetail(db, caller, taskId),
-    audit: auditOf('task.voted', row, { vote: body.vote }),
-  };
+    fieldPrefix: '',
+    audit: 'task.voted',
+    after: { vote: body.vote },
+  });
 }
 
 export async function reviewTask(
@@ -190,22 +204,15 @@ export async function reviewTask(
   body: TReviewRequest,
   idempotencyKey: string | undefined,
 ): Promise<Done> {
-  const row = await act(
-    db,
-    orchestrator,
-    caller,
-    taskId,
-    idempotencyKey,
-    (task) => {
+  return act(db, orchestrator, caller, taskId, idempotencyKey, {
+    event: (task) => {
       if (task.kind !== 'review') throw kindMismatch('review');
       return { type: 'reviewSubmitted', taskId: task.engine_task_id, ...body };
     },
-    '',
-  );
-  return {
-    task: await taskDetail(db, caller, taskId),
-    audit: auditOf('task.reviewed', row, { recused: body.recused === true }),
-  };
+    fieldPrefix: '',
+    audit: 'task.reviewed',
+    after: { recused: body.recused === true },
+  });
 }
 
 function kindMismatch(expected: string): AppError {

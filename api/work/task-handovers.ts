@@ -1,15 +1,13 @@
 // Hand-overs and comments on a task: 改派 (a supervisor over the project's unit), 委派 and 转办 (the
 // holder), 交回 (the delegate), 退回 to an earlier node (the holder), comments (anyone who sees the project). Each is an engine event
 // sent through the Orchestrator port, so the engine decides and the instance history records it.
-import { randomUUID } from 'node:crypto';
 import type { TaskHolder } from '../../workflows/engine';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import type { Orchestrator } from '../orchestrator/orchestrator';
 import { scopeRoots } from '../policy/unit-scope';
-import { engineCall } from './engine-errors';
-import { act, auditOf, type Done } from './task-actions';
+import { act, auditOf, sendTaskEvent, type Done } from './task-actions';
 import type {
   TCommentTaskRequest,
   THandOverTaskRequest,
@@ -64,13 +62,8 @@ export async function reassignTask(
   idempotencyKey: string | undefined,
 ): Promise<Done> {
   if (scopeRoots(caller, ['supervisor']).length === 0) throw notSupervisor();
-  const row = await act(
-    db,
-    orchestrator,
-    caller,
-    taskId,
-    idempotencyKey,
-    async (task) => {
+  return act(db, orchestrator, caller, taskId, idempotencyKey, {
+    event: async (task) => {
       if (!supervisesProject(caller, task)) throw notSupervisor();
       return {
         type: 'taskReassigned',
@@ -79,13 +72,11 @@ export async function reassignTask(
         reason: body.reason,
       };
     },
-    'toUserId',
-    true,
-  );
-  return {
-    task: await taskDetail(db, caller, taskId),
-    audit: auditOf('task.reassigned', row, { to: body.toUserId, reason: body.reason }),
-  };
+    fieldPrefix: 'toUserId',
+    audit: 'task.reassigned',
+    after: { to: body.toUserId, reason: body.reason },
+    overClaims: true,
+  });
 }
 
 /** 委派 or 转办: the same checks, a different event (see docs/task-actions.md). */
@@ -98,26 +89,17 @@ export async function handOverTask(
   body: THandOverTaskRequest,
   idempotencyKey: string | undefined,
 ): Promise<Done> {
-  const row = await act(
-    db,
-    orchestrator,
-    caller,
-    taskId,
-    idempotencyKey,
-    async (task) => ({
+  return act(db, orchestrator, caller, taskId, idempotencyKey, {
+    event: async (task) => ({
       type: kind === 'delegate' ? 'taskDelegated' : 'taskTransferred',
       fromTaskId: task.engine_task_id,
       to: await holderFor(db, body.toUserId),
       ...(body.comment ? { comment: body.comment } : {}),
     }),
-    'toUserId',
-  );
-  return {
-    task: await taskDetail(db, caller, taskId),
-    audit: auditOf(kind === 'delegate' ? 'task.delegated' : 'task.transferred', row, {
-      to: body.toUserId,
-    }),
-  };
+    fieldPrefix: 'toUserId',
+    audit: kind === 'delegate' ? 'task.delegated' : 'task.transferred',
+    after: { to: body.toUserId },
+  });
 }
 
 export async function resolveTask(
@@ -128,20 +110,15 @@ export async function resolveTask(
   body: TResolveTaskRequest,
   idempotencyKey: string | undefined,
 ): Promise<Done> {
-  const row = await act(
-    db,
-    orchestrator,
-    caller,
-    taskId,
-    idempotencyKey,
-    (task) => ({
+  return act(db, orchestrator, caller, taskId, idempotencyKey, {
+    event: (task) => ({
       type: 'taskResolved',
       taskId: task.engine_task_id,
       ...(body.comment ? { comment: body.comment } : {}),
     }),
-    '',
-  );
-  return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.resolved', row) };
+    fieldPrefix: '',
+    audit: 'task.resolved',
+  });
 }
 
 export async function commentOnTask(
@@ -153,17 +130,12 @@ export async function commentOnTask(
   idempotencyKey: string | undefined,
 ): Promise<Done> {
   // Anyone who sees the project may remark on its open tasks, also on one someone else claimed.
-  const row = await act(
-    db,
-    orchestrator,
-    caller,
-    taskId,
-    idempotencyKey,
-    (task) => ({ type: 'taskCommented', taskId: task.engine_task_id, comment: body.comment }),
-    '',
-    true,
-  );
-  return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.commented', row) };
+  return act(db, orchestrator, caller, taskId, idempotencyKey, {
+    event: (task) => ({ type: 'taskCommented', taskId: task.engine_task_id, comment: body.comment }),
+    fieldPrefix: '',
+    audit: 'task.commented',
+    overClaims: true,
+  });
 }
 
 export async function returnTask(
@@ -174,24 +146,17 @@ export async function returnTask(
   body: TReturnTaskRequest,
   idempotencyKey: string | undefined,
 ): Promise<Done> {
-  const row = await act(
-    db,
-    orchestrator,
-    caller,
-    taskId,
-    idempotencyKey,
-    (task) => ({
+  return act(db, orchestrator, caller, taskId, idempotencyKey, {
+    event: (task) => ({
       type: 'taskReturned',
       taskId: task.engine_task_id,
       toNodeId: body.toNodeId,
       ...(body.comment ? { comment: body.comment } : {}),
     }),
-    'toNodeId',
-  );
-  return {
-    task: await taskDetail(db, caller, taskId),
-    audit: auditOf('task.returned', row, { toNodeId: body.toNodeId }),
-  };
+    fieldPrefix: 'toNodeId',
+    audit: 'task.returned',
+    after: { toNodeId: body.toNodeId },
+  });
 }
 
 /** 拿回: the author of a completed form task takes it back while the next step is untouched. */
@@ -207,13 +172,12 @@ export async function takeBackTask(
     throw new AppError('PROCESS_STATE_CONFLICT', 'Only a completed step can be taken back.', [], {
       detailZh: '只能拿回已提交的环节',
     });
-  await engineCall(() =>
-    orchestrator.send(
-      row.instance_id,
-      { type: 'taskTakenBack', taskId: row.engine_task_id },
-      { userId: caller.userId },
-      `api/${idempotencyKey ?? randomUUID()}`,
-    ),
+  await sendTaskEvent(
+    orchestrator,
+    caller,
+    row,
+    { type: 'taskTakenBack', taskId: row.engine_task_id },
+    idempotencyKey,
   );
   return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.taken_back', row) };
 }

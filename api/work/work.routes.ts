@@ -11,7 +11,7 @@ import { expectContentSubtree, expectSignedIn, expectSupervisorSubtree } from '.
 import { catalogueFor } from './catalogue';
 import { cancelProject, startProject } from './project-commands';
 import { listProjects, projectDetail, projectTimeline } from './project-reads';
-import { claimTask, completeTask, reviewTask, unclaimTask, voteOnTask } from './task-actions';
+import { claimTask, completeTask, reviewTask, unclaimTask, voteOnTask, type Done } from './task-actions';
 import { bulkApprove } from './bulk-vote';
 import {
   ZBulkVoteRequest,
@@ -51,6 +51,12 @@ import {
 
 const signedIn = { kind: 'signedIn' } as const;
 const keyOf = (req: Request) => readIdempotencyKey(req);
+
+/** A task command's answer: the task as it now stands, with the audit entry of what was done. */
+const answered = async (done: Promise<Done>) => {
+  const { task, audit } = await done;
+  return { status: 200, body: task, audit };
+};
 
 /** Commands need the runtime; the route table is also built without one (OpenAPI, the matrix). */
 function runtime(orchestrator: Orchestrator | undefined): Orchestrator {
@@ -202,10 +208,7 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       summary: 'Claim a task waiting for one of the caller’s roles (exactly one of two claims at once wins)',
       params: ZIdParams,
       responses: taskAnswer,
-      handle: async ({ db, caller, params }) => {
-        const { task, audit } = await claimTask(db, caller, params.id);
-        return { status: 200, body: task, audit };
-      },
+      handle: ({ db, caller, params }) => answered(claimTask(db, caller, params.id)),
     }),
     defineRoute({
       ...taskCommand,
@@ -214,10 +217,7 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       summary: 'Release a claimed task back to the candidates',
       params: ZIdParams,
       responses: taskAnswer,
-      handle: async ({ db, caller, params }) => {
-        const { task, audit } = await unclaimTask(db, caller, params.id);
-        return { status: 200, body: task, audit };
-      },
+      handle: ({ db, caller, params }) => answered(unclaimTask(db, caller, params.id)),
     }),
     defineRoute({
       ...taskCommand,
@@ -227,17 +227,8 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       params: ZIdParams,
       body: ZCompleteTaskRequest,
       responses: taskAnswer,
-      handle: async ({ db, caller, params, body, req }) => {
-        const { task, audit } = await completeTask(
-          db,
-          runtime(orchestrator),
-          caller,
-          params.id,
-          body,
-          keyOf(req),
-        );
-        return { status: 200, body: task, audit };
-      },
+      handle: ({ db, caller, params, body, req }) =>
+        answered(completeTask(db, runtime(orchestrator), caller, params.id, body, keyOf(req))),
     }),
     defineRoute({
       ...taskCommand,
@@ -247,17 +238,8 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       params: ZIdParams,
       body: ZVoteRequest,
       responses: taskAnswer,
-      handle: async ({ db, caller, params, body, req }) => {
-        const { task, audit } = await voteOnTask(
-          db,
-          runtime(orchestrator),
-          caller,
-          params.id,
-          body,
-          keyOf(req),
-        );
-        return { status: 200, body: task, audit };
-      },
+      handle: ({ db, caller, params, body, req }) =>
+        answered(voteOnTask(db, runtime(orchestrator), caller, params.id, body, keyOf(req))),
     }),
     defineRoute({
       ...taskCommand,
@@ -267,17 +249,8 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       params: ZIdParams,
       body: ZReviewRequest,
       responses: taskAnswer,
-      handle: async ({ db, caller, params, body, req }) => {
-        const { task, audit } = await reviewTask(
-          db,
-          runtime(orchestrator),
-          caller,
-          params.id,
-          body,
-          keyOf(req),
-        );
-        return { status: 200, body: task, audit };
-      },
+      handle: ({ db, caller, params, body, req }) =>
+        answered(reviewTask(db, runtime(orchestrator), caller, params.id, body, keyOf(req))),
     }),
     defineRoute({
       method: 'get',
@@ -304,17 +277,8 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       params: ZIdParams,
       body: ZReassignTaskRequest,
       responses: taskAnswer,
-      handle: async ({ db, caller, params, body, req }) => {
-        const { task, audit } = await reassignTask(
-          db,
-          runtime(orchestrator),
-          caller,
-          params.id,
-          body,
-          keyOf(req),
-        );
-        return { status: 200, body: task, audit };
-      },
+      handle: ({ db, caller, params, body, req }) =>
+        answered(reassignTask(db, runtime(orchestrator), caller, params.id, body, keyOf(req))),
     }),
     ...(['delegate', 'transfer'] as const).map((kind) =>
       defineRoute({
@@ -328,18 +292,8 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
         params: ZIdParams,
         body: ZHandOverTaskRequest,
         responses: taskAnswer,
-        handle: async ({ db, caller, params, body, req }) => {
-          const { task, audit } = await handOverTask(
-            kind,
-            db,
-            runtime(orchestrator),
-            caller,
-            params.id,
-            body,
-            keyOf(req),
-          );
-          return { status: 200, body: task, audit };
-        },
+        handle: ({ db, caller, params, body, req }) =>
+          answered(handOverTask(kind, db, runtime(orchestrator), caller, params.id, body, keyOf(req))),
       }),
     ),
     defineRoute({
@@ -350,17 +304,8 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       params: ZIdParams,
       body: ZResolveTaskRequest,
       responses: taskAnswer,
-      handle: async ({ db, caller, params, body, req }) => {
-        const { task, audit } = await resolveTask(
-          db,
-          runtime(orchestrator),
-          caller,
-          params.id,
-          body,
-          keyOf(req),
-        );
-        return { status: 200, body: task, audit };
-      },
+      handle: ({ db, caller, params, body, req }) =>
+        answered(resolveTask(db, runtime(orchestrator), caller, params.id, body, keyOf(req))),
     }),
     defineRoute({
       ...taskCommand,
@@ -371,17 +316,8 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       params: ZIdParams,
       body: ZReturnTaskRequest,
       responses: taskAnswer,
-      handle: async ({ db, caller, params, body, req }) => {
-        const { task, audit } = await returnTask(
-          db,
-          runtime(orchestrator),
-          caller,
-          params.id,
-          body,
-          keyOf(req),
-        );
-        return { status: 200, body: task, audit };
-      },
+      handle: ({ db, caller, params, body, req }) =>
+        answered(returnTask(db, runtime(orchestrator), caller, params.id, body, keyOf(req))),
     }),
     defineRoute({
       ...taskCommand,
@@ -390,10 +326,8 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       summary: '拿回: take back a step the caller completed, while the next person has not acted',
       params: ZIdParams,
       responses: taskAnswer,
-      handle: async ({ db, caller, params, req }) => {
-        const { task, audit } = await takeBackTask(db, runtime(orchestrator), caller, params.id, keyOf(req));
-        return { status: 200, body: task, audit };
-      },
+      handle: ({ db, caller, params, req }) =>
+        answered(takeBackTask(db, runtime(orchestrator), caller, params.id, keyOf(req))),
     }),
     defineRoute({
       ...taskCommand,
@@ -403,17 +337,8 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       params: ZIdParams,
       body: ZCommentTaskRequest,
       responses: taskAnswer,
-      handle: async ({ db, caller, params, body, req }) => {
-        const { task, audit } = await commentOnTask(
-          db,
-          runtime(orchestrator),
-          caller,
-          params.id,
-          body,
-          keyOf(req),
-        );
-        return { status: 200, body: task, audit };
-      },
+      handle: ({ db, caller, params, body, req }) =>
+        answered(commentOnTask(db, runtime(orchestrator), caller, params.id, body, keyOf(req))),
     }),
   ];
 }
