@@ -117,15 +117,24 @@ async function launch(dataDir: string, port: number): Promise<Launched> {
   };
 }
 
-async function pollersOf(address: string): Promise<number> {
+/**
+ * The workflow pollers Temporal knows on the task queue, asked again for up to `seconds` while it
+ * knows none: the worker's first poll can reach the server a moment after the script says it is up.
+ */
+async function pollersOf(address: string, seconds = 20): Promise<number> {
   const connection = await Connection.connect({ address });
+  const deadline = Date.now() + seconds * 1000;
   try {
-    const { pollers } = await connection.workflowService.describeTaskQueue({
-      namespace: 'default',
-      taskQueue: { name: 'shegong-flow' },
-      taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-    });
-    return pollers?.length ?? 0;
+    for (;;) {
+      const { pollers } = await connection.workflowService.describeTaskQueue({
+        namespace: 'default',
+        taskQueue: { name: 'shegong-flow' },
+        taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      });
+      const count = pollers?.length ?? 0;
+      if (count > 0 || Date.now() > deadline) return count;
+      await new Promise((done) => setTimeout(done, 250));
+    }
   } finally {
     await connection.close();
   }
