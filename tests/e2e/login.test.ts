@@ -63,10 +63,15 @@ describeWithBrowser('login in a real browser', () => {
     await page.close();
   });
 
-  it('switches the interface to English', async () => {
+  it('switches the interface to English and keeps it after a reload', async () => {
     const page = await openLogin();
     await page.getByTestId('lang-switch').click();
     await expect(page.getByTestId('login-submit').textContent()).resolves.toMatch(/Sign in|Log in/i);
+    // Only Chinese ships with the first load; a stored choice of English is fetched before the first render.
+    await page.reload();
+    await page.getByTestId('login-submit').waitFor();
+    await expect(page.getByTestId('login-submit').textContent()).resolves.toMatch(/Sign in|Log in/i);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.close();
   });
 });

@@ -1,11 +1,10 @@
 // Everything the pages rely on: data cache, antd theme and locale following the i18n language, antd App context.
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemNotifier } from './api/ProblemNotifier';
+import { antdLocaleFor } from './i18n';
 
 // System fonts only: the app must render offline, so no web fonts are fetched.
 const FONT_FAMILY = [
@@ -53,7 +52,7 @@ export function AppProviders({ queryClient, children }: { queryClient: QueryClie
   const { i18n } = useTranslation();
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={THEME}>
+      <ConfigProvider locale={antdLocaleFor(i18n.language)} theme={THEME}>
         <AntApp>
           <ProblemNotifier />
           {children}

@@ -1,11 +1,12 @@
 // Route guard: renders its child routes only for a signed-in user, otherwise sends the visitor to /login;
 // a person who must change their password is held on the change-password page until they have.
-import { Button, Result, Spin } from 'antd';
+import { Button, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { describeProblem } from '../api/client';
 import { CHANGE_PASSWORD_PATH } from './paths';
 import { useSession } from './session';
+import { Result } from '../ui/Result';
 
 export interface LoginRedirectState {
   from?: string;

@@ -1,8 +1,8 @@
 // What each dashboard chart shows, as plain data: its categories, its series and, per category,
 // the project list filters it drills down to (the same filters the server counted with).
 import type { TFunction } from 'i18next';
-import type { ProjectFilters } from '../work/work-types';
-import type { Dashboard, DashboardQuery } from './dashboard-types';
+import type { ProjectFilters } from '../work/work-types.js';
+import type { Dashboard, DashboardQuery } from './dashboard-types.js';
 
 export type ChartKey =
   'byStage' | 'byServiceDomain' | 'byFundingSource' | 'overdueByUnit' | 'stageDurations' | 'throughput';

@@ -1,20 +1,42 @@
 // i18next set-up: Chinese by default, English on request, the choice kept in localStorage and on <html lang>.
+// Only the Chinese catalogue ships with the first load; English (its texts and antd's English locale)
+// is fetched when someone chooses it, or before the first render when it was their stored choice.
+import type { Locale } from 'antd/es/locale';
+import zhCNAntd from 'antd/es/locale/zh_CN';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
 import zhCN from './zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const DEFAULT_LANGUAGE: Language = 'zh-CN';
+export const DEFAULT_LANGUAGE = 'zh-CN' satisfies Language;
 export const LANGUAGE_STORAGE_KEY = 'sgf.lang';
 
-// Each catalogue must carry exactly the other's keys; a missing translation fails type-checking.
-export const resources = {
-  'zh-CN': { translation: zhCN satisfies typeof en },
-  en: { translation: en satisfies typeof zhCN },
-} as const;
+type Catalogue = typeof zhCN;
+// Each catalogue must carry exactly the other's keys; a missing translation fails type-checking (here
+// for Chinese, in the loader below for English).
+const bundled: { translation: Catalogue & typeof import('./en.json') } = { translation: zhCN };
+
+interface LanguagePack {
+  translation: Catalogue;
+  antd: Locale;
+}
+
+/** The languages fetched on demand, each with what it needs. */
+const LANGUAGE_PACKS: Record<Exclude<Language, typeof DEFAULT_LANGUAGE>, () => Promise<LanguagePack>> = {
+  en: async () => {
+    const [texts, antd] = await Promise.all([import('./en.json'), import('antd/es/locale/en_US')]);
+    return { translation: texts.default satisfies Catalogue, antd: antd.default };
+  },
+};
+
+const antdLocales = new Map<string, Locale>([[DEFAULT_LANGUAGE, zhCNAntd]]);
+
+/** antd's own texts (pickers, pagination, empty states) in the given language, once it is loaded. */
+export function antdLocaleFor(language: string): Locale {
+  return antdLocales.get(language) ?? zhCNAntd;
+}
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -43,20 +65,30 @@ export function currentLanguage(): Language {
 }
 
 export async function changeLanguage(language: Language): Promise<void> {
+  if (language !== DEFAULT_LANGUAGE && !i18n.hasResourceBundle(language, 'translation')) {
+    const pack = await LANGUAGE_PACKS[language]();
+    i18n.addResourceBundle(language, 'translation', pack.translation);
+    antdLocales.set(language, pack.antd);
+  }
   await i18n.changeLanguage(language);
 }
 
 i18n.on('languageChanged', applyLanguage);
 
-// Resources are bundled, so initialisation completes synchronously.
+const storedLanguage = readStoredLanguage();
+
+// The Chinese catalogue is bundled, so initialisation completes synchronously.
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: readStoredLanguage(),
+  resources: { [DEFAULT_LANGUAGE]: bundled },
+  lng: storedLanguage,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: LANGUAGES,
   initAsync: false,
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
 });
+
+/** Settles once the stored language's texts are loaded; should English fail to load, Chinese shows. */
+export const languageReady: Promise<void> = changeLanguage(storedLanguage).catch(() => undefined);
 
 export default i18n;

@@ -1,8 +1,9 @@
 // Stand-in for an area not built yet: says so plainly, and what the area will hold.
-import { Card, Result, Tag } from 'antd';
+import { Card, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AREA_ICONS } from '../areas/area-icons';
 import type { AreaKey } from '../areas/areas';
+import { Result } from '../ui/Result';
 
 export function AreaPlaceholder({ area }: { area: AreaKey }) {
   const { t } = useTranslation();

@@ -1,9 +1,9 @@
 // `/`: sends the person to the first area their roles use, or says that none does.
-import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router-dom';
 import { homePathFor } from '../areas/areas';
 import { useSession } from '../auth/session';
+import { Result } from '../ui/Result';
 
 export default function HomeRedirect() {
   const { t } = useTranslation();

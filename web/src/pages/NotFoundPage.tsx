@@ -1,7 +1,7 @@
 // Unknown address inside the signed-in frame.
-import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BackHomeButton } from './BackHomeButton';
+import { Result } from '../ui/Result';
 
 export default function NotFoundPage() {
   const { t } = useTranslation();

@@ -1,10 +1,10 @@
 // Renders an area's page only for roles that use it; others see a plain "no access" result.
-import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router-dom';
 import { AREAS, mayUseArea, type AreaKey } from '../areas/areas';
 import { useSession } from '../auth/session';
 import { BackHomeButton } from './BackHomeButton';
+import { Result } from '../ui/Result';
 
 export default function RequireArea({ area }: { area: AreaKey }) {
   const { t } = useTranslation();

@@ -22,12 +22,12 @@ import type {
   TTimeline,
   TTimelineEntry,
   TVoteRequest,
-} from '../../../api/work/work.types';
+} from '../../../api/work/work.types.js';
 import type {
   FormField,
   RubricCriterion,
   ScalarFormField,
-} from '../../../workflows/engine/definition-schema';
+} from '../../../workflows/engine/definition-schema.js';
 
 export type Catalogue = TCatalogue;
 export type CatalogueEntry = TCatalogueEntry;

@@ -1,7 +1,7 @@
 // The client's rules for a task form, derived from the same field definitions the server validates
 // with (workflows/engine/form-validation.ts), so a value passes here exactly when it passes there.
 // Pure: no antd, no i18n; the renderer turns a problem into a localised message.
-import type { FormField, ScalarFormField } from '../work-types';
+import type { FormField, ScalarFormField } from '../work-types.js';
 
 export type RuleProblem =
   | { rule: 'required' | 'number' | 'integer' | 'boolean' | 'pattern' | 'date' | 'option' | 'files' }

@@ -1,89 +1,25 @@
-// 批量同意: approves the selected approval tasks with one comment, then lists what happened to each
-// (approved, or why not): the server decides each task on its own, never all-or-nothing.
-import { Alert, Button, Flex, Form, Input, List, Modal, Tag } from 'antd';
-import { useState } from 'react';
+// 批量同意: approves the selected approval tasks with one comment and lists what happened to each.
+// The inbox shows only the button; the dialogs (./BulkApproveDialogs) load on its first click.
+import { Button, Flex } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormModal } from '../../ui/FormModal';
-import { useBulkApprove } from '../work-hooks';
 import type { TaskSummary } from '../work-types';
-import type { BulkVoteItem } from './task-action-types';
+
+const BulkApproveDialogs = lazy(() => import('./BulkApproveDialogs'));
 
 export function BulkApprove({ tasks, onDone }: { tasks: TaskSummary[]; onDone: () => void }) {
-  const { t, i18n } = useTranslation();
-  const [asking, setAsking] = useState(false);
-  const [results, setResults] = useState<{ items: BulkVoteItem[]; names: Map<string, string> } | null>(null);
-  const bulk = useBulkApprove();
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
   return (
     <Flex gap="small" align="center" style={{ marginBottom: 12 }}>
-      <Button type="primary" disabled={tasks.length === 0} onClick={() => setAsking(true)}>
+      <Button type="primary" disabled={tasks.length === 0} onClick={() => setOpen(true)}>
         {t('taskActions.bulk.button', { count: tasks.length })}
       </Button>
-      <FormModal<{ comment?: string }>
-        open={asking}
-        name="bulkApproveForm"
-        title={t('taskActions.bulk.title', { count: tasks.length })}
-        okText={t('taskActions.bulk.confirm')}
-        serverFields={['comment', 'taskIds']}
-        pending={bulk.isPending}
-        onClose={() => setAsking(false)}
-        onSubmit={(values, showProblem) => {
-          const comment = values.comment?.trim();
-          const names = new Map(tasks.map((task) => [task.id, `${task.projectTitle} · ${task.name}`]));
-          bulk.mutate(
-            { taskIds: tasks.map((task) => task.id), ...(comment ? { comment } : {}) },
-            {
-              onSuccess: (result) => {
-                setAsking(false);
-                setResults({ items: result.items, names });
-                onDone();
-              },
-              onError: showProblem,
-            },
-          );
-        }}
-      >
-        <Form.Item name="comment" label={t('task.comment')} rules={[{ max: 2000 }]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
-        </Form.Item>
-      </FormModal>
-      <Modal
-        open={results !== null}
-        title={t('taskActions.bulk.results')}
-        onCancel={() => setResults(null)}
-        onOk={() => setResults(null)}
-        footer={(_, { OkBtn }) => <OkBtn />}
-      >
-        {results && (
-          <>
-            <Alert
-              type={results.items.every((item) => item.result === 'approved') ? 'success' : 'warning'}
-              showIcon
-              title={t('taskActions.bulk.summary', {
-                approved: results.items.filter((item) => item.result === 'approved').length,
-                refused: results.items.filter((item) => item.result === 'refused').length,
-              })}
-            />
-            <List
-              size="small"
-              dataSource={results.items}
-              renderItem={(item) => (
-                <List.Item key={item.taskId}>
-                  <List.Item.Meta
-                    title={results.names.get(item.taskId) ?? item.taskId}
-                    description={
-                      item.problem &&
-                      (i18n.language.startsWith('zh') ? item.problem.detailZh : item.problem.detail)
-                    }
-                  />
-                  <Tag color={item.result === 'approved' ? 'success' : 'error'}>
-                    {t(`taskActions.bulk.outcomes.${item.result}`)}
-                  </Tag>
-                </List.Item>
-              )}
-            />
-          </>
-        )}
-      </Modal>
+      {open && (
+        <Suspense fallback={null}>
+          <BulkApproveDialogs tasks={tasks} onDone={onDone} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </Flex>
   );
 }

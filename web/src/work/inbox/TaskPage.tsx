@@ -15,7 +15,7 @@ import { TaskHandOver } from './TaskHandOver';
 import { TaskRemarks } from './TaskRemarks';
 import { UserTaskForm } from './UserTaskForm';
 
-export function TaskPage() {
+export default function TaskPage() {
   const { taskId = '' } = useParams();
   const task = useTask(taskId);
   const activity = useTaskActivity(taskId);

@@ -7,7 +7,6 @@ import {
   Button,
   Card,
   Checkbox,
-  DatePicker,
   Flex,
   Input,
   Select,
@@ -16,7 +15,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import dayjs from 'dayjs';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { UnitTreeSelect } from '../../admin/components/UnitTreeSelect';
@@ -36,7 +35,8 @@ import {
 import { ProjectStatusTag } from './ProjectStatusTag';
 import { SavedViews } from './SavedViews';
 
-const DAY_FORMAT = 'YYYY-MM-DD';
+// Loaded after the list's first screen; until then an empty box holds its place.
+const StartDateRange = lazy(() => import('./StartDateRange'));
 const options = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
 export function ProjectListPage() {
@@ -206,21 +206,17 @@ export function ProjectListPage() {
           options={options(FUNDING_SOURCES)}
           className="sgf-work-filter"
         />
-        <DatePicker.RangePicker
-          aria-label={t('projectList.startedBetween')}
-          placeholder={[t('projectList.startedFrom'), t('projectList.startedTo')]}
-          value={[
-            filters.startedFrom ? dayjs(filters.startedFrom) : null,
-            filters.startedTo ? dayjs(filters.startedTo) : null,
-          ]}
-          allowEmpty={[true, true]}
-          onChange={(range) =>
-            update({
-              startedFrom: range?.[0]?.format(DAY_FORMAT),
-              startedTo: range?.[1]?.format(DAY_FORMAT),
-            })
+        <Suspense
+          fallback={
+            <Input disabled placeholder={t('projectList.startedBetween')} className="sgf-work-filter" />
           }
-        />
+        >
+          <StartDateRange
+            from={filters.startedFrom}
+            to={filters.startedTo}
+            onChange={(startedFrom, startedTo) => update({ startedFrom, startedTo })}
+          />
+        </Suspense>
         <Checkbox
           checked={filters.overdue === 'true'}
           onChange={(event) => update({ overdue: event.target.checked ? 'true' : undefined })}

@@ -37,7 +37,7 @@ import { ProjectStatusTag } from './ProjectStatusTag';
 
 const STEP_STATUS = { done: 'finish', current: 'process', pending: 'wait' } as const;
 
-export function ProjectPage() {
+export default function ProjectPage() {
   const { projectId = '' } = useParams();
   const project = useProject(projectId);
   const timeline = useTimeline(projectId, project.isSuccess);

@@ -62,7 +62,7 @@ function startInput(fields: readonly StartField[], values: Record<string, unknow
   return input;
 }
 
-export function StartProjectWizard() {
+export default function StartProjectWizard() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const catalogue = useCatalogue();

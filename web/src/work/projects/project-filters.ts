@@ -1,6 +1,6 @@
 // The project list's filters as an address query string, so a filtered list is a link: a saved
 // view, or where a dashboard chart drills down to.
-import type { ProjectFilters, ProjectSort, ProjectStatus } from '../work-types';
+import type { ProjectFilters, ProjectSort, ProjectStatus } from '../work-types.js';
 
 const STATUSES = ['running', 'completed', 'cancelled'] as const satisfies readonly ProjectStatus[];
 export const PROJECT_SORTS = ['-startedAt', 'startedAt', 'title'] as const satisfies readonly ProjectSort[];
