@@ -22,9 +22,17 @@ export function buildIfStale() {
   const generated = join(root, 'prisma/generated/client.ts');
   if (newestMtime(join(root, 'prisma/schema.prisma')) > newestMtime(generated)) run('prisma:generate');
   const builtIndex = join(root, 'web/dist/index.html');
-  const sources = ['web/src', 'web/index.html', 'web/public', 'web/vite.config.mts'].map((p) =>
-    newestMtime(join(root, p)),
-  );
+  const sources = [
+    'web/src',
+    'web/index.html',
+    'web/public',
+    'web/package.json',
+    'web/vite.config.mts',
+    // the build's own plugins
+    'web/antd-direct-imports.ts',
+    'web/initial-js.ts',
+    'web/initial-js-report.ts',
+  ].map((p) => newestMtime(join(root, p)));
   if (Math.max(...sources) > newestMtime(builtIndex)) {
     console.log('Building the web app…');
     run('build:web');
