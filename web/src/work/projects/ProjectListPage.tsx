@@ -208,7 +208,12 @@ export function ProjectListPage() {
         />
         <Suspense
           fallback={
-            <Input disabled placeholder={t('projectList.startedBetween')} className="sgf-work-filter" />
+            <Input
+              disabled
+              aria-label={t('projectList.startedBetween')}
+              placeholder={t('projectList.startedBetween')}
+              className="sgf-work-filter"
+            />
           }
         >
           <StartDateRange
