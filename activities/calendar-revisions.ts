@@ -19,8 +19,11 @@ function stampOf(row: { revision: number; additions: unknown }): CalendarStamp {
   return { revision: row.revision, additions: { holidays, workdays } };
 }
 
+/** How long a process keeps deciding with the latest revision it read before it looks again. */
+export const LATEST_CALENDAR_MAX_AGE_MS = 1_000;
+
 export function createCalendarRevisions(sql: Sql, options: { maxAgeMs?: number } = {}): CalendarRevisions {
-  const maxAgeMs = options.maxAgeMs ?? 1_000;
+  const maxAgeMs = options.maxAgeMs ?? LATEST_CALENDAR_MAX_AGE_MS;
   const known = new Map<number, CalendarStamp>([[0, SHIPPED_ONLY]]);
   let latest: { stamp: CalendarStamp; checkedAt: number } | undefined;
   return {

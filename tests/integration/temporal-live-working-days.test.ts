@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from '@temporalio/worker';
+import { LATEST_CALENDAR_MAX_AGE_MS } from '../../activities/calendar-revisions';
 import { addCalendarDay, deleteCalendarDay } from '../../api/admin/calendar.service';
 import type { Caller } from '../../api/auth/caller';
 import type { Orchestrator } from '../../api/orchestrator/orchestrator';
@@ -24,9 +25,6 @@ import {
 // (the workflow reads the calendar through an activity) — deadlines set before it stay, both
 // runtimes leave the same rows, and the history replays after the calendar changed again.
 jest.setTimeout(120_000);
-
-/** The runtimes read the admins' latest calendar at most once a second (activities/calendar-revisions.ts). */
-const CALENDAR_CACHE_MS = 1_000;
 
 const definition = {
   key: 'reply-then-follow-up',
@@ -108,7 +106,7 @@ describeLive('an admin’s day off on Temporal and on the embedded runtime', (ad
     const added = await rt.db.prisma.$transaction((tx) =>
       addCalendarDay(tx, admin, { date: dayOff, kind: 'holiday', name: '本县补休' }),
     );
-    await new Promise((resolve) => setTimeout(resolve, CALENDAR_CACHE_MS + 100));
+    await new Promise((resolve) => setTimeout(resolve, LATEST_CALENDAR_MAX_AGE_MS + 100));
 
     const later = await Promise.all(runtimes.map(start));
     // The reply finished: the timer fires and opens the follow-up, a system event on both runtimes.

@@ -3,6 +3,7 @@
 // National Day holiday (1–7 October), falls due on 8 October, not on the 1st. An admin's own day
 // off moves the deadlines computed after it is saved, never those set before it, and a replay of
 // either instance counts over the calendar its transitions recorded.
+import { LATEST_CALENDAR_MAX_AGE_MS } from '../../activities/calendar-revisions';
 import { createPrismaClient, type Db } from '../../api/db/prisma-client';
 import { replayInstance } from '../../api/runtime/replay-instance';
 import { createDefinitionStore } from '../../api/runtime/definition-store';
@@ -15,8 +16,6 @@ jest.setTimeout(120_000);
 
 /** Wednesday 30 September 2026, 10:00 in Beijing. */
 const EVE_OF_NATIONAL_DAY = new Date('2026-09-30T02:00:00.000Z');
-/** The runtime reads the admins' latest calendar at most once a second (activities/calendar-revisions.ts). */
-const CALENDAR_CACHE_MS = 1_000;
 
 const definition = {
   key: 'one-working-day',
@@ -39,7 +38,8 @@ const definition = {
   ],
 };
 
-const waitForCalendarCache = () => new Promise((resolve) => setTimeout(resolve, CALENDAR_CACHE_MS + 100));
+const waitForCalendarCache = () =>
+  new Promise((resolve) => setTimeout(resolve, LATEST_CALENDAR_MAX_AGE_MS + 100));
 
 describe('working-day deadlines on the embedded runtime', () => {
   let server: TestServer;
