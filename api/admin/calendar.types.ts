@@ -4,8 +4,11 @@ import { z } from 'zod';
 export const ZCalendarDayKind = z.enum(['holiday', 'workday']);
 export type TCalendarDayKind = z.infer<typeof ZCalendarDayKind>;
 
+/** The years the calendar can be kept for: enough ahead for any deadline, none the database cannot store. */
+const YEARS = { from: 2000, to: 2100 } as const;
+
 export const ZCalendarYearQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: z.coerce.number().int().min(YEARS.from).max(YEARS.to),
 });
 
 /** A day of the shipped table (chinese-days): read-only. */
@@ -47,7 +50,10 @@ export const ZCalendarYear = z
 export type TCalendarYear = z.infer<typeof ZCalendarYear>;
 
 export const ZAddCalendarDayRequest = z.object({
-  date: z.iso.date(),
+  date: z.iso.date().refine((date) => {
+    const year = Number(date.slice(0, 4));
+    return year >= YEARS.from && year <= YEARS.to;
+  }, `a year from ${YEARS.from} to ${YEARS.to}`),
   kind: ZCalendarDayKind,
   name: z.string().trim().min(1, 'required').max(50, 'at most 50 characters'),
 });

@@ -150,13 +150,11 @@ describe('working-day deadlines on the embedded runtime', () => {
       expect(unchanged.status).toBe(400);
       expect(unchanged.json?.errors).toEqual([expect.objectContaining({ field: 'kind' })]);
     }
-    const malformed = await admin('POST', '/api/admin/calendar', {
-      date: '2026-13-01',
-      kind: 'holiday',
-      name: '无效',
-    });
-    expect(malformed.status).toBe(400);
-    expect(malformed.json?.errors).toEqual([expect.objectContaining({ field: 'date' })]);
+    for (const date of ['2026-13-01', '2026-02-29', '0000-01-01']) {
+      const malformed = await admin('POST', '/api/admin/calendar', { date, kind: 'holiday', name: '无效' });
+      expect(malformed.status).toBe(400);
+      expect(malformed.json?.errors).toEqual([expect.objectContaining({ field: 'date' })]);
+    }
 
     const year = await admin('GET', '/api/admin/calendar?year=2026');
     expect(year.status).toBe(200);
