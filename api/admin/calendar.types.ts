@@ -1,5 +1,6 @@
 // Wire contracts of the working-day calendar's administration; the web imports them.
 import { z } from 'zod';
+import { zhFor } from '../http/zh-reasons';
 
 export const ZCalendarDayKind = z.enum(['holiday', 'workday']);
 export type TCalendarDayKind = z.infer<typeof ZCalendarDayKind>;
@@ -50,10 +51,13 @@ export const ZCalendarYear = z
 export type TCalendarYear = z.infer<typeof ZCalendarYear>;
 
 export const ZAddCalendarDayRequest = z.object({
-  date: z.iso.date().refine((date) => {
-    const year = Number(date.slice(0, 4));
-    return year >= YEARS.from && year <= YEARS.to;
-  }, `a year from ${YEARS.from} to ${YEARS.to}`),
+  date: z.iso.date().refine(
+    (date) => {
+      const year = Number(date.slice(0, 4));
+      return year >= YEARS.from && year <= YEARS.to;
+    },
+    zhFor(`a year from ${YEARS.from} to ${YEARS.to}`, `年份须在 ${YEARS.from}–${YEARS.to} 之间`),
+  ),
   kind: ZCalendarDayKind,
   name: z.string().trim().min(1, 'required').max(50, 'at most 50 characters'),
 });

@@ -155,6 +155,14 @@ describe('working-day deadlines on the embedded runtime', () => {
       expect(malformed.status).toBe(400);
       expect(malformed.json?.errors).toEqual([expect.objectContaining({ field: 'date' })]);
     }
+    const yearZero = await admin('POST', '/api/admin/calendar', {
+      date: '0000-01-01',
+      kind: 'holiday',
+      name: '无效',
+    });
+    expect(yearZero.json?.errors).toEqual([
+      expect.objectContaining({ field: 'date', reasonZh: '年份须在 2000–2100 之间' }),
+    ]);
 
     const year = await admin('GET', '/api/admin/calendar?year=2026');
     expect(year.status).toBe(200);
