@@ -1,10 +1,12 @@
 // The activity functions both runtimes call: built once with their dependencies, then used by the
 // Temporal worker (through proxyActivities) and by the embedded scheduler alike.
+import { createCalendarRevisions } from './calendar-revisions';
 import { deliverNotification, type NotificationInput } from './notifications';
 import { writeTransition, type Transition } from './projection';
 import { latestPublishedVersion, type PublishedVersion } from './published-definitions';
 import { runAction, type ActionRequest } from './run-action';
 import type { Sql } from './sql';
+import type { CalendarStamp } from './working-day-calendar';
 
 export interface ActivityDeps {
   /** A pg pool: each activity is its own transaction. */
@@ -22,6 +24,7 @@ export function createActivities(deps: ActivityDeps) {
     fetch: deps.fetch ?? fetch,
     webhookTimeoutMs: deps.webhookTimeoutMs ?? 10_000,
   };
+  const calendars = createCalendarRevisions(deps.pool);
   return {
     /**
      * The workflow records its transitions one by one in revision order, so each one expects the
@@ -45,6 +48,9 @@ export function createActivities(deps: ActivityDeps) {
     },
     deliverNotification(input: NotificationInput): Promise<{ delivered: boolean }> {
       return deliverNotification(deps.pool, input);
+    },
+    currentCalendar(): Promise<CalendarStamp> {
+      return calendars.current();
     },
   };
 }

@@ -38,5 +38,6 @@ export function createTemporalActivities(deps: ActivityDeps): ProcessActivities 
     loadPublishedDefinition: (key) => mapNonRetryable(() => activities.loadPublishedDefinition(key)),
     runAction: (request) => mapNonRetryable(() => activities.runAction(request)),
     deliverNotification: (input) => mapNonRetryable(() => activities.deliverNotification(input)),
+    currentCalendar: () => activities.currentCalendar(),
   };
 }

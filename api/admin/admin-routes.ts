@@ -1,10 +1,11 @@
-// The administration API: unit tree, users and role assignments, API tokens, audit.
+// The administration API: unit tree, users and role assignments, API tokens, audit, working-day calendar.
 import type { Db } from '../db/prisma-client';
 import { auditRoutes } from './audit.routes';
+import { calendarRoutes } from './calendar.routes';
 import { tokenRoutes } from './tokens.routes';
 import { unitRoutes } from './units.routes';
 import { userRoutes } from './users.routes';
 
 export function adminRoutes(prisma: Db) {
-  return [...unitRoutes(prisma), ...userRoutes(prisma), ...tokenRoutes(prisma), ...auditRoutes(prisma)];
+  return [...unitRoutes(prisma), ...userRoutes(prisma), ...tokenRoutes(prisma), ...auditRoutes(prisma), ...calendarRoutes(prisma)];
 }

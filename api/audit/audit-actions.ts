@@ -44,6 +44,8 @@ export const AUDIT_ACTIONS = {
   'task.urged': ['催办', 'Task urged'],
   'notification.read': ['标记通知已读', 'Notification marked read'],
   'notification.read_all': ['全部通知标为已读', 'All notifications marked read'],
+  'calendar.day_added': ['添加工作日历日期', 'Calendar day added'],
+  'calendar.day_deleted': ['删除工作日历日期', 'Calendar day removed'],
 } as const satisfies Record<string, Labels>;
 
 export const AUDIT_RESOURCE_TYPES = {
@@ -56,6 +58,7 @@ export const AUDIT_RESOURCE_TYPES = {
   task: ['待办', 'Task'],
   attachment: ['附件', 'Attachment'],
   notification: ['通知', 'Notification'],
+  calendar_day: ['工作日历日期', 'Calendar day'],
 } as const satisfies Record<string, Labels>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;

@@ -3,6 +3,7 @@
 import { Pool } from 'pg';
 import { logLostConnections } from '../db/lost-connections';
 import { createActivities } from '../../activities/create-activities';
+import { createCalendarRevisions } from '../../activities/calendar-revisions';
 import { applyCommand, type CommandDeps } from '../runtime/apply-command';
 import { createDefinitionStore } from '../runtime/definition-store';
 import { createInstanceCache } from '../runtime/instance-cache';
@@ -30,6 +31,7 @@ export function createEmbeddedOrchestrator(options: EmbeddedOptions) {
     clock: options.clock ?? (() => new Date()),
     instances: createInstanceCache(),
     writer: createTransitionWriter(pool),
+    calendars: createCalendarRevisions(pool),
   };
   const activities = createActivities({ pool, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const scheduler = createScheduler({ pool, deps, activities, ...options.scheduler });

@@ -1,7 +1,6 @@
 // The Orchestrator port on Temporal: one processWorkflow per instance (workflow id = instance id).
 // Commands go in as the `command` update, whose validator answers synchronously; reads come from
 // the projection rows in Postgres, which the workflow's recordTransition activity writes.
-import { shippedCalendar } from '../../activities/working-day-calendar';
 import { readFileSync } from 'node:fs';
 import {
   ApplicationFailure,
@@ -14,6 +13,8 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import type { Pool } from 'pg';
+import { createCalendarRevisions } from '../../activities/calendar-revisions';
+import { calendarOf } from '../../activities/working-day-calendar';
 import { initialState, type Rejection, step } from '../../workflows/engine';
 import { createDefinitionStore } from '../runtime/definition-store';
 import {
@@ -121,6 +122,9 @@ export async function createTemporalOrchestrator(
     });
 
   const definitions = createDefinitionStore(pool);
+  // Commands carry the admins' calendar as it stands when they are sent, so the workflow decides
+  // with it and its history keeps it for replay.
+  const calendars = createCalendarRevisions(pool);
   const readInstance = (instanceId: string) => readInstanceView(pool, instanceId);
 
   async function toOrchestratorError(error: unknown, instanceId: string): Promise<unknown> {
@@ -194,9 +198,10 @@ export async function createTemporalOrchestrator(
     async start(command: StartCommand): Promise<CommandResult> {
       const definition = await definitions.byVersion(command.versionId);
       const started = await startedEvent(pool, command);
+      const calendar = await calendars.current();
       // The engine is pure: dry-run `started` here so an invalid input is refused before a workflow exists.
       const dryRun = step(definition, initialState(), started, new Date().toISOString(), {
-        calendar: shippedCalendar,
+        calendar: calendarOf(calendar),
       });
       if (!dryRun.ok) throw OrchestratorError.fromRejection(dryRun.rejection);
       const instanceId = instanceIdForStart(command);
@@ -214,6 +219,7 @@ export async function createTemporalOrchestrator(
         actor: started.actor,
         idempotencyKey: scopedKey(command.actor, command.idempotencyKey),
         ...(started.unitAncestors ? { unitAncestors: started.unitAncestors } : {}),
+        calendar,
       };
       let duplicate = false;
       try {
@@ -243,14 +249,16 @@ export async function createTemporalOrchestrator(
         event: await eventFor(pool, event, actor),
         actorId: actor?.userId ?? null,
         idempotencyKey: scopedKey(actor, idempotencyKey),
+        calendar: await calendars.current(),
       });
     },
 
-    cancel(instanceId, actor, reason, idempotencyKey) {
+    async cancel(instanceId, actor, reason, idempotencyKey) {
       return command(instanceId, {
         event: { type: 'cancelled', actor: { userId: actor.userId }, reason },
         actorId: actor.userId,
         idempotencyKey: scopedKey(actor, idempotencyKey),
+        calendar: await calendars.current(),
       });
     },
 

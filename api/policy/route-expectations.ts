@@ -93,3 +93,13 @@ export const expectContentDashboard: RouteExpectations = {
   roles: { ...everyRole('forbidden'), officer: 'subtree', supervisor: 'subtree' },
   bearer: 'same',
 };
+
+/**
+ * The working-day calendar is one for the whole installation: every admin, wherever their unit,
+ * reads and changes it; every other role is refused.
+ */
+export const expectAnyAdmin: RouteExpectations = {
+  anonymous: 'unauthenticated',
+  roles: { ...everyRole('forbidden'), admin: 'allow' },
+  bearer: 'same',
+};

@@ -4,7 +4,6 @@
 // decide again. Nothing of a rejected command is written. Autocommit commands skip the read when
 // this process knows the instance's latest state (the instance cache), and their writes go through
 // the transition writer, which lets concurrent commands share one call and one commit.
-import { shippedCalendar } from '../../activities/working-day-calendar';
 import type { Pool, PoolClient } from 'pg';
 import {
   instanceStatus,
@@ -13,6 +12,8 @@ import {
   type TransitionWrite,
 } from '../../activities/projection';
 import type { Sql } from '../../activities/sql';
+import { calendarOf, withCalendarRevision } from '../../activities/working-day-calendar';
+import type { CalendarRevisions } from '../../activities/calendar-revisions';
 import { initialState, step, type EngineEvent } from '../../workflows/engine';
 import { unitAncestors } from '../orchestrator/command-events';
 import { OrchestratorError, type CommandResult } from '../orchestrator/orchestrator';
@@ -41,6 +42,8 @@ export interface CommandDeps {
   instances: InstanceCache;
   /** Writes autocommit commands' transitions, batching concurrent ones. */
   writer: TransitionWriter;
+  /** The admins' holiday additions: each transition counts over the latest and records its revision. */
+  calendars: CalendarRevisions;
 }
 
 /** Where one command reads and writes: autocommit through the pool, or inside a caller's transaction. */
@@ -147,8 +150,9 @@ async function decideAndWrite(
       });
     const definition = await deps.definitions.byVersion(current?.version_id ?? cmd.meta!.versionId);
     const at = deps.clock();
+    const calendar = await deps.calendars.current();
     const outcome = step(definition, current?.state ?? initialState(), cmd.event, at.toISOString(), {
-      calendar: shippedCalendar,
+      calendar: calendarOf(calendar),
     });
     if (!outcome.ok) {
       // Only final when decided on the stored state: the command may have been logged already.
@@ -163,7 +167,7 @@ async function decideAndWrite(
     const written = await path.write({
       transition: {
         instanceId: cmd.instanceId,
-        event: cmd.event,
+        event: withCalendarRevision(cmd.event, calendar.revision),
         actorId: cmd.actorId,
         idempotencyKey: cmd.idempotencyKey,
         at,

@@ -1,7 +1,9 @@
 // Rebuilds an instance's state by folding its event log through the engine, each event with the
-// `now` it was first applied with. Used to check that stored state and log never disagree.
-import { shippedCalendar } from '../../activities/working-day-calendar';
+// `now` and the holiday calendar revision it was first applied with. Used to check that stored
+// state and log never disagree.
 import type { Pool } from 'pg';
+import { createCalendarRevisions } from '../../activities/calendar-revisions';
+import { calendarOf, calendarRevisionOf } from '../../activities/working-day-calendar';
 import { initialState, step, type EngineEvent, type InstanceState } from '../../workflows/engine';
 import type { DefinitionStore } from './definition-store';
 
@@ -20,10 +22,12 @@ export async function replayInstance(
     'SELECT payload, occurred_at, sequence FROM instance_event WHERE instance_id = $1 ORDER BY sequence',
     [instanceId],
   );
+  const calendars = createCalendarRevisions(pool);
   let state = initialState();
   for (const row of events) {
+    const calendar = await calendars.at(calendarRevisionOf(row.payload));
     const result = step(definition, state, row.payload, row.occurred_at.toISOString(), {
-      calendar: shippedCalendar,
+      calendar: calendarOf(calendar),
     });
     if (!result.ok)
       throw new Error(`event ${row.sequence} of ${instanceId} no longer applies: ${result.rejection.code}`);

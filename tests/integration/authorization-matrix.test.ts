@@ -3,6 +3,7 @@
 // county), for a session and a bearer-token caller each, plus an anonymous caller. Expected
 // outcomes come from each route's `expect` declaration; a route without a probe here fails.
 import ExcelJS from 'exceljs';
+import { DateTime } from 'luxon';
 import { randomBytes } from 'node:crypto';
 import { apiRouteTable } from '../../api/app';
 import { newTokenSecret } from '../../api/auth/api-token';
@@ -114,6 +115,20 @@ describe('authorization matrix', () => {
     return { id: token.id, secret };
   }
 
+  /**
+   * A date no probe used before, in a year the shipped table does not cover, with the kind that
+   * changes it: a weekday becomes a day off, a weekend day an adjusted workday.
+   */
+  const calendarDays = DateTime.fromISO('2040-01-01', { zone: 'utc' });
+  const freshCalendarDay = () => {
+    const day = calendarDays.plus({ days: ++sequence });
+    return {
+      date: day.toISODate()!,
+      kind: day.weekday >= 6 ? 'workday' : 'holiday',
+      name: '矩阵假日',
+    } as const;
+  };
+
   const json = (a: Answer) => a.json as { items?: { id: string; username?: string }[] };
   const listHas = (id: string) => (a: Answer) => (json(a).items ?? []).some((i) => i.id === id);
 
@@ -220,6 +235,19 @@ describe('authorization matrix', () => {
       method: 'POST',
       path: `/api/tokens/${(await tokenAt(t.unitId)).id}/revoke`,
     }),
+    'GET /admin/calendar': () => ({ method: 'GET', path: '/api/admin/calendar?year=2040' }),
+    'POST /admin/calendar': () => ({ method: 'POST', path: '/api/admin/calendar', body: freshCalendarDay() }),
+    'DELETE /admin/calendar/:id': async () => {
+      const day = freshCalendarDay();
+      const row = await prisma.calendarDay.create({
+        data: {
+          ...day,
+          date: new Date(`${day.date}T00:00:00.000Z`),
+          createdById: roleUsers.get('admin')!.id,
+        },
+      });
+      return { method: 'DELETE', path: `/api/admin/calendar/${row.id}` };
+    },
     'GET /audit': async (t) => {
       const marker = await auditRowAt(t.unitId);
       return {

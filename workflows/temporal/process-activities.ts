@@ -1,5 +1,6 @@
 // The activity contract the process workflow schedules, stated structurally so the workflow never
 // imports activities/ (lint forbids it here); activities/temporal-activities.ts is checked against it.
+import type { CalendarStamp } from '../../activities/working-day-calendar';
 import type { Effect, EngineEvent, InstanceState, ProcessDefinition, ResolvedAssignee } from '../engine';
 
 /** The instance row's fixed facts, written with the `started` transition. */
@@ -49,6 +50,8 @@ export interface ProcessActivities {
   /** The latest published version of a definition key (a child starts on it). */
   loadPublishedDefinition: (key: string) => Promise<{ versionId: string; definition: ProcessDefinition }>;
   runAction: (request: ActionCall) => Promise<unknown>;
+  /** The admins' holiday calendar as it stands, for a step no command brought one to. */
+  currentCalendar: () => Promise<CalendarStamp>;
   deliverNotification: (input: NotificationCall) => Promise<{ delivered: boolean }>;
 }
 

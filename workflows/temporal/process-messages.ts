@@ -1,6 +1,7 @@
 // The messages of the process workflow: shared by the workflow (handlers) and the client adapter
 // (callers), so both sides name the same update, signal and query.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CalendarStamp } from '../../activities/working-day-calendar';
 import type { EngineEvent, InstanceState, ProcessDefinition } from '../engine';
 import type { InstanceMeta } from './process-activities';
 
@@ -9,6 +10,11 @@ export interface CommandInput {
   /** Null for system events (timers, action results, child completions). */
   actorId: string | null;
   idempotencyKey: string;
+  /**
+   * The admins' holiday calendar as the sender found it (commands from the API); without it the
+   * workflow asks an activity, so either way the calendar a step used is in the history.
+   */
+  calendar?: CalendarStamp;
 }
 
 export interface CommandOutcome {
@@ -33,6 +39,8 @@ export interface ProcessWorkflowArgs {
   idempotencyKey: string;
   /** The units above meta.unitId, nearest first (the `started` event carries them to the engine). */
   unitAncestors?: string[];
+  /** The admins' holiday calendar when the API started the instance (children ask an activity). */
+  calendar?: CalendarStamp;
   /** Present after continue-as-new: the state, the idempotency keys seen so far and the children's workflow ids. */
   carried?: {
     state: InstanceState;

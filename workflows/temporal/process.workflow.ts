@@ -3,7 +3,12 @@
 // turns effects into timers, activities and child workflows, and continues-as-new when told to.
 // Commands are applied one at a time, each on the state its predecessor recorded: the workflow's
 // state never runs ahead of Postgres, and a command is acknowledged only once it is recorded.
-import { shippedCalendar } from '../../activities/working-day-calendar';
+import {
+  type CalendarStamp,
+  calendarOf,
+  SHIPPED_ONLY,
+  withCalendarRevision,
+} from '../../activities/working-day-calendar';
 import './sandbox-globals';
 import {
   ActivityFailure,
@@ -16,7 +21,9 @@ import {
   getExternalWorkflowHandle,
   isCancellation,
   log,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
   startChild,
@@ -65,6 +72,22 @@ const effectActivities = proxyActivities<ProcessActivities>({
     nonRetryableErrorTypes: [NON_RETRYABLE_ACTION_ERROR],
   },
 });
+
+// A short read of the admins' calendar: a local activity, whose result the history keeps as a marker.
+const calendarActivities = proxyLocalActivities<ProcessActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+/** The patch that made system events read the admins' calendar; histories from before it count over the shipped table. */
+export const CALENDAR_FOR_SYSTEM_EVENTS = 'calendar-for-system-events';
+
+/** The calendar a step counts working days over: the one its command brought, or the current one. */
+async function calendarFor(brought: CalendarStamp | undefined): Promise<CalendarStamp> {
+  if (brought) return brought;
+  if (!patched(CALENDAR_FOR_SYSTEM_EVENTS)) return SHIPPED_ONLY;
+  return calendarActivities.currentCalendar();
+}
 
 /** What applying one command came to: its outcome, or why it was not applied. */
 type Applied =
@@ -146,14 +169,15 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
   ): Promise<Applied> {
     const first = seenKeys[input.idempotencyKey];
     if (first) return { ok: true, outcome: { ...first, duplicate: true } };
+    const calendar = await calendarFor(input.calendar);
     const at = atLeast === undefined ? workflowNow() : laterOf(workflowNow(), atLeast);
-    const result = step(definition, state, input.event, at, { calendar: shippedCalendar });
+    const result = step(definition, state, input.event, at, { calendar: calendarOf(calendar) });
     if (!result.ok) return result;
     let recorded: boolean;
     try {
       recorded = await projection.recordTransition({
         instanceId,
-        event: input.event,
+        event: withCalendarRevision(input.event, calendar.revision),
         actorId: input.actorId,
         idempotencyKey: input.idempotencyKey,
         at,
@@ -392,6 +416,7 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
         },
         actorId: args.actor.userId,
         idempotencyKey: args.idempotencyKey,
+        ...(args.calendar ? { calendar: args.calendar } : {}),
       },
       undefined,
       meta,
@@ -424,7 +449,9 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
       // `state` has not moved on yet: a command for what they show must wait its turn, not be refused.
       validator: (input: CommandInput) => {
         if (seenKeys[input.idempotencyKey] || pending > 0) return;
-        const dryRun = step(definition, state, input.event, workflowNow(), { calendar: shippedCalendar });
+        const dryRun = step(definition, state, input.event, workflowNow(), {
+          calendar: calendarOf(input.calendar ?? SHIPPED_ONLY),
+        });
         if (!dryRun.ok) throw rejectionFailure(dryRun.rejection);
       },
     },

@@ -1,7 +1,12 @@
 import chineseDays from 'chinese-days';
 import { DateTime } from 'luxon';
 import {
+  calendarOf,
+  calendarRevisionOf,
+  SHIPPED_ONLY,
+  shippedCalendar,
   shippedYears,
+  withCalendarRevision,
   workingDayCalendar,
   ZCalendarAdditions,
 } from '../../../activities/working-day-calendar';
@@ -88,5 +93,29 @@ describe('an admin extending the calendar', () => {
       holidays: ['2026-05-06'],
       workdays: [],
     });
+  });
+});
+
+describe('the calendar a transition counts with', () => {
+  it('is the shipped table itself while admins have added nothing', () => {
+    expect(calendarOf(SHIPPED_ONLY)).toBe(shippedCalendar);
+  });
+
+  it('spans the years the additions name beyond the table, built once per stamp', () => {
+    const stamp = { revision: 3, additions: { holidays: ['2030-01-02'], workdays: ['2026-10-07'] } };
+    const calendar = calendarOf(stamp);
+    expect(isWorkingDay('2030-01-02', calendar)).toBe(false);
+    expect(isWorkingDay('2026-10-07', calendar)).toBe(true);
+    expect(isWorkingDay('2026-10-06', calendar)).toBe(false);
+    expect(calendarOf(stamp)).toBe(calendar);
+  });
+
+  it('travels with the logged event as its revision, and only once admins have added days', () => {
+    const event = { type: 'timerFired', timerId: 't1' };
+    expect(withCalendarRevision(event, 0)).toBe(event);
+    expect(withCalendarRevision(event, 4)).toEqual({ ...event, calendarRevision: 4 });
+    expect(calendarRevisionOf(withCalendarRevision(event, 4))).toBe(4);
+    for (const payload of [event, null, { calendarRevision: '4' }, { calendarRevision: -1 }])
+      expect(calendarRevisionOf(payload)).toBe(0);
   });
 });

@@ -1,11 +1,19 @@
-// 系统管理: the admin area's own navigation (units, users and their roles, API tokens, audit) and sub-pages.
+// 系统管理: the admin area's own navigation (units, users and their roles, API tokens, audit, working-day
+// calendar) and sub-pages.
 // Loaded lazily with the area, so none of it weighs on sign-in or the other areas.
-import { AuditOutlined, ApiOutlined, ClusterOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  ApiOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Menu, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import NotFoundPage from '../pages/NotFoundPage';
 import AuditPage from './pages/AuditPage';
+import CalendarPage from './pages/CalendarPage';
 import TokensPage from './pages/TokensPage';
 import UnitsPage from './pages/UnitsPage';
 import UsersPage from './pages/UsersPage';
@@ -15,6 +23,7 @@ const SECTIONS = [
   { key: 'users', icon: <UserOutlined /> },
   { key: 'tokens', icon: <ApiOutlined /> },
   { key: 'audit', icon: <AuditOutlined /> },
+  { key: 'calendar', icon: <CalendarOutlined /> },
 ] as const;
 
 export default function AdminArea() {
@@ -44,6 +53,7 @@ export default function AdminArea() {
         <Route path="users" element={<UsersPage />} />
         <Route path="tokens" element={<TokensPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="calendar" element={<CalendarPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </div>

@@ -3,6 +3,12 @@
 // Type-only imports: none of zod reaches the browser bundle.
 import type { z } from 'zod';
 import type { TAuditEntry, TAuditFilters } from '../../../api/admin/audit.types';
+import type {
+  TAddCalendarDayRequest,
+  TCalendarDay,
+  TCalendarDayKind,
+  TCalendarYear,
+} from '../../../api/admin/calendar.types';
 import type { TAssignment, TRoleAtUnit } from '../../../api/admin/common.types';
 import type { TApiToken, TCreateTokenRequest, ZCreateTokenResponse } from '../../../api/admin/tokens.types';
 import type {
@@ -52,3 +58,8 @@ export type CreateTokenResponse = z.infer<typeof ZCreateTokenResponse>;
 
 export type AuditEntry = TAuditEntry;
 export type AuditFilters = TAuditFilters;
+
+export type CalendarYear = TCalendarYear;
+export type CalendarDay = TCalendarDay;
+export type CalendarDayKind = TCalendarDayKind;
+export type AddCalendarDayRequest = TAddCalendarDayRequest;

@@ -10,6 +10,8 @@ export const adminKeys = {
   tokens: () => [...adminKeys.all, 'tokens'] as const,
   tokenPage: (cursor: string | undefined) => [...adminKeys.tokens(), cursor] as const,
   tokenSearch: (text: string) => [...adminKeys.tokens(), 'search', text] as const,
+  calendar: () => [...adminKeys.all, 'calendar'] as const,
+  calendarYear: (year: number) => [...adminKeys.calendar(), year] as const,
   audit: () => [...adminKeys.all, 'audit'] as const,
   auditPage: (filters: AuditFilters, cursor: string | undefined) =>
     [...adminKeys.audit(), filters, cursor] as const,
