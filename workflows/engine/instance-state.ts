@@ -51,6 +51,8 @@ export type OpenTask = {
   escalated?: boolean;
   /** While delegated (委派): the owner the task returns to when the delegate resolves it. */
   delegatedBy?: string;
+  /** While 前加签: the added signer's task; this seat is not answered until that one is. */
+  heldFor?: string;
   /** The tasks this one took over from by hand-overs, oldest first (their comments belong to it). */
   handedFrom?: string[];
 };

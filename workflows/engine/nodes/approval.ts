@@ -79,6 +79,11 @@ export function voteApproval(run: Run, event: Extract<ParsedEngineEvent, { type:
     ...(event.comment === undefined ? {} : { comment: event.comment }),
   });
   closeTask(run, task.id, false);
+  // 前加签: the seats held for this signer are their holders' again.
+  for (const taskId of wait.taskIds) {
+    const held = run.state.tasks[taskId];
+    if (held?.heldFor === task.id) delete held.heldFor;
+  }
   const outcome = decideApproval(node.policy, wait.taskIds.length, wait.votes);
   if (!outcome) return;
   for (const taskId of wait.taskIds) closeTask(run, taskId, true);
