@@ -1,5 +1,6 @@
-// 加签 on an approval: the holder adds a seat for someone else, before (前加签: their own seat waits
-// for the signer's vote) or after themself (后加签); the node's policy counts the added seat.
+// 加签 on an approval: the holder adds a seat for a co-signer, before (前加签: their own seat waits
+// for the signer's vote) or after themself (后加签); the policy decides over the definition's seats
+// and every added signer must approve as well.
 import { type Actor, type TaskHolder } from '../../../workflows/engine';
 import { chain, definition, drive, effectsOf } from './drive';
 
@@ -99,23 +100,35 @@ describe('加签 (adding a signer)', () => {
     expect(run.state.outcome).toBe('rejected');
   });
 
-  it('under `any` the first approval decides and withdraws the added seat', () => {
+  it('before oneself under `any`: the signer’s approval alone does not decide, the holder’s then does', () => {
+    const run = approval({ type: 'any' });
+    const own = run.task('headApproval');
+    run.send({ type: 'signerAdded', taskId: own.id, actor: head, to: deputy, position: 'before' });
+    run.send({ type: 'approvalVoted', taskId: seatOf(run, 'deputy-1').id, actor: deputy, vote: 'approve' });
+    expect(run.atNodes()).toEqual(['headApproval']);
+    run.send({ type: 'approvalVoted', taskId: own.id, actor: head, vote: 'approve' });
+    expect(run.atNodes()).toEqual(['after']);
+  });
+
+  it('after oneself under `any`: the holder’s approval waits for the signer’s', () => {
     const run = approval({ type: 'any' });
     const own = run.task('headApproval');
     run.send({ type: 'signerAdded', taskId: own.id, actor: head, to: deputy, position: 'after' });
-    const signer = seatOf(run, 'deputy-1');
-    const effects = run.send({ type: 'approvalVoted', taskId: own.id, actor: head, vote: 'approve' });
-    expect(effectsOf(effects, 'cancelTask')).toEqual([{ type: 'cancelTask', taskId: signer.id }]);
+    run.send({ type: 'approvalVoted', taskId: own.id, actor: head, vote: 'approve' });
+    expect(run.atNodes()).toEqual(['headApproval']);
+    run.send({ type: 'approvalVoted', taskId: seatOf(run, 'deputy-1').id, actor: deputy, vote: 'approve' });
     expect(run.atNodes()).toEqual(['after']);
   });
 
   it.each([
-    // Two seats, a third added: a majority is now two of three, a quorum stays what it was.
-    ['majority', { type: 'majority' }, ['approve', 'reject'], 'headApproval'],
-    ['majority', { type: 'majority' }, ['approve', 'reject', 'approve'], 'after'],
-    ['quorum of 2', { type: 'quorum', n: 2 }, ['approve', 'approve'], 'after'],
-    ['quorum of 2', { type: 'quorum', n: 2 }, ['reject', 'approve', 'reject'], 'rejected'],
-  ] as const)('under %s counts the added seat: votes %j lead to %s', (_name, policy, votes, at) => {
+    // Two seats of the definition and one added: the policy decides over the two, the signer must approve.
+    ['majority', { type: 'majority' }, { a: 'approve', b: 'approve' }, 'headApproval'],
+    ['majority', { type: 'majority' }, { a: 'approve', b: 'approve', 'deputy-1': 'approve' }, 'after'],
+    ['majority', { type: 'majority' }, { a: 'approve', b: 'reject' }, 'rejected'],
+    ['quorum of 1', { type: 'quorum', n: 1 }, { 'deputy-1': 'approve', b: 'approve' }, 'after'],
+    ['any', { type: 'any' }, { 'deputy-1': 'reject' }, 'rejected'],
+    ['all', { type: 'all' }, { a: 'approve', 'deputy-1': 'approve' }, 'headApproval'],
+  ] as const)('under %s with votes %j the instance is at %s', (_name, policy, votes, at) => {
     const run = approval(policy, [
       { type: 'user', userId: 'a' },
       { type: 'user', userId: 'b' },
@@ -127,15 +140,28 @@ describe('加签 (adding a signer)', () => {
       to: deputy,
       position: 'after',
     });
-    ['a', 'b', 'deputy-1'].slice(0, votes.length).forEach((userId, index) => {
-      run.send({
-        type: 'approvalVoted',
-        taskId: seatOf(run, userId).id,
-        actor: { userId },
-        vote: votes[index]!,
-      });
-    });
+    for (const [userId, vote] of Object.entries(votes))
+      run.send({ type: 'approvalVoted', taskId: seatOf(run, userId).id, actor: { userId }, vote });
     expect(at === 'rejected' ? run.state.outcome : run.atNodes()[0]).toBe(at);
+  });
+
+  it('withdraws the seats still open once a signer’s rejection decides', () => {
+    const run = approval({ type: 'any' }, [
+      { type: 'user', userId: 'a' },
+      { type: 'user', userId: 'b' },
+    ]);
+    run.send({
+      type: 'signerAdded',
+      taskId: seatOf(run, 'a').id,
+      actor: { userId: 'a' },
+      to: deputy,
+      position: 'after',
+    });
+    const seats = [seatOf(run, 'a').id, seatOf(run, 'b').id];
+    const signer = seatOf(run, 'deputy-1');
+    const effects = run.send({ type: 'approvalVoted', taskId: signer.id, actor: deputy, vote: 'reject' });
+    expect(effectsOf(effects, 'cancelTask').map((effect) => effect.taskId)).toEqual(seats);
+    expect(run.state.outcome).toBe('rejected');
   });
 
   it('keeps the hold when the signer hands their seat on: the new holder’s vote releases it', () => {

@@ -1,8 +1,7 @@
-// 加签 on an approval: the holder of a seat adds a seat at the node for someone else. The node's
-// policy counts the added seat like any other (all: they must approve too; majority over the new
-// number of seats; quorum unchanged; any: any approval decides). 前加签 (`before`) holds the
-// holder's own seat until the signer has voted; 后加签 (`after`) leaves it free. Semantics:
-// docs/task-actions.md.
+// 加签 on an approval: the holder of a seat adds a seat at the node for someone else, a co-signer
+// who must approve as well (the node's policy still decides over the definition's seats, see
+// approval.ts). 前加签 (`before`) holds the holder's own seat until the signer has voted; 后加签
+// (`after`) leaves it free. Semantics: docs/task-actions.md.
 import type { NodeOf } from '../definition-schema';
 import type { ParsedEngineEvent } from '../engine-events';
 import { rejectWith } from '../localized-message';
@@ -40,6 +39,8 @@ export function addSigner(run: Run, event: Extract<ParsedEngineEvent, { type: 's
     { type: 'user', userId: event.to.userId },
     { votes: allowedVotes(run, node.id) },
   );
+  signer.addedBy = event.actor.userId;
   wait.taskIds.push(signer.id);
+  wait.added = (wait.added ?? 0) + 1;
   if (event.position === 'before') task.heldFor = signer.id;
 }
