@@ -6,7 +6,12 @@ import type { Browser } from 'playwright-core';
 import { chooseOption, chromiumMissingReason, findChromium, launchChromium } from '../support/browser';
 import { journeyPages } from '../support/journey-pages';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { type ApiCall, demoLogin, signInApi, unitIdOf } from '../support/work-api-steps';
+import {
+  type ApiCall,
+  demoLogin,
+  lifecycleProjectAtHeadApproval,
+  signInApi,
+} from '../support/work-api-steps';
 
 jest.setTimeout(240_000);
 
@@ -15,7 +20,7 @@ if (!executablePath) console.warn(chromiumMissingReason);
 const describeWithBrowser = executablePath ? describe : describe.skip;
 
 const JOURNEY = 'cosign';
-const TITLE = '洪家楼街道困境儿童关爱项目';
+const TITLE = '洪家楼街道独居老人助餐项目';
 
 describeWithBrowser('加签 in a real browser', () => {
   let server: TestServer;
@@ -38,27 +43,7 @@ describeWithBrowser('加签 in a real browser', () => {
   }
 
   it('the station head adds a signer before himself; she approves, then he does, and the project moves on', async () => {
-    const catalogue = await officer('GET', '/api/processes');
-    const versionId = (catalogue.json!.items as { key: string; versionId: string }[]).find(
-      (item) => item.key === 'project-lifecycle',
-    )!.versionId;
-    const started = await officer('POST', '/api/projects', {
-      versionId,
-      unitId: await unitIdOf(officer, 'LC-HJL'),
-      title: TITLE,
-      input: { projectName: TITLE },
-    });
-    const projectId = started.json!.id as string;
-    const project = await officer('GET', `/api/projects/${projectId}`);
-    const assess = (project.json!.tasks as { id: string }[])[0]!;
-    const done = await officer('POST', `/api/tasks/${assess.id}/complete`, {
-      data: {
-        targetGroup: '困境儿童',
-        serviceDomain: '儿童关爱保护',
-        needsSummary: '走访 40 户，课后照护缺口大。',
-      },
-    });
-    expect(done.status).toBe(200);
+    const projectId = await lifecycleProjectAtHeadApproval(server, TITLE);
     const pages = journeyPages({ browser, server, journey: JOURNEY, title: TITLE });
 
     const head = await pages.signedIn(demoLogin(server, 'zhanzhang'));
@@ -67,7 +52,7 @@ describeWithBrowser('加签 in a real browser', () => {
     const dialog = head.getByRole('dialog', { name: '加签' });
     await chooseOption(dialog.getByRole('combobox', { name: /加签人$/ }), '李晓梅（驻站社工）');
     await dialog.getByRole('radio', { name: '前加签（加签人先审批）' }).check();
-    await dialog.getByLabel('说明').fill('请先核实儿童名单后再审批。');
+    await dialog.getByLabel('说明').fill('请先核实老人名单后再审批。');
     await pages.shot(head, '02-head-adds-a-signer');
     await dialog.getByRole('button', { name: /^加\s*签$/ }).click();
     // His seat waits for hers: the page says so instead of offering the vote.
@@ -76,7 +61,7 @@ describeWithBrowser('加签 in a real browser', () => {
     await pages.shot(head, '03-head-waits-for-the-signer');
     await head.close();
 
-    await pages.approve(demoLogin(server, 'shegong'), '站长审批', '已核实儿童名单。', '04-signer');
+    await pages.approve(demoLogin(server, 'shegong'), '站长审批', '已核实老人名单。', '04-signer');
     expect(await openNodes(projectId)).toEqual(['headApproval']);
     await pages.approve(demoLogin(server, 'zhanzhang'), '站长审批', '同意进入计划阶段。', '05-head');
     expect(await openNodes(projectId)).toEqual(['plan']);

@@ -51,6 +51,22 @@ const seatOf = (run: ReturnType<typeof approval>, userId: string) => {
   return seat;
 };
 
+/** Two seats of the definition, named a and b; a adds the deputy after themself. */
+const signerAfterA = (policy: Policy) => {
+  const run = approval(policy, [
+    { type: 'user', userId: 'a' },
+    { type: 'user', userId: 'b' },
+  ]);
+  run.send({
+    type: 'signerAdded',
+    taskId: seatOf(run, 'a').id,
+    actor: { userId: 'a' },
+    to: deputy,
+    position: 'after',
+  });
+  return run;
+};
+
 describe('加签 (adding a signer)', () => {
   it('before oneself: the holder’s seat waits until the signer has voted, then is theirs again', () => {
     const run = approval({ type: 'all' });
@@ -129,34 +145,14 @@ describe('加签 (adding a signer)', () => {
     ['any', { type: 'any' }, { 'deputy-1': 'reject' }, 'rejected'],
     ['all', { type: 'all' }, { a: 'approve', 'deputy-1': 'approve' }, 'headApproval'],
   ] as const)('under %s with votes %j the instance is at %s', (_name, policy, votes, at) => {
-    const run = approval(policy, [
-      { type: 'user', userId: 'a' },
-      { type: 'user', userId: 'b' },
-    ]);
-    run.send({
-      type: 'signerAdded',
-      taskId: seatOf(run, 'a').id,
-      actor: { userId: 'a' },
-      to: deputy,
-      position: 'after',
-    });
+    const run = signerAfterA(policy);
     for (const [userId, vote] of Object.entries(votes))
       run.send({ type: 'approvalVoted', taskId: seatOf(run, userId).id, actor: { userId }, vote });
     expect(at === 'rejected' ? run.state.outcome : run.atNodes()[0]).toBe(at);
   });
 
   it('withdraws the seats still open once a signer’s rejection decides', () => {
-    const run = approval({ type: 'any' }, [
-      { type: 'user', userId: 'a' },
-      { type: 'user', userId: 'b' },
-    ]);
-    run.send({
-      type: 'signerAdded',
-      taskId: seatOf(run, 'a').id,
-      actor: { userId: 'a' },
-      to: deputy,
-      position: 'after',
-    });
+    const run = signerAfterA({ type: 'any' });
     const seats = [seatOf(run, 'a').id, seatOf(run, 'b').id];
     const signer = seatOf(run, 'deputy-1');
     const effects = run.send({ type: 'approvalVoted', taskId: signer.id, actor: deputy, vote: 'reject' });
