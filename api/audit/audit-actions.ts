@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = {
   'task.bulk_voted': ['批量同意', 'Bulk approval'],
   'task.returned': ['退回到此前环节', 'Returned to an earlier step'],
   'task.taken_back': ['拿回已提交的环节', 'Step taken back'],
+  'task.signer_added': ['加签', 'Signer added'],
   'project.exported': ['导出项目列表', 'Project list exported'],
   'task.urged': ['催办', 'Task urged'],
   'notification.read': ['标记通知已读', 'Notification marked read'],

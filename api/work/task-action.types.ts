@@ -14,6 +14,14 @@ export type TReassignTaskRequest = z.infer<typeof ZReassignTaskRequest>;
 export const ZHandOverTaskRequest = z.object({ toUserId: ZId, comment: ZComment.optional() });
 export type THandOverTaskRequest = z.infer<typeof ZHandOverTaskRequest>;
 
+/** 加签: the holder of an approval seat adds a signer before (前加签) or after (后加签) themself. */
+export const ZAddSignerRequest = z.object({
+  toUserId: ZId,
+  position: z.enum(['before', 'after']),
+  comment: ZComment.optional(),
+});
+export type TAddSignerRequest = z.infer<typeof ZAddSignerRequest>;
+
 /** 交回: the delegate returns the task to its owner, saying what they found or did. */
 export const ZResolveTaskRequest = z.object({ comment: ZComment.optional() });
 export type TResolveTaskRequest = z.infer<typeof ZResolveTaskRequest>;
@@ -45,6 +53,8 @@ export const ZTaskActivity = z
     remarks: z.array(ZTaskRemark),
     /** While delegated: the owner the task returns to. */
     delegatedBy: ZPersonRef.nullable(),
+    /** 前加签: the signer this seat waits for until they have voted. */
+    waitingFor: ZPersonRef.nullable(),
     may: z.object({
       reassign: z.boolean(),
       delegate: z.boolean(),
@@ -54,11 +64,15 @@ export const ZTaskActivity = z
       /** 拿回: the caller completed this step and the next one is untouched. */
       takeBack: z.boolean(),
       comment: z.boolean(),
+      /** 加签: the caller holds this approval seat and may answer it now. */
+      addSigner: z.boolean(),
     }),
     /** 退回 targets: earlier nodes the instance passed through that the task's node lists. */
     returnTargets: z.array(z.object({ nodeId: z.string(), name: z.string() })),
     /** People who may take the task over (the engine decides again when it is handed over). */
     eligible: z.array(ZPersonRef),
+    /** People who may be added as signers (anyone on the project's unit line not seated here). */
+    signers: z.array(ZPersonRef),
   })
   .meta({ id: 'TaskActivity' });
 export type TTaskActivity = z.infer<typeof ZTaskActivity>;

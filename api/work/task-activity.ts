@@ -19,6 +19,7 @@ const REMARK_TYPES = [
   'taskTransferred',
   'taskResolved',
   'taskReturned',
+  'signerAdded',
 ];
 
 interface RemarkRow {
@@ -65,11 +66,13 @@ async function remarksOf(db: DbClient, row: TaskRow): Promise<TTaskRemark[]> {
 
 /**
  * People who may take the task over, as the engine's rule has it: active persons holding the
- * task's role (any role for a task assigned to a person) at the project's unit or above it.
+ * task's role (any role for a task assigned to a person, or for a signer) at the project's unit or above it.
  */
-async function eligiblePeople(db: DbClient, row: TaskRow, excluded: string[]) {
+async function eligiblePeople(db: DbClient, row: TaskRow, excluded: string[], anyRole = false) {
   const role =
-    row.candidate_role === null ? Prisma.sql`TRUE` : Prisma.sql`ra.role::text = ${row.candidate_role}`;
+    row.candidate_role === null || anyRole
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`ra.role::text = ${row.candidate_role}`;
   return db.$queryRaw<{ id: string; displayName: string }[]>`
     SELECT DISTINCT u.id::text AS id, u.display_name AS "displayName"
     FROM app_user u JOIN role_assignment ra ON ra.user_id = u.id
@@ -77,6 +80,26 @@ async function eligiblePeople(db: DbClient, row: TaskRow, excluded: string[]) {
       AND NOT (u.id = ANY(${excluded}::uuid[]))
     ORDER BY u.display_name LIMIT 200`;
 }
+
+/** The people holding the approval's other seats by name or having voted there: the engine refuses them as signers. */
+function seatedAt(row: TaskRow): string[] {
+  const state = row.instance_state;
+  const token = state.tasks[row.engine_task_id]?.tokenId;
+  const wait = token === undefined ? undefined : state.tokens[token]?.wait;
+  const voted = wait?.kind === 'approval' ? wait.votes.map((vote) => vote.userId) : [];
+  const holders = Object.values(state.tasks).flatMap((task) =>
+    task.tokenId === token && task.assignee.type === 'user' ? [task.assignee.userId] : [],
+  );
+  return [...voted, ...holders];
+}
+
+const nameOf = async (db: DbClient, userId: string | undefined): Promise<string | undefined> =>
+  userId === undefined
+    ? undefined
+    : ((
+        await db.$queryRaw<{ display_name: string }[]>`
+          SELECT display_name FROM app_user WHERE id = ${userId}::uuid`
+      )[0]?.display_name ?? '');
 
 /** The nodes the task's node lists in `returnTo` that the instance has passed through (the engine's rule). */
 async function returnTargetsOf(db: DbClient, row: TaskRow): Promise<{ nodeId: string; name: string }[]> {
@@ -95,12 +118,10 @@ export async function taskActivity(db: DbClient, caller: Caller, taskId: string)
   const open = row.status === 'open';
   const engineTask = open ? row.instance_state.tasks[row.engine_task_id] : undefined;
   const owner = engineTask?.delegatedBy;
-  const ownerName = owner
-    ? (
-        await db.$queryRaw<{ display_name: string }[]>`
-          SELECT display_name FROM app_user WHERE id = ${owner}::uuid`
-      )[0]?.display_name
-    : undefined;
+  const ownerName = await nameOf(db, owner);
+  const signerSeat = engineTask?.heldFor ? row.instance_state.tasks[engineTask.heldFor]?.assignee : undefined;
+  const signer = signerSeat?.type === 'user' ? signerSeat.userId : undefined;
+  const signerName = await nameOf(db, signer);
   const holds = open && (row.assignee_id === caller.userId || candidate);
   const may = {
     reassign: open && supervisesProject(caller, row),
@@ -108,6 +129,7 @@ export async function taskActivity(db: DbClient, caller: Caller, taskId: string)
     transfer: holds && owner === undefined,
     resolve: holds && owner !== undefined,
     comment: open,
+    addSigner: holds && owner === undefined && row.kind === 'approval' && signer === undefined,
   };
   const returnTargets = holds && owner === undefined ? await returnTargetsOf(db, row) : [];
   return {
@@ -115,6 +137,7 @@ export async function taskActivity(db: DbClient, caller: Caller, taskId: string)
     may: { ...may, return: returnTargets.length > 0, takeBack: mayTakeBack(row, caller) },
     returnTargets,
     delegatedBy: owner ? { id: owner, displayName: ownerName ?? '' } : null,
+    waitingFor: signer ? { id: signer, displayName: signerName ?? '' } : null,
     eligible:
       may.reassign || may.delegate || may.transfer
         ? await eligiblePeople(db, row, [
@@ -123,5 +146,6 @@ export async function taskActivity(db: DbClient, caller: Caller, taskId: string)
             ...(holds ? [caller.userId] : []),
           ])
         : [],
+    signers: may.addSigner ? await eligiblePeople(db, row, [caller.userId, ...seatedAt(row)], true) : [],
   };
 }

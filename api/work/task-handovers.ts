@@ -1,5 +1,5 @@
 // Hand-overs and comments on a task: 改派 (a supervisor over the project's unit), 委派 and 转办 (the
-// holder), 交回 (the delegate), 退回 to an earlier node (the holder), comments (anyone who sees the project). Each is an engine event
+// holder), 交回 (the delegate), 退回 to an earlier node and 加签 (the holder), comments (anyone who sees the project). Each is an engine event
 // sent through the Orchestrator port, so the engine decides and the instance history records it.
 import type { TaskHolder } from '../../workflows/engine';
 import type { Caller } from '../auth/caller';
@@ -9,6 +9,7 @@ import type { Orchestrator } from '../orchestrator/orchestrator';
 import { scopeRoots } from '../policy/unit-scope';
 import { act, auditOf, sendTaskEvent, type Done } from './task-actions';
 import type {
+  TAddSignerRequest,
   TCommentTaskRequest,
   THandOverTaskRequest,
   TReassignTaskRequest,
@@ -156,6 +157,29 @@ export async function returnTask(
     fieldPrefix: 'toNodeId',
     audit: 'task.returned',
     after: { toNodeId: body.toNodeId },
+  });
+}
+
+/** 加签: the holder of an approval seat adds a signer before or after themself. */
+export async function addSigner(
+  db: DbClient,
+  orchestrator: Orchestrator,
+  caller: Caller,
+  taskId: string,
+  body: TAddSignerRequest,
+  idempotencyKey: string | undefined,
+): Promise<Done> {
+  return act(db, orchestrator, caller, taskId, idempotencyKey, {
+    event: async (task) => ({
+      type: 'signerAdded',
+      taskId: task.engine_task_id,
+      to: await holderFor(db, body.toUserId),
+      position: body.position,
+      ...(body.comment ? { comment: body.comment } : {}),
+    }),
+    fieldPrefix: 'toUserId',
+    audit: 'task.signer_added',
+    after: { to: body.toUserId, position: body.position },
   });
 }
 

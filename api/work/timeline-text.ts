@@ -85,6 +85,10 @@ function sentence(
       return [`将「${node.zh}」退回到「${target.zh}」`, `returned "${node.en}" to "${target.en}"`];
     case 'taskTakenBack':
       return [`拿回了「${node.zh}」`, `took "${node.en}" back`];
+    case 'signerAdded':
+      return p.position === 'before'
+        ? [`在「${node.zh}」中前加签${to.zh}`, `added ${to.en} as a signer before themself at "${node.en}"`]
+        : [`在「${node.zh}」中后加签${to.zh}`, `added ${to.en} as a signer after themself at "${node.en}"`];
     case 'taskCommented':
       return [`在「${node.zh}」中留言`, `commented on "${node.en}"`];
     default:

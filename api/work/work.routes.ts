@@ -14,6 +14,7 @@ import { listProjects, projectDetail, projectTimeline } from './project-reads';
 import { claimTask, completeTask, reviewTask, unclaimTask, voteOnTask, type Done } from './task-actions';
 import { bulkApprove } from './bulk-vote';
 import {
+  ZAddSignerRequest,
   ZBulkVoteRequest,
   ZBulkVoteResult,
   ZCommentTaskRequest,
@@ -25,6 +26,7 @@ import {
 } from './task-action.types';
 import { taskActivity } from './task-activity';
 import {
+  addSigner,
   commentOnTask,
   handOverTask,
   reassignTask,
@@ -328,6 +330,18 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       responses: taskAnswer,
       handle: ({ db, caller, params, req }) =>
         answered(takeBackTask(db, runtime(orchestrator), caller, params.id, keyOf(req))),
+    }),
+    defineRoute({
+      ...taskCommand,
+      method: 'post',
+      path: '/tasks/:id/add-signer',
+      summary:
+        '加签: the holder of an approval seat adds a signer before themself (their seat waits for the signer’s vote) or after',
+      params: ZIdParams,
+      body: ZAddSignerRequest,
+      responses: taskAnswer,
+      handle: ({ db, caller, params, body, req }) =>
+        answered(addSigner(db, runtime(orchestrator), caller, params.id, body, keyOf(req))),
     }),
     defineRoute({
       ...taskCommand,

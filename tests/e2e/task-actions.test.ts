@@ -7,7 +7,12 @@ import type { Browser, Page } from 'playwright-core';
 import { chooseOption, chromiumMissingReason, findChromium, launchChromium } from '../support/browser';
 import { journeyPages } from '../support/journey-pages';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { type ApiCall, demoLogin, signInApi, unitIdOf } from '../support/work-api-steps';
+import {
+  type ApiCall,
+  demoLogin,
+  lifecycleProjectAtHeadApproval,
+  signInApi,
+} from '../support/work-api-steps';
 
 jest.setTimeout(240_000);
 
@@ -39,30 +44,7 @@ describeWithBrowser('hand-overs and bulk approval in a real browser', () => {
     );
   }
 
-  /** The officer starts a project and submits its assessment: it waits for the station head. */
-  async function atHeadApproval(title: string): Promise<string> {
-    const catalogue = await officer('GET', '/api/processes');
-    const versionId = (catalogue.json!.items as { key: string; versionId: string }[]).find(
-      (item) => item.key === 'project-lifecycle',
-    )!.versionId;
-    const started = await officer('POST', '/api/projects', {
-      versionId,
-      unitId: await unitIdOf(officer, 'LC-HJL'),
-      title,
-      input: { projectName: title },
-    });
-    const projectId = started.json!.id as string;
-    const [assess] = await openTasks(projectId);
-    const done = await officer('POST', `/api/tasks/${assess!.id}/complete`, {
-      data: {
-        targetGroup: '辖区独居老人',
-        serviceDomain: '为老服务',
-        needsSummary: '走访 80 户，探访需求突出。',
-      },
-    });
-    expect(done.status).toBe(200);
-    return projectId;
-  }
+  const atHeadApproval = (title: string) => lifecycleProjectAtHeadApproval(server, title);
 
   it('the station head transfers his approval to the centre, who approves it', async () => {
     const projectId = await atHeadApproval(TRANSFERRED);

@@ -348,6 +348,9 @@ describe('authorization matrix', () => {
     'POST /tasks/:id/resolve': async (t) => taskCommand(t, 'resolve', {}, 409),
     // The assessment may return to no earlier step.
     'POST /tasks/:id/return': async (t) => taskCommand(t, 'return', { toNodeId: 'start' }, 422),
+    // No such person to add as a signer (and the assessment is no approval).
+    'POST /tasks/:id/add-signer': async (t) =>
+      taskCommand(t, 'add-signer', { toUserId: NO_SUCH_PERSON, position: 'before' }, 422),
     // The task is not completed.
     'POST /tasks/:id/take-back': async (t) => taskCommand(t, 'take-back', undefined, 409),
     // A remark adds an event to the shared project; the task itself is unchanged.

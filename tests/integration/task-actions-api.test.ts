@@ -5,8 +5,8 @@
 import type { Db } from '../../api/db/prisma-client';
 import {
   type Call,
-  demoPassword,
-  signIn,
+  lifecycleVersionOf,
+  signInDemoPeople,
   startAdminApi,
   stopAdminApi,
   unitIdByCode,
@@ -38,16 +38,13 @@ describe('task actions API', () => {
   };
 
   beforeAll(async () => {
-    ({ server, prisma, admin } = await startAdminApi());
-    for (const user of ['shegong', 'zhanzhang', 'zhongxin', 'shegong-room']) {
-      as[user] = await signIn(server.url, user, demoPassword(server, user));
-      userId[user] = (await prisma.user.findUniqueOrThrow({ where: { username: user } })).id;
-    }
+    const api = await startAdminApi();
+    ({ server, prisma, admin } = api);
+    const people = await signInDemoPeople(api, ['shegong', 'zhanzhang', 'zhongxin', 'shegong-room']);
+    Object.assign(as, people.as);
+    Object.assign(userId, people.userId);
     hjl = await unitIdByCode(prisma, 'LC-HJL');
-    const catalogue = await as.shegong!('GET', '/api/processes');
-    lifecycleVersion = (catalogue.json!.items as { key: string; versionId: string }[]).find(
-      (item) => item.key === 'project-lifecycle',
-    )!.versionId;
+    lifecycleVersion = await lifecycleVersionOf(as.shegong!);
   });
   afterAll(() => stopAdminApi({ server, prisma, admin }));
 

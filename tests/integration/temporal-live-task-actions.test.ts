@@ -8,7 +8,7 @@ import {
   startBothRuntimes,
 } from '../support/temporal-runtimes';
 
-// Task hand-overs and remarks (docs/task-actions.md) on a real Temporal server and on the embedded
+// Task hand-overs, remarks and 加签 (docs/task-actions.md) on a real Temporal server and on the embedded
 // runtime: the same commands leave the same rows, and a refused hand-over is refused alike.
 jest.setTimeout(120_000);
 
@@ -41,8 +41,13 @@ describeLive('task hand-overs on Temporal and on the embedded runtime', (address
     return task.engineTaskId;
   }
 
-  /** Delegate, hand back, remark, transfer, complete; a centre supervisor reassigns and approves. */
-  async function scenario(orchestrator: Orchestrator): Promise<{ instanceId: string; refusal: string }> {
+  /**
+   * Delegate, hand back, remark, transfer, complete; a centre supervisor reassigns, adds the station
+   * head as a signer before herself (加签), and approves after him.
+   */
+  async function scenario(
+    orchestrator: Orchestrator,
+  ): Promise<{ instanceId: string; refusal: string; held: string }> {
     const send = (instanceId: string, event: Parameters<Orchestrator['send']>[1], by: string) =>
       orchestrator.send(instanceId, event, as(by), randomUUID());
     const { instanceId } = await orchestrator.start({
@@ -93,9 +98,27 @@ describeLive('task hand-overs on Temporal and on the embedded runtime', (address
       'zhongxin',
     );
     task = await openTask(orchestrator, instanceId, 'headApproval');
+    // 前加签: the station head signs first; the centre's seat is refused until he has voted.
+    await send(
+      instanceId,
+      { type: 'signerAdded', taskId: task, to: people.zhanzhang!, position: 'before', comment: '请站长先签' },
+      'zhongxin',
+    );
+    const held = await send(
+      instanceId,
+      { type: 'approvalVoted', taskId: task, vote: 'approve' },
+      'zhongxin',
+    ).then(
+      () => 'accepted',
+      (error: unknown) => (error instanceof OrchestratorError ? error.code : String(error)),
+    );
+    const signer = (await orchestrator.listOpenTasks({ instanceId })).find(
+      (t) => t.nodeId === 'headApproval' && t.engineTaskId !== task,
+    )!.engineTaskId;
+    await send(instanceId, { type: 'approvalVoted', taskId: signer, vote: 'approve' }, 'zhanzhang');
     await send(instanceId, { type: 'approvalVoted', taskId: task, vote: 'approve' }, 'zhongxin');
     await openTask(orchestrator, instanceId, 'plan');
-    return { instanceId, refusal };
+    return { instanceId, refusal, held };
   }
 
   it('leaves the same events and task rows on both runtimes', async () => {
@@ -103,6 +126,8 @@ describeLive('task hand-overs on Temporal and on the embedded runtime', (address
     const onEmbedded = await scenario(rt.embedded.orchestrator);
     expect(onTemporal.refusal).toBe('TARGET_NOT_ELIGIBLE');
     expect(onEmbedded.refusal).toBe('TARGET_NOT_ELIGIBLE');
+    expect(onTemporal.held).toBe('WAITING_FOR_SIGNER');
+    expect(onEmbedded.held).toBe('WAITING_FOR_SIGNER');
     const rows = await projectionOf(rt.pool, onTemporal.instanceId);
     expect(rows).toEqual(await projectionOf(rt.pool, onEmbedded.instanceId));
     expect(rows.events.map((event) => event.type)).toEqual([
@@ -115,6 +140,8 @@ describeLive('task hand-overs on Temporal and on the embedded runtime', (address
       'taskTakenBack',
       'taskCompleted',
       'taskReassigned',
+      'signerAdded',
+      'approvalVoted',
       'approvalVoted',
     ]);
     // Handed-over tasks are withdrawn, the delegate's hand-back counts as their completion; the

@@ -82,14 +82,9 @@ async function openTaskId(call: ApiCall, projectId: string, nodeId: string): Pro
   return task.id;
 }
 
-/**
- * The demo officer starts a lifecycle project at the station; the assessment, the station head's
- * approval, the plan and the centre's approval follow through the API. Returns the project's id.
- */
-export async function lifecycleProjectAtImplementation(server: TestServer, title: string): Promise<string> {
+/** The demo officer starts a lifecycle project at the station and submits its assessment: it waits for the station head. */
+export async function lifecycleProjectAtHeadApproval(server: TestServer, title: string): Promise<string> {
   const officer = await signInApi(server, demoLogin(server, 'shegong'));
-  const head = await signInApi(server, demoLogin(server, 'zhanzhang'));
-  const centre = await signInApi(server, demoLogin(server, 'zhongxin'));
   const catalogue = await expectStatus(officer('GET', '/api/processes'), 200, 'process catalogue');
   const lifecycle = (catalogue.json!.items as { key: string; versionId: string }[]).find(
     (item) => item.key === 'project-lifecycle',
@@ -106,12 +101,30 @@ export async function lifecycleProjectAtImplementation(server: TestServer, title
     'start project',
   );
   const projectId = started.json!.id as string;
-  const complete = async (nodeId: string, data: Record<string, unknown>) =>
-    expectStatus(
-      officer('POST', `/api/tasks/${await openTaskId(officer, projectId, nodeId)}/complete`, { data }),
-      200,
-      `complete ${nodeId}`,
-    );
+  await completeAs(officer, projectId, 'assess', {
+    targetGroup: '辖区独居、空巢老人和留守儿童',
+    serviceDomain: '为老服务',
+    needsSummary: '走访 120 户，独居老人助餐与儿童课后照护需求突出。',
+  });
+  return projectId;
+}
+
+const completeAs = async (call: ApiCall, projectId: string, nodeId: string, data: Record<string, unknown>) =>
+  expectStatus(
+    call('POST', `/api/tasks/${await openTaskId(call, projectId, nodeId)}/complete`, { data }),
+    200,
+    `complete ${nodeId}`,
+  );
+
+/**
+ * The demo officer starts a lifecycle project at the station; the assessment, the station head's
+ * approval, the plan and the centre's approval follow through the API. Returns the project's id.
+ */
+export async function lifecycleProjectAtImplementation(server: TestServer, title: string): Promise<string> {
+  const projectId = await lifecycleProjectAtHeadApproval(server, title);
+  const officer = await signInApi(server, demoLogin(server, 'shegong'));
+  const head = await signInApi(server, demoLogin(server, 'zhanzhang'));
+  const centre = await signInApi(server, demoLogin(server, 'zhongxin'));
   const approve = async (call: ApiCall, nodeId: string, comment: string) =>
     expectStatus(
       call('POST', `/api/tasks/${await openTaskId(call, projectId, nodeId)}/vote`, {
@@ -121,13 +134,8 @@ export async function lifecycleProjectAtImplementation(server: TestServer, title
       200,
       `approve ${nodeId}`,
     );
-  await complete('assess', {
-    targetGroup: '辖区独居、空巢老人和留守儿童',
-    serviceDomain: '为老服务',
-    needsSummary: '走访 120 户，独居老人助餐与儿童课后照护需求突出。',
-  });
   await approve(head, 'headApproval', '需求清楚，同意进入计划阶段。');
-  await complete('plan', {
+  await completeAs(officer, projectId, 'plan', {
     objectives: '为 60 名独居老人提供助餐，为 40 名儿童提供课后照护。',
     activities: [{ title: '重阳节敬老活动', plannedDate: '2026-12-01', participants: 60 }],
     budgetYuan: 12000,

@@ -135,6 +135,18 @@ export const ZEngineEvent = z.discriminatedUnion('type', [
   }),
   /** 拿回: the person who completed a form task takes it back before the next person has acted. */
   z.object({ type: z.literal('taskTakenBack'), taskId: z.string(), actor: ZActor }),
+  /**
+   * 加签: the holder of an approval seat adds a seat at the node for `to`. `before` (前加签) holds
+   * the holder's own seat until the added signer has voted; `after` (后加签) leaves it free.
+   */
+  z.object({
+    type: z.literal('signerAdded'),
+    taskId: z.string(),
+    actor: ZActor,
+    to: ZTaskHolder,
+    position: z.enum(['before', 'after']),
+    comment: z.string().optional(),
+  }),
   /** A remark on an open task; it changes nothing but the history. */
   z.object({
     type: z.literal('taskCommented'),

@@ -12,6 +12,8 @@ export type Vote = {
   userId: string;
   vote: 'approve' | 'reject' | 'return';
   comment?: string;
+  /** The vote of a signer someone added (加签), counted apart from the node's policy. */
+  added?: true;
 };
 
 /** One reviewer's response; `totals` maps subject id (or 'subject') to a 0-100 weighted score, null when recused. */
@@ -24,7 +26,8 @@ export type ReviewResponse = {
 
 export type TokenWait =
   | { kind: 'userTask'; taskId: string }
-  | { kind: 'approval'; taskIds: string[]; votes: Vote[] }
+  /** `added`: how many of `taskIds` are seats added by 加签 (absent: none). */
+  | { kind: 'approval'; taskIds: string[]; votes: Vote[]; added?: number }
   | { kind: 'review'; taskIds: string[]; subjects: string[] | null; responses: ReviewResponse[] }
   | { kind: 'timer'; timerId: string }
   | { kind: 'action'; actionId: string }
@@ -51,6 +54,10 @@ export type OpenTask = {
   escalated?: boolean;
   /** While delegated (委派): the owner the task returns to when the delegate resolves it. */
   delegatedBy?: string;
+  /** 加签: the holder who added this seat for its signer. */
+  addedBy?: string;
+  /** While 前加签: the added signer's task; this seat is not answered until that one is. */
+  heldFor?: string;
   /** The tasks this one took over from by hand-overs, oldest first (their comments belong to it). */
   handedFrom?: string[];
 };

@@ -16,6 +16,7 @@ import {
 } from './iso-durations';
 import { EngineRejection, type Rejection, rejectWith } from './localized-message';
 import { completeAction, enterAction, failAction } from './nodes/action';
+import { addSigner } from './nodes/add-signer';
 import { enterApproval, voteApproval } from './nodes/approval';
 import { enterEnd } from './nodes/end';
 import { enterGateway } from './nodes/gateway';
@@ -161,6 +162,8 @@ function applyEvent(run: Run, event: ParsedEngineEvent): void {
       return returnTask(run, event);
     case 'taskTakenBack':
       return takeBackTask(run, event);
+    case 'signerAdded':
+      return addSigner(run, event);
   }
 }
 

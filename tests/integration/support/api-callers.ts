@@ -49,3 +49,25 @@ export async function stopAdminApi(api: AdminApi | undefined, { checkContracts =
 export async function unitIdByCode(prisma: Db, code: string): Promise<string> {
   return (await prisma.orgUnit.findUniqueOrThrow({ where: { code } })).id;
 }
+
+/** Demo people signed in by username: a caller and the user id of each. */
+export async function signInDemoPeople(
+  api: AdminApi,
+  usernames: readonly string[],
+): Promise<{ as: Record<string, Call>; userId: Record<string, string> }> {
+  const as: Record<string, Call> = {};
+  const userId: Record<string, string> = {};
+  for (const user of usernames) {
+    as[user] = await signIn(api.server.url, user, demoPassword(api.server, user));
+    userId[user] = (await api.prisma.user.findUniqueOrThrow({ where: { username: user } })).id;
+  }
+  return { as, userId };
+}
+
+/** The published lifecycle version the caller may start, from their process catalogue. */
+export async function lifecycleVersionOf(caller: Call): Promise<string> {
+  const catalogue = await caller('GET', '/api/processes');
+  return (catalogue.json!.items as { key: string; versionId: string }[]).find(
+    (item) => item.key === 'project-lifecycle',
+  )!.versionId;
+}

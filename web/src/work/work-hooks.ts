@@ -19,6 +19,7 @@ import type {
 } from './work-types';
 import { workKeys } from './work-query-keys';
 import type {
+  AddSignerRequest,
   BulkVoteRequest,
   BulkVoteResult,
   CommentTaskRequest,
@@ -154,13 +155,14 @@ export function useTaskActivity(taskId: string) {
   });
 }
 
-/** Hand-overs (改派, 委派, 转办, 交回), 退回, 拿回 and remarks: each answers the task after it. */
+/** Hand-overs (改派, 委派, 转办, 交回), 退回, 拿回, 加签 and remarks: each answers the task after it. */
 export type HandOverAction =
   | { kind: 'reassign'; body: ReassignTaskRequest }
   | { kind: 'delegate' | 'transfer'; body: HandOverTaskRequest }
   | { kind: 'resolve'; body: ResolveTaskRequest }
   | { kind: 'return'; body: ReturnTaskRequest }
   | { kind: 'take-back'; body?: undefined }
+  | { kind: 'add-signer'; body: AddSignerRequest }
   | { kind: 'comments'; body: CommentTaskRequest };
 
 export function useHandOver(taskId: string) {

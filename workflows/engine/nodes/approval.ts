@@ -1,9 +1,10 @@
 // approval: one task per seat; votes are counted by the node's policy and the path leaves by the
-// outcome edge (approve / reject / return). Any `return` vote sends the work back at once.
+// outcome edge (approve / reject / return). Any `return` vote sends the work back at once. Seats
+// added by 加签 (add-signer.ts) are counted apart: each added signer must approve as well.
 import type { ApprovalPolicy, NodeOf } from '../definition-schema';
 import type { ParsedEngineEvent } from '../engine-events';
 import { outgoingOf } from '../graph';
-import type { Token, Vote } from '../instance-state';
+import type { Token, TokenWait, Vote } from '../instance-state';
 import { rejectWith } from '../localized-message';
 import { closeTask, leave, openTask, resolveAssignee, type Run } from '../run-context';
 import { openTaskFor } from './task-access';
@@ -23,6 +24,24 @@ export function decideApproval(
   if (approvals >= needed) return 'approve';
   if (approvals + open < needed) return 'reject';
   return undefined;
+}
+
+/**
+ * The node's decision with seats added by 加签: the policy decides over the definition's seats,
+ * and an approval stands only once every added signer has approved; an added signer's rejection
+ * rejects (as a co-signer's would on paper).
+ */
+function decideWithSigners(
+  policy: ApprovalPolicy,
+  wait: Extract<TokenWait, { kind: 'approval' }>,
+): ApprovalOutcome | undefined {
+  const signers = wait.votes.filter((vote) => vote.added);
+  const own = wait.votes.filter((vote) => !vote.added);
+  if (signers.some((vote) => vote.vote === 'return')) return 'return';
+  if (signers.some((vote) => vote.vote === 'reject')) return 'reject';
+  const added = wait.added ?? 0;
+  const outcome = decideApproval(policy, wait.taskIds.length - added, own);
+  return outcome === 'approve' && signers.length < added ? undefined : outcome;
 }
 
 function approvalsNeeded(policy: ApprovalPolicy, seats: number): number {
@@ -77,9 +96,15 @@ export function voteApproval(run: Run, event: Extract<ParsedEngineEvent, { type:
     userId: event.actor.userId,
     vote: event.vote,
     ...(event.comment === undefined ? {} : { comment: event.comment }),
+    ...(task.addedBy === undefined ? {} : { added: true as const }),
   });
   closeTask(run, task.id, false);
-  const outcome = decideApproval(node.policy, wait.taskIds.length, wait.votes);
+  // 前加签: the seats held for this signer are their holders' again.
+  for (const taskId of wait.taskIds) {
+    const held = run.state.tasks[taskId];
+    if (held?.heldFor === task.id) delete held.heldFor;
+  }
+  const outcome = decideWithSigners(node.policy, wait);
   if (!outcome) return;
   for (const taskId of wait.taskIds) closeTask(run, taskId, true);
   if (node.decisionVariable) run.state.variables[node.decisionVariable] = outcome;

@@ -67,5 +67,12 @@ export function openTaskFor(
       '该待办已委派，须由受托人交回委托人后由委托人办理',
       'the task is delegated: the delegate hands it back and its owner answers it',
     );
+  // 前加签: the seat is answered once the signer added before its holder has voted.
+  if (task.heldFor !== undefined)
+    rejectWith(
+      'WAITING_FOR_SIGNER',
+      '已前加签，须待加签人审批后再办理',
+      'a signer was added before this seat: it is answered once they have voted',
+    );
   return { task, token: tokenOf(run, task.tokenId) };
 }

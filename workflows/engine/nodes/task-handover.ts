@@ -34,8 +34,13 @@ function holdsRole(
  * take a station head's approval); for a task assigned to a person, they hold any role on that
  * line. A seat of an approval or review goes to no one who already sits on, or voted at, the node.
  */
-function checkEligible(run: Run, task: OpenTask, to: Holder, current: string | undefined): void {
-  const roles = task.assignee.type === 'role' ? [task.assignee.role] : 'any';
+export function checkEligible(
+  run: Run,
+  task: OpenTask,
+  to: Holder,
+  current: string | undefined,
+  roles: readonly string[] | 'any' = task.assignee.type === 'role' ? [task.assignee.role] : 'any',
+): void {
   if (!holdsRole(to.assignments, roles, unitLine(run.state)))
     rejectWith(
       'TARGET_NOT_ELIGIBLE',
@@ -109,6 +114,8 @@ function handOver(run: Run, task: OpenTask, userId: string, delegatedBy?: string
   if (wait?.kind === 'userTask') wait.taskId = next.id;
   else if (wait?.kind === 'approval' || wait?.kind === 'review')
     wait.taskIds = wait.taskIds.map((id) => (id === task.id ? next.id : id));
+  // A seat held for an added signer (前加签) waits for whoever now holds the signer's seat.
+  for (const other of Object.values(run.state.tasks)) if (other.heldFor === task.id) other.heldFor = next.id;
   run.effects.push(
     { type: 'cancelTask', taskId: task.id },
     {
@@ -125,7 +132,7 @@ function handOver(run: Run, task: OpenTask, userId: string, delegatedBy?: string
   return next;
 }
 
-function checkHolder(run: Run, task: OpenTask, actor: Actor): void {
+export function checkHolder(run: Run, task: OpenTask, actor: Actor): void {
   if (!isCandidate(task.assignee, actor, run.state))
     rejectWith(
       'NOT_A_CANDIDATE',

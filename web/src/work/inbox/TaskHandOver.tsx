@@ -1,4 +1,4 @@
-// 改派 / 委派 / 转办 / 交回 / 退回 / 拿回: the hand-overs the caller may make, each a dialog naming the person
+// 改派 / 委派 / 转办 / 交回 / 退回 / 拿回 (and 加签, AddSigner.tsx): the hand-overs the caller may make, each a dialog naming the person
 // (or, for 退回, the earlier step) and a note (a reassignment must give its reason). Which ones show
 // comes from the server's `may`.
 import { Button, Card, Flex, Form, Input, Select } from 'antd';
@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../ui/FormModal';
 import { useHandOver } from '../work-hooks';
+import { AddSigner } from './AddSigner';
 import type { TaskActivity } from './task-action-types';
 
 type Kind = 'reassign' | 'delegate' | 'transfer' | 'resolve' | 'return' | 'takeBack';
@@ -30,16 +31,18 @@ export function TaskHandOver({
   taskId,
   activity,
   onDone,
+  onSigned,
 }: {
   taskId: string;
   activity: TaskActivity;
   onDone: (kind: Kind) => void;
+  onSigned: () => void;
 }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<Kind | null>(null);
   const action = useHandOver(taskId);
   const offered = KINDS.filter((k) => activity.may[k]);
-  if (offered.length === 0) return null;
+  if (offered.length === 0 && !activity.may.addSigner) return null;
   const needsPerson = kind === 'reassign' || kind === 'delegate' || kind === 'transfer';
   return (
     <Card title={<h2 className="sgf-card-title">{t('taskActions.title')}</h2>}>
@@ -49,6 +52,7 @@ export function TaskHandOver({
             {t(`taskActions.kinds.${k}`)}
           </Button>
         ))}
+        <AddSigner taskId={taskId} activity={activity} onDone={onSigned} />
       </Flex>
       <FormModal<Values>
         open={kind !== null}

@@ -27,7 +27,13 @@ export default function TaskPage() {
   return (
     <Flex vertical gap="middle">
       <TaskHeader task={task.data} />
-      {activity.data?.delegatedBy ? (
+      {activity.data?.waitingFor ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('cosign.waitingFor', { who: activity.data.waitingFor.displayName })}
+        />
+      ) : activity.data?.delegatedBy ? (
         <Alert
           type="warning"
           showIcon
@@ -45,6 +51,7 @@ export default function TaskPage() {
             void message.success(t(`taskActions.done.${kind}`));
             void navigate('/inbox');
           }}
+          onSigned={() => void message.success(t('cosign.signerAdded'))}
         />
       )}
       {activity.data && <TaskRemarks taskId={taskId} activity={activity.data} />}

@@ -1,6 +1,7 @@
-// Wire types of the task hand-overs, remarks and bulk approval, inferred from the server's zod
+// Wire types of the task hand-overs, 加签, remarks and bulk approval, inferred from the server's zod
 // contracts (api/work/task-action.types.ts). Type-only: no zod in the bundle.
 import type {
+  TAddSignerRequest,
   TBulkVoteItem,
   TBulkVoteRequest,
   TBulkVoteResult,
@@ -20,6 +21,7 @@ export type HandOverTaskRequest = THandOverTaskRequest;
 export type ResolveTaskRequest = TResolveTaskRequest;
 export type ReturnTaskRequest = TReturnTaskRequest;
 export type CommentTaskRequest = TCommentTaskRequest;
+export type AddSignerRequest = TAddSignerRequest;
 export type BulkVoteRequest = TBulkVoteRequest;
 export type BulkVoteResult = TBulkVoteResult;
 export type BulkVoteItem = TBulkVoteItem;
