@@ -6,12 +6,10 @@ import type { Db } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import { hashTokenSecret } from './api-token';
 import type { Caller } from './caller';
-import { SESSION_COOKIE, findSessionUser } from './session-store';
-
-type UserWithRoles = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>['user'];
+import { SESSION_COOKIE, findSessionUser, type SessionUser } from './session-store';
 
 function toCaller(
-  user: UserWithRoles,
+  user: SessionUser['user'],
   kind: Caller['kind'],
   ids: { sessionId?: string; tokenId?: string },
 ): Caller {
@@ -22,7 +20,7 @@ function toCaller(
     displayName: user.displayName,
     userKind: user.kind,
     mustChangePassword: user.mustChangePassword,
-    assignments: user.roles.map((r) => ({ id: r.id, role: r.role, unitId: r.unitId, unitName: r.unit.name })),
+    assignments: user.roles.map((r) => ({ id: r.id, role: r.role, unitId: r.unitId, unitName: r.unitName })),
     sessionId: ids.sessionId ?? null,
     tokenId: ids.tokenId ?? null,
   };
@@ -51,7 +49,14 @@ async function tokenCaller(prisma: Db, secret: string, now: Date): Promise<Calle
     });
   }
   await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
-  return toCaller(token.serviceUser, 'token', { tokenId: token.id });
+  const { serviceUser } = token;
+  const roles = serviceUser.roles.map((r) => ({
+    id: r.id,
+    role: r.role,
+    unitId: r.unitId,
+    unitName: r.unit.name,
+  }));
+  return toCaller({ ...serviceUser, roles }, 'token', { tokenId: token.id });
 }
 
 export function authenticate(prisma: Db): RequestHandler {

@@ -82,18 +82,36 @@ export interface VisibleTask {
   candidate: boolean;
 }
 
-/** The task if the caller may see its project; 404 otherwise (whether it exists or not). */
-export async function visibleTask(db: DbClient, caller: Caller, taskId: string): Promise<VisibleTask> {
-  const rows = await db.$queryRaw<(TaskRow & { candidate: boolean })[]>`
-    SELECT ${taskColumns}, ${candidateFor(caller)} AS candidate FROM ${taskJoins}
+/** The task row if the caller may see its project (with `extra` columns); 404 otherwise, whether it exists or not. */
+async function visibleRow<Extra>(
+  db: DbClient,
+  caller: Caller,
+  taskId: string,
+  extra = Prisma.empty,
+): Promise<TaskRow & { candidate: boolean } & Extra> {
+  const rows = await db.$queryRaw<(TaskRow & { candidate: boolean } & Extra)[]>`
+    SELECT ${taskColumns}, ${candidateFor(caller)} AS candidate ${extra} FROM ${taskJoins}
     WHERE t.id = ${taskId}::uuid AND ${projectVisibleTo(caller)}`;
   const row = rows[0];
   if (!row) throw taskNotFound();
+  return row;
+}
+
+export async function visibleTask(db: DbClient, caller: Caller, taskId: string): Promise<VisibleTask> {
+  const row = await visibleRow(db, caller, taskId);
   return { row, candidate: row.candidate };
 }
 
+/** What a completed task was given: its last completing event's payload, read beside the row. */
+const submittedColumn = Prisma.sql`, CASE WHEN t.status = 'completed' THEN (
+    SELECT e.payload FROM instance_event e
+    WHERE e.instance_id = t.instance_id AND e.payload ->> 'taskId' = t.engine_task_id
+      AND e.type IN ('taskCompleted', 'approvalVoted', 'reviewSubmitted')
+    ORDER BY e.sequence DESC LIMIT 1) END AS submitted`;
+
 export async function taskDetail(db: DbClient, caller: Caller, taskId: string): Promise<TTaskDetail> {
-  const { row, candidate } = await visibleTask(db, caller, taskId);
+  // One statement, as the answer of every task command is this page.
+  const row = await visibleRow<{ submitted: SubmittedPayload | null }>(db, caller, taskId, submittedColumn);
   const definition = await definitionOf(db, row.version_id);
   const open = row.status === 'open';
   return {
@@ -103,21 +121,16 @@ export async function taskDetail(db: DbClient, caller: Caller, taskId: string): 
     rubric: (row.spec?.rubric ?? []) as RubricCriterion[],
     subjects: row.spec?.subjects ?? [],
     stage: stageNameOf(definition, row.node_id),
-    canAct: open && (row.assignee_id === caller.userId || candidate),
-    canClaim: open && candidate,
-    submitted: row.status === 'completed' ? await submittedData(db, row) : null,
+    canAct: open && (row.assignee_id === caller.userId || row.candidate),
+    canClaim: open && row.candidate,
+    submitted: row.submitted ? submittedData(row.submitted) : null,
   };
 }
 
-/** What was submitted when the task was completed (a form's data, a vote, scores), from the event log. */
-async function submittedData(db: DbClient, row: TaskRow): Promise<Record<string, unknown> | null> {
-  const events = await db.$queryRaw<{ payload: Record<string, unknown> }[]>`
-    SELECT payload FROM instance_event
-    WHERE instance_id = ${row.instance_id}::uuid AND payload ->> 'taskId' = ${row.engine_task_id}
-      AND type IN ('taskCompleted', 'approvalVoted', 'reviewSubmitted')
-    ORDER BY sequence DESC LIMIT 1`;
-  const payload = events[0]?.payload;
-  if (!payload) return null;
+type SubmittedPayload = Record<string, unknown>;
+
+/** What was submitted (a form's data, a vote, scores), from the completing event's payload. */
+function submittedData(payload: SubmittedPayload): Record<string, unknown> {
   const { type: _type, taskId: _taskId, actor: _actor, ...submitted } = payload;
   return (submitted.data as Record<string, unknown> | undefined) ?? submitted;
 }
