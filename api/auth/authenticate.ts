@@ -6,7 +6,8 @@ import type { Db } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import { hashTokenSecret } from './api-token';
 import type { Caller } from './caller';
-import { SESSION_COOKIE, findSessionUser, type SessionUser } from './session-store';
+import type { SessionCache } from './session-cache';
+import { SESSION_COOKIE, findSessionUser, hashToken, type SessionUser } from './session-store';
 
 function toCaller(
   user: SessionUser['user'],
@@ -59,7 +60,16 @@ async function tokenCaller(prisma: Db, secret: string, now: Date): Promise<Calle
   return toCaller({ ...serviceUser, roles }, 'token', { tokenId: token.id });
 }
 
-export function authenticate(prisma: Db): RequestHandler {
+/** Session callers come from `sessions` when given (see session-cache.ts), else from the database. */
+export function authenticate(prisma: Db, sessions?: SessionCache): RequestHandler {
+  const sessionOf = (token: string): Promise<SessionUser | null> | SessionUser => {
+    const tokenHash = hashToken(token);
+    if (!sessions) return findSessionUser(prisma, tokenHash);
+    return (
+      sessions.get(tokenHash, Date.now()) ??
+      sessions.remember(tokenHash, () => findSessionUser(prisma, tokenHash))
+    );
+  };
   return async (req, res, next) => {
     const bearer = bearerOf(req);
     if (bearer !== undefined) {
@@ -67,7 +77,7 @@ export function authenticate(prisma: Db): RequestHandler {
       return next();
     }
     const cookie = (req.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
-    const found = cookie ? await findSessionUser(prisma, cookie) : null;
+    const found = cookie ? await sessionOf(cookie) : null;
     if (found) res.locals.caller = toCaller(found.user, 'session', { sessionId: found.sessionId });
     next();
   };

@@ -26,7 +26,12 @@ import { parsePart } from './validate';
 export interface MountDeps {
   prisma: Db;
   strictResponses: boolean;
+  /** Told when a command that may change who may do what has committed, before it answers. */
+  onAccessChanged?: () => void;
 }
+
+/** Tags of the routes whose commands change sessions, users and their roles, or units. */
+const ACCESS_TAGS: ReadonlySet<string> = new Set(['auth', 'users', 'units']);
 
 function callerKey(caller: Caller): string {
   return caller.tokenId ? `token:${caller.tokenId}` : `user:${caller.userId}`;
@@ -93,6 +98,7 @@ async function run(route: AnyRoute, deps: MountDeps, req: Request, res: Response
     if (key && scope) await releaseIdempotencyKey(deps.prisma, scope, key);
     throw error;
   }
+  if (route.method !== 'get' && ACCESS_TAGS.has(route.tag)) deps.onAccessChanged?.();
   if (answer.kind === 'streamed') return;
   if (answer.kind === 'file') {
     res.set(answer.headers);
