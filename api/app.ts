@@ -9,6 +9,7 @@ import swaggerUiDist from 'swagger-ui-dist';
 import { adminRoutes } from './admin/admin-routes';
 import { authRoutes } from './auth/auth.routes';
 import { authenticate } from './auth/authenticate';
+import type { SessionCache } from './auth/session-cache';
 import { loginRateLimit } from './auth/login-rate-limit';
 import type { AppConfig } from './config';
 import type { Db } from './db/prisma-client';
@@ -37,6 +38,8 @@ export interface AppDeps {
   loginAttemptsPerMinute?: number;
   /** The runtime port the project and task commands go through (absent when only the table is read). */
   orchestrator?: Orchestrator;
+  /** Session callers kept in memory (absent: every request looks its session up). */
+  sessions?: SessionCache;
 }
 
 /** Every API route of the product; the OpenAPI document and the authorization matrix read it. */
@@ -73,7 +76,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(express.json({ limit: '1mb' }));
   api.use(cookieParser());
   api.use(csrfGuard);
-  api.use(authenticate(prisma));
+  api.use(authenticate(prisma, deps.sessions));
   api.use('/auth/login', loginRateLimit(deps.loginAttemptsPerMinute));
   api.use(
     DOCS_ASSETS_PATH,
@@ -82,6 +85,7 @@ export function createApp(deps: AppDeps): Express {
   mountRoutes(api, apiRouteTable(deps), {
     prisma,
     strictResponses: deps.strictResponses ?? strictResponsesByDefault(),
+    ...(deps.sessions ? { onAccessChanged: () => deps.sessions?.clear() } : {}),
   });
   api.use(apiNotFound);
   app.use('/api', api, problemHandler);

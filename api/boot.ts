@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { seedBuiltInDefinitions } from '../prisma/seed/seed-definitions';
 import { seedDemo, type DemoLogin } from '../prisma/seed/seed-demo';
 import { createApp } from './app';
+import { createSessionCache, type SessionCache } from './auth/session-cache';
 import type { AppConfig } from './config';
 import { applyMigrations } from './db/migrate';
 import { openDatabase } from './db/open-database';
@@ -34,6 +35,7 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
   const log = options.log ?? (() => undefined);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const prisma = createPrismaClient(database.url);
+  let sessions: SessionCache | undefined;
   let server: Server | undefined;
   let orchestrator: Orchestrator | undefined;
   const close = async () => {
@@ -44,6 +46,7 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
       await closed;
     }
     await orchestrator?.close();
+    await sessions?.close();
     await prisma.$disconnect();
     await database.stop();
   };
@@ -59,8 +62,10 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
     await seedBuiltInDefinitions(prisma);
     orchestrator = await createOrchestrator(config, database.url, process.env, { clock: options.clock });
     const runtime = orchestrator.kind;
+    sessions = createSessionCache(database.url);
     const app = createApp({
       prisma,
+      sessions,
       config,
       health: { runtime, version: config.version, databaseKind: database.kind },
       orchestrator,

@@ -6,7 +6,8 @@
 // of a shared machine weighs on both). Then the server time of a supervisor's first inbox page
 // (the candidates tab, with the three tab counts) with BENCH_INBOX_TASKS open tasks waiting for
 // them, all made by the real engine (each a station head's approval of a started and assessed
-// project), and of the project list over the same projects.
+// project), and of the project list over the same projects. Beside the HTTP run, the floor of any
+// request on this machine: the same officers asking GET /api/auth/me, which runs no SQL.
 // Settings: BENCH_OFFICERS (16 concurrent officers), BENCH_TASKS_PER_OFFICER (25),
 // BENCH_INBOX_TASKS (10000), DATABASE_URL (else an embedded PostgreSQL, removed afterwards).
 import { randomUUID } from 'node:crypto';
@@ -179,6 +180,27 @@ async function overHttp(
   };
 }
 
+/**
+ * The floor under any request: each officer asks GET /api/auth/me as often as they complete tasks,
+ * all at once. Its caller comes from the session cache and it runs no SQL, so this is what the
+ * HTTP client and server (parsing, middleware, routing, JSON) cost here, with nothing of the work.
+ */
+async function httpFloor(url: string, team: readonly Officer[], perOfficer: number): Promise<number> {
+  const started = performance.now();
+  await Promise.all(
+    team.map(async (officer) => {
+      for (let i = 0; i < perOfficer; i++) {
+        const response = await fetch(`${url}/api/auth/me`, {
+          headers: { cookie: officer.cookie, 'x-requested-with': 'shegong-flow' },
+        });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`me: ${response.status}`);
+      }
+    }),
+  );
+  return (team.length * perOfficer) / ((performance.now() - started) / 1000);
+}
+
 /** Median and p95 of `rounds` sequential GETs after two warm-up requests. */
 async function serverTime(url: string, path: string, cookie: string, rounds = 30) {
   const times: number[] = [];
@@ -238,6 +260,7 @@ async function main(): Promise<void> {
     await overHttp(product.url, await start(2));
     const engineBefore = await engineOnly(product.orchestrator, await start(tasksPerOfficer));
     const http = await overHttp(product.url, await start(tasksPerOfficer));
+    const floor = await httpFloor(product.url, team, tasksPerOfficer);
     const engineAfter = await engineOnly(product.orchestrator, await start(tasksPerOfficer));
     const baseline = (engineBefore + engineAfter) / 2;
     console.log(
@@ -247,6 +270,9 @@ async function main(): Promise<void> {
       `over HTTP (POST /api/tasks/:id/complete) ${fixed(http.rate, 1)} completions/s; latency p50 ${fixed(percentile(http.latencies, 50), 1)} ms, p95 ${fixed(percentile(http.latencies, 95), 1)} ms, p99 ${fixed(percentile(http.latencies, 99), 1)} ms`,
     );
     console.log(`ratio HTTP / engine only: ${fixed(http.rate / baseline, 2)} (target ≥ 0.5)`);
+    console.log(
+      `HTTP floor (GET /api/auth/me, same officers and lanes, no SQL) ${fixed(floor, 1)} requests/s: ${fixed(1000 / floor, 2)} ms per request against ${fixed(1000 / baseline, 2)} ms per engine-only completion and ${fixed(1000 / http.rate, 2)} ms per completion over HTTP`,
+    );
 
     // The station head's inbox: every project assessed, each waiting for his approval.
     const fillStarted = performance.now();

@@ -1,22 +1,19 @@
 // The host's half of the `file` form field: the engine checks that a file field holds attachment
 // ids (it does no I/O); before a task is completed, this checks that each id is an attachment of
 // the task's own project, uploaded for the project as a whole or for that very task.
-import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import { AppError, type FieldError } from '../http/app-error';
-import { visibleTask } from '../work/task-inbox';
+import type { TaskRow } from '../work/task-rows';
 
 /** Ids worth looking up: anything else the form schema refuses on its own, naming the field. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** 404 if the caller may not see the task; 422 naming `data.<field>` for an id from elsewhere. */
+/** 422 naming `data.<field>` for an id from elsewhere (the row is a task the caller may see). */
 export async function assertFileFieldsInProject(
   db: DbClient,
-  caller: Caller,
-  taskId: string,
+  row: Pick<TaskRow, 'id' | 'instance_id' | 'form'>,
   data: Record<string, unknown>,
 ): Promise<void> {
-  const { row } = await visibleTask(db, caller, taskId);
   const claimed = (row.form ?? [])
     .filter((field) => field.type === 'file')
     .flatMap((field) => {

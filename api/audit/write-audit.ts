@@ -14,11 +14,8 @@ export interface AuditContext {
 
 type AuditWriter = Pick<Db, 'auditLog'>;
 
-export async function writeAudit(
-  prisma: AuditWriter,
-  entry: AuditEntry,
-  context: AuditContext,
-): Promise<void> {
+/** The columns of the audit row for an entry made in a request's context. */
+export function auditRowOf(entry: AuditEntry, context: AuditContext) {
   const summary =
     entry.before === undefined && entry.after === undefined
       ? undefined
@@ -26,19 +23,28 @@ export async function writeAudit(
           ...(entry.before === undefined ? {} : { before: entry.before }),
           ...(entry.after === undefined ? {} : { after: entry.after }),
         };
-  await prisma.auditLog.create({
-    data: {
-      actorId: entry.actorId ?? context.caller?.userId ?? null,
-      tokenId: context.caller?.tokenId ?? null,
-      action: entry.action,
-      resourceType: entry.resourceType,
-      resourceId: entry.resourceId,
-      unitId: entry.unitId,
-      ...(summary ? { detail: summary } : {}),
-      requestId: context.requestId,
-      ip: context.clientAddress ?? null,
-    },
-  });
+  return {
+    actorId: entry.actorId ?? context.caller?.userId ?? null,
+    tokenId: context.caller?.tokenId ?? null,
+    action: entry.action,
+    resourceType: entry.resourceType,
+    resourceId: entry.resourceId,
+    unitId: entry.unitId,
+    detail: summary,
+    requestId: context.requestId,
+    ip: context.clientAddress ?? null,
+  };
+}
+
+export type AuditRow = ReturnType<typeof auditRowOf>;
+
+export async function writeAudit(
+  prisma: AuditWriter,
+  entry: AuditEntry,
+  context: AuditContext,
+): Promise<void> {
+  const { detail, ...row } = auditRowOf(entry, context);
+  await prisma.auditLog.create({ data: { ...row, ...(detail ? { detail } : {}) } });
 }
 
 export function auditContextOf(req: Request, res: Response): AuditContext {

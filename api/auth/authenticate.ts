@@ -6,12 +6,11 @@ import type { Db } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import { hashTokenSecret } from './api-token';
 import type { Caller } from './caller';
-import { SESSION_COOKIE, findSessionUser } from './session-store';
-
-type UserWithRoles = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>['user'];
+import type { SessionCache } from './session-cache';
+import { SESSION_COOKIE, findSessionUser, hashToken, type SessionUser } from './session-store';
 
 function toCaller(
-  user: UserWithRoles,
+  user: SessionUser['user'],
   kind: Caller['kind'],
   ids: { sessionId?: string; tokenId?: string },
 ): Caller {
@@ -22,7 +21,7 @@ function toCaller(
     displayName: user.displayName,
     userKind: user.kind,
     mustChangePassword: user.mustChangePassword,
-    assignments: user.roles.map((r) => ({ id: r.id, role: r.role, unitId: r.unitId, unitName: r.unit.name })),
+    assignments: user.roles.map((r) => ({ id: r.id, role: r.role, unitId: r.unitId, unitName: r.unitName })),
     sessionId: ids.sessionId ?? null,
     tokenId: ids.tokenId ?? null,
   };
@@ -51,10 +50,26 @@ async function tokenCaller(prisma: Db, secret: string, now: Date): Promise<Calle
     });
   }
   await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
-  return toCaller(token.serviceUser, 'token', { tokenId: token.id });
+  const { serviceUser } = token;
+  const roles = serviceUser.roles.map((r) => ({
+    id: r.id,
+    role: r.role,
+    unitId: r.unitId,
+    unitName: r.unit.name,
+  }));
+  return toCaller({ ...serviceUser, roles }, 'token', { tokenId: token.id });
 }
 
-export function authenticate(prisma: Db): RequestHandler {
+/** Session callers come from `sessions` when given (see session-cache.ts), else from the database. */
+export function authenticate(prisma: Db, sessions?: SessionCache): RequestHandler {
+  const sessionOf = (token: string): Promise<SessionUser | null> | SessionUser => {
+    const tokenHash = hashToken(token);
+    if (!sessions) return findSessionUser(prisma, tokenHash);
+    return (
+      sessions.get(tokenHash, Date.now()) ??
+      sessions.remember(tokenHash, () => findSessionUser(prisma, tokenHash))
+    );
+  };
   return async (req, res, next) => {
     const bearer = bearerOf(req);
     if (bearer !== undefined) {
@@ -62,7 +77,7 @@ export function authenticate(prisma: Db): RequestHandler {
       return next();
     }
     const cookie = (req.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
-    const found = cookie ? await findSessionUser(prisma, cookie) : null;
+    const found = cookie ? await sessionOf(cookie) : null;
     if (found) res.locals.caller = toCaller(found.user, 'session', { sessionId: found.sessionId });
     next();
   };

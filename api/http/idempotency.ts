@@ -48,6 +48,21 @@ export function requestFingerprint(req: Request): string {
     .digest('hex');
 }
 
+/** When this process next removes expired records. */
+let nextSweepAt = 0;
+const SWEEP_INTERVAL_MS = 60_000;
+
+/**
+ * Removes expired records, at most once a minute per process: housekeeping only (a claim takes an
+ * expired row over by itself), so it need not cost every command a statement.
+ */
+async function sweepExpiredKeys(prisma: Db): Promise<void> {
+  if (Date.now() < nextSweepAt) return;
+  nextSweepAt = Date.now() + SWEEP_INTERVAL_MS;
+  await prisma.$executeRaw`
+    DELETE FROM idempotency_record WHERE created_at < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`;
+}
+
 /** Claims the key for this request, or answers with the first response stored under it. */
 export async function claimIdempotencyKey(
   prisma: Db,
@@ -63,8 +78,7 @@ export async function claimIdempotencyKey(
       SET request_hash = EXCLUDED.request_hash, status = NULL, body = NULL, headers = NULL, created_at = now()
       WHERE idempotency_record.created_at < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`;
   if (inserted === 1) {
-    await prisma.$executeRaw`
-      DELETE FROM idempotency_record WHERE created_at < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`;
+    await sweepExpiredKeys(prisma);
     return { claimed: true };
   }
   const row = await prisma.idempotencyRecord.findUnique({ where: { callerKey_key: { callerKey, key } } });
@@ -109,18 +123,16 @@ function notReplayable(resource: { resourceType: string; resourceId: string }): 
   );
 }
 
-/** Records that the request ran, without its secret-bearing answer. */
-export async function storeNotReplayable(
-  prisma: DbClient,
-  callerKey: string,
-  key: string,
-  resource: { resourceType: string; resourceId: string },
-): Promise<void> {
-  await storeIdempotentResponse(prisma, callerKey, key, {
+/** What is stored for a request whose answer held a secret shown once: that it ran, not the answer. */
+export function notReplayableResponse(resource: {
+  resourceType: string;
+  resourceId: string;
+}): StoredResponse {
+  return {
     status: errorStatus.IDEMPOTENT_SECRET_NOT_REPLAYABLE,
     body: { notReplayable: resource },
     headers: {},
-  });
+  };
 }
 
 export async function storeIdempotentResponse(

@@ -4,18 +4,19 @@
 import type { Request, Response, Router } from 'express';
 import { AppError } from './app-error';
 import { callerOf, type Caller } from '../auth/caller';
-import { auditContextOf, writeAudit } from '../audit/write-audit';
+import { auditContextOf, auditRowOf, writeAudit } from '../audit/write-audit';
 import type { Db } from '../db/prisma-client';
 import { checkAccess } from '../policy/access';
 import {
   claimIdempotencyKey,
+  notReplayableResponse,
   readIdempotencyKey,
   releaseIdempotencyKey,
   requestFingerprint,
   storeIdempotentResponse,
-  storeNotReplayable,
   type StoredResponse,
 } from './idempotency';
+import { recordOutcome, type StoredUnderKey } from './command-outcome';
 import { etagOf, readIfMatch } from './if-match';
 import { readUpload } from './multipart';
 import { shapeResponse } from './response-contract';
@@ -25,7 +26,12 @@ import { parsePart } from './validate';
 export interface MountDeps {
   prisma: Db;
   strictResponses: boolean;
+  /** Told when a command that may change who may do what has committed, before it answers. */
+  onAccessChanged?: () => void;
 }
+
+/** Tags of the routes whose commands change sessions, users and their roles, or units. */
+const ACCESS_TAGS: ReadonlySet<string> = new Set(['auth', 'users', 'units']);
 
 function callerKey(caller: Caller): string {
   return caller.tokenId ? `token:${caller.tokenId}` : `user:${caller.userId}`;
@@ -62,32 +68,37 @@ async function run(route: AnyRoute, deps: MountDeps, req: Request, res: Response
     }
   }
   const input = { params, query, body, caller, expectedRevision, file, req, res };
+  const held = key && scope ? { callerKey: scope, key } : undefined;
   let answer: Answer;
   try {
-    answer =
-      route.method === 'get' || route.ownTransactions
-        ? answerOf(route, deps, await route.handle({ ...input, db: deps.prisma }))
-        : // The change, its audit row and the stored idempotent response commit together or not at all.
-          await deps.prisma.$transaction(
-            async (tx) => {
-              const result = await route.handle({ ...input, db: tx });
-              if (!result.audit) throw new Error(`${route.method} ${route.path} returned no audit entry`);
-              if (typeof result.audit === 'object')
-                await writeAudit(tx, result.audit, auditContextOf(req, res));
-              const shaped = answerOf(route, deps, result);
-              if (key && scope && result.shownOnce) {
-                await storeNotReplayable(tx, scope, key, result.shownOnce);
-              } else if (key && scope && shaped.kind === 'json') {
-                await storeIdempotentResponse(tx, scope, key, shaped);
-              }
-              return shaped;
-            },
-            { maxWait: 10_000, timeout: 30_000 },
-          );
+    if (route.method === 'get' || route.ownTransactions) {
+      answer = answerOf(route, deps, await route.handle({ ...input, db: deps.prisma }));
+    } else if (route.changesThroughPort) {
+      // The change committed in the runtime; its record is one statement after it.
+      const result = await route.handle({ ...input, db: deps.prisma });
+      const { shaped, stored } = settle(route, deps, result, held);
+      const audit =
+        typeof result.audit === 'object' ? auditRowOf(result.audit, auditContextOf(req, res)) : undefined;
+      await recordOutcome(deps.prisma, audit, stored);
+      answer = shaped;
+    } else {
+      // The change, its audit row and the stored idempotent response commit together or not at all.
+      answer = await deps.prisma.$transaction(
+        async (tx) => {
+          const result = await route.handle({ ...input, db: tx });
+          const { shaped, stored } = settle(route, deps, result, held);
+          if (typeof result.audit === 'object') await writeAudit(tx, result.audit, auditContextOf(req, res));
+          if (stored) await storeIdempotentResponse(tx, stored.callerKey, stored.key, stored.response);
+          return shaped;
+        },
+        { maxWait: 10_000, timeout: 30_000 },
+      );
+    }
   } catch (error) {
     if (key && scope) await releaseIdempotencyKey(deps.prisma, scope, key);
     throw error;
   }
+  if (route.method !== 'get' && ACCESS_TAGS.has(route.tag)) deps.onAccessChanged?.();
   if (answer.kind === 'streamed') return;
   if (answer.kind === 'file') {
     res.set(answer.headers);
@@ -102,6 +113,23 @@ type Answer =
   | ({ kind: 'json' } & StoredResponse)
   | { kind: 'file'; status: number; file: NonNullable<RouteResult['file']>; headers: Record<string, string> }
   | { kind: 'streamed' };
+
+/** A state-changing request's answer, and what its Idempotency-Key (if it holds one) stores. */
+function settle(
+  route: AnyRoute,
+  deps: MountDeps,
+  result: RouteResult,
+  held: { callerKey: string; key: string } | undefined,
+): { shaped: Answer; stored: StoredUnderKey | undefined } {
+  if (!result.audit) throw new Error(`${route.method} ${route.path} returned no audit entry`);
+  const shaped = answerOf(route, deps, result);
+  const response = result.shownOnce
+    ? notReplayableResponse(result.shownOnce)
+    : shaped.kind === 'json'
+      ? shaped
+      : undefined;
+  return { shaped, stored: held && response && { ...held, response } };
+}
 
 /** The response of a handler's result: a file as is, JSON shaped by its schema, with the ETag. */
 function answerOf(route: AnyRoute, deps: MountDeps, result: RouteResult): Answer {

@@ -104,6 +104,12 @@ export interface RouteDef<
    * fails (a rollback would undo that). Its `db` is then the plain client.
    */
   ownTransactions?: boolean;
+  /**
+   * The handler's change is an Orchestrator command (committed in the runtime's own transaction) and
+   * its `db` use is reads: no interactive transaction around it; the audit row and the stored
+   * idempotent response are then written together by one statement (http/command-outcome.ts).
+   */
+  changesThroughPort?: boolean;
   /** Expected outcomes per role and unit position, checked by the authorization matrix test. */
   expect: RouteExpectations;
   handle(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>, A>): Promise<RouteResult> | RouteResult;

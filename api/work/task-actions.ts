@@ -151,11 +151,11 @@ export async function completeTask(
   idempotencyKey: string | undefined,
 ): Promise<Done> {
   const data = body.data ?? {};
-  // A file field may name only this project's attachments (404 first for a task out of sight).
-  await assertFileFieldsInProject(db, caller, taskId, data);
   return act(db, orchestrator, caller, taskId, idempotencyKey, {
-    event: (task) => {
+    event: async (task) => {
       if (task.kind !== 'userTask') throw kindMismatch('userTask');
+      // A file field may name only this project's attachments.
+      await assertFileFieldsInProject(db, task, data);
       // The engine checks the same schema; checking here first gives the field errors in Chinese too.
       const checked = formSchema(task.form ?? []).safeParse(data);
       if (!checked.success)

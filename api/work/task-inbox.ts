@@ -33,17 +33,18 @@ function sortOf(view: TTaskView, sort: z.output<typeof ZTaskListQuery>['sort']) 
 
 const ZTaskCursor = z.tuple([z.string().max(60), z.guid()]);
 
-async function countOf(db: DbClient, where: Prisma.Sql): Promise<number> {
-  const rows = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM task t JOIN process_instance i ON i.id = t.instance_id WHERE ${where}`;
-  return rows[0]?.n ?? 0;
+/** The three tabs' counts in one statement, each over its own index. */
+export function tabCountsSql(caller: Caller): Prisma.Sql {
+  const count = (view: TTaskView) =>
+    Prisma.sql`(SELECT count(*)::int FROM task t WHERE ${viewFilter(caller, view)})`;
+  return Prisma.sql`SELECT ${count('mine')} AS mine, ${count('candidates')} AS candidates, ${count('done')} AS done`;
 }
 
-export async function listTasks(
-  db: DbClient,
-  caller: Caller,
-  query: z.output<typeof ZTaskListQuery>,
-): Promise<TTaskPage> {
+/**
+ * One page of a tab: the page's ids first, chosen over the task table alone (through the tab's
+ * index), and only they joined with what a row shows.
+ */
+export function taskPageSql(caller: Caller, query: z.output<typeof ZTaskListQuery>): Prisma.Sql {
   const { key, descending } = sortOf(query.view, query.sort);
   const filters = [viewFilter(caller, query.view)];
   if (query.cursor) {
@@ -54,10 +55,22 @@ export async function listTasks(
         : Prisma.sql`(${key}, t.id) > (${after}::timestamptz, ${id}::uuid)`,
     );
   }
-  const order = descending ? Prisma.sql`${key} DESC, t.id DESC` : Prisma.sql`${key}, t.id`;
-  const rows = await db.$queryRaw<(TaskRow & { sort_key: string })[]>`
-    SELECT ${taskColumns}, (${key})::text AS sort_key FROM ${taskJoins}
-    WHERE ${Prisma.join(filters, ' AND ')} ORDER BY ${order} LIMIT ${query.limit + 1}`;
+  const order = (by: Prisma.Sql, id: Prisma.Sql) =>
+    descending ? Prisma.sql`${by} DESC, ${id} DESC` : Prisma.sql`${by}, ${id}`;
+  return Prisma.sql`
+    SELECT ${taskColumns}, page.sort_key FROM ${taskJoins}
+    JOIN (SELECT t.id, ${key} AS key, (${key})::text AS sort_key FROM task t
+          WHERE ${Prisma.join(filters, ' AND ')} ORDER BY ${order(key, Prisma.sql`t.id`)} LIMIT ${query.limit + 1}
+    ) page ON page.id = t.id
+    ORDER BY ${order(Prisma.sql`page.key`, Prisma.sql`page.id`)}`;
+}
+
+export async function listTasks(
+  db: DbClient,
+  caller: Caller,
+  query: z.output<typeof ZTaskListQuery>,
+): Promise<TTaskPage> {
+  const rows = await db.$queryRaw<(TaskRow & { sort_key: string })[]>(taskPageSql(caller, query));
   const now = new Date();
   const page = toPage(
     rows,
@@ -65,10 +78,8 @@ export async function listTasks(
     (row) => [row.sort_key, row.id],
     (row) => taskSummaryOf(row, now),
   );
-  const [mine, candidates, done] = await Promise.all(
-    (['mine', 'candidates', 'done'] as const).map((view) => countOf(db, viewFilter(caller, view))),
-  );
-  return { ...page, counts: { mine: mine!, candidates: candidates!, done: done! } };
+  const [counts] = await db.$queryRaw<TTaskPage['counts'][]>(tabCountsSql(caller));
+  return { ...page, counts: counts! };
 }
 
 export const taskNotFound = () =>
@@ -82,18 +93,36 @@ export interface VisibleTask {
   candidate: boolean;
 }
 
-/** The task if the caller may see its project; 404 otherwise (whether it exists or not). */
-export async function visibleTask(db: DbClient, caller: Caller, taskId: string): Promise<VisibleTask> {
-  const rows = await db.$queryRaw<(TaskRow & { candidate: boolean })[]>`
-    SELECT ${taskColumns}, ${candidateFor(caller)} AS candidate FROM ${taskJoins}
+/** The task row if the caller may see its project (with `extra` columns); 404 otherwise, whether it exists or not. */
+async function visibleRow<Extra>(
+  db: DbClient,
+  caller: Caller,
+  taskId: string,
+  extra = Prisma.empty,
+): Promise<TaskRow & { candidate: boolean } & Extra> {
+  const rows = await db.$queryRaw<(TaskRow & { candidate: boolean } & Extra)[]>`
+    SELECT ${taskColumns}, ${candidateFor(caller)} AS candidate ${extra} FROM ${taskJoins}
     WHERE t.id = ${taskId}::uuid AND ${projectVisibleTo(caller)}`;
   const row = rows[0];
   if (!row) throw taskNotFound();
+  return row;
+}
+
+export async function visibleTask(db: DbClient, caller: Caller, taskId: string): Promise<VisibleTask> {
+  const row = await visibleRow(db, caller, taskId);
   return { row, candidate: row.candidate };
 }
 
+/** What a completed task was given: its last completing event's payload, read beside the row. */
+const submittedColumn = Prisma.sql`, CASE WHEN t.status = 'completed' THEN (
+    SELECT e.payload FROM instance_event e
+    WHERE e.instance_id = t.instance_id AND e.payload ->> 'taskId' = t.engine_task_id
+      AND e.type IN ('taskCompleted', 'approvalVoted', 'reviewSubmitted')
+    ORDER BY e.sequence DESC LIMIT 1) END AS submitted`;
+
 export async function taskDetail(db: DbClient, caller: Caller, taskId: string): Promise<TTaskDetail> {
-  const { row, candidate } = await visibleTask(db, caller, taskId);
+  // One statement, as the answer of every task command is this page.
+  const row = await visibleRow<{ submitted: SubmittedPayload | null }>(db, caller, taskId, submittedColumn);
   const definition = await definitionOf(db, row.version_id);
   const open = row.status === 'open';
   return {
@@ -103,21 +132,16 @@ export async function taskDetail(db: DbClient, caller: Caller, taskId: string): 
     rubric: (row.spec?.rubric ?? []) as RubricCriterion[],
     subjects: row.spec?.subjects ?? [],
     stage: stageNameOf(definition, row.node_id),
-    canAct: open && (row.assignee_id === caller.userId || candidate),
-    canClaim: open && candidate,
-    submitted: row.status === 'completed' ? await submittedData(db, row) : null,
+    canAct: open && (row.assignee_id === caller.userId || row.candidate),
+    canClaim: open && row.candidate,
+    submitted: row.submitted ? submittedData(row.submitted) : null,
   };
 }
 
-/** What was submitted when the task was completed (a form's data, a vote, scores), from the event log. */
-async function submittedData(db: DbClient, row: TaskRow): Promise<Record<string, unknown> | null> {
-  const events = await db.$queryRaw<{ payload: Record<string, unknown> }[]>`
-    SELECT payload FROM instance_event
-    WHERE instance_id = ${row.instance_id}::uuid AND payload ->> 'taskId' = ${row.engine_task_id}
-      AND type IN ('taskCompleted', 'approvalVoted', 'reviewSubmitted')
-    ORDER BY sequence DESC LIMIT 1`;
-  const payload = events[0]?.payload;
-  if (!payload) return null;
+type SubmittedPayload = Record<string, unknown>;
+
+/** What was submitted (a form's data, a vote, scores), from the completing event's payload. */
+function submittedData(payload: SubmittedPayload): Record<string, unknown> {
   const { type: _type, taskId: _taskId, actor: _actor, ...submitted } = payload;
   return (submitted.data as Record<string, unknown> | undefined) ?? submitted;
 }

@@ -9,17 +9,23 @@ import { Prisma } from '../../prisma/generated/client';
 import type { Caller } from '../auth/caller';
 import { contentRoots, unitsWithin } from '../policy/unit-scope';
 
-/** SQL over task `t` joined to its instance `i`: an open, unclaimed task the caller may take. */
+/**
+ * SQL over task `t`: an open, unclaimed task the caller may take. One branch per role assignment
+ * (a caller holds a few), each an equality on the role, so the inbox reads the candidates' partial
+ * index (task_candidates_idx) instead of every open task; the instance's ancestor path is read
+ * only for a task whose unit is not the assignment's own.
+ */
 export function candidateFor(caller: Caller): Prisma.Sql {
-  const roles = caller.assignments.map((a) => a.role);
-  const units = caller.assignments.map((a) => a.unitId);
-  return Prisma.sql`(t.status = 'open' AND t.assignee_id IS NULL AND EXISTS (
-      SELECT 1 FROM unnest(${roles}::text[], ${units}::uuid[]) AS held(role, unit_id)
-      WHERE t.candidate_role::text = held.role AND (
+  const branches = caller.assignments.map(
+    ({ role, unitId }) => Prisma.sql`(t.candidate_role = ${role}::"Role" AND (
         t.candidate_unit_id IS NULL
-        OR (t.candidate_scope IN ('unit', 'unitOrAncestors') AND held.unit_id = t.candidate_unit_id)
-        OR (t.candidate_scope IN ('ancestors', 'unitOrAncestors')
-            AND i.state -> 'unitAncestors' @> jsonb_build_array(held.unit_id::text)))))`;
+        OR (t.candidate_scope IN ('unit', 'unitOrAncestors') AND t.candidate_unit_id = ${unitId}::uuid)
+        OR (t.candidate_scope IN ('ancestors', 'unitOrAncestors') AND EXISTS (
+          SELECT 1 FROM process_instance ci WHERE ci.id = t.instance_id
+            AND ci.state -> 'unitAncestors' @> jsonb_build_array(${unitId}::text)))))`,
+  );
+  const held = branches.length ? Prisma.join(branches, ' OR ') : Prisma.sql`FALSE`;
+  return Prisma.sql`(t.status = 'open' AND t.assignee_id IS NULL AND (${held}))`;
 }
 
 /** SQL over task `t` / instance `i`: the caller takes part in the task. */

@@ -73,6 +73,8 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
     expect: expectContentSubtree,
     idempotent: true,
   } as const;
+  // Every task command but claiming and releasing changes the task only through the port.
+  const portCommand = { ...taskCommand, changesThroughPort: true } as const;
   const taskAnswer = { 200: { description: 'The task after the action', schema: ZTaskDetail } };
   return [
     defineRoute({
@@ -175,7 +177,7 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       handle: async ({ caller, query }) => ({ status: 200, body: await listTasks(prisma, caller, query) }),
     }),
     defineRoute({
-      ...taskCommand,
+      ...portCommand,
       method: 'post',
       path: '/tasks/bulk-vote',
       summary:
@@ -222,7 +224,7 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       handle: ({ db, caller, params }) => answered(unclaimTask(db, caller, params.id)),
     }),
     defineRoute({
-      ...taskCommand,
+      ...portCommand,
       method: 'post',
       path: '/tasks/:id/complete',
       summary: 'Complete a form task (422 with field errors in zh and en when the form does not validate)',
@@ -233,7 +235,7 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
         answered(completeTask(db, runtime(orchestrator), caller, params.id, body, keyOf(req))),
     }),
     defineRoute({
-      ...taskCommand,
+      ...portCommand,
       method: 'post',
       path: '/tasks/:id/vote',
       summary: 'Vote on an approval: approve, reject or return, with a comment',
@@ -244,7 +246,7 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
         answered(voteOnTask(db, runtime(orchestrator), caller, params.id, body, keyOf(req))),
     }),
     defineRoute({
-      ...taskCommand,
+      ...portCommand,
       method: 'post',
       path: '/tasks/:id/review',
       summary: 'Submit a review: rubric scores, or a recusal',
@@ -270,7 +272,7 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       }),
     }),
     defineRoute({
-      ...taskCommand,
+      ...portCommand,
       method: 'post',
       path: '/tasks/:id/reassign',
       summary:
@@ -284,7 +286,7 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
     }),
     ...(['delegate', 'transfer'] as const).map((kind) =>
       defineRoute({
-        ...taskCommand,
+        ...portCommand,
         method: 'post',
         path: `/tasks/:id/${kind}`,
         summary:
@@ -299,7 +301,7 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
       }),
     ),
     defineRoute({
-      ...taskCommand,
+      ...portCommand,
       method: 'post',
       path: '/tasks/:id/resolve',
       summary: '交回: the delegate returns a delegated task to its owner, with a comment',
@@ -310,7 +312,7 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
         answered(resolveTask(db, runtime(orchestrator), caller, params.id, body, keyOf(req))),
     }),
     defineRoute({
-      ...taskCommand,
+      ...portCommand,
       method: 'post',
       path: '/tasks/:id/return',
       summary:
@@ -322,7 +324,7 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
         answered(returnTask(db, runtime(orchestrator), caller, params.id, body, keyOf(req))),
     }),
     defineRoute({
-      ...taskCommand,
+      ...portCommand,
       method: 'post',
       path: '/tasks/:id/take-back',
       summary: '拿回: take back a step the caller completed, while the next person has not acted',
@@ -332,7 +334,7 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
         answered(takeBackTask(db, runtime(orchestrator), caller, params.id, keyOf(req))),
     }),
     defineRoute({
-      ...taskCommand,
+      ...portCommand,
       method: 'post',
       path: '/tasks/:id/add-signer',
       summary:

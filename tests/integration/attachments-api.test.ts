@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { assertFileFieldsInProject } from '../../api/attachments/file-field-check';
 import { MAX_ATTACHMENT_BYTES } from '../../api/attachments/attachment-commands';
-import type { Caller } from '../../api/auth/caller';
 import type { Db } from '../../api/db/prisma-client';
+import type { FormField } from '../../workflows/engine';
 import { AppError } from '../../api/http/app-error';
 import { publishEvidenceDefinition } from '../support/evidence-definition';
 import type { TestServer } from '../support/test-server';
@@ -315,27 +315,9 @@ describe('attachments API', () => {
     const own = (await upload(as.shegong!, mine, PDF, '佐证.pdf')).json.id as string;
     const foreign = (await upload(as.shegong!, theirs, PDF, '佐证.pdf')).json.id as string;
     const task = await prisma.task.findFirstOrThrow({ where: { instanceId: mine, status: 'open' } });
-    const shegong = await prisma.user.findUniqueOrThrow({
-      where: { username: 'shegong' },
-      include: { roles: { include: { unit: true } } },
-    });
-    const caller: Caller = {
-      kind: 'session',
-      userId: shegong.id,
-      username: shegong.username,
-      displayName: shegong.displayName,
-      userKind: 'person',
-      mustChangePassword: false,
-      assignments: shegong.roles.map((r) => ({
-        id: r.id,
-        role: r.role,
-        unitId: r.unitId,
-        unitName: r.unit.name,
-      })),
-      sessionId: null,
-      tokenId: null,
-    };
-    const refused = await assertFileFieldsInProject(prisma, caller, task.id, {
+    // The check takes the task row the command read (the caller may see it).
+    const row = { id: task.id, instance_id: task.instanceId, form: task.form as FormField[] | null };
+    const refused = await assertFileFieldsInProject(prisma, row, {
       summary: '已上传',
       evidence: [own, foreign],
     }).catch((error: unknown) => error);
@@ -346,7 +328,7 @@ describe('attachments API', () => {
       errors: [{ field: 'data.evidence', reason: expect.stringContaining(foreign) }],
     });
     await expect(
-      assertFileFieldsInProject(prisma, caller, task.id, { summary: '已上传', evidence: [own] }),
+      assertFileFieldsInProject(prisma, row, { summary: '已上传', evidence: [own] }),
     ).resolves.toBeUndefined();
 
     // Through HTTP the form completes with its own file, which then can no longer be deleted.

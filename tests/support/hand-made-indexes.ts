@@ -10,7 +10,8 @@ export const handMadeIndexes = [
   "CREATE INDEX process_instance_funding_source_idx ON public.process_instance USING btree ((((state -> 'variables'::text) ->> 'fundingSource'::text)))",
   "CREATE INDEX process_instance_service_domain_idx ON public.process_instance USING btree ((((state -> 'variables'::text) ->> 'serviceDomain'::text)))",
   'CREATE INDEX process_instance_started_at_idx ON public.process_instance USING btree (started_at)',
+  'CREATE INDEX task_candidates_idx ON public.task USING btree (candidate_role, candidate_unit_id, candidate_scope) INCLUDE (due_at, created_at, instance_id) WHERE ((status = \'open\'::"TaskStatus") AND (assignee_id IS NULL))',
+  'CREATE INDEX task_completed_by_idx ON public.task USING btree (completed_by_id, completed_at) WHERE (status = \'completed\'::"TaskStatus")',
   'CREATE INDEX task_open_by_assignee_idx ON public.task USING btree (assignee_id) WHERE (status = \'open\'::"TaskStatus")',
-  'CREATE INDEX task_open_by_candidate_idx ON public.task USING btree (candidate_role, candidate_unit_id) WHERE (status = \'open\'::"TaskStatus")',
   'CREATE INDEX task_open_due_idx ON public.task USING btree (due_at) WHERE ((status = \'open\'::"TaskStatus") AND (due_at IS NOT NULL))',
 ];
