@@ -59,6 +59,8 @@ export const ZTaskActivity = z
     returnTargets: z.array(z.object({ nodeId: z.string(), name: z.string() })),
     /** People who may take the task over (the engine decides again when it is handed over). */
     eligible: z.array(ZPersonRef),
+    /** People the caller may pick in the task's `user` fields (人员选择), e.g. the next step's handler. */
+    choosable: z.array(ZPersonRef),
   })
   .meta({ id: 'TaskActivity' });
 export type TTaskActivity = z.infer<typeof ZTaskActivity>;

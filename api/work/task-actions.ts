@@ -14,6 +14,7 @@ import type { CommandEvent, Orchestrator } from '../orchestrator/orchestrator';
 import { engineCall } from './engine-errors';
 import { taskDetail, visibleTask } from './task-inbox';
 import type { TaskRow } from './task-rows';
+import { assertUserFieldsChoosable } from './unit-line-people';
 import { candidateFor } from './work-scope';
 import type { TCompleteTaskRequest, TReviewRequest, TTaskDetail, TVoteRequest } from './work.types';
 
@@ -154,7 +155,7 @@ export async function completeTask(
   // A file field may name only this project's attachments (404 first for a task out of sight).
   await assertFileFieldsInProject(db, caller, taskId, data);
   return act(db, orchestrator, caller, taskId, idempotencyKey, {
-    event: (task) => {
+    event: async (task) => {
       if (task.kind !== 'userTask') throw kindMismatch('userTask');
       // The engine checks the same schema; checking here first gives the field errors in Chinese too.
       const checked = formSchema(task.form ?? []).safeParse(data);
@@ -165,6 +166,7 @@ export async function completeTask(
           zodIssuesToFieldErrors(checked.error.issues, 'data'),
           { detailZh: '表单填写有误，请按提示修改' },
         );
+      await assertUserFieldsChoosable(db, task, data);
       return { type: 'taskCompleted', taskId: task.engine_task_id, data };
     },
     fieldPrefix: 'data',

@@ -1,13 +1,13 @@
 // A task's remarks (comments, vote comments, hand-over notes) from the instance's event log, its
 // hand-over state, what the caller may do about it, and who may take it over.
-import { Prisma } from '../../prisma/generated/client';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import type { TTaskActivity, TTaskRemark } from './task-action.types';
 import { definitionOf } from './definition-cache';
 import { visibleTask } from './task-inbox';
-import { mayTakeBack, supervisesProject, unitLineOf } from './task-handovers';
+import { mayTakeBack, supervisesProject } from './task-handovers';
 import type { TaskRow } from './task-rows';
+import { choosablePeople, peopleOnUnitLine } from './unit-line-people';
 
 /** Events that may carry a remark about a task. */
 const REMARK_TYPES = [
@@ -63,21 +63,6 @@ async function remarksOf(db: DbClient, row: TaskRow): Promise<TTaskRemark[]> {
   });
 }
 
-/**
- * People who may take the task over, as the engine's rule has it: active persons holding the
- * task's role (any role for a task assigned to a person) at the project's unit or above it.
- */
-async function eligiblePeople(db: DbClient, row: TaskRow, excluded: string[]) {
-  const role =
-    row.candidate_role === null ? Prisma.sql`TRUE` : Prisma.sql`ra.role::text = ${row.candidate_role}`;
-  return db.$queryRaw<{ id: string; displayName: string }[]>`
-    SELECT DISTINCT u.id::text AS id, u.display_name AS "displayName"
-    FROM app_user u JOIN role_assignment ra ON ra.user_id = u.id
-    WHERE u.kind = 'person' AND NOT u.disabled AND ra.unit_id = ANY(${unitLineOf(row)}::uuid[]) AND ${role}
-      AND NOT (u.id = ANY(${excluded}::uuid[]))
-    ORDER BY u.display_name LIMIT 200`;
-}
-
 /** The nodes the task's node lists in `returnTo` that the instance has passed through (the engine's rule). */
 async function returnTargetsOf(db: DbClient, row: TaskRow): Promise<{ nodeId: string; name: string }[]> {
   const definition = await definitionOf(db, row.version_id);
@@ -115,13 +100,18 @@ export async function taskActivity(db: DbClient, caller: Caller, taskId: string)
     may: { ...may, return: returnTargets.length > 0, takeBack: mayTakeBack(row, caller) },
     returnTargets,
     delegatedBy: owner ? { id: owner, displayName: ownerName ?? '' } : null,
+    // Who may take the task over, as the engine's rule has it (any role for a task assigned to a person).
     eligible:
       may.reassign || may.delegate || may.transfer
-        ? await eligiblePeople(db, row, [
+        ? await peopleOnUnitLine(db, row, {
+            roles: row.candidate_role === null ? null : [row.candidate_role],
             // The engine refuses the task's own holder; a supervisor may take a task themself.
-            ...(row.assignee_id ? [row.assignee_id] : []),
-            ...(holds ? [caller.userId] : []),
-          ])
+            excluded: [...(row.assignee_id ? [row.assignee_id] : []), ...(holds ? [caller.userId] : [])],
+          })
+        : [],
+    choosable:
+      holds && owner === undefined && (row.form ?? []).some((field) => field.type === 'user')
+        ? await choosablePeople(db, row)
         : [],
   };
 }

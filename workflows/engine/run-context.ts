@@ -98,7 +98,25 @@ export function resolveAssignee(run: Run, rule: AssigneeRule): ResolvedAssignee 
       return { type: 'user', userId: rule.userId };
     case 'starter':
       return { type: 'user', userId: run.state.startedBy ?? '' };
+    case 'variable':
+      return { type: 'user', userId: userIdIn(run, rule.name) };
   }
+}
+
+/**
+ * The user id a `variable` rule names. Without one the whole event is refused (nothing applies),
+ * naming the variable: when a form field of the completing step holds it, the person completing
+ * the step can choose someone and send it again, rather than the task waiting for nobody.
+ */
+function userIdIn(run: Run, name: string): string {
+  const value = run.state.variables[name];
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  return rejectWith(
+    'ASSIGNEE_UNRESOLVED',
+    `下一步办理人未指定：${name} 须为一名人员`,
+    `the next step's assignee is not chosen: ${name} must hold a user id`,
+    [{ field: name, message: 'must name the person who handles the next step' }],
+  );
 }
 
 type TaskNode = NodeOf<'userTask'> | NodeOf<'approval'> | NodeOf<'review'>;

@@ -1,0 +1,141 @@
+// Who gets a task, chosen by people, over the real product (HTTP, embedded runtime, real engine):
+// the officer names the next step's handler in a user field (人员选择); the API offers and accepts
+// only active people of the project's unit line; the chosen person finds the task in their inbox;
+// a step whose handler is not named is refused with 422 naming the field, and nothing is recorded.
+import type { Db } from '../../api/db/prisma-client';
+import {
+  type Call,
+  demoPassword,
+  signIn,
+  startAdminApi,
+  stopAdminApi,
+  unitIdByCode,
+} from './support/api-callers';
+import { publishDefinition } from '../support/runtime-fixtures';
+import type { TestServer } from '../support/test-server';
+
+jest.setTimeout(180_000);
+
+/** draft (the starter names the handler) → handle (the handler) → end. */
+const pickNext = (required: boolean) => ({
+  key: required ? 'pick-next' : 'pick-next-optional',
+  name: '指定下一步办理人',
+  nodes: [
+    { id: 'start', kind: 'start', name: '开始' },
+    {
+      id: 'draft',
+      kind: 'userTask',
+      name: '起草',
+      assignee: { type: 'starter' },
+      form: [{ name: 'handler', label: '下一步办理人', type: 'user', required }],
+    },
+    { id: 'handle', kind: 'userTask', name: '办理', assignee: { type: 'variable', name: 'handler' } },
+    { id: 'end', kind: 'end', name: '结束' },
+  ],
+  edges: [
+    { id: 'e1', from: 'start', to: 'draft' },
+    { id: 'e2', from: 'draft', to: 'handle' },
+    { id: 'e3', from: 'handle', to: 'end' },
+  ],
+});
+
+describe('assignees chosen by people (API)', () => {
+  let server: TestServer;
+  let prisma: Db;
+  let admin: Call;
+  const as: Record<string, Call> = {};
+  const userId: Record<string, string> = {};
+  let hjl: string;
+  const versions: Record<'required' | 'optional', string> = { required: '', optional: '' };
+
+  beforeAll(async () => {
+    ({ server, prisma, admin } = await startAdminApi());
+    for (const user of ['shegong', 'zhanzhang', 'zhongxin', 'shegong-room', 'admin']) {
+      if (user !== 'admin') as[user] = await signIn(server.url, user, demoPassword(server, user));
+      userId[user] = (await prisma.user.findUniqueOrThrow({ where: { username: user } })).id;
+    }
+    hjl = await unitIdByCode(prisma, 'LC-HJL');
+    versions.required = await publishDefinition(server.databaseUrl, pickNext(true));
+    versions.optional = await publishDefinition(server.databaseUrl, pickNext(false));
+  });
+  afterAll(() => stopAdminApi({ server, prisma, admin }));
+
+  const fieldsOf = (res: { json?: Record<string, unknown> }) =>
+    ((res.json?.errors ?? []) as { field: string }[]).map((e) => e.field);
+
+  async function draftOf(required: boolean, title: string): Promise<{ projectId: string; taskId: string }> {
+    const versionId = required ? versions.required : versions.optional;
+    const started = await as.shegong!('POST', '/api/projects', { versionId, unitId: hjl, title, input: {} });
+    expect(started.status).toBe(201);
+    const projectId = started.json!.id as string;
+    const task = await prisma.task.findFirstOrThrow({ where: { instanceId: projectId, nodeId: 'draft' } });
+    return { projectId, taskId: task.id };
+  }
+
+  const eventsOf = (projectId: string) => prisma.instanceEvent.count({ where: { instanceId: projectId } });
+
+  it('offers the people of the project’s unit and the units above it, without admins or rooms below', async () => {
+    const { taskId } = await draftOf(true, '办理人可选范围');
+    const activity = await as.shegong!('GET', `/api/tasks/${taskId}/activity`);
+    expect(activity.status).toBe(200);
+    const ids = (activity.json!.choosable as { id: string }[]).map((person) => person.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([userId.shegong, userId.zhanzhang, userId.zhongxin].map(String)),
+    );
+    expect(ids).not.toContain(userId['shegong-room']);
+    expect(ids).not.toContain(userId.admin);
+    // Someone who may not answer the task is offered nobody.
+    const other = await as.zhongxin!('GET', `/api/tasks/${taskId}/activity`);
+    expect(other.json!.choosable).toEqual([]);
+  });
+
+  it.each([
+    ['an officer of a room below the station', 'shegong-room'],
+    ['an admin', 'admin'],
+    ['nobody (an unknown id)', 'unknown'],
+  ])('refuses %s as the handler, naming data.handler, and records nothing', async (_what, who) => {
+    const { projectId, taskId } = await draftOf(true, `不可选：${who}`);
+    const before = await eventsOf(projectId);
+    const handler = userId[who] ?? '00000000-0000-4000-8000-000000000000';
+    const refused = await as.shegong!('POST', `/api/tasks/${taskId}/complete`, { data: { handler } });
+    expect(refused.status).toBe(422);
+    expect(fieldsOf(refused)).toEqual(['data.handler']);
+    expect(refused.json).toMatchObject({ detailZh: expect.stringContaining('人员') });
+    expect(await eventsOf(projectId)).toBe(before);
+  });
+
+  it('gives the next step to the person chosen; it is in their inbox, not the officer’s', async () => {
+    const { projectId, taskId } = await draftOf(true, '指定中心督导办理');
+    const done = await as.shegong!('POST', `/api/tasks/${taskId}/complete`, {
+      data: { handler: userId.zhongxin },
+    });
+    expect(done.status).toBe(200);
+    const handle = await prisma.task.findFirstOrThrow({
+      where: { instanceId: projectId, nodeId: 'handle', status: 'open' },
+    });
+    const idsIn = async (caller: Call) =>
+      ((await caller('GET', '/api/tasks?view=mine')).json!.items as { id: string }[]).map((t) => t.id);
+    expect(await idsIn(as.zhongxin!)).toContain(handle.id);
+    expect(await idsIn(as.shegong!)).not.toContain(handle.id);
+    expect(await idsIn(as.zhanzhang!)).not.toContain(handle.id);
+    expect((await as.zhongxin!('POST', `/api/tasks/${handle.id}/complete`, { data: {} })).status).toBe(200);
+    expect((await prisma.processInstance.findUniqueOrThrow({ where: { id: projectId } })).status).toBe(
+      'completed',
+    );
+  });
+
+  it('refuses a step that leaves the next handler unnamed: 422 on data.handler from the engine', async () => {
+    const { projectId, taskId } = await draftOf(false, '未指定办理人');
+    const before = await eventsOf(projectId);
+    const refused = await as.shegong!('POST', `/api/tasks/${taskId}/complete`, { data: {} });
+    expect(refused.status).toBe(422);
+    expect(fieldsOf(refused)).toEqual(['data.handler']);
+    expect(refused.json).toMatchObject({
+      engineCode: 'ASSIGNEE_UNRESOLVED',
+      detailZh: expect.stringContaining('下一步办理人未指定'),
+    });
+    expect(await eventsOf(projectId)).toBe(before);
+    const open = await prisma.task.findUniqueOrThrow({ where: { id: taskId } });
+    expect(open.status).toBe('open');
+  });
+});
