@@ -35,6 +35,11 @@ export const ZAssigneeRule = z.discriminatedUnion('type', [
    * field of an earlier step (so the previous step's actor chooses who handles this one).
    */
   z.strictObject({ type: z.literal('variable'), name: identifier }),
+  /**
+   * The head (站长, 中心主任) of the instance's unit, or of the unit `levelsUp` above it (beyond the
+   * top: the top unit), as the unit tree names them when the instance starts.
+   */
+  z.strictObject({ type: z.literal('unitHead'), levelsUp: z.number().int().min(0).max(10).default(0) }),
 ]);
 
 const scalarFieldTypes = [

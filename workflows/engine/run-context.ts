@@ -100,7 +100,23 @@ export function resolveAssignee(run: Run, rule: AssigneeRule): ResolvedAssignee 
       return { type: 'user', userId: run.state.startedBy ?? '' };
     case 'variable':
       return { type: 'user', userId: userIdIn(run, rule.name) };
+    case 'unitHead':
+      return unitHeadOf(run, rule.levelsUp);
   }
+}
+
+/**
+ * The head of the unit `levelsUp` above the instance's (the top unit when the tree is shorter).
+ * A unit without a head gives the task to its supervisors as a role task, so it waits visibly in
+ * their 待认领 rather than for nobody; an instance without a unit, to supervisors anywhere.
+ */
+function unitHeadOf(run: Run, levelsUp: number): ResolvedAssignee {
+  const line = run.state.unitId === undefined ? [] : [run.state.unitId, ...(run.state.unitAncestors ?? [])];
+  const unitId = line[Math.min(levelsUp, line.length - 1)] ?? null;
+  const head = unitId === null ? undefined : run.state.unitHeads?.[unitId];
+  return head !== undefined
+    ? { type: 'user', userId: head }
+    : { type: 'role', role: 'supervisor', unitId, scope: 'unit' };
 }
 
 /**

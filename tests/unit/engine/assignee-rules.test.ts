@@ -1,10 +1,11 @@
-// Assignees chosen by people: a `variable` rule gives the task to the user id a variable holds (a
+// Assignees from the organisation: a `unitHead` rule gives the task to the head of the unit N
+// levels up. Assignees chosen by people: a `variable` rule gives the task to the user id a variable holds (a
 // start input, or a `user` form field (人员选择) of the step before, so its actor picks the handler).
-import { validateDefinition } from '../../../workflows/engine';
+import { initialState, step, validateDefinition } from '../../../workflows/engine';
 import { ZFormField } from '../../../workflows/engine/definition-schema';
 import { validateFormData } from '../../../workflows/engine/form-validation';
 import { fieldProblem } from '../../../web/src/work/forms/form-rules';
-import { chain, drive, effectsOf } from './drive';
+import { chain, drive, effectsOf, T0 } from './drive';
 
 const handlerField = { name: 'handler', label: '下一步办理人', type: 'user', required: true };
 const pickThenHandle = chain([
@@ -120,5 +121,57 @@ describe('validator', () => {
       { variables: [{ name: 'checker', type: 'string' }] },
     );
     expect(validateDefinition(def)).toEqual({ ok: true, problems: [] });
+  });
+});
+
+describe('unitHead assignee rule', () => {
+  const headApproval = (levelsUp?: number) =>
+    chain([
+      {
+        id: 'approve',
+        kind: 'userTask',
+        name: '负责人审批',
+        assignee: { type: 'unitHead', ...(levelsUp === undefined ? {} : { levelsUp }) },
+      },
+    ]);
+  /** A room under a station under a county centre; the room has no head. */
+  const startIn = (def: ReturnType<typeof headApproval>) => {
+    const result = step(
+      def,
+      initialState(),
+      {
+        type: 'started',
+        input: {},
+        actor: { userId: 'officer-1' },
+        unitId: 'room-1',
+        unitAncestors: ['station-1', 'county-1'],
+        unitHeads: { 'station-1': 'zhanzhang', 'county-1': 'zhongxin' },
+      },
+      T0,
+    );
+    if (!result.ok) throw new Error(result.rejection.code);
+    return Object.values(result.state.tasks)[0]!.assignee;
+  };
+
+  it.each([
+    [1, { type: 'user', userId: 'zhanzhang' }],
+    [2, { type: 'user', userId: 'zhongxin' }],
+    [5, { type: 'user', userId: 'zhongxin' }],
+  ])('levelsUp %i reaches the head of that unit (the top one beyond it)', (levelsUp, assignee) => {
+    expect(startIn(headApproval(levelsUp))).toEqual(assignee);
+  });
+
+  it("gives a headless unit's task to its supervisors as a role task", () => {
+    expect(startIn(headApproval())).toEqual({
+      type: 'role',
+      role: 'supervisor',
+      unitId: 'room-1',
+      scope: 'unit',
+    });
+  });
+
+  it('passes the validator and refuses a negative level', () => {
+    expect(validateDefinition(headApproval(1)).ok).toBe(true);
+    expect(() => headApproval(-1)).toThrow();
   });
 });
