@@ -214,6 +214,7 @@ export async function createTemporalOrchestrator(
         actor: started.actor,
         idempotencyKey: scopedKey(command.actor, command.idempotencyKey),
         ...(started.unitAncestors ? { unitAncestors: started.unitAncestors } : {}),
+        ...(started.unitHeads ? { unitHeads: started.unitHeads } : {}),
       };
       let duplicate = false;
       try {

@@ -138,4 +138,72 @@ describe('assignees chosen by people (API)', () => {
     const open = await prisma.task.findUniqueOrThrow({ where: { id: taskId } });
     expect(open.status).toBe('open');
   });
+
+  describe('the head of the unit (unitHead)', () => {
+    const headChain = {
+      key: 'head-chain',
+      name: '负责人审批',
+      nodes: [
+        { id: 'start', kind: 'start', name: '开始' },
+        { id: 'roomHead', kind: 'userTask', name: '室负责人', assignee: { type: 'unitHead' } },
+        {
+          id: 'stationHead',
+          kind: 'userTask',
+          name: '站长审核',
+          assignee: { type: 'unitHead', levelsUp: 1 },
+        },
+        {
+          id: 'centreHead',
+          kind: 'userTask',
+          name: '中心主任审核',
+          assignee: { type: 'unitHead', levelsUp: 5 },
+        },
+        { id: 'end', kind: 'end', name: '结束' },
+      ],
+      edges: [
+        { id: 'e1', from: 'start', to: 'roomHead' },
+        { id: 'e2', from: 'roomHead', to: 'stationHead' },
+        { id: 'e3', from: 'stationHead', to: 'centreHead' },
+        { id: 'e4', from: 'centreHead', to: 'end' },
+      ],
+    };
+
+    it('reaches the head of each unit up the line; a room without a head goes to supervisors above', async () => {
+      const versionId = await publishDefinition(server.databaseUrl, headChain);
+      const room = await unitIdByCode(prisma, 'LC-HJL-01');
+      const started = await as['shegong-room']!('POST', '/api/projects', {
+        versionId,
+        unitId: room,
+        title: '社工室负责人链',
+        input: {},
+      });
+      expect(started.status).toBe(201);
+      const projectId = started.json!.id as string;
+      const open = (nodeId: string) =>
+        prisma.task.findFirstOrThrow({ where: { instanceId: projectId, nodeId, status: 'open' } });
+      const inView = async (caller: Call, view: string) =>
+        ((await caller('GET', `/api/tasks?view=${view}`)).json!.items as { id: string }[]).map((t) => t.id);
+
+      // The room has no head: the station head claims it from 待认领 like any supervisor above.
+      const roomHead = await open('roomHead');
+      expect(roomHead.assigneeId).toBeNull();
+      expect(await inView(as.zhanzhang!, 'candidates')).toContain(roomHead.id);
+      expect((await as.zhanzhang!('POST', `/api/tasks/${roomHead.id}/complete`, { data: {} })).status).toBe(
+        200,
+      );
+
+      const stationHead = await open('stationHead');
+      expect(stationHead.assigneeId).toBe(userId.zhanzhang);
+      expect(await inView(as.zhanzhang!, 'mine')).toContain(stationHead.id);
+      expect(await inView(as.zhongxin!, 'candidates')).not.toContain(stationHead.id);
+      expect(
+        (await as.zhanzhang!('POST', `/api/tasks/${stationHead.id}/complete`, { data: {} })).status,
+      ).toBe(200);
+
+      // Five levels up is beyond the county centre: its head.
+      const centreHead = await open('centreHead');
+      expect(centreHead.assigneeId).toBe(userId.zhongxin);
+      expect(await inView(as.zhongxin!, 'mine')).toContain(centreHead.id);
+    });
+  });
 });

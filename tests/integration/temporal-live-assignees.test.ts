@@ -11,7 +11,8 @@ import {
 
 // A step's handler chosen by the previous step's actor (a `user` field and a `variable` rule,
 // docs/projects-and-tasks.md "Who gets a task") on a real Temporal server and on the embedded
-// runtime: a completion naming nobody is refused alike, and the chosen person gets the task.
+// runtime: a completion naming nobody is refused alike, the chosen person gets the task, and a
+// `unitHead` step reaches the station's head (the heads travel on the `started` event).
 jest.setTimeout(120_000);
 
 const pickNext = {
@@ -27,77 +28,97 @@ const pickNext = {
       form: [{ name: 'handler', label: '下一步办理人', type: 'user' }],
     },
     { id: 'handle', kind: 'userTask', name: '办理', assignee: { type: 'variable', name: 'handler' } },
+    { id: 'headCheck', kind: 'userTask', name: '站长审核', assignee: { type: 'unitHead' } },
     { id: 'end', kind: 'end', name: '结束' },
   ],
   edges: [
     { id: 'e1', from: 'start', to: 'draft' },
     { id: 'e2', from: 'draft', to: 'handle' },
-    { id: 'e3', from: 'handle', to: 'end' },
+    { id: 'e3', from: 'handle', to: 'headCheck' },
+    { id: 'e4', from: 'headCheck', to: 'end' },
   ],
 };
 
-describeLive('assignees chosen by people on Temporal and on the embedded runtime', (address) => {
-  let rt: BothRuntimes;
-  let versionId: string;
+describeLive(
+  'assignees chosen by people and unit heads on Temporal and on the embedded runtime',
+  (address) => {
+    let rt: BothRuntimes;
+    let versionId: string;
 
-  beforeAll(async () => {
-    rt = await startBothRuntimes(address);
-    versionId = await publishDefinition(rt.db.db.url, pickNext);
-  });
-  afterAll(() => rt?.close());
-
-  const settleOn = (orchestrator: Orchestrator, instanceId: string) =>
-    orchestrator === rt.temporal ? settleTemporal(rt.client, instanceId) : rt.embedded.scheduler.drain();
-  const as = (name: string) => ({ userId: rt.db.users[name]! });
-
-  async function openTask(orchestrator: Orchestrator, instanceId: string, nodeId: string) {
-    await settleOn(orchestrator, instanceId);
-    const task = (await orchestrator.listOpenTasks({ instanceId })).find((t) => t.nodeId === nodeId);
-    if (!task) throw new Error(`no open ${nodeId}`);
-    return task;
-  }
-
-  /** Completes the draft naming nobody (refused), then naming the centre's supervisor. */
-  async function scenario(orchestrator: Orchestrator): Promise<{ instanceId: string; refusal: string }> {
-    const { instanceId } = await orchestrator.start({
-      versionId,
-      unitId: rt.db.stationId,
-      title: 'chosen handler',
-      input: {},
-      actor: as('shegong'),
-      idempotencyKey: randomUUID(),
+    beforeAll(async () => {
+      rt = await startBothRuntimes(address);
+      versionId = await publishDefinition(rt.db.db.url, pickNext);
     });
-    const draft = await openTask(orchestrator, instanceId, 'draft');
-    const complete = (data: Record<string, unknown>) =>
-      orchestrator.send(
+    afterAll(() => rt?.close());
+
+    const settleOn = (orchestrator: Orchestrator, instanceId: string) =>
+      orchestrator === rt.temporal ? settleTemporal(rt.client, instanceId) : rt.embedded.scheduler.drain();
+    const as = (name: string) => ({ userId: rt.db.users[name]! });
+
+    async function openTask(orchestrator: Orchestrator, instanceId: string, nodeId: string) {
+      await settleOn(orchestrator, instanceId);
+      const task = (await orchestrator.listOpenTasks({ instanceId })).find((t) => t.nodeId === nodeId);
+      if (!task) throw new Error(`no open ${nodeId}`);
+      return task;
+    }
+
+    /** Completes the draft naming nobody (refused), then naming the centre's supervisor. */
+    async function scenario(orchestrator: Orchestrator): Promise<{ instanceId: string; refusal: string }> {
+      const { instanceId } = await orchestrator.start({
+        versionId,
+        unitId: rt.db.stationId,
+        title: 'chosen handler',
+        input: {},
+        actor: as('shegong'),
+        idempotencyKey: randomUUID(),
+      });
+      const draft = await openTask(orchestrator, instanceId, 'draft');
+      const complete = (data: Record<string, unknown>) =>
+        orchestrator.send(
+          instanceId,
+          { type: 'taskCompleted', taskId: draft.engineTaskId, data },
+          as('shegong'),
+          randomUUID(),
+        );
+      const refusal = await complete({}).then(
+        () => 'accepted',
+        (error: unknown) =>
+          error instanceof OrchestratorError
+            ? `${error.code} ${error.details.map((d) => d.field).join()}`
+            : String(error),
+      );
+      await complete({ handler: rt.db.users.zhongxin! });
+      const handle = await openTask(orchestrator, instanceId, 'handle');
+      await orchestrator.send(
         instanceId,
-        { type: 'taskCompleted', taskId: draft.engineTaskId, data },
-        as('shegong'),
+        { type: 'taskCompleted', taskId: handle.engineTaskId, data: {} },
+        as('zhongxin'),
         randomUUID(),
       );
-    const refusal = await complete({}).then(
-      () => 'accepted',
-      (error: unknown) =>
-        error instanceof OrchestratorError
-          ? `${error.code} ${error.details.map((d) => d.field).join()}`
-          : String(error),
-    );
-    await complete({ handler: rt.db.users.zhongxin! });
-    await openTask(orchestrator, instanceId, 'handle');
-    return { instanceId, refusal };
-  }
+      await openTask(orchestrator, instanceId, 'headCheck');
+      return { instanceId, refusal };
+    }
 
-  it('refuses a handler left unnamed and gives the step to the one named, alike on both', async () => {
-    const onTemporal = await scenario(rt.temporal);
-    const onEmbedded = await scenario(rt.embedded.orchestrator);
-    expect(onTemporal.refusal).toBe('ASSIGNEE_UNRESOLVED handler');
-    expect(onEmbedded.refusal).toBe(onTemporal.refusal);
-    const rows = await projectionOf(rt.pool, onTemporal.instanceId);
-    expect(rows).toEqual(await projectionOf(rt.pool, onEmbedded.instanceId));
-    expect(rows.events.map((event) => event.type)).toEqual(['started', 'taskCompleted']);
-    const handle = (rows.tasks as { node_id: string; assignee_id: string | null }[]).find(
-      (t) => t.node_id === 'handle',
-    );
-    expect(handle?.assignee_id).toBe(rt.db.users.zhongxin);
-  });
-});
+    it('refuses a handler left unnamed and gives the step to the one named, alike on both', async () => {
+      const onTemporal = await scenario(rt.temporal);
+      const onEmbedded = await scenario(rt.embedded.orchestrator);
+      expect(onTemporal.refusal).toBe('ASSIGNEE_UNRESOLVED handler');
+      expect(onEmbedded.refusal).toBe(onTemporal.refusal);
+      const rows = await projectionOf(rt.pool, onTemporal.instanceId);
+      expect(rows).toEqual(await projectionOf(rt.pool, onEmbedded.instanceId));
+      expect(rows.events.map((event) => event.type)).toEqual(['started', 'taskCompleted', 'taskCompleted']);
+      const assignees = Object.fromEntries(
+        (rows.tasks as { node_id: string; assignee_id: string | null }[]).map((t) => [
+          t.node_id,
+          t.assignee_id,
+        ]),
+      );
+      // The chosen person handles the step; the station's head (unitHead) checks it.
+      expect(assignees).toEqual({
+        draft: rt.db.users.shegong,
+        handle: rt.db.users.zhongxin,
+        headCheck: rt.db.users.zhanzhang,
+      });
+    });
+  },
+);

@@ -107,8 +107,9 @@ export function resolveAssignee(run: Run, rule: AssigneeRule): ResolvedAssignee 
 
 /**
  * The head of the unit `levelsUp` above the instance's (the top unit when the tree is shorter).
- * A unit without a head gives the task to its supervisors as a role task, so it waits visibly in
- * their 待认领 rather than for nobody; an instance without a unit, to supervisors anywhere.
+ * A unit without a head gives the task to the supervisors of that unit or of a unit above the
+ * instance's (a role task in their 待认领; rooms seldom have supervisors of their own), so it never
+ * waits for nobody; an instance without a unit, to supervisors anywhere.
  */
 function unitHeadOf(run: Run, levelsUp: number): ResolvedAssignee {
   const line = run.state.unitId === undefined ? [] : [run.state.unitId, ...(run.state.unitAncestors ?? [])];
@@ -116,7 +117,7 @@ function unitHeadOf(run: Run, levelsUp: number): ResolvedAssignee {
   const head = unitId === null ? undefined : run.state.unitHeads?.[unitId];
   return head !== undefined
     ? { type: 'user', userId: head }
-    : { type: 'role', role: 'supervisor', unitId, scope: 'unit' };
+    : { type: 'role', role: 'supervisor', unitId, scope: 'unitOrAncestors' };
 }
 
 /**

@@ -33,6 +33,8 @@ export interface ProcessWorkflowArgs {
   idempotencyKey: string;
   /** The units above meta.unitId, nearest first (the `started` event carries them to the engine). */
   unitAncestors?: string[];
+  /** The heads of meta.unitId and its ancestors (unit id -> user id), for `unitHead` rules. */
+  unitHeads?: Record<string, string>;
   /** Present after continue-as-new: the state, the idempotency keys seen so far and the children's workflow ids. */
   carried?: {
     state: InstanceState;

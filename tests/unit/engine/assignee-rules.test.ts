@@ -161,12 +161,12 @@ describe('unitHead assignee rule', () => {
     expect(startIn(headApproval(levelsUp))).toEqual(assignee);
   });
 
-  it("gives a headless unit's task to its supervisors as a role task", () => {
+  it("gives a headless unit's task to the supervisors there or above as a role task", () => {
     expect(startIn(headApproval())).toEqual({
       type: 'role',
       role: 'supervisor',
       unitId: 'room-1',
-      scope: 'unit',
+      scope: 'unitOrAncestors',
     });
   });
 
