@@ -168,6 +168,42 @@ describe('assignees chosen by people (API)', () => {
       ],
     };
 
+    it('lets an admin name a unit’s head among the people working there, audited', async () => {
+      const station = await admin('GET', `/api/units/${hjl}`);
+      expect(station.json).toMatchObject({ headId: userId.zhanzhang });
+      const stranger = await admin(
+        'PATCH',
+        `/api/units/${hjl}`,
+        { headId: userId.zhongxin },
+        { 'if-match': '*' },
+      );
+      expect(stranger.status).toBe(400);
+      expect(fieldsOf(stranger)).toEqual(['headId']);
+      const officer = await admin(
+        'PATCH',
+        `/api/units/${hjl}`,
+        { headId: userId.shegong },
+        { 'if-match': '*' },
+      );
+      expect(officer.status).toBe(200);
+      expect(officer.json).toMatchObject({ headId: userId.shegong });
+      const audit = await prisma.auditLog.findFirstOrThrow({
+        where: { action: 'unit.updated', resourceId: hjl },
+        orderBy: { id: 'desc' },
+      });
+      expect(audit.detail).toMatchObject({
+        before: { headId: userId.zhanzhang },
+        after: { headId: userId.shegong },
+      });
+      const back = await admin(
+        'PATCH',
+        `/api/units/${hjl}`,
+        { headId: userId.zhanzhang },
+        { 'if-match': '*' },
+      );
+      expect(back.status).toBe(200);
+    });
+
     it('reaches the head of each unit up the line; a room without a head goes to supervisors above', async () => {
       const versionId = await publishDefinition(server.databaseUrl, headChain);
       const room = await unitIdByCode(prisma, 'LC-HJL-01');
