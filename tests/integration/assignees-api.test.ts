@@ -11,33 +11,11 @@ import {
   stopAdminApi,
   unitIdByCode,
 } from './support/api-callers';
+import { pickNextHandler } from '../fixtures/assignee-definitions';
 import { publishDefinition } from '../support/runtime-fixtures';
 import type { TestServer } from '../support/test-server';
 
 jest.setTimeout(180_000);
-
-/** draft (the starter names the handler) → handle (the handler) → end. */
-const pickNext = (required: boolean) => ({
-  key: required ? 'pick-next' : 'pick-next-optional',
-  name: '指定下一步办理人',
-  nodes: [
-    { id: 'start', kind: 'start', name: '开始' },
-    {
-      id: 'draft',
-      kind: 'userTask',
-      name: '起草',
-      assignee: { type: 'starter' },
-      form: [{ name: 'handler', label: '下一步办理人', type: 'user', required }],
-    },
-    { id: 'handle', kind: 'userTask', name: '办理', assignee: { type: 'variable', name: 'handler' } },
-    { id: 'end', kind: 'end', name: '结束' },
-  ],
-  edges: [
-    { id: 'e1', from: 'start', to: 'draft' },
-    { id: 'e2', from: 'draft', to: 'handle' },
-    { id: 'e3', from: 'handle', to: 'end' },
-  ],
-});
 
 describe('assignees chosen by people (API)', () => {
   let server: TestServer;
@@ -55,8 +33,14 @@ describe('assignees chosen by people (API)', () => {
       userId[user] = (await prisma.user.findUniqueOrThrow({ where: { username: user } })).id;
     }
     hjl = await unitIdByCode(prisma, 'LC-HJL');
-    versions.required = await publishDefinition(server.databaseUrl, pickNext(true));
-    versions.optional = await publishDefinition(server.databaseUrl, pickNext(false));
+    versions.required = await publishDefinition(
+      server.databaseUrl,
+      pickNextHandler({ key: 'pick-next', required: true }),
+    );
+    versions.optional = await publishDefinition(
+      server.databaseUrl,
+      pickNextHandler({ key: 'pick-next-optional', required: false }),
+    );
   });
   afterAll(() => stopAdminApi({ server, prisma, admin }));
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Orchestrator, OrchestratorError } from '../../api/orchestrator/orchestrator';
+import { pickNextHandler } from '../fixtures/assignee-definitions';
 import { publishDefinition } from '../support/runtime-fixtures';
 import { describeLive } from '../support/temporal-live-env';
 import {
@@ -15,30 +16,6 @@ import {
 // `unitHead` step reaches the station's head (the heads travel on the `started` event).
 jest.setTimeout(120_000);
 
-const pickNext = {
-  key: 'pick-next-live',
-  name: '指定下一步办理人',
-  nodes: [
-    { id: 'start', kind: 'start', name: '开始' },
-    {
-      id: 'draft',
-      kind: 'userTask',
-      name: '起草',
-      assignee: { type: 'starter' },
-      form: [{ name: 'handler', label: '下一步办理人', type: 'user' }],
-    },
-    { id: 'handle', kind: 'userTask', name: '办理', assignee: { type: 'variable', name: 'handler' } },
-    { id: 'headCheck', kind: 'userTask', name: '站长审核', assignee: { type: 'unitHead' } },
-    { id: 'end', kind: 'end', name: '结束' },
-  ],
-  edges: [
-    { id: 'e1', from: 'start', to: 'draft' },
-    { id: 'e2', from: 'draft', to: 'handle' },
-    { id: 'e3', from: 'handle', to: 'headCheck' },
-    { id: 'e4', from: 'headCheck', to: 'end' },
-  ],
-};
-
 describeLive(
   'assignees chosen by people and unit heads on Temporal and on the embedded runtime',
   (address) => {
@@ -47,7 +24,10 @@ describeLive(
 
     beforeAll(async () => {
       rt = await startBothRuntimes(address);
-      versionId = await publishDefinition(rt.db.db.url, pickNext);
+      versionId = await publishDefinition(
+        rt.db.db.url,
+        pickNextHandler({ key: 'pick-next-live', required: false, headStep: true }),
+      );
     });
     afterAll(() => rt?.close());
 
