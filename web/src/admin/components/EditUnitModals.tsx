@@ -1,8 +1,9 @@
 // 重命名, 移动 and 负责人 of a unit: each PATCHes the unit with the revision the page loaded (If-Match).
 // A move that would put a unit below itself is refused by the server; its error shows on the field.
-import { Form, Input, Select } from 'antd';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../ui/FormModal';
+import { PersonSelect } from '../../ui/PersonSelect';
 import type { Unit } from '../admin-types';
 import { useUpdateUnit } from '../hooks/use-units';
 import { useUsers } from '../hooks/use-users';
@@ -97,13 +98,7 @@ export function UnitHeadModal({ open, unit, onClose }: EditUnitModalProps) {
       onClose={onClose}
     >
       <Form.Item name="headId" label={t('assignees.head')} extra={t('assignees.headHelp')}>
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          options={staff.map((user) => ({ value: user.id, label: user.displayName }))}
-          placeholder={t('assignees.choosePerson')}
-          notFoundContent={t('assignees.nobodyAtUnit')}
-        />
+        <PersonSelect people={staff} nobody={t('assignees.nobodyAtUnit')} />
       </Form.Item>
     </FormModal>
   );

@@ -21,6 +21,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentTarget } from '../../attachments/attachment-types';
 import { FileFieldInput } from '../../attachments/FileFieldInput';
+import { PersonSelect } from '../../ui/PersonSelect';
 import type { FormField, PersonRef, ScalarFormField } from '../work-types';
 import { useAttachmentTarget } from './attachment-target';
 import { fieldProblem, listBounds, type RuleProblem } from './form-rules';
@@ -230,13 +231,7 @@ function UserItem({
   const { t } = useTranslation();
   return (
     <Form.Item name={name} label={field.label} extra={field.help} rules={rulesFor(field, t)}>
-      <Select
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        options={people.map((person) => ({ value: person.id, label: person.displayName }))}
-        placeholder={t('assignees.choosePerson')}
-        notFoundContent={t('assignees.nobodyToChoose')}
-      />
+      <PersonSelect people={people} nobody={t('assignees.nobodyToChoose')} />
     </Form.Item>
   );
 }
