@@ -16,6 +16,7 @@ type UnitRow = {
   kind: TUnitKind;
   parentId: string | null;
   active: boolean;
+  headId: string | null;
   revision: number;
 };
 
@@ -32,6 +33,7 @@ export const toUnit = (row: UnitRow): TUnit => ({
   kind: row.kind,
   parentId: row.parentId,
   active: row.active,
+  headId: row.headId,
   revision: row.revision,
 });
 
@@ -40,7 +42,8 @@ export async function listVisibleUnits(prisma: DbClient, caller: Caller): Promis
   const roots = scopeRoots(caller);
   if (roots.length === 0) return [];
   const rows = await prisma.$queryRaw<UnitRow[]>`
-    SELECT id::text, code, name, kind::text AS kind, parent_id::text AS "parentId", active, revision
+    SELECT id::text, code, name, kind::text AS kind, parent_id::text AS "parentId", active,
+      head_id::text AS "headId", revision
     FROM org_unit WHERE id IN ${unitsWithin(roots)} ORDER BY code, id`;
   return rows.map(toUnit);
 }
@@ -145,10 +148,12 @@ export async function updateUnit(
     await assertParentFits(prisma, caller, current.kind, input.parentId);
   }
   if (input.active === false && current.active) await assertUnused(prisma, id);
+  if (input.headId && input.headId !== current.headId) await assertMayHead(prisma, id, input.headId);
   const changes = {
     ...(input.name !== undefined && input.name !== current.name ? { name: input.name } : {}),
     ...(input.parentId && input.parentId !== current.parentId ? { parentId: input.parentId } : {}),
     ...(input.active !== undefined && input.active !== current.active ? { active: input.active } : {}),
+    ...(input.headId !== undefined && input.headId !== current.headId ? { headId: input.headId } : {}),
   };
   // A request that changes nothing keeps the revision (clients' ETags stay valid) and is not audited.
   if (Object.keys(changes).length === 0) return { unit: toUnit(current), audit: 'unchanged' };
@@ -158,7 +163,12 @@ export async function updateUnit(
   });
   if (count === 0) throw stale();
   const unit = toUnit(await prisma.orgUnit.findUniqueOrThrow({ where: { id } }));
-  const before = { name: current.name, parentId: current.parentId, active: current.active };
+  const before = {
+    name: current.name,
+    parentId: current.parentId,
+    active: current.active,
+    headId: current.headId,
+  };
   return {
     unit,
     audit: {
@@ -167,9 +177,24 @@ export async function updateUnit(
       resourceId: id,
       unitId: id,
       before,
-      after: { name: unit.name, parentId: unit.parentId, active: unit.active },
+      after: { name: unit.name, parentId: unit.parentId, active: unit.active, headId: unit.headId },
     },
   };
+}
+
+/** A head works at the unit: an active person holding a role there (422 on `headId` otherwise). */
+async function assertMayHead(prisma: DbClient, unitId: string, userId: string): Promise<void> {
+  const holds = await prisma.roleAssignment.count({
+    where: { unitId, userId, user: { disabled: false, kind: 'person' } },
+  });
+  if (holds === 0)
+    throw new AppError('VALIDATION_FAILED', 'The head must be an active person with a role at the unit.', [
+      {
+        field: 'headId',
+        reason: 'not an active person with a role at this unit',
+        reasonZh: '负责人须为在本单位任职的在职人员',
+      },
+    ]);
 }
 
 async function assertUnused(prisma: DbClient, id: string): Promise<void> {

@@ -14,6 +14,8 @@ export const ZUnit = z
     kind: ZUnitKind,
     parentId: z.string().nullable(),
     active: z.boolean(),
+    /** The unit's head (站长, 中心主任), whom `unitHead` steps of processes started here reach. */
+    headId: z.string().nullable(),
     revision: z.number().int(),
   })
   .meta({ id: 'Unit' });
@@ -46,5 +48,7 @@ export const ZUpdateUnitRequest = z.object({
   /** Moving to the top (null) is refused: every unit but a county centre has a parent. */
   parentId: ZId.nullable().optional(),
   active: z.boolean().optional(),
+  /** An active person holding a role at the unit; null: no head (its supervisors take head steps). */
+  headId: ZId.nullable().optional(),
 });
 export type TUpdateUnitRequest = z.infer<typeof ZUpdateUnitRequest>;

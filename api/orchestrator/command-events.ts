@@ -63,7 +63,31 @@ export async function unitAncestors(sql: Sql, unitId: string): Promise<string[]>
   return rows.slice(1).map((row) => row.id);
 }
 
-/** A `started` event stamped with its actor and the ancestor path of its unit. */
+/**
+ * The heads of these units that have an active one (unit id -> user id), for `unitHead` rules: a
+ * disabled head is skipped, so the task goes to the unit's supervisors instead.
+ */
+export async function unitHeads(sql: Sql, unitIds: string[]): Promise<Record<string, string>> {
+  const { rows } = await sql.query<{ unit_id: string; head_id: string }>({
+    name: 'sgf_unit_heads',
+    text: `SELECT u.id::text AS unit_id, u.head_id::text AS head_id
+           FROM org_unit u JOIN app_user h ON h.id = u.head_id
+           WHERE u.id = ANY($1::uuid[]) AND NOT h.disabled`,
+    values: [unitIds],
+  });
+  return Object.fromEntries(rows.map((row) => [row.unit_id, row.head_id]));
+}
+
+/** The ancestor path of a unit and the heads along it, as a `started` event carries them. */
+export async function unitPath(
+  sql: Sql,
+  unitId: string,
+): Promise<{ unitAncestors: string[]; unitHeads: Record<string, string> }> {
+  const ancestors = await unitAncestors(sql, unitId);
+  return { unitAncestors: ancestors, unitHeads: await unitHeads(sql, [unitId, ...ancestors]) };
+}
+
+/** A `started` event stamped with its actor, the ancestor path of its unit and the heads along it. */
 export async function startedEvent(
   sql: Sql,
   command: { input: Record<string, unknown>; actor: Actor; unitId: string },
@@ -73,6 +97,6 @@ export async function startedEvent(
     input: command.input,
     actor: { userId: command.actor.userId },
     unitId: command.unitId,
-    unitAncestors: await unitAncestors(sql, command.unitId),
+    ...(await unitPath(sql, command.unitId)),
   };
 }

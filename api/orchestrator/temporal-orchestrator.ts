@@ -220,6 +220,7 @@ export async function createTemporalOrchestrator(
         idempotencyKey: scopedKey(command.actor, command.idempotencyKey),
         ...(started.unitAncestors ? { unitAncestors: started.unitAncestors } : {}),
         calendar,
+        ...(started.unitHeads ? { unitHeads: started.unitHeads } : {}),
       };
       let duplicate = false;
       try {

@@ -15,7 +15,7 @@ import type { Sql } from '../../activities/sql';
 import { calendarOf, withCalendarRevision } from '../../activities/working-day-calendar';
 import type { CalendarRevisions } from '../../activities/calendar-revisions';
 import { initialState, step, type EngineEvent } from '../../workflows/engine';
-import { unitAncestors } from '../orchestrator/command-events';
+import { unitPath } from '../orchestrator/command-events';
 import { OrchestratorError, type CommandResult } from '../orchestrator/orchestrator';
 import type { DefinitionStore } from './definition-store';
 import { deepFreeze, type InstanceCache, type KnownInstance } from './instance-cache';
@@ -106,11 +106,11 @@ export async function applyCommandInTransaction(
   return decideAndWrite({ sql: client, write, cache: undefined }, deps, await withUnitPath(client, cmd));
 }
 
-/** A `started` event gets its unit's ancestor path here, for starts by the port and by a parent alike. */
+/** A `started` event gets its unit's ancestor path and heads here, for starts by the port and by a parent alike. */
 async function withUnitPath(sql: Sql, cmd: CommandInput): Promise<CommandInput> {
   const event = cmd.event;
   if (event.type !== 'started' || event.unitId === undefined || event.unitAncestors !== undefined) return cmd;
-  return { ...cmd, event: { ...event, unitAncestors: await unitAncestors(sql, event.unitId) } };
+  return { ...cmd, event: { ...event, ...(await unitPath(sql, event.unitId)) } };
 }
 
 async function decideAndWrite(

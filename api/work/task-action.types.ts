@@ -73,6 +73,8 @@ export const ZTaskActivity = z
     eligible: z.array(ZPersonRef),
     /** People who may be added as signers (anyone on the project's unit line not seated here). */
     signers: z.array(ZPersonRef),
+    /** People the caller may pick in the task's `user` fields (人员选择), e.g. the next step's handler. */
+    choosable: z.array(ZPersonRef),
   })
   .meta({ id: 'TaskActivity' });
 export type TTaskActivity = z.infer<typeof ZTaskActivity>;

@@ -14,6 +14,7 @@ import type { CommandEvent, Orchestrator } from '../orchestrator/orchestrator';
 import { engineCall } from './engine-errors';
 import { taskDetail, visibleTask } from './task-inbox';
 import type { TaskRow } from './task-rows';
+import { assertUserFieldsChoosable } from './unit-line-people';
 import { candidateFor } from './work-scope';
 import type { TCompleteTaskRequest, TReviewRequest, TTaskDetail, TVoteRequest } from './work.types';
 
@@ -165,6 +166,7 @@ export async function completeTask(
           zodIssuesToFieldErrors(checked.error.issues, 'data'),
           { detailZh: '表单填写有误，请按提示修改' },
         );
+      await assertUserFieldsChoosable(db, task, data);
       return { type: 'taskCompleted', taskId: task.engine_task_id, data };
     },
     fieldPrefix: 'data',

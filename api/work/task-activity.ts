@@ -1,13 +1,13 @@
 // A task's remarks (comments, vote comments, hand-over notes) from the instance's event log, its
 // hand-over state, what the caller may do about it, and who may take it over.
-import { Prisma } from '../../prisma/generated/client';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import type { TTaskActivity, TTaskRemark } from './task-action.types';
 import { definitionOf } from './definition-cache';
 import { visibleTask } from './task-inbox';
-import { mayTakeBack, supervisesProject, unitLineOf } from './task-handovers';
+import { mayTakeBack, supervisesProject } from './task-handovers';
 import type { TaskRow } from './task-rows';
+import { choosablePeople, peopleOnUnitLine } from './unit-line-people';
 
 /** Events that may carry a remark about a task. */
 const REMARK_TYPES = [
@@ -62,23 +62,6 @@ async function remarksOf(db: DbClient, row: TaskRow): Promise<TTaskRemark[]> {
       },
     ];
   });
-}
-
-/**
- * People who may take the task over, as the engine's rule has it: active persons holding the
- * task's role (any role for a task assigned to a person, or for a signer) at the project's unit or above it.
- */
-async function eligiblePeople(db: DbClient, row: TaskRow, excluded: string[], anyRole = false) {
-  const role =
-    row.candidate_role === null || anyRole
-      ? Prisma.sql`TRUE`
-      : Prisma.sql`ra.role::text = ${row.candidate_role}`;
-  return db.$queryRaw<{ id: string; displayName: string }[]>`
-    SELECT DISTINCT u.id::text AS id, u.display_name AS "displayName"
-    FROM app_user u JOIN role_assignment ra ON ra.user_id = u.id
-    WHERE u.kind = 'person' AND NOT u.disabled AND ra.unit_id = ANY(${unitLineOf(row)}::uuid[]) AND ${role}
-      AND NOT (u.id = ANY(${excluded}::uuid[]))
-    ORDER BY u.display_name LIMIT 200`;
 }
 
 /** The people holding the approval's other seats by name or having voted there: the engine refuses them as signers. */
@@ -138,14 +121,22 @@ export async function taskActivity(db: DbClient, caller: Caller, taskId: string)
     returnTargets,
     delegatedBy: owner ? { id: owner, displayName: ownerName ?? '' } : null,
     waitingFor: signer ? { id: signer, displayName: signerName ?? '' } : null,
+    // Who may take the task over, as the engine's rule has it (any role for a task assigned to a person).
     eligible:
       may.reassign || may.delegate || may.transfer
-        ? await eligiblePeople(db, row, [
+        ? await peopleOnUnitLine(db, row, {
+            roles: row.candidate_role === null ? null : [row.candidate_role],
             // The engine refuses the task's own holder; a supervisor may take a task themself.
-            ...(row.assignee_id ? [row.assignee_id] : []),
-            ...(holds ? [caller.userId] : []),
-          ])
+            excluded: [...(row.assignee_id ? [row.assignee_id] : []), ...(holds ? [caller.userId] : [])],
+          })
         : [],
-    signers: may.addSigner ? await eligiblePeople(db, row, [caller.userId, ...seatedAt(row)], true) : [],
+    choosable:
+      holds && owner === undefined && (row.form ?? []).some((field) => field.type === 'user')
+        ? await choosablePeople(db, row)
+        : [],
+    // A signer gives another view, so any role on the unit line will do (the engine's rule).
+    signers: may.addSigner
+      ? await peopleOnUnitLine(db, row, { roles: null, excluded: [caller.userId, ...seatedAt(row)] })
+      : [],
   };
 }

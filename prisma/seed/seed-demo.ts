@@ -50,7 +50,7 @@ export async function seedDemo(
     for (const { user, password, passwordHash } of logins) {
       const unitId = unitIds.get(user.unitCode);
       if (!unitId) throw new Error(`demo user ${user.username} names unknown unit ${user.unitCode}`);
-      await tx.user.create({
+      const created = await tx.user.create({
         data: {
           username: user.username,
           displayName: user.displayName,
@@ -58,6 +58,7 @@ export async function seedDemo(
           roles: { create: { role: user.role, unitId } },
         },
       });
+      if (user.heads) await tx.orgUnit.update({ where: { id: unitId }, data: { headId: created.id } });
       const unitName = demoUnits.find((u) => u.code === user.unitCode)?.name ?? user.unitCode;
       result.push({ ...user, password, unitName });
     }

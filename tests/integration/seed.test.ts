@@ -46,6 +46,15 @@ describe('demo seed', () => {
     // The centre's supervisor approves plans; the room's officer sees only the room's projects.
     expect(unitOf('zhongxin')).toBe('county_center');
     expect(unitOf('shegong-room')).toBe('room');
+    // The station head heads the station, the centre's supervisor the centre (unitHead rules).
+    const heads = await ctx.prisma.orgUnit.findMany({
+      where: { headId: { not: null } },
+      include: { head: true },
+    });
+    expect(Object.fromEntries(heads.map((unit) => [unit.code, unit.head?.username]))).toEqual({
+      LC: 'zhongxin',
+      'LC-HJL': 'zhanzhang',
+    });
     expect(unitOf('admin')).toBe('county_center');
     expect(unitOf('xuanba')).toBe('county_center');
   });

@@ -30,6 +30,16 @@ export const ZAssigneeRule = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('user'), userId: z.string().min(1) }),
   z.strictObject({ type: z.literal('starter') }),
+  /**
+   * The person whose user id a variable holds when the task opens: a start input, or a `user` form
+   * field of an earlier step (so the previous step's actor chooses who handles this one).
+   */
+  z.strictObject({ type: z.literal('variable'), name: identifier }),
+  /**
+   * The head (站长, 中心主任) of the instance's unit, or of the unit `levelsUp` above it (beyond the
+   * top: the top unit), as the unit tree names them when the instance starts.
+   */
+  z.strictObject({ type: z.literal('unitHead'), levelsUp: z.number().int().min(0).max(10).default(0) }),
 ]);
 
 const scalarFieldTypes = [
@@ -58,10 +68,13 @@ const fieldCommon = {
 
 export const ZScalarFormField = z.strictObject({ ...fieldCommon, type: z.enum(scalarFieldTypes) });
 
-/** A typed form field; `list` holds rows of scalar item fields (e.g. indicators with targets). */
+/**
+ * A typed form field; `list` holds rows of scalar item fields (e.g. indicators with targets);
+ * `user` (人员选择) holds one user id, which the host checks names an active person.
+ */
 export const ZFormField = z.strictObject({
   ...fieldCommon,
-  type: z.enum([...scalarFieldTypes, 'list', 'file']),
+  type: z.enum([...scalarFieldTypes, 'list', 'file', 'user']),
   itemFields: z.array(ZScalarFormField).optional(),
   minItems: z.number().int().nonnegative().optional(),
   maxItems: z.number().int().positive().optional(),

@@ -39,6 +39,8 @@ export const ZEngineEvent = z.discriminatedUnion('type', [
      * starts: the engine decides "a role at the unit or its ancestors" from this, without I/O.
      */
     unitAncestors: z.array(z.string()).optional(),
+    /** The heads of `unitId` and its ancestors that have one (unit id -> user id), for `unitHead` rules. */
+    unitHeads: z.record(z.string(), z.string()).optional(),
   }),
   z.object({
     type: z.literal('taskCompleted'),

@@ -35,6 +35,8 @@ function fieldSamples(field: FormField | ScalarFormField): unknown[] {
       return [[], field.options?.slice(0, 1) ?? []];
     case 'file':
       return [[], ['00000000-0000-4000-8000-000000000000']];
+    case 'user':
+      return ['00000000-0000-4000-8000-000000000000'];
     case 'number':
       return [...byType.number, ...bounds];
     case 'integer':

@@ -60,6 +60,9 @@ function fieldSchema(field: FormField): z.ZodType {
         (ids) => new Set(ids).size === ids.length,
         'each file may be listed once',
       );
+    // A user id; that it names an active person is the host's check, as for files.
+    case 'user':
+      return z.string().regex(/\S/, BLANK_TEXT);
     default:
       return scalarSchema({ ...field, type: field.type });
   }

@@ -128,6 +128,7 @@ const fieldTypes: Record<FormField['type'], VariableDeclaration['type']> = {
   multiselect: 'list',
   list: 'list',
   file: 'list',
+  user: 'string',
 };
 
 /** Declared variables, then the variables forms write (a form under `formVariable` is an object). */

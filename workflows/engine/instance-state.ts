@@ -143,6 +143,8 @@ export type InstanceState = {
   unitId?: string;
   /** The units above `unitId`, nearest first, fixed when the instance started. */
   unitAncestors?: string[];
+  /** The heads of those units when the instance started (unit id -> user id). */
+  unitHeads?: Record<string, string>;
   startedAt?: string;
   endedAt?: string;
   outcome?: string;

@@ -179,6 +179,7 @@ function start(run: Run, event: Extract<ParsedEngineEvent, { type: 'started' }>)
   state.startedAt = run.now;
   if (event.unitId !== undefined) state.unitId = event.unitId;
   if (event.unitAncestors !== undefined) state.unitAncestors = event.unitAncestors;
+  if (event.unitHeads !== undefined) state.unitHeads = event.unitHeads;
   const startNode = run.def.nodes.find((node) => node.kind === 'start');
   if (!startNode) throw new Error('definition has no start node');
   run.queue.push({ tokenId: createToken(run, startNode.id).id, via: null });

@@ -44,7 +44,8 @@ export type ValidationCode =
   | 'FEEL_ALWAYS_FAILS'
   | 'DUPLICATE_STAGE_ID'
   | 'UNKNOWN_STAGE'
-  | 'RETURN_TARGET_INVALID';
+  | 'RETURN_TARGET_INVALID'
+  | 'ASSIGNEE_VARIABLE_UNKNOWN';
 
 export type RejectionCode =
   | 'EVENT_INVALID'
@@ -77,7 +78,8 @@ export type RejectionCode =
   | 'RETURN_NOT_ALLOWED'
   | 'RETURN_TARGET_NOT_PASSED'
   | 'TAKE_BACK_NOT_POSSIBLE'
-  | 'WAITING_FOR_SIGNER';
+  | 'WAITING_FOR_SIGNER'
+  | 'ASSIGNEE_UNRESOLVED';
 
 export type Rejection = { code: RejectionCode; message: LocalizedMessage; details?: unknown };
 

@@ -98,7 +98,42 @@ export function resolveAssignee(run: Run, rule: AssigneeRule): ResolvedAssignee 
       return { type: 'user', userId: rule.userId };
     case 'starter':
       return { type: 'user', userId: run.state.startedBy ?? '' };
+    case 'variable':
+      return { type: 'user', userId: userIdIn(run, rule.name) };
+    case 'unitHead':
+      return unitHeadOf(run, rule.levelsUp);
   }
+}
+
+/**
+ * The head of the unit `levelsUp` above the instance's (the top unit when the tree is shorter).
+ * A unit without a head gives the task to the supervisors of that unit or of a unit above the
+ * instance's (a role task in their 待认领; rooms seldom have supervisors of their own), so it never
+ * waits for nobody; an instance without a unit, to supervisors anywhere.
+ */
+function unitHeadOf(run: Run, levelsUp: number): ResolvedAssignee {
+  const line = run.state.unitId === undefined ? [] : [run.state.unitId, ...(run.state.unitAncestors ?? [])];
+  const unitId = line[Math.min(levelsUp, line.length - 1)] ?? null;
+  const head = unitId === null ? undefined : run.state.unitHeads?.[unitId];
+  return head !== undefined
+    ? { type: 'user', userId: head }
+    : { type: 'role', role: 'supervisor', unitId, scope: 'unitOrAncestors' };
+}
+
+/**
+ * The user id a `variable` rule names. Without one the whole event is refused (nothing applies),
+ * naming the variable: when a form field of the completing step holds it, the person completing
+ * the step can choose someone and send it again, rather than the task waiting for nobody.
+ */
+function userIdIn(run: Run, name: string): string {
+  const value = run.state.variables[name];
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  return rejectWith(
+    'ASSIGNEE_UNRESOLVED',
+    `下一步办理人未指定：${name} 须为一名人员`,
+    `the next step's assignee is not chosen: ${name} must hold a user id`,
+    [{ field: name, message: 'must name the person who handles the next step' }],
+  );
 }
 
 type TaskNode = NodeOf<'userTask'> | NodeOf<'approval'> | NodeOf<'review'>;

@@ -66,6 +66,7 @@ function checkDefinition(def: ProcessDefinition, report: Report): void {
   checkEdgesOutsideGateways(graph, report);
   checkHandlers(def, graph, report);
   checkReturnTargets(graph, report);
+  checkAssigneeVariables(def, report);
   checkReachability(def, graph, report);
   checkParallels(def, graph, report);
   checkFeelExpressions(def, report);
@@ -449,6 +450,29 @@ function checkReturnTargets(graph: Graph, report: Report): void {
           `return target ${target} of ${node.id} must be another task node of the definition`,
         );
     }
+  }
+}
+
+/** A `variable` assignee rule must name a variable the process declares or one of its forms writes. */
+function checkAssigneeVariables(def: ProcessDefinition, report: Report): void {
+  const known = knownVariables(def);
+  for (const node of def.nodes) {
+    const rules =
+      node.kind === 'userTask'
+        ? [node.assignee]
+        : node.kind === 'approval'
+          ? node.approvers.map((seat) => seat.assignee)
+          : node.kind === 'review'
+            ? node.reviewers.map((seat) => seat.assignee)
+            : [];
+    for (const rule of rules)
+      if (rule.type === 'variable' && !known.has(rule.name))
+        report(
+          'ASSIGNEE_VARIABLE_UNKNOWN',
+          { nodeId: node.id },
+          `节点 ${node.name} 的办理人取自变量 ${rule.name}，但流程既未声明它，也没有表单字段写入它`,
+          `the assignee of ${node.id} comes from ${rule.name}, which no declaration or form field provides`,
+        );
   }
 }
 

@@ -41,6 +41,8 @@ export interface ProcessWorkflowArgs {
   unitAncestors?: string[];
   /** The admins' holiday calendar when the API started the instance (children ask an activity). */
   calendar?: CalendarStamp;
+  /** The heads of meta.unitId and its ancestors (unit id -> user id), for `unitHead` rules. */
+  unitHeads?: Record<string, string>;
   /** Present after continue-as-new: the state, the idempotency keys seen so far and the children's workflow ids. */
   carried?: {
     state: InstanceState;

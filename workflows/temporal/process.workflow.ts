@@ -357,6 +357,7 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
           actor: { userId: state.startedBy ?? args.actor.userId },
           idempotencyKey: `${instanceId}/child/${effect.childId}`,
           ...(state.unitAncestors ? { unitAncestors: state.unitAncestors } : {}),
+          ...(state.unitHeads ? { unitHeads: state.unitHeads } : {}),
         },
       ],
     });
@@ -413,6 +414,7 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
           actor: args.actor,
           unitId: meta.unitId,
           ...(args.unitAncestors ? { unitAncestors: args.unitAncestors } : {}),
+          ...(args.unitHeads ? { unitHeads: args.unitHeads } : {}),
         },
         actorId: args.actor.userId,
         idempotencyKey: args.idempotencyKey,

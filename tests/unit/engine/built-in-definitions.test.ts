@@ -56,6 +56,22 @@ describe('project lifecycle (项目化运行五阶段)', () => {
     expect(run.state).toMatchObject({ status: 'completed', outcome: 'completed' });
   });
 
+  it('lets the centre send the work back past the plan to the assessment (退回, returnTo)', () => {
+    const run = drive(projectLifecycle, { projectName: '银龄守护' });
+    run.complete('assess', assessment);
+    run.vote('headApproval', ['approve']);
+    run.complete('plan', plan);
+    const seat = run.task('centreApproval');
+    run.send({
+      type: 'taskReturned',
+      taskId: seat.id,
+      actor: candidateOf(seat, 'zhongxin', run.state),
+      toNodeId: 'assess',
+    });
+    expect(run.atNodes()).toEqual(['assess']);
+    expect(run.task('assess').assignee).toEqual({ type: 'user', userId: 'officer-1' });
+  });
+
   it('returns the assessment to the officer when the station head sends it back', () => {
     const run = drive(projectLifecycle, { projectName: '银龄守护' });
     run.complete('assess', assessment);

@@ -65,8 +65,16 @@ describe('definition stages', () => {
   it('defaults to no stages, so a definition without them keeps the hash it had before stages existed', () => {
     expect(talentTerm.stages).toEqual([]);
     // Computed by the hash code of the commit before stages (9ccff38) over the same definition,
-    // which did not yet declare its starter roles either.
-    const { starterRoles: _declaredLater, ...asBefore } = talentTerm;
+    // which did not yet declare its starter roles nor where its approval may return (returnTo).
+    const { starterRoles: _declaredLater, ...withoutStarters } = talentTerm;
+    const asBefore = {
+      ...withoutStarters,
+      nodes: talentTerm.nodes.map((node) => {
+        if (!('returnTo' in node)) return node;
+        const { returnTo: _alsoLater, ...rest } = node;
+        return rest;
+      }),
+    };
     expect(contentHash(asBefore)).toBe('fnv1a64:7b71d9d542aa4e76');
   });
 

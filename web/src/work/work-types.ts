@@ -5,6 +5,7 @@ import type {
   TCatalogue,
   TCatalogueEntry,
   TCompleteTaskRequest,
+  TPersonRef,
   TProjectDetail,
   TProjectListQuery,
   TProjectPage,
@@ -29,6 +30,7 @@ import type {
   ScalarFormField,
 } from '../../../workflows/engine/definition-schema.js';
 
+export type PersonRef = TPersonRef;
 export type Catalogue = TCatalogue;
 export type CatalogueEntry = TCatalogueEntry;
 export type StartField = TStartField;

@@ -18,14 +18,14 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../admin-types';
-import { MoveUnitModal, RenameUnitModal } from '../components/EditUnitModals';
+import { MoveUnitModal, RenameUnitModal, UnitHeadModal, useUnitStaff } from '../components/EditUnitModals';
 import { CreateUnitModal } from '../components/CreateUnitModal';
 import { UnitKindTag } from '../components/UnitKindTag';
 import { useUnits, useUpdateUnit } from '../hooks/use-units';
 import { buildUnitTree, unitPath, type UnitNode } from '../unit-tree';
 import { useNotifyProblem } from '../../ui/use-notify-problem';
 
-type Dialog = 'create' | 'rename' | 'move' | null;
+type Dialog = 'create' | 'rename' | 'move' | 'head' | null;
 
 export default function UnitsPage() {
   const { t } = useTranslation();
@@ -84,6 +84,7 @@ export default function UnitsPage() {
           />
           <RenameUnitModal open={dialog === 'rename'} unit={selected} onClose={() => setDialog(null)} />
           <MoveUnitModal open={dialog === 'move'} unit={selected} onClose={() => setDialog(null)} />
+          <UnitHeadModal open={dialog === 'head'} unit={selected} onClose={() => setDialog(null)} />
         </>
       )}
     </Row>
@@ -103,6 +104,7 @@ function UnitDetails({
   const update = useUpdateUnit();
   const notify = useNotifyProblem();
   const parentPath = unit.parentId ? unitPath(units, unit.parentId).join(' / ') : t('admin.units.noParent');
+  const head = useUnitStaff(unit.id).find((user) => user.id === unit.headId);
   const toggleActive = () => update.mutate({ unit, changes: { active: !unit.active } }, { onError: notify });
 
   return (
@@ -126,6 +128,9 @@ function UnitDetails({
           <UnitKindTag kind={unit.kind} />
         </Descriptions.Item>
         <Descriptions.Item label={t('admin.units.parent')}>{parentPath}</Descriptions.Item>
+        <Descriptions.Item label={t('assignees.head')}>
+          {head?.displayName ?? (unit.headId ? unit.headId : t('assignees.noHead'))}
+        </Descriptions.Item>
         <Descriptions.Item label={t('admin.units.status')}>
           {unit.active ? (
             <Tag color="success">{t('admin.units.active')}</Tag>
@@ -139,6 +144,7 @@ function UnitDetails({
         <Button onClick={() => onOpen('move')} disabled={!unit.parentId}>
           {t('admin.units.move')}
         </Button>
+        <Button onClick={() => onOpen('head')}>{t('assignees.setHead')}</Button>
         <Popconfirm
           title={unit.active ? t('admin.units.deactivateConfirm') : t('admin.units.reactivateConfirm')}
           onConfirm={toggleActive}

@@ -21,7 +21,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentTarget } from '../../attachments/attachment-types';
 import { FileFieldInput } from '../../attachments/FileFieldInput';
-import type { FormField, ScalarFormField } from '../work-types';
+import { PersonSelect } from '../../ui/PersonSelect';
+import type { FormField, PersonRef, ScalarFormField } from '../work-types';
 import { useAttachmentTarget } from './attachment-target';
 import { fieldProblem, listBounds, type RuleProblem } from './form-rules';
 
@@ -217,15 +218,35 @@ function FileItem({
   );
 }
 
+/** A user field (人员选择): one person from those the server offers for the task. */
+function UserItem({
+  field,
+  name,
+  people,
+}: {
+  field: FormField;
+  name: NamePath;
+  people: readonly PersonRef[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name={name} label={field.label} extra={field.help} rules={rulesFor(field, t)}>
+      <PersonSelect people={people} nobody={t('assignees.nobodyToChoose')} />
+    </Form.Item>
+  );
+}
+
 interface FormFieldInputsProps {
   fields: readonly FormField[];
   prefix: NamePath;
   /** Where file fields upload to; by default the task or project of the page's address. */
   attachments?: AttachmentTarget;
+  /** Whom user fields may name (the task's `choosable` people). */
+  people?: readonly PersonRef[];
 }
 
 /** Every field of a node's form, named `[...prefix, field.name]`. */
-export function FormFieldInputs({ fields, prefix, attachments }: FormFieldInputsProps) {
+export function FormFieldInputs({ fields, prefix, attachments, people = [] }: FormFieldInputsProps) {
   return (
     <>
       {fields.map((field) => {
@@ -242,6 +263,8 @@ export function FormFieldInputs({ fields, prefix, attachments }: FormFieldInputs
                 {...(attachments ? { attachments } : {})}
               />
             );
+          case 'user':
+            return <UserItem key={field.name} field={field} name={name} people={people} />;
           default:
             return <ScalarItem key={field.name} field={{ ...field, type: field.type }} name={name} />;
         }

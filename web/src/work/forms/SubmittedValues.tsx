@@ -37,6 +37,9 @@ function submittedValue(
       return <ListTable field={field} rows={value} />;
     case 'file':
       return <SubmittedFiles value={value} {...(attachments ? { attachments } : {})} />;
+    // The chosen person's id: the project's tasks and timeline show who took the step by name.
+    case 'user':
+      return plainValue(undefined, value, t);
     default:
       return plainValue({ ...field, type: field.type }, value, t);
   }

@@ -130,6 +130,9 @@ export function fieldProblem(field: AnyField, rawValue: unknown): RuleProblem | 
       return listProblem(field, value);
     case 'file':
       return listProblem(field, value) ?? fileIdsProblem(value);
+    // A person picked from the list the server offers; the server checks the id again.
+    case 'user':
+      return typeof value === 'string' && value.trim() !== '' ? undefined : { rule: 'required' };
   }
 }
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormProblem } from '../../ui/use-form-problem';
 import { FormFieldInputs } from '../forms/FormFieldInputs';
 import { initialFormValues, toSubmission } from '../forms/form-rules';
-import { useTaskAction } from '../work-hooks';
+import { useTaskAction, useTaskActivity } from '../work-hooks';
 import type { TaskDetail } from '../work-types';
 
 interface TaskFormValues {
@@ -17,6 +17,8 @@ export function UserTaskForm({ task, onDone }: { task: TaskDetail; onDone: () =>
   const [form] = Form.useForm<TaskFormValues>();
   const problem = useFormProblem(form, ['data']);
   const action = useTaskAction(task.id);
+  // The people its user fields (e.g. 下一步办理人) may name; the page loads the same query.
+  const activity = useTaskActivity(task.id);
   const initialValues = useMemo(() => ({ data: initialFormValues(task.form) }), [task.form]);
   return (
     <Card title={<h2 className="sgf-card-title">{t('task.fillForm')}</h2>}>
@@ -36,7 +38,7 @@ export function UserTaskForm({ task, onDone }: { task: TaskDetail; onDone: () =>
           );
         }}
       >
-        <FormFieldInputs fields={task.form} prefix={['data']} />
+        <FormFieldInputs fields={task.form} prefix={['data']} people={activity.data?.choosable ?? []} />
         <Button type="primary" htmlType="submit" loading={action.isPending}>
           {t('task.submit')}
         </Button>
