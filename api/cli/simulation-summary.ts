@@ -36,6 +36,8 @@ function describeEvent(event: EngineEvent): string {
     case 'taskDelegated':
     case 'taskTransferred':
       return `${event.type} ${event.fromTaskId} to ${event.to.userId} ${by(event.actor)}`;
+    case 'taskProxied':
+      return `taskProxied ${event.fromTaskId} of ${event.from.userId} to ${event.to.userId} (proxy ${event.proxyId})`;
     case 'taskReturned':
       return `taskReturned ${event.taskId} to ${event.toNodeId} ${by(event.actor)}`;
     case 'taskResolved':

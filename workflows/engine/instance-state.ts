@@ -53,6 +53,8 @@ export type OpenTask = {
   delegatedBy?: string;
   /** The tasks this one took over from by hand-overs, oldest first (their comments belong to it). */
   handedFrom?: string[];
+  /** Moved here by a proxy period (代理): the person away, whose task it was. */
+  proxiedFor?: string;
 };
 
 export type OpenTimer = {

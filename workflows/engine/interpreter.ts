@@ -32,6 +32,7 @@ import {
   resolveTask,
   returnTask,
   takeBackTask,
+  proxyTask,
   transferTask,
 } from './nodes/task-handover';
 import { completeUserTask, enterUserTask } from './nodes/user-task';
@@ -161,6 +162,8 @@ function applyEvent(run: Run, event: ParsedEngineEvent): void {
       return returnTask(run, event);
     case 'taskTakenBack':
       return takeBackTask(run, event);
+    case 'taskProxied':
+      return proxyTask(run, event);
   }
 }
 

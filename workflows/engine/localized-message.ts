@@ -76,7 +76,8 @@ export type RejectionCode =
   | 'NOT_DELEGATED'
   | 'RETURN_NOT_ALLOWED'
   | 'RETURN_TARGET_NOT_PASSED'
-  | 'TAKE_BACK_NOT_POSSIBLE';
+  | 'TAKE_BACK_NOT_POSSIBLE'
+  | 'NOT_THE_HOLDER';
 
 export type Rejection = { code: RejectionCode; message: LocalizedMessage; details?: unknown };
 
