@@ -12,6 +12,7 @@ import { createPrismaClient } from './db/prisma-client';
 import { loadDemoLogins, saveDemoLogins } from './demo-logins';
 import { createOrchestrator } from './orchestrator/create-orchestrator';
 import type { Orchestrator } from './orchestrator/orchestrator';
+import { createProxySweeper, type ProxySweeper } from './proxies/proxy-sweeper';
 import type { Clock } from './runtime/clock';
 
 export interface RunningProduct {
@@ -20,6 +21,8 @@ export interface RunningProduct {
   demoLogins: DemoLogin[];
   migrationsApplied: string[];
   orchestrator: Orchestrator;
+  /** Moves the tasks of people away to their proxies (tests call `sweep` to pass at a moment of theirs). */
+  proxySweeper: ProxySweeper;
   close(): Promise<void>;
 }
 
@@ -36,6 +39,7 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
   const prisma = createPrismaClient(database.url);
   let server: Server | undefined;
   let orchestrator: Orchestrator | undefined;
+  let proxySweeper: ProxySweeper | undefined;
   const close = async () => {
     if (server) {
       const closed = new Promise<void>((done) => server?.close(() => done()));
@@ -43,6 +47,7 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
       server.closeAllConnections();
       await closed;
     }
+    await proxySweeper?.stop();
     await orchestrator?.close();
     await prisma.$disconnect();
     await database.stop();
@@ -59,11 +64,19 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
     await seedBuiltInDefinitions(prisma);
     orchestrator = await createOrchestrator(config, database.url, process.env, { clock: options.clock });
     const runtime = orchestrator.kind;
+    proxySweeper = createProxySweeper({
+      prisma,
+      orchestrator,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    proxySweeper.start();
     const app = createApp({
       prisma,
       config,
       health: { runtime, version: config.version, databaseKind: database.kind },
       orchestrator,
+      ...(options.clock ? { clock: options.clock } : {}),
+      proxySweeper,
     });
     server = await new Promise<Server>((resolveServer, reject) => {
       const s = app.listen(config.port, config.host, (error?: Error) =>
@@ -78,6 +91,7 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
       demoLogins,
       migrationsApplied: migrations.applied,
       orchestrator,
+      proxySweeper,
       close,
     };
   } catch (error) {

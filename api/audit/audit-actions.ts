@@ -44,6 +44,8 @@ export const AUDIT_ACTIONS = {
   'task.urged': ['催办', 'Task urged'],
   'notification.read': ['标记通知已读', 'Notification marked read'],
   'notification.read_all': ['全部通知标为已读', 'All notifications marked read'],
+  'proxy.created': ['设置代理', 'Proxy set'],
+  'proxy.cancelled': ['取消代理', 'Proxy cancelled'],
 } as const satisfies Record<string, Labels>;
 
 export const AUDIT_RESOURCE_TYPES = {
@@ -56,6 +58,7 @@ export const AUDIT_RESOURCE_TYPES = {
   task: ['待办', 'Task'],
   attachment: ['附件', 'Attachment'],
   notification: ['通知', 'Notification'],
+  proxy: ['代理', 'Proxy'],
 } as const satisfies Record<string, Labels>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;
