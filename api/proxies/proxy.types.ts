@@ -43,3 +43,5 @@ export type TCreateProxyRequest = z.infer<typeof ZCreateProxyRequest>;
 export const ZProxyCandidates = z.object({
   items: z.array(ZPerson.extend({ unitName: z.string() })),
 });
+export type TProxyList = z.infer<typeof ZProxyList>;
+export type TProxyCandidates = z.infer<typeof ZProxyCandidates>;

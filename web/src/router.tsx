@@ -3,7 +3,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import type { AreaKey } from './areas/areas';
-import { CHANGE_PASSWORD_PATH } from './auth/paths';
+import { CHANGE_PASSWORD_PATH, PROXIES_PATH } from './auth/paths';
 import { RequireSession } from './auth/RequireSession';
 import AppLayout from './layout/AppLayout';
 import HomeRedirect from './pages/HomeRedirect';
@@ -22,6 +22,7 @@ const AREA_PAGES = {
 } satisfies Record<AreaKey, unknown>;
 
 const ChangePasswordPage = lazy(() => import('./account/ChangePasswordPage'));
+const ProxiesPage = lazy(() => import('./proxies/ProxiesPage'));
 
 const areaRoutes: RouteObject[] = (Object.keys(AREA_PAGES) as AreaKey[]).map((area) => {
   const Page = AREA_PAGES[area];
@@ -44,6 +45,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomeRedirect /> },
           ...areaRoutes,
           { path: CHANGE_PASSWORD_PATH, element: <ChangePasswordPage /> },
+          { path: PROXIES_PATH, element: <ProxiesPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
