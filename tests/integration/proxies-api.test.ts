@@ -255,8 +255,11 @@ describe('proxies API', () => {
         return open[0]?.assigneeId === userId.zhanzhang ? open : undefined;
       });
       expect((await prisma.task.findUniqueOrThrow({ where: { id: before!.id } })).status).toBe('cancelled');
+      // The inbox marks the task with the person it is done for.
       const mine = await as.zhanzhang!('GET', '/api/tasks?view=mine');
-      expect((mine.json!.items as { id: string }[]).map((t) => t.id)).toContain(moved!.id);
+      expect((mine.json!.items as { id: string }[]).find((t) => t.id === moved!.id)).toMatchObject({
+        proxiedFor: { id: userId.shegong, displayName: '李晓梅（驻站社工）' },
+      });
 
       const timeline = await as.shegong!('GET', `/api/projects/${projectId}/timeline`);
       const texts = (timeline.json!.items as { type: string; text: { zh: string } }[]).filter(

@@ -58,7 +58,7 @@ describe('task proxies (代理)', () => {
     const effects = run.send(proxied(before.id, 'officer-1', colleague));
     const after = run.task('assess');
     expect(after.assignee).toEqual({ type: 'user', userId: 'officer-2' });
-    expect(after.proxiedFor).toBe('officer-1');
+    expect(after.proxiedFor).toEqual({ userId: 'officer-1', displayName: '张三' });
     expect(after.dueAt).toBe(before.dueAt);
     expect(after.timerIds).toEqual(before.timerIds);
     expect(effectsOf(effects, 'cancelTask')).toEqual([{ type: 'cancelTask', taskId: before.id }]);

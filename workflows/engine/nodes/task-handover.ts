@@ -204,7 +204,7 @@ export function proxyTask(run: Run, event: Extract<ParsedEngineEvent, { type: 't
       `task ${task.id} is not with ${event.from.userId}`,
     );
   checkEligible(run, task, event.to, event.from.userId);
-  const next = handOver(run, task, event.to.userId, { proxiedFor: event.from.userId });
+  const next = handOver(run, task, event.to.userId, { proxiedFor: event.from });
   const about = { taskId: next.id, nodeId: next.nodeId, ...(next.dueAt ? { dueAt: next.dueAt } : {}) };
   run.effects.push(
     {
