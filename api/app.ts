@@ -27,6 +27,9 @@ import { workRoutes } from './work/work.routes';
 import { attachmentRoutes } from './attachments/attachment.routes';
 import { dashboardRoutes } from './dashboards/dashboard.routes';
 import { notificationRoutes } from './notifications/notification.routes';
+import type { ProxySweeper } from './proxies/proxy-sweeper';
+import { proxyRoutes } from './proxies/proxy.routes';
+import type { Clock } from './runtime/clock';
 
 export interface AppDeps {
   prisma: Db;
@@ -40,6 +43,10 @@ export interface AppDeps {
   orchestrator?: Orchestrator;
   /** Session callers kept in memory (absent: every request looks its session up). */
   sessions?: SessionCache;
+  /** The product's time (a test clock in tests); the system clock if unset. */
+  clock?: Clock;
+  /** Moves tasks to proxies; asked to sweep when a period is set (absent when only the table is read). */
+  proxySweeper?: Pick<ProxySweeper, 'sweepSoon'>;
 }
 
 /** Every API route of the product; the OpenAPI document and the authorization matrix read it. */
@@ -48,7 +55,9 @@ export function apiRouteTable({
   config,
   health,
   orchestrator,
-}: Pick<AppDeps, 'prisma' | 'config' | 'health' | 'orchestrator'>): AnyRoute[] {
+  clock,
+  proxySweeper,
+}: Pick<AppDeps, 'prisma' | 'config' | 'health' | 'orchestrator' | 'clock' | 'proxySweeper'>): AnyRoute[] {
   const routes: AnyRoute[] = [];
   routes.push(
     ...healthRoutes(prisma, health),
@@ -58,6 +67,7 @@ export function apiRouteTable({
     ...dashboardRoutes(prisma),
     ...workRoutes(prisma, orchestrator),
     ...notificationRoutes(prisma),
+    ...proxyRoutes(prisma, clock ?? (() => new Date()), proxySweeper),
     ...attachmentRoutes(prisma, config.dataDir),
     ...docsRoutes(() => routes, health.version),
   );

@@ -13,6 +13,7 @@ import { createPrismaClient } from './db/prisma-client';
 import { loadDemoLogins, saveDemoLogins } from './demo-logins';
 import { createOrchestrator } from './orchestrator/create-orchestrator';
 import type { Orchestrator } from './orchestrator/orchestrator';
+import { createProxySweeper, type ProxySweeper } from './proxies/proxy-sweeper';
 import type { Clock } from './runtime/clock';
 
 export interface RunningProduct {
@@ -21,6 +22,8 @@ export interface RunningProduct {
   demoLogins: DemoLogin[];
   migrationsApplied: string[];
   orchestrator: Orchestrator;
+  /** Moves the tasks of people away to their proxies (tests call `sweep` to pass at a moment of theirs). */
+  proxySweeper: ProxySweeper;
   close(): Promise<void>;
 }
 
@@ -38,6 +41,7 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
   let sessions: SessionCache | undefined;
   let server: Server | undefined;
   let orchestrator: Orchestrator | undefined;
+  let proxySweeper: ProxySweeper | undefined;
   const close = async () => {
     if (server) {
       const closed = new Promise<void>((done) => server?.close(() => done()));
@@ -45,6 +49,7 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
       server.closeAllConnections();
       await closed;
     }
+    await proxySweeper?.stop();
     await orchestrator?.close();
     await sessions?.close();
     await prisma.$disconnect();
@@ -63,12 +68,20 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
     orchestrator = await createOrchestrator(config, database.url, process.env, { clock: options.clock });
     const runtime = orchestrator.kind;
     sessions = createSessionCache(database.url);
+    proxySweeper = createProxySweeper({
+      prisma,
+      orchestrator,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    proxySweeper.start();
     const app = createApp({
       prisma,
       sessions,
       config,
       health: { runtime, version: config.version, databaseKind: database.kind },
       orchestrator,
+      ...(options.clock ? { clock: options.clock } : {}),
+      proxySweeper,
     });
     server = await new Promise<Server>((resolveServer, reject) => {
       const s = app.listen(config.port, config.host, (error?: Error) =>
@@ -83,6 +96,7 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
       demoLogins,
       migrationsApplied: migrations.applied,
       orchestrator,
+      proxySweeper,
       close,
     };
   } catch (error) {

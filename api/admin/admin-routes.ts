@@ -7,5 +7,11 @@ import { unitRoutes } from './units.routes';
 import { userRoutes } from './users.routes';
 
 export function adminRoutes(prisma: Db) {
-  return [...unitRoutes(prisma), ...userRoutes(prisma), ...tokenRoutes(prisma), ...auditRoutes(prisma), ...calendarRoutes(prisma)];
+  return [
+    ...unitRoutes(prisma),
+    ...userRoutes(prisma),
+    ...tokenRoutes(prisma),
+    ...auditRoutes(prisma),
+    ...calendarRoutes(prisma),
+  ];
 }

@@ -47,6 +47,8 @@ export const AUDIT_ACTIONS = {
   'notification.read_all': ['全部通知标为已读', 'All notifications marked read'],
   'calendar.day_added': ['添加工作日历日期', 'Calendar day added'],
   'calendar.day_deleted': ['删除工作日历日期', 'Calendar day removed'],
+  'proxy.created': ['设置代理', 'Proxy set'],
+  'proxy.cancelled': ['取消代理', 'Proxy cancelled'],
 } as const satisfies Record<string, Labels>;
 
 export const AUDIT_RESOURCE_TYPES = {
@@ -60,6 +62,7 @@ export const AUDIT_RESOURCE_TYPES = {
   attachment: ['附件', 'Attachment'],
   notification: ['通知', 'Notification'],
   calendar_day: ['工作日历日期', 'Calendar day'],
+  proxy: ['代理', 'Proxy'],
 } as const satisfies Record<string, Labels>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;

@@ -38,6 +38,8 @@ function describeEvent(event: EngineEvent): string {
       return `${event.type} ${event.fromTaskId} to ${event.to.userId} ${by(event.actor)}`;
     case 'signerAdded':
       return `signerAdded ${event.position} ${event.taskId}: ${event.to.userId} ${by(event.actor)}`;
+    case 'taskProxied':
+      return `taskProxied ${event.fromTaskId} of ${event.from.userId} to ${event.to.userId} (proxy ${event.proxyId})`;
     case 'taskReturned':
       return `taskReturned ${event.taskId} to ${event.toNodeId} ${by(event.actor)}`;
     case 'taskResolved':

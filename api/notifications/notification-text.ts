@@ -1,5 +1,5 @@
 // The inbox's sentence for each notification template, in Chinese and English: the engine's
-// reminders and escalations, the urge (催办), and the notify actions of the built-in definitions.
+// reminders and escalations, proxy moves (代理), the urge (催办), and the notify actions of the built-in definitions.
 // A custom definition's own template reads as a generic notice from its project.
 
 export interface NotificationContext {
@@ -39,6 +39,16 @@ export function notificationText({
       return {
         zh: `「${task}」（项目「${projectTitle}」）逾期未办，已提请督办`,
         en: `"${task}" in "${projectTitle}" is overdue and escalated to you`,
+      };
+    case 'task.proxiedAway':
+      return {
+        zh: `您外出期间，「${task}」（项目「${projectTitle}」）已交由您的代理人办理`,
+        en: `While you are away, "${task}" in "${projectTitle}" went to your proxy`,
+      };
+    case 'task.proxiedToYou':
+      return {
+        zh: `您作为代理人收到「${task}」（项目「${projectTitle}」）${due ? `，截止 ${due}` : ''}`,
+        en: `As a proxy you received "${task}" in "${projectTitle}"${due ? `, due ${due}` : ''}`,
       };
     case 'task.urged': {
       const by = text(payload.urgedByName) ?? '';

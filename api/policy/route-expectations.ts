@@ -103,3 +103,20 @@ export const expectAnyAdmin: RouteExpectations = {
   roles: { ...everyRole('forbidden'), admin: 'allow' },
   bearer: 'same',
 };
+
+/**
+ * Proxy periods (代理) of other people: supervisors and admins over the person's unit; anyone else
+ * sees only the periods they are part of, which the matrix's targets never are (persons only).
+ */
+export const expectProxyOverseer: RouteExpectations = {
+  anonymous: 'unauthenticated',
+  roles: { ...everyRole('hidden'), supervisor: 'subtree', admin: 'subtree' },
+  bearer: 'forbidden',
+};
+
+/** Setting a proxy for another person: supervisors and admins over them; every other role refused. */
+export const expectProxySetter: RouteExpectations = {
+  anonymous: 'unauthenticated',
+  roles: { ...everyRole('forbidden'), supervisor: 'subtree', admin: 'subtree' },
+  bearer: 'forbidden',
+};

@@ -36,7 +36,7 @@ const notSupervisor = () =>
   });
 
 /** The person a task is handed to, with their roles: the engine decides eligibility from them. */
-async function holderFor(db: DbClient, userId: string): Promise<Required<TaskHolder>> {
+export async function holderFor(db: DbClient, userId: string): Promise<Required<TaskHolder>> {
   const rows = await db.$queryRaw<{ display_name: string; role: string | null; unit_id: string | null }[]>`
     SELECT u.display_name, ra.role::text AS role, ra.unit_id::text AS unit_id
     FROM app_user u LEFT JOIN role_assignment ra ON ra.user_id = u.id

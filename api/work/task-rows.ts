@@ -59,6 +59,12 @@ export function readTaskRows(
   >`SELECT ${taskColumns} FROM ${taskJoins} WHERE ${where} ORDER BY ${order} LIMIT ${limit}`;
 }
 
+/** The person away an open task was moved from (代理), as the engine's state names them. */
+function proxiedForOf(row: TaskRow): TTaskSummary['proxiedFor'] {
+  const from = row.status === 'open' ? row.instance_state.tasks[row.engine_task_id]?.proxiedFor : undefined;
+  return from ? { id: from.userId, displayName: from.displayName ?? '' } : null;
+}
+
 export function taskSummaryOf(row: TaskRow, now = new Date()): TTaskSummary {
   return {
     id: row.id,
@@ -79,5 +85,6 @@ export function taskSummaryOf(row: TaskRow, now = new Date()): TTaskSummary {
       ? { id: row.completed_by_id, displayName: row.completer_name ?? '' }
       : null,
     overdue: row.status === 'open' && row.due_at !== null && row.due_at < now,
+    proxiedFor: proxiedForOf(row),
   };
 }

@@ -83,6 +83,14 @@ function sentence(
       return [`交回了委派的「${node.zh}」`, `handed "${node.en}" back to its owner`];
     case 'taskReturned':
       return [`将「${node.zh}」退回到「${target.zh}」`, `returned "${node.en}" to "${target.en}"`];
+    case 'taskProxied': {
+      const from =
+        text(((p.from ?? {}) as Payload).displayName) ?? text(((p.from ?? {}) as Payload).userId) ?? '';
+      return [
+        `${from}外出，「${node.zh}」由${to.zh}代理`,
+        `${from} is away: "${node.en}" goes to their proxy ${to.en}`,
+      ];
+    }
     case 'taskTakenBack':
       return [`拿回了「${node.zh}」`, `took "${node.en}" back`];
     case 'signerAdded':

@@ -131,6 +131,8 @@ export const ZTaskSummary = z
     completedAt: z.string().nullable(),
     completedBy: ZPersonRef.nullable(),
     overdue: z.boolean(),
+    /** An open task moved here from someone away (代理, docs/proxies.md): that person. */
+    proxiedFor: ZPersonRef.nullable(),
   })
   .meta({ id: 'TaskSummary' });
 export type TTaskSummary = z.infer<typeof ZTaskSummary>;

@@ -35,8 +35,20 @@ export const demoUnits: DemoUnit[] = [
 export const demoUsers: DemoUser[] = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', unitCode: 'LC' },
   { username: 'shegong', displayName: '李晓梅（驻站社工）', role: 'officer', unitCode: 'LC-HJL' },
-  { username: 'zhanzhang', displayName: '王建国（站长）', role: 'supervisor', unitCode: 'LC-HJL', heads: true },
-  { username: 'zhongxin', displayName: '赵敏（指导中心督导）', role: 'supervisor', unitCode: 'LC', heads: true },
+  {
+    username: 'zhanzhang',
+    displayName: '王建国（站长）',
+    role: 'supervisor',
+    unitCode: 'LC-HJL',
+    heads: true,
+  },
+  {
+    username: 'zhongxin',
+    displayName: '赵敏（指导中心督导）',
+    role: 'supervisor',
+    unitCode: 'LC',
+    heads: true,
+  },
   { username: 'shegong-room', displayName: '孙丽（社工室社工）', role: 'officer', unitCode: 'LC-HJL-01' },
   { username: 'zhuanjia', displayName: '张慧（评审专家）', role: 'committee_member', unitCode: 'LC' },
   { username: 'xuanba', displayName: '刘洋（选拔管理工作办公室）', role: 'selection_office', unitCode: 'LC' },

@@ -404,7 +404,45 @@ describe('authorization matrix', () => {
       path: `/api/tasks/${(await readableProjectAt(t)).taskId}/urge`,
       body: {},
     }),
+    'GET /proxies': async (t) => ({
+      method: 'GET',
+      path: '/api/proxies?scope=units',
+      shows: listHas(await proxyPeriodAt(t)),
+    }),
+    'GET /proxies/candidates': () => ({ method: 'GET', path: '/api/proxies/candidates' }),
+    // A fresh person away and a fresh proxy per probe, so no period overlaps another.
+    'POST /proxies': async (t) => ({
+      method: 'POST',
+      path: '/api/proxies',
+      body: {
+        principalUserId: (await userAt(t.unitId)).id,
+        proxyUserId: (await userAt(t.unitId)).id,
+        reason: '矩阵休假',
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        endsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      },
+    }),
+    'POST /proxies/:id/cancel': async (t) => ({
+      method: 'POST',
+      path: `/api/proxies/${await proxyPeriodAt(t)}/cancel`,
+    }),
   };
+
+  /** An upcoming proxy period, set by a person of the target's unit for themself. */
+  async function proxyPeriodAt(t: Target): Promise<string> {
+    const [principal, proxy] = [await userAt(t.unitId), await userAt(t.unitId)];
+    const period = await prisma.proxyPeriod.create({
+      data: {
+        principalId: principal.id,
+        proxyId: proxy.id,
+        createdById: principal.id,
+        reason: '矩阵休假',
+        startsAt: new Date(Date.now() + 86_400_000),
+        endsAt: new Date(Date.now() + 2 * 86_400_000),
+      },
+    });
+    return period.id;
+  }
 
   /** A lifecycle project started at the target's unit by an officer there; it waits at the assessment. */
   async function projectAt(t: Target): Promise<{ projectId: string; taskId: string }> {

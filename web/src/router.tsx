@@ -7,7 +7,7 @@ import { Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useRoutes, type RouteObject } from 'react-router-dom';
 import type { AreaKey } from './areas/areas';
-import { CHANGE_PASSWORD_PATH } from './auth/paths';
+import { CHANGE_PASSWORD_PATH, PROXIES_PATH } from './auth/paths';
 import { RequireSession } from './auth/RequireSession';
 import AppLayout from './layout/AppLayout';
 import HomeRedirect from './pages/HomeRedirect';
@@ -26,6 +26,7 @@ const AREA_PAGES = {
 
 const ChangePasswordPage = lazy(() => import('./account/ChangePasswordPage'));
 const LoginPage = lazy(() => import('./pages/LoginPage'));
+const ProxiesPage = lazy(() => import('./proxies/ProxiesPage'));
 
 const areaRoutes: RouteObject[] = (Object.keys(AREA_PAGES) as AreaKey[]).map((area) => {
   const Page = AREA_PAGES[area];
@@ -61,6 +62,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomeRedirect /> },
           ...areaRoutes,
           { path: CHANGE_PASSWORD_PATH, element: <ChangePasswordPage /> },
+          { path: PROXIES_PATH, element: <ProxiesPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

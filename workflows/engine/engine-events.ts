@@ -156,6 +156,20 @@ export const ZEngineEvent = z.discriminatedUnion('type', [
     actor: ZActor,
     comment: z.string().min(1),
   }),
+  /**
+   * 代理: the host moves a task of someone away to their proxy for a period (docs/proxies.md). A
+   * system event, like a timer: no actor; the host decides which tasks the period covers (the
+   * principal's own, and role tasks they claimed), the engine checks the task and the proxy's roles.
+   */
+  z.object({
+    type: z.literal('taskProxied'),
+    fromTaskId: z.string(),
+    /** The person away, whose task this is. */
+    from: z.object({ userId: z.string().min(1), displayName: z.string().optional() }),
+    to: ZTaskHolder,
+    /** The proxy period (proxy_period.id) that moves the task. */
+    proxyId: z.string().min(1),
+  }),
   /** An operator re-evaluates the node an open incident holds its token at. */
   z.object({ type: z.literal('incidentRetried'), actor: ZActor, incidentId: z.string().min(1) }),
 ]);
@@ -195,7 +209,7 @@ export type Effect =
   | {
       type: 'notify';
       to: ResolvedAssignee;
-      template: 'task.reminder' | 'task.escalated';
+      template: 'task.reminder' | 'task.escalated' | 'task.proxiedAway' | 'task.proxiedToYou';
       taskId: string;
       nodeId: string;
       dueAt?: string;

@@ -60,6 +60,8 @@ export type OpenTask = {
   heldFor?: string;
   /** The tasks this one took over from by hand-overs, oldest first (their comments belong to it). */
   handedFrom?: string[];
+  /** Moved here by a proxy period (代理): the person away, whose task it was (named for the task's badge). */
+  proxiedFor?: { userId: string; displayName?: string };
 };
 
 export type OpenTimer = {

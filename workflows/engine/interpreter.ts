@@ -33,6 +33,7 @@ import {
   resolveTask,
   returnTask,
   takeBackTask,
+  proxyTask,
   transferTask,
 } from './nodes/task-handover';
 import { completeUserTask, enterUserTask } from './nodes/user-task';
@@ -164,6 +165,8 @@ function applyEvent(run: Run, event: ParsedEngineEvent): void {
       return takeBackTask(run, event);
     case 'signerAdded':
       return addSigner(run, event);
+    case 'taskProxied':
+      return proxyTask(run, event);
   }
 }
 

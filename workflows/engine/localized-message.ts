@@ -79,7 +79,8 @@ export type RejectionCode =
   | 'RETURN_TARGET_NOT_PASSED'
   | 'TAKE_BACK_NOT_POSSIBLE'
   | 'WAITING_FOR_SIGNER'
-  | 'ASSIGNEE_UNRESOLVED';
+  | 'ASSIGNEE_UNRESOLVED'
+  | 'NOT_THE_HOLDER';
 
 export type Rejection = { code: RejectionCode; message: LocalizedMessage; details?: unknown };
 

@@ -8,6 +8,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   TranslationOutlined,
+  UserSwitchOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import {
@@ -30,7 +31,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { User } from '../api/types';
 import { AREA_ICONS } from '../areas/area-icons';
 import { areaForPath, visibleAreas } from '../areas/areas';
-import { CHANGE_PASSWORD_PATH } from '../auth/paths';
+import { CHANGE_PASSWORD_PATH, PROXIES_PATH } from '../auth/paths';
 import { useLogout, useLogoutEverywhere, useSession } from '../auth/session';
 import { changeLanguage, currentLanguage } from '../i18n';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -189,6 +190,7 @@ function AccountMenu({ user, phone }: { user: User; phone: boolean }) {
         ]
       : []),
     { key: 'password', icon: <KeyOutlined />, label: t('account.changePassword') },
+    { key: 'proxies', icon: <UserSwitchOutlined />, label: t('proxy.menu') },
     { key: 'everywhere', icon: <DisconnectOutlined />, label: t('account.logoutEverywhere') },
     ...(phone
       ? [
@@ -214,6 +216,7 @@ function AccountMenu({ user, phone }: { user: User; phone: boolean }) {
     if (key === 'language') void changeLanguage(other.language);
     if (key === 'logout') logout.mutate();
     if (key === 'password') void navigate(CHANGE_PASSWORD_PATH);
+    if (key === 'proxies') void navigate(PROXIES_PATH);
     if (key === 'everywhere') {
       void modal.confirm({
         title: t('account.logoutEverywhere'),

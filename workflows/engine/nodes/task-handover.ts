@@ -91,17 +91,21 @@ function taskSpec(run: Run, task: OpenTask): Partial<Extract<Effect, { type: 'cr
   }
 }
 
+/** What a hand-over marks the new task with: whom it returns to (委派) or whom it is done for (代理). */
+type HandOverMarks = Pick<OpenTask, 'delegatedBy' | 'proxiedFor'>;
+
 /** Closes `task` and opens its replacement for `userId`, keeping node, seat, due time and timers. */
-function handOver(run: Run, task: OpenTask, userId: string, delegatedBy?: string): OpenTask {
+function handOver(run: Run, task: OpenTask, userId: string, marks: HandOverMarks = {}): OpenTask {
   const assignee: ResolvedAssignee = { type: 'user', userId };
-  const { delegatedBy: _previousOwner, ...kept } = task;
+  // The old task's marks describe its own hand-over; the new task carries only those given now.
+  const { delegatedBy: _previousOwner, proxiedFor: _previousPrincipal, ...kept } = task;
   const next: OpenTask = {
     ...kept,
     id: nextId(run.state, 'task'),
     assignee,
     createdAt: run.now,
     handedFrom: [...(task.handedFrom ?? []), task.id],
-    ...(delegatedBy === undefined ? {} : { delegatedBy }),
+    ...marks,
   };
   delete run.state.tasks[task.id];
   run.state.tasks[next.id] = next;
@@ -169,7 +173,7 @@ export function delegateTask(run: Run, event: Extract<ParsedEngineEvent, { type:
   checkHolder(run, task, event.actor);
   checkNotDelegated(task);
   checkEligible(run, task, event.to, event.actor.userId);
-  handOver(run, task, event.to.userId, event.actor.userId);
+  handOver(run, task, event.to.userId, { delegatedBy: event.actor.userId });
 }
 
 /** 转办: the holder hands the task over for good. */
@@ -188,6 +192,41 @@ export function resolveTask(run: Run, event: Extract<ParsedEngineEvent, { type: 
     rejectWith('NOT_DELEGATED', '该待办不是委派的待办', 'the task is not delegated');
   checkHolder(run, task, event.actor);
   handOver(run, task, task.delegatedBy);
+}
+
+/**
+ * 代理: a task of someone away goes to their proxy, who must be able to do it (as for a transfer).
+ * Which tasks a period covers is the host's decision (it sees claims, which live in its rows): the
+ * principal's own tasks and role tasks they claimed. A delegated task is left alone: it is already
+ * with a delegate, or waits for one to hand it back. Both people are told.
+ */
+export function proxyTask(run: Run, event: Extract<ParsedEngineEvent, { type: 'taskProxied' }>): void {
+  const task = findOpenTask(run, event.fromTaskId);
+  checkNotDelegated(task);
+  const holder = holderOf(task);
+  if (holder !== undefined && holder !== event.from.userId)
+    rejectWith(
+      'NOT_THE_HOLDER',
+      `该待办不在 ${event.from.displayName ?? event.from.userId} 名下`,
+      `task ${task.id} is not with ${event.from.userId}`,
+    );
+  checkEligible(run, task, event.to, event.from.userId);
+  const next = handOver(run, task, event.to.userId, { proxiedFor: event.from });
+  const about = { taskId: next.id, nodeId: next.nodeId, ...(next.dueAt ? { dueAt: next.dueAt } : {}) };
+  run.effects.push(
+    {
+      type: 'notify',
+      to: { type: 'user', userId: event.from.userId },
+      template: 'task.proxiedAway',
+      ...about,
+    },
+    {
+      type: 'notify',
+      to: { type: 'user', userId: event.to.userId },
+      template: 'task.proxiedToYou',
+      ...about,
+    },
+  );
 }
 
 /** A remark on an open task: validated here so the history only holds remarks on real tasks. */

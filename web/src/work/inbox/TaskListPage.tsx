@@ -7,6 +7,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { CursorPager } from '../../ui/CursorPager';
 import { formatDateTime } from '../../ui/format-time';
 import { useCursorPages } from '../../ui/use-cursor-pages';
+import { ProxiedBadge } from '../../proxies/ProxiedBadge';
 import { DueBadge } from '../DueBadge';
 import { useClaimTask, useTaskPage } from '../work-hooks';
 import type { TaskSort, TaskSummary, TaskView } from '../work-types';
@@ -37,7 +38,12 @@ export function TaskListPage() {
     {
       title: t('inbox.task'),
       key: 'name',
-      render: (_value, task) => <Link to={`/inbox/tasks/${task.id}`}>{task.name}</Link>,
+      render: (_value, task) => (
+        <>
+          <Link to={`/inbox/tasks/${task.id}`}>{task.name}</Link>{' '}
+          <ProxiedBadge proxiedFor={task.proxiedFor} />
+        </>
+      ),
     },
     {
       title: t('inbox.project'),

@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Descriptions, Flex, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatDateTime } from '../../ui/format-time';
+import { ProxiedBadge } from '../../proxies/ProxiedBadge';
 import { DueBadge } from '../DueBadge';
 import { SubmittedValues } from '../forms/SubmittedValues';
 import { NotVisible } from '../NotVisible';
@@ -100,7 +101,15 @@ function TaskHeader({ task }: { task: TaskDetail }) {
               </Tag>
             ),
           },
-          { key: 'holder', label: t('task.holder'), children: holder },
+          {
+            key: 'holder',
+            label: t('task.holder'),
+            children: (
+              <>
+                {holder} <ProxiedBadge proxiedFor={task.proxiedFor} />
+              </>
+            ),
+          },
           { key: 'created', label: t('task.createdAt'), children: formatDateTime(task.createdAt) },
         ]}
       />
