@@ -9,6 +9,7 @@ import { AppError } from '../http/app-error';
 import type { Orchestrator } from '../orchestrator/orchestrator';
 import { OrchestratorError } from '../orchestrator/orchestrator';
 import type { Clock } from '../runtime/clock';
+import { createPollingLoop } from '../runtime/polling-loop';
 import { holderFor } from '../work/task-handovers';
 
 interface DueMove {
@@ -112,44 +113,12 @@ export function createProxySweeper(options: ProxySweeperOptions): ProxySweeper {
   }
 
   // One pass in flight at most; a request during a pass asks for another right after it.
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
-  let stopped = true;
-  function arm(delayMs: number): void {
-    clearTimeout(timer);
-    timer = setTimeout(loop, delayMs);
-  }
-  function loop(): void {
-    timer = undefined;
-    if (stopped || running) return;
-    again = false;
-    running = sweep()
-      .then(
-        () => undefined,
-        (error: unknown) => log(`sweep failed: ${error instanceof Error ? error.message : String(error)}`),
-      )
-      .finally(() => {
-        running = undefined;
-        if (!stopped) arm(again ? 0 : intervalMs);
-      });
-  }
+  const loop = createPollingLoop(sweep, intervalMs, (message) => log(`sweep failed: ${message}`));
 
   return {
     sweep,
-    sweepSoon() {
-      if (stopped) return;
-      if (running) again = true;
-      else arm(0);
-    },
-    start() {
-      stopped = false;
-      arm(0);
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
+    sweepSoon: loop.poke,
+    start: loop.start,
+    stop: loop.stop,
   };
 }

@@ -10,6 +10,7 @@ import type { EngineEvent, InstanceState, ResolvedAssignee } from '../../workflo
 import { OrchestratorError, instanceIdForStart } from '../orchestrator/orchestrator';
 import { applyCommand, applyCommandInTransaction, inTransaction, type CommandDeps } from './apply-command';
 import { earliestTimer } from './runtime-rows';
+import { createPollingLoop } from './polling-loop';
 
 export interface SchedulerOptions {
   pool: Pool;
@@ -299,52 +300,17 @@ export function createScheduler(options: SchedulerOptions) {
     throw new Error(`scheduler did not settle within ${maxTicks} ticks`);
   }
 
-  // One loop per scheduler: at most one tick in flight and at most one timer armed. A poke during
-  // a tick only asks for another tick right after it, so pokes never add loops.
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let tickAgain = false;
-  let stopped = true;
-  function arm(delayMs: number): void {
-    clearTimeout(timer);
-    timer = setTimeout(loop, delayMs);
-  }
-  function loop(): void {
-    timer = undefined;
-    if (stopped || running) return;
-    tickAgain = false;
-    running = tick()
-      .then(
-        () => undefined,
-        (error: unknown) =>
-          log(`scheduler tick failed: ${error instanceof Error ? error.message : String(error)}`),
-      )
-      .finally(() => {
-        running = undefined;
-        if (!stopped) arm(tickAgain ? 0 : pollMs);
-      });
-  }
+  // One loop per scheduler: a poke during a tick only asks for another tick right after it.
+  const loop = createPollingLoop(tick, pollMs, (message) => log(`scheduler tick failed: ${message}`));
 
   return {
     tick,
     drain,
-    start(): void {
-      if (!stopped) return;
-      stopped = false;
-      loop();
-    },
+    start: loop.start,
     /** Runs a tick soon, e.g. right after a command queued effects; during a tick, right after it. */
-    poke(): void {
-      if (stopped) return;
-      if (running) tickAgain = true;
-      else arm(0);
-    },
+    poke: loop.poke,
     /** Stops the loop and waits for the tick in flight, if any. */
-    async stop(): Promise<void> {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
+    stop: loop.stop,
   };
 }
 
