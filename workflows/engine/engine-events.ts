@@ -144,6 +144,18 @@ export const ZEngineEvent = z.discriminatedUnion('type', [
   }),
   /** An operator re-evaluates the node an open incident holds its token at. */
   z.object({ type: z.literal('incidentRetried'), actor: ZActor, incidentId: z.string().min(1) }),
+  /**
+   * An operator resolves an open incident by hand, with a note: a failed action's path continues
+   * without a result; a gateway's token takes the edge the operator chose (`edgeId`); a timer
+   * whose `until` failed ends its cycle (docs/incidents-and-events.md).
+   */
+  z.object({
+    type: z.literal('incidentResolved'),
+    actor: ZActor,
+    incidentId: z.string().min(1),
+    note: z.string().trim().min(1),
+    edgeId: z.string().min(1).optional(),
+  }),
 ]);
 export type EngineEvent = z.input<typeof ZEngineEvent>;
 export type ParsedEngineEvent = z.output<typeof ZEngineEvent>;
