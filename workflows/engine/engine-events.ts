@@ -142,8 +142,16 @@ export const ZEngineEvent = z.discriminatedUnion('type', [
     actor: ZActor,
     comment: z.string().min(1),
   }),
-  /** An operator re-evaluates the node an open incident holds its token at. */
-  z.object({ type: z.literal('incidentRetried'), actor: ZActor, incidentId: z.string().min(1) }),
+  /**
+   * An operator re-evaluates the node an open incident holds its token at, after correcting the
+   * `variables` given (checked as `variablesUpdated` checks them) in the same step.
+   */
+  z.object({
+    type: z.literal('incidentRetried'),
+    actor: ZActor,
+    incidentId: z.string().min(1),
+    variables: z.record(z.string(), z.unknown()).optional(),
+  }),
   /**
    * An operator resolves an open incident by hand, with a note: a failed action's path continues
    * without a result; a gateway's token takes the edge the operator chose (`edgeId`); a timer

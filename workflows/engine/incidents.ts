@@ -126,13 +126,16 @@ function failedAction(run: Run, incident: Incident): PendingAction {
 
 /**
  * `incidentRetried`: the token enters its node again, which evaluates its conditions anew, or runs
- * a failed action again (its parameters evaluated anew, under a new action id).
+ * a failed action again (its parameters evaluated anew, under a new action id). Corrections sent
+ * with the retry are applied first, in the same step, so a refused correction retries nothing.
  */
 export function retryIncident(
   run: Run,
   event: Extract<ParsedEngineEvent, { type: 'incidentRetried' }>,
 ): void {
   const { incident, token } = openIncident(run, event.incidentId);
+  if (event.variables !== undefined)
+    updateVariables(run, { type: 'variablesUpdated', actor: event.actor, variables: event.variables });
   if (incident.kind === 'action') delete run.state.pendingActions[failedAction(run, incident).id];
   incident.status = 'retrying';
   incident.lastRetry = { at: run.now, by: event.actor.userId };

@@ -193,3 +193,27 @@ describe('resolving a condition incident by hand', () => {
     ).toBe('INCIDENT_NOT_FOUND');
   });
 });
+
+describe('retrying with corrected variables', () => {
+  it('applies the corrections and the retry in one step', () => {
+    const run = drive(gateway);
+    run.send({
+      type: 'incidentRetried',
+      actor: operator,
+      incidentId: 'incident-1',
+      variables: { score: 75 },
+    });
+    expect(run.state).toMatchObject({ status: 'completed', outcome: 'high', variables: { score: 75 } });
+  });
+
+  it('retries nothing when a correction is refused', () => {
+    const run = drive(gateway);
+    const rejection = run.reject({
+      type: 'incidentRetried',
+      actor: operator,
+      incidentId: 'incident-1',
+      variables: { score: 'high' },
+    });
+    expect(rejection.code).toBe('VARIABLES_INVALID');
+  });
+});
