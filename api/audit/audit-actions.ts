@@ -44,6 +44,9 @@ export const AUDIT_ACTIONS = {
   'task.urged': ['催办', 'Task urged'],
   'notification.read': ['标记通知已读', 'Notification marked read'],
   'notification.read_all': ['全部通知标为已读', 'All notifications marked read'],
+  'incident.retried': ['重试异常', 'Incident retried'],
+  'incident.resolved': ['手工处理异常', 'Incident resolved by hand'],
+  'project.event_sent': ['向项目发送事件', 'Event sent to a project'],
 } as const satisfies Record<string, Labels>;
 
 export const AUDIT_RESOURCE_TYPES = {
@@ -56,6 +59,7 @@ export const AUDIT_RESOURCE_TYPES = {
   task: ['待办', 'Task'],
   attachment: ['附件', 'Attachment'],
   notification: ['通知', 'Notification'],
+  incident: ['异常', 'Incident'],
 } as const satisfies Record<string, Labels>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;

@@ -93,3 +93,10 @@ export const expectContentDashboard: RouteExpectations = {
   roles: { ...everyRole('forbidden'), officer: 'subtree', supervisor: 'subtree' },
   bearer: 'same',
 };
+
+/** Incidents: supervisors over their subtree, admins everywhere (they operate the runtime); others refused. */
+export const expectIncidentOperators: RouteExpectations = {
+  anonymous: 'unauthenticated',
+  roles: { ...everyRole('forbidden'), supervisor: 'subtree', admin: 'allow' },
+  bearer: 'same',
+};
