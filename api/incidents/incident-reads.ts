@@ -24,7 +24,7 @@ interface IncidentRow {
   incident: {
     expression?: string;
     resolvedAt?: string;
-    resolution?: string;
+    resolution?: NonNullable<TIncident['resolution']>;
     note?: string;
     actionId?: string;
   } | null;

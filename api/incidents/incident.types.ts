@@ -54,7 +54,7 @@ export const ZIncident = z
     retrying: z.boolean(),
     resolvedAt: z.string().nullable(),
     /** retried, withdrawn (the path was withdrawn) or resolved (by hand). */
-    resolution: z.string().nullable(),
+    resolution: z.enum(['retried', 'withdrawn', 'resolved']).nullable(),
     note: z.string().nullable(),
     /** A gateway's outgoing edges: resolving a gateway incident names the one to take. */
     edges: z.array(z.object({ id: z.string(), to: z.string(), toName: z.string() })),
