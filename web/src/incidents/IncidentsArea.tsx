@@ -39,7 +39,7 @@ export default function IncidentsArea() {
             onChange={(kind) => setFilters({ ...filters, kind })}
           />
         </Flex>
-        <IncidentTable incidents={page.data?.items ?? []} loading={page.isFetching} showProject />
+        <IncidentTable incidents={page.data?.items ?? []} loading={page.isPending} showProject />
         <CursorPager pages={pages} nextCursor={page.data?.nextCursor} />
       </Flex>
     </Card>

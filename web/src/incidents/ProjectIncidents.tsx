@@ -10,7 +10,7 @@ export function ProjectIncidents({ projectId }: { projectId: string }) {
   if (!page.data?.items.length) return null;
   return (
     <Card title={<h2 className="sgf-card-title">{t('incidents.projectTitle')}</h2>}>
-      <IncidentTable incidents={page.data.items} loading={page.isFetching} showProject={false} />
+      <IncidentTable incidents={page.data.items} loading={page.isPending} showProject={false} />
     </Card>
   );
 }
