@@ -40,21 +40,27 @@ export function raiseIncident(run: Run, token: Token, failure: ConditionFailure)
     retried.attempts += 1;
     return;
   }
-  // Incidents are never deleted, so their count numbers them without a new counter in old states.
-  const id = `incident-${Object.keys(incidents).length + 1}`;
-  incidents[id] = {
-    id,
-    status: 'open',
+  const { id } = openNewIncident(run, {
     nodeId: token.nodeId,
     tokenId: token.id,
     expression,
     ...(edgeId === undefined ? {} : { edgeId }),
     error,
     values,
-    raisedAt: run.now,
-    attempts: 1,
-  };
+  });
   token.wait = { kind: 'incident', incidentId: id };
+}
+
+function openNewIncident(
+  run: Run,
+  fields: Omit<Incident, 'id' | 'status' | 'raisedAt' | 'attempts'>,
+): Incident {
+  const incidents = (run.state.incidents ??= {});
+  // Incidents are never deleted, so their count numbers them without a new counter in old states.
+  const id = `incident-${Object.keys(incidents).length + 1}`;
+  const incident: Incident = { id, status: 'open', ...fields, raisedAt: run.now, attempts: 1 };
+  incidents[id] = incident;
+  return incident;
 }
 
 /**
@@ -71,19 +77,14 @@ export function raiseActionIncident(run: Run, action: PendingAction, error: stri
     retried.attempts += 1;
     return;
   }
-  const id = `incident-${Object.keys(incidents).length + 1}`;
-  incidents[id] = {
-    id,
+  openNewIncident(run, {
     kind: 'action',
-    status: 'open',
     nodeId: action.nodeId,
     tokenId: action.tokenId,
     actionId: action.id,
     error,
     values: {},
-    raisedAt: run.now,
-    attempts: 1,
-  };
+  });
 }
 
 /** `actionCompleted`: an action that had failed (and was retried) succeeded, which resolves its incident. */
