@@ -24,6 +24,7 @@ import { securityHeaders } from './http/security-headers';
 import { DOCS_ASSETS_PATH, docsRoutes } from './openapi/docs.routes';
 import type { Orchestrator } from './orchestrator/orchestrator';
 import { workRoutes } from './work/work.routes';
+import { incidentRoutes } from './incidents/incident.routes';
 import { attachmentRoutes } from './attachments/attachment.routes';
 import { dashboardRoutes } from './dashboards/dashboard.routes';
 import { notificationRoutes } from './notifications/notification.routes';
@@ -66,6 +67,7 @@ export function apiRouteTable({
     // Before the project routes: /projects/export.xlsx is not a project id.
     ...dashboardRoutes(prisma),
     ...workRoutes(prisma, orchestrator),
+    ...incidentRoutes(prisma, orchestrator),
     ...notificationRoutes(prisma),
     ...proxyRoutes(prisma, clock ?? (() => new Date()), proxySweeper),
     ...attachmentRoutes(prisma, config.dataDir),

@@ -49,6 +49,9 @@ export const AUDIT_ACTIONS = {
   'calendar.day_deleted': ['删除工作日历日期', 'Calendar day removed'],
   'proxy.created': ['设置代理', 'Proxy set'],
   'proxy.cancelled': ['取消代理', 'Proxy cancelled'],
+  'incident.retried': ['重试异常', 'Incident retried'],
+  'incident.resolved': ['手工处理异常', 'Incident resolved by hand'],
+  'project.event_sent': ['向项目发送事件', 'Event sent to a project'],
 } as const satisfies Record<string, Labels>;
 
 export const AUDIT_RESOURCE_TYPES = {
@@ -63,6 +66,7 @@ export const AUDIT_RESOURCE_TYPES = {
   notification: ['通知', 'Notification'],
   calendar_day: ['工作日历日期', 'Calendar day'],
   proxy: ['代理', 'Proxy'],
+  incident: ['异常', 'Incident'],
 } as const satisfies Record<string, Labels>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;

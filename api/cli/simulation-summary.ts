@@ -32,6 +32,8 @@ function describeEvent(event: EngineEvent): string {
       return `variablesUpdated ${Object.keys(event.variables).join(', ')} ${by(event.actor)}`;
     case 'incidentRetried':
       return `incidentRetried ${event.incidentId} ${by(event.actor)}`;
+    case 'incidentResolved':
+      return `incidentResolved ${event.incidentId} ${by(event.actor)}: ${event.note}`;
     case 'taskReassigned':
     case 'taskDelegated':
     case 'taskTransferred':

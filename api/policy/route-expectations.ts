@@ -120,3 +120,10 @@ export const expectProxySetter: RouteExpectations = {
   roles: { ...everyRole('forbidden'), supervisor: 'subtree', admin: 'subtree' },
   bearer: 'forbidden',
 };
+
+/** Incidents: supervisors over their subtree, admins everywhere (they operate the runtime); others refused. */
+export const expectIncidentOperators: RouteExpectations = {
+  anonymous: 'unauthenticated',
+  roles: { ...everyRole('forbidden'), supervisor: 'subtree', admin: 'allow' },
+  bearer: 'same',
+};

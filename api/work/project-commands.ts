@@ -10,7 +10,7 @@ import { isUnitWithin, scopeRoots } from '../policy/unit-scope';
 import { startableUnitRoots, startableVersion, startVariables } from './catalogue';
 import { engineCall } from './engine-errors';
 import { projectDetail } from './project-reads';
-import type { TProjectDetail, TStartProjectRequest } from './work.types';
+import type { TProjectDetail, TSendEventRequest, TStartProjectRequest } from './work.types';
 
 interface Done {
   project: TProjectDetail;
@@ -72,6 +72,29 @@ export async function startProject(
   };
 }
 
+/**
+ * The project, for a command only a supervisor over its unit may make: 403 for anyone else who may
+ * see it, 404 (visibility first) for a project the caller may not see.
+ */
+async function supervisedProject(
+  db: DbClient,
+  caller: Caller,
+  projectId: string,
+  doing: { en: string; zh: string },
+): Promise<TProjectDetail> {
+  const supervisorRoots = scopeRoots(caller, ['supervisor']);
+  if (supervisorRoots.length === 0)
+    throw new AppError('FORBIDDEN', `Only supervisors ${doing.en}.`, [], {
+      detailZh: `只有督导可以${doing.zh}`,
+    });
+  const project = await projectDetail(db, caller, projectId);
+  if (!(await isUnitWithin(db, supervisorRoots, project.unit.id)))
+    throw new AppError('FORBIDDEN', `Only a supervisor over the project’s unit may ${doing.en}.`, [], {
+      detailZh: `只有项目所属单位或上级单位的督导可以${doing.zh}`,
+    });
+  return project;
+}
+
 export async function cancelProject(
   db: DbClient,
   orchestrator: Orchestrator,
@@ -80,17 +103,10 @@ export async function cancelProject(
   reason: string,
   idempotencyKey: string | undefined,
 ): Promise<Done> {
-  const supervisorRoots = scopeRoots(caller, ['supervisor']);
-  if (supervisorRoots.length === 0)
-    throw new AppError('FORBIDDEN', 'Only supervisors terminate projects.', [], {
-      detailZh: '只有督导可以终止项目',
-    });
-  // Then visibility: a project the caller may not see is 404.
-  const before = await projectDetail(db, caller, projectId);
-  if (!(await isUnitWithin(db, supervisorRoots, before.unit.id)))
-    throw new AppError('FORBIDDEN', 'Only a supervisor over the project’s unit may terminate it.', [], {
-      detailZh: '只有项目所属单位或上级单位的督导可以终止项目',
-    });
+  const before = await supervisedProject(db, caller, projectId, {
+    en: 'terminate projects',
+    zh: '终止项目',
+  });
   await engineCall(() =>
     orchestrator.cancel(
       projectId,
@@ -108,6 +124,58 @@ export async function cancelProject(
       unitId: before.unit.id,
       before: { status: before.status },
       after: { reason },
+    },
+  };
+}
+
+/**
+ * Sends a project an external event its definition declares a handler for. Definitions declare no
+ * payload schema yet, so the payload is any JSON the handlers read as `payload`; a handler's
+ * condition that cannot read it refuses the event (422).
+ */
+export async function sendProjectEvent(
+  db: DbClient,
+  orchestrator: Orchestrator,
+  caller: Caller,
+  projectId: string,
+  body: TSendEventRequest,
+  idempotencyKey: string | undefined,
+): Promise<Done> {
+  const before = await supervisedProject(db, caller, projectId, {
+    en: 'send events to projects',
+    zh: '向项目发送事件',
+  });
+  if (!before.events.some((event) => event.name === body.name))
+    throw new AppError('PROCESS_INPUT_INVALID', `The process declares no event ${body.name}.`, [
+      {
+        field: 'name',
+        reason: `not an event this process declares (${before.events.map((e) => e.name).join(', ') || 'none'})`,
+        reasonZh: '该流程未声明此事件',
+      },
+    ]);
+  await engineCall(
+    () =>
+      orchestrator.send(
+        projectId,
+        {
+          type: 'external',
+          name: body.name,
+          ...(body.payload === undefined ? {} : { payload: body.payload }),
+        },
+        { userId: caller.userId },
+        `api/${idempotencyKey ?? randomUUID()}`,
+      ),
+    'payload',
+  );
+  return {
+    project: await projectDetail(db, caller, projectId),
+    audit: {
+      action: 'project.event_sent',
+      resourceType: 'project',
+      resourceId: projectId,
+      unitId: before.unit.id,
+      before: { status: before.status },
+      after: { event: body.name, payload: body.payload ?? null },
     },
   };
 }

@@ -2,7 +2,7 @@
 // filters, the project page and its timeline. Every query embeds the visibility rule (work-scope).
 import { z } from 'zod';
 import { Prisma } from '../../prisma/generated/client';
-import type { InstanceState } from '../../workflows/engine';
+import type { InstanceState, ProcessDefinition } from '../../workflows/engine';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
@@ -184,8 +184,8 @@ async function visibleProjectRow(db: DbClient, caller: Caller, id: string): Prom
   return row;
 }
 
-/** Supervisors over the project's unit may terminate it while it runs. */
-async function mayCancel(db: DbClient, caller: Caller, row: ProjectRow): Promise<boolean> {
+/** Supervisors over the project's unit may terminate it, or send it an event, while it runs. */
+async function maySupervise(db: DbClient, caller: Caller, row: ProjectRow): Promise<boolean> {
   const roots = scopeRoots(caller, ['supervisor']);
   if (row.status !== 'running' || roots.length === 0) return false;
   const inside = await db.$queryRaw<{ inside: boolean }[]>`
@@ -203,6 +203,7 @@ export async function projectDetail(db: DbClient, caller: Caller, id: string): P
   );
   const state = row.state;
   const forms = await submittedForms(db, id, definition, tasks);
+  const supervising = await maySupervise(db, caller, row);
   return {
     ...(await summaryOf(db, row)),
     versionId: row.version_id,
@@ -230,8 +231,17 @@ export async function projectDetail(db: DbClient, caller: Caller, id: string): P
         (node) => node.kind === 'end' && state.outcome !== undefined && node.outcome === state.outcome,
       )?.name ?? null,
     cancelReason: state.cancelReason ?? null,
-    can: { cancel: await mayCancel(db, caller, row) },
+    events: declaredEvents(definition),
+    can: { cancel: supervising, sendEvent: supervising && definition.eventHandlers.length > 0 },
   };
+}
+
+/** Each event name the definition's handlers listen for, once, labelled by its first handler's name. */
+function declaredEvents(definition: ProcessDefinition): { name: string; label: string }[] {
+  const byName = new Map<string, string>();
+  for (const handler of definition.eventHandlers)
+    if (!byName.has(handler.event)) byName.set(handler.event, handler.name ?? handler.event);
+  return [...byName].map(([name, label]) => ({ name, label }));
 }
 
 /** Forms submitted at user tasks, oldest first, with the fields they were submitted against. */

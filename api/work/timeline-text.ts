@@ -73,6 +73,8 @@ function sentence(
       return ['更正了流程变量', 'corrected process variables'];
     case 'incidentRetried':
       return ['重试了异常节点', 'retried an incident'];
+    case 'incidentResolved':
+      return ['手工处理了异常', 'resolved an incident by hand'];
     case 'taskReassigned':
       return [`将「${node.zh}」改派给${to.zh}`, `reassigned "${node.en}" to ${to.en}`];
     case 'taskDelegated':
@@ -125,6 +127,10 @@ export function timelineEntryOf(event: EventRow, context: Context): TTimelineEnt
     text: { zh, en },
     // A reassignment's reason is its remark (a termination's reason is in its sentence already).
     comment:
-      text(payload.comment) ?? (event.type === 'taskReassigned' ? text(payload.reason) : undefined) ?? null,
+      text(payload.comment) ??
+      (event.type === 'taskReassigned' ? text(payload.reason) : undefined) ??
+      // The operator's note on an incident resolved by hand.
+      text(payload.note) ??
+      null,
   };
 }

@@ -9,7 +9,7 @@ import { defineRoute } from '../http/route';
 import type { Orchestrator } from '../orchestrator/orchestrator';
 import { expectContentSubtree, expectSignedIn, expectSupervisorSubtree } from '../policy/route-expectations';
 import { catalogueFor } from './catalogue';
-import { cancelProject, startProject } from './project-commands';
+import { cancelProject, sendProjectEvent, startProject } from './project-commands';
 import { listProjects, projectDetail, projectTimeline } from './project-reads';
 import { claimTask, completeTask, reviewTask, unclaimTask, voteOnTask, type Done } from './task-actions';
 import { bulkApprove } from './bulk-vote';
@@ -43,6 +43,7 @@ import {
   ZProjectListQuery,
   ZProjectPage,
   ZReviewRequest,
+  ZSendEventRequest,
   ZStartProjectRequest,
   ZTaskDetail,
   ZTaskListQuery,
@@ -159,6 +160,29 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
           caller,
           params.id,
           body.reason,
+          keyOf(req),
+        );
+        return { status: 200, body: project, audit };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/projects/:id/events',
+      tag: 'projects',
+      summary: 'Send a running project an external event its definition declares (supervisors over its unit)',
+      access: signedIn,
+      expect: expectSupervisorSubtree,
+      idempotent: true,
+      params: ZIdParams,
+      body: ZSendEventRequest,
+      responses: { 200: { description: 'The project after the event', schema: ZProjectDetail } },
+      handle: async ({ db, caller, params, body, req }) => {
+        const { project, audit } = await sendProjectEvent(
+          db,
+          runtime(orchestrator),
+          caller,
+          params.id,
+          body,
           keyOf(req),
         );
         return { status: 200, body: project, audit };

@@ -212,8 +212,10 @@ export const ZProjectDetail = ZProjectSummary.extend({
   /** The name of the end the project reached (e.g. 项目结项), for people; `outcome` is its code. */
   outcomeLabel: z.string().nullable(),
   cancelReason: z.string().nullable(),
-  /** What the caller may do to the project as a whole. */
-  can: z.object({ cancel: z.boolean() }),
+  /** The external events the definition declares handlers for (`name` is what to send). */
+  events: z.array(z.object({ name: z.string(), label: z.string() })),
+  /** What the caller may do to the project as a whole (sendEvent: send one of `events`). */
+  can: z.object({ cancel: z.boolean(), sendEvent: z.boolean() }),
 }).meta({ id: 'ProjectDetail' });
 export type TProjectDetail = z.infer<typeof ZProjectDetail>;
 
@@ -244,6 +246,13 @@ export type TStartProjectRequest = z.input<typeof ZStartProjectRequest>;
 
 export const ZCancelProjectRequest = z.object({ reason: ZShortText(500) });
 export type TCancelProjectRequest = z.infer<typeof ZCancelProjectRequest>;
+
+/** An external event the project's definition declares a handler for, with its payload (any JSON). */
+export const ZSendEventRequest = z.object({
+  name: z.string().trim().min(1, 'required').max(100),
+  payload: z.unknown().optional(),
+});
+export type TSendEventRequest = z.infer<typeof ZSendEventRequest>;
 
 export const ZCompleteTaskRequest = z.object({
   data: z.record(z.string().max(100), z.unknown()).default({}),

@@ -14,6 +14,7 @@ import { createPrismaClient, type Db } from '../../api/db/prisma-client';
 import { contractViolations } from '../../api/http/response-contract';
 import { routeKey, type AnyRoute } from '../../api/http/route';
 import type { RoleOutcome } from '../../api/policy/route-expectations';
+import { publishDefinition } from '../support/runtime-fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 jest.setTimeout(300_000);
@@ -426,6 +427,34 @@ describe('authorization matrix', () => {
       method: 'POST',
       path: `/api/proxies/${await proxyPeriodAt(t)}/cancel`,
     }),
+    // Sending the lifecycle's declared event ends the project: a fresh one per probe.
+    'POST /projects/:id/events': async (t) => ({
+      method: 'POST',
+      path: `/api/projects/${(await projectAt(t)).projectId}/events`,
+      body: { name: 'projectTerminated' },
+    }),
+    'GET /incidents': async (t) => {
+      const incidentId = await incidentAt(t);
+      return {
+        method: 'GET',
+        path: `/api/incidents?limit=200&unitId=${t.unitId}`,
+        shows: listHas(incidentId),
+      };
+    },
+    'GET /incidents/:id': async (t) => ({ method: 'GET', path: `/api/incidents/${await incidentAt(t)}` }),
+    // A retry without corrections evaluates the same unset variable again: the incident stays open.
+    'POST /incidents/:id/retry': async (t) => ({
+      method: 'POST',
+      path: `/api/incidents/${await incidentAt(t)}/retry`,
+      body: {},
+    }),
+    // Past authorization, an edge the gateway does not have is refused (422) and changes nothing.
+    'POST /incidents/:id/resolve': async (t) => ({
+      method: 'POST',
+      path: `/api/incidents/${await incidentAt(t)}/resolve`,
+      body: { note: '矩阵', edgeId: 'no-such-edge' },
+      accepts: (a) => a.status === 422,
+    }),
   };
 
   /** An upcoming proxy period, set by a person of the target's unit for themself. */
@@ -442,6 +471,28 @@ describe('authorization matrix', () => {
       },
     });
     return period.id;
+  }
+
+  /** One project per unit whose gateway cannot read an unset variable: it holds an open condition incident. */
+  const incidentsByUnit = new Map<string, Promise<string>>();
+  function incidentAt(t: Target): Promise<string> {
+    if (!incidentsByUnit.has(t.unitId))
+      incidentsByUnit.set(
+        t.unitId,
+        (async () => {
+          const starter = await userAt(t.unitId);
+          const { instanceId } = await server.orchestrator.start({
+            versionId: incidentVersionId,
+            unitId: t.unitId,
+            title: unique('矩阵异常'),
+            input: {},
+            actor: { userId: starter.id },
+            idempotencyKey: unique('matrix-incident'),
+          });
+          return `${instanceId}.incident-1`;
+        })(),
+      );
+    return incidentsByUnit.get(t.unitId)!;
   }
 
   /** A lifecycle project started at the target's unit by an officer there; it waits at the assessment. */
@@ -530,6 +581,7 @@ describe('authorization matrix', () => {
 
   const roleUsers = new Map<TRole, { id: string; username: string }>();
   let lifecycleVersionId = '';
+  let incidentVersionId = '';
   const roleTokens = new Map<TRole, string>();
   let clientAddress = 0;
 
@@ -597,6 +649,22 @@ describe('authorization matrix', () => {
       orderBy: { version: 'desc' },
     });
     lifecycleVersionId = lifecycle.id;
+    incidentVersionId = await publishDefinition(server.databaseUrl, {
+      key: 'matrix-incident',
+      name: '矩阵异常',
+      variables: [{ name: 'score', type: 'number' }],
+      nodes: [
+        { id: 'start', kind: 'start', name: '开始' },
+        { id: 'choose', kind: 'gateway', name: '选择' },
+        { id: 'high', kind: 'end', name: '高' },
+        { id: 'low', kind: 'end', name: '低' },
+      ],
+      edges: [
+        { id: 'a', from: 'start', to: 'choose' },
+        { id: 'toHigh', from: 'choose', to: 'high', condition: 'score >= 60' },
+        { id: 'toLow', from: 'choose', to: 'low', default: true },
+      ],
+    });
     for (const role of ROLES) {
       const password = `Matrix-Start-${role}`;
       const user = await prisma.user.create({

@@ -20,6 +20,7 @@ const AREA_PAGES = {
   // ECharts travels only with this chunk.
   dashboards: lazy(() => import('./dashboards/DashboardsArea')),
   talent: lazy(() => import('./pages/TalentPage')),
+  incidents: lazy(() => import('./incidents/IncidentsArea')),
   designer: lazy(() => import('./pages/DesignerPage')),
   admin: lazy(() => import('./admin/AdminArea')),
 } satisfies Record<AreaKey, unknown>;

@@ -170,8 +170,28 @@ export const ZEngineEvent = z.discriminatedUnion('type', [
     /** The proxy period (proxy_period.id) that moves the task. */
     proxyId: z.string().min(1),
   }),
-  /** An operator re-evaluates the node an open incident holds its token at. */
-  z.object({ type: z.literal('incidentRetried'), actor: ZActor, incidentId: z.string().min(1) }),
+  /**
+   * An operator re-evaluates the node an open incident holds its token at, after correcting the
+   * `variables` given (checked as `variablesUpdated` checks them) in the same step.
+   */
+  z.object({
+    type: z.literal('incidentRetried'),
+    actor: ZActor,
+    incidentId: z.string().min(1),
+    variables: z.record(z.string(), z.unknown()).optional(),
+  }),
+  /**
+   * An operator resolves an open incident by hand, with a note: a failed action's path continues
+   * without a result; a gateway's token takes the edge the operator chose (`edgeId`); a timer
+   * whose `until` failed ends its cycle (docs/incidents-and-events.md).
+   */
+  z.object({
+    type: z.literal('incidentResolved'),
+    actor: ZActor,
+    incidentId: z.string().min(1),
+    note: z.string().trim().min(1),
+    edgeId: z.string().min(1).optional(),
+  }),
 ]);
 export type EngineEvent = z.input<typeof ZEngineEvent>;
 export type ParsedEngineEvent = z.output<typeof ZEngineEvent>;

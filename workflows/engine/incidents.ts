@@ -1,12 +1,14 @@
-// Incidents (as Camunda 8 has them): a condition that cannot decide a route holds its token at the
-// node, visibly, until an operator corrects the variables and retries. Never a silent default route.
+// Incidents (as Camunda 8 has them): a condition that cannot decide a route, or an action that failed
+// with no error edge, holds its token at the node, visibly, until an operator retries (after
+// correcting the variables) or resolves it by hand with a note. Never a silent default route.
 import type { FormField, ProcessDefinition, VariableDeclaration } from './definition-schema';
 import type { ParsedEngineEvent } from './engine-events';
 import { valuesRead } from './feel-conditions';
-import type { Incident, Token } from './instance-state';
+import { outgoingOf } from './graph';
+import type { Incident, PendingAction, Token } from './instance-state';
 import { checkInput } from './interpreter';
 import { rejectWith } from './localized-message';
-import type { Run } from './run-context';
+import { leave, nodeOf, type Run, takeEdge } from './run-context';
 import { knownVariables } from './validate-definition';
 
 export type ConditionFailure = {
@@ -38,51 +40,174 @@ export function raiseIncident(run: Run, token: Token, failure: ConditionFailure)
     retried.attempts += 1;
     return;
   }
-  // Incidents are never deleted, so their count numbers them without a new counter in old states.
-  const id = `incident-${Object.keys(incidents).length + 1}`;
-  incidents[id] = {
-    id,
-    status: 'open',
+  const { id } = openNewIncident(run, {
     nodeId: token.nodeId,
     tokenId: token.id,
     expression,
     ...(edgeId === undefined ? {} : { edgeId }),
     error,
     values,
-    raisedAt: run.now,
-    attempts: 1,
-  };
+  });
   token.wait = { kind: 'incident', incidentId: id };
 }
 
-/** `incidentRetried`: the token enters its node again, which evaluates its conditions anew. */
+function openNewIncident(
+  run: Run,
+  fields: Omit<Incident, 'id' | 'status' | 'raisedAt' | 'attempts'>,
+): Incident {
+  const incidents = (run.state.incidents ??= {});
+  // Incidents are never deleted, so their count numbers them without a new counter in old states.
+  const id = `incident-${Object.keys(incidents).length + 1}`;
+  const incident: Incident = { id, status: 'open', ...fields, raisedAt: run.now, attempts: 1 };
+  incidents[id] = incident;
+  return incident;
+}
+
+/**
+ * Opens an incident for a failed action with no `error` edge (its token keeps waiting at the
+ * node); a retried action that fails again updates the incident it belongs to.
+ */
+export function raiseActionIncident(run: Run, action: PendingAction, error: string): void {
+  const incidents = (run.state.incidents ??= {});
+  const retried = Object.values(incidents).find(
+    (incident) => incident.status === 'open' && incident.kind === 'action' && incident.actionId === action.id,
+  );
+  if (retried) {
+    retried.error = error;
+    retried.attempts += 1;
+    return;
+  }
+  openNewIncident(run, {
+    kind: 'action',
+    nodeId: action.nodeId,
+    tokenId: action.tokenId,
+    actionId: action.id,
+    error,
+    values: {},
+  });
+}
+
+/** `actionCompleted`: an action that had failed (and was retried) succeeded, which resolves its incident. */
+export function settleActionIncident(run: Run, actionId: string): void {
+  const incident = Object.values(run.state.incidents ?? {}).find(
+    (candidate) => candidate.status === 'open' && candidate.actionId === actionId,
+  );
+  if (incident) resolve(incident, run.now, 'retried');
+}
+
+function openIncident(run: Run, incidentId: string): { incident: Incident; token: Token } {
+  const incident = run.state.incidents?.[incidentId];
+  if (incident?.status !== 'open')
+    rejectWith(
+      'INCIDENT_NOT_FOUND',
+      `没有未解决的异常 ${incidentId}`,
+      `there is no open incident ${incidentId}`,
+    );
+  const token = run.state.tokens[incident.tokenId];
+  const wait = token?.wait;
+  const held =
+    incident.kind === 'action'
+      ? wait?.kind === 'action' && wait.actionId === incident.actionId
+      : wait?.kind === 'incident' && wait.incidentId === incident.id;
+  if (!token || !held) throw new Error(`incident ${incident.id} holds no token`);
+  return { incident, token };
+}
+
+/** The failed action of an action incident; one a retry runs again is not failed (yet). */
+function failedAction(run: Run, incident: Incident): PendingAction {
+  const action = run.state.pendingActions[incident.actionId ?? ''];
+  if (action?.status !== 'failed')
+    rejectWith(
+      'INCIDENT_RETRYING',
+      `异常 ${incident.id} 的动作正在重试，请等待结果`,
+      `the action of incident ${incident.id} is being retried; wait for its outcome`,
+    );
+  return action;
+}
+
+/**
+ * `incidentRetried`: the token enters its node again, which evaluates its conditions anew, or runs
+ * a failed action again (its parameters evaluated anew, under a new action id). Corrections sent
+ * with the retry are applied first, in the same step, so a refused correction retries nothing.
+ */
 export function retryIncident(
   run: Run,
   event: Extract<ParsedEngineEvent, { type: 'incidentRetried' }>,
 ): void {
-  const incident = run.state.incidents?.[event.incidentId];
-  if (incident?.status !== 'open')
-    rejectWith(
-      'INCIDENT_NOT_FOUND',
-      `没有未解决的异常 ${event.incidentId}`,
-      `there is no open incident ${event.incidentId}`,
-    );
-  const token = run.state.tokens[incident.tokenId];
-  if (token?.wait?.kind !== 'incident' || token.wait.incidentId !== incident.id)
-    throw new Error(`incident ${incident.id} holds no token`);
+  const { incident, token } = openIncident(run, event.incidentId);
+  if (event.variables !== undefined)
+    updateVariables(run, { type: 'variablesUpdated', actor: event.actor, variables: event.variables });
+  if (incident.kind === 'action') delete run.state.pendingActions[failedAction(run, incident).id];
   incident.status = 'retrying';
   incident.lastRetry = { at: run.now, by: event.actor.userId };
   run.queue.push({ tokenId: token.id, via: null });
 }
 
 /**
- * Run once the event's moves are done: a retried incident whose token moved on is resolved, and so
- * is an open one whose token was withdrawn (instance cancelled, interrupting handler, terminate end).
+ * `incidentResolved`: an operator moves the token on by hand. A failed action's path continues
+ * without a result (the action's result variable and outputs stay unset, as Camunda and Flowable
+ * operators complete a failed job by hand); a gateway's token takes the outgoing edge the operator
+ * chose; a timer whose `until` failed ends its cycle along its `done` edge.
+ */
+export function resolveIncident(
+  run: Run,
+  event: Extract<ParsedEngineEvent, { type: 'incidentResolved' }>,
+): void {
+  const { incident, token } = openIncident(run, event.incidentId);
+  const node = nodeOf(run, incident.nodeId);
+  const settle = () => {
+    resolve(incident, run.now, 'resolved');
+    incident.resolvedBy = event.actor.userId;
+    incident.note = event.note;
+  };
+  if (incident.kind === 'action') {
+    delete run.state.pendingActions[failedAction(run, incident).id];
+    settle();
+    return leave(run, token);
+  }
+  if (node.kind === 'gateway') {
+    const edge = outgoingOf(run.graph, node.id).find((candidate) => candidate.id === event.edgeId);
+    if (!edge)
+      rejectWith(
+        'EVENT_INVALID',
+        '请选择网关的一条出口分支',
+        `choose one of gateway ${node.id}'s outgoing edges`,
+        [
+          `edgeId: ${event.edgeId === undefined ? 'required for a gateway' : 'not an outgoing edge of the gateway'}`,
+        ],
+      );
+    settle();
+    return takeEdge(run, token, edge);
+  }
+  if (event.edgeId !== undefined)
+    rejectWith('EVENT_INVALID', '只有网关的异常可以选择分支', 'only a gateway incident takes an edge', [
+      'edgeId: only for a gateway',
+    ]);
+  if (token.cycles) delete token.cycles[node.id];
+  settle();
+  leave(run, token, 'done');
+}
+
+/**
+ * Run once the event's moves are done: a retried condition whose token moved on is resolved, and so
+ * is an open incident whose token was withdrawn (instance cancelled, interrupting handler, terminate
+ * end). A retried action runs again: its incident stays open, following the new action, until the
+ * action's outcome comes back.
  */
 export function settleIncidents(run: Run): void {
   for (const incident of Object.values(run.state.incidents ?? {})) {
     if (incident.status === 'resolved') continue;
     const wait = run.state.tokens[incident.tokenId]?.wait;
+    if (incident.kind === 'action') {
+      const running = wait?.kind === 'action' ? wait.actionId : undefined;
+      if (incident.status === 'retrying' && running) {
+        incident.status = 'open';
+        incident.actionId = running;
+      } else if (running === undefined || running !== incident.actionId) {
+        resolve(incident, run.now, 'withdrawn');
+      }
+      continue;
+    }
     const held = wait?.kind === 'incident' && wait.incidentId === incident.id;
     if (incident.status === 'retrying') resolve(incident, run.now, 'retried');
     else if (!held) resolve(incident, run.now, 'withdrawn');

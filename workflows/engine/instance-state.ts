@@ -95,28 +95,42 @@ export type ChildRecord = {
 };
 
 /**
- * A condition that could not decide a route (it threw, or gave something other than a boolean).
- * The token waits at the node; a retry re-evaluates the node. Resolved incidents stay as history.
+ * Something an operator must look at: a condition that could not decide a route (it threw, or gave
+ * something other than a boolean), or an action that failed with no `error` edge to take. The token
+ * waits at the node; a retry re-evaluates the node (an action runs again, under a new action id),
+ * and resolving by hand moves the token on (docs/incidents-and-events.md). Resolved incidents stay
+ * as history.
  */
 export type Incident = {
   id: string;
+  /** Absent for a condition (states from before action incidents have only those). */
+  kind?: 'action';
   /** `retrying` lasts only within the step that retries; a step never ends with it. */
   status: 'open' | 'retrying' | 'resolved';
   nodeId: string;
   tokenId: string;
-  expression: string;
+  /** The failing condition; absent for an action incident. */
+  expression?: string;
   /** The gateway edge whose condition failed; absent for a timer's `until`. */
   edgeId?: string;
+  /** Action incidents: the pending action that failed, or that a retry runs again. */
+  actionId?: string;
   error: string;
-  /** The variables the expression read, as they were when it failed. */
+  /** The variables the expression read, as they were when it failed (empty for an action). */
   values: Record<string, unknown>;
   raisedAt: string;
-  /** Failed evaluations so far: 1 when raised, one more per failed retry. */
+  /** Failed evaluations (or action runs) so far: 1 when raised, one more per failed retry. */
   attempts: number;
   lastRetry?: { at: string; by: string };
   resolvedAt?: string;
-  /** retried: a retry routed on; withdrawn: the token was withdrawn (cancel, interrupt, terminate). */
-  resolution?: 'retried' | 'withdrawn';
+  /**
+   * retried: a retry routed on (or the retried action succeeded); withdrawn: the token was
+   * withdrawn (cancel, interrupt, terminate); resolved: an operator moved the token on by hand.
+   */
+  resolution?: 'retried' | 'withdrawn' | 'resolved';
+  /** Resolved by hand: who, and the note they gave. */
+  resolvedBy?: string;
+  note?: string;
 };
 
 export type Counters = { token: number; task: number; timer: number; action: number; child: number };

@@ -5,7 +5,7 @@ import { type Effect, type EngineEvent, type ParsedEngineEvent, ZEngineEvent } f
 import { handleExternal } from './event-handlers';
 import { withFeelClock } from './feel-conditions';
 import { graphOf } from './graph';
-import { retryIncident, settleIncidents, updateVariables } from './incidents';
+import { resolveIncident, retryIncident, settleIncidents, updateVariables } from './incidents';
 import type { InstanceState, Token } from './instance-state';
 import {
   isBefore,
@@ -149,6 +149,8 @@ function applyEvent(run: Run, event: ParsedEngineEvent): void {
       return updateVariables(run, event);
     case 'incidentRetried':
       return retryIncident(run, event);
+    case 'incidentResolved':
+      return resolveIncident(run, event);
     case 'taskReassigned':
       return reassignTask(run, event);
     case 'taskDelegated':

@@ -71,6 +71,8 @@ export type RejectionCode =
   | 'LOOP_LIMIT'
   | 'VARIABLES_INVALID'
   | 'INCIDENT_NOT_FOUND'
+  /** A retried action of the incident is still running: its outcome comes first. */
+  | 'INCIDENT_RETRYING'
   | 'NOT_A_SUPERVISOR'
   | 'TARGET_NOT_ELIGIBLE'
   | 'TASK_DELEGATED'

@@ -1,5 +1,6 @@
 // One icon per area, shared by the side menu and the area pages.
 import {
+  AlertOutlined,
   ApartmentOutlined,
   BarChartOutlined,
   FolderOpenOutlined,
@@ -15,6 +16,7 @@ export const AREA_ICONS = {
   projects: <FolderOpenOutlined />,
   dashboards: <BarChartOutlined />,
   talent: <TeamOutlined />,
+  incidents: <AlertOutlined />,
   designer: <ApartmentOutlined />,
   admin: <SettingOutlined />,
 } as const satisfies Record<AreaKey, ReactNode>;

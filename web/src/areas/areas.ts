@@ -12,6 +12,8 @@ export const AREAS = [
     path: '/talent',
     roles: ['committee_member', 'selection_office', 'leading_group', 'admin'],
   },
+  // Incidents: supervisors over their subtree, admins everywhere (they operate the runtime).
+  { key: 'incidents', path: '/incidents', roles: ['supervisor', 'admin'] },
   { key: 'designer', path: '/designer', roles: ['admin'] },
   { key: 'admin', path: '/admin', roles: ['admin'] },
 ] as const satisfies ReadonlyArray<{ key: string; path: string; roles: readonly Role[] }>;

@@ -1,9 +1,10 @@
 // action: a registered action runs as an effect; its result comes back with `actionCompleted` and is
-// mapped into the variables. A failure takes the `error` edge if there is one, else stays an incident.
+// mapped into the variables. A failure takes the `error` edge if there is one, else raises an incident.
 import { feelParam, findAction } from '../action-catalog';
 import type { NodeOf } from '../definition-schema';
 import type { ParsedEngineEvent } from '../engine-events';
 import { outgoingOf } from '../graph';
+import { raiseActionIncident, settleActionIncident } from '../incidents';
 import type { PendingAction, Token } from '../instance-state';
 import { nextId } from '../instance-state';
 import { rejectWith } from '../localized-message';
@@ -66,6 +67,7 @@ export function completeAction(
   )
     Object.assign(run.state.variables, result);
   delete run.state.pendingActions[action.id];
+  settleActionIncident(run, action.id);
   leave(run, tokenOf(run, action.tokenId));
 }
 
@@ -81,7 +83,8 @@ export function failAction(run: Run, event: Extract<ParsedEngineEvent, { type: '
     leave(run, tokenOf(run, action.tokenId), 'error');
     return;
   }
-  // No error path: the path keeps waiting; the host may retry and report `actionCompleted` later.
+  // No error path: the path keeps waiting, with an incident an operator retries or resolves.
   action.status = 'failed';
   action.error = event.error;
+  raiseActionIncident(run, action, event.error);
 }

@@ -1,5 +1,6 @@
 // One project: its stage bar, open tasks, the forms submitted at each stage, its timeline, pending
-// timers and incidents, and 终止项目 for those who may cancel it.
+// timers and incidents; for a supervisor over its unit, 发送事件, 终止项目 and the open incidents
+// with their retry and resolve.
 import {
   Alert,
   App,
@@ -24,6 +25,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { AttachmentsPanel } from '../../attachments/AttachmentsPanel';
+import { ProjectIncidents } from '../../incidents/ProjectIncidents';
+import { SendEventButton } from '../../incidents/SendEventButton';
 import { currentLanguage } from '../../i18n';
 import { UrgeButton } from '../../notifications/UrgeButton';
 import { FormModal } from '../../ui/FormModal';
@@ -50,6 +53,7 @@ export default function ProjectPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Flex vertical gap="middle">
+            {detail.can.cancel && <ProjectIncidents projectId={detail.id} />}
             <OpenTasks tasks={detail.tasks} />
             <SubmittedForms project={detail} />
             <AttachmentsPanel projectId={detail.id} running={detail.status === 'running'} />
@@ -71,7 +75,14 @@ function ProjectHeader({ project }: { project: ProjectDetail }) {
   return (
     <Card
       title={<h1 className="sgf-card-title">{project.title}</h1>}
-      extra={project.can.cancel && project.status === 'running' && <CancelProject project={project} />}
+      extra={
+        project.status === 'running' && (
+          <Flex gap="small" wrap>
+            {project.can.sendEvent && <SendEventButton project={project} />}
+            {project.can.cancel && <CancelProject project={project} />}
+          </Flex>
+        )
+      }
     >
       <Flex vertical gap="middle">
         {project.stages.length > 0 ? (
