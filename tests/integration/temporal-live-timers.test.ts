@@ -93,7 +93,14 @@ describeLive('timers and deadlines on Temporal and on the embedded runtime', (ad
     const b = await projectionOf(rt.pool, onEmbedded.instanceId);
     expect(a.events.filter((event) => event.type === 'timerFired').length).toBeGreaterThan(0);
     expect(a.instance[0]?.status).toBe(b.instance[0]?.status);
-    expect(a.events.map((event) => event.type)).toEqual(b.events.map((event) => event.type));
+    // Durations are scaled to seconds of wall time, and each runtime fires its timers on its own
+    // clock while the people's commands arrive: on a loaded machine a reminder may fire before a
+    // reviewer's answer on one runtime and after it on the other. What the people did, in order, and
+    // the tasks it left must agree; where the timers fell between them may not.
+    const peoples = (events: { type: string }[]) =>
+      events.map((event) => event.type).filter((type) => type !== 'timerFired');
+    expect(b.events.filter((event) => event.type === 'timerFired').length).toBeGreaterThan(0);
+    expect(peoples(a.events)).toEqual(peoples(b.events));
     expect(a.tasks).toEqual(b.tasks);
     const size = await historyBytes(rt.client, onTemporal.instanceId);
     console.log(
