@@ -10,6 +10,15 @@ export const ZPageQuery = z.object({
   cursor: z.string().min(1).max(400).optional(),
 });
 
+/**
+ * A timestamp sort key inside a cursor: ISO or PostgreSQL's text form ('2026-11-23 20:00:00.123+00'),
+ * or 'infinity' (undated rows last). Checked here so a forged key is a 400, not a failed cast.
+ */
+export const ZTimestampCursorKey = z
+  .string()
+  .max(60)
+  .regex(/^(infinity|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}(:?\d{2})?)?)$/);
+
 export function pageOf<S extends z.ZodType>(item: S) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }

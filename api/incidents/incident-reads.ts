@@ -5,7 +5,7 @@ import { Prisma } from '../../prisma/generated/client';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
-import { decodeCursor, toPage } from '../http/pagination';
+import { decodeCursor, toPage, ZTimestampCursorKey } from '../http/pagination';
 import { scopeRoots, unitsWithin } from '../policy/unit-scope';
 import { definitionOf, nodeOf } from '../work/definition-cache';
 import { z } from 'zod';
@@ -115,7 +115,7 @@ async function viewOf(db: DbClient, row: IncidentRow): Promise<TIncident> {
   };
 }
 
-const ZCursor = z.tuple([z.string(), z.string()]);
+const ZCursor = z.tuple([ZTimestampCursorKey, z.string().max(200)]);
 
 export async function listIncidents(
   db: DbClient,

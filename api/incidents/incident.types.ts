@@ -16,7 +16,10 @@ export type TIncidentKind = z.infer<typeof ZIncidentKind>;
 /** `<project id>.<engine incident id>` or `effect.<pending effect id>`. */
 export const ZIncidentId = z
   .string()
-  .regex(/^[0-9a-f-]{36}\.incident-\d+$|^effect\.[0-9a-f-]{36}$/i, 'not an incident id');
+  .regex(
+    /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\.incident-\d{1,9}$|^effect\.[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i,
+    'not an incident id',
+  );
 
 export const ZIncidentParams = z.object({ id: ZIncidentId });
 

@@ -6,7 +6,7 @@ import type { InstanceState, ProcessDefinition } from '../../workflows/engine';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
-import { decodeCursor, toPage } from '../http/pagination';
+import { decodeCursor, toPage, ZTimestampCursorKey } from '../http/pagination';
 import { scopeRoots, unitsWithin } from '../policy/unit-scope';
 import { containing } from '../admin/search-pattern';
 import { definitionOf, nodeOf, stageNameOf } from './definition-cache';
@@ -130,7 +130,9 @@ export function projectFilterSql(query: TProjectFilters): Prisma.Sql[] {
 }
 
 type ProjectSort = z.output<typeof ZProjectSort>;
-const ZListCursor = z.tuple([z.string(), z.string()]);
+/** Sorted by title the key is any title; otherwise the start time. */
+const ZTitleCursor = z.tuple([z.string().max(500), z.guid()]);
+const ZStartedCursor = z.tuple([ZTimestampCursorKey, z.guid()]);
 
 /** The projects the caller may see that pass the filters, in the sort's order, from the cursor on. */
 export async function readProjectRows(
@@ -144,7 +146,7 @@ export async function readProjectRows(
   const sortKey = byTitle ? Prisma.sql`i.title` : Prisma.sql`i.started_at`;
   const descending = query.sort === '-startedAt';
   if (query.cursor) {
-    const [key, id] = decodeCursor(query.cursor, ZListCursor);
+    const [key, id] = decodeCursor(query.cursor, byTitle ? ZTitleCursor : ZStartedCursor);
     const keyValue = byTitle ? Prisma.sql`${key}` : Prisma.sql`${key}::timestamptz`;
     filters.push(
       descending

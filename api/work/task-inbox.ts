@@ -6,7 +6,7 @@ import type { RubricCriterion } from '../../workflows/engine';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
-import { decodeCursor, toPage } from '../http/pagination';
+import { decodeCursor, toPage, ZTimestampCursorKey } from '../http/pagination';
 import { definitionOf, stageNameOf } from './definition-cache';
 import { taskColumns, taskJoins, taskSummaryOf, type TaskRow } from './task-rows';
 import { candidateFor, projectVisibleTo } from './work-scope';
@@ -31,7 +31,7 @@ function sortOf(view: TTaskView, sort: z.output<typeof ZTaskListQuery>['sort']) 
   return { key: Prisma.sql`t.created_at`, descending: sort === '-created' };
 }
 
-const ZTaskCursor = z.tuple([z.string().max(60), z.guid()]);
+const ZTaskCursor = z.tuple([ZTimestampCursorKey, z.guid()]);
 
 /** The three tabs' counts in one statement, each over its own index. */
 export function tabCountsSql(caller: Caller): Prisma.Sql {

@@ -294,6 +294,26 @@ describe('projects and tasks API', () => {
     expect(claimAudit).toBe(2);
   });
 
+  it('answers a forged cursor or incident id with a 400 naming it, never a failed cast (found by the fresh-eyes review)', async () => {
+    const forged = (key: unknown[]) =>
+      encodeURIComponent(Buffer.from(JSON.stringify(key)).toString('base64url'));
+    const uuid = '00000000-0000-4000-8000-000000000000';
+    for (const path of [
+      `/api/projects?cursor=${forged(['abc', uuid])}`,
+      `/api/projects?sort=title&cursor=${forged(['abc', 'x'])}`,
+      `/api/tasks?view=mine&cursor=${forged(['abc', uuid])}`,
+      `/api/incidents?cursor=${forged(['abc', 'x'])}`,
+    ]) {
+      const res = await as.zhongxin!('GET', path);
+      expect([path, res.status, fieldsOf(res)]).toEqual([path, 400, ['query.cursor']]);
+    }
+    const dashes = await as.zhongxin!('GET', `/api/incidents/${'-'.repeat(36)}.incident-1`);
+    expect([dashes.status, fieldsOf(dashes)]).toEqual([400, ['params.id']]);
+    // A well-formed cursor still pages: the title sort accepts any title.
+    const titled = await as.zhongxin!('GET', `/api/projects?sort=title&cursor=${forged(['abc', uuid])}`);
+    expect(titled.status).toBe(200);
+  });
+
   it('lets only a supervisor over the unit terminate a project, with a reason, audited', async () => {
     const started = await startAt(as.shegong!, hjl, '将被终止');
     const id = started.json!.id as string;
