@@ -175,7 +175,7 @@ export async function sendProjectEvent(
       resourceId: projectId,
       unitId: before.unit.id,
       before: { status: before.status },
-      after: { event: body.name, payload: body.payload ?? null },
+      after: { event: body.name, reason: body.reason, payload: body.payload ?? null },
     },
   };
 }

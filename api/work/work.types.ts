@@ -250,6 +250,8 @@ export type TCancelProjectRequest = z.infer<typeof ZCancelProjectRequest>;
 /** An external event the project's definition declares a handler for, with its payload (any JSON). */
 export const ZSendEventRequest = z.object({
   name: z.string().trim().min(1, 'required').max(100),
+  /** Why the supervisor steps into the process (an event may end it, as 终止 does): kept in the audit log. */
+  reason: z.string().trim().min(1, 'required').max(500),
   payload: z.unknown().optional(),
 });
 export type TSendEventRequest = z.infer<typeof ZSendEventRequest>;

@@ -431,7 +431,7 @@ describe('authorization matrix', () => {
     'POST /projects/:id/events': async (t) => ({
       method: 'POST',
       path: `/api/projects/${(await projectAt(t)).projectId}/events`,
-      body: { name: 'projectTerminated' },
+      body: { name: 'projectTerminated', reason: '矩阵' },
     }),
     'GET /incidents': async (t) => {
       const incidentId = await incidentAt(t);

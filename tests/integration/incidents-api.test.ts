@@ -286,22 +286,37 @@ describe('sending a project an external event', () => {
 
   it('refuses officers (403) and an event the definition does not declare (422 naming name)', async () => {
     expect(
-      (await officer('POST', `/api/projects/${projectId}/events`, { name: 'projectTerminated' })).status,
+      (
+        await officer('POST', `/api/projects/${projectId}/events`, {
+          name: 'projectTerminated',
+          reason: '测试',
+        })
+      ).status,
     ).toBe(403);
     const undeclared = await supervisor('POST', `/api/projects/${projectId}/events`, {
       name: 'talent.leftField',
+      reason: '测试',
     });
     expect(undeclared.status).toBe(422);
     expect(undeclared.json!.errors).toEqual([
       expect.objectContaining({ field: 'name', reasonZh: '该流程未声明此事件' }),
     ]);
+    // Stepping into a process is explained, as terminating is (found by the fresh-eyes review).
+    for (const reason of [undefined, '   ']) {
+      const unexplained = await supervisor('POST', `/api/projects/${projectId}/events`, {
+        name: 'projectTerminated',
+        ...(reason === undefined ? {} : { reason }),
+      });
+      expect([unexplained.status, unexplained.json!.errors[0].field]).toEqual([400, 'reason']);
+    }
+    expect((await supervisor('GET', `/api/projects/${projectId}`)).json).toMatchObject({ status: 'running' });
   });
 
   it('delivers a declared event: the handler routes the project, the timeline and the audit log record it', async () => {
     const sent = await supervisor(
       'POST',
       `/api/projects/${projectId}/events`,
-      { name: 'projectTerminated', payload: { reason: '服务对象迁出' } },
+      { name: 'projectTerminated', reason: '服务对象迁出', payload: { note: '迁往外区' } },
       { 'idempotency-key': 'event-1' },
     );
     expect(sent.status).toBe(200);
@@ -309,12 +324,15 @@ describe('sending a project an external event', () => {
     const replay = await supervisor(
       'POST',
       `/api/projects/${projectId}/events`,
-      { name: 'projectTerminated', payload: { reason: '服务对象迁出' } },
+      { name: 'projectTerminated', reason: '服务对象迁出', payload: { note: '迁往外区' } },
       { 'idempotency-key': 'event-1' },
     );
     expect(replay.status).toBe(200);
     // Once ended, the process handles no more events: a conflict with its state.
-    const late = await supervisor('POST', `/api/projects/${projectId}/events`, { name: 'projectTerminated' });
+    const late = await supervisor('POST', `/api/projects/${projectId}/events`, {
+      name: 'projectTerminated',
+      reason: '测试',
+    });
     expect(late.status).toBe(409);
     const timeline = await supervisor('GET', `/api/projects/${projectId}/timeline`);
     expect(

@@ -11,13 +11,14 @@ import type { ProjectDetail } from '../work/work-types';
 
 interface Values {
   name: string;
+  reason: string;
   payload?: string;
 }
 
 function useSendEvent(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; payload?: unknown }) =>
+    mutationFn: (body: { name: string; reason: string; payload?: unknown }) =>
       apiPost<ProjectDetail>(`/api/projects/${projectId}/events`, body, {
         idempotencyKey: crypto.randomUUID(),
       }),
@@ -49,13 +50,13 @@ export function SendEventButton({ project }: { project: ProjectDetail }) {
         name="sendEvent"
         title={t('incidents.sendEventTitle', { title: project.title })}
         okText={t('incidents.send')}
-        serverFields={['name', 'payload']}
+        serverFields={['name', 'reason', 'payload']}
         pending={send.isPending}
         initialValues={project.events.length === 1 ? { name: project.events[0]!.name } : {}}
         onClose={() => setOpen(false)}
-        onSubmit={({ name, payload }, showProblem) =>
+        onSubmit={({ name, reason, payload }, showProblem) =>
           send.mutate(
-            { name, ...(payload?.trim() ? { payload: JSON.parse(payload) as unknown } : {}) },
+            { name, reason, ...(payload?.trim() ? { payload: JSON.parse(payload) as unknown } : {}) },
             {
               onSuccess: () => {
                 setOpen(false);
@@ -72,6 +73,13 @@ export function SendEventButton({ project }: { project: ProjectDetail }) {
           rules={[{ required: true, message: t('incidents.eventRequired') }]}
         >
           <Select options={project.events.map((event) => ({ value: event.name, label: event.label }))} />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('incidents.eventReason')}
+          rules={[{ required: true, whitespace: true, message: t('incidents.eventReasonRequired') }]}
+        >
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} />
         </Form.Item>
         <Form.Item
           name="payload"
