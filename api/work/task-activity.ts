@@ -7,6 +7,7 @@ import { definitionOf } from './definition-cache';
 import { visibleTask } from './task-inbox';
 import { mayTakeBack, supervisesProject } from './task-handovers';
 import type { TaskRow } from './task-rows';
+import { CASE_ROLES } from '../../workflows/engine';
 import { choosablePeople, peopleOnUnitLine } from './unit-line-people';
 
 /** Events that may carry a remark about a task. */
@@ -134,9 +135,12 @@ export async function taskActivity(db: DbClient, caller: Caller, taskId: string)
       holds && owner === undefined && (row.form ?? []).some((field) => field.type === 'user')
         ? await choosablePeople(db, row)
         : [],
-    // A signer gives another view, so any role on the unit line will do (the engine's rule).
+    // A signer gives another view, so any case role on the unit line will do (the engine's rule).
     signers: may.addSigner
-      ? await peopleOnUnitLine(db, row, { roles: null, excluded: [caller.userId, ...seatedAt(row)] })
+      ? await peopleOnUnitLine(db, row, {
+          roles: [...CASE_ROLES],
+          excluded: [caller.userId, ...seatedAt(row)],
+        })
       : [],
   };
 }

@@ -3,6 +3,7 @@
 // fields (人员选择, any role), whose chosen person the API checks before the engine sees the form.
 import { Prisma } from '../../prisma/generated/client';
 import type { DbClient } from '../db/prisma-client';
+import { CASE_ROLES } from '../../workflows/engine';
 import { AppError, type FieldError } from '../http/app-error';
 import { unitLineOf } from './task-handovers';
 import type { TaskRow } from './task-rows';
@@ -14,9 +15,6 @@ export interface PersonOnLine {
 
 /** At most one page of people: the pickers search within it. */
 const PEOPLE_LIMIT = 200;
-
-/** Whom a user field may name: anyone taking part in case work, not an admin (admins do not read cases). */
-const CHOOSABLE_ROLES = ['officer', 'supervisor', 'committee_member', 'selection_office', 'leading_group'];
 
 /** `roles`: only holders of one of them (null: any role); `only`: among these ids; `excluded`: never these. */
 export async function peopleOnUnitLine(
@@ -38,7 +36,7 @@ export async function peopleOnUnitLine(
 
 /** The people a `user` field of the task may name (all of them, or those among `only`). */
 export function choosablePeople(db: DbClient, row: TaskRow, only?: string[]): Promise<PersonOnLine[]> {
-  return peopleOnUnitLine(db, row, { roles: CHOOSABLE_ROLES, ...(only ? { only } : {}) });
+  return peopleOnUnitLine(db, row, { roles: [...CASE_ROLES], ...(only ? { only } : {}) });
 }
 
 /**

@@ -20,6 +20,9 @@ export const ZRole = z.enum([
   'leading_group',
 ]);
 
+/** The roles that take part in case work: everyone but admins, who run the system and read no cases. */
+export const CASE_ROLES: readonly Role[] = ZRole.options.filter((role) => role !== 'admin');
+
 /** Who a task goes to. Role rules are scoped to the instance's org unit, resolved by the host. */
 export const ZAssigneeRule = z.discriminatedUnion('type', [
   z.strictObject({

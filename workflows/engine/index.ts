@@ -9,6 +9,7 @@ export {
   ZApprovalPolicy,
   ZTimerSpec,
   ZRole,
+  CASE_ROLES,
   ZStage,
   processDefinitionJsonSchema,
   type ProcessDefinition,

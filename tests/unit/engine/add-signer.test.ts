@@ -212,6 +212,15 @@ describe('加签 (adding a signer)', () => {
     ).toBe('NOT_A_CANDIDATE');
   });
 
+  it('refuses an admin as signer: admins read no cases (found by the fresh-eyes review)', () => {
+    const run = approval({ type: 'all' });
+    const own = run.task('headApproval');
+    const admin = person('admin-1', ['admin', 'county-1']);
+    expect(
+      run.reject({ type: 'signerAdded', taskId: own.id, actor: head, to: admin, position: 'before' }).code,
+    ).toBe('TARGET_NOT_ELIGIBLE');
+  });
+
   it('refuses a delegated seat, a closed one and a task that is not an approval', () => {
     const run = approval({ type: 'all' });
     const own = run.task('headApproval');

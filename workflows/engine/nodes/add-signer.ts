@@ -2,7 +2,7 @@
 // who must approve as well (the node's policy still decides over the definition's seats, see
 // approval.ts). 前加签 (`before`) holds the holder's own seat until the signer has voted; 后加签
 // (`after`) leaves it free. Semantics: docs/task-actions.md.
-import type { NodeOf } from '../definition-schema';
+import { CASE_ROLES, type NodeOf } from '../definition-schema';
 import type { ParsedEngineEvent } from '../engine-events';
 import { rejectWith } from '../localized-message';
 import { openTask, type Run } from '../run-context';
@@ -28,8 +28,9 @@ export function addSigner(run: Run, event: Extract<ParsedEngineEvent, { type: 's
       `${event.to.displayName ?? event.to.userId} 已持有此审批的另一席位`,
       `${event.to.userId} already holds a seat of this approval`,
     );
-  // The signer brings another view, so any role on the project's unit line will do (not the seat's role).
-  checkEligible(run, task, event.to, undefined, 'any');
+  // The signer brings another view, so any case role on the project's unit line will do (not the
+  // seat's role); admins run the system and read no cases.
+  checkEligible(run, task, event.to, undefined, CASE_ROLES);
   const node = run.graph.nodes.get(task.nodeId) as NodeOf<'approval'>;
   const signer = openTask(
     run,
