@@ -41,14 +41,17 @@ export interface ProxySweeperOptions {
   orchestrator: Orchestrator;
   clock?: Clock;
   intervalMs?: number;
+  /** Moves asked for per pass (the rest wait for the next pass). */
+  batchSize?: number;
   log?: (line: string) => void;
 }
 
 /**
  * Open tasks held by the principal of a period active now: their own tasks and role tasks they
- * claimed (both have the principal as the row's assignee); not those delegated (委派), either way.
+ * claimed (both have the principal as the row's assignee); not those delegated (委派), either way,
+ * nor those already refused (so refusals never fill the batch and hold back later moves).
  */
-function dueMoves(prisma: Db, now: Date): Promise<DueMove[]> {
+function dueMoves(prisma: Db, now: Date, refused: readonly string[], batchSize: number): Promise<DueMove[]> {
   return prisma.$queryRaw<DueMove[]>(Prisma.sql`
     SELECT p.id::text AS period_id, p.principal_id::text AS principal_id, pu.display_name AS principal_name,
            p.proxy_id::text AS proxy_id, t.instance_id::text AS instance_id, t.engine_task_id
@@ -58,14 +61,16 @@ function dueMoves(prisma: Db, now: Date): Promise<DueMove[]> {
     JOIN process_instance i ON i.id = t.instance_id AND i.status = 'running'
     WHERE p.cancelled_at IS NULL AND p.starts_at <= ${now} AND p.ends_at > ${now}
       AND i.state -> 'tasks' -> t.engine_task_id ->> 'delegatedBy' IS NULL
+      AND NOT ('proxy/' || p.id::text || '/' || t.engine_task_id) = ANY(${refused}::text[])
     ORDER BY p.starts_at, t.created_at
-    LIMIT 200`);
+    LIMIT ${batchSize}`);
 }
 
 export function createProxySweeper(options: ProxySweeperOptions): ProxySweeper {
   const { prisma, orchestrator } = options;
   const clock = options.clock ?? (() => new Date());
   const intervalMs = options.intervalMs ?? 5000;
+  const batchSize = options.batchSize ?? 200;
   const log = options.log ?? ((line: string) => console.error(`[proxy-sweeper] ${line}`));
   // A refusal does not change by itself (the proxy lacks the task's role, their account is
   // disabled): kept per process so the sweep does not ask again every few seconds.
@@ -105,7 +110,7 @@ export function createProxySweeper(options: ProxySweeperOptions): ProxySweeper {
 
   async function sweep(): Promise<SweepResult> {
     const result: SweepResult = { moved: 0, refused: 0 };
-    for (const due of await dueMoves(prisma, clock())) {
+    for (const due of await dueMoves(prisma, clock(), [...refusedKeys], batchSize)) {
       const outcome = await move(due);
       if (outcome !== 'skipped') result[outcome] += 1;
     }

@@ -14,6 +14,7 @@ import {
   unitIdByCode,
 } from './support/api-callers';
 import type { TestServer } from '../support/test-server';
+import { createProxySweeper } from '../../api/proxies/proxy-sweeper';
 
 jest.setTimeout(180_000);
 
@@ -370,6 +371,37 @@ describe('proxies API', () => {
           : undefined,
       );
       expect(await prisma.instanceEvent.count({ where: { instanceId, type: 'taskProxied' } })).toBe(0);
+
+      // A refused move never holds back later ones, even when the batch has room for one move only
+      // (found by the fresh-eyes review: refused rows kept filling the sweep's batch). The server's own
+      // sweeper stops here so that only the one-at-a-time sweeper below moves anything.
+      await server.proxySweeper.stop();
+      const [second, standIn] = [await personAt('LC-HJL'), await personAt('LC-HJL')];
+      const later = await server.orchestrator.start({
+        versionId: lifecycleVersion,
+        unitId: hjl,
+        title: '拒绝之后的代理',
+        input: { projectName: '拒绝之后的代理' },
+        actor: { userId: second },
+        idempotencyKey: 'proxy-after-refusal-start',
+      });
+      const setLater = await as.zhanzhang!('POST', '/api/proxies', {
+        principalUserId: second,
+        proxyUserId: standIn,
+        reason: '培训',
+        startsAt: new Date(Date.now() - 30_000).toISOString(),
+        endsAt: new Date(Date.now() + DAY).toISOString(),
+      });
+      expect(setLater.status).toBe(201);
+      const oneAtATime = createProxySweeper({
+        prisma,
+        orchestrator: server.orchestrator,
+        batchSize: 1,
+        log: () => {},
+      });
+      expect(await oneAtATime.sweep()).toEqual({ moved: 0, refused: 1 });
+      expect(await oneAtATime.sweep()).toEqual({ moved: 1, refused: 0 });
+      expect((await openTasks(later.instanceId, 'assess'))[0]?.assigneeId).toBe(standIn);
     });
   });
 });
