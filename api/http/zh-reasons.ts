@@ -15,10 +15,18 @@ const zhTypes: Record<string, string> = {
   string: '文本',
   number: '数字',
   int: '整数',
+  integer: '整数',
   boolean: '布尔值',
   object: '对象',
+  record: '对象',
   array: '数组',
+  list: '列表',
+  tuple: '数组',
+  date: '日期',
 };
+
+/** Chinese for a type's name in a reason (`应为对象`); the name itself when there is none. */
+export const zhTypeName = (type: string): string => zhTypes[type] ?? type;
 
 const zhFormats: Record<string, string> = {
   guid: '须为 UUID',
@@ -49,7 +57,7 @@ export function zhReasonOf(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return /received undefined$/.test(issue.message)
         ? '必填'
-        : `类型不正确，应为${zhTypes[issue.expected] ?? issue.expected}`;
+        : `类型不正确，应为${zhTypeName(issue.expected)}`;
     case 'invalid_format':
       if (issue.format === 'regex' && 'pattern' in issue)
         return `格式不正确，须符合 ${String(issue.pattern)}`;

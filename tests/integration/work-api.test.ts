@@ -123,6 +123,10 @@ describe('projects and tasks API', () => {
     expect(noInput.status).toBe(422);
     expect(noInput.json!.code).toBe('PROCESS_INPUT_INVALID');
     expect(fieldsOf(noInput)).toContain('input.projectName');
+    // In Chinese too, not the engine's English word (found by the fresh-eyes review: reasonZh was "required").
+    expect(noInput.json!.errors).toContainEqual(
+      expect.objectContaining({ field: 'input.projectName', reason: 'required', reasonZh: '必填' }),
+    );
 
     // The process's own state (a decision, a score, a flag its steps set) is not start input.
     const ownState = await as.shegong!('POST', '/api/projects', {
