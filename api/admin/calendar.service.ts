@@ -97,13 +97,18 @@ export async function addCalendarDay(
   const date = new Date(`${input.date}T00:00:00.000Z`);
   const existing = await db.calendarDay.findUnique({ where: { date } });
   if (existing) {
-    throw new AppError('CONFLICT', `${input.date} is in the calendar already.`, [
-      {
-        field: 'date',
-        reason: `already added as “${existing.name}”`,
-        reasonZh: `该日期已添加（${existing.name}）`,
-      },
-    ]);
+    throw new AppError(
+      'CONFLICT',
+      `${input.date} is in the calendar already.`,
+      [
+        {
+          field: 'date',
+          reason: `already added as “${existing.name}”`,
+          reasonZh: `该日期已添加（${existing.name}）`,
+        },
+      ],
+      { detailZh: `${input.date} 已在工作日历中（${existing.name}）` },
+    );
   }
   if (alreadySo(input.date, input.kind)) {
     const working = input.kind === 'workday';
@@ -117,6 +122,7 @@ export async function addCalendarDay(
           reasonZh: `${input.date} 本来就是${working ? '工作日' : '休息日'}`,
         },
       ],
+      { detailZh: `${input.date} 本来就是${working ? '工作日' : '休息日'}，无需添加` },
     );
   }
   const row = await db.calendarDay.create({

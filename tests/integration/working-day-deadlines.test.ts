@@ -149,6 +149,8 @@ describe('working-day deadlines on the embedded runtime', () => {
       const unchanged = await admin('POST', '/api/admin/calendar', { date, kind, name: '无效' });
       expect(unchanged.status).toBe(400);
       expect(unchanged.json?.errors).toEqual([expect.objectContaining({ field: 'kind' })]);
+      // The message people read says why, in Chinese too (found by the fresh-eyes review).
+      expect(unchanged.json?.detailZh).toMatch(/本来就是(工作日|休息日)，无需添加/);
     }
     for (const date of ['2026-13-01', '2026-02-29', '0000-01-01']) {
       const malformed = await admin('POST', '/api/admin/calendar', { date, kind: 'holiday', name: '无效' });
