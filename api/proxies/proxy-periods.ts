@@ -288,15 +288,25 @@ export async function proxyCandidates(
 ): Promise<z.infer<typeof ZProxyCandidates>> {
   const roots = scopeRoots(caller);
   if (roots.length === 0) return { items: [] };
-  const rows = await db.$queryRaw<{ id: string; display_name: string; unit_name: string }[]>`
+  const rows = await db.$queryRaw<
+    { id: string; display_name: string; unit_name: string; overseen: boolean }[]
+  >`
     WITH RECURSIVE up(id, parent_id) AS (
       SELECT id, parent_id FROM org_unit WHERE id = ANY(${roots}::uuid[])
       UNION SELECT u.id, u.parent_id FROM org_unit u JOIN up ON u.id = up.parent_id
     )
-    SELECT DISTINCT ON (p.id) p.id, p.display_name, o.name AS unit_name
+    SELECT DISTINCT ON (p.id) p.id, p.display_name, o.name AS unit_name,
+      ${overseenBy(caller, Prisma.sql`p.id`)} AS overseen
     FROM app_user p JOIN role_assignment ra ON ra.user_id = p.id JOIN org_unit o ON o.id = ra.unit_id
     WHERE p.kind = 'person' AND NOT p.disabled AND p.id <> ${caller.userId}::uuid
       AND (ra.unit_id IN (SELECT id FROM up) OR ra.unit_id IN ${unitsWithin(roots)})
     ORDER BY p.id, o.name LIMIT 500`;
-  return { items: rows.map((r) => ({ id: r.id, displayName: r.display_name, unitName: r.unit_name })) };
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      displayName: r.display_name,
+      unitName: r.unit_name,
+      overseen: r.overseen,
+    })),
+  };
 }

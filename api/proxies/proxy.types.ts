@@ -41,7 +41,8 @@ export type TCreateProxyRequest = z.infer<typeof ZCreateProxyRequest>;
 
 /** Someone who may be named as a proxy: an active person holding a role in the caller's units or above. */
 export const ZProxyCandidates = z.object({
-  items: z.array(ZPerson.extend({ unitName: z.string() })),
+  /** `overseen`: the caller may also set this person's own proxy (supervisor or admin over them). */
+  items: z.array(ZPerson.extend({ unitName: z.string(), overseen: z.boolean() })),
 });
 export type TProxyList = z.infer<typeof ZProxyList>;
 export type TProxyCandidates = z.infer<typeof ZProxyCandidates>;

@@ -231,6 +231,13 @@ describe('proxies API', () => {
       const ids = (res.json!.items as { id: string }[]).map((p) => p.id);
       expect(ids).toEqual(expect.arrayContaining([userId.shegong, userId.zhongxin, userId['shegong-room']]));
       expect(ids).not.toContain(userId.zhanzhang);
+      // Only those below him may be named as away by him; the centre's supervisor above only as a
+      // proxy (found by the fresh-eyes review: the picker offered her and the server then refused).
+      const overseen = (res.json!.items as { id: string; overseen: boolean }[]).filter((p) => p.overseen);
+      expect(overseen.map((p) => p.id)).toEqual(
+        expect.arrayContaining([userId.shegong, userId['shegong-room']]),
+      );
+      expect(overseen.map((p) => p.id)).not.toContain(userId.zhongxin);
     });
   });
 

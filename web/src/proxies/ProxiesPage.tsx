@@ -121,10 +121,13 @@ export default function ProxiesPage() {
   const problem = useFormProblem(form, SERVER_FIELDS);
   if (!user) return null;
   const overseer = user.roles.some((r) => r.role === 'supervisor' || r.role === 'admin');
-  const people = (candidates.data ?? []).map((p) => ({
+  const option = (p: { id: string; displayName: string; unitName: string }) => ({
     value: p.id,
     label: `${p.displayName}（${p.unitName}）`,
-  }));
+  });
+  const people = (candidates.data ?? []).map(option);
+  // Only the people one oversees may be named as away (the server refuses the others).
+  const overseenPeople = (candidates.data ?? []).filter((p) => p.overseen).map(option);
 
   const submit = ({ principalUserId, proxyUserId, period, reason }: ProxyForm) => {
     problem.clear();
@@ -157,7 +160,7 @@ export default function ProxiesPage() {
               allowClear
               showSearch
               optionFilterProp="label"
-              options={people}
+              options={overseenPeople}
               placeholder={user.displayName}
             />
           </Form.Item>
