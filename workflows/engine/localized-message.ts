@@ -44,7 +44,8 @@ export type ValidationCode =
   | 'FEEL_ALWAYS_FAILS'
   | 'DUPLICATE_STAGE_ID'
   | 'UNKNOWN_STAGE'
-  | 'RETURN_TARGET_INVALID';
+  | 'RETURN_TARGET_INVALID'
+  | 'CC_RECIPIENT_DUPLICATE';
 
 export type RejectionCode =
   | 'EVENT_INVALID'

@@ -66,6 +66,7 @@ function checkDefinition(def: ProcessDefinition, report: Report): void {
   checkEdgesOutsideGateways(graph, report);
   checkHandlers(def, graph, report);
   checkReturnTargets(graph, report);
+  checkCarbonCopies(graph, report);
   checkReachability(def, graph, report);
   checkParallels(def, graph, report);
   checkFeelExpressions(def, report);
@@ -448,6 +449,25 @@ function checkReturnTargets(graph: Graph, report: Report): void {
           `节点 ${node.name} 的退回目标 ${target} 须是本流程中其他的办理、审批或评审节点`,
           `return target ${target} of ${node.id} must be another task node of the definition`,
         );
+    }
+  }
+}
+
+/** 抄送 on completion names each person, or each role with its scope, once. */
+function checkCarbonCopies(graph: Graph, report: Report): void {
+  for (const node of graph.nodes.values()) {
+    if (node.kind !== 'userTask' && node.kind !== 'approval') continue;
+    const seen = new Set<string>();
+    for (const recipient of node.cc ?? []) {
+      const key = recipient.type === 'user' ? recipient.userId : `${recipient.role}@${recipient.scope}`;
+      if (seen.has(key))
+        report(
+          'CC_RECIPIENT_DUPLICATE',
+          { nodeId: node.id },
+          `节点 ${node.name} 的抄送对象 ${key} 重复`,
+          `cc recipient ${key} of ${node.id} is listed twice`,
+        );
+      seen.add(key);
     }
   }
 }
