@@ -130,6 +130,7 @@ export async function taskActivity(db: DbClient, caller: Caller, taskId: string)
     resolve: holds && owner !== undefined,
     comment: open,
     addSigner: holds && owner === undefined && row.kind === 'approval' && signer === undefined,
+    copy: holds || (open && owner === caller.userId),
   };
   const returnTargets = holds && owner === undefined ? await returnTargetsOf(db, row) : [];
   return {
@@ -147,5 +148,6 @@ export async function taskActivity(db: DbClient, caller: Caller, taskId: string)
           ])
         : [],
     signers: may.addSigner ? await eligiblePeople(db, row, [caller.userId, ...seatedAt(row)], true) : [],
+    copyTo: may.copy ? await eligiblePeople(db, row, [caller.userId], true) : [],
   };
 }
