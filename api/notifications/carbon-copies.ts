@@ -3,6 +3,7 @@
 // is the set of `task.copied` notifications sharing its id (payload.copy.id); a receipt is a
 // notification_read row, per person, so each holder of a role recipient reads for themself.
 import { Prisma } from '../../prisma/generated/client';
+import type { TRole } from '../auth/auth.types';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import { visibleProjectRow } from '../work/project-reads';
@@ -46,7 +47,7 @@ function recipientOf(row: RecipientRow): TProjectCopy['recipients'][number] {
       person: { id: row.recipient_user_id, displayName: row.recipient_name ?? '' },
       readAt: reads.find((read) => read.person.id === row.recipient_user_id)?.readAt ?? null,
     };
-  return { type: 'role', role: row.recipient_role ?? '', unitName: row.unit_name, reads };
+  return { type: 'role', role: row.recipient_role as TRole, unitName: row.unit_name, reads };
 }
 
 /** The project's copies, oldest first, each with its recipients and who has read it when. */

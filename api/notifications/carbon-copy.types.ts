@@ -1,5 +1,6 @@
 // Contracts of the 抄送 reads: a project's copies with their read receipts, and the copies to the caller.
 import { z } from 'zod';
+import { ZRole } from '../auth/auth.types';
 import { ZPersonRef } from '../work/work.types';
 
 export const ZReadReceipt = z.object({ person: ZPersonRef, readAt: z.iso.datetime() });
@@ -9,7 +10,7 @@ export const ZCopyRecipient = z.discriminatedUnion('type', [
   z.object({ type: z.literal('user'), person: ZPersonRef, readAt: z.iso.datetime().nullable() }),
   z.object({
     type: z.literal('role'),
-    role: z.string(),
+    role: ZRole,
     unitName: z.string().nullable(),
     reads: z.array(ZReadReceipt),
   }),
