@@ -4,6 +4,7 @@
 import { ZIdParams } from '../admin/common.types';
 import type { Db } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
+import type { AuditEntry } from '../http/audit-entry';
 import { defineRoute } from '../http/route';
 import { expectContentSubtree, expectPersonOnly, expectRecipientSubtree } from '../policy/route-expectations';
 import { listNotifications, markAllRead, markRead, unreadCount } from './notification-reads';
@@ -21,6 +22,10 @@ import { markProjectCopiesRead, myCopies, projectCopies } from './carbon-copies'
 import { ZCopiesMarkedRead, ZMyCopies, ZProjectCopies } from './carbon-copy.types';
 
 const person = { kind: 'signedIn', personOnly: true } as const;
+
+/** Marking read is audited only when it marked something (again is fine and writes nothing). */
+const auditWhenMarked = (marked: number, entry: AuditEntry): AuditEntry | 'unchanged' =>
+  marked === 0 ? 'unchanged' : entry;
 
 /**
  * The stream answers clients that ask for it (EventSource sends Accept: text/event-stream); any
@@ -94,15 +99,12 @@ export function notificationRoutes(prisma: Db) {
         return {
           status: 200,
           body: marked,
-          audit:
-            marked.marked === 0
-              ? 'unchanged'
-              : {
-                  action: 'notification.read',
-                  resourceType: 'notification',
-                  resourceId: params.id,
-                  unitId: null,
-                },
+          audit: auditWhenMarked(marked.marked, {
+            action: 'notification.read',
+            resourceType: 'notification',
+            resourceId: params.id,
+            unitId: null,
+          }),
         };
       },
     }),
@@ -120,16 +122,13 @@ export function notificationRoutes(prisma: Db) {
         return {
           status: 200,
           body: marked,
-          audit:
-            marked.marked === 0
-              ? 'unchanged'
-              : {
-                  action: 'notification.read_all',
-                  resourceType: 'notification',
-                  resourceId: null,
-                  unitId: null,
-                  after: { marked: marked.marked },
-                },
+          audit: auditWhenMarked(marked.marked, {
+            action: 'notification.read_all',
+            resourceType: 'notification',
+            resourceId: null,
+            unitId: null,
+            after: { marked: marked.marked },
+          }),
         };
       },
     }),
@@ -162,16 +161,13 @@ export function notificationRoutes(prisma: Db) {
         return {
           status: 200,
           body: { marked },
-          audit:
-            marked === 0
-              ? 'unchanged'
-              : {
-                  action: 'project.copies_read',
-                  resourceType: 'project',
-                  resourceId: params.id,
-                  unitId,
-                  after: { marked },
-                },
+          audit: auditWhenMarked(marked, {
+            action: 'project.copies_read',
+            resourceType: 'project',
+            resourceId: params.id,
+            unitId,
+            after: { marked },
+          }),
         };
       },
     }),
