@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = {
   'task.returned': ['退回到此前环节', 'Returned to an earlier step'],
   'task.taken_back': ['拿回已提交的环节', 'Step taken back'],
   'task.signer_added': ['加签', 'Signer added'],
+  'task.copied': ['抄送', 'Task copied'],
+  'project.copies_read': ['已读抄送', 'Copies read'],
   'project.exported': ['导出项目列表', 'Project list exported'],
   'task.urged': ['催办', 'Task urged'],
   'notification.read': ['标记通知已读', 'Notification marked read'],

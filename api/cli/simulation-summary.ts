@@ -38,6 +38,8 @@ function describeEvent(event: EngineEvent): string {
     case 'taskDelegated':
     case 'taskTransferred':
       return `${event.type} ${event.fromTaskId} to ${event.to.userId} ${by(event.actor)}`;
+    case 'taskCopied':
+      return `taskCopied ${event.taskId} to ${event.to.map((holder) => holder.userId).join(', ')} ${by(event.actor)}`;
     case 'signerAdded':
       return `signerAdded ${event.position} ${event.taskId}: ${event.to.userId} ${by(event.actor)}`;
     case 'taskProxied':

@@ -9,6 +9,9 @@
 import { Prisma } from '../../prisma/generated/client';
 import type { Caller } from '../auth/caller';
 
+/** The template of a 抄送 notice (the engine's notify effect of a copy). */
+export const COPY_TEMPLATE = 'task.copied';
+
 /** SQL over notification `n` joined to its instance `i`: the caller is a recipient. */
 export function addressedTo(caller: Caller): Prisma.Sql {
   const roles = caller.assignments.map((a) => a.role);

@@ -1,5 +1,5 @@
 // The inbox's sentence for each notification template, in Chinese and English: the engine's
-// reminders and escalations, proxy moves (代理), the urge (催办), and the notify actions of the built-in definitions.
+// reminders and escalations, proxy moves (代理), copies (抄送), the urge (催办), and the notify actions of the built-in definitions.
 // A custom definition's own template reads as a generic notice from its project.
 
 export interface NotificationContext {
@@ -56,6 +56,14 @@ export function notificationText({
       return {
         zh: `${by}催办「${task}」（项目「${projectTitle}」）${message ? `：${message}` : ''}`,
         en: `${by} urges you to act on "${task}" in "${projectTitle}"${message ? `: ${message}` : ''}`,
+      };
+    }
+    case 'task.copied': {
+      const copy = (payload.copy ?? {}) as Record<string, unknown>;
+      const note = text(copy.note);
+      return {
+        zh: `抄送：「${task}」（项目「${projectTitle}」）${note ? `：${note}` : ''}`,
+        en: `Copied to you: "${task}" in "${projectTitle}"${note ? `: ${note}` : ''}`,
       };
     }
     case 'talent.listPublished': {

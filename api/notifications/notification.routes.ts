@@ -4,6 +4,7 @@
 import { ZIdParams } from '../admin/common.types';
 import type { Db } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
+import type { AuditEntry } from '../http/audit-entry';
 import { defineRoute } from '../http/route';
 import { expectContentSubtree, expectPersonOnly, expectRecipientSubtree } from '../policy/route-expectations';
 import { listNotifications, markAllRead, markRead, unreadCount } from './notification-reads';
@@ -17,8 +18,14 @@ import {
   ZUrgeResult,
 } from './notification.types';
 import { urgeTask } from './urge';
+import { markProjectCopiesRead, myCopies, projectCopies } from './carbon-copies';
+import { ZCopiesMarkedRead, ZMyCopies, ZProjectCopies } from './carbon-copy.types';
 
 const person = { kind: 'signedIn', personOnly: true } as const;
+
+/** Marking read is audited only when it marked something (again is fine and writes nothing). */
+const auditWhenMarked = (marked: number, entry: AuditEntry): AuditEntry | 'unchanged' =>
+  marked === 0 ? 'unchanged' : entry;
 
 /**
  * The stream answers clients that ask for it (EventSource sends Accept: text/event-stream); any
@@ -92,15 +99,12 @@ export function notificationRoutes(prisma: Db) {
         return {
           status: 200,
           body: marked,
-          audit:
-            marked.marked === 0
-              ? 'unchanged'
-              : {
-                  action: 'notification.read',
-                  resourceType: 'notification',
-                  resourceId: params.id,
-                  unitId: null,
-                },
+          audit: auditWhenMarked(marked.marked, {
+            action: 'notification.read',
+            resourceType: 'notification',
+            resourceId: params.id,
+            unitId: null,
+          }),
         };
       },
     }),
@@ -118,18 +122,64 @@ export function notificationRoutes(prisma: Db) {
         return {
           status: 200,
           body: marked,
-          audit:
-            marked.marked === 0
-              ? 'unchanged'
-              : {
-                  action: 'notification.read_all',
-                  resourceType: 'notification',
-                  resourceId: null,
-                  unitId: null,
-                  after: { marked: marked.marked },
-                },
+          audit: auditWhenMarked(marked.marked, {
+            action: 'notification.read_all',
+            resourceType: 'notification',
+            resourceId: null,
+            unitId: null,
+            after: { marked: marked.marked },
+          }),
         };
       },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/projects/:id/copies',
+      tag: 'projects',
+      summary: '抄送: the project’s copies (who, when, note) with each recipient’s read receipt',
+      access: { kind: 'signedIn' },
+      expect: expectContentSubtree,
+      params: ZIdParams,
+      responses: { 200: { description: 'The copies, oldest first', schema: ZProjectCopies } },
+      handle: async ({ db, caller, params }) => ({
+        status: 200,
+        body: await projectCopies(db, caller, params.id),
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/projects/:id/copies/read',
+      tag: 'projects',
+      summary: '抄送: the caller opened the project; its copies to them are read (for them alone)',
+      access: { kind: 'signedIn' },
+      expect: expectContentSubtree,
+      params: ZIdParams,
+      responses: { 200: { description: 'How many copies were marked', schema: ZCopiesMarkedRead } },
+      handle: async ({ db, caller, params }) => {
+        const { marked, unitId } = await markProjectCopiesRead(db, caller, params.id);
+        if (marked > 0) hub.countChanged(caller.userId, await unreadCount(db, caller));
+        return {
+          status: 200,
+          body: { marked },
+          audit: auditWhenMarked(marked, {
+            action: 'project.copies_read',
+            resourceType: 'project',
+            resourceId: params.id,
+            unitId,
+            after: { marked },
+          }),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/copies/mine',
+      tag: 'notifications',
+      summary: '抄送我的: the copies to the caller, unread first (the latest 100), with the unread count',
+      access: person,
+      expect: expectPersonOnly,
+      responses: { 200: { description: 'The copies', schema: ZMyCopies } },
+      handle: async ({ caller }) => ({ status: 200, body: await myCopies(prisma, caller) }),
     }),
     defineRoute({
       method: 'post',

@@ -2,7 +2,13 @@
 // scheduler (its earliest open timer) and the pending effects the scheduler runs. Written together
 // with the projection (writeTransitions).
 import type { RuntimeRows } from '../../activities/projection';
-import type { EngineEvent, Effect, InstanceState, OpenTimer } from '../../workflows/engine';
+import {
+  type EngineEvent,
+  type Effect,
+  type InstanceState,
+  notificationKey,
+  type OpenTimer,
+} from '../../workflows/engine';
 import { instanceIdForStart } from '../orchestrator/orchestrator';
 
 export interface InstanceLinks {
@@ -47,7 +53,7 @@ export function runtimeRowsFor(t: {
       case 'notify':
         rows.effects.push({
           type: 'notify',
-          key: `${id}/notify/${effect.taskId}/${effect.template}`,
+          key: notificationKey(id, effect),
           payload: effect,
         });
         break;

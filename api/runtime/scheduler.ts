@@ -6,7 +6,13 @@ import type { Pool, PoolClient } from 'pg';
 import type { Activities } from '../../activities/create-activities';
 import { NonRetryableActionError } from '../../activities/run-action';
 import type { ActionRequest } from '../../activities/run-action';
-import type { EngineEvent, InstanceState, ResolvedAssignee } from '../../workflows/engine';
+import {
+  type Effect,
+  type EngineEvent,
+  type InstanceState,
+  notificationPayload,
+  type ResolvedAssignee,
+} from '../../workflows/engine';
 import { OrchestratorError, instanceIdForStart } from '../orchestrator/orchestrator';
 import { applyCommand, applyCommandInTransaction, inTransaction, type CommandDeps } from './apply-command';
 import { earliestTimer } from './runtime-rows';
@@ -169,7 +175,7 @@ export function createScheduler(options: SchedulerOptions) {
           instanceId: effect.instance_id,
           to: p.to as ResolvedAssignee,
           template: p.template as string,
-          payload: { taskId: p.taskId, nodeId: p.nodeId, dueAt: p.dueAt },
+          payload: notificationPayload(p as unknown as Extract<Effect, { type: 'notify' }>),
         });
         return undefined;
       case 'startChild':

@@ -178,7 +178,7 @@ export async function listProjects(
 }
 
 /** The project row if the caller may see it; 404 otherwise (whether it exists or not). */
-async function visibleProjectRow(db: DbClient, caller: Caller, id: string): Promise<ProjectRow> {
+export async function visibleProjectRow(db: DbClient, caller: Caller, id: string): Promise<ProjectRow> {
   const rows = await db.$queryRaw<ProjectRow[]>`SELECT ${projectColumns} FROM ${projectJoins}
     WHERE i.id = ${id}::uuid AND ${projectVisibleTo(caller)}`;
   const row = rows[0];

@@ -22,6 +22,13 @@ export const ZAddSignerRequest = z.object({
 });
 export type TAddSignerRequest = z.infer<typeof ZAddSignerRequest>;
 
+/** 抄送: whoever may act on the open task copies it to 1–20 people, with an optional note. */
+export const ZCopyTaskRequest = z.object({
+  userIds: z.array(ZId).min(1).max(20),
+  note: ZComment.optional(),
+});
+export type TCopyTaskRequest = z.infer<typeof ZCopyTaskRequest>;
+
 /** 交回: the delegate returns the task to its owner, saying what they found or did. */
 export const ZResolveTaskRequest = z.object({ comment: ZComment.optional() });
 export type TResolveTaskRequest = z.infer<typeof ZResolveTaskRequest>;
@@ -66,6 +73,8 @@ export const ZTaskActivity = z
       comment: z.boolean(),
       /** 加签: the caller holds this approval seat and may answer it now. */
       addSigner: z.boolean(),
+      /** 抄送: the caller may act on this open task (or delegated it). */
+      copy: z.boolean(),
     }),
     /** 退回 targets: earlier nodes the instance passed through that the task's node lists. */
     returnTargets: z.array(z.object({ nodeId: z.string(), name: z.string() })),
@@ -75,6 +84,8 @@ export const ZTaskActivity = z
     signers: z.array(ZPersonRef),
     /** People the caller may pick in the task's `user` fields (人员选择), e.g. the next step's handler. */
     choosable: z.array(ZPersonRef),
+    /** People the dialog offers for 抄送 (anyone on the project's unit line; the engine takes any active person). */
+    copyTo: z.array(ZPersonRef),
   })
   .meta({ id: 'TaskActivity' });
 export type TTaskActivity = z.infer<typeof ZTaskActivity>;

@@ -114,6 +114,7 @@ export async function taskActivity(db: DbClient, caller: Caller, taskId: string)
     resolve: holds && owner !== undefined,
     comment: open,
     addSigner: holds && owner === undefined && row.kind === 'approval' && signer === undefined,
+    copy: holds || (open && owner === caller.userId),
   };
   const returnTargets = holds && owner === undefined ? await returnTargetsOf(db, row) : [];
   return {
@@ -141,6 +142,9 @@ export async function taskActivity(db: DbClient, caller: Caller, taskId: string)
           roles: [...CASE_ROLES],
           excluded: [caller.userId, ...seatedAt(row)],
         })
+      : [],
+    copyTo: may.copy
+      ? await peopleOnUnitLine(db, row, { roles: [...CASE_ROLES], excluded: [caller.userId] })
       : [],
   };
 }

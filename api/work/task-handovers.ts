@@ -1,5 +1,5 @@
 // Hand-overs and comments on a task: 改派 (a supervisor over the project's unit), 委派 and 转办 (the
-// holder), 交回 (the delegate), 退回 to an earlier node and 加签 (the holder), comments (anyone who sees the project). Each is an engine event
+// holder), 交回 (the delegate), 退回 to an earlier node and 加签 (the holder), 抄送 (whoever may act on it), comments (anyone who sees the project). Each is an engine event
 // sent through the Orchestrator port, so the engine decides and the instance history records it.
 import type { TaskHolder } from '../../workflows/engine';
 import type { Caller } from '../auth/caller';
@@ -11,6 +11,7 @@ import { act, auditOf, sendTaskEvent, type Done } from './task-actions';
 import type {
   TAddSignerRequest,
   TCommentTaskRequest,
+  TCopyTaskRequest,
   THandOverTaskRequest,
   TReassignTaskRequest,
   TResolveTaskRequest,
@@ -36,7 +37,11 @@ const notSupervisor = () =>
   });
 
 /** The person a task is handed to, with their roles: the engine decides eligibility from them. */
-export async function holderFor(db: DbClient, userId: string): Promise<Required<TaskHolder>> {
+export async function holderFor(
+  db: DbClient,
+  userId: string,
+  field = 'toUserId',
+): Promise<Required<TaskHolder>> {
   const rows = await db.$queryRaw<{ display_name: string; role: string | null; unit_id: string | null }[]>`
     SELECT u.display_name, ra.role::text AS role, ra.unit_id::text AS unit_id
     FROM app_user u LEFT JOIN role_assignment ra ON ra.user_id = u.id
@@ -45,7 +50,7 @@ export async function holderFor(db: DbClient, userId: string): Promise<Required<
   const first = rows[0];
   if (!first)
     throw new AppError('PROCESS_INPUT_INVALID', 'No such active person.', [
-      { field: 'toUserId', reason: 'no such active person', reasonZh: '没有这位在职人员' },
+      { field, reason: 'no such active person', reasonZh: '没有这位在职人员' },
     ]);
   return {
     userId,
@@ -180,6 +185,28 @@ export async function addSigner(
     fieldPrefix: 'toUserId',
     audit: 'task.signer_added',
     after: { to: body.toUserId, position: body.position },
+  });
+}
+
+/** 抄送: whoever may act on the open task copies it to people; each is notified and may read the project. */
+export async function copyTask(
+  db: DbClient,
+  orchestrator: Orchestrator,
+  caller: Caller,
+  taskId: string,
+  body: TCopyTaskRequest,
+  idempotencyKey: string | undefined,
+): Promise<Done> {
+  return act(db, orchestrator, caller, taskId, idempotencyKey, {
+    event: async (task) => ({
+      type: 'taskCopied',
+      taskId: task.engine_task_id,
+      to: await Promise.all(body.userIds.map((userId, index) => holderFor(db, userId, `userIds.${index}`))),
+      ...(body.note ? { note: body.note } : {}),
+    }),
+    fieldPrefix: 'userIds',
+    audit: 'task.copied',
+    after: { to: body.userIds, ...(body.note ? { note: body.note } : {}) },
   });
 }
 

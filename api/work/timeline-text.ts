@@ -34,6 +34,12 @@ function recipientOf(p: Payload): { zh: string; en: string } {
   return { zh: name, en: name };
 }
 
+/** The people a copy (抄送) went to, as the event named them. */
+function copiedTo(p: Payload): string[] {
+  const to = Array.isArray(p.to) ? (p.to as Payload[]) : [];
+  return to.map((holder) => text(holder.displayName) ?? text(holder.userId) ?? '');
+}
+
 function sentence(
   type: string,
   p: Payload,
@@ -99,6 +105,11 @@ function sentence(
       return p.position === 'before'
         ? [`在「${node.zh}」中前加签${to.zh}`, `added ${to.en} as a signer before themself at "${node.en}"`]
         : [`在「${node.zh}」中后加签${to.zh}`, `added ${to.en} as a signer after themself at "${node.en}"`];
+    case 'taskCopied':
+      return [
+        `将「${node.zh}」抄送给${copiedTo(p).join('、')}`,
+        `copied "${node.en}" to ${copiedTo(p).join(', ')}`,
+      ];
     case 'taskCommented':
       return [`在「${node.zh}」中留言`, `commented on "${node.en}"`];
     default:
@@ -125,11 +136,11 @@ export function timelineEntryOf(event: EventRow, context: Context): TTimelineEnt
     actor: event.actor_id ? { id: event.actor_id, displayName: event.actor_name ?? '' } : null,
     nodeId,
     text: { zh, en },
-    // A reassignment's reason is its remark (a termination's reason is in its sentence already).
+    // A reassignment's reason and a copy's note are its remark (a termination's reason is in its sentence already).
     comment:
       text(payload.comment) ??
       (event.type === 'taskReassigned' ? text(payload.reason) : undefined) ??
-      // The operator's note on an incident resolved by hand.
+      // The operator's note on an incident resolved by hand, or a copy's note.
       text(payload.note) ??
       null,
   };

@@ -2,11 +2,12 @@
 // the content roles (officer, supervisor) over their unit subtrees; anyone else sees a project only
 // while they take part in it: a task of it is assigned to them, was completed by them, or waits for
 // a role they hold at a unit its rule reaches (a committee member scoring an evaluation reads the
-// project's forms). Candidacy mirrors the engine's rule (workflows/engine/nodes/task-access.ts)
+// project's forms), or it was copied to them (抄送). Candidacy mirrors the engine's rule (workflows/engine/nodes/task-access.ts)
 // over the ancestors the instance fixed when it started, so the inbox lists exactly the tasks the
 // engine will accept from the caller.
 import { Prisma } from '../../prisma/generated/client';
 import type { Caller } from '../auth/caller';
+import { addressedTo, COPY_TEMPLATE } from '../notifications/notification-scope';
 import { contentRoots, unitsWithin } from '../policy/unit-scope';
 
 /**
@@ -34,10 +35,12 @@ function participates(caller: Caller): Prisma.Sql {
     OR ${candidateFor(caller)})`;
 }
 
-/** SQL over instance `i`: the caller may see the project. */
+/** SQL over instance `i`: the caller may see the project (a 抄送 recipient takes part, read-only). */
 export function projectVisibleTo(caller: Caller): Prisma.Sql {
   const roots = contentRoots(caller);
   const inSubtree = roots.length ? Prisma.sql`i.unit_id IN ${unitsWithin(roots)}` : Prisma.sql`FALSE`;
   return Prisma.sql`(${inSubtree} OR EXISTS (
-      SELECT 1 FROM task t WHERE t.instance_id = i.id AND ${participates(caller)}))`;
+      SELECT 1 FROM task t WHERE t.instance_id = i.id AND ${participates(caller)})
+    OR EXISTS (SELECT 1 FROM notification n WHERE n.instance_id = i.id AND n.template = ${COPY_TEMPLATE}
+      AND ${addressedTo(caller)}))`;
 }

@@ -18,6 +18,7 @@ import {
   ZBulkVoteRequest,
   ZBulkVoteResult,
   ZCommentTaskRequest,
+  ZCopyTaskRequest,
   ZHandOverTaskRequest,
   ZReassignTaskRequest,
   ZResolveTaskRequest,
@@ -28,6 +29,7 @@ import { taskActivity } from './task-activity';
 import {
   addSigner,
   commentOnTask,
+  copyTask,
   handOverTask,
   reassignTask,
   resolveTask,
@@ -359,6 +361,18 @@ export function workRoutes(prisma: Db, orchestrator: Orchestrator | undefined) {
     }),
     defineRoute({
       ...portCommand,
+      method: 'post',
+      path: '/tasks/:id/cc',
+      summary:
+        '抄送: whoever may act on the open task copies it to 1–20 people; each is notified and may read the project',
+      params: ZIdParams,
+      body: ZCopyTaskRequest,
+      responses: taskAnswer,
+      handle: ({ db, caller, params, body, req }) =>
+        answered(copyTask(db, runtime(orchestrator), caller, params.id, body, keyOf(req))),
+    }),
+    defineRoute({
+      ...taskCommand,
       method: 'post',
       path: '/tasks/:id/add-signer',
       summary:

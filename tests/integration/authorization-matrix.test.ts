@@ -292,6 +292,15 @@ describe('authorization matrix', () => {
       method: 'GET',
       path: `/api/projects/${(await readableProjectAt(t)).projectId}/timeline`,
     }),
+    'GET /projects/:id/copies': async (t) => ({
+      method: 'GET',
+      path: `/api/projects/${(await readableProjectAt(t)).projectId}/copies`,
+    }),
+    // Nothing was copied to the caller: nothing is marked, but the project must be theirs to see.
+    'POST /projects/:id/copies/read': async (t) => ({
+      method: 'POST',
+      path: `/api/projects/${(await readableProjectAt(t)).projectId}/copies/read`,
+    }),
     'POST /projects/:id/cancel': async (t) => ({
       method: 'POST',
       path: `/api/projects/${(await projectAt(t)).projectId}/cancel`,
@@ -349,6 +358,8 @@ describe('authorization matrix', () => {
     'POST /tasks/:id/resolve': async (t) => taskCommand(t, 'resolve', {}, 409),
     // The assessment may return to no earlier step.
     'POST /tasks/:id/return': async (t) => taskCommand(t, 'return', { toNodeId: 'start' }, 422),
+    // No such person to copy the task to.
+    'POST /tasks/:id/cc': async (t) => taskCommand(t, 'cc', { userIds: [NO_SUCH_PERSON] }, 422),
     // No such person to add as a signer (and the assessment is no approval).
     'POST /tasks/:id/add-signer': async (t) =>
       taskCommand(t, 'add-signer', { toUserId: NO_SUCH_PERSON, position: 'before' }, 422),
@@ -387,6 +398,7 @@ describe('authorization matrix', () => {
       shows: listHas(await notificationAt(t, caller)),
     }),
     'GET /notifications/unread-count': () => ({ method: 'GET', path: '/api/notifications/unread-count' }),
+    'GET /copies/mine': () => ({ method: 'GET', path: '/api/copies/mine' }),
     // Refused after authorization (400 naming Accept): no stream is held open.
     'GET /notifications/stream': () => ({
       method: 'GET',

@@ -6,9 +6,10 @@ import {
   projectionOf,
   settleTemporal,
   startBothRuntimes,
+  waitFor,
 } from '../support/temporal-runtimes';
 
-// Task hand-overs, remarks and 加签 (docs/task-actions.md) on a real Temporal server and on the embedded
+// Task hand-overs, remarks, 抄送 and 加签 (docs/task-actions.md) on a real Temporal server and on the embedded
 // runtime: the same commands leave the same rows, and a refused hand-over is refused alike.
 jest.setTimeout(120_000);
 
@@ -68,6 +69,12 @@ describeLive('task hand-overs on Temporal and on the embedded runtime', (address
     await send(instanceId, { type: 'taskResolved', taskId: task, comment: '已核实' }, 'zhanzhang');
     task = await openTask(orchestrator, instanceId, 'assess');
     await send(instanceId, { type: 'taskCommented', taskId: task, comment: '材料齐全' }, 'zhongxin');
+    // 抄送 to two people: one notification each (their keys once collided on Temporal).
+    await send(
+      instanceId,
+      { type: 'taskCopied', taskId: task, to: [people.zhanzhang!, people.zhongxin!], note: '请知悉' },
+      'shegong',
+    );
     await send(instanceId, { type: 'taskTransferred', fromTaskId: task, to: people.zhanzhang! }, 'shegong');
     task = await openTask(orchestrator, instanceId, 'assess');
     const assessment = {
@@ -121,9 +128,24 @@ describeLive('task hand-overs on Temporal and on the embedded runtime', (address
     return { instanceId, refusal, held };
   }
 
+  /** Notifications are delivered after the event (an activity, a scheduler effect): wait for both copies. */
+  const copiesDelivered = (instanceId: string) =>
+    waitFor('both copies delivered', async () => {
+      const { rows } = await rt.pool.query<{ recipient_user_id: string }>(
+        `SELECT recipient_user_id FROM notification WHERE instance_id = $1 AND template = 'task.copied'
+         ORDER BY recipient_user_id`,
+        [instanceId],
+      );
+      return rows.length === 2 ? rows.map((row) => row.recipient_user_id) : undefined;
+    });
+
   it('leaves the same events and task rows on both runtimes', async () => {
     const onTemporal = await scenario(rt.temporal);
     const onEmbedded = await scenario(rt.embedded.orchestrator);
+    const recipients = [people.zhanzhang!.userId, people.zhongxin!.userId].sort();
+    expect(await copiesDelivered(onTemporal.instanceId)).toEqual(recipients);
+    await rt.embedded.scheduler.drain();
+    expect(await copiesDelivered(onEmbedded.instanceId)).toEqual(recipients);
     expect(onTemporal.refusal).toBe('TARGET_NOT_ELIGIBLE');
     expect(onEmbedded.refusal).toBe('TARGET_NOT_ELIGIBLE');
     expect(onTemporal.held).toBe('WAITING_FOR_SIGNER');
@@ -135,6 +157,7 @@ describeLive('task hand-overs on Temporal and on the embedded runtime', (address
       'taskDelegated',
       'taskResolved',
       'taskCommented',
+      'taskCopied',
       'taskTransferred',
       'taskCompleted',
       'taskTakenBack',

@@ -82,8 +82,8 @@ async function openTaskId(call: ApiCall, projectId: string, nodeId: string): Pro
   return task.id;
 }
 
-/** The demo officer starts a lifecycle project at the station and submits its assessment: it waits for the station head. */
-export async function lifecycleProjectAtHeadApproval(server: TestServer, title: string): Promise<string> {
+/** The demo officer starts a lifecycle project at the station: its assessment (项目预估) waits for her. */
+export async function lifecycleProjectAtAssessment(server: TestServer, title: string): Promise<string> {
   const officer = await signInApi(server, demoLogin(server, 'shegong'));
   const catalogue = await expectStatus(officer('GET', '/api/processes'), 200, 'process catalogue');
   const lifecycle = (catalogue.json!.items as { key: string; versionId: string }[]).find(
@@ -100,7 +100,13 @@ export async function lifecycleProjectAtHeadApproval(server: TestServer, title: 
     201,
     'start project',
   );
-  const projectId = started.json!.id as string;
+  return started.json!.id as string;
+}
+
+/** The demo officer starts a lifecycle project at the station and submits its assessment: it waits for the station head. */
+export async function lifecycleProjectAtHeadApproval(server: TestServer, title: string): Promise<string> {
+  const projectId = await lifecycleProjectAtAssessment(server, title);
+  const officer = await signInApi(server, demoLogin(server, 'shegong'));
   await completeAs(officer, projectId, 'assess', {
     targetGroup: '辖区独居、空巢老人和留守儿童',
     serviceDomain: '为老服务',

@@ -110,6 +110,16 @@ const deadline = {
  */
 const returnTo = { returnTo: z.array(elementId).min(1).optional() };
 
+/**
+ * 抄送: people or role holders notified when the node completes, as a task's assignee rule names
+ * them (a person, or a role at the instance's unit by scope); each recipient once.
+ */
+export const ZCarbonCopyRecipient = z.discriminatedUnion('type', [
+  ZAssigneeRule.options[0],
+  ZAssigneeRule.options[1],
+]);
+const cc = { cc: z.array(ZCarbonCopyRecipient).min(1).max(20).optional() };
+
 const position = z.strictObject({ x: z.number(), y: z.number() });
 
 const nodeCommon = {
@@ -145,6 +155,7 @@ export const ZUserTaskNode = z.strictObject({
   outputs: outputs.optional(),
   ...deadline,
   ...returnTo,
+  ...cc,
 });
 
 export const ZApprovalPolicy = z.discriminatedUnion('type', [
@@ -163,6 +174,7 @@ export const ZApprovalNode = z.strictObject({
   decisionVariable: identifier.optional(),
   ...deadline,
   ...returnTo,
+  ...cc,
 });
 
 export const ZRubricCriterion = z.strictObject({

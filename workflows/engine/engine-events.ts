@@ -149,6 +149,17 @@ export const ZEngineEvent = z.discriminatedUnion('type', [
     position: z.enum(['before', 'after']),
     comment: z.string().optional(),
   }),
+  /**
+   * 抄送: whoever may act on an open task copies it to people (`to`, each once); each is notified
+   * and takes part in the project read-only. The task itself is unchanged.
+   */
+  z.object({
+    type: z.literal('taskCopied'),
+    taskId: z.string(),
+    actor: ZActor,
+    to: z.array(ZTaskHolder).min(1).max(20),
+    note: z.string().optional(),
+  }),
   /** A remark on an open task; it changes nothing but the history. */
   z.object({
     type: z.literal('taskCommented'),
@@ -199,6 +210,9 @@ export type EngineEventType = EngineEvent['type'];
 
 export type TaskKind = 'userTask' | 'approval' | 'review';
 
+/** 抄送: one copy of a task; `by` is absent when the node's definition sent it on completion. */
+export type CarbonCopy = { id: string; by?: string; note?: string };
+
 export type Effect =
   | {
       type: 'createTask';
@@ -229,10 +243,12 @@ export type Effect =
   | {
       type: 'notify';
       to: ResolvedAssignee;
-      template: 'task.reminder' | 'task.escalated' | 'task.proxiedAway' | 'task.proxiedToYou';
+      template: 'task.reminder' | 'task.escalated' | 'task.proxiedAway' | 'task.proxiedToYou' | 'task.copied';
       taskId: string;
       nodeId: string;
       dueAt?: string;
+      /** 抄送: the copy this notice belongs to (one copy, one notice per recipient). */
+      copy?: CarbonCopy;
     }
   /** The instance was cancelled while this child still ran: the host cancels the child instance. */
   | { type: 'cancelChild'; childId: string; actor: { userId: string }; reason?: string }

@@ -44,6 +44,7 @@ export {
   type Actor,
   type Effect,
   type TaskKind,
+  type CarbonCopy,
 } from './engine-events';
 export {
   initialState,
@@ -65,4 +66,5 @@ export { migrateState, type MigrationResult, type MigrationReason } from './migr
 export { actionCatalog, findAction, type ActionName, type ActionEntry } from './action-catalog';
 export { formSchema, validateFormData } from './form-validation';
 export { decideApproval } from './nodes/approval';
+export { notificationKey, notificationPayload } from './notification-key';
 export { weightedTotal, aggregateScores, rateScore } from './nodes/review';

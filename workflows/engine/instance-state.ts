@@ -133,7 +133,15 @@ export type Incident = {
   note?: string;
 };
 
-export type Counters = { token: number; task: number; timer: number; action: number; child: number };
+export type Counters = {
+  token: number;
+  task: number;
+  timer: number;
+  action: number;
+  child: number;
+  /** 抄送 copies; absent in states from before copies existed. */
+  copy?: number;
+};
 
 export type InstanceState = {
   revision: number;
@@ -183,6 +191,7 @@ export function initialState(): InstanceState {
 }
 
 export function nextId(state: InstanceState, kind: keyof Counters): string {
-  state.counters[kind] += 1;
-  return `${kind}-${state.counters[kind]}`;
+  const n = (state.counters[kind] ?? 0) + 1;
+  state.counters[kind] = n;
+  return `${kind}-${n}`;
 }

@@ -17,6 +17,7 @@ import {
 import { EngineRejection, type Rejection, rejectWith } from './localized-message';
 import { completeAction, enterAction, failAction } from './nodes/action';
 import { addSigner } from './nodes/add-signer';
+import { copyTask } from './nodes/carbon-copy';
 import { enterApproval, voteApproval } from './nodes/approval';
 import { enterEnd } from './nodes/end';
 import { enterGateway } from './nodes/gateway';
@@ -169,6 +170,8 @@ function applyEvent(run: Run, event: ParsedEngineEvent): void {
       return addSigner(run, event);
     case 'taskProxied':
       return proxyTask(run, event);
+    case 'taskCopied':
+      return copyTask(run, event);
   }
 }
 

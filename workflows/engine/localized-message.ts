@@ -45,7 +45,8 @@ export type ValidationCode =
   | 'DUPLICATE_STAGE_ID'
   | 'UNKNOWN_STAGE'
   | 'RETURN_TARGET_INVALID'
-  | 'ASSIGNEE_VARIABLE_UNKNOWN';
+  | 'ASSIGNEE_VARIABLE_UNKNOWN'
+  | 'CC_RECIPIENT_DUPLICATE';
 
 export type RejectionCode =
   | 'EVENT_INVALID'

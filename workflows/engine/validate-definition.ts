@@ -67,6 +67,7 @@ function checkDefinition(def: ProcessDefinition, report: Report): void {
   checkHandlers(def, graph, report);
   checkReturnTargets(graph, report);
   checkAssigneeVariables(def, report);
+  checkCarbonCopies(graph, report);
   checkReachability(def, graph, report);
   checkParallels(def, graph, report);
   checkFeelExpressions(def, report);
@@ -473,6 +474,25 @@ function checkAssigneeVariables(def: ProcessDefinition, report: Report): void {
           `节点 ${node.name} 的办理人取自变量 ${rule.name}，但流程既未声明它，也没有表单字段写入它`,
           `the assignee of ${node.id} comes from ${rule.name}, which no declaration or form field provides`,
         );
+  }
+}
+
+/** 抄送 on completion names each person, or each role with its scope, once. */
+function checkCarbonCopies(graph: Graph, report: Report): void {
+  for (const node of graph.nodes.values()) {
+    if (node.kind !== 'userTask' && node.kind !== 'approval') continue;
+    const seen = new Set<string>();
+    for (const recipient of node.cc ?? []) {
+      const key = recipient.type === 'user' ? recipient.userId : `${recipient.role}@${recipient.scope}`;
+      if (seen.has(key))
+        report(
+          'CC_RECIPIENT_DUPLICATE',
+          { nodeId: node.id },
+          `节点 ${node.name} 的抄送对象 ${key} 重复`,
+          `cc recipient ${key} of ${node.id} is listed twice`,
+        );
+      seen.add(key);
+    }
   }
 }
 

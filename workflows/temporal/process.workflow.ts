@@ -36,6 +36,8 @@ import {
   initialState,
   type InstanceState,
   type LocalizedMessage,
+  notificationKey,
+  notificationPayload,
   type Rejection,
   step,
 } from '../engine';
@@ -310,11 +312,11 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
   async function notify(effect: Extract<Effect, { type: 'notify' }>): Promise<void> {
     try {
       await effectActivities.deliverNotification({
-        idempotencyKey: `${instanceId}/notify/${effect.taskId}/${effect.template}`,
+        idempotencyKey: notificationKey(instanceId, effect),
         instanceId,
         to: effect.to,
         template: effect.template,
-        payload: { taskId: effect.taskId, nodeId: effect.nodeId, dueAt: effect.dueAt },
+        payload: notificationPayload(effect),
       });
     } catch (error) {
       if (!(error instanceof ActivityFailure)) throw error;

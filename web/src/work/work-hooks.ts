@@ -23,6 +23,7 @@ import type {
   BulkVoteRequest,
   BulkVoteResult,
   CommentTaskRequest,
+  CopyTaskRequest,
   HandOverTaskRequest,
   ReassignTaskRequest,
   ResolveTaskRequest,
@@ -155,7 +156,7 @@ export function useTaskActivity(taskId: string) {
   });
 }
 
-/** Hand-overs (改派, 委派, 转办, 交回), 退回, 拿回, 加签 and remarks: each answers the task after it. */
+/** Hand-overs (改派, 委派, 转办, 交回), 退回, 拿回, 加签, 抄送 and remarks: each answers the task after it. */
 export type HandOverAction =
   | { kind: 'reassign'; body: ReassignTaskRequest }
   | { kind: 'delegate' | 'transfer'; body: HandOverTaskRequest }
@@ -163,6 +164,7 @@ export type HandOverAction =
   | { kind: 'return'; body: ReturnTaskRequest }
   | { kind: 'take-back'; body?: undefined }
   | { kind: 'add-signer'; body: AddSignerRequest }
+  | { kind: 'cc'; body: CopyTaskRequest }
   | { kind: 'comments'; body: CommentTaskRequest };
 
 export function useHandOver(taskId: string) {

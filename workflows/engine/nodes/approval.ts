@@ -7,6 +7,7 @@ import { outgoingOf } from '../graph';
 import type { Token, TokenWait, Vote } from '../instance-state';
 import { rejectWith } from '../localized-message';
 import { closeTask, leave, openTask, resolveAssignee, type Run } from '../run-context';
+import { copyOnCompletion } from './carbon-copy';
 import { openTaskFor } from './task-access';
 
 export type ApprovalOutcome = 'approve' | 'reject' | 'return';
@@ -108,5 +109,6 @@ export function voteApproval(run: Run, event: Extract<ParsedEngineEvent, { type:
   if (!outcome) return;
   for (const taskId of wait.taskIds) closeTask(run, taskId, true);
   if (node.decisionVariable) run.state.variables[node.decisionVariable] = outcome;
+  copyOnCompletion(run, node, task);
   leave(run, token, outcome);
 }

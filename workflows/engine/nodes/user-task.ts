@@ -5,6 +5,7 @@ import { validateFormData } from '../form-validation';
 import type { Token } from '../instance-state';
 import { rejectWith } from '../localized-message';
 import { closeTask, evaluateOutputs, leave, openTask, resolveAssignee, type Run } from '../run-context';
+import { copyOnCompletion } from './carbon-copy';
 import { openTaskFor } from './task-access';
 
 export function enterUserTask(run: Run, node: NodeOf<'userTask'>, token: Token): void {
@@ -25,5 +26,6 @@ export function completeUserTask(
   else Object.assign(run.state.variables, checked.data);
   evaluateOutputs(run, node.outputs, { form: checked.data });
   closeTask(run, task.id, false);
+  copyOnCompletion(run, node, task);
   leave(run, token);
 }

@@ -1,4 +1,4 @@
-// 改派 / 委派 / 转办 / 交回 / 退回 / 拿回 (and 加签, AddSigner.tsx): the hand-overs the caller may make, each a dialog naming the person
+// 改派 / 委派 / 转办 / 交回 / 退回 / 拿回 (and 加签, AddSigner.tsx; 抄送, CopyTask.tsx): the hand-overs the caller may make, each a dialog naming the person
 // (or, for 退回, the earlier step) and a note (a reassignment must give its reason). Which ones show
 // comes from the server's `may`.
 import { Button, Card, Flex, Form, Input, Select } from 'antd';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../ui/FormModal';
 import { useHandOver } from '../work-hooks';
 import { AddSigner } from './AddSigner';
+import { CopyTask } from './CopyTask';
 import type { TaskActivity } from './task-action-types';
 
 type Kind = 'reassign' | 'delegate' | 'transfer' | 'resolve' | 'return' | 'takeBack';
@@ -32,17 +33,19 @@ export function TaskHandOver({
   activity,
   onDone,
   onSigned,
+  onCopied,
 }: {
   taskId: string;
   activity: TaskActivity;
   onDone: (kind: Kind) => void;
   onSigned: () => void;
+  onCopied: () => void;
 }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<Kind | null>(null);
   const action = useHandOver(taskId);
   const offered = KINDS.filter((k) => activity.may[k]);
-  if (offered.length === 0 && !activity.may.addSigner) return null;
+  if (offered.length === 0 && !activity.may.addSigner && !activity.may.copy) return null;
   const needsPerson = kind === 'reassign' || kind === 'delegate' || kind === 'transfer';
   return (
     <Card title={<h2 className="sgf-card-title">{t('taskActions.title')}</h2>}>
@@ -53,6 +56,7 @@ export function TaskHandOver({
           </Button>
         ))}
         <AddSigner taskId={taskId} activity={activity} onDone={onSigned} />
+        <CopyTask taskId={taskId} activity={activity} onDone={onCopied} />
       </Flex>
       <FormModal<Values>
         open={kind !== null}

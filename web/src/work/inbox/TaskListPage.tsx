@@ -1,7 +1,7 @@
-// The inbox tabs (我的待办 / 待认领 / 已办) with counts, sort, cursor paging, claiming, and row
+// The inbox tabs (我的待办 / 待认领 / 已办, and 抄送我的 loaded on first choice) with counts, sort, cursor paging, claiming, and row
 // selection of approval tasks for 批量同意.
 import { Badge, Button, Card, Flex, Select, Table, Tabs, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { CursorPager } from '../../ui/CursorPager';
@@ -9,11 +9,16 @@ import { formatDateTime } from '../../ui/format-time';
 import { useCursorPages } from '../../ui/use-cursor-pages';
 import { ProxiedBadge } from '../../proxies/ProxiedBadge';
 import { DueBadge } from '../DueBadge';
+import { useMyCopies } from '../carbon-copy-hooks';
 import { useClaimTask, useTaskPage } from '../work-hooks';
 import type { TaskSort, TaskSummary, TaskView } from '../work-types';
 import { BulkApprove } from './BulkApprove';
 
+const MyCopies = lazy(() => import('./MyCopies'));
+
 const VIEWS = ['mine', 'candidates', 'done'] as const satisfies readonly TaskView[];
+/** The task views and 抄送我的, which lists copies instead of tasks. */
+const TABS = [...VIEWS, 'copies'] as const;
 const SORTS = ['due', 'created', '-created'] as const satisfies readonly TaskSort[];
 
 const pick = <T extends string>(allowed: readonly T[], value: string | null, fallback: T): T =>
@@ -24,15 +29,17 @@ export function TaskListPage() {
   const navigate = useNavigate();
   // The tab and sort live in the address, so going back from a task returns to the same tab.
   const [search, setSearch] = useSearchParams();
-  const view = pick(VIEWS, search.get('view'), 'mine');
+  const tab = pick(TABS, search.get('view'), 'mine');
+  const view: TaskView = tab === 'copies' ? 'mine' : tab;
   const sort = pick(SORTS, search.get('sort'), 'due');
   const pages = useCursorPages(`${view}/${sort}`);
   const tasks = useTaskPage(view, sort, pages.cursor);
   const claim = useClaimTask();
-  const counts = tasks.data?.counts;
+  const copies = useMyCopies();
+  const counts = { ...tasks.data?.counts, copies: copies.data?.unread };
   // Only open approvals can be approved in bulk; the selection is of the rows on screen.
   const [selected, setSelected] = useState<string[]>([]);
-  const selectable = view !== 'done';
+  const selectable = tab !== 'done' && tab !== 'copies';
 
   const columns: TableColumnsType<TaskSummary> = [
     {
@@ -100,66 +107,79 @@ export function TaskListPage() {
   return (
     <Card title={<h1 className="sgf-card-title">{t('inbox.title')}</h1>}>
       <Tabs
-        activeKey={view}
+        activeKey={tab}
         onChange={(key) => setParam('view', key)}
-        items={VIEWS.map((key) => ({
+        items={TABS.map((key) => ({
           key,
           label: (
             <Flex gap={6} align="center">
-              {t(`inbox.views.${key}`)}
+              {key === 'copies' ? t('carbonCopy.mine') : t(`inbox.views.${key}`)}
               <Badge
-                count={counts?.[key] ?? 0}
+                count={counts[key] ?? 0}
                 showZero
                 overflowCount={999}
-                color={key === 'done' || !counts?.[key] ? 'gray' : undefined}
-                aria-label={t('inbox.count', { count: counts?.[key] ?? 0 })}
+                color={key === 'done' || !counts[key] ? 'gray' : undefined}
+                aria-label={t('inbox.count', { count: counts[key] ?? 0 })}
               />
             </Flex>
           ),
         }))}
         tabBarExtraContent={
-          <label className="sgf-work-inline-field">
-            <span>{t('inbox.sort')}</span>
-            <Select<TaskSort>
-              aria-label={t('inbox.sort')}
-              value={sort}
-              onChange={(value) => setParam('sort', value)}
-              className="sgf-work-sort"
-              options={SORTS.map((key) => ({ value: key, label: t(`inbox.sorts.${key}`) }))}
+          tab !== 'copies' && (
+            <label className="sgf-work-inline-field">
+              <span>{t('inbox.sort')}</span>
+              <Select<TaskSort>
+                aria-label={t('inbox.sort')}
+                value={sort}
+                onChange={(value) => setParam('sort', value)}
+                className="sgf-work-sort"
+                options={SORTS.map((key) => ({ value: key, label: t(`inbox.sorts.${key}`) }))}
+              />
+            </label>
+          )
+        }
+      />
+      {tab === 'copies' ? (
+        <Suspense>
+          <MyCopies />
+        </Suspense>
+      ) : (
+        <>
+          {selectable && (
+            <BulkApprove
+              tasks={(tasks.data?.items ?? []).filter((task) => selected.includes(task.id))}
+              onDone={() => setSelected([])}
             />
-          </label>
-        }
-      />
-      {selectable && (
-        <BulkApprove
-          tasks={(tasks.data?.items ?? []).filter((task) => selected.includes(task.id))}
-          onDone={() => setSelected([])}
-        />
+          )}
+          <Table<TaskSummary>
+            rowKey="id"
+            columns={columns}
+            rowSelection={
+              selectable
+                ? {
+                    selectedRowKeys: selected,
+                    onChange: (keys) => setSelected(keys.map(String)),
+                    getCheckboxProps: (task) => ({
+                      disabled: task.kind !== 'approval',
+                      'aria-label': t('taskActions.bulk.select', {
+                        name: task.name,
+                        project: task.projectTitle,
+                      }),
+                    }),
+                  }
+                : undefined
+            }
+            dataSource={tasks.data?.items ?? []}
+            loading={tasks.isFetching}
+            pagination={false}
+            size="middle"
+            scroll={{ x: 1100 }}
+            // While the first answer is on its way the table shows only the spinner, not "no tasks".
+            locale={{ emptyText: tasks.isPending ? ' ' : t(`inbox.empty.${view}`) }}
+          />
+          <CursorPager pages={pages} nextCursor={tasks.data?.nextCursor} />
+        </>
       )}
-      <Table<TaskSummary>
-        rowKey="id"
-        columns={columns}
-        rowSelection={
-          selectable
-            ? {
-                selectedRowKeys: selected,
-                onChange: (keys) => setSelected(keys.map(String)),
-                getCheckboxProps: (task) => ({
-                  disabled: task.kind !== 'approval',
-                  'aria-label': t('taskActions.bulk.select', { name: task.name, project: task.projectTitle }),
-                }),
-              }
-            : undefined
-        }
-        dataSource={tasks.data?.items ?? []}
-        loading={tasks.isFetching}
-        pagination={false}
-        size="middle"
-        scroll={{ x: 1100 }}
-        // While the first answer is on its way the table shows only the spinner, not "no tasks".
-        locale={{ emptyText: tasks.isPending ? ' ' : t(`inbox.empty.${view}`) }}
-      />
-      <CursorPager pages={pages} nextCursor={tasks.data?.nextCursor} />
     </Card>
   );
 }

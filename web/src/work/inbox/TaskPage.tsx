@@ -53,6 +53,7 @@ export default function TaskPage() {
             void navigate('/inbox');
           }}
           onSigned={() => void message.success(t('cosign.signerAdded'))}
+          onCopied={() => void message.success(t('carbonCopy.copied'))}
         />
       )}
       {activity.data && <TaskRemarks taskId={taskId} activity={activity.data} />}

@@ -1,4 +1,4 @@
-// Wire types of the task hand-overs, 加签, remarks and bulk approval, inferred from the server's zod
+// Wire types of the task hand-overs, 加签, 抄送, remarks and bulk approval, inferred from the server's zod
 // contracts (api/work/task-action.types.ts). Type-only: no zod in the bundle.
 import type {
   TAddSignerRequest,
@@ -6,6 +6,7 @@ import type {
   TBulkVoteRequest,
   TBulkVoteResult,
   TCommentTaskRequest,
+  TCopyTaskRequest,
   THandOverTaskRequest,
   TReassignTaskRequest,
   TResolveTaskRequest,
@@ -22,6 +23,7 @@ export type ResolveTaskRequest = TResolveTaskRequest;
 export type ReturnTaskRequest = TReturnTaskRequest;
 export type CommentTaskRequest = TCommentTaskRequest;
 export type AddSignerRequest = TAddSignerRequest;
+export type CopyTaskRequest = TCopyTaskRequest;
 export type BulkVoteRequest = TBulkVoteRequest;
 export type BulkVoteResult = TBulkVoteResult;
 export type BulkVoteItem = TBulkVoteItem;

@@ -36,6 +36,7 @@ import { SubmittedValues } from '../forms/SubmittedValues';
 import { NotVisible } from '../NotVisible';
 import { useCancelProject, useProject, useTimeline } from '../work-hooks';
 import type { ProjectDetail, TaskSummary } from '../work-types';
+import ProjectCopies from './ProjectCopies';
 import { ProjectStatusTag } from './ProjectStatusTag';
 
 const STEP_STATUS = { done: 'finish', current: 'process', pending: 'wait' } as const;
@@ -61,6 +62,7 @@ export default function ProjectPage() {
         </Col>
         <Col xs={24} xl={9}>
           <Flex vertical gap="middle">
+            <ProjectCopies projectId={detail.id} />
             <TimelineCard entries={timeline.data} loading={timeline.isPending} />
             <Monitoring project={detail} />
           </Flex>
