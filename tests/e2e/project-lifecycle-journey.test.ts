@@ -110,6 +110,8 @@ describeWithBrowser('a lifecycle project from start to implementation in a real 
     await officer.getByRole('heading', { name: '项目预估（需求评估）', level: 1 }).waitFor();
     await officer.getByRole('button', { name: /^提\s*交$/ }).click();
     await officer.getByText('请填写服务对象').waitFor();
+    // A field one picks from asks to choose, not to type (found by the fresh-eyes review).
+    await officer.getByText('请选择服务领域').waitFor();
     await shot(officer, '05-assess-client-rules');
     await officer.getByLabel('服务对象').fill('辖区独居、空巢老人和留守儿童');
     await chooseOption(officer.getByLabel('服务领域'), '为老服务');

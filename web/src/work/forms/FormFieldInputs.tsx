@@ -28,8 +28,18 @@ import { fieldProblem, listBounds, type RuleProblem } from './form-rules';
 
 type NamePath = Array<string | number>;
 
-export function describeRuleProblem(problem: RuleProblem, label: string, t: TFunction): string {
+/** Fields one picks rather than types: a missing value reads 请选择…, not 请填写…. */
+const PICKED_TYPES: ReadonlySet<string> = new Set(['select', 'multiselect', 'date', 'boolean', 'user']);
+
+export function describeRuleProblem(
+  problem: RuleProblem,
+  label: string,
+  t: TFunction,
+  fieldType?: string,
+): string {
   if (problem.rule === 'files') return t('attachments.invalidIds', { label });
+  if (problem.rule === 'required' && fieldType !== undefined && PICKED_TYPES.has(fieldType))
+    return t('forms.rules.requiredChoice', { label });
   return 'limit' in problem
     ? t(`forms.rules.${problem.rule}`, { label, limit: problem.limit })
     : t(`forms.rules.${problem.rule}`, { label });
@@ -43,7 +53,7 @@ function rulesFor(field: FormField | ScalarFormField, t: TFunction): FormRule[] 
       validator: (_rule, value: unknown) => {
         const problem = fieldProblem(field, value);
         return problem
-          ? Promise.reject(new Error(describeRuleProblem(problem, field.label, t)))
+          ? Promise.reject(new Error(describeRuleProblem(problem, field.label, t, field.type)))
           : Promise.resolve();
       },
     },
@@ -182,7 +192,7 @@ function ListItem({ field, name }: { field: FormField; name: NamePath }) {
 function listRule(field: FormField, rows: unknown, t: TFunction): Promise<void> {
   const problem = fieldProblem(field, rows ?? []);
   return problem
-    ? Promise.reject(new Error(describeRuleProblem(problem, field.label, t)))
+    ? Promise.reject(new Error(describeRuleProblem(problem, field.label, t, field.type)))
     : Promise.resolve();
 }
 
