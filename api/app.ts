@@ -65,7 +65,7 @@ export function apiRouteTable({
     ...authRoutes(prisma, config),
     ...adminRoutes(prisma),
     // Before the project routes: /projects/export.xlsx is not a project id.
-    ...dashboardRoutes(prisma),
+    ...dashboardRoutes(prisma, clock ?? (() => new Date())),
     ...workRoutes(prisma, orchestrator),
     ...incidentRoutes(prisma, orchestrator),
     ...notificationRoutes(prisma),

@@ -1,5 +1,7 @@
 // Dashboards over a unit subtree and the project list's xlsx export. Mounted before the project
 // routes, so /projects/export.xlsx is not taken for a project id. The export is audited.
+import { beijingTime } from '../admin/audit.service';
+import type { Clock } from '../runtime/clock';
 import { XLSX_TYPE } from '../admin/audit.routes';
 import { auditContextOf, writeAudit } from '../audit/write-audit';
 import type { Db } from '../db/prisma-client';
@@ -13,7 +15,7 @@ import { exportProjects } from './project-export';
 const signedIn = { kind: 'signedIn' } as const;
 const ZExportQuery = ZProjectFilters.extend({ sort: ZProjectSort });
 
-export function dashboardRoutes(prisma: Db): AnyRoute[] {
+export function dashboardRoutes(prisma: Db, clock: Clock): AnyRoute[] {
   return [
     defineRoute({
       method: 'get',
@@ -52,7 +54,8 @@ export function dashboardRoutes(prisma: Db): AnyRoute[] {
           },
           auditContextOf(req, res),
         );
-        const stamp = new Date().toISOString().slice(0, 10);
+        // The office's date (Beijing time), not UTC's: an export at 01:00 in Beijing is dated that day.
+        const stamp = beijingTime(clock()).slice(0, 10);
         return { status: 200, file: { content, contentType: XLSX_TYPE, filename: `projects-${stamp}.xlsx` } };
       },
     }),

@@ -13,6 +13,7 @@ import { contractViolations } from '../../api/http/response-contract';
 import { publishDefinition } from '../support/runtime-fixtures';
 import { createTestClock } from '../support/test-clock';
 import { apiAgent, startTestServer, type TestServer } from '../support/test-server';
+import { beijingTime } from '../../api/admin/audit.service';
 import { demoPassword, signIn, unitIdByCode, type Call } from './support/api-callers';
 
 jest.setTimeout(240_000);
@@ -295,8 +296,9 @@ describe('dashboards API', () => {
       { headers: await cookieOf('zhanzhang') },
     );
     expect(res.status).toBe(200);
+    // Dated by the office's (Beijing) day on the product's clock (found by the fresh-eyes review: UTC's).
     expect(res.headers.get('content-disposition')).toMatch(
-      /^attachment; filename="?projects-\d{4}-\d{2}-\d{2}\.xlsx"?$/,
+      new RegExp(`^attachment; filename="?projects-${beijingTime(clock.now()).slice(0, 10)}\\.xlsx"?$`),
     );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
