@@ -42,9 +42,9 @@ function toCalendarDay(row: DayRow, creators: Map<string, string>): TCalendarDay
 async function creatorNames(prisma: DbClient, rows: readonly DayRow[]): Promise<Map<string, string>> {
   const users = await prisma.user.findMany({
     where: { id: { in: [...new Set(rows.map((r) => r.createdById))] } },
-    select: { id: true, username: true },
+    select: { id: true, displayName: true },
   });
-  return new Map(users.map((u) => [u.id, u.username]));
+  return new Map(users.map((u) => [u.id, u.displayName]));
 }
 
 async function latestRevision(prisma: DbClient): Promise<number> {
@@ -129,7 +129,7 @@ export async function addCalendarDay(
     data: { date, kind: input.kind, name: input.name, createdById: caller.userId },
   });
   const revision = await writeRevision(db);
-  const item = toCalendarDay(row, new Map([[caller.userId, caller.username]]));
+  const item = toCalendarDay(row, new Map([[caller.userId, caller.displayName]]));
   return {
     item,
     audit: {

@@ -30,7 +30,7 @@ export const ZCalendarDay = z
     name: z.string(),
     /** The shipped table's kind of this date that the day overrides, if it says otherwise. */
     overridesShipped: ZCalendarDayKind.nullable(),
-    /** Username of the admin who added it. */
+    /** The display name of the admin who added it, as people read it. */
     createdBy: z.string(),
     createdAt: z.iso.datetime(),
   })
