@@ -131,7 +131,11 @@ describe('working-day deadlines on the embedded runtime', () => {
       name: '本县调休上班',
     });
     expect(override.status).toBe(201);
-    expect(override.json).toMatchObject({ kind: 'workday', overridesShipped: 'holiday', createdBy: '系统管理员' });
+    expect(override.json).toMatchObject({
+      kind: 'workday',
+      overridesShipped: 'holiday',
+      createdBy: '系统管理员',
+    });
 
     const duplicate = await admin('POST', '/api/admin/calendar', {
       date: '2026-10-07',
