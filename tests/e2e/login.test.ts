@@ -66,7 +66,11 @@ describeWithBrowser('login in a real browser', () => {
   it('switches the interface to English and keeps it after a reload', async () => {
     const page = await openLogin();
     await page.getByTestId('lang-switch').click();
-    await expect(page.getByTestId('login-submit').textContent()).resolves.toMatch(/Sign in|Log in/i);
+    // English is fetched when chosen, so the label changes a moment after the click.
+    await page
+      .getByTestId('login-submit')
+      .filter({ hasText: /Sign in|Log in/i })
+      .waitFor();
     // Only Chinese ships with the first load; a stored choice of English is fetched before the first render.
     await page.reload();
     await page.getByTestId('login-submit').waitFor();
