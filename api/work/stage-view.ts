@@ -12,7 +12,9 @@ export function currentNodeIds(state: InstanceState): string[] {
 /**
  * current: a node the instance waits at belongs to it; done: a node of it was entered and none waits
  * there now; pending: not reached yet. A stage entered again (a plan returned for correction) is
- * current again, so the bar shows where the work is, not only how far it once got.
+ * current again, so the bar shows where the work is, not only how far it once got; a stage the
+ * work had reached that lies after every current one was sent back (退回, 拿回) and is `returned`,
+ * not done: its work is to be done again.
  */
 export function stageViews(definition: ProcessDefinition, state: InstanceState): TStageView[] {
   const stageOf = (nodeId: string) => nodeOf(definition, nodeId)?.stage;
@@ -22,9 +24,19 @@ export function stageViews(definition: ProcessDefinition, state: InstanceState):
       .filter(([, count]) => count > 0)
       .map(([nodeId]) => stageOf(nodeId)),
   );
-  return definition.stages.map((stage) => ({
+  const lastCurrent = Math.max(
+    -1,
+    ...definition.stages.flatMap((stage, index) => (current.has(stage.id) ? [index] : [])),
+  );
+  return definition.stages.map((stage, index) => ({
     id: stage.id,
     name: stage.name,
-    status: current.has(stage.id) ? 'current' : reached.has(stage.id) ? 'done' : 'pending',
+    status: current.has(stage.id)
+      ? 'current'
+      : !reached.has(stage.id)
+        ? 'pending'
+        : lastCurrent >= 0 && index > lastCurrent
+          ? 'returned'
+          : 'done',
   }));
 }

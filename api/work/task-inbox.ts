@@ -120,9 +120,44 @@ const submittedColumn = Prisma.sql`, CASE WHEN t.status = 'completed' THEN (
       AND e.type IN ('taskCompleted', 'approvalVoted', 'reviewSubmitted')
     ORDER BY e.sequence DESC LIMIT 1) END AS submitted`;
 
+/**
+ * For an open form task, the latest form submitted at its node of the same instance by another task
+ * (the one a 退回 or 拿回 reopened), so the page can fill it in rather than ask for it all again.
+ */
+const previousColumn = Prisma.sql`, CASE WHEN t.kind = 'userTask' AND t.status = 'open' THEN (
+    SELECT jsonb_build_object('data', COALESCE(e.payload -> 'data', '{}'::jsonb), 'byId', e.actor_id,
+      'byName', a.display_name, 'at', to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+    FROM task p
+    JOIN instance_event e ON e.instance_id = p.instance_id AND e.type = 'taskCompleted'
+      AND e.payload ->> 'taskId' = p.engine_task_id
+    LEFT JOIN app_user a ON a.id = e.actor_id
+    WHERE p.instance_id = t.instance_id AND p.node_id = t.node_id AND p.id <> t.id AND p.status = 'completed'
+    ORDER BY e.sequence DESC LIMIT 1) END AS previous`;
+
+interface PreviousColumn {
+  data: Record<string, unknown>;
+  byId: string | null;
+  byName: string | null;
+  at: string;
+}
+
+function previousSubmission(previous: PreviousColumn | null): TTaskDetail['previous'] {
+  if (!previous) return null;
+  return {
+    data: previous.data,
+    submittedBy: previous.byId ? { id: previous.byId, displayName: previous.byName ?? '' } : null,
+    submittedAt: previous.at,
+  };
+}
+
 export async function taskDetail(db: DbClient, caller: Caller, taskId: string): Promise<TTaskDetail> {
   // One statement, as the answer of every task command is this page.
-  const row = await visibleRow<{ submitted: SubmittedPayload | null }>(db, caller, taskId, submittedColumn);
+  const row = await visibleRow<{ submitted: SubmittedPayload | null; previous: PreviousColumn | null }>(
+    db,
+    caller,
+    taskId,
+    Prisma.sql`${submittedColumn} ${previousColumn}`,
+  );
   const definition = await definitionOf(db, row.version_id);
   const open = row.status === 'open';
   return {
@@ -135,6 +170,7 @@ export async function taskDetail(db: DbClient, caller: Caller, taskId: string): 
     canAct: open && (row.assignee_id === caller.userId || row.candidate),
     canClaim: open && row.candidate,
     submitted: row.submitted ? submittedData(row.submitted) : null,
+    previous: previousSubmission(row.previous),
   };
 }
 

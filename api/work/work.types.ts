@@ -15,8 +15,13 @@ export const ZUnitRef = z
 export type TUnitRef = z.infer<typeof ZUnitRef>;
 
 /** A stage of a definition (预估, 计划 …) and where an instance stands in it. */
+/** `returned`: reached once, then the work was sent back to an earlier stage; to be done again. */
 export const ZStageView = z
-  .object({ id: z.string(), name: z.string(), status: z.enum(['done', 'current', 'pending']) })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    status: z.enum(['done', 'current', 'pending', 'returned']),
+  })
   .meta({ id: 'StageView' });
 export type TStageView = z.infer<typeof ZStageView>;
 
@@ -150,6 +155,15 @@ export const ZTaskPage = pageOf(ZTaskSummary).extend({
 });
 export type TTaskPage = z.infer<typeof ZTaskPage>;
 
+/** The latest form submitted at a node: its data, by whom and when. */
+export const ZPreviousSubmission = z
+  .object({
+    data: z.record(z.string(), z.unknown()),
+    submittedBy: ZPersonRef.nullable(),
+    submittedAt: z.string(),
+  })
+  .meta({ id: 'PreviousSubmission' });
+
 export const ZTaskDetail = ZTaskSummary.extend({
   /** userTask: the fields to fill. */
   form: z.array(ZFormField),
@@ -166,6 +180,11 @@ export const ZTaskDetail = ZTaskSummary.extend({
   canClaim: z.boolean(),
   /** The data submitted when it was completed, if it was completed with a form. */
   submitted: z.record(z.string(), z.unknown()).nullable(),
+  /**
+   * An open form task at a node that was submitted before (reopened by 退回 or 拿回, or a loop): the
+   * latest form submitted there, which the page fills in; null otherwise.
+   */
+  previous: ZPreviousSubmission.nullable(),
 }).meta({ id: 'TaskDetail' });
 export type TTaskDetail = z.infer<typeof ZTaskDetail>;
 

@@ -1,10 +1,13 @@
 // The form of a userTask, rendered from the node's fields; the server's `data.<field>` errors land on them.
-import { Button, Card, Form } from 'antd';
+// A step reopened (退回, 拿回) starts from the form last submitted there, with a notice saying whose.
+import { Alert, Button, Card, Form } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormProblem } from '../../ui/use-form-problem';
 import { FormFieldInputs } from '../forms/FormFieldInputs';
+import { formatDateTime } from '../../ui/format-time';
 import { initialFormValues, toSubmission } from '../forms/form-rules';
+import { prefilledFormValues } from '../forms/prefill-values';
 import { useTaskAction, useTaskActivity } from '../work-hooks';
 import type { TaskDetail } from '../work-types';
 
@@ -19,9 +22,26 @@ export function UserTaskForm({ task, onDone }: { task: TaskDetail; onDone: () =>
   const action = useTaskAction(task.id);
   // The people its user fields (e.g. 下一步办理人) may name; the page loads the same query.
   const activity = useTaskActivity(task.id);
-  const initialValues = useMemo(() => ({ data: initialFormValues(task.form) }), [task.form]);
+  const { previous } = task;
+  const initialValues = useMemo(
+    () => ({
+      data: previous ? prefilledFormValues(task.form, previous.data) : initialFormValues(task.form),
+    }),
+    [task.form, previous],
+  );
   return (
     <Card title={<h2 className="sgf-card-title">{t('task.fillForm')}</h2>}>
+      {previous && (
+        <Alert
+          type="info"
+          showIcon
+          className="sgf-form-alert"
+          title={t('reopened.prefilled', {
+            who: previous.submittedBy?.displayName ?? t('reopened.someone'),
+            when: formatDateTime(previous.submittedAt),
+          })}
+        />
+      )}
       {problem.alert}
       <Form<TaskFormValues>
         name="taskForm"

@@ -39,7 +39,8 @@ import type { ProjectDetail, TaskSummary } from '../work-types';
 import ProjectCopies from './ProjectCopies';
 import { ProjectStatusTag } from './ProjectStatusTag';
 
-const STEP_STATUS = { done: 'finish', current: 'process', pending: 'wait' } as const;
+// A stage the work was sent back from waits again, captioned 已退回 so it is not read as never reached.
+const STEP_STATUS = { done: 'finish', current: 'process', pending: 'wait', returned: 'wait' } as const;
 
 export default function ProjectPage() {
   const { projectId = '' } = useParams();
@@ -95,6 +96,7 @@ function ProjectHeader({ project }: { project: ProjectDetail }) {
             items={project.stages.map((stage) => ({
               title: stage.name,
               status: STEP_STATUS[stage.status],
+              ...(stage.status === 'returned' ? { description: t('reopened.stageReturned') } : {}),
             }))}
           />
         ) : (
