@@ -1,8 +1,9 @@
-// Journey: an officer starts a five-stage lifecycle project through the wizard and fills the assessment;
-// the station head approves it from the inbox; the officer plans (a list row included, and a server
-// field error shown on its field); the county centre approves; the project page shows the stage bar at
-// 实施 and the timeline names every step. Screenshots at 1366×768 at each milestone and one at 390 px;
-// axe-core checks each officer and supervisor page on the way (no serious or critical violations).
+// Journey: an officer starts a five-stage lifecycle project through the wizard (项目名称 filled from the
+// title) and fills the assessment; the station head approves it from the inbox; the officer plans (a
+// list row included, and a server field error shown on its field); the county centre approves; the
+// project page shows the stage bar at 实施 and the timeline names every step. Screenshots at 1366×768
+// at each milestone and one at 390 px; axe-core checks each officer and supervisor page on the way (no
+// serious or critical violations).
 import type { Browser, Page } from 'playwright-core';
 import {
   OFFICE_VIEWPORT,
@@ -91,10 +92,14 @@ describeWithBrowser('a lifecycle project from start to implementation in a real 
     await officer.getByRole('radio', { name: new RegExp(PROCESS) }).check();
     await checkedShot(officer, '01-wizard-choose');
     await officer.getByRole('button', { name: /下一步/ }).click();
+    // The title says where it shows; the start field that names the project follows it, so the
+    // officer does not type the name twice (and may still change it).
+    await officer.getByText('显示在项目列表和待办中').waitFor();
     await officer.getByLabel('项目标题').fill(TITLE);
     await chooseOption(officer.getByLabel('承接单位'), STATION);
     const nameField = officer.getByLabel('项目名称', { exact: true });
-    if (await nameField.isVisible()) await nameField.fill(TITLE);
+    expect(await nameField.inputValue()).toBe(TITLE);
+    await officer.getByText('默认与项目标题相同，正式名称不同时可修改').waitFor();
     await shot(officer, '02-wizard-fill');
     await officer.getByRole('button', { name: /下一步/ }).click();
     await officer.getByText(TITLE).first().waitFor();

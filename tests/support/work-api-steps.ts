@@ -122,31 +122,43 @@ const completeAs = async (call: ApiCall, projectId: string, nodeId: string, data
     `complete ${nodeId}`,
   );
 
+/** One approval vote of `approve`, by whoever `call` signs in as, on the node's open task. */
+export async function approveAs(call: ApiCall, projectId: string, nodeId: string, comment: string) {
+  return expectStatus(
+    call('POST', `/api/tasks/${await openTaskId(call, projectId, nodeId)}/vote`, {
+      vote: 'approve',
+      comment,
+    }),
+    200,
+    `approve ${nodeId}`,
+  );
+}
+
+/** The plan the demo officer submits for a lifecycle project (项目计划). */
+export const LIFECYCLE_PLAN = {
+  objectives: '为 60 名独居老人提供助餐，为 40 名儿童提供课后照护。',
+  activities: [{ title: '重阳节敬老活动', plannedDate: '2026-12-01', participants: 60 }],
+  budgetYuan: 12000,
+  indicators: [{ indicator: '助餐服务人次', target: 2400, unit: '人次' }],
+};
+
 /**
  * The demo officer starts a lifecycle project at the station; the assessment, the station head's
- * approval, the plan and the centre's approval follow through the API. Returns the project's id.
+ * approval and the plan follow through the API: it waits for the centre's approval.
  */
-export async function lifecycleProjectAtImplementation(server: TestServer, title: string): Promise<string> {
+export async function lifecycleProjectAtCentreApproval(server: TestServer, title: string): Promise<string> {
   const projectId = await lifecycleProjectAtHeadApproval(server, title);
   const officer = await signInApi(server, demoLogin(server, 'shegong'));
   const head = await signInApi(server, demoLogin(server, 'zhanzhang'));
+  await approveAs(head, projectId, 'headApproval', '需求清楚，同意进入计划阶段。');
+  await completeAs(officer, projectId, 'plan', LIFECYCLE_PLAN);
+  return projectId;
+}
+
+/** As lifecycleProjectAtCentreApproval, and the centre approves: the project is at 实施. */
+export async function lifecycleProjectAtImplementation(server: TestServer, title: string): Promise<string> {
+  const projectId = await lifecycleProjectAtCentreApproval(server, title);
   const centre = await signInApi(server, demoLogin(server, 'zhongxin'));
-  const approve = async (call: ApiCall, nodeId: string, comment: string) =>
-    expectStatus(
-      call('POST', `/api/tasks/${await openTaskId(call, projectId, nodeId)}/vote`, {
-        vote: 'approve',
-        comment,
-      }),
-      200,
-      `approve ${nodeId}`,
-    );
-  await approve(head, 'headApproval', '需求清楚，同意进入计划阶段。');
-  await completeAs(officer, projectId, 'plan', {
-    objectives: '为 60 名独居老人提供助餐，为 40 名儿童提供课后照护。',
-    activities: [{ title: '重阳节敬老活动', plannedDate: '2026-12-01', participants: 60 }],
-    budgetYuan: 12000,
-    indicators: [{ indicator: '助餐服务人次', target: 2400, unit: '人次' }],
-  });
-  await approve(centre, 'centreApproval', '计划可行，同意实施。');
+  await approveAs(centre, projectId, 'centreApproval', '计划可行，同意实施。');
   return projectId;
 }

@@ -103,6 +103,7 @@ export function TaskHandOver({
             rules={[{ required: true, message: t('taskActions.toNodeRequired') }]}
           >
             <Select
+              showSearch={{ optionFilterProp: 'label' }}
               options={activity.returnTargets.map((target) => ({ value: target.nodeId, label: target.name }))}
             />
           </Form.Item>

@@ -1,6 +1,7 @@
 // The inbox tabs (我的待办 / 待认领 / 已办, and 抄送我的 loaded on first choice) with counts, sort, cursor paging, claiming, and row
-// selection of approval tasks for 批量同意.
-import { Badge, Button, Card, Flex, Select, Table, Tabs, type TableColumnsType } from 'antd';
+// selection of approval tasks for 批量同意. At phone width the four tabs stay in view (each count
+// under its name, the sort on its own row) rather than hiding behind the tab bar's ⋯ menu.
+import { Badge, Button, Card, Flex, Grid, Select, Table, Tabs, type TableColumnsType } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -40,6 +41,7 @@ export function TaskListPage() {
   // Only open approvals can be approved in bulk; the selection is of the rows on screen.
   const [selected, setSelected] = useState<string[]>([]);
   const selectable = tab !== 'done' && tab !== 'copies';
+  const phone = Grid.useBreakpoint().sm === false;
 
   const columns: TableColumnsType<TaskSummary> = [
     {
@@ -104,15 +106,29 @@ export function TaskListPage() {
     setSelected([]);
   };
 
+  const sortField = tab !== 'copies' && (
+    <label className="sgf-work-inline-field">
+      <span>{t('inbox.sort')}</span>
+      <Select<TaskSort>
+        aria-label={t('inbox.sort')}
+        value={sort}
+        onChange={(value) => setParam('sort', value)}
+        className="sgf-work-sort"
+        options={SORTS.map((key) => ({ value: key, label: t(`inbox.sorts.${key}`) }))}
+      />
+    </label>
+  );
+
   return (
     <Card title={<h1 className="sgf-card-title">{t('inbox.title')}</h1>}>
       <Tabs
         activeKey={tab}
         onChange={(key) => setParam('view', key)}
+        tabBarGutter={phone ? 16 : undefined}
         items={TABS.map((key) => ({
           key,
           label: (
-            <Flex gap={6} align="center">
+            <Flex gap={phone ? 2 : 6} align="center" vertical={phone}>
               {key === 'copies' ? t('carbonCopy.mine') : t(`inbox.views.${key}`)}
               <Badge
                 count={counts[key] ?? 0}
@@ -124,21 +140,9 @@ export function TaskListPage() {
             </Flex>
           ),
         }))}
-        tabBarExtraContent={
-          tab !== 'copies' && (
-            <label className="sgf-work-inline-field">
-              <span>{t('inbox.sort')}</span>
-              <Select<TaskSort>
-                aria-label={t('inbox.sort')}
-                value={sort}
-                onChange={(value) => setParam('sort', value)}
-                className="sgf-work-sort"
-                options={SORTS.map((key) => ({ value: key, label: t(`inbox.sorts.${key}`) }))}
-              />
-            </label>
-          )
-        }
+        tabBarExtraContent={!phone && sortField}
       />
+      {phone && sortField && <div className="sgf-work-phone-sort">{sortField}</div>}
       {tab === 'copies' ? (
         <Suspense>
           <MyCopies />

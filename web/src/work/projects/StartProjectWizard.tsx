@@ -1,5 +1,6 @@
 // 发起项目: 选择流程 → 填写项目信息 (title, unit among those the caller may start at, the declared
-// start fields) → 确认; the new project's page opens on success.
+// start fields) → 确认; the new project's page opens on success. The start field that names the
+// project (项目名称) follows the title until the person changes it there.
 import {
   Button,
   Card,
@@ -24,6 +25,7 @@ import { useFormProblem } from '../../ui/use-form-problem';
 import { normalizeDate } from '../forms/form-rules';
 import { useCatalogue, useStartProject } from '../work-hooks';
 import type { CatalogueEntry, StartField, StartProjectRequest } from '../work-types';
+import { namingFieldOf } from './start-title';
 
 interface StartValues {
   title?: string;
@@ -73,6 +75,9 @@ export default function StartProjectWizard() {
   const start = useStartProject();
   const entry = catalogue.data?.find((item) => item.versionId === entryId);
   const values = Form.useWatch([], form) as StartValues | undefined;
+  const namingField = entry && namingFieldOf(entry.startFields);
+  // Whether the naming field still follows the title: until the person types a different name there.
+  const [followTitle, setFollowTitle] = useState(true);
 
   if (catalogue.isPending) return <Spin className="sgf-center-block" />;
 
@@ -112,6 +117,7 @@ export default function StartProjectWizard() {
           value={entryId}
           onChange={(id) => {
             setEntryId(id);
+            setFollowTitle(true);
             form.resetFields();
           }}
           onNext={() => setStep(1)}
@@ -127,10 +133,18 @@ export default function StartProjectWizard() {
           className="sgf-work-form"
           initialValues={entry.units.length === 1 ? { unitId: entry.units[0]?.id } : {}}
           onFinish={() => setStep(2)}
+          onValuesChange={(changed: StartValues, all: StartValues) => {
+            if (!namingField) return;
+            if (changed.title !== undefined && followTitle)
+              form.setFieldValue(['input', namingField], changed.title);
+            const named = changed.input?.[namingField];
+            if (named !== undefined) setFollowTitle(named === all.title);
+          }}
         >
           <Form.Item
             name="title"
             label={t('projects.wizard.projectTitle')}
+            extra={t('reopened.titleHelp')}
             rules={[
               { required: true, whitespace: true, message: t('projects.wizard.titleRequired') },
               { max: 200 },
@@ -153,6 +167,7 @@ export default function StartProjectWizard() {
               key={field.name}
               name={['input', field.name]}
               label={field.label}
+              extra={field.name === namingField ? t('reopened.nameFromTitle') : undefined}
               valuePropName={field.type === 'boolean' ? 'checked' : 'value'}
               rules={startRules(field, t('forms.rules.required', { label: field.label }))}
             >
