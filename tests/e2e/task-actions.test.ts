@@ -37,6 +37,7 @@ const JOURNEY = 'task-actions';
 const TRANSFERRED = '洪家楼街道独居老人探访项目';
 const BULK = ['洪家楼街道儿童课后照护项目', '洪家楼街道助餐点运营项目'];
 const RETURNED = '洪家楼街道困境儿童关爱项目';
+const PHONE = '洪家楼街道社区睦邻互助项目';
 const PHONE_VIEWPORT = { width: 390, height: 844 } as const;
 
 describeWithBrowser('hand-overs and bulk approval in a real browser', () => {
@@ -196,13 +197,14 @@ describeWithBrowser('hand-overs and bulk approval in a real browser', () => {
   });
 
   it('keeps the inbox tabs and their counts in view at phone width', async () => {
+    await atHeadApproval(PHONE);
     const login = demoLogin(server, 'zhanzhang');
     const page = await browser.newPage({ locale: 'zh-CN', viewport: PHONE_VIEWPORT });
     await signInAs(page, server.url, login.username, login.password);
     await page.getByTestId('current-user').waitFor();
     await page.goto(`${server.url}/inbox?view=candidates`);
     const tabs = page.getByRole('tab');
-    await page.getByRole('tab', { name: /待认领/ }).waitFor();
+    await page.getByRole('row').filter({ hasText: PHONE }).waitFor();
     const names = (await tabs.allTextContents()).map((text) => text.replace(/\d+$/, ''));
     expect(names).toEqual(['我的待办', '待认领', '已办', '抄送我的']);
     // Every tab lies on the screen (none behind the tab bar's ⋯ menu), and the page does not scroll sideways.
