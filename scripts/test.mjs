@@ -29,7 +29,9 @@ mkdirSync(join(root, '.data'), { recursive: true });
 rmSync(resultsFile, { force: true });
 const jest = spawnSync(
   join(root, 'node_modules/.bin/jest'),
-  ['--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)],
+  // --forceExit: a browser or socket left open by a FAILED e2e test must not keep CI waiting until
+  // its time limit; the failure is already in the results file and jest still names open handles.
+  ['--json', `--outputFile=${resultsFile}`, '--forceExit', ...process.argv.slice(2)],
   { cwd: root, stdio: 'inherit' },
 );
 if (!existsSync(resultsFile)) {
