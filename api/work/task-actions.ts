@@ -73,7 +73,7 @@ export async function claimTask(db: DbClient, caller: Caller, taskId: string): P
     assertNotClaimedByOther(now, caller);
     assertOpen(now);
   }
-  return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.claimed', row) };
+  return { task: await taskDetail(db, caller, taskId, true), audit: auditOf('task.claimed', row) };
 }
 
 export async function unclaimTask(db: DbClient, caller: Caller, taskId: string): Promise<Done> {
@@ -85,7 +85,7 @@ export async function unclaimTask(db: DbClient, caller: Caller, taskId: string):
     });
   await db.$executeRaw`UPDATE task SET assignee_id = NULL
     WHERE id = ${taskId}::uuid AND assignee_id = ${caller.userId}::uuid AND status = 'open'`;
-  return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.unclaimed', row) };
+  return { task: await taskDetail(db, caller, taskId, true), audit: auditOf('task.unclaimed', row) };
 }
 
 /** What a task command sends and what the audit log records of it. */
@@ -142,7 +142,10 @@ export async function act(
     idempotencyKey,
     command.fieldPrefix,
   );
-  return { task: await taskDetail(db, caller, taskId), audit: auditOf(command.audit, row, command.after) };
+  return {
+    task: await taskDetail(db, caller, taskId, true),
+    audit: auditOf(command.audit, row, command.after),
+  };
 }
 
 export async function completeTask(
