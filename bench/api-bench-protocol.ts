@@ -10,6 +10,13 @@ export interface AssessTask {
   officerId: string;
 }
 
+/** Each officer's assessments in order: one lane per officer, worked one after another, all lanes at once. */
+export function byOfficer(tasks: readonly AssessTask[]): AssessTask[][] {
+  const lanes = new Map<string, AssessTask[]>();
+  for (const task of tasks) lanes.set(task.officerId, [...(lanes.get(task.officerId) ?? []), task]);
+  return [...lanes.values()];
+}
+
 export type BenchRequest =
   /** Starts `perOfficer` lifecycle projects per officer through the port (setup, not measured). */
   | { kind: 'start'; versionId: string; unitId: string; officerIds: string[]; perOfficer: number }

@@ -11,7 +11,14 @@ import { bootProduct, type RunningProduct } from '../api/boot';
 import { loadConfig } from '../api/config';
 import { createPrismaClient, type Db } from '../api/db/prisma-client';
 import { lifecycleTaskDataFor } from '../tests/fixtures/project-lifecycle-data';
-import type { AssessTask, BenchAnswer, BenchReady, BenchReply, BenchRequest } from './api-bench-protocol';
+import {
+  byOfficer,
+  type AssessTask,
+  type BenchAnswer,
+  type BenchReady,
+  type BenchReply,
+  type BenchRequest,
+} from './api-bench-protocol';
 
 /** Lanes that start projects through the port (setup, not measured). */
 const setupLanes = 8;
@@ -52,12 +59,10 @@ async function startProjects(
 
 /** Each officer's assessments one after another, all officers at once, as the HTTP run sends them. */
 async function completeThroughPort(product: RunningProduct, tasks: readonly AssessTask[]): Promise<number> {
-  const lanes = new Map<string, AssessTask[]>();
-  for (const task of tasks) lanes.set(task.officerId, [...(lanes.get(task.officerId) ?? []), task]);
   const data = lifecycleTaskDataFor('assess');
   const started = performance.now();
   await Promise.all(
-    [...lanes.values()].map(async (lane) => {
+    byOfficer(tasks).map(async (lane) => {
       for (const task of lane)
         await product.orchestrator.send(
           task.instanceId,

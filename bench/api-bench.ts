@@ -28,7 +28,14 @@ import { ensureDatabase } from '../api/db/open-database';
 import { createPrismaClient, type Db } from '../api/db/prisma-client';
 import { lifecycleTaskDataFor } from '../tests/fixtures/project-lifecycle-data';
 import { postgresCpuMs } from './process-cpu';
-import type { AssessTask, BenchAnswer, BenchReady, BenchReply, BenchRequest } from './api-bench-protocol';
+import {
+  byOfficer,
+  type AssessTask,
+  type BenchAnswer,
+  type BenchReady,
+  type BenchReply,
+  type BenchRequest,
+} from './api-bench-protocol';
 
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const officers = setting('BENCH_OFFICERS', 16);
@@ -178,13 +185,11 @@ async function overHttp(
   tasks: readonly AssessTask[],
   cookies: ReadonlyMap<string, string>,
 ): Promise<{ rate: number; latencies: number[] }> {
-  const lanes = new Map<string, AssessTask[]>();
-  for (const task of tasks) lanes.set(task.officerId, [...(lanes.get(task.officerId) ?? []), task]);
   const body = JSON.stringify({ data: lifecycleTaskDataFor('assess') });
   const latencies: number[] = [];
   const started = performance.now();
   await Promise.all(
-    [...lanes.values()].map(async (lane) => {
+    byOfficer(tasks).map(async (lane) => {
       for (const task of lane) {
         const sent = performance.now();
         const answer = await call(url, `/api/tasks/${task.id}/complete`, {
@@ -252,21 +257,25 @@ interface CpuEach {
   user: number;
   system: number;
   postgres: number;
+  /** The bench's own process: the officers' HTTP clients. */
+  clients: number;
 }
 
-const cpuText = ({ user, system, postgres }: CpuEach) =>
-  `server ${fixed(user + system, 2)} ms (user ${fixed(user, 2)}, system ${fixed(system, 2)}), PostgreSQL ${fixed(postgres, 2)} ms`;
+const cpuText = ({ user, system, postgres, clients }: CpuEach) =>
+  `server ${fixed(user + system, 2)} ms (user ${fixed(user, 2)}, system ${fixed(system, 2)}), PostgreSQL ${fixed(postgres, 2)} ms, clients ${fixed(clients, 2)} ms`;
 
 /** Runs `phase` and charges it the CPU time of the server process and of PostgreSQL, per item of `count`. */
 async function charged<T>(server: BenchServer, count: number, phase: () => Promise<T>) {
   const postgresNow = () => (pgDataDir ? postgresCpuMs(pgDataDir) : NaN);
-  const [before, postgresBefore] = [await server.cpu(), postgresNow()];
+  const [before, postgresBefore, clientsBefore] = [await server.cpu(), postgresNow(), process.cpuUsage()];
   const result = await phase();
+  const clients = process.cpuUsage(clientsBefore);
   const [after, postgresAfter] = [await server.cpu(), postgresNow()];
   const cpuEach: CpuEach = {
     user: (after.userMs - before.userMs) / count,
     system: (after.systemMs - before.systemMs) / count,
     postgres: (postgresAfter - postgresBefore) / count,
+    clients: (clients.user + clients.system) / 1000 / count,
   };
   return { result, cpuEach };
 }
@@ -275,6 +284,7 @@ const mean = (a: CpuEach, b: CpuEach): CpuEach => ({
   user: (a.user + b.user) / 2,
   system: (a.system + b.system) / 2,
   postgres: (a.postgres + b.postgres) / 2,
+  clients: (a.clients + b.clients) / 2,
 });
 
 async function main(): Promise<void> {
