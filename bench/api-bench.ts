@@ -28,14 +28,8 @@ import { ensureDatabase } from '../api/db/open-database';
 import { createPrismaClient, type Db } from '../api/db/prisma-client';
 import { lifecycleTaskDataFor } from '../tests/fixtures/project-lifecycle-data';
 import { postgresCpuMs } from './process-cpu';
-import {
-  byOfficer,
-  type AssessTask,
-  type BenchAnswer,
-  type BenchReady,
-  type BenchReply,
-  type BenchRequest,
-} from './api-bench-protocol';
+import { byOfficer } from './api-bench-protocol';
+import type { AssessTask, BenchAnswer, BenchReady, BenchReply, BenchRequest } from './api-bench-protocol';
 
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const officers = setting('BENCH_OFFICERS', 16);
