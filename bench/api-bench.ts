@@ -1,46 +1,48 @@
-// `npm run bench:api`: the product as people use it, over HTTP. N signed-in officers complete their
-// assessment tasks concurrently (POST /api/tasks/:id/complete: session, CSRF, zod, the inbox's own
-// checks, server-side form validation, the Orchestrator port, the audit row), printed beside the
-// engine-only rate of the same completions sent straight to the port in the same run, on the same
-// database and process, measured before and after the HTTP run (the mean is the baseline, so drift
-// of a shared machine weighs on both). Then the server time of a supervisor's first inbox page
-// (the candidates tab, with the three tab counts) with BENCH_INBOX_TASKS open tasks waiting for
-// them, all made by the real engine (each a station head's approval of a started and assessed
-// project), and of the project list over the same projects. Beside the HTTP run, the floor of any
-// request on this machine: the same officers asking GET /api/auth/me, which runs no SQL.
+// `npm run bench:api`: the product as people use it, over HTTP. The server runs as its own process,
+// booted as `npm start` boots it (bench/api-bench-server.ts), on the same embedded PostgreSQL; the
+// officers' HTTP clients run here, in the bench's process, so their CPU is not charged to the
+// server (in production the browsers are elsewhere; on this machine they still share its cores).
+// N signed-in officers complete their assessment tasks concurrently (POST /api/tasks/:id/complete:
+// session, CSRF, zod, the inbox's own checks, server-side form validation, the Orchestrator port,
+// the audit row), printed beside the engine-only rate of the same completions sent straight to the
+// port inside the server process, in the same run, before and after the HTTP run (the mean is the
+// baseline, so drift of a shared machine weighs on both). Each phase is also charged the server
+// process's CPU time. Beside the HTTP run, the floor of any request on this machine: the same
+// officers asking GET /api/auth/me, which runs no SQL. Then the server time of a supervisor's first
+// inbox page (the candidates tab, with the three tab counts) with BENCH_INBOX_TASKS open tasks
+// waiting for them, all made by the real engine (each a station head's approval of a started and
+// assessed project), and of the project list over the same projects.
 // Settings: BENCH_OFFICERS (16 concurrent officers), BENCH_TASKS_PER_OFFICER (25),
-// BENCH_INBOX_TASKS (10000), DATABASE_URL (else an embedded PostgreSQL, removed afterwards).
+// BENCH_INBOX_TASKS (10000), BENCH_PROFILE (a path: the server's CPU profile of the HTTP run is
+// written there), DATABASE_URL (else an embedded PostgreSQL, removed afterwards); the server gets
+// the bench's environment (SGF_LOG_LEVEL and the like) as `npm start` would.
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { Agent, request as httpRequest } from 'node:http';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { hashPassword } from '../api/auth/password';
-import { bootProduct } from '../api/boot';
-import { loadConfig } from '../api/config';
 import { startEmbeddedPostgres } from '../api/db/embedded-postgres';
 import { ensureDatabase } from '../api/db/open-database';
 import { createPrismaClient, type Db } from '../api/db/prisma-client';
-import type { Orchestrator } from '../api/orchestrator/orchestrator';
 import { lifecycleTaskDataFor } from '../tests/fixtures/project-lifecycle-data';
+import { postgresCpuMs } from './process-cpu';
+import { byOfficer } from './api-bench-protocol';
+import type { AssessTask, BenchAnswer, BenchReady, BenchReply, BenchRequest } from './api-bench-protocol';
 
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const officers = setting('BENCH_OFFICERS', 16);
 const tasksPerOfficer = setting('BENCH_TASKS_PER_OFFICER', 25);
 const inboxTasks = setting('BENCH_INBOX_TASKS', 10_000);
-/** Lanes that fill the supervisor's inbox through the port (setup, not measured). */
-const setupLanes = 8;
+const profilePath = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : undefined;
+/** The embedded PostgreSQL's cluster folder, whose processes' CPU time the bench reads. */
+let pgDataDir: string | undefined;
 
 interface Officer {
   id: string;
   username: string;
   cookie: string;
-}
-
-interface AssessTask {
-  id: string;
-  instanceId: string;
-  engineTaskId: string;
-  officer: Officer;
 }
 
 const fixed = (value: number, digits = 0) => value.toFixed(digits);
@@ -50,31 +52,107 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** Runs `work` over the items on `lanes` concurrent lanes; returns the wall time in seconds. */
-async function onLanes<T>(
-  items: readonly T[],
-  lanes: number,
-  work: (item: T) => Promise<void>,
-): Promise<number> {
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: lanes }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
-  return (performance.now() - started) / 1000;
+/** The server process and the bench's requests to it over the IPC channel. */
+class BenchServer {
+  private seq = 0;
+  private readonly waiting = new Map<number, (reply: BenchReply) => void>();
+
+  private constructor(private readonly child: ChildProcess) {
+    child.on('message', (reply: BenchReply) => this.waiting.get(reply.seq)?.(reply));
+  }
+
+  static async start(env: NodeJS.ProcessEnv): Promise<[BenchServer, BenchReady]> {
+    // As scripts/start.mjs runs api/server.ts: node with tsx as its loader.
+    const child = fork(join(__dirname, 'api-bench-server.ts'), {
+      execArgv: ['--import', 'tsx'],
+      env,
+      // The request log goes nowhere, as to a terminal nobody reads; it is still written.
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    const ready = await new Promise<BenchReady>((resolveReady, reject) => {
+      child.once('message', (message: BenchReady) => resolveReady(message));
+      child.once('exit', (code) =>
+        reject(new Error(`the bench's server exited (${code}) before it was ready`)),
+      );
+    });
+    return [new BenchServer(child), ready];
+  }
+
+  async ask<K extends BenchAnswer['kind']>(
+    request: BenchRequest,
+  ): Promise<Extract<BenchAnswer, { kind: K }>> {
+    const seq = ++this.seq;
+    const reply = await new Promise<BenchReply>((resolveReply) => {
+      this.waiting.set(seq, resolveReply);
+      this.child.send({ seq, request });
+    });
+    this.waiting.delete(seq);
+    if (!reply.ok) throw new Error(`the bench's server failed: ${reply.error}`);
+    return reply.answer as Extract<BenchAnswer, { kind: K }>;
+  }
+
+  async cpu(): Promise<{ userMs: number; systemMs: number }> {
+    return this.ask<'cpu'>({ kind: 'cpu' });
+  }
+
+  /** Closes the channel: the server stops as `npm start` does on SIGTERM. */
+  async stop(): Promise<void> {
+    const exited = new Promise((done) => this.child.once('exit', done));
+    this.child.disconnect();
+    await exited;
+  }
+}
+
+/** Browsers keep their connections open; so do the bench's officers (one socket each at a time). */
+const agent = new Agent({ keepAlive: true, maxSockets: officers + 4 });
+
+interface Answered {
+  status: number;
+  body: string;
+  setCookie: string | undefined;
+}
+
+/** One HTTP request over node's own client (lighter than fetch: the clients share the server's cores). */
+function call(
+  url: string,
+  path: string,
+  {
+    method = 'GET',
+    headers = {},
+    body,
+  }: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<Answered> {
+  return new Promise((resolveCall, reject) => {
+    const sent = httpRequest(
+      `${url}${path}`,
+      { method, agent, headers: { 'x-requested-with': 'shegong-flow', ...headers } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolveCall({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            setCookie: response.headers['set-cookie']?.[0]?.split(';')[0],
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
+    sent.on('error', reject);
+    sent.end(body);
+  });
 }
 
 async function signIn(url: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${url}/api/auth/login`, {
+  const answer = await call(url, '/api/auth/login', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'shegong-flow' },
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
-  if (response.status !== 200)
-    throw new Error(`sign-in of ${username}: ${response.status} ${await response.text()}`);
-  return (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+  if (answer.status !== 200 || !answer.setCookie)
+    throw new Error(`sign-in of ${username}: ${answer.status} ${answer.body}`);
+  return answer.setCookie;
 }
 
 async function makeOfficers(prisma: Db, url: string, unitId: string): Promise<Officer[]> {
@@ -95,61 +173,11 @@ async function makeOfficers(prisma: Db, url: string, unitId: string): Promise<Of
   return made;
 }
 
-/** Starts `perOfficer` lifecycle projects for each officer through the port; returns their open assessments. */
-async function startProjects(
-  prisma: Db,
-  orchestrator: Orchestrator,
-  versionId: string,
-  unitId: string,
-  team: readonly Officer[],
-  perOfficer: number,
-): Promise<AssessTask[]> {
-  const starts = team.flatMap((officer) => Array.from({ length: perOfficer }, () => officer));
-  const tasks: AssessTask[] = [];
-  await onLanes(starts, setupLanes, async (officer) => {
-    const { instanceId } = await orchestrator.start({
-      versionId,
-      unitId,
-      title: `压测项目 ${randomUUID().slice(0, 8)}`,
-      input: { projectName: '压测项目' },
-      actor: { userId: officer.id },
-      idempotencyKey: randomUUID(),
-    });
-    const task = await prisma.task.findFirstOrThrow({
-      where: { instanceId, nodeId: 'assess', status: 'open' },
-    });
-    tasks.push({ id: task.id, instanceId, engineTaskId: task.engineTaskId, officer });
-  });
-  return tasks;
-}
-
 /** Each officer completes their own assessments, one at a time per officer, all officers at once. */
-function byOfficer(tasks: readonly AssessTask[]): AssessTask[][] {
-  const lanes = new Map<string, AssessTask[]>();
-  for (const task of tasks) lanes.set(task.officer.id, [...(lanes.get(task.officer.id) ?? []), task]);
-  return [...lanes.values()];
-}
-
-async function engineOnly(orchestrator: Orchestrator, tasks: readonly AssessTask[]): Promise<number> {
-  const data = lifecycleTaskDataFor('assess');
-  const started = performance.now();
-  await Promise.all(
-    byOfficer(tasks).map(async (lane) => {
-      for (const task of lane)
-        await orchestrator.send(
-          task.instanceId,
-          { type: 'taskCompleted', taskId: task.engineTaskId, data },
-          { userId: task.officer.id },
-          randomUUID(),
-        );
-    }),
-  );
-  return tasks.length / ((performance.now() - started) / 1000);
-}
-
 async function overHttp(
   url: string,
   tasks: readonly AssessTask[],
+  cookies: ReadonlyMap<string, string>,
 ): Promise<{ rate: number; latencies: number[] }> {
   const body = JSON.stringify({ data: lifecycleTaskDataFor('assess') });
   const latencies: number[] = [];
@@ -158,18 +186,16 @@ async function overHttp(
     byOfficer(tasks).map(async (lane) => {
       for (const task of lane) {
         const sent = performance.now();
-        const response = await fetch(`${url}/api/tasks/${task.id}/complete`, {
+        const answer = await call(url, `/api/tasks/${task.id}/complete`, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
-            'x-requested-with': 'shegong-flow',
             'idempotency-key': randomUUID(),
-            cookie: task.officer.cookie,
+            cookie: cookies.get(task.officerId)!,
           },
           body,
         });
-        await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`complete ${task.id}: ${response.status}`);
+        if (answer.status !== 200) throw new Error(`complete ${task.id}: ${answer.status} ${answer.body}`);
         latencies.push(performance.now() - sent);
       }
     }),
@@ -182,19 +208,16 @@ async function overHttp(
 
 /**
  * The floor under any request: each officer asks GET /api/auth/me as often as they complete tasks,
- * all at once. Its caller comes from the session cache and it runs no SQL, so this is what the
- * HTTP client and server (parsing, middleware, routing, JSON) cost here, with nothing of the work.
+ * all at once. Its caller comes from the session cache and it runs no SQL, so this is what HTTP
+ * (parsing, middleware, routing, JSON, the request log) costs here, with nothing of the work.
  */
 async function httpFloor(url: string, team: readonly Officer[], perOfficer: number): Promise<number> {
   const started = performance.now();
   await Promise.all(
     team.map(async (officer) => {
       for (let i = 0; i < perOfficer; i++) {
-        const response = await fetch(`${url}/api/auth/me`, {
-          headers: { cookie: officer.cookie, 'x-requested-with': 'shegong-flow' },
-        });
-        await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`me: ${response.status}`);
+        const answer = await call(url, '/api/auth/me', { headers: { cookie: officer.cookie } });
+        if (answer.status !== 200) throw new Error(`me: ${answer.status}`);
       }
     }),
   );
@@ -206,20 +229,57 @@ async function serverTime(url: string, path: string, cookie: string, rounds = 30
   const times: number[] = [];
   for (let i = 0; i < rounds + 2; i++) {
     const sent = performance.now();
-    const response = await fetch(`${url}${path}`, {
-      headers: { cookie, 'x-requested-with': 'shegong-flow' },
-    });
-    const json = (await response.json()) as { items?: unknown[]; counts?: Record<string, number> };
-    if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+    const answer = await call(url, path, { headers: { cookie } });
+    if (answer.status !== 200) throw new Error(`${path}: ${answer.status}`);
     if (i >= 2) times.push(performance.now() - sent);
-    if (i === 0)
+    if (i === 0) {
+      const json = JSON.parse(answer.body) as { items?: unknown[]; counts?: Record<string, number> };
       console.log(
         `  ${path}: ${json.items?.length ?? 0} items on the page; counts ${JSON.stringify(json.counts ?? {})}`,
       );
+    }
   }
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
+
+/**
+ * CPU milliseconds per item: the server process's user time (JavaScript, parsing) and system time
+ * (the kernel: sockets), and the embedded PostgreSQL's (NaN on an external DATABASE_URL).
+ */
+interface CpuEach {
+  user: number;
+  system: number;
+  postgres: number;
+  /** The bench's own process: the officers' HTTP clients. */
+  clients: number;
+}
+
+const cpuText = ({ user, system, postgres, clients }: CpuEach) =>
+  `server ${fixed(user + system, 2)} ms (user ${fixed(user, 2)}, system ${fixed(system, 2)}), PostgreSQL ${fixed(postgres, 2)} ms, clients ${fixed(clients, 2)} ms`;
+
+/** Runs `phase` and charges it the CPU time of the server process and of PostgreSQL, per item of `count`. */
+async function charged<T>(server: BenchServer, count: number, phase: () => Promise<T>) {
+  const postgresNow = () => (pgDataDir ? postgresCpuMs(pgDataDir) : NaN);
+  const [before, postgresBefore, clientsBefore] = [await server.cpu(), postgresNow(), process.cpuUsage()];
+  const result = await phase();
+  const clients = process.cpuUsage(clientsBefore);
+  const [after, postgresAfter] = [await server.cpu(), postgresNow()];
+  const cpuEach: CpuEach = {
+    user: (after.userMs - before.userMs) / count,
+    system: (after.systemMs - before.systemMs) / count,
+    postgres: (postgresAfter - postgresBefore) / count,
+    clients: (clients.user + clients.system) / 1000 / count,
+  };
+  return { result, cpuEach };
+}
+
+const mean = (a: CpuEach, b: CpuEach): CpuEach => ({
+  user: (a.user + b.user) / 2,
+  system: (a.system + b.system) / 2,
+  postgres: (a.postgres + b.postgres) / 2,
+  clients: (a.clients + b.clients) / 2,
+});
 
 async function main(): Promise<void> {
   // Not a mkdtemp folder: the embedded PostgreSQL (run as 'postgres' under root) must enter it.
@@ -227,80 +287,96 @@ async function main(): Promise<void> {
   const postgres = process.env.DATABASE_URL
     ? undefined
     : await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), ephemeral: true });
+  pgDataDir = postgres ? join(dataDir, 'pg', 'cluster') : undefined;
   const adminUrl = process.env.DATABASE_URL ?? postgres!.adminUrl;
   const database = `sgf_api_bench_${Date.now()}`;
   await ensureDatabase(adminUrl, database);
   const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
-  const product = await bootProduct(
-    loadConfig({
-      DATABASE_URL: databaseUrl,
-      SGF_DEMO: 'true',
-      SGF_DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-    }),
-  );
-  const prisma = createPrismaClient(databaseUrl, 4);
+  const [server, ready] = await BenchServer.start({
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    SGF_DEMO: 'true',
+    SGF_DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+  });
+  const url = ready.url;
+  const prisma = createPrismaClient(databaseUrl, 2);
   try {
     const station = await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'LC-HJL' } });
     const lifecycle = await prisma.processDefinitionVersion.findFirstOrThrow({
       where: { status: 'published', definition: { key: 'project-lifecycle' } },
       orderBy: { version: 'desc' },
     });
-    const team = await makeOfficers(prisma, product.url, station.id);
-    const start = (perOfficer: number) =>
-      startProjects(prisma, product.orchestrator, lifecycle.id, station.id, team, perOfficer);
+    const team = await makeOfficers(prisma, url, station.id);
+    const cookies = new Map(team.map((officer) => [officer.id, officer.cookie]));
+    const start = async (perOfficer: number) =>
+      (
+        await server.ask<'started'>({
+          kind: 'start',
+          versionId: lifecycle.id,
+          unitId: station.id,
+          officerIds: team.map((officer) => officer.id),
+          perOfficer,
+        })
+      ).tasks;
+    const throughPort = async (tasks: AssessTask[]) =>
+      (await server.ask<'completed'>({ kind: 'completeThroughPort', tasks })).perSecond;
     const completions = officers * tasksPerOfficer;
     console.log(
-      `${officers} officers, each completing ${tasksPerOfficer} assessments one after another, all at once (${completions} completions per run); embedded runtime`,
+      `${officers} officers, each completing ${tasksPerOfficer} assessments one after another, all at once (${completions} completions per run); embedded runtime; the server in its own process, the clients in the bench's`,
     );
 
     // Warm-up (caches, JIT, connection pools), then engine-only, HTTP, engine-only.
-    await engineOnly(product.orchestrator, await start(2));
-    await overHttp(product.url, await start(2));
-    const engineBefore = await engineOnly(product.orchestrator, await start(tasksPerOfficer));
-    const http = await overHttp(product.url, await start(tasksPerOfficer));
-    const floor = await httpFloor(product.url, team, tasksPerOfficer);
-    const engineAfter = await engineOnly(product.orchestrator, await start(tasksPerOfficer));
-    const baseline = (engineBefore + engineAfter) / 2;
+    await throughPort(await start(2));
+    await overHttp(url, await start(2), cookies);
+    const portRun = async () => {
+      const tasks = await start(tasksPerOfficer);
+      return charged(server, completions, () => throughPort(tasks));
+    };
+    const engineBefore = await portRun();
+    const httpTasks = await start(tasksPerOfficer);
+    if (profilePath) await server.ask({ kind: 'profileStart' });
+    const http = await charged(server, completions, () => overHttp(url, httpTasks, cookies));
+    if (profilePath) await server.ask({ kind: 'profileStop', path: profilePath });
+    const floor = await charged(server, completions, () => httpFloor(url, team, tasksPerOfficer));
+    const engineAfter = await portRun();
+    const baseline = (engineBefore.result + engineAfter.result) / 2;
+    const { rate, latencies } = http.result;
     console.log(
-      `engine only (Orchestrator port)   ${fixed(baseline, 1)} completions/s (before ${fixed(engineBefore, 1)}, after ${fixed(engineAfter, 1)})`,
+      `engine only (Orchestrator port, in the server process) ${fixed(baseline, 1)} completions/s (before ${fixed(engineBefore.result, 1)}, after ${fixed(engineAfter.result, 1)})`,
     );
     console.log(
-      `over HTTP (POST /api/tasks/:id/complete) ${fixed(http.rate, 1)} completions/s; latency p50 ${fixed(percentile(http.latencies, 50), 1)} ms, p95 ${fixed(percentile(http.latencies, 95), 1)} ms, p99 ${fixed(percentile(http.latencies, 99), 1)} ms`,
+      `over HTTP (POST /api/tasks/:id/complete) ${fixed(rate, 1)} completions/s; latency p50 ${fixed(percentile(latencies, 50), 1)} ms, p95 ${fixed(percentile(latencies, 95), 1)} ms, p99 ${fixed(percentile(latencies, 99), 1)} ms`,
     );
-    console.log(`ratio HTTP / engine only: ${fixed(http.rate / baseline, 2)} (target ≥ 0.5)`);
+    console.log(`ratio HTTP / engine only: ${fixed(rate / baseline, 2)} (target ≥ 0.5)`);
     console.log(
-      `HTTP floor (GET /api/auth/me, same officers and lanes, no SQL) ${fixed(floor, 1)} requests/s: ${fixed(1000 / floor, 2)} ms per request against ${fixed(1000 / baseline, 2)} ms per engine-only completion and ${fixed(1000 / http.rate, 2)} ms per completion over HTTP`,
+      `HTTP floor (GET /api/auth/me, same officers and lanes, no SQL) ${fixed(floor.result, 1)} requests/s: ${fixed(1000 / floor.result, 2)} ms per request against ${fixed(1000 / baseline, 2)} ms per engine-only completion and ${fixed(1000 / rate, 2)} ms per completion over HTTP`,
     );
+    console.log(
+      `CPU per engine-only completion ${cpuText(mean(engineBefore.cpuEach, engineAfter.cpuEach))}, per completion over HTTP ${cpuText(http.cpuEach)}, per floor request ${cpuText(floor.cpuEach)}`,
+    );
+    if (profilePath) console.log(`server CPU profile of the HTTP run: ${profilePath}`);
 
     // The station head's inbox: every project assessed, each waiting for his approval.
     const fillStarted = performance.now();
-    const perOfficer = Math.ceil(inboxTasks / officers);
-    const assessed = await start(perOfficer);
-    await onLanes(assessed, setupLanes, async (task) => {
-      await product.orchestrator.send(
-        task.instanceId,
-        { type: 'taskCompleted', taskId: task.engineTaskId, data: lifecycleTaskDataFor('assess') },
-        { userId: task.officer.id },
-        randomUUID(),
-      );
-    });
+    const assessed = await start(Math.ceil(inboxTasks / officers));
+    await throughPort(assessed);
     const waiting = await prisma.task.count({ where: { nodeId: 'headApproval', status: 'open' } });
     console.log(
       `inbox: ${waiting} open approvals waiting for the station head (${assessed.length} projects started and assessed through the port in ${fixed((performance.now() - fillStarted) / 1000, 1)} s)`,
     );
-    const head = product.demoLogins.find((login) => login.username === 'zhanzhang')!;
-    const cookie = await signIn(product.url, head.username, head.password);
-    const inbox = await serverTime(product.url, '/api/tasks?view=candidates&sort=due&limit=20', cookie);
-    const projects = await serverTime(product.url, '/api/projects?limit=20', cookie);
+    const head = ready.demoLogins.find((login) => login.username === 'zhanzhang')!;
+    const cookie = await signIn(url, head.username, head.password);
+    const inbox = await serverTime(url, '/api/tasks?view=candidates&sort=due&limit=20', cookie);
+    const projects = await serverTime(url, '/api/projects?limit=20', cookie);
     console.log(
       `first inbox page (candidates, 20 rows + 3 tab counts): p50 ${fixed(inbox.p50, 1)} ms, p95 ${fixed(inbox.p95, 1)} ms (target ≤ 100 ms); first project-list page: p50 ${fixed(projects.p50, 1)} ms, p95 ${fixed(projects.p95, 1)} ms`,
     );
     console.log('times are HTTP round trips on loopback, so they include the server time and a little more');
   } finally {
     await prisma.$disconnect();
-    await product.close();
+    await server.stop();
     await postgres?.stop();
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -2,7 +2,8 @@
 // vote, score. The engine decides whether the action fits the process; the API adds the inbox's
 // own rule, the claim: a claimed role task is acted on by whoever claimed it.
 import { randomUUID } from 'node:crypto';
-import { BLANK_TEXT, formSchema } from '../../workflows/engine/form-validation';
+import type { FormField } from '../../workflows/engine';
+import { BLANK_TEXT, cachedFormSchema } from '../../workflows/engine/form-validation';
 import { assertFileFieldsInProject } from '../attachments/file-field-check';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
@@ -11,6 +12,7 @@ import type { AuditEntry } from '../http/audit-entry';
 import { zodIssuesToFieldErrors } from '../http/validate';
 import { zhFor } from '../http/zh-reasons';
 import type { CommandEvent, Orchestrator } from '../orchestrator/orchestrator';
+import { definitionOf, nodeOf } from './definition-cache';
 import { engineCall } from './engine-errors';
 import { taskDetail, visibleTask } from './task-inbox';
 import type { TaskRow } from './task-rows';
@@ -71,7 +73,7 @@ export async function claimTask(db: DbClient, caller: Caller, taskId: string): P
     assertNotClaimedByOther(now, caller);
     assertOpen(now);
   }
-  return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.claimed', row) };
+  return { task: await taskDetail(db, caller, taskId, true), audit: auditOf('task.claimed', row) };
 }
 
 export async function unclaimTask(db: DbClient, caller: Caller, taskId: string): Promise<Done> {
@@ -83,7 +85,7 @@ export async function unclaimTask(db: DbClient, caller: Caller, taskId: string):
     });
   await db.$executeRaw`UPDATE task SET assignee_id = NULL
     WHERE id = ${taskId}::uuid AND assignee_id = ${caller.userId}::uuid AND status = 'open'`;
-  return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.unclaimed', row) };
+  return { task: await taskDetail(db, caller, taskId, true), audit: auditOf('task.unclaimed', row) };
 }
 
 /** What a task command sends and what the audit log records of it. */
@@ -140,7 +142,10 @@ export async function act(
     idempotencyKey,
     command.fieldPrefix,
   );
-  return { task: await taskDetail(db, caller, taskId), audit: auditOf(command.audit, row, command.after) };
+  return {
+    task: await taskDetail(db, caller, taskId, true),
+    audit: auditOf(command.audit, row, command.after),
+  };
 }
 
 export async function completeTask(
@@ -158,7 +163,7 @@ export async function completeTask(
       // A file field may name only this project's attachments.
       await assertFileFieldsInProject(db, task, data);
       // The engine checks the same schema; checking here first gives the field errors in Chinese too.
-      const checked = formSchema(task.form ?? []).safeParse(data);
+      const checked = cachedFormSchema(await formOf(db, task)).safeParse(data);
       if (!checked.success)
         throw new AppError(
           'PROCESS_INPUT_INVALID',
@@ -172,6 +177,15 @@ export async function completeTask(
     fieldPrefix: 'data',
     audit: 'task.completed',
   });
+}
+
+/**
+ * The field list the engine checks a completion against: its definition node's form (the task
+ * row holds a copy), from the per-process definition cache, so its schema is built once.
+ */
+async function formOf(db: DbClient, task: TaskRow): Promise<FormField[]> {
+  const node = nodeOf(await definitionOf(db, task.version_id), task.node_id);
+  return node?.kind === 'userTask' ? node.form : (task.form ?? []);
 }
 
 export async function voteOnTask(

@@ -230,7 +230,7 @@ export async function takeBackTask(
     { type: 'taskTakenBack', taskId: row.engine_task_id },
     idempotencyKey,
   );
-  return { task: await taskDetail(db, caller, taskId), audit: auditOf('task.taken_back', row) };
+  return { task: await taskDetail(db, caller, taskId, true), audit: auditOf('task.taken_back', row) };
 }
 
 /** Mirrors the engine's rule for 拿回 (nodes/task-handover.ts), to offer it only where it applies. */

@@ -93,16 +93,22 @@ export interface VisibleTask {
   candidate: boolean;
 }
 
-/** The task row if the caller may see its project (with `extra` columns); 404 otherwise, whether it exists or not. */
+/**
+ * The task row if the caller may see its project (with `extra` columns); 404 otherwise, whether it
+ * exists or not. `seen` leaves the scope condition out, for a task this request has already read
+ * through it: that condition (subtree, participation, 抄送) is most of the statement's planning.
+ */
 async function visibleRow<Extra>(
   db: DbClient,
   caller: Caller,
   taskId: string,
   extra = Prisma.empty,
+  seen = false,
 ): Promise<TaskRow & { candidate: boolean } & Extra> {
+  const scope = seen ? Prisma.empty : Prisma.sql`AND ${projectVisibleTo(caller)}`;
   const rows = await db.$queryRaw<(TaskRow & { candidate: boolean } & Extra)[]>`
     SELECT ${taskColumns}, ${candidateFor(caller)} AS candidate ${extra} FROM ${taskJoins}
-    WHERE t.id = ${taskId}::uuid AND ${projectVisibleTo(caller)}`;
+    WHERE t.id = ${taskId}::uuid ${scope}`;
   const row = rows[0];
   if (!row) throw taskNotFound();
   return row;
@@ -150,13 +156,23 @@ function previousSubmission(previous: PreviousColumn | null): TTaskDetail['previ
   };
 }
 
-export async function taskDetail(db: DbClient, caller: Caller, taskId: string): Promise<TTaskDetail> {
+/**
+ * The task page. `afterCommand`: the answer of a command on the task, whose caller was let see it
+ * by the command's own read in this request, so the scope condition is not planned again.
+ */
+export async function taskDetail(
+  db: DbClient,
+  caller: Caller,
+  taskId: string,
+  afterCommand = false,
+): Promise<TTaskDetail> {
   // One statement, as the answer of every task command is this page.
   const row = await visibleRow<{ submitted: SubmittedPayload | null; previous: PreviousColumn | null }>(
     db,
     caller,
     taskId,
     Prisma.sql`${submittedColumn} ${previousColumn}`,
+    afterCommand,
   );
   const definition = await definitionOf(db, row.version_id);
   const open = row.status === 'open';

@@ -83,7 +83,8 @@ export type FormIssue = { field: string; message: string };
 /** Built once per form: definitions are parsed once and kept, so their field lists are stable objects. */
 const schemaOfForm = new WeakMap<FormField[], z.ZodType<Record<string, unknown>>>();
 
-function cachedFormSchema(fields: FormField[]): z.ZodType<Record<string, unknown>> {
+/** The schema of a definition's form, built on first use (building one costs far more than a parse). */
+export function cachedFormSchema(fields: FormField[]): z.ZodType<Record<string, unknown>> {
   let schema = schemaOfForm.get(fields);
   if (!schema) {
     schema = formSchema(fields);
