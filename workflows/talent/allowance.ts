@@ -75,6 +75,7 @@ function rowMessage(row: Omit<LedgerRow, 'message'>, stop: TermStop | null): Loc
 /** What is due and paid for each term year, with totals that are the sums of the rows. */
 export function buildAllowanceLedger(input: LedgerInput, options: AllowanceOptions): AllowanceLedger {
   parseIsoDate(input.asOf);
+  if (input.stop) parseIsoDate(input.stop.effectiveOn);
   const monthlyAmountFen = Math.round(options.monthlyAmountYuan * 100);
   const stop = input.stop ?? null;
   const rows: LedgerRow[] = [];
@@ -177,12 +178,16 @@ export function checkAllowancePayment(
         en: `year ${row.termYear} is not due before ${row.dueOn}`,
       },
     };
-  if (payment.amountFen <= 0 || payment.amountFen > row.outstandingFen)
+  if (
+    !Number.isInteger(payment.amountFen) ||
+    payment.amountFen <= 0 ||
+    payment.amountFen > row.outstandingFen
+  )
     return {
       code: 'EXCEEDS_OUTSTANDING',
       message: {
-        zh: `支付金额须大于 0 且不超过未发金额 ${yuan(row.outstandingFen)} 元`,
-        en: `the amount must be positive and at most the outstanding ${yuan(row.outstandingFen)} yuan`,
+        zh: `支付金额须为大于 0 的整分数且不超过未发金额 ${yuan(row.outstandingFen)} 元`,
+        en: `the amount must be a positive whole number of fen, at most the outstanding ${yuan(row.outstandingFen)} yuan`,
       },
     };
   return null;

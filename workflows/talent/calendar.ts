@@ -13,6 +13,11 @@ export function formatIsoDate(value: DateTime): string {
   return value.toISODate() ?? '';
 }
 
+/** `date` plus whole days. */
+export function addDays(date: string, days: number): string {
+  return formatIsoDate(parseIsoDate(date).plus({ days }));
+}
+
 /** `date` plus whole years (Feb 29 plus one year is Feb 28). */
 export function addYears(date: string, years: number): string {
   return formatIsoDate(parseIsoDate(date).plus({ years }));

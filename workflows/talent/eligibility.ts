@@ -2,7 +2,7 @@
 // every check is explained with the values it used. Also derives what ranking needs: the category
 // (elderly-services or general), whole months of social work and the priority credentials.
 import type { LocalizedMessage } from '../engine/localized-message';
-import { wholeMonthsBetween } from './calendar';
+import { addDays, wholeMonthsBetween } from './calendar';
 import type { EligibilityOptions } from './round-config';
 import type { PriorTitle, TalentApplication } from './talent-application';
 import { decideReapplication } from './term-end';
@@ -45,27 +45,29 @@ export type EligibilityResult = {
 const UNIT_TYPES = [...GRASSROOTS_UNIT_TYPES, ...OTHER_UNIT_TYPES];
 
 /**
- * Whole months of social work up to the reference date. Overlapping or touching periods are merged
- * first (two jobs at once count once); each continuous period counts its completed months.
+ * Whole months of social work before the reference date. Each period is turned into a half-open span
+ * [first day, day after the last day) clipped at the reference date; overlapping or adjoining spans
+ * are merged first (two jobs at once count once, a job change the next day loses nothing), then each
+ * continuous span counts its completed calendar months.
  */
 export function serviceMonthsAt(
   periods: TalentApplication['socialWorkPeriods'],
   referenceDate: string,
 ): number {
-  const clipped = periods
-    .map((period) => ({
-      from: period.from,
-      to: period.to === undefined || period.to > referenceDate ? referenceDate : period.to,
-    }))
-    .filter((period) => period.from < period.to)
+  const spans = periods
+    .map((period) => {
+      const end = period.to === undefined ? referenceDate : addDays(period.to, 1);
+      return { from: period.from, end: end > referenceDate ? referenceDate : end };
+    })
+    .filter((span) => span.from < span.end)
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  const merged: { from: string; to: string }[] = [];
-  for (const period of clipped) {
+  const merged: { from: string; end: string }[] = [];
+  for (const span of spans) {
     const last = merged[merged.length - 1];
-    if (last && period.from <= last.to) last.to = period.to > last.to ? period.to : last.to;
-    else merged.push({ ...period });
+    if (last && span.from <= last.end) last.end = span.end > last.end ? span.end : last.end;
+    else merged.push({ ...span });
   }
-  return merged.reduce((sum, period) => sum + wholeMonthsBetween(period.from, period.to), 0);
+  return merged.reduce((sum, span) => sum + wholeMonthsBetween(span.from, span.end), 0);
 }
 
 export function priorityCredentialsOf(

@@ -17,9 +17,9 @@ export type UpheldObjection = { objectionId: string; candidateId: string; reason
 
 export type ExplanationAfterObjections = CandidateExplanation & {
   seatBeforeObjections: SeatType;
-  /** Set on a candidate an upheld objection removed. */
-  removedBy?: UpheldObjection;
-  /** Set on a candidate who gained a seat because of the upheld objections. */
+  /** Set on a candidate upheld objections removed (every objection upheld against them). */
+  removedBy?: UpheldObjection[];
+  /** Set on a candidate whose seat changed because of the upheld objections (the removed candidates' ids). */
   promotedAfter?: string[];
 };
 
@@ -40,8 +40,13 @@ export function applyUpheldObjections(
   options: AllocationOptions,
   upheld: UpheldObjection[],
 ): AllocationAfterObjections {
-  const removed = new Map(upheld.map((objection) => [objection.candidateId, objection]));
+  const removed = new Map<string, UpheldObjection[]>();
+  for (const objection of upheld)
+    removed.set(objection.candidateId, [...(removed.get(objection.candidateId) ?? []), objection]);
   const before = new Map(allocateSeats(entries, options).explanations.map((e) => [e.candidateId, e]));
+  for (const objection of upheld)
+    if (!before.has(objection.candidateId))
+      throw new RangeError(`objection ${objection.objectionId}: unknown candidate ${objection.candidateId}`);
   const after = allocateSeats(
     entries.filter((entry) => !removed.has(entry.candidateId)),
     options,
@@ -49,23 +54,23 @@ export function applyUpheldObjections(
   const removedIds = [...removed.keys()].sort();
   const explanations: ExplanationAfterObjections[] = after.explanations.map((explanation) => {
     const seatBefore = before.get(explanation.candidateId)?.seat ?? 'notSelected';
-    if (seatBefore !== 'notSelected' || explanation.seat === 'notSelected')
-      return { ...explanation, seatBeforeObjections: seatBefore };
-    const seat = SEAT_LABELS[explanation.seat];
+    if (seatBefore === explanation.seat) return { ...explanation, seatBeforeObjections: seatBefore };
+    const was = SEAT_LABELS[seatBefore];
+    const now = SEAT_LABELS[explanation.seat];
     return {
       ...explanation,
       seatBeforeObjections: seatBefore,
       promotedAfter: removedIds,
       message: {
-        zh: `${explanation.message.zh}；因公示异议成立（${removedIds.join('、')}）递补${seat.zh}`,
-        en: `${explanation.message.en}; promoted to a ${seat.en} after upheld objections against ${removedIds.join(', ')}`,
+        zh: `${explanation.message.zh}；因公示异议成立（${removedIds.join('、')}）由${was.zh}递补为${now.zh}`,
+        en: `${explanation.message.en}; moved from ${was.en} to ${now.en} after upheld objections against ${removedIds.join(', ')}`,
       },
     };
   });
-  for (const objection of upheld) {
-    const explanation = before.get(objection.candidateId);
-    if (!explanation)
-      throw new RangeError(`objection ${objection.objectionId}: unknown candidate ${objection.candidateId}`);
+  for (const [candidateId, objections] of [...removed].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const explanation = before.get(candidateId)!;
+    const was = SEAT_LABELS[explanation.seat];
+    const reasons = objections.map((objection) => objection.reason);
     explanations.push({
       ...explanation,
       rank: null,
@@ -75,10 +80,10 @@ export function applyUpheldObjections(
       decidedAbove: null,
       decidedBelow: null,
       seatBeforeObjections: explanation.seat,
-      removedBy: objection,
+      removedBy: objections,
       message: {
-        zh: `公示期间异议成立，取消入选资格：${objection.reason}（原为${SEAT_LABELS[explanation.seat].zh}）`,
-        en: `removed after an upheld objection during the public notice: ${objection.reason} (was: ${SEAT_LABELS[explanation.seat].en})`,
+        zh: `公示期间异议成立，取消入选资格：${reasons.join('；')}（原为${was.zh}）`,
+        en: `removed after an upheld objection during the public notice: ${reasons.join('; ')} (was: ${was.en})`,
       },
     });
   }

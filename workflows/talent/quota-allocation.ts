@@ -181,6 +181,8 @@ export function allocateSeats(entries: RankingEntry[], options: AllocationOption
   const ranked: Ranked[] = [];
   const unranked: RankingEntry[] = [];
   for (const entry of entries) {
+    if (entry.finalScore !== null && !Number.isFinite(entry.finalScore))
+      throw new RangeError(`candidate ${entry.candidateId}: finalScore is not a number`);
     if (entry.finalScore === null) {
       unranked.push(entry);
       continue;

@@ -223,6 +223,8 @@ export type CandidateScore = {
   adjusted: SubmittedScore[];
   /** Reviewers whose adjusted score the trimmed mean dropped. */
   trimmedReviewerIds: string[];
+  /** Reviewers whose score was set aside because they have a conflict with the candidate. */
+  recusedReviewerIds: string[];
   rawMean: number;
   /** Mean of the kept adjusted scores, to two decimals; null below the minimum number of reviewers. */
   finalScore: number | null;
@@ -242,8 +244,9 @@ function momentsOf(values: number[]): Moments {
 
 /**
  * z-score per reviewer, rescaled to the mean and spread of all raw scores of the round, so a lenient
- * and a severe reviewer weigh the same. A reviewer with fewer than two scores or no spread has no
- * scale to correct: their scores are kept as they are.
+ * and a severe reviewer weigh the same. A reviewer whose scores do not vary (or who scored a single
+ * candidate) says nothing about order on their own scale: z is taken as 0, so each of their scores
+ * becomes the round mean. Adjusted scores may fall outside 0–100; they are compared, not graded.
  */
 export function normaliseScores(scores: SubmittedScore[]): SubmittedScore[] {
   const byReviewer = new Map<string, number[]>();
@@ -256,41 +259,69 @@ export function normaliseScores(scores: SubmittedScore[]): SubmittedScore[] {
   const perReviewer = new Map([...byReviewer].map(([id, values]) => [id, momentsOf(values)]));
   return scores.map((s) => {
     const own = perReviewer.get(s.reviewerId);
-    if (!own || own.count < 2 || own.sd === 0) return s;
-    return { ...s, score: overall.mean + ((s.score - own.mean) / own.sd) * overall.sd };
+    const z = own && own.sd > 0 ? (s.score - own.mean) / own.sd : 0;
+    return { ...s, score: overall.mean + z * overall.sd };
   });
 }
 
-/** Aggregates submitted weighted scores into one final score per candidate (any input order gives the same result). */
+/**
+ * Aggregates submitted weighted scores into one final score per candidate; any input order gives
+ * the same result. A score whose reviewer has a conflict with the candidate (declared after scoring,
+ * say) is set aside before anything is computed, and reported as recused.
+ */
 export function aggregateScores(
   submitted: SubmittedScore[],
   options: Pick<ReviewOptions, 'minReviewersPerCandidate' | 'normalisation' | 'trimEachSide'>,
+  conflicts: Pick<Conflict, 'reviewerId' | 'candidateId'>[] = [],
 ): CandidateScore[] {
+  const blocked = new Set(conflicts.map((c) => pairKey(c.reviewerId, c.candidateId)));
   // Sums run in one fixed order so floating-point results do not depend on the input order.
   const ordered = [...submitted].sort(
     (a, b) => byString(a.candidateId, b.candidateId) || byString(a.reviewerId, b.reviewerId),
   );
-  const adjusted = options.normalisation === 'zscore' ? normaliseScores(ordered) : ordered;
+  ordered.forEach((s, index) => {
+    if (!Number.isFinite(s.score))
+      throw new RangeError(`score of ${s.reviewerId} for ${s.candidateId} is not a number`);
+    const previous = ordered[index - 1];
+    if (previous && previous.candidateId === s.candidateId && previous.reviewerId === s.reviewerId)
+      throw new RangeError(`${s.reviewerId} scored ${s.candidateId} twice`);
+  });
+  const counted = ordered.filter((s) => !blocked.has(pairKey(s.reviewerId, s.candidateId)));
+  const adjusted = options.normalisation === 'zscore' ? normaliseScores(counted) : counted;
+  const adjustedByPair = new Map(adjusted.map((s) => [pairKey(s.reviewerId, s.candidateId), s]));
   const results: CandidateScore[] = [];
   let start = 0;
   while (start < ordered.length) {
     const candidateId = ordered[start]!.candidateId;
     let end = start;
     while (end < ordered.length && ordered[end]!.candidateId === candidateId) end += 1;
-    results.push(scoreCandidate(ordered.slice(start, end), adjusted.slice(start, end), options));
+    const sheets = ordered.slice(start, end);
+    const raw = sheets.filter((s) => !blocked.has(pairKey(s.reviewerId, s.candidateId)));
+    const recused = sheets.filter((s) => blocked.has(pairKey(s.reviewerId, s.candidateId)));
+    const own = raw.map((s) => adjustedByPair.get(pairKey(s.reviewerId, s.candidateId)) ?? s);
+    results.push(
+      scoreCandidate(
+        candidateId,
+        raw,
+        own,
+        recused.map((s) => s.reviewerId),
+        options,
+      ),
+    );
     start = end;
   }
   return results;
 }
 
 function scoreCandidate(
+  candidateId: string,
   raw: SubmittedScore[],
   adjusted: SubmittedScore[],
+  recusedReviewerIds: string[],
   options: Pick<ReviewOptions, 'minReviewersPerCandidate' | 'normalisation' | 'trimEachSide'>,
 ): CandidateScore {
-  const candidateId = raw[0]!.candidateId;
   const reviewerCount = raw.length;
-  const rawMean = round2(raw.reduce((sum, s) => sum + s.score, 0) / reviewerCount);
+  const rawMean = reviewerCount ? round2(raw.reduce((sum, s) => sum + s.score, 0) / reviewerCount) : 0;
   const meetsMinimum = reviewerCount >= options.minReviewersPerCandidate;
   // Trimming only applies when at least three scores remain; otherwise every score counts.
   const trim = reviewerCount - 2 * options.trimEachSide >= 3 ? options.trimEachSide : 0;
@@ -299,7 +330,7 @@ function scoreCandidate(
   const trimmedReviewerIds = [...sorted.slice(0, trim), ...sorted.slice(sorted.length - trim)]
     .map((s) => s.reviewerId)
     .sort(byString);
-  const keptMean = round2(kept.reduce((sum, s) => sum + s.score, 0) / kept.length);
+  const keptMean = kept.length ? round2(kept.reduce((sum, s) => sum + s.score, 0) / kept.length) : 0;
   const method = [
     options.normalisation === 'zscore' ? { zh: '按专家标准化', en: 'normalised per reviewer' } : null,
     trim > 0 ? { zh: `去掉最高、最低各 ${trim} 个`, en: `${trim} highest and lowest dropped` } : null,
@@ -315,6 +346,7 @@ function scoreCandidate(
     raw,
     adjusted,
     trimmedReviewerIds,
+    recusedReviewerIds,
     rawMean,
     finalScore: meetsMinimum ? keptMean : null,
     message: meetsMinimum

@@ -35,8 +35,21 @@ export const ZTalentApplication = z.strictObject({
   field: z.enum(SOCIAL_WORK_FIELD_KEYS),
   /** Declared work in the elderly-services field (养老服务领域), checked by the office in screening. */
   elderlyServices: z.boolean().default(false),
-  /** Periods of social work; an open period runs to the reference date. */
-  socialWorkPeriods: z.array(z.strictObject({ from: ZIsoDate, to: ZIsoDate.optional() })).min(1),
+  /**
+   * Periods of social work as a dossier states them: `from` the first day worked, `to` the LAST day
+   * worked (inclusive, so 2015-01-01 to 2019-12-31 is five whole years); an open period runs up to
+   * the day before the reference date.
+   */
+  socialWorkPeriods: z
+    .array(
+      z
+        .strictObject({ from: ZIsoDate, to: ZIsoDate.optional() })
+        .refine((period) => period.to === undefined || period.to >= period.from, {
+          message: 'a period ends on or after its first day',
+          path: ['to'],
+        }),
+    )
+    .min(1),
   socialWorkerLevel: z.enum(SOCIAL_WORKER_LEVEL_KEYS).optional(),
   elderlyCareWorkerLevel: z.enum(ELDERLY_CARE_WORKER_LEVEL_KEYS).optional(),
   /** Provincial or municipal elderly-care management training completed with a pass assessment. */
