@@ -79,6 +79,7 @@ export function applyUpheldObjections(
       cutLines: after.cutLines,
       decidedAbove: null,
       decidedBelow: null,
+      seatDecision: null,
       seatBeforeObjections: explanation.seat,
       removedBy: objections,
       message: {

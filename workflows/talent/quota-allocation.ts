@@ -71,6 +71,13 @@ export type CandidateExplanation = {
   /** The rule that put this candidate after the one above / before the one below. */
   decidedAbove: TieBreak | null;
   decidedBelow: TieBreak | null;
+  /**
+   * What decided the seat: the rule between this candidate and the nearest one across the line they
+   * competed on (a reserved seat holder against the best elderly-services candidate without one, a
+   * general seat holder against the best candidate not selected, a candidate not selected against
+   * the last general seat holder, or the last reserved one when no general seat was filled).
+   */
+  seatDecision: { against: string; rule: TieBreak; won: boolean } | null;
   message: LocalizedMessage;
 };
 
@@ -110,14 +117,51 @@ export function reservedSeatCount(options: AllocationOptions): number {
 
 type Ranked = RankingEntry & { finalScore: number; priority: number; submittedMillis: number };
 
-/** The rule that orders a before b (negative: a first), or 0 with null when they are the same candidate. */
-function compareMerit(a: Ranked, b: Ranked): [number, TieBreak | null] {
-  if (a.finalScore !== b.finalScore) return [b.finalScore - a.finalScore, 'score'];
-  if (a.priority !== b.priority) return [b.priority - a.priority, 'priorityCredentials'];
-  if (a.serviceMonths !== b.serviceMonths) return [b.serviceMonths - a.serviceMonths, 'yearsInSocialWork'];
-  if (a.submittedMillis !== b.submittedMillis) return [a.submittedMillis - b.submittedMillis, 'submittedAt'];
-  if (a.candidateId !== b.candidateId) return [a.candidateId < b.candidateId ? -1 : 1, 'candidateId'];
-  return [0, null];
+/** The first rule on which two candidates differ, in the order the rules apply; null for the same candidate. */
+function decidingRule(a: Ranked, b: Ranked): TieBreak | null {
+  if (a.finalScore !== b.finalScore) return 'score';
+  if (a.priority !== b.priority) return 'priorityCredentials';
+  if (a.serviceMonths !== b.serviceMonths) return 'yearsInSocialWork';
+  if (a.submittedMillis !== b.submittedMillis) return 'submittedAt';
+  return a.candidateId !== b.candidateId ? 'candidateId' : null;
+}
+
+/** Negative when a comes first in the merit order. */
+function compareMerit(a: Ranked, b: Ranked): number {
+  return (
+    b.finalScore - a.finalScore ||
+    b.priority - a.priority ||
+    b.serviceMonths - a.serviceMonths ||
+    a.submittedMillis - b.submittedMillis ||
+    (a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0)
+  );
+}
+
+/**
+ * For each ranked candidate (merit order), the one across the line their seat was decided on: a
+ * reserved seat holder faces the best elderly-services candidate without one, a general seat holder
+ * the best candidate not selected; a candidate not selected faces the last general seat holder or,
+ * for an elderly-services candidate, the last reserved one when that one ranks lower (closer).
+ */
+function seatRivals(ranked: Ranked[], seats: SeatType[]): (Ranked | undefined)[] {
+  let lastReserved = -1;
+  let lastGeneral = -1;
+  let firstOut = -1;
+  let firstElderlyWithoutReserved = -1;
+  ranked.forEach((entry, index) => {
+    const seat = seats[index];
+    if (seat === 'reserved') lastReserved = index;
+    if (seat === 'general') lastGeneral = index;
+    if (seat === 'notSelected' && firstOut < 0) firstOut = index;
+    if (entry.category === 'elderly' && seat !== 'reserved' && firstElderlyWithoutReserved < 0)
+      firstElderlyWithoutReserved = index;
+  });
+  return ranked.map((entry, index) => {
+    const seat = seats[index];
+    if (seat === 'reserved') return ranked[firstElderlyWithoutReserved];
+    if (seat === 'general') return ranked[firstOut];
+    return ranked[entry.category === 'elderly' ? Math.max(lastGeneral, lastReserved) : lastGeneral];
+  });
 }
 
 const score2 = (value: number | null) => (value === null ? '—' : value.toFixed(2));
@@ -135,13 +179,22 @@ function explain(
     entry.decidedAbove && entry.decidedAbove !== 'score' ? TIE_BREAK_LABELS[entry.decidedAbove] : null;
   const below =
     entry.decidedBelow && entry.decidedBelow !== 'score' ? TIE_BREAK_LABELS[entry.decidedBelow] : null;
+  const decision = entry.seatDecision;
+  const line = decision && decision.rule !== 'score' ? TIE_BREAK_LABELS[decision.rule] : null;
   const ties = {
-    zh: [above ? `与前一名同分，按${above.zh}排后` : '', below ? `与后一名同分，按${below.zh}排前` : '']
+    zh: [
+      above ? `与前一名同分，按${above.zh}排后` : '',
+      below ? `与后一名同分，按${below.zh}排前` : '',
+      line && decision ? `与${decision.against}同分，按${line.zh}${decision.won ? '入选' : '未入选'}` : '',
+    ]
       .filter(Boolean)
       .join('；'),
     en: [
       above ? `tied with the one above, placed after by ${above.en}` : '',
       below ? `tied with the one below, placed before by ${below.en}` : '',
+      line && decision
+        ? `tied with ${decision.against} for the seat, ${decision.won ? 'won' : 'lost'} on ${line.en}`
+        : '',
     ]
       .filter(Boolean)
       .join('; '),
@@ -196,7 +249,7 @@ export function allocateSeats(entries: RankingEntry[], options: AllocationOption
       submittedMillis: submitted.toMillis(),
     });
   }
-  ranked.sort((a, b) => compareMerit(a, b)[0]);
+  ranked.sort(compareMerit);
 
   const reservedSeats = reservedSeatCount(options);
   const elderlyCount = ranked.reduce((n, entry) => n + (entry.category === 'elderly' ? 1 : 0), 0);
@@ -225,10 +278,13 @@ export function allocateSeats(entries: RankingEntry[], options: AllocationOption
   const categoryRanks: Record<Category, number> = { elderly: 0, general: 0 };
   const explanations: CandidateExplanation[] = [];
   const selected: string[] = [];
+  const rivals = seatRivals(ranked, seats);
   let decidedAbove: TieBreak | null = null;
   ranked.forEach((entry, index) => {
     const next = ranked[index + 1];
-    const decidedBelow = next ? compareMerit(entry, next)[1] : null;
+    const decidedBelow = next ? decidingRule(entry, next) : null;
+    const rival = rivals[index];
+    const rule = rival ? decidingRule(entry, rival) : null;
     categoryRanks[entry.category] += 1;
     const seat = seats[index] ?? 'notSelected';
     if (seat !== 'notSelected') selected.push(entry.candidateId);
@@ -242,6 +298,8 @@ export function allocateSeats(entries: RankingEntry[], options: AllocationOption
       cutLines,
       decidedAbove,
       decidedBelow,
+      seatDecision:
+        rival && rule ? { against: rival.candidateId, rule, won: seats[index] !== 'notSelected' } : null,
     };
     explanations.push({ ...base, message: explain(base, CATEGORY_LABELS[entry.category]) });
     decidedAbove = decidedBelow;
@@ -257,6 +315,7 @@ export function allocateSeats(entries: RankingEntry[], options: AllocationOption
       cutLines,
       decidedAbove: null,
       decidedBelow: null,
+      seatDecision: null,
     };
     explanations.push({ ...base, message: explain(base, CATEGORY_LABELS[entry.category]) });
   }
