@@ -3,7 +3,7 @@
 // and the general seats go to the best of everyone else (elderly-services candidates beyond the
 // reserved seats compete for them too). Every candidate gets an explanation: rank, category, seat,
 // the cut-line scores and the tie-break that separated them from their neighbours.
-import { parseInstant } from '../engine/iso-durations';
+import { instantMillis } from '../engine/iso-durations';
 import type { LocalizedMessage } from '../engine/localized-message';
 import type { Category, EligibilityResult } from './eligibility';
 import type { CandidateScore } from './review-scoring';
@@ -115,108 +115,171 @@ export function reservedSeatCount(options: AllocationOptions): number {
   return Math.min(options.quota, Math.max(0, seats));
 }
 
-type Ranked = RankingEntry & { finalScore: number; priority: number; submittedMillis: number };
+/**
+ * The candidates with a final score as parallel columns, addressed by index. Sorting indices over
+ * typed arrays is several times faster than sorting objects, and a round of 100,000 candidates must
+ * rank and be explained within a second.
+ */
+type Columns = {
+  entries: RankingEntry[];
+  score: Float64Array;
+  priority: Uint8Array;
+  months: Float64Array;
+  submitted: Float64Array;
+};
 
-/** The first rule on which two candidates differ, in the order the rules apply; null for the same candidate. */
-function decidingRule(a: Ranked, b: Ranked): TieBreak | null {
-  if (a.finalScore !== b.finalScore) return 'score';
-  if (a.priority !== b.priority) return 'priorityCredentials';
-  if (a.serviceMonths !== b.serviceMonths) return 'yearsInSocialWork';
-  if (a.submittedMillis !== b.submittedMillis) return 'submittedAt';
-  return a.candidateId !== b.candidateId ? 'candidateId' : null;
+function columnsOf(ranked: RankingEntry[]): Columns {
+  const columns: Columns = {
+    entries: ranked,
+    score: new Float64Array(ranked.length),
+    priority: new Uint8Array(ranked.length),
+    months: new Float64Array(ranked.length),
+    submitted: new Float64Array(ranked.length),
+  };
+  ranked.forEach((entry, i) => {
+    const submitted = instantMillis(entry.submittedAt);
+    if (submitted === undefined)
+      throw new RangeError(`candidate ${entry.candidateId}: submittedAt is not an ISO instant`);
+    columns.score[i] = entry.finalScore!;
+    columns.priority[i] = entry.hasPriorityCredential ? 1 : 0;
+    columns.months[i] = entry.serviceMonths;
+    columns.submitted[i] = submitted;
+  });
+  return columns;
 }
 
-/** Negative when a comes first in the merit order. */
-function compareMerit(a: Ranked, b: Ranked): number {
-  return (
-    b.finalScore - a.finalScore ||
-    b.priority - a.priority ||
-    b.serviceMonths - a.serviceMonths ||
-    a.submittedMillis - b.submittedMillis ||
-    (a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0)
-  );
+/** The first rule on which candidates a and b differ, in the order the rules apply; null for one candidate. */
+function decidingRule(c: Columns, a: number, b: number): TieBreak | null {
+  if (c.score[a] !== c.score[b]) return 'score';
+  if (c.priority[a] !== c.priority[b]) return 'priorityCredentials';
+  if (c.months[a] !== c.months[b]) return 'yearsInSocialWork';
+  if (c.submitted[a] !== c.submitted[b]) return 'submittedAt';
+  return a !== b ? 'candidateId' : null;
+}
+
+/** The merit order over indices: negative when a comes first. */
+function meritComparator(c: Columns): (a: number, b: number) => number {
+  const { score, priority, months, submitted, entries } = c;
+  return (a, b) =>
+    score[b]! - score[a]! ||
+    priority[b]! - priority[a]! ||
+    months[b]! - months[a]! ||
+    submitted[a]! - submitted[b]! ||
+    (entries[a]!.candidateId < entries[b]!.candidateId ? -1 : 1);
 }
 
 /**
- * For each ranked candidate (merit order), the one across the line their seat was decided on: a
- * reserved seat holder faces the best elderly-services candidate without one, a general seat holder
- * the best candidate not selected; a candidate not selected faces the last general seat holder or,
- * for an elderly-services candidate, the last reserved one when that one ranks lower (closer).
+ * For each place in the merit order, the place across the line its seat was decided on (-1: none):
+ * a reserved seat holder faces the best elderly-services candidate without one, a general seat
+ * holder the best candidate not selected; a candidate not selected faces the last general seat
+ * holder or, for an elderly-services candidate, the last reserved one when that one ranks lower.
  */
-function seatRivals(ranked: Ranked[], seats: SeatType[]): (Ranked | undefined)[] {
+function seatRivals(order: number[], c: Columns, seats: SeatType[]): Int32Array {
   let lastReserved = -1;
   let lastGeneral = -1;
   let firstOut = -1;
   let firstElderlyWithoutReserved = -1;
-  ranked.forEach((entry, index) => {
-    const seat = seats[index];
-    if (seat === 'reserved') lastReserved = index;
-    if (seat === 'general') lastGeneral = index;
-    if (seat === 'notSelected' && firstOut < 0) firstOut = index;
-    if (entry.category === 'elderly' && seat !== 'reserved' && firstElderlyWithoutReserved < 0)
-      firstElderlyWithoutReserved = index;
+  seats.forEach((seat, place) => {
+    if (seat === 'reserved') lastReserved = place;
+    if (seat === 'general') lastGeneral = place;
+    if (seat === 'notSelected' && firstOut < 0) firstOut = place;
+    const elderly = c.entries[order[place]!]!.category === 'elderly';
+    if (elderly && seat !== 'reserved' && firstElderlyWithoutReserved < 0)
+      firstElderlyWithoutReserved = place;
   });
-  return ranked.map((entry, index) => {
-    const seat = seats[index];
-    if (seat === 'reserved') return ranked[firstElderlyWithoutReserved];
-    if (seat === 'general') return ranked[firstOut];
-    return ranked[entry.category === 'elderly' ? Math.max(lastGeneral, lastReserved) : lastGeneral];
+  const rivals = new Int32Array(seats.length);
+  seats.forEach((seat, place) => {
+    const elderly = c.entries[order[place]!]!.category === 'elderly';
+    rivals[place] =
+      seat === 'reserved'
+        ? firstElderlyWithoutReserved
+        : seat === 'general'
+          ? firstOut
+          : elderly
+            ? Math.max(lastGeneral, lastReserved)
+            : lastGeneral;
   });
+  return rivals;
 }
 
 const score2 = (value: number | null) => (value === null ? '—' : value.toFixed(2));
 
+const SEAT_TEXT: Record<SeatType, LocalizedMessage> = {
+  reserved: { zh: '入选（养老服务领域预留名额）', en: 'selected for a reserved elderly-services seat' },
+  general: { zh: '入选（普通名额）', en: 'selected for a general seat' },
+  notSelected: { zh: '未入选', en: 'not selected' },
+};
+
+const UNRANKED_TEXT: LocalizedMessage = {
+  zh: '无最终得分（评审专家人数不足），不参加排名',
+  en: 'no final score (too few reviewers): not ranked',
+};
+
+/**
+ * The explanation's sentence of a ranked candidate. It runs once per candidate of the round, so the
+ * parts are joined once into a flat string (template literals build a chain of partial strings).
+ */
 function explain(
-  entry: Omit<CandidateExplanation, 'message'>,
-  categoryLabel: LocalizedMessage,
+  entry: RankingEntry,
+  place: Pick<
+    CandidateExplanation,
+    'rank' | 'categoryRank' | 'seat' | 'decidedAbove' | 'decidedBelow' | 'seatDecision'
+  >,
+  lines: LocalizedMessage,
 ): LocalizedMessage {
-  if (entry.rank === null)
-    return {
-      zh: '无最终得分（评审专家人数不足），不参加排名',
-      en: 'no final score (too few reviewers): not ranked',
-    };
-  const above =
-    entry.decidedAbove && entry.decidedAbove !== 'score' ? TIE_BREAK_LABELS[entry.decidedAbove] : null;
-  const below =
-    entry.decidedBelow && entry.decidedBelow !== 'score' ? TIE_BREAK_LABELS[entry.decidedBelow] : null;
-  const decision = entry.seatDecision;
-  const line = decision && decision.rule !== 'score' ? TIE_BREAK_LABELS[decision.rule] : null;
-  const ties = {
-    zh: [
-      above ? `与前一名同分，按${above.zh}排后` : '',
-      below ? `与后一名同分，按${below.zh}排前` : '',
-      line && decision ? `与${decision.against}同分，按${line.zh}${decision.won ? '入选' : '未入选'}` : '',
-    ]
-      .filter(Boolean)
-      .join('；'),
-    en: [
-      above ? `tied with the one above, placed after by ${above.en}` : '',
-      below ? `tied with the one below, placed before by ${below.en}` : '',
-      line && decision
-        ? `tied with ${decision.against} for the seat, ${decision.won ? 'won' : 'lost'} on ${line.en}`
-        : '',
-    ]
-      .filter(Boolean)
-      .join('; '),
-  };
-  const head = {
-    zh: `总排名第 ${entry.rank} 名，${categoryLabel.zh}第 ${entry.categoryRank} 名，得分 ${score2(entry.finalScore)}`,
-    en: `rank ${entry.rank}, ${categoryLabel.en} rank ${entry.categoryRank}, score ${score2(entry.finalScore)}`,
-  };
-  const lines = {
-    zh: `预留名额线 ${score2(entry.cutLines.reserved)}，普通名额线 ${score2(entry.cutLines.general)}`,
-    en: `reserved cut line ${score2(entry.cutLines.reserved)}, general cut line ${score2(entry.cutLines.general)}`,
-  };
-  const seat =
-    entry.seat === 'reserved'
-      ? { zh: '入选（养老服务领域预留名额）', en: 'selected for a reserved elderly-services seat' }
-      : entry.seat === 'general'
-        ? { zh: '入选（普通名额）', en: 'selected for a general seat' }
-        : { zh: '未入选', en: 'not selected' };
-  return {
-    zh: [seat.zh, head.zh, lines.zh, ties.zh].filter(Boolean).join('；'),
-    en: [seat.en, head.en, lines.en, ties.en].filter(Boolean).join('; '),
-  };
+  const category = CATEGORY_LABELS[entry.category];
+  const seat = SEAT_TEXT[place.seat];
+  const score = score2(entry.finalScore);
+  const zh: (string | number)[] = [
+    seat.zh,
+    '；总排名第 ',
+    place.rank!,
+    ' 名，',
+    category.zh,
+    '第 ',
+    place.categoryRank!,
+    ' 名，得分 ',
+    score,
+    '；',
+    lines.zh,
+  ];
+  const en: (string | number)[] = [
+    seat.en,
+    '; rank ',
+    place.rank!,
+    ', ',
+    category.en,
+    ' rank ',
+    place.categoryRank!,
+    ', score ',
+    score,
+    '; ',
+    lines.en,
+  ];
+  if (place.decidedAbove !== null && place.decidedAbove !== 'score') {
+    const rule = TIE_BREAK_LABELS[place.decidedAbove];
+    zh.push('；与前一名同分，按', rule.zh, '排后');
+    en.push('; tied with the one above, placed after by ', rule.en);
+  }
+  if (place.decidedBelow !== null && place.decidedBelow !== 'score') {
+    const rule = TIE_BREAK_LABELS[place.decidedBelow];
+    zh.push('；与后一名同分，按', rule.zh, '排前');
+    en.push('; tied with the one below, placed before by ', rule.en);
+  }
+  const decision = place.seatDecision;
+  if (decision !== null && decision.rule !== 'score') {
+    const rule = TIE_BREAK_LABELS[decision.rule];
+    zh.push('；与', decision.against, '同分，按', rule.zh, decision.won ? '入选' : '未入选');
+    en.push(
+      '; tied with ',
+      decision.against,
+      ' for the seat, ',
+      decision.won ? 'won' : 'lost',
+      ' on ',
+      rule.en,
+    );
+  }
+  return { zh: zh.join(''), en: en.join('') };
 }
 
 const CATEGORY_LABELS: Record<Category, LocalizedMessage> = {
@@ -227,29 +290,18 @@ const CATEGORY_LABELS: Record<Category, LocalizedMessage> = {
 /** Ranks the candidates and allocates the quota; the result does not depend on the input order. */
 export function allocateSeats(entries: RankingEntry[], options: AllocationOptions): Allocation {
   const seen = new Set<string>();
+  const rankedEntries: RankingEntry[] = [];
+  const unranked: RankingEntry[] = [];
   for (const entry of entries) {
     if (seen.has(entry.candidateId)) throw new RangeError(`candidate ${entry.candidateId} appears twice`);
     seen.add(entry.candidateId);
+    if (entry.finalScore === null) unranked.push(entry);
+    else if (Number.isFinite(entry.finalScore)) rankedEntries.push(entry);
+    else throw new RangeError(`candidate ${entry.candidateId}: finalScore is not a number`);
   }
-  const ranked: Ranked[] = [];
-  const unranked: RankingEntry[] = [];
-  for (const entry of entries) {
-    if (entry.finalScore !== null && !Number.isFinite(entry.finalScore))
-      throw new RangeError(`candidate ${entry.candidateId}: finalScore is not a number`);
-    if (entry.finalScore === null) {
-      unranked.push(entry);
-      continue;
-    }
-    const submitted = parseInstant(entry.submittedAt);
-    if (!submitted) throw new RangeError(`candidate ${entry.candidateId}: submittedAt is not an ISO instant`);
-    ranked.push({
-      ...entry,
-      finalScore: entry.finalScore,
-      priority: entry.hasPriorityCredential ? 1 : 0,
-      submittedMillis: submitted.toMillis(),
-    });
-  }
-  ranked.sort(compareMerit);
+  const columns = columnsOf(rankedEntries);
+  const order = Array.from({ length: rankedEntries.length }, (_, i) => i).sort(meritComparator(columns));
+  const ranked = order.map((i) => rankedEntries[i]!);
 
   const reservedSeats = reservedSeatCount(options);
   const elderlyCount = ranked.reduce((n, entry) => n + (entry.category === 'elderly' ? 1 : 0), 0);
@@ -275,50 +327,57 @@ export function allocateSeats(entries: RankingEntry[], options: AllocationOption
   }
 
   const cutLines = { reserved: reservedCut, general: generalCut };
+  const lines = {
+    zh: `预留名额线 ${score2(reservedCut)}，普通名额线 ${score2(generalCut)}`,
+    en: `reserved cut line ${score2(reservedCut)}, general cut line ${score2(generalCut)}`,
+  };
+  const rivals = seatRivals(order, columns, seats);
   const categoryRanks: Record<Category, number> = { elderly: 0, general: 0 };
   const explanations: CandidateExplanation[] = [];
   const selected: string[] = [];
-  const rivals = seatRivals(ranked, seats);
   let decidedAbove: TieBreak | null = null;
-  ranked.forEach((entry, index) => {
-    const next = ranked[index + 1];
-    const decidedBelow = next ? decidingRule(entry, next) : null;
-    const rival = rivals[index];
-    const rule = rival ? decidingRule(entry, rival) : null;
+  ranked.forEach((entry, place) => {
+    const decidedBelow =
+      place + 1 < order.length ? decidingRule(columns, order[place]!, order[place + 1]!) : null;
+    const rival = rivals[place]!;
+    const rule = rival >= 0 ? decidingRule(columns, order[place]!, order[rival]!) : null;
     categoryRanks[entry.category] += 1;
-    const seat = seats[index] ?? 'notSelected';
+    const seat = seats[place]!;
     if (seat !== 'notSelected') selected.push(entry.candidateId);
-    const base = {
+    const seatDecision =
+      rule === null ? null : { against: ranked[rival]!.candidateId, rule, won: seat !== 'notSelected' };
+    const rank = place + 1;
+    const categoryRank = categoryRanks[entry.category];
+    // One object per candidate, written once: the round's explanations are its largest allocation.
+    explanations.push({
       candidateId: entry.candidateId,
       category: entry.category,
       finalScore: entry.finalScore,
-      rank: index + 1,
-      categoryRank: categoryRanks[entry.category],
+      rank,
+      categoryRank,
       seat,
       cutLines,
       decidedAbove,
       decidedBelow,
-      seatDecision:
-        rival && rule ? { against: rival.candidateId, rule, won: seats[index] !== 'notSelected' } : null,
-    };
-    explanations.push({ ...base, message: explain(base, CATEGORY_LABELS[entry.category]) });
+      seatDecision,
+      message: explain(entry, { rank, categoryRank, seat, decidedAbove, decidedBelow, seatDecision }, lines),
+    });
     decidedAbove = decidedBelow;
   });
-  for (const entry of unranked.sort((a, b) => (a.candidateId < b.candidateId ? -1 : 1))) {
-    const base = {
+  for (const entry of unranked.sort((a, b) => (a.candidateId < b.candidateId ? -1 : 1)))
+    explanations.push({
       candidateId: entry.candidateId,
       category: entry.category,
       finalScore: null,
       rank: null,
       categoryRank: null,
-      seat: 'notSelected' as const,
+      seat: 'notSelected',
       cutLines,
       decidedAbove: null,
       decidedBelow: null,
       seatDecision: null,
-    };
-    explanations.push({ ...base, message: explain(base, CATEGORY_LABELS[entry.category]) });
-  }
+      message: { ...UNRANKED_TEXT },
+    });
 
   const shortfall =
     missing === 0
