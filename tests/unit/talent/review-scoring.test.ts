@@ -27,6 +27,20 @@ const candidates: ReviewCandidate[] = [
   { candidateId: 'c3', name: '陈静', employer: { name: '槐荫区养老院' } },
 ];
 
+/** Reviewers r0… without employers and candidates c0… each with an employer of their own. */
+function panel(reviewerCount: number, candidateCount: number) {
+  const rs: Reviewer[] = Array.from({ length: reviewerCount }, (_, i) => ({
+    reviewerId: `r${i}`,
+    name: `r${i}`,
+  }));
+  const cs: ReviewCandidate[] = Array.from({ length: candidateCount }, (_, i) => ({
+    candidateId: `c${i}`,
+    name: `c${i}`,
+    employer: { name: `e${i}` },
+  }));
+  return { rs, cs };
+}
+
 describe('committee review (专家评审)', () => {
   it('weights the rubric: Σ(weight × score / max) / Σ weight × 100', () => {
     // 40 % performance, 25 % competence, 20 % innovation, 15 % ethics (the default rubric).
@@ -109,15 +123,7 @@ describe('committee review (专家评审)', () => {
           fc.array(fc.tuple(fc.nat(7), fc.nat(14)), { maxLength: 30 }),
           fc.integer({ min: 1, max: 5 }),
           (reviewerCount, candidateCount, pairs, required) => {
-            const rs = Array.from({ length: reviewerCount }, (_, i) => ({
-              reviewerId: `r${i}`,
-              name: `r${i}`,
-            }));
-            const cs = Array.from({ length: candidateCount }, (_, i) => ({
-              candidateId: `c${i}`,
-              name: `c${i}`,
-              employer: { name: `e${i}` },
-            }));
+            const { rs, cs } = panel(reviewerCount, candidateCount);
             const declared = pairs.map(([r, c]) => ({
               reviewerId: `r${r}`,
               candidateId: `c${c}`,
@@ -149,15 +155,7 @@ describe('committee review (专家评审)', () => {
         fc.integer({ min: 1, max: 40 }),
         fc.integer({ min: 1, max: 9 }),
         (reviewerCount, candidateCount, required) => {
-          const rs = Array.from({ length: reviewerCount }, (_, i) => ({
-            reviewerId: `r${i}`,
-            name: `r${i}`,
-          }));
-          const cs = Array.from({ length: candidateCount }, (_, i) => ({
-            candidateId: `c${i}`,
-            name: `c${i}`,
-            employer: { name: `e${i}` },
-          }));
+          const { rs, cs } = panel(reviewerCount, candidateCount);
           const { assignments } = assignReviewers(cs, rs, [], { minReviewersPerCandidate: required });
           const load = rs.map((r) => assignments.filter((a) => a.reviewerIds.includes(r.reviewerId)).length);
           expect(Math.max(...load) - Math.min(...load)).toBeLessThanOrEqual(1);
