@@ -286,19 +286,24 @@ export function aggregateScores(
     if (previous && previous.candidateId === s.candidateId && previous.reviewerId === s.reviewerId)
       throw new RangeError(`${s.reviewerId} scored ${s.candidateId} twice`);
   });
-  const counted = ordered.filter((s) => !blocked.has(pairKey(s.reviewerId, s.candidateId)));
+  const isRecused = (s: SubmittedScore) =>
+    blocked.size > 0 && blocked.has(pairKey(s.reviewerId, s.candidateId));
+  const counted = ordered.filter((s) => !isRecused(s));
+  // adjusted[i] is counted[i] after normalisation; both keep the candidate order of `ordered`, so
+  // each candidate's adjusted scores are the next run of `adjusted`.
   const adjusted = options.normalisation === 'zscore' ? normaliseScores(counted) : counted;
-  const adjustedByPair = new Map(adjusted.map((s) => [pairKey(s.reviewerId, s.candidateId), s]));
   const results: CandidateScore[] = [];
+  let nextAdjusted = 0;
   let start = 0;
   while (start < ordered.length) {
     const candidateId = ordered[start]!.candidateId;
     let end = start;
     while (end < ordered.length && ordered[end]!.candidateId === candidateId) end += 1;
     const sheets = ordered.slice(start, end);
-    const raw = sheets.filter((s) => !blocked.has(pairKey(s.reviewerId, s.candidateId)));
-    const recused = sheets.filter((s) => blocked.has(pairKey(s.reviewerId, s.candidateId)));
-    const own = raw.map((s) => adjustedByPair.get(pairKey(s.reviewerId, s.candidateId)) ?? s);
+    const raw = sheets.filter((s) => !isRecused(s));
+    const recused = sheets.filter(isRecused);
+    const own = adjusted.slice(nextAdjusted, nextAdjusted + raw.length);
+    nextAdjusted += raw.length;
     results.push(
       scoreCandidate(
         candidateId,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   defaultRoundConfig,
   type EligibilityOptions,
@@ -84,6 +85,29 @@ describe('screening (资格审查)', () => {
     it('counts a mid-month period in whole months (Jan 15 to Mar 14 is two)', () => {
       expect(serviceMonthsAt([{ from: '2020-01-15', to: '2020-03-14' }], REFERENCE_DATE)).toBe(2);
     });
+  });
+
+  it('counts the same months for any order of the periods, never more than since the first day (property)', () => {
+    const day = fc.integer({ min: 0, max: 4000 }).map((offset) => {
+      const date = new Date(Date.UTC(2015, 0, 1 + offset));
+      return date.toISOString().slice(0, 10);
+    });
+    const period = fc.tuple(day, fc.option(fc.integer({ min: 0, max: 900 }))).map(([from, length]) => {
+      if (length === null) return { from };
+      const to = new Date(`${from}T00:00:00Z`);
+      to.setUTCDate(to.getUTCDate() + length);
+      return { from, to: to.toISOString().slice(0, 10) };
+    });
+    fc.assert(
+      fc.property(fc.array(period, { minLength: 1, maxLength: 5 }), (periods) => {
+        const months = serviceMonthsAt(periods, REFERENCE_DATE);
+        expect(serviceMonthsAt([...periods].reverse(), REFERENCE_DATE)).toBe(months);
+        const first = periods.map((p) => p.from).sort()[0]!;
+        const since = first < REFERENCE_DATE ? serviceMonthsAt([{ from: first }], REFERENCE_DATE) : 0;
+        expect(months).toBeLessThanOrEqual(since);
+        expect(months).toBeGreaterThanOrEqual(0);
+      }),
+    );
   });
 
   it('requires a field among the configured fields', () => {

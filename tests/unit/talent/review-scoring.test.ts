@@ -304,6 +304,26 @@ describe('committee review (专家评审)', () => {
       expect(c1.message.en).toContain('normalised per reviewer');
     });
 
+    it('pairs each adjusted score with its own reviewer when a recused score sits between the others', () => {
+      const scores = [
+        ...sheets('c1', [95, 70, 80, 85, 75]),
+        ...sheets('c2', [85, 50, 70, 65, 70]),
+        ...sheets('c3', [90, 60, 72, 75, 74]),
+      ];
+      const options = { ...review, normalisation: 'zscore' as const, minReviewersPerCandidate: 4 };
+      const results = aggregateScores(scores, options, [{ reviewerId: 'r2', candidateId: 'c2' }]);
+      const [c1, c2, c3] = results;
+      expect(c2!.recusedReviewerIds).toEqual(['r2']);
+      expect(c2!.raw.map((s) => s.reviewerId)).toEqual(['r1', 'r3', 'r4', 'r5']);
+      expect(c2!.adjusted.map((s) => s.reviewerId)).toEqual(['r1', 'r3', 'r4', 'r5']);
+      expect(c3!.adjusted.map((s) => s.candidateId)).toEqual(['c3', 'c3', 'c3', 'c3', 'c3']);
+      // The adjusted scores are those of normalising the counted sheets, each with its own sheet.
+      const normalised = normaliseScores(
+        scores.filter((s) => !(s.reviewerId === 'r2' && s.candidateId === 'c2')),
+      );
+      expect([...c1!.adjusted, ...c2!.adjusted, ...c3!.adjusted]).toEqual(normalised);
+    });
+
     it('gives the same result for any order of the score sheets', () => {
       const scores = [...sheets('c1', [95, 70, 80, 85, 75]), ...sheets('c2', [85, 50, 70, 65, 70])];
       const options = { ...review, normalisation: 'zscore' as const };
