@@ -2,7 +2,8 @@
 // then the tie-breaks); the first elderly-services candidates in that order take the reserved seats,
 // and the general seats go to the best of everyone else (elderly-services candidates beyond the
 // reserved seats compete for them too). Every candidate gets an explanation: rank, category, seat,
-// the cut-line scores and the tie-break that separated them from their neighbours.
+// the cut-line scores, the rule that separated them from each neighbour and the one that decided
+// their seat against the nearest candidate across the line.
 import { instantMillis } from '../engine/iso-durations';
 import type { LocalizedMessage } from '../engine/localized-message';
 import type { Category, EligibilityResult } from './eligibility';
