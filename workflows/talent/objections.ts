@@ -54,7 +54,10 @@ export function applyUpheldObjections(
   const removedIds = [...removed.keys()].sort();
   const explanations: ExplanationAfterObjections[] = after.explanations.map((explanation) => {
     const seatBefore = before.get(explanation.candidateId)?.seat ?? 'notSelected';
-    if (seatBefore === explanation.seat) return { ...explanation, seatBeforeObjections: seatBefore };
+    // `after` was made here and is not shared, so an unchanged explanation is completed in place
+    // rather than copied (a round may hold 100,000).
+    if (seatBefore === explanation.seat)
+      return Object.assign(explanation, { seatBeforeObjections: seatBefore });
     const was = SEAT_LABELS[seatBefore];
     const now = SEAT_LABELS[explanation.seat];
     return {
