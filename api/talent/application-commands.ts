@@ -5,7 +5,7 @@ import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import type { AuditEntry } from '../http/audit-entry';
 import { applicationDetail } from './application-reads';
-import { alreadyApplied, requireOpenWindow, roundIssuesOf, writeApplication } from './application-writer';
+import { alreadyApplied, requireOpenWindow, roundIssuesOf, writeApplications } from './application-writer';
 import type { TApplicationDetail, TApplicationEntry } from './talent.types';
 import { maskIdentityNumber } from './identity-number';
 import { roundInScope } from './talent-scope';
@@ -30,14 +30,14 @@ export async function enterApplication(
     select: { id: true },
   });
   if (existing) throw alreadyApplied('identityNumber');
-  const id = await writeApplication(db, caller, round, entry, 'entered');
-  const { application } = await applicationDetail(db, caller, id);
+  const [id] = await writeApplications(db, caller, round, [entry], 'entered');
+  const { application } = await applicationDetail(db, caller, id!);
   return {
     application,
     audit: {
       action: 'talent_application.entered',
       resourceType: 'talent_application',
-      resourceId: id,
+      resourceId: application.id,
       unitId: round.unitId,
       // The audit log keeps the masked number: it is read more widely than the applications are.
       after: { roundId, name: entry.name, identityNumber: maskIdentityNumber(entry.identityNumber) },

@@ -9,7 +9,7 @@ import type { AuditEntry } from '../http/audit-entry';
 import type { UploadedFile } from '../http/route';
 import { zhReasonOf } from '../http/zh-reasons';
 import { headerOf, readApplicationSheet, type SheetRow } from './application-workbook';
-import { requireOpenWindow, roundIssuesOf, writeApplication } from './application-writer';
+import { requireOpenWindow, roundIssuesOf, writeApplications } from './application-writer';
 import { ZApplicationEntry, type TApplicationEntry, type TImportRowError } from './talent.types';
 import { roundInScope } from './talent-scope';
 
@@ -122,9 +122,14 @@ export async function importApplications(
       },
     );
   }
-  const applications: { row: number; id: string }[] = [];
-  for (const { row, entry } of accepted)
-    applications.push({ row, id: await writeApplication(db, caller, round, entry, 'imported') });
+  const ids = await writeApplications(
+    db,
+    caller,
+    round,
+    accepted.map((a) => a.entry),
+    'imported',
+  );
+  const applications = accepted.map(({ row }, i) => ({ row, id: ids[i]! }));
   return {
     result: { imported: applications.length, applications },
     audit: {

@@ -1,6 +1,7 @@
-// Writes one application: the candidate (found again by identity number, personal data brought up to
-// date), a new dossier with its certificates, and the application of the round. Shared by the form
-// entry and the xlsx import, which run it inside their one transaction each.
+// Writes applications: the candidates (found again by identity number, personal data brought up to
+// date), a new dossier with its certificates each, and the applications of the round. Shared by the
+// form entry (one) and the xlsx import (all its rows), each inside its route's one transaction.
+import { randomUUID } from 'node:crypto';
 import { wholeMonthsBetween } from '../../workflows/talent';
 import { Prisma } from '../../prisma/generated/client';
 import type { Caller } from '../auth/caller';
@@ -76,28 +77,56 @@ export const alreadyApplied = (field: string) =>
     { detailZh: '此人已在本批次申报，不能重复申报' },
   );
 
-/** Writes the entry as an application of the round (the caller checked the entry and the round first). */
-export async function writeApplication(
+/**
+ * Writes the entries as applications of the round, in a fixed number of statements whatever their
+ * count (an import of hundreds stays well inside the route's transaction), and answers their ids
+ * in the entries' order. The caller checked the entries and the round first.
+ */
+export async function writeApplications(
   db: DbClient,
   caller: Caller,
   round: RoundRow,
-  entry: TApplicationEntry,
+  entries: readonly TApplicationEntry[],
   source: 'entered' | 'imported',
-): Promise<string> {
-  const person = {
+): Promise<string[]> {
+  const identityNumbers = entries.map((e) => e.identityNumber);
+  const known = await db.talentCandidate.findMany({
+    where: { identityNumber: { in: identityNumbers } },
+    select: { identityNumber: true },
+  });
+  const knownNumbers = new Set(known.map((c) => c.identityNumber));
+  const person = (entry: TApplicationEntry) => ({
     name: entry.name,
     gender: entry.gender,
     birthDate: new Date(entry.birthDate),
     phone: entry.phone,
-  };
-  const candidate = await db.talentCandidate.upsert({
-    where: { identityNumber: entry.identityNumber },
-    create: { identityNumber: entry.identityNumber, ...person },
-    update: person,
   });
-  const dossier = await db.talentDossier.create({
-    data: {
-      candidateId: candidate.id,
+  // Someone applying again brings their personal data up to date; their earlier dossiers stay as they were.
+  for (const entry of entries.filter((e) => knownNumbers.has(e.identityNumber)))
+    await db.talentCandidate.update({ where: { identityNumber: entry.identityNumber }, data: person(entry) });
+  await db.talentCandidate.createMany({
+    data: entries
+      .filter((e) => !knownNumbers.has(e.identityNumber))
+      .map((entry) => ({ identityNumber: entry.identityNumber, ...person(entry) })),
+    // A person entered at this moment by another request is the same person: found below.
+    skipDuplicates: true,
+  });
+  const candidates = await db.talentCandidate.findMany({
+    where: { identityNumber: { in: identityNumbers } },
+    select: { id: true, identityNumber: true },
+  });
+  const candidateOf = new Map(candidates.map((c) => [c.identityNumber, c.id]));
+  // Ids made here, so dossiers, certificates and applications pair up without relying on row order.
+  const rows = entries.map((entry) => ({
+    entry,
+    candidateId: candidateOf.get(entry.identityNumber)!,
+    dossierId: randomUUID(),
+    applicationId: randomUUID(),
+  }));
+  await db.talentDossier.createMany({
+    data: rows.map(({ entry, candidateId, dossierId }) => ({
+      id: dossierId,
+      candidateId,
       employerName: entry.employerName,
       employerId: entry.employerId ?? null,
       unitType: entry.unitType,
@@ -105,32 +134,37 @@ export async function writeApplication(
       elderlyServices: entry.elderlyServices,
       socialWorkSince: new Date(entry.socialWorkSince),
       socialWorkYears: entry.socialWorkYears,
-      certificates: {
-        create: entry.certificates.map((c) => ({
-          kind: c.kind,
-          level: c.level ?? null,
-          number: c.number ?? null,
-          issuedOn: c.issuedOn ? new Date(c.issuedOn) : null,
-          attachmentId: c.attachmentId ?? null,
-        })),
-      },
-    },
+    })),
+  });
+  await db.talentCertificate.createMany({
+    data: rows.flatMap(({ entry, dossierId }) =>
+      entry.certificates.map((c) => ({
+        dossierId,
+        kind: c.kind,
+        level: c.level ?? null,
+        number: c.number ?? null,
+        issuedOn: c.issuedOn ? new Date(c.issuedOn) : null,
+        attachmentId: c.attachmentId ?? null,
+      })),
+    ),
   });
   try {
-    const application = await db.talentApplication.create({
-      data: {
+    await db.talentApplication.createMany({
+      data: rows.map(({ candidateId, dossierId, applicationId }) => ({
+        id: applicationId,
         roundId: round.id,
-        candidateId: candidate.id,
-        dossierId: dossier.id,
+        candidateId,
+        dossierId,
         source,
         createdById: caller.userId,
-      },
+      })),
     });
-    return application.id;
   } catch (error) {
+    // Checked before, so only a concurrent request of the same person gets here: the whole write fails.
     if (isUniqueViolation(error)) throw alreadyApplied('identityNumber');
     throw error;
   }
+  return rows.map((row) => row.applicationId);
 }
 
 /** Applications are taken only while the window is open. */
