@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../api/db/prisma-client';
 import type { TestServer } from '../support/test-server';
-import { applicationEntryFor, identityNumberFor } from '../support/talent-entries';
+import { HEADERS, applicationEntryFor, identityNumberFor, rowFor } from '../support/talent-entries';
 import {
   type Call,
   sessionHeaders,
@@ -19,48 +19,6 @@ import {
 jest.setTimeout(240_000);
 
 const DATES = { windowStartsOn: '2026-12-01', windowEndsOn: '2026-12-31', referenceDate: '2026-12-31' };
-const HEADERS = [
-  '姓名',
-  '性别',
-  '出生日期',
-  '公民身份号码',
-  '联系电话',
-  '工作单位',
-  '统一社会信用代码',
-  '单位类型',
-  '服务领域',
-  '从事养老服务',
-  '从事社会工作起始日期',
-  '从事社会工作年限',
-  '社会工作者职业资格',
-  '养老护理员等级',
-  '养老管理培训考核合格',
-];
-
-/** A sheet row as a person types it: Chinese labels, 是/否, text dates. */
-function rowFor(n: number, change: Partial<Record<(typeof HEADERS)[number], string | number>> = {}) {
-  const entry = applicationEntryFor(n);
-  const cells: Record<string, string | number> = {
-    姓名: entry.name,
-    性别: n % 2 === 1 ? '男' : '女',
-    出生日期: entry.birthDate,
-    公民身份号码: entry.identityNumber,
-    联系电话: entry.phone,
-    工作单位: entry.employerName,
-    统一社会信用代码: '',
-    单位类型: '城市社区',
-    服务领域: '社区建设',
-    从事养老服务: '否',
-    从事社会工作起始日期: entry.socialWorkSince,
-    从事社会工作年限: entry.socialWorkYears,
-    社会工作者职业资格: '社会工作师',
-    养老护理员等级: '',
-    养老管理培训考核合格: '否',
-    ...change,
-  };
-  return HEADERS.map((h) => cells[h] ?? '');
-}
-
 describe('talent application import (xlsx)', () => {
   let server: TestServer;
   let prisma: Db;
@@ -145,12 +103,9 @@ describe('talent application import (xlsx)', () => {
     expect(res.json).toMatchObject({ imported: 3 });
     expect((res.json.applications as { row: number }[]).map((a) => a.row)).toEqual([2, 3, 4]);
     const list = await office('GET', `/api/talent/rounds/${roundId}/applications`);
-    expect((list.json!.items as { source: string; field: string }[]).map((i) => [i.source, i.field])).toEqual(
-      [
-        ['imported', 'community_building'],
-        ['imported', 'community_building'],
-        ['imported', 'mental_health'],
-      ],
+    // Listed in the file's order.
+    expect((list.json!.items as { id: string; source: string }[]).map((i) => [i.id, i.source])).toEqual(
+      (res.json.applications as { id: string }[]).map((a) => [a.id, 'imported']),
     );
     const second = (res.json.applications as { id: string }[])[1]!.id;
     const detail = await office('GET', `/api/talent/applications/${second}`);

@@ -1,5 +1,6 @@
 // Applications for the talent tests: valid identity numbers (GB 11643 check digit) made from a
-// number, and a complete, valid application entry around one.
+// number, a complete, valid application entry around one, and the same as an xlsx row.
+import ExcelJS from 'exceljs';
 import { identityCheckCharacter } from '../../api/talent/identity-number';
 import type { TApplicationEntryInput } from '../../api/talent/talent.types';
 
@@ -32,4 +33,56 @@ export function applicationEntryFor(
     certificates: [{ kind: 'social_worker', level: 'intermediate' }],
     ...overrides,
   };
+}
+
+/** The import template's headers, in its order. */
+export const HEADERS = [
+  '姓名',
+  '性别',
+  '出生日期',
+  '公民身份号码',
+  '联系电话',
+  '工作单位',
+  '统一社会信用代码',
+  '单位类型',
+  '服务领域',
+  '从事养老服务',
+  '从事社会工作起始日期',
+  '从事社会工作年限',
+  '社会工作者职业资格',
+  '养老护理员等级',
+  '养老管理培训考核合格',
+];
+
+/** A sheet row as a person types it: Chinese labels, 是/否, text dates. */
+export function rowFor(n: number, change: Partial<Record<(typeof HEADERS)[number], string | number>> = {}) {
+  const entry = applicationEntryFor(n);
+  const cells: Record<string, string | number> = {
+    姓名: entry.name,
+    性别: n % 2 === 1 ? '男' : '女',
+    出生日期: entry.birthDate,
+    公民身份号码: entry.identityNumber,
+    联系电话: entry.phone,
+    工作单位: entry.employerName,
+    统一社会信用代码: '',
+    单位类型: '城市社区',
+    服务领域: '社区建设',
+    从事养老服务: '否',
+    从事社会工作起始日期: entry.socialWorkSince,
+    从事社会工作年限: entry.socialWorkYears,
+    社会工作者职业资格: '社会工作师',
+    养老护理员等级: '',
+    养老管理培训考核合格: '否',
+    ...change,
+  };
+  return HEADERS.map((h) => cells[h] ?? '');
+}
+
+/** A workbook with the template's headers and the rows, as a person might make it in Excel. */
+export async function workbookWith(rows: (string | number)[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('申报人员');
+  sheet.addRow(HEADERS);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
