@@ -56,6 +56,7 @@ export function RoundPage() {
       <Flex vertical gap="middle">
         <Link to="/talent">{t('talent.rounds')}</Link>
         <Descriptions
+          bordered
           size="small"
           column={3}
           items={[
