@@ -30,6 +30,7 @@ import { dashboardRoutes } from './dashboards/dashboard.routes';
 import { notificationRoutes } from './notifications/notification.routes';
 import type { ProxySweeper } from './proxies/proxy-sweeper';
 import { proxyRoutes } from './proxies/proxy.routes';
+import { talentRoutes } from './talent/talent.routes';
 import type { Clock } from './runtime/clock';
 
 export interface AppDeps {
@@ -71,6 +72,7 @@ export function apiRouteTable({
     ...notificationRoutes(prisma),
     ...proxyRoutes(prisma, clock ?? (() => new Date()), proxySweeper),
     ...attachmentRoutes(prisma, config.dataDir),
+    ...talentRoutes(prisma, clock ?? (() => new Date())),
     ...docsRoutes(() => routes, health.version),
   );
   return routes;

@@ -54,6 +54,13 @@ export const AUDIT_ACTIONS = {
   'incident.retried': ['重试异常', 'Incident retried'],
   'incident.resolved': ['手工处理异常', 'Incident resolved by hand'],
   'project.event_sent': ['向项目发送事件', 'Event sent to a project'],
+  'talent_round.created': ['新建选拔批次', 'Selection round created'],
+  'talent_round.opened': ['开启申报', 'Application window opened'],
+  'talent_round.closed': ['截止申报', 'Application window closed'],
+  'talent_application.entered': ['录入申报', 'Application entered'],
+  'talent_application.imported': ['导入申报', 'Applications imported'],
+  'talent_application.viewed': ['查看申报详情（含完整身份证号）', 'Application read in full'],
+  'talent_application.exported': ['导出申报名单', 'Applications exported'],
 } as const satisfies Record<string, Labels>;
 
 export const AUDIT_RESOURCE_TYPES = {
@@ -69,6 +76,8 @@ export const AUDIT_RESOURCE_TYPES = {
   calendar_day: ['工作日历日期', 'Calendar day'],
   proxy: ['代理', 'Proxy'],
   incident: ['异常', 'Incident'],
+  talent_round: ['选拔批次', 'Selection round'],
+  talent_application: ['人才申报', 'Talent application'],
 } as const satisfies Record<string, Labels>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;

@@ -43,9 +43,12 @@ function canonicalJson(value: unknown): string {
 }
 
 export function requestFingerprint(req: Request): string {
-  return createHash('sha256')
-    .update(`${req.method} ${req.originalUrl}\n${canonicalJson(req.body ?? null)}`)
-    .digest('hex');
+  const hash = createHash('sha256').update(
+    `${req.method} ${req.originalUrl}\n${canonicalJson(req.body ?? null)}`,
+  );
+  // An upload's file counts too: the same key with another file is a different request.
+  if (req.file) hash.update('\n').update(req.file.buffer);
+  return hash.digest('hex');
 }
 
 /** When this process next removes expired records. */

@@ -127,3 +127,13 @@ export const expectIncidentOperators: RouteExpectations = {
   roles: { ...everyRole('forbidden'), supervisor: 'subtree', admin: 'allow' },
   bearer: 'same',
 };
+
+/**
+ * Talent rounds and their applications (issue 12): the selection office over the rounds of its
+ * unit's subtree; admins (no talent data, as no project content) and every other role refused.
+ */
+export const expectSelectionOfficeSubtree: RouteExpectations = {
+  anonymous: 'unauthenticated',
+  roles: { ...everyRole('forbidden'), selection_office: 'subtree' },
+  bearer: 'same',
+};

@@ -15,6 +15,7 @@ import { contractViolations } from '../../api/http/response-contract';
 import { routeKey, type AnyRoute } from '../../api/http/route';
 import type { RoleOutcome } from '../../api/policy/route-expectations';
 import { publishDefinition } from '../support/runtime-fixtures';
+import { applicationEntryFor } from '../support/talent-entries';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 jest.setTimeout(300_000);
@@ -467,7 +468,126 @@ describe('authorization matrix', () => {
       body: { note: '矩阵', edgeId: 'no-such-edge' },
       accepts: (a) => a.status === 422,
     }),
+    'GET /talent/rounds': async (t) => {
+      const { roundId } = await readableRoundAt(t);
+      return { method: 'GET', path: '/api/talent/rounds?limit=200', shows: listHas(roundId) };
+    },
+    'POST /talent/rounds': (t) => ({
+      method: 'POST',
+      path: '/api/talent/rounds',
+      body: { unitId: t.unitId, title: unique('矩阵批次'), ...ROUND_DATES },
+    }),
+    'GET /talent/rounds/:id': async (t) => ({
+      method: 'GET',
+      path: `/api/talent/rounds/${(await readableRoundAt(t)).roundId}`,
+    }),
+    'POST /talent/rounds/:id/open': async (t) => ({
+      method: 'POST',
+      path: `/api/talent/rounds/${await roundAt(t, 'draft')}/open`,
+    }),
+    'POST /talent/rounds/:id/close': async (t) => ({
+      method: 'POST',
+      path: `/api/talent/rounds/${await roundAt(t, 'open')}/close`,
+    }),
+    'GET /talent/rounds/:id/applications': async (t) => {
+      const { roundId, applicationId } = await readableRoundAt(t);
+      return {
+        method: 'GET',
+        path: `/api/talent/rounds/${roundId}/applications`,
+        shows: listHas(applicationId),
+      };
+    },
+    'POST /talent/rounds/:id/applications': async (t) => ({
+      method: 'POST',
+      path: `/api/talent/rounds/${(await readableRoundAt(t)).roundId}/applications`,
+      body: applicationEntryFor(++talentPeople),
+    }),
+    'GET /talent/rounds/:id/applications/export.xlsx': async (t) => ({
+      method: 'GET',
+      path: `/api/talent/rounds/${(await readableRoundAt(t)).roundId}/applications/export.xlsx`,
+    }),
+    'GET /talent/rounds/:id/import-template.xlsx': async (t) => ({
+      method: 'GET',
+      path: `/api/talent/rounds/${(await readableRoundAt(t)).roundId}/import-template.xlsx`,
+    }),
+    // Past authorization, a request without the file is refused (400 naming the part) and imports nothing.
+    'POST /talent/rounds/:id/imports': async (t) => ({
+      method: 'POST',
+      path: `/api/talent/rounds/${(await readableRoundAt(t)).roundId}/imports`,
+      accepts: (a) =>
+        a.status === 400 && ((a.json as { errors?: { field: string }[] }).errors ?? [])[0]?.field === 'file',
+    }),
+    'GET /talent/applications/:id': async (t) => ({
+      method: 'GET',
+      path: `/api/talent/applications/${(await readableRoundAt(t)).applicationId}`,
+    }),
   };
+
+  const ROUND_DATES = {
+    windowStartsOn: '2026-12-01',
+    windowEndsOn: '2026-12-31',
+    referenceDate: '2026-12-31',
+  };
+  /** People numbered for valid identity numbers (tests/support/talent-entries.ts). */
+  let talentPeople = 1000;
+  /** A round of the target's unit in the given status, made directly (its commands are probed on their own). */
+  async function roundAt(t: Target, status: 'draft' | 'open'): Promise<string> {
+    const round = await prisma.talentRound.create({
+      data: {
+        unitId: t.unitId,
+        title: unique('矩阵批次'),
+        status,
+        config: {},
+        windowStartsOn: new Date(ROUND_DATES.windowStartsOn),
+        windowEndsOn: new Date(ROUND_DATES.windowEndsOn),
+        referenceDate: new Date(ROUND_DATES.referenceDate),
+        createdById: roleUsers.get('selection_office')!.id,
+      },
+    });
+    return round.id;
+  }
+  /** Reads and refused commands change nothing, so one open round with one application per unit serves them. */
+  const readableRounds = new Map<string, Promise<{ roundId: string; applicationId: string }>>();
+  function readableRoundAt(t: Target) {
+    if (!readableRounds.has(t.unitId))
+      readableRounds.set(
+        t.unitId,
+        (async () => {
+          const roundId = await roundAt(t, 'open');
+          const entry = applicationEntryFor(++talentPeople);
+          const candidate = await prisma.talentCandidate.create({
+            data: {
+              identityNumber: entry.identityNumber,
+              name: entry.name,
+              gender: entry.gender,
+              birthDate: new Date(entry.birthDate),
+              phone: entry.phone,
+            },
+          });
+          const dossier = await prisma.talentDossier.create({
+            data: {
+              candidateId: candidate.id,
+              employerName: entry.employerName,
+              unitType: entry.unitType,
+              field: entry.field,
+              socialWorkSince: new Date(entry.socialWorkSince),
+              socialWorkYears: entry.socialWorkYears,
+            },
+          });
+          const application = await prisma.talentApplication.create({
+            data: {
+              roundId,
+              candidateId: candidate.id,
+              dossierId: dossier.id,
+              source: 'entered',
+              createdById: roleUsers.get('selection_office')!.id,
+            },
+          });
+          return { roundId, applicationId: application.id };
+        })(),
+      );
+    return readableRounds.get(t.unitId)!;
+  }
 
   /** An upcoming proxy period, set by a person of the target's unit for themself. */
   async function proxyPeriodAt(t: Target): Promise<string> {

@@ -19,7 +19,7 @@ const AREA_PAGES = {
   projects: lazy(() => import('./pages/ProjectsPage')),
   // ECharts travels only with this chunk.
   dashboards: lazy(() => import('./dashboards/DashboardsArea')),
-  talent: lazy(() => import('./pages/TalentPage')),
+  talent: lazy(() => import('./talent/TalentArea')),
   incidents: lazy(() => import('./incidents/IncidentsArea')),
   designer: lazy(() => import('./pages/DesignerPage')),
   admin: lazy(() => import('./admin/AdminArea')),

@@ -1,6 +1,7 @@
 // Callers for the API suites: a signed-in person (cookie + CSRF header, through apiAgent) and a
 // bearer-token caller (no cookie, no CSRF header), both answering { status, headers, json, text };
 // and the product server with the demo admin signed in that most API suites start from.
+import { SESSION_COOKIE, createSession } from '../../../api/auth/session-store';
 import { createPrismaClient, type Db } from '../../../api/db/prisma-client';
 import { contractViolations } from '../../../api/http/response-contract';
 import { apiAgent, startTestServer, type TestServer } from '../../support/test-server';
@@ -70,4 +71,10 @@ export async function lifecycleVersionOf(caller: Call): Promise<string> {
   return (catalogue.json!.items as { key: string; versionId: string }[]).find(
     (item) => item.key === 'project-lifecycle',
   )!.versionId;
+}
+
+/** Headers of a fresh session of the user, for requests `Call` cannot send (downloads, multipart uploads). */
+export async function sessionHeaders(prisma: Db, userId: string): Promise<Record<string, string>> {
+  const { token } = await createSession(prisma, { userId, ttlHours: 1 });
+  return { cookie: `${SESSION_COOKIE}=${token}`, 'x-requested-with': 'shegong-flow' };
 }

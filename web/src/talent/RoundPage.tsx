@@ -1,0 +1,176 @@
+// One round: its window and options, opening and closing the window, its applications (identity
+// numbers masked), the import template, the import dialog and the export.
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Flex, Modal, Table, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { SOCIAL_WORK_FIELDS } from '../../../workflows/talent/talent-vocabulary';
+import { CursorPager } from '../ui/CursorPager';
+import { useCursorPages } from '../ui/use-cursor-pages';
+import { RoundStatusTag } from './RoundsPage';
+import {
+  type ImportOutcome,
+  useApplications,
+  useImportApplications,
+  useMoveWindow,
+  useRound,
+} from './talent-hooks';
+import type { ApplicationSummary, ImportRowError } from './talent-types';
+
+export function RoundPage() {
+  const { t, i18n } = useTranslation();
+  const roundId = useParams().roundId ?? '';
+  const round = useRound(roundId);
+  const pages = useCursorPages(roundId);
+  const applications = useApplications(roundId, pages.cursor);
+  const move = useMoveWindow(roundId);
+  const [importing, setImporting] = useState(false);
+  const chinese = i18n.language.startsWith('zh');
+  const fieldLabel = (key: string) => {
+    const field = SOCIAL_WORK_FIELDS.find((f) => f.key === key);
+    return field ? (chinese ? field.zh : field.en) : key;
+  };
+  if (!round.data) return <Card loading />;
+  const r = round.data;
+  const base = `/api/talent/rounds/${roundId}`;
+  return (
+    <Card
+      title={<h1 className="sgf-card-title">{r.title}</h1>}
+      extra={
+        <Flex gap="small">
+          {r.status === 'open' ? (
+            <Button loading={move.isPending} onClick={() => move.mutate('close')}>
+              {t('talent.closeWindow')}
+            </Button>
+          ) : (
+            (r.status === 'draft' || r.status === 'closed') && (
+              <Button type="primary" loading={move.isPending} onClick={() => move.mutate('open')}>
+                {t('talent.openWindow')}
+              </Button>
+            )
+          )}
+        </Flex>
+      }
+    >
+      <Flex vertical gap="middle">
+        <Link to="/talent">{t('talent.rounds')}</Link>
+        <Descriptions
+          bordered
+          size="small"
+          column={3}
+          items={[
+            { key: 'status', label: t('talent.statusLabel'), children: <RoundStatusTag status={r.status} /> },
+            { key: 'window', label: t('talent.window'), children: `${r.windowStartsOn} ~ ${r.windowEndsOn}` },
+            { key: 'reference', label: t('talent.referenceDate'), children: r.referenceDate },
+            { key: 'quota', label: t('talent.quota'), children: r.config.allocation.quota },
+            {
+              key: 'reserved',
+              label: t('talent.elderlyShare'),
+              children: `${Math.round(r.config.allocation.elderlyReservedShare * 1000) / 10}%`,
+            },
+            {
+              key: 'years',
+              label: t('talent.minYears'),
+              children: r.config.eligibility.minYearsInSocialWork,
+            },
+          ]}
+        />
+        <Flex gap="small" wrap>
+          <Button icon={<UploadOutlined />} disabled={r.status !== 'open'} onClick={() => setImporting(true)}>
+            {t('talent.import')}
+          </Button>
+          <Button icon={<DownloadOutlined />} href={`${base}/import-template.xlsx`}>
+            {t('talent.template')}
+          </Button>
+          <Button icon={<DownloadOutlined />} href={`${base}/applications/export.xlsx`}>
+            {t('talent.export')}
+          </Button>
+        </Flex>
+        <Table<ApplicationSummary>
+          rowKey="id"
+          aria-label={t('talent.applications')}
+          loading={applications.isPending}
+          dataSource={applications.data?.items ?? []}
+          pagination={false}
+          columns={[
+            { key: 'name', title: t('talent.name'), dataIndex: 'name' },
+            { key: 'gender', title: t('talent.gender'), render: (_v, a) => t(`talent.genders.${a.gender}`) },
+            { key: 'id', title: t('talent.identityNumber'), dataIndex: 'identityNumber' },
+            { key: 'employer', title: t('talent.employer'), dataIndex: 'employerName' },
+            { key: 'field', title: t('talent.field'), render: (_v, a) => fieldLabel(a.field) },
+            { key: 'years', title: t('talent.years'), dataIndex: 'socialWorkYears' },
+            { key: 'source', title: t('talent.source'), render: (_v, a) => t(`talent.sources.${a.source}`) },
+            {
+              key: 'status',
+              title: t('talent.applicationStatus'),
+              render: (_v, a) => t(`talent.applicationStatuses.${a.status}`),
+            },
+          ]}
+        />
+        <CursorPager pages={pages} nextCursor={applications.data?.nextCursor} />
+      </Flex>
+      {importing && <ImportDialog roundId={roundId} onClose={() => setImporting(false)} />}
+    </Card>
+  );
+}
+
+function ImportDialog({ roundId, onClose }: { roundId: string; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const chinese = i18n.language.startsWith('zh');
+  const send = useImportApplications(roundId);
+  const [outcome, setOutcome] = useState<ImportOutcome>();
+  return (
+    <Modal open title={t('talent.import')} footer={null} onCancel={onClose} width={760}>
+      <Flex vertical gap="middle">
+        <Alert type="info" showIcon message={t('talent.importRule')} />
+        <Upload.Dragger
+          accept=".xlsx"
+          showUploadList={false}
+          disabled={send.isPending}
+          beforeUpload={(file) => {
+            setOutcome(undefined);
+            send.mutate(file, { onSuccess: setOutcome });
+            return false;
+          }}
+        >
+          <p>{send.isPending ? t('talent.importing') : t('talent.chooseFile')}</p>
+        </Upload.Dragger>
+        {outcome?.kind === 'imported' && (
+          <Alert type="success" showIcon message={t('talent.imported', { count: outcome.result.imported })} />
+        )}
+        {outcome?.kind === 'failed' && (
+          <Alert type="error" showIcon message={chinese ? outcome.messageZh : outcome.message} />
+        )}
+        {outcome?.kind === 'rejected' && (
+          <>
+            <Alert
+              type="error"
+              showIcon
+              message={t('talent.rejected', {
+                rows: new Set(outcome.rowErrors.map((e) => e.row)).size,
+                count: outcome.rowErrors.length,
+              })}
+            />
+            <Table<ImportRowError>
+              aria-label={t('talent.rowReport')}
+              size="small"
+              rowKey={(e) => `${e.row}-${e.column}`}
+              dataSource={outcome.rowErrors}
+              pagination={false}
+              columns={[
+                { key: 'row', title: t('talent.row'), dataIndex: 'row', width: 70 },
+                { key: 'column', title: t('talent.column'), dataIndex: 'column', width: 180 },
+                {
+                  key: 'reason',
+                  title: t('talent.reason'),
+                  render: (_v, e) => (chinese ? e.reasonZh : e.reason),
+                },
+              ]}
+            />
+          </>
+        )}
+      </Flex>
+    </Modal>
+  );
+}
