@@ -46,7 +46,8 @@ export type ValidationCode =
   | 'UNKNOWN_STAGE'
   | 'RETURN_TARGET_INVALID'
   | 'ASSIGNEE_VARIABLE_UNKNOWN'
-  | 'CC_RECIPIENT_DUPLICATE';
+  | 'CC_RECIPIENT_DUPLICATE'
+  | 'EVENT_PAYLOAD_CONFLICT';
 
 export type RejectionCode =
   | 'EVENT_INVALID'
@@ -57,6 +58,8 @@ export type RejectionCode =
   | 'TASK_KIND_MISMATCH'
   | 'NOT_A_CANDIDATE'
   | 'FORM_INVALID'
+  /** An external event's payload does not fit the fields its definition declares for it. */
+  | 'PAYLOAD_INVALID'
   | 'VOTE_NOT_ALLOWED'
   | 'ALREADY_ACTED'
   | 'REVIEW_INVALID'

@@ -799,6 +799,61 @@ describe('event handlers', () => {
   });
 });
 
+describe('event payloads declared by the definition', () => {
+  const def = definition({
+    key: 'payload-test',
+    name: '事件数据',
+    variables: [{ name: 'complaints', type: 'list', default: [] }],
+    nodes: [
+      { id: 'start', kind: 'start', name: '开始' },
+      { id: 'work', kind: 'userTask', name: '工作', assignee: officer },
+      { id: 'end', kind: 'end', name: '结束' },
+    ],
+    edges: [
+      { id: 'a', from: 'start', to: 'work' },
+      { id: 'b', from: 'work', to: 'end' },
+    ],
+    eventHandlers: [
+      {
+        id: 'h1',
+        event: 'complaintFiled',
+        appendPayloadTo: 'complaints',
+        payload: [
+          { name: 'summary', label: '投诉内容', type: 'textarea', required: true, maxLength: 20 },
+          { name: 'severity', label: '严重程度', type: 'select', options: ['一般', '严重'] },
+          { name: 'households', label: '涉及户数', type: 'integer', min: 1 },
+        ],
+      },
+    ],
+  });
+
+  it('records a payload that fits the declared fields', () => {
+    const run = drive(def);
+    run.send({ type: 'external', name: 'complaintFiled', payload: { summary: '噪音', severity: '严重' } });
+    expect(run.state.variables.complaints).toEqual([{ summary: '噪音', severity: '严重' }]);
+  });
+
+  it.each([
+    [undefined, 'summary'],
+    [{ summary: '   ' }, 'summary'],
+    [{ summary: '噪音', severity: '轻微' }, 'severity'],
+    [{ summary: '噪音', households: 0 }, 'households'],
+    [{ summary: '噪音', households: 1.5 }, 'households'],
+    [{ summary: '噪音', stray: 1 }, '(form)'],
+    [['噪音'], '(form)'],
+  ])('refuses payload %j naming %s, changing nothing', (payload, field) => {
+    const run = drive(def);
+    const rejection = run.reject({
+      type: 'external',
+      name: 'complaintFiled',
+      ...(payload === undefined ? {} : { payload }),
+    });
+    expect(rejection.code).toBe('PAYLOAD_INVALID');
+    expect(rejection.message.zh).toContain('complaintFiled');
+    expect((rejection.details as Array<{ field: string }>).map((issue) => issue.field)).toContain(field);
+  });
+});
+
 describe('cancellation', () => {
   it('cancels the instance, withdrawing tasks and timers', () => {
     const run = drive(
