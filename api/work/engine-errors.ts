@@ -8,6 +8,7 @@ import { zhTypeName } from '../http/zh-reasons';
 const INPUT_CODES = new Set([
   'INPUT_INVALID',
   'FORM_INVALID',
+  'PAYLOAD_INVALID',
   'REVIEW_INVALID',
   'VOTE_NOT_ALLOWED',
   'VARIABLES_INVALID',
