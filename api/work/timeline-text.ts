@@ -122,7 +122,8 @@ function shownValue(value: unknown): { zh: string; en: string } {
       ? { zh: value.join('、'), en: value.join(', ') }
       : { zh: `${value.length} 项`, en: `${value.length} items` };
   if (typeof value === 'boolean') return value ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' };
-  const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const shown =
+    typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
   return { zh: shown, en: shown };
 }
 

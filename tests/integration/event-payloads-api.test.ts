@@ -81,7 +81,7 @@ describe('external events with declared payload fields', () => {
       {
         name: 'complaintFiled',
         label: '收到投诉',
-        payload: complaintFields.map((field) => expect.objectContaining(field)),
+        payload: complaintFields.map((field): unknown => expect.objectContaining(field)),
       },
     ]);
   });
@@ -110,7 +110,7 @@ describe('external events with declared payload fields', () => {
       expect(refused.status).toBe(422);
       expect(refused.json!.detailZh).toBe('表单填写有误，请按提示修改');
       const problems = refused.json!.errors as FieldProblem[];
-      expect(problems).toEqual(errors.map((error) => expect.objectContaining(error)));
+      expect(problems).toEqual(errors.map((error): unknown => expect.objectContaining(error)));
       for (const problem of problems) expect(problem.reason).toMatch(/\S/);
       const detail = await supervisor('GET', `/api/projects/${projectId}`);
       expect(detail.json!.variables).toMatchObject({ complaints: [] });
