@@ -1,42 +1,12 @@
 // External events whose payload the definition declares, over the real product: the project lists
 // the fields, a payload that does not fit is refused with field errors in Chinese and English (as a
 // task's form is) and changes nothing, one that fits reaches the handler, the timeline and the audit.
+import { complaintDefinition, complaintFields } from '../fixtures/event-payload-definition';
 import { publishDefinition } from '../support/runtime-fixtures';
 import { demoLogin, signInApi, unitIdOf, type ApiCall } from '../support/work-api-steps';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 jest.setTimeout(120_000);
-
-const complaintFields = [
-  { name: 'summary', label: '投诉内容', type: 'textarea', required: true, maxLength: 200 },
-  { name: 'severity', label: '严重程度', type: 'select', options: ['一般', '严重'] },
-  { name: 'households', label: '涉及户数', type: 'integer', min: 1 },
-];
-
-/** start -> work (an officer's task) -> end; a complaint is recorded beside the running work. */
-const definition = {
-  key: 'event-payload-test',
-  name: '事件数据测试流程',
-  variables: [{ name: 'complaints', type: 'list', default: [] }],
-  nodes: [
-    { id: 'start', kind: 'start', name: '开始' },
-    { id: 'work', kind: 'userTask', name: '服务', assignee: { type: 'role', role: 'officer' } },
-    { id: 'end', kind: 'end', name: '结束' },
-  ],
-  edges: [
-    { id: 'a', from: 'start', to: 'work' },
-    { id: 'b', from: 'work', to: 'end' },
-  ],
-  eventHandlers: [
-    {
-      id: 'onComplaint',
-      event: 'complaintFiled',
-      name: '收到投诉',
-      appendPayloadTo: 'complaints',
-      payload: complaintFields,
-    },
-  ],
-};
 
 interface FieldProblem {
   field: string;
@@ -52,7 +22,7 @@ describe('external events with declared payload fields', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    const versionId = await publishDefinition(server.databaseUrl, definition);
+    const versionId = await publishDefinition(server.databaseUrl, complaintDefinition('event-payload-api'));
     const officer = await signInApi(server, demoLogin(server, 'shegong'));
     supervisor = await signInApi(server, demoLogin(server, 'zhanzhang'));
     admin = await signInApi(server, demoLogin(server, 'admin'));
