@@ -12,10 +12,11 @@ import {
 
 // An external event's declared payload (docs/incidents-and-events.md) is checked by the engine on a
 // real Temporal server as on the embedded runtime: a payload that does not fit is refused alike,
-// naming its fields, and writes nothing; one that fits leaves the same rows.
+// naming its fields, and writes nothing; one that fits leaves the same rows. Start input that does
+// not fit its declarations is refused alike too, with the engine's reasons in English and Chinese.
 jest.setTimeout(120_000);
 
-describeLive('declared event payloads on Temporal and on the embedded runtime', (address) => {
+describeLive('declared event payloads and start input on Temporal and on the embedded runtime', (address) => {
   let rt: BothRuntimes;
   let versionId: string;
 
@@ -69,5 +70,31 @@ describeLive('declared event payloads on Temporal and on the embedded runtime', 
     expect(rows.instance[0]).toMatchObject({
       variables: { complaints: [{ summary: '楼道噪音扰民', severity: '严重', households: 3 }] },
     });
+  });
+
+  it('refuses start input that does not fit alike, with the reasons in English and Chinese', async () => {
+    const refusalOn = (orchestrator: Orchestrator) =>
+      orchestrator
+        .start({
+          versionId,
+          unitId: rt.db.stationId,
+          title: 'bad input',
+          input: { complaints: '无', stray: 1 },
+          actor: { userId: rt.db.users.shegong! },
+          idempotencyKey: randomUUID(),
+        })
+        .then(
+          () => undefined,
+          (error: unknown) => (error instanceof OrchestratorError ? [error.code, error.details] : error),
+        );
+    const onTemporal = await refusalOn(rt.temporal);
+    expect(onTemporal).toEqual([
+      'INPUT_INVALID',
+      [
+        { field: 'complaints', reason: 'expected list', reasonZh: '类型不正确，应为列表' },
+        { field: 'stray', reason: 'not a declared variable', reasonZh: '不是流程声明的变量' },
+      ],
+    ]);
+    expect(await refusalOn(rt.embedded.orchestrator)).toEqual(onTemporal);
   });
 });

@@ -2,6 +2,9 @@
 
 export type LocalizedMessage = { zh: string; en: string };
 
+/** One problem with one value the sender gave (`field` names it), in English and Chinese. */
+export type FieldIssue = { field: string; message: string; messageZh: string };
+
 export type ValidationProblem = {
   code: ValidationCode;
   nodeId?: string;

@@ -39,10 +39,13 @@ describe('start and end', () => {
   });
 
   it.each([
-    [{ count: 'three' }, 'count: expected integer'],
-    [{}, 'count: required'],
-    [{ count: 1, stray: true }, 'stray: not a declared variable'],
-  ])('rejects start input %j (%s)', (input, issue) => {
+    [{ count: 'three' }, { field: 'count', message: 'expected integer', messageZh: '类型不正确，应为整数' }],
+    [{}, { field: 'count', message: 'required', messageZh: '必填' }],
+    [
+      { count: 1, stray: true },
+      { field: 'stray', message: 'not a declared variable', messageZh: '不是流程声明的变量' },
+    ],
+  ])('rejects start input %j naming the field in English and Chinese', (input, issue) => {
     const def = chain([], { variables: [{ name: 'count', type: 'integer', required: true }] });
     const result = step(def, initialState(), { type: 'started', input, actor: { userId: 'u' } }, T0);
     expect(result.ok).toBe(false);
