@@ -1,5 +1,6 @@
 import { decideApproval, step, initialState } from '../../../workflows/engine';
 import { aggregateScores, rateScore, weightedTotal } from '../../../workflows/engine/nodes/review';
+import { complaintDefinition } from '../../fixtures/event-payload-definition';
 import { chain, definition, drive, effectsOf, T0 } from './drive';
 
 const officer = { type: 'starter' };
@@ -803,32 +804,7 @@ describe('event handlers', () => {
 });
 
 describe('event payloads declared by the definition', () => {
-  const def = definition({
-    key: 'payload-test',
-    name: '事件数据',
-    variables: [{ name: 'complaints', type: 'list', default: [] }],
-    nodes: [
-      { id: 'start', kind: 'start', name: '开始' },
-      { id: 'work', kind: 'userTask', name: '工作', assignee: officer },
-      { id: 'end', kind: 'end', name: '结束' },
-    ],
-    edges: [
-      { id: 'a', from: 'start', to: 'work' },
-      { id: 'b', from: 'work', to: 'end' },
-    ],
-    eventHandlers: [
-      {
-        id: 'h1',
-        event: 'complaintFiled',
-        appendPayloadTo: 'complaints',
-        payload: [
-          { name: 'summary', label: '投诉内容', type: 'textarea', required: true, maxLength: 20 },
-          { name: 'severity', label: '严重程度', type: 'select', options: ['一般', '严重'] },
-          { name: 'households', label: '涉及户数', type: 'integer', min: 1 },
-        ],
-      },
-    ],
-  });
+  const def = definition(complaintDefinition('payload-test'));
 
   it('records a payload that fits the declared fields', () => {
     const run = drive(def);

@@ -1,12 +1,11 @@
 // 发送事件: a supervisor sends a running project one of the events its definition declares, with its
 // payload: a form of the fields the definition declares for the event (rendered as a task's form
 // is), or optional JSON where it declares none.
-import { App, Button, Divider, Form, Input, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Divider, Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../api/client';
-import { FormModal } from '../ui/FormModal';
+import { ModalAction } from '../ui/ModalAction';
 import { FormFieldInputs } from '../work/forms/FormFieldInputs';
 import { initialFormValues, toSubmission } from '../work/forms/form-rules';
 import { workKeys } from '../work/work-query-keys';
@@ -111,48 +110,35 @@ function EventSelect({ events }: { events: readonly DeclaredEvent[] }) {
 export function SendEventButton({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [open, setOpen] = useState(false);
   const send = useSendEvent(project.id);
   const only = project.events.length === 1 ? project.events[0] : undefined;
   return (
-    <>
-      <Button onClick={() => setOpen(true)}>{t('incidents.sendEvent')}</Button>
-      <FormModal<Values>
-        open={open}
-        name="sendEvent"
-        title={t('incidents.sendEventTitle', { title: project.title })}
-        okText={t('incidents.send')}
-        serverFields={['name', 'reason', 'payload']}
-        pending={send.isPending}
-        initialValues={only ? { name: only.name, payload: initialPayload(only) } : {}}
-        onClose={() => setOpen(false)}
-        onSubmit={({ name, reason, payload }, showProblem) => {
-          const sent = payloadOf(
-            project.events.find((event) => event.name === name),
-            payload,
-          );
-          send.mutate(
-            { name, reason, ...(sent === undefined ? {} : { payload: sent }) },
-            {
-              onSuccess: () => {
-                setOpen(false);
-                void message.success(t('incidents.eventSent'));
-              },
-              onError: showProblem,
-            },
-          );
-        }}
+    <ModalAction<Values>
+      label={t('incidents.sendEvent')}
+      title={t('incidents.sendEventTitle', { title: project.title })}
+      okText={t('incidents.send')}
+      name="sendEvent"
+      serverFields={['name', 'reason', 'payload']}
+      pending={send.isPending}
+      initialValues={only ? { name: only.name, payload: initialPayload(only) } : {}}
+      onDone={() => void message.success(t('incidents.eventSent'))}
+      send={({ name, reason, payload }, callbacks) => {
+        const sent = payloadOf(
+          project.events.find((event) => event.name === name),
+          payload,
+        );
+        send.mutate({ name, reason, ...(sent === undefined ? {} : { payload: sent }) }, callbacks);
+      }}
+    >
+      <EventSelect events={project.events} />
+      <Form.Item
+        name="reason"
+        label={t('incidents.eventReason')}
+        rules={[{ required: true, whitespace: true, message: t('incidents.eventReasonRequired') }]}
       >
-        <EventSelect events={project.events} />
-        <Form.Item
-          name="reason"
-          label={t('incidents.eventReason')}
-          rules={[{ required: true, whitespace: true, message: t('incidents.eventReasonRequired') }]}
-        >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} />
-        </Form.Item>
-        <PayloadInputs events={project.events} />
-      </FormModal>
-    </>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} />
+      </Form.Item>
+      <PayloadInputs events={project.events} />
+    </ModalAction>
   );
 }
