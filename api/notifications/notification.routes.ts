@@ -8,7 +8,7 @@ import type { AuditEntry } from '../http/audit-entry';
 import { defineRoute } from '../http/route';
 import { expectContentSubtree, expectPersonOnly, expectRecipientSubtree } from '../policy/route-expectations';
 import { listNotifications, markAllRead, markRead, unreadCount } from './notification-reads';
-import { createNotificationHub } from './notification-stream';
+import { createNotificationHub, type NotificationHub } from './notification-stream';
 import {
   ZMarkedRead,
   ZNotificationListQuery,
@@ -42,8 +42,8 @@ function assertAcceptsEventStream(accept: string | undefined): void {
   ]);
 }
 
-export function notificationRoutes(prisma: Db) {
-  const hub = createNotificationHub(prisma);
+/** `hub`: the live stream's, which the product closes on shutdown (a fresh one where only the table is read). */
+export function notificationRoutes(prisma: Db, hub: NotificationHub = createNotificationHub(prisma)) {
   return [
     defineRoute({
       method: 'get',
