@@ -243,7 +243,10 @@ describe('抄送 API', () => {
     expect((await as.zhuanjia!('POST', `/api/projects/${projects[0]}/copies/read`)).json).toEqual({
       marked: 1,
     });
-    const all = (await as.zhuanjia!('GET', '/api/copies/mine?limit=100')).json!;
+    const all = (await as.zhuanjia!('GET', '/api/copies/mine?limit=100')).json as {
+      items: Array<{ notificationId: string; read: boolean }>;
+      unread: number;
+    };
     const seen: Array<{ notificationId: string; read: boolean }> = [];
     let cursor: string | null = null;
     do {
