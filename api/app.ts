@@ -28,6 +28,7 @@ import { incidentRoutes } from './incidents/incident.routes';
 import { attachmentRoutes } from './attachments/attachment.routes';
 import { dashboardRoutes } from './dashboards/dashboard.routes';
 import { notificationRoutes } from './notifications/notification.routes';
+import type { NotificationHub } from './notifications/notification-stream';
 import type { ProxySweeper } from './proxies/proxy-sweeper';
 import { proxyRoutes } from './proxies/proxy.routes';
 import { talentRoutes } from './talent/talent.routes';
@@ -49,6 +50,8 @@ export interface AppDeps {
   clock?: Clock;
   /** Moves tasks to proxies; asked to sweep when a period is set (absent when only the table is read). */
   proxySweeper?: Pick<ProxySweeper, 'sweepSoon'>;
+  /** The live notification stream, closed with the product (absent when only the table is read). */
+  notificationHub?: NotificationHub;
 }
 
 /** Every API route of the product; the OpenAPI document and the authorization matrix read it. */
@@ -59,7 +62,11 @@ export function apiRouteTable({
   orchestrator,
   clock,
   proxySweeper,
-}: Pick<AppDeps, 'prisma' | 'config' | 'health' | 'orchestrator' | 'clock' | 'proxySweeper'>): AnyRoute[] {
+  notificationHub,
+}: Pick<
+  AppDeps,
+  'prisma' | 'config' | 'health' | 'orchestrator' | 'clock' | 'proxySweeper' | 'notificationHub'
+>): AnyRoute[] {
   const routes: AnyRoute[] = [];
   routes.push(
     ...healthRoutes(prisma, health),
@@ -69,7 +76,7 @@ export function apiRouteTable({
     ...dashboardRoutes(prisma, clock ?? (() => new Date())),
     ...workRoutes(prisma, orchestrator),
     ...incidentRoutes(prisma, orchestrator),
-    ...notificationRoutes(prisma),
+    ...notificationRoutes(prisma, notificationHub),
     ...proxyRoutes(prisma, clock ?? (() => new Date()), proxySweeper),
     ...attachmentRoutes(prisma, config.dataDir),
     ...talentRoutes(prisma, clock ?? (() => new Date())),

@@ -11,6 +11,7 @@ import { applyMigrations } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { createPrismaClient } from './db/prisma-client';
 import { loadDemoLogins, saveDemoLogins } from './demo-logins';
+import { createNotificationHub } from './notifications/notification-stream';
 import { createOrchestrator } from './orchestrator/create-orchestrator';
 import type { Orchestrator } from './orchestrator/orchestrator';
 import { createProxySweeper, type ProxySweeper } from './proxies/proxy-sweeper';
@@ -42,6 +43,8 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
   let server: Server | undefined;
   let orchestrator: Orchestrator | undefined;
   let proxySweeper: ProxySweeper | undefined;
+  // The live stream's poll, stopped (and awaited) before the database goes away.
+  const notificationHub = createNotificationHub(prisma);
   const close = async () => {
     if (server) {
       const closed = new Promise<void>((done) => server?.close(() => done()));
@@ -49,6 +52,7 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
       server.closeAllConnections();
       await closed;
     }
+    await notificationHub.close();
     await proxySweeper?.stop();
     await orchestrator?.close();
     await sessions?.close();
@@ -82,6 +86,7 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
       orchestrator,
       ...(options.clock ? { clock: options.clock } : {}),
       proxySweeper,
+      notificationHub,
     });
     server = await new Promise<Server>((resolveServer, reject) => {
       const s = app.listen(config.port, config.host, (error?: Error) =>

@@ -40,8 +40,12 @@ interface IncidentRow {
   unit_kind: string;
 }
 
-/** Every incident as one row: the engine's (from the state) and the parked effects. */
-const listed = Prisma.sql`(
+/**
+ * Every incident as one row: the engine's (from the state) and the parked effects. Each side reads
+ * through its partial index (`state ? 'incidents'`, parked effects' status), so the conditions
+ * here must stay the very ones those indexes were made on (migration 20261124030000).
+ */
+export const listedIncidents = Prisma.sql`(
   SELECT i.id::text || '.' || c.key AS id,
          CASE WHEN c.value ->> 'kind' = 'action' THEN 'action' ELSE 'condition' END AS kind,
          CASE WHEN c.value ->> 'status' = 'resolved' THEN 'resolved' ELSE 'open' END AS status,
@@ -64,7 +68,7 @@ const columns = Prisma.sql`l.*,
   i.state -> 'pendingActions' -> (l.incident ->> 'actionId') ->> 'action' AS action_name,
   i.title, i.status::text AS project_status, i.version_id, d.key AS definition_key,
   d.name AS definition_name, u.id AS unit_id, u.name AS unit_name, u.kind::text AS unit_kind`;
-const joins = Prisma.sql`${listed}
+const joins = Prisma.sql`${listedIncidents}
   JOIN process_instance i ON i.id = l.instance_id
   JOIN process_definition_version v ON v.id = i.version_id
   JOIN process_definition d ON d.id = v.definition_id

@@ -1,14 +1,22 @@
 // 抄送 as read: the copies of a project with each recipient's read receipt, the copies to the
-// caller (unread first), and marking a project's copies read when its recipient opens it. A copy
+// caller (unread first, in cursor pages), and marking a project's copies read when its recipient opens it. A copy
 // is the set of `task.copied` notifications sharing its id (payload.copy.id); a receipt is a
 // notification_read row, per person, so each holder of a role recipient reads for themself.
+import { z } from 'zod';
 import { Prisma } from '../../prisma/generated/client';
 import type { TRole } from '../auth/auth.types';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
+import { decodeCursor, toPage, ZTimestampCursorKey } from '../http/pagination';
 import { visibleProjectRow } from '../work/project-reads';
 import { addressedTo, COPY_TEMPLATE, unreadBy } from './notification-scope';
-import type { TCopiesMarkedRead, TMyCopies, TProjectCopies, TProjectCopy } from './carbon-copy.types';
+import type {
+  TCopiesMarkedRead,
+  TMyCopies,
+  TMyCopiesQuery,
+  TProjectCopies,
+  TProjectCopy,
+} from './carbon-copy.types';
 
 type CopyPayload = { copy?: { id?: string; note?: string } };
 
@@ -89,23 +97,39 @@ export async function projectCopies(
   return { items: [...copies.values()] };
 }
 
-/** The copies to the caller, unread first, newest first within each (the latest 100). */
-export async function myCopies(db: DbClient, caller: Caller): Promise<TMyCopies> {
+/** A page's last copy: read (0/1), then sent at and id, the order the list is in. */
+const ZMyCopyCursor = z.tuple([z.union([z.literal(0), z.literal(1)]), ZTimestampCursorKey, z.uuid()]);
+
+/**
+ * The copies to the caller, unread first, newest first within each, a page at a time. A copy read
+ * while one pages moves behind the cursor (it was unread) and is not shown twice.
+ */
+export async function myCopies(db: DbClient, caller: Caller, query: TMyCopiesQuery): Promise<TMyCopies> {
   const mine = Prisma.sql`n.template = ${COPY_TEMPLATE} AND ${addressedTo(caller)}`;
+  const read = Prisma.sql`(NOT ${unreadBy(caller)})`;
+  let after = Prisma.sql`TRUE`;
+  if (query.cursor) {
+    const [wasRead, sentAt, id] = decodeCursor(query.cursor, ZMyCopyCursor);
+    after = Prisma.sql`(${read}::int > ${wasRead}
+      OR (${read}::int = ${wasRead} AND (n.created_at, n.id) < (${sentAt}::timestamptz, ${id}::uuid)))`;
+  }
   const [rows, counted] = await Promise.all([
     db.$queryRaw<Array<CopyRow & { project_id: string; project_title: string; read: boolean }>>`
       SELECT n.id, n.payload, n.created_at, t.id AS task_id, t.name AS task_name,
              b.id AS by_id, b.display_name AS by_name, i.id AS project_id, i.title AS project_title,
-             NOT ${unreadBy(caller)} AS read
+             ${read} AS read
       FROM notification n JOIN process_instance i ON i.id = n.instance_id ${copiedTask} ${copier}
-      WHERE ${mine}
-      ORDER BY read, n.created_at DESC, n.id DESC LIMIT 100`,
+      WHERE ${mine} AND ${after}
+      ORDER BY read, n.created_at DESC, n.id DESC LIMIT ${query.limit + 1}`,
     db.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM notification n JOIN process_instance i ON i.id = n.instance_id
       WHERE ${mine} AND ${unreadBy(caller)}`,
   ]);
-  return {
-    items: rows.map((row) => ({
+  const page = toPage(
+    rows,
+    query.limit,
+    (row) => [row.read ? 1 : 0, row.created_at.toISOString(), row.id],
+    (row) => ({
       notificationId: row.id,
       projectId: row.project_id,
       projectTitle: row.project_title,
@@ -114,9 +138,9 @@ export async function myCopies(db: DbClient, caller: Caller): Promise<TMyCopies>
       note: row.payload.copy?.note ?? null,
       sentAt: row.created_at.toISOString(),
       read: row.read,
-    })),
-    unread: counted[0]?.n ?? 0,
-  };
+    }),
+  );
+  return { ...page, unread: counted[0]?.n ?? 0 };
 }
 
 /** The caller opened the project: every copy of it to them counts as read by them (again is fine). */

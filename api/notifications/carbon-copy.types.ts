@@ -1,6 +1,7 @@
 // Contracts of the 抄送 reads: a project's copies with their read receipts, and the copies to the caller.
 import { z } from 'zod';
 import { ZRole } from '../auth/auth.types';
+import { pageOf, ZPageQuery } from '../http/pagination';
 import { ZPersonRef } from '../work/work.types';
 
 export const ZReadReceipt = z.object({ person: ZPersonRef, readAt: z.iso.datetime() });
@@ -47,9 +48,13 @@ export const ZMyCopy = z
   .meta({ id: 'MyCopy' });
 export type TMyCopy = z.infer<typeof ZMyCopy>;
 
-export const ZMyCopies = z
-  .object({ items: z.array(ZMyCopy), unread: z.number().int() })
-  .meta({ id: 'MyCopies' });
+export const ZMyCopiesQuery = ZPageQuery.extend({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type TMyCopiesQuery = z.output<typeof ZMyCopiesQuery>;
+
+/** One page of the copies to the caller, with the unread count over all of them. */
+export const ZMyCopies = pageOf(ZMyCopy).extend({ unread: z.number().int() }).meta({ id: 'MyCopies' });
 export type TMyCopies = z.infer<typeof ZMyCopies>;
 
 export const ZCopiesMarkedRead = z.object({ marked: z.number().int() });

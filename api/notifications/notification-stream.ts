@@ -45,6 +45,11 @@ export interface NotificationHub {
    * the marking transaction (a query now would not see that transaction's receipts yet).
    */
   countChanged(userId: string, unread: number): void;
+  /**
+   * Shutdown: ends every open stream, stops the poll and waits for one that is running, so no
+   * query reaches the database after the product closed it. Streams opened afterwards end at once.
+   */
+  close(): Promise<void>;
 }
 
 export function createNotificationHub(prisma: Db, timings: StreamTimings = DEFAULT_TIMINGS): NotificationHub {
@@ -52,7 +57,11 @@ export function createNotificationHub(prisma: Db, timings: StreamTimings = DEFAU
   /** Ids seen within the look-back window, with their creation time in ms. */
   const seen = new Map<string, number>();
   let poller: NodeJS.Timeout | undefined;
-  let polling = false;
+  /** The poll under way, if any: one at a time, and close() waits for it. */
+  let running: Promise<void> | undefined;
+  let closed = false;
+  /** Ends each open stream's response (its own close handler unsubscribes it). */
+  const enders = new Set<() => void>();
 
   async function pushCount(subscriber: Subscriber): Promise<void> {
     subscriber.send('unread', { unread: await unreadCount(prisma, subscriber.caller) });
@@ -80,15 +89,18 @@ export function createNotificationHub(prisma: Db, timings: StreamTimings = DEFAU
     );
   }
 
+  /** Runs one poll unless one is under way or the hub is closed. */
+  function pollOnce(deliver: boolean): Promise<void> {
+    if (running || closed) return running ?? Promise.resolve();
+    running = poll(deliver).finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
   function tick(): void {
-    if (polling) return;
-    polling = true;
     // A failed poll (the database restarting) is simply tried again on the next tick.
-    poll(true)
-      .catch(() => undefined)
-      .finally(() => {
-        polling = false;
-      });
+    pollOnce(true).catch(() => undefined);
   }
 
   async function subscribe(subscriber: Subscriber): Promise<void> {
@@ -96,12 +108,7 @@ export function createNotificationHub(prisma: Db, timings: StreamTimings = DEFAU
     if (poller) return;
     poller = setInterval(tick, timings.pollMs);
     poller.unref();
-    polling = true;
-    try {
-      await poll(false);
-    } finally {
-      polling = false;
-    }
+    await pollOnce(false);
   }
 
   function unsubscribe(subscriber: Subscriber): void {
@@ -129,11 +136,18 @@ export function createNotificationHub(prisma: Db, timings: StreamTimings = DEFAU
           if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
         },
       };
+      if (closed) {
+        res.end();
+        return;
+      }
       const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), timings.keepAliveMs);
       const lifetime = setTimeout(() => res.end(), timings.lifetimeMs);
       let gone = false;
+      const end = () => res.end();
+      enders.add(end);
       const close = () => {
         gone = true;
+        enders.delete(end);
         clearInterval(keepAlive);
         clearTimeout(lifetime);
         unsubscribe(subscriber);
@@ -142,8 +156,9 @@ export function createNotificationHub(prisma: Db, timings: StreamTimings = DEFAU
       res.on('close', close);
       try {
         await subscribe(subscriber);
-        // A client that left while the first poll ran was unsubscribed before it was subscribed.
-        if (gone) return unsubscribe(subscriber);
+        // A client that left while the first poll ran was unsubscribed before it was subscribed;
+        // a hub closed meanwhile queries nothing more.
+        if (gone || closed) return unsubscribe(subscriber);
         await pushCount(subscriber);
       } catch {
         // The headers are gone already: end the stream and let EventSource reconnect.
@@ -153,6 +168,13 @@ export function createNotificationHub(prisma: Db, timings: StreamTimings = DEFAU
     countChanged(userId, unread) {
       for (const subscriber of subscribers)
         if (subscriber.caller.userId === userId) subscriber.send('unread', { unread });
+    },
+    async close() {
+      closed = true;
+      for (const end of [...enders]) end();
+      if (poller) clearInterval(poller);
+      poller = undefined;
+      await running?.catch(() => undefined);
     },
   };
 }

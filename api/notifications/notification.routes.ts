@@ -8,7 +8,7 @@ import type { AuditEntry } from '../http/audit-entry';
 import { defineRoute } from '../http/route';
 import { expectContentSubtree, expectPersonOnly, expectRecipientSubtree } from '../policy/route-expectations';
 import { listNotifications, markAllRead, markRead, unreadCount } from './notification-reads';
-import { createNotificationHub } from './notification-stream';
+import { createNotificationHub, type NotificationHub } from './notification-stream';
 import {
   ZMarkedRead,
   ZNotificationListQuery,
@@ -19,7 +19,7 @@ import {
 } from './notification.types';
 import { urgeTask } from './urge';
 import { markProjectCopiesRead, myCopies, projectCopies } from './carbon-copies';
-import { ZCopiesMarkedRead, ZMyCopies, ZProjectCopies } from './carbon-copy.types';
+import { ZCopiesMarkedRead, ZMyCopies, ZMyCopiesQuery, ZProjectCopies } from './carbon-copy.types';
 
 const person = { kind: 'signedIn', personOnly: true } as const;
 
@@ -42,8 +42,8 @@ function assertAcceptsEventStream(accept: string | undefined): void {
   ]);
 }
 
-export function notificationRoutes(prisma: Db) {
-  const hub = createNotificationHub(prisma);
+/** `hub`: the live stream's, which the product closes on shutdown (a fresh one where only the table is read). */
+export function notificationRoutes(prisma: Db, hub: NotificationHub = createNotificationHub(prisma)) {
   return [
     defineRoute({
       method: 'get',
@@ -175,11 +175,13 @@ export function notificationRoutes(prisma: Db) {
       method: 'get',
       path: '/copies/mine',
       tag: 'notifications',
-      summary: '抄送我的: the copies to the caller, unread first (the latest 100), with the unread count',
+      summary:
+        '抄送我的: the copies to the caller, unread first, newest first within each, in cursor pages, with the unread count',
       access: person,
       expect: expectPersonOnly,
-      responses: { 200: { description: 'The copies', schema: ZMyCopies } },
-      handle: async ({ caller }) => ({ status: 200, body: await myCopies(prisma, caller) }),
+      query: ZMyCopiesQuery,
+      responses: { 200: { description: 'One page', schema: ZMyCopies } },
+      handle: async ({ caller, query }) => ({ status: 200, body: await myCopies(prisma, caller, query) }),
     }),
     defineRoute({
       method: 'post',

@@ -116,6 +116,8 @@ export type OrchestratorErrorCode = PortErrorCode | RejectionCode;
 export interface FieldError {
   field: string;
   reason: string;
+  /** The engine's Chinese reason, where it gave one (start input, variable corrections). */
+  reasonZh?: string;
 }
 
 /**
@@ -152,8 +154,8 @@ export class OrchestratorError extends Error {
 
 /**
  * The engine's rejection details as field errors: form issues ({ field, message }), start input
- * issues ("name: reason") and malformed-event issues (zod's { path, message }); anything else is
- * kept as text.
+ * and variable issues ({ field, message, messageZh }), malformed-event issues (zod's { path,
+ * message }) and "name: reason" texts; anything else is kept as text.
  */
 function fieldErrorsOf(details: unknown): { details?: FieldError[]; detail?: string } {
   if (details === undefined) return {};
@@ -167,9 +169,13 @@ function fieldErrorsOf(details: unknown): { details?: FieldError[]; detail?: str
           ? { field: '', reason: item }
           : { field: item.slice(0, colon), reason: item.slice(colon + 2) };
       }
-      const issue = item as { field?: string; path?: unknown; message?: string };
+      const issue = item as { field?: string; path?: unknown; message?: string; messageZh?: string };
       const field = Array.isArray(issue.path) ? issue.path.join('.') : (issue.field ?? '');
-      return { field, reason: issue.message ?? '' };
+      return {
+        field,
+        reason: issue.message ?? '',
+        ...(issue.messageZh === undefined ? {} : { reasonZh: issue.messageZh }),
+      };
     }),
   };
 }

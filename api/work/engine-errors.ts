@@ -2,12 +2,12 @@
 // Chinese and English message, never a 500 for a request that does not fit the process.
 import { OrchestratorError } from '../orchestrator/orchestrator';
 import { AppError, type FieldError } from '../http/app-error';
-import { zhTypeName } from '../http/zh-reasons';
 
 /** Refusals about the data sent: the request can be corrected and sent again. */
 const INPUT_CODES = new Set([
   'INPUT_INVALID',
   'FORM_INVALID',
+  'PAYLOAD_INVALID',
   'REVIEW_INVALID',
   'VOTE_NOT_ALLOWED',
   'VARIABLES_INVALID',
@@ -19,18 +19,6 @@ const INPUT_CODES = new Set([
   'RETURN_TARGET_NOT_PASSED',
   'ASSIGNEE_UNRESOLVED',
 ]);
-
-/**
- * The engine names start-input problems in English only (`required`, `expected object`, `not a
- * declared variable`: interpreter.ts checkInput); these reach people, so they get their Chinese.
- * Form problems already come in Chinese and pass through.
- */
-function zhOfEngineReason(reason: string): string {
-  if (reason === 'required') return '必填';
-  if (reason === 'not a declared variable') return '不是流程声明的变量';
-  const expected = /^expected (\w+)$/.exec(reason);
-  return expected ? `类型不正确，应为${zhTypeName(expected[1]!)}` : reason;
-}
 
 /**
  * Runs a port command, turning its refusals into problems; `fieldPrefix` names where the data sat
@@ -50,7 +38,9 @@ function problemOf(error: OrchestratorError, fieldPrefix: string): Error {
   const fields: FieldError[] = error.details.map((d) => ({
     field: [fieldPrefix, d.field].filter(Boolean).join('.') || '(body)',
     reason: d.reason,
-    reasonZh: zhOfEngineReason(d.reason),
+    // Start input and corrections come with the engine's Chinese; form issues are checked in
+    // Chinese at the edge first, so what reaches here without one keeps its English.
+    reasonZh: d.reasonZh ?? d.reason,
   }));
   // A refusal without field details is about the one field the command named (e.g. `toUserId`).
   if (fields.length === 0 && fieldPrefix)

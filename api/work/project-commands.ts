@@ -9,6 +9,7 @@ import type { Orchestrator } from '../orchestrator/orchestrator';
 import { isUnitWithin, scopeRoots } from '../policy/unit-scope';
 import { startableUnitRoots, startableVersion, startVariables } from './catalogue';
 import { engineCall } from './engine-errors';
+import { assertFormData } from './form-data-check';
 import { projectDetail } from './project-reads';
 import type { TProjectDetail, TSendEventRequest, TStartProjectRequest } from './work.types';
 
@@ -129,9 +130,10 @@ export async function cancelProject(
 }
 
 /**
- * Sends a project an external event its definition declares a handler for. Definitions declare no
- * payload schema yet, so the payload is any JSON the handlers read as `payload`; a handler's
- * condition that cannot read it refuses the event (422).
+ * Sends a project an external event its definition declares a handler for. A payload is checked
+ * against the fields the definition declares for the event, as a task's form is (422 naming
+ * `payload.<field>`); without declared fields it is any JSON the handlers read as `payload`, and a
+ * handler's condition that cannot read it refuses the event (422).
  */
 export async function sendProjectEvent(
   db: DbClient,
@@ -145,7 +147,8 @@ export async function sendProjectEvent(
     en: 'send events to projects',
     zh: '向项目发送事件',
   });
-  if (!before.events.some((event) => event.name === body.name))
+  const declared = before.events.find((event) => event.name === body.name);
+  if (!declared)
     throw new AppError('PROCESS_INPUT_INVALID', `The process declares no event ${body.name}.`, [
       {
         field: 'name',
@@ -153,6 +156,7 @@ export async function sendProjectEvent(
         reasonZh: '该流程未声明此事件',
       },
     ]);
+  if (declared.payload) assertFormData(declared.payload, body.payload ?? {}, 'payload');
   await engineCall(
     () =>
       orchestrator.send(

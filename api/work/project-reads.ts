@@ -2,7 +2,7 @@
 // filters, the project page and its timeline. Every query embeds the visibility rule (work-scope).
 import { z } from 'zod';
 import { Prisma } from '../../prisma/generated/client';
-import type { InstanceState, ProcessDefinition } from '../../workflows/engine';
+import { payloadFieldsOf, type InstanceState, type ProcessDefinition } from '../../workflows/engine';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
@@ -238,12 +238,18 @@ export async function projectDetail(db: DbClient, caller: Caller, id: string): P
   };
 }
 
-/** Each event name the definition's handlers listen for, once, labelled by its first handler's name. */
-function declaredEvents(definition: ProcessDefinition): { name: string; label: string }[] {
+/**
+ * Each event name the definition's handlers listen for, once, labelled by its first handler's name,
+ * with the payload fields it declares (none: any JSON).
+ */
+function declaredEvents(definition: ProcessDefinition): TProjectDetail['events'] {
   const byName = new Map<string, string>();
   for (const handler of definition.eventHandlers)
     if (!byName.has(handler.event)) byName.set(handler.event, handler.name ?? handler.event);
-  return [...byName].map(([name, label]) => ({ name, label }));
+  return [...byName].map(([name, label]) => {
+    const payload = payloadFieldsOf(definition, name);
+    return { name, label, ...(payload ? { payload } : {}) };
+  });
 }
 
 /** Forms submitted at user tasks, oldest first, with the fields they were submitted against. */

@@ -3,25 +3,20 @@
 // own rule, the claim: a claimed role task is acted on by whoever claimed it.
 import { randomUUID } from 'node:crypto';
 import type { FormField } from '../../workflows/engine';
-import { BLANK_TEXT, cachedFormSchema } from '../../workflows/engine/form-validation';
 import { assertFileFieldsInProject } from '../attachments/file-field-check';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import type { AuditEntry } from '../http/audit-entry';
-import { zodIssuesToFieldErrors } from '../http/validate';
-import { zhFor } from '../http/zh-reasons';
 import type { CommandEvent, Orchestrator } from '../orchestrator/orchestrator';
 import { definitionOf, nodeOf } from './definition-cache';
 import { engineCall } from './engine-errors';
+import { assertFormData } from './form-data-check';
 import { taskDetail, visibleTask } from './task-inbox';
 import type { TaskRow } from './task-rows';
 import { assertUserFieldsChoosable } from './unit-line-people';
 import { candidateFor } from './work-scope';
 import type { TCompleteTaskRequest, TReviewRequest, TTaskDetail, TVoteRequest } from './work.types';
-
-// The engine's own reason for a blank required text, in Chinese for the field errors.
-zhFor(BLANK_TEXT, '不能只填空格');
 
 export interface Done {
   task: TTaskDetail;
@@ -163,14 +158,7 @@ export async function completeTask(
       // A file field may name only this project's attachments.
       await assertFileFieldsInProject(db, task, data);
       // The engine checks the same schema; checking here first gives the field errors in Chinese too.
-      const checked = cachedFormSchema(await formOf(db, task)).safeParse(data);
-      if (!checked.success)
-        throw new AppError(
-          'PROCESS_INPUT_INVALID',
-          'The form has errors.',
-          zodIssuesToFieldErrors(checked.error.issues, 'data'),
-          { detailZh: '表单填写有误，请按提示修改' },
-        );
+      assertFormData(await formOf(db, task), data, 'data');
       await assertUserFieldsChoosable(db, task, data);
       return { type: 'taskCompleted', taskId: task.engine_task_id, data };
     },

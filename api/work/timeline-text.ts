@@ -1,5 +1,5 @@
 // One sentence per event of an instance's log, in Chinese and English, for the project timeline.
-import type { ProcessDefinition } from '../../workflows/engine';
+import { payloadFieldsOf, type ProcessDefinition } from '../../workflows/engine';
 import { nodeOf } from './definition-cache';
 import type { TTimelineEntry } from './work.types';
 
@@ -71,8 +71,6 @@ function sentence(
       return [`自动操作失败：${text(p.error) ?? ''}`, `an automatic action failed: ${text(p.error) ?? ''}`];
     case 'childCompleted':
       return ['子流程已结束', 'a sub-process ended'];
-    case 'external':
-      return [`收到外部事件「${text(p.name) ?? ''}」`, `received the event "${text(p.name) ?? ''}"`];
     case 'cancelled':
       return [`终止了项目：${text(p.reason) ?? ''}`, `terminated the project: ${text(p.reason) ?? ''}`];
     case 'variablesUpdated':
@@ -117,6 +115,36 @@ function sentence(
   }
 }
 
+/** A payload value as a line of text shows it: lists by their count, choices joined. */
+function shownValue(value: unknown): { zh: string; en: string } {
+  if (Array.isArray(value))
+    return value.every((item) => typeof item === 'string')
+      ? { zh: value.join('、'), en: value.join(', ') }
+      : { zh: `${value.length} 项`, en: `${value.length} items` };
+  if (typeof value === 'boolean') return value ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' };
+  const shown =
+    typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+  return { zh: shown, en: shown };
+}
+
+/**
+ * 收到外部事件「label」, with the values of the payload fields the definition declares for it
+ * (undeclared payloads are any JSON and stay in the audit row).
+ */
+function externalSentence(definition: ProcessDefinition, p: Payload): [string, string] {
+  const name = text(p.name) ?? '';
+  const label = definition.eventHandlers.find((handler) => handler.event === name)?.name ?? name;
+  const values = (p.payload ?? {}) as Payload;
+  const shown = (payloadFieldsOf(definition, name) ?? [])
+    .filter((field) => values[field.name] !== undefined && values[field.name] !== null)
+    .map((field) => ({ label: field.label, value: shownValue(values[field.name]) }));
+  if (shown.length === 0) return [`收到外部事件「${label}」`, `received the event "${label}"`];
+  return [
+    `收到外部事件「${label}」：${shown.map((item) => `${item.label}：${item.value.zh}`).join('；')}`,
+    `received the event "${label}": ${shown.map((item) => `${item.label}: ${item.value.en}`).join('; ')}`,
+  ];
+}
+
 export function timelineEntryOf(event: EventRow, context: Context): TTimelineEntry {
   const payload = (event.payload ?? {}) as Payload;
   // Hand-overs name the task they close as `fromTaskId`.
@@ -125,10 +153,13 @@ export function timelineEntryOf(event: EventRow, context: Context): TTimelineEnt
   const name = nodeId ? (nodeOf(context.definition, nodeId)?.name ?? nodeId) : '';
   const toNodeId = text(payload.toNodeId);
   const targetName = toNodeId ? (nodeOf(context.definition, toNodeId)?.name ?? toNodeId) : '';
-  const [zh, en] = sentence(event.type, payload, { zh: name, en: name }, context.title, {
-    zh: targetName,
-    en: targetName,
-  });
+  const [zh, en] =
+    event.type === 'external'
+      ? externalSentence(context.definition, payload)
+      : sentence(event.type, payload, { zh: name, en: name }, context.title, {
+          zh: targetName,
+          en: targetName,
+        });
   return {
     sequence: event.sequence,
     type: event.type,

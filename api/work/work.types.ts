@@ -232,7 +232,8 @@ export const ZProjectDetail = ZProjectSummary.extend({
   outcomeLabel: z.string().nullable(),
   cancelReason: z.string().nullable(),
   /** The external events the definition declares handlers for (`name` is what to send). */
-  events: z.array(z.object({ name: z.string(), label: z.string() })),
+  /** `payload`: the fields the definition declares for the event's payload; absent, any JSON. */
+  events: z.array(z.object({ name: z.string(), label: z.string(), payload: z.array(ZFormField).optional() })),
   /** What the caller may do to the project as a whole (sendEvent: send one of `events`). */
   can: z.object({ cancel: z.boolean(), sendEvent: z.boolean() }),
 }).meta({ id: 'ProjectDetail' });
@@ -266,7 +267,10 @@ export type TStartProjectRequest = z.input<typeof ZStartProjectRequest>;
 export const ZCancelProjectRequest = z.object({ reason: ZShortText(500) });
 export type TCancelProjectRequest = z.infer<typeof ZCancelProjectRequest>;
 
-/** An external event the project's definition declares a handler for, with its payload (any JSON). */
+/**
+ * An external event the project's definition declares a handler for, with its payload: an object of
+ * the fields the definition declares for the event, or any JSON where it declares none.
+ */
 export const ZSendEventRequest = z.object({
   name: z.string().trim().min(1, 'required').max(100),
   /** Why the supervisor steps into the process (an event may end it, as 终止 does): kept in the audit log. */

@@ -152,7 +152,7 @@ describeWithBrowser('incidents and external events in a real browser', () => {
     await pages.shot(head, '05-send-event');
     await dialog.getByRole('button', { name: /^发\s*送$/ }).click();
     await head.getByText('事件已发送').waitFor();
-    await head.getByText('收到外部事件「projectTerminated」').waitFor();
+    await head.getByText('收到外部事件「项目终止」').waitFor();
     await pages.shot(head, '06-event-received');
     await head.close();
     const project = await officer('GET', `/api/projects/${projectId}`);

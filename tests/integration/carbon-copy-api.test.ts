@@ -228,4 +228,47 @@ describe('抄送 API', () => {
     expect(expert.map((item) => item.projectId)).not.toContain(projectId);
     expect((await as.zhuanjia!('GET', `/api/projects/${projectId}`)).status).toBe(404);
   });
+
+  it('pages the copies to the caller with a cursor, unread first, each copy once', async () => {
+    // Three copies to the expert; the first project is opened, so its copy is read.
+    const projects: string[] = [];
+    for (const title of ['分页抄送一', '分页抄送二', '分页抄送三']) {
+      const { projectId, taskId } = await atAssessment(title);
+      expect(
+        (await as.shegong!('POST', `/api/tasks/${taskId}/cc`, { userIds: [userId.zhuanjia] })).status,
+      ).toBe(200);
+      await delivered(projectId, 1);
+      projects.push(projectId);
+    }
+    expect((await as.zhuanjia!('POST', `/api/projects/${projects[0]}/copies/read`)).json).toEqual({
+      marked: 1,
+    });
+    const all = (await as.zhuanjia!('GET', '/api/copies/mine?limit=100')).json as {
+      items: Array<{ notificationId: string; read: boolean }>;
+      unread: number;
+    };
+    const seen: Array<{ notificationId: string; read: boolean }> = [];
+    let cursor: string | null = null;
+    do {
+      const page = await as.zhuanjia!(
+        'GET',
+        `/api/copies/mine?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      expect(page.json!.items).toHaveLength(1);
+      expect(page.json!.unread).toBe(all.unread);
+      seen.push(...(page.json!.items as typeof seen));
+      // A cursor that did not move on would page forever.
+      expect(seen.length).toBeLessThanOrEqual(all.items.length);
+      cursor = page.json!.nextCursor as string | null;
+    } while (cursor);
+    expect(seen).toEqual(all.items);
+    expect(new Set(seen.map((copy) => copy.notificationId)).size).toBe(seen.length);
+    // Unread first: once a read copy shows, no unread one follows.
+    const reads = seen.map((copy) => copy.read);
+    expect(reads).toEqual([...reads].sort((a, b) => Number(a) - Number(b)));
+    expect(reads).toContain(true);
+    const forged = await as.zhuanjia!('GET', '/api/copies/mine?cursor=bm90LW91cnM');
+    expect([forged.status, forged.json!.errors[0].field]).toEqual([400, 'query.cursor']);
+  });
 });

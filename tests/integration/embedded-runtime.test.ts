@@ -361,8 +361,8 @@ describe('embedded runtime', () => {
         code: 'INPUT_INVALID',
         messages: { zh: '启动参数无效' },
         details: expect.arrayContaining([
-          { field: 'projectName', reason: 'required' },
-          { field: 'unknownField', reason: 'not a declared variable' },
+          { field: 'projectName', reason: 'required', reasonZh: '必填' },
+          { field: 'unknownField', reason: 'not a declared variable', reasonZh: '不是流程声明的变量' },
         ]),
       });
     });

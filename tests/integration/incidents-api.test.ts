@@ -4,6 +4,8 @@
 // a project an external event its definition declares.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createPrismaClient, type Db } from '../../api/db/prisma-client';
+import { listedIncidents } from '../../api/incidents/incident-reads';
 import { publishDefinition } from '../support/runtime-fixtures';
 import { addPerson, demoLogin, signInApi, unitIdOf, type ApiCall } from '../support/work-api-steps';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -246,6 +248,30 @@ describe('incidents API', () => {
     );
     const theirs = await otherSupervisor('GET', `/api/incidents?projectId=${projectId}`);
     expect(theirs.json!.items).toEqual([]);
+  });
+});
+
+describe('the incident list’s indexes', () => {
+  let server: TestServer;
+  let prisma: Db;
+  beforeAll(async () => {
+    server = await startTestServer();
+    prisma = createPrismaClient(server.databaseUrl, 1);
+  });
+  afterAll(async () => {
+    await prisma?.$disconnect();
+    await server?.close();
+  });
+
+  it('reads only the instances holding incidents and the parked effects, through their partial indexes', async () => {
+    const plan = await prisma.$transaction(async (tx) => {
+      // A handful of rows never needs an index; forbidding sequential scans shows whether one fits.
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      return tx.$queryRaw<{ 'QUERY PLAN': string }[]>`EXPLAIN SELECT l.id FROM ${listedIncidents}`;
+    });
+    const text = plan.map((line) => line['QUERY PLAN']).join('\n');
+    expect(text).toContain('process_instance_incidents_idx');
+    expect(text).toContain('pending_effect_parked_idx');
   });
 });
 

@@ -228,19 +228,10 @@ describe('notifications API', () => {
     }
   });
 
-  it('keeps an idle stream open with comments and ends it after its lifetime, for EventSource to reconnect', async () => {
-    // The product's hub with short timings, on a bare HTTP server over the same database.
-    const hub = createNotificationHub(prisma, {
-      pollMs: 100,
-      keepAliveMs: 150,
-      lifetimeMs: 1_000,
-      lookBackMs: 5_000,
-    });
-    const user = await prisma.user.findUniqueOrThrow({
-      where: { username: 'shegong' },
-      include: { roles: true },
-    });
-    const caller: Caller = {
+  /** A demo person as the hub receives them from the session (the bare server below has none). */
+  async function callerOf(username: string): Promise<Caller> {
+    const user = await prisma.user.findUniqueOrThrow({ where: { username }, include: { roles: true } });
+    return {
       kind: 'session',
       userId: user.id,
       username: user.username,
@@ -251,6 +242,17 @@ describe('notifications API', () => {
       sessionId: null,
       tokenId: null,
     };
+  }
+
+  it('keeps an idle stream open with comments and ends it after its lifetime, for EventSource to reconnect', async () => {
+    // The product's hub with short timings, on a bare HTTP server over the same database.
+    const hub = createNotificationHub(prisma, {
+      pollMs: 100,
+      keepAliveMs: 150,
+      lifetimeMs: 1_000,
+      lookBackMs: 5_000,
+    });
+    const caller = await callerOf('shegong');
     const app = express();
     app.get('/stream', (req, res) => void hub.open(caller, req, res));
     const bare = app.listen(0, '127.0.0.1');
@@ -266,6 +268,40 @@ describe('notifications API', () => {
       expect(stream.raw()).toMatch(/^retry: 3000\n\n/);
       expect(stream.raw().match(/^: keep-alive$/gm)?.length).toBeGreaterThanOrEqual(3);
       expect(stream.events[0]).toEqual({ event: 'unread', data: { unread: expect.any(Number) } });
+    } finally {
+      await hub.close();
+      await new Promise((resolve) => bare.close(resolve));
+    }
+  });
+
+  it('closes with the product: open streams end, the running poll is awaited, later streams end at once', async () => {
+    const hub = createNotificationHub(prisma, {
+      pollMs: 50,
+      keepAliveMs: 10_000,
+      lifetimeMs: 60_000,
+      lookBackMs: 5_000,
+    });
+    const caller = await callerOf('shegong');
+    const app = express();
+    app.get('/stream', (req, res) => void hub.open(caller, req, res));
+    const bare = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => bare.once('listening', resolve));
+    const url = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/stream`;
+    try {
+      const stream = openStream(url, '');
+      await stream.connected;
+      await stream.next((e) => e.event === 'unread', 5_000);
+      await hub.close();
+      const started = Date.now();
+      while (!stream.ended() && Date.now() - started < 2_000)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(stream.ended()).toBe(true);
+      const late = openStream(url, '');
+      await late.connected;
+      while (!late.ended() && Date.now() - started < 4_000)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(late.ended()).toBe(true);
+      expect(late.events).toEqual([]);
     } finally {
       await new Promise((resolve) => bare.close(resolve));
     }

@@ -294,6 +294,12 @@ export const ZEventHandler = z.strictObject({
   /** Append the payload to this list variable (e.g. objections during a public notice). */
   appendPayloadTo: identifier.optional(),
   setVariables: z.record(identifier, feel).optional(),
+  /**
+   * The payload's fields, as a form's (types, required, limits, options): a declared payload must
+   * be an object of these fields, checked before any handler reads it. Handlers of one event
+   * declare the same fields or none; undeclared, the payload is any JSON.
+   */
+  payload: z.array(ZFormField).optional(),
 });
 
 export const ZVariableDeclaration = z.strictObject({

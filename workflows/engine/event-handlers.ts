@@ -1,8 +1,9 @@
 // Instance-level handlers for named external events: record the payload, set variables, and open a
 // new path at the target node; an interrupting handler first withdraws every open path.
-import type { EventHandler } from './definition-schema';
+import type { EventHandler, FormField, ProcessDefinition } from './definition-schema';
 import type { ParsedEngineEvent } from './engine-events';
 import { evaluateCondition, valuesRead } from './feel-conditions';
+import { validateFormData } from './form-validation';
 import { rejectWith } from './localized-message';
 import { createToken, discardAllTokens, evaluateOrReject, feelContext, type Run } from './run-context';
 
@@ -27,8 +28,31 @@ function isActive(run: Run, handler: EventHandler, payload: unknown): boolean {
   return result.holds;
 }
 
+/** The payload fields the definition declares for an event (the validator keeps its handlers agreeing). */
+export function payloadFieldsOf(def: ProcessDefinition, eventName: string): FormField[] | undefined {
+  return def.eventHandlers.find((handler) => handler.event === eventName && handler.payload)?.payload;
+}
+
+/**
+ * A declared payload is checked like a task's form before any handler reads it, so a condition or
+ * `setVariables` never sees a value of the wrong type; no payload counts as an empty form.
+ */
+function checkedPayload(run: Run, event: Extract<ParsedEngineEvent, { type: 'external' }>): unknown {
+  const fields = payloadFieldsOf(run.def, event.name);
+  if (!fields) return event.payload ?? null;
+  const checked = validateFormData(fields, event.payload ?? {});
+  if (!checked.ok)
+    rejectWith(
+      'PAYLOAD_INVALID',
+      `事件 ${event.name} 的数据不符合要求`,
+      `the payload of event ${event.name} is invalid`,
+      checked.issues,
+    );
+  return checked.data;
+}
+
 export function handleExternal(run: Run, event: Extract<ParsedEngineEvent, { type: 'external' }>): void {
-  const payload = event.payload ?? null;
+  const payload = checkedPayload(run, event);
   const handlers = run.def.eventHandlers.filter(
     (handler) => handler.event === event.name && isActive(run, handler, payload),
   );

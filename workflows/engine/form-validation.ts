@@ -93,9 +93,10 @@ export function cachedFormSchema(fields: FormField[]): z.ZodType<Record<string, 
   return schema;
 }
 
+/** `data` may be anything a sender wrote (an event's payload): what is not an object is refused. */
 export function validateFormData(
   fields: FormField[],
-  data: Record<string, unknown>,
+  data: unknown,
 ): { ok: true; data: Record<string, unknown> } | { ok: false; issues: FormIssue[] } {
   const result = cachedFormSchema(fields).safeParse(data);
   if (result.success) return { ok: true, data: result.data };

@@ -232,11 +232,16 @@ export function updateVariables(
   const known = knownVariables(run.def);
   const unknown = Object.keys(event.variables)
     .filter((name) => !known.has(name))
-    .map((name) => `${name}: not a variable of this process`);
+    .map((name) => ({
+      field: name,
+      message: 'not a variable of this process',
+      messageZh: '不是本流程的变量',
+    }));
   const typed = types.filter((declaration) => declaration.name in event.variables);
   const typedValues = Object.fromEntries(typed.map(({ name }) => [name, event.variables[name]]));
   const issues = [...unknown, ...checkInput(typed, typedValues)];
-  if (Object.keys(event.variables).length === 0) issues.push('variables: nothing to update');
+  if (Object.keys(event.variables).length === 0)
+    issues.push({ field: 'variables', message: 'nothing to update', messageZh: '没有要更正的变量' });
   if (issues.length > 0)
     rejectWith('VARIABLES_INVALID', '变量更正无效', 'the variable corrections are invalid', issues);
   Object.assign(run.state.variables, structuredClone(event.variables));

@@ -65,6 +65,7 @@ export { contentHash, canonicalJson } from './content-hash';
 export { migrateState, type MigrationResult, type MigrationReason } from './migrate-state';
 export { actionCatalog, findAction, type ActionName, type ActionEntry } from './action-catalog';
 export { formSchema, validateFormData } from './form-validation';
+export { payloadFieldsOf } from './event-handlers';
 export { decideApproval } from './nodes/approval';
 export { notificationKey, notificationPayload } from './notification-key';
 export { weightedTotal, aggregateScores, rateScore } from './nodes/review';

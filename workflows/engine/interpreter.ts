@@ -14,7 +14,7 @@ import {
   WEEKDAYS_ONLY,
   type WorkingDayCalendar,
 } from './iso-durations';
-import { EngineRejection, type Rejection, rejectWith } from './localized-message';
+import { EngineRejection, type FieldIssue, type Rejection, rejectWith } from './localized-message';
 import { completeAction, enterAction, failAction } from './nodes/action';
 import { addSigner } from './nodes/add-signer';
 import { copyTask } from './nodes/carbon-copy';
@@ -204,18 +204,42 @@ const typeChecks: Record<VariableDeclaration['type'], (value: unknown) => boolea
   any: () => true,
 };
 
-export function checkInput(declarations: VariableDeclaration[], input: Record<string, unknown>): string[] {
-  const issues: string[] = [];
+/** The Chinese of a declared type's name, for the reasons people read (类型不正确，应为整数). */
+const zhTypeNames: Record<VariableDeclaration['type'], string> = {
+  string: '文本',
+  number: '数字',
+  integer: '整数',
+  boolean: '布尔值',
+  date: '日期',
+  list: '列表',
+  object: '对象',
+  any: '任意值',
+};
+
+/**
+ * Values checked against their declarations, each problem in English and Chinese, so every runtime
+ * and caller (the API, the CLI, the designer) gives people the same reasons.
+ */
+export function checkInput(
+  declarations: VariableDeclaration[],
+  input: Record<string, unknown>,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
   for (const declaration of declarations) {
     const value = input[declaration.name];
+    const field = declaration.name;
     if (value === undefined || value === null) {
-      if (declaration.required) issues.push(`${declaration.name}: required`);
+      if (declaration.required) issues.push({ field, message: 'required', messageZh: '必填' });
     } else if (!typeChecks[declaration.type](value))
-      issues.push(`${declaration.name}: expected ${declaration.type}`);
+      issues.push({
+        field,
+        message: `expected ${declaration.type}`,
+        messageZh: `类型不正确，应为${zhTypeNames[declaration.type]}`,
+      });
   }
   for (const name of Object.keys(input))
     if (!declarations.some((declaration) => declaration.name === name))
-      issues.push(`${name}: not a declared variable`);
+      issues.push({ field: name, message: 'not a declared variable', messageZh: '不是流程声明的变量' });
   return issues;
 }
 

@@ -2,6 +2,9 @@
 
 export type LocalizedMessage = { zh: string; en: string };
 
+/** One problem with one value the sender gave (`field` names it), in English and Chinese. */
+export type FieldIssue = { field: string; message: string; messageZh: string };
+
 export type ValidationProblem = {
   code: ValidationCode;
   nodeId?: string;
@@ -46,7 +49,8 @@ export type ValidationCode =
   | 'UNKNOWN_STAGE'
   | 'RETURN_TARGET_INVALID'
   | 'ASSIGNEE_VARIABLE_UNKNOWN'
-  | 'CC_RECIPIENT_DUPLICATE';
+  | 'CC_RECIPIENT_DUPLICATE'
+  | 'EVENT_PAYLOAD_CONFLICT';
 
 export type RejectionCode =
   | 'EVENT_INVALID'
@@ -57,6 +61,8 @@ export type RejectionCode =
   | 'TASK_KIND_MISMATCH'
   | 'NOT_A_CANDIDATE'
   | 'FORM_INVALID'
+  /** An external event's payload does not fit the fields its definition declares for it. */
+  | 'PAYLOAD_INVALID'
   | 'VOTE_NOT_ALLOWED'
   | 'ALREADY_ACTED'
   | 'REVIEW_INVALID'

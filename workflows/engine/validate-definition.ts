@@ -1,7 +1,9 @@
 // The validator: parses a definition and reports every problem at once, each with a stable code,
 // the node or edge it concerns and a message in Chinese and English.
 import { feelParam, findAction } from './action-catalog';
+import { canonicalJson } from './content-hash';
 import {
+  type EventHandler,
   type FormField,
   outcomesByKind,
   type ProcessDefinition,
@@ -193,7 +195,7 @@ function checkNode(graph: Graph, node: ProcessNode, report: Report): void {
       break;
     case 'userTask':
       checkDeadline(node, report);
-      checkForm(node.id, node.form, report);
+      checkForm({ nodeId: node.id }, node.form, report);
       break;
     case 'approval': {
       checkDeadline(node, report);
@@ -301,13 +303,13 @@ function checkDeadline(
       );
 }
 
-function checkForm(nodeId: string, fields: FormField[], report: Report): void {
+function checkForm(where: { nodeId?: string }, fields: FormField[], report: Report): void {
   const names = new Set<string>();
   for (const field of fields) {
     if (names.has(field.name))
       report(
         'FORM_DUPLICATE_FIELD',
-        { nodeId },
+        where,
         `表单字段 ${field.name} 重复`,
         `form field ${field.name} appears twice`,
       );
@@ -316,7 +318,7 @@ function checkForm(nodeId: string, fields: FormField[], report: Report): void {
     if (needsOptions && (field.options ?? []).length === 0)
       report(
         'FORM_FIELD_INVALID',
-        { nodeId },
+        where,
         `选择字段 ${field.name} 没有选项`,
         `select field ${field.name} has no options`,
       );
@@ -324,11 +326,11 @@ function checkForm(nodeId: string, fields: FormField[], report: Report): void {
       if ((field.itemFields ?? []).length === 0)
         report(
           'FORM_FIELD_INVALID',
-          { nodeId },
+          where,
           `列表字段 ${field.name} 没有子字段`,
           `list field ${field.name} has no item fields`,
         );
-      checkForm(nodeId, field.itemFields ?? [], report);
+      checkForm(where, field.itemFields ?? [], report);
     }
     if (field.pattern !== undefined) {
       try {
@@ -336,7 +338,7 @@ function checkForm(nodeId: string, fields: FormField[], report: Report): void {
       } catch {
         report(
           'FORM_FIELD_INVALID',
-          { nodeId },
+          where,
           `字段 ${field.name} 的正则无效`,
           `field ${field.name} has an invalid pattern`,
         );
@@ -506,7 +508,34 @@ function checkHandlers(def: ProcessDefinition, graph: Graph, report: Report): vo
           `事件处理 ${handler.id} 引用了不存在的节点 ${nodeId}`,
           `event handler ${handler.id} names unknown node ${nodeId}`,
         );
+    if (handler.payload) checkPayload(def, handler, report);
   }
+}
+
+/** Payload types a sender can give in one request: files and people are chosen inside a project's task. */
+const PAYLOAD_FIELD_TYPES: ReadonlySet<string> = new Set(['file', 'user']);
+
+function checkPayload(def: ProcessDefinition, handler: EventHandler, report: Report): void {
+  const fields = handler.payload ?? [];
+  const where = handler.target ? { nodeId: handler.target } : {};
+  checkForm(where, fields, report);
+  for (const field of fields)
+    if (PAYLOAD_FIELD_TYPES.has(field.type))
+      report(
+        'FORM_FIELD_INVALID',
+        where,
+        `事件处理 ${handler.id} 的数据字段 ${field.name} 不能是${field.type === 'file' ? '附件' : '人员选择'}字段`,
+        `event handler ${handler.id}: payload field ${field.name} cannot be of type ${field.type}`,
+      );
+  // The engine checks an event's payload once, against the fields its first declaring handler gives.
+  const first = def.eventHandlers.find((other) => other.event === handler.event && other.payload);
+  if (first && first !== handler && canonicalJson(first.payload) !== canonicalJson(handler.payload))
+    report(
+      'EVENT_PAYLOAD_CONFLICT',
+      where,
+      `事件 ${handler.event} 的处理 ${first.id} 与 ${handler.id} 声明的数据字段不同`,
+      `handlers ${first.id} and ${handler.id} declare different payload fields for event ${handler.event}`,
+    );
 }
 
 function reachable(roots: string[], next: (id: string) => string[]): Set<string> {

@@ -257,7 +257,7 @@ describe('talent selection round (高层次人才选拔)', () => {
     for (const candidate of candidates)
       run.send({ type: 'external', name: 'applicationSubmitted', payload: candidate });
     run.fire();
-    expect(run.reject({ type: 'external', name: 'applicationSubmitted', payload: {} }).code).toBe(
+    expect(run.reject({ type: 'external', name: 'applicationSubmitted', payload: candidates[0] }).code).toBe(
       'EVENT_NOT_HANDLED',
     );
     const screening = effectsOf(run.effects, 'runAction')[0];

@@ -127,11 +127,16 @@ describe('gateway incidents', () => {
     ]);
     const run = drive(def, { title: '项目' });
     const wrongType = run.reject({ type: 'variablesUpdated', actor: operator, variables: { score: '75' } });
-    expect(wrongType).toMatchObject({ code: 'VARIABLES_INVALID', details: ['score: expected number'] });
+    expect(wrongType).toMatchObject({
+      code: 'VARIABLES_INVALID',
+      details: [{ field: 'score', message: 'expected number', messageZh: '类型不正确，应为数字' }],
+    });
     const unknown = run.reject({ type: 'variablesUpdated', actor: operator, variables: { scor: 75 } });
-    expect(unknown.details).toEqual(['scor: not a variable of this process']);
+    expect(unknown.details).toEqual([
+      { field: 'scor', message: 'not a variable of this process', messageZh: '不是本流程的变量' },
+    ]);
     const required = run.reject({ type: 'variablesUpdated', actor: operator, variables: { title: null } });
-    expect(required.details).toEqual(['title: required']);
+    expect(required.details).toEqual([{ field: 'title', message: 'required', messageZh: '必填' }]);
   });
 
   it('checks a variable a form writes against the form field type', () => {
@@ -147,7 +152,7 @@ describe('gateway incidents', () => {
     const run = drive(def);
     expect(
       run.reject({ type: 'variablesUpdated', actor: operator, variables: { count: 1.5 } }).details,
-    ).toEqual(['count: expected integer']);
+    ).toEqual([{ field: 'count', message: 'expected integer', messageZh: '类型不正确，应为整数' }]);
     run.send({ type: 'variablesUpdated', actor: operator, variables: { count: 2 } });
     expect(run.state.variables.count).toBe(2);
   });

@@ -1,5 +1,6 @@
 import { decideApproval, step, initialState } from '../../../workflows/engine';
 import { aggregateScores, rateScore, weightedTotal } from '../../../workflows/engine/nodes/review';
+import { complaintDefinition } from '../../fixtures/event-payload-definition';
 import { chain, definition, drive, effectsOf, T0 } from './drive';
 
 const officer = { type: 'starter' };
@@ -39,10 +40,13 @@ describe('start and end', () => {
   });
 
   it.each([
-    [{ count: 'three' }, 'count: expected integer'],
-    [{}, 'count: required'],
-    [{ count: 1, stray: true }, 'stray: not a declared variable'],
-  ])('rejects start input %j (%s)', (input, issue) => {
+    [{ count: 'three' }, { field: 'count', message: 'expected integer', messageZh: '类型不正确，应为整数' }],
+    [{}, { field: 'count', message: 'required', messageZh: '必填' }],
+    [
+      { count: 1, stray: true },
+      { field: 'stray', message: 'not a declared variable', messageZh: '不是流程声明的变量' },
+    ],
+  ])('rejects start input %j naming the field in English and Chinese', (input, issue) => {
     const def = chain([], { variables: [{ name: 'count', type: 'integer', required: true }] });
     const result = step(def, initialState(), { type: 'started', input, actor: { userId: 'u' } }, T0);
     expect(result.ok).toBe(false);
@@ -796,6 +800,36 @@ describe('event handlers', () => {
       { type: 'completed', outcome: 'stopped' },
     ]);
     expect(run.state.variables.reason).toBe('撤回');
+  });
+});
+
+describe('event payloads declared by the definition', () => {
+  const def = definition(complaintDefinition('payload-test'));
+
+  it('records a payload that fits the declared fields', () => {
+    const run = drive(def);
+    run.send({ type: 'external', name: 'complaintFiled', payload: { summary: '噪音', severity: '严重' } });
+    expect(run.state.variables.complaints).toEqual([{ summary: '噪音', severity: '严重' }]);
+  });
+
+  it.each([
+    [undefined, 'summary'],
+    [{ summary: '   ' }, 'summary'],
+    [{ summary: '噪音', severity: '轻微' }, 'severity'],
+    [{ summary: '噪音', households: 0 }, 'households'],
+    [{ summary: '噪音', households: 1.5 }, 'households'],
+    [{ summary: '噪音', stray: 1 }, '(form)'],
+    [['噪音'], '(form)'],
+  ])('refuses payload %j naming %s, changing nothing', (payload, field) => {
+    const run = drive(def);
+    const rejection = run.reject({
+      type: 'external',
+      name: 'complaintFiled',
+      ...(payload === undefined ? {} : { payload }),
+    });
+    expect(rejection.code).toBe('PAYLOAD_INVALID');
+    expect(rejection.message.zh).toContain('complaintFiled');
+    expect((rejection.details as Array<{ field: string }>).map((issue) => issue.field)).toContain(field);
   });
 });
 

@@ -65,7 +65,8 @@ describe('definition stages', () => {
   it('defaults to no stages, so a definition without them keeps the hash it had before stages existed', () => {
     expect(talentTerm.stages).toEqual([]);
     // Computed by the hash code of the commit before stages (9ccff38) over the same definition,
-    // which did not yet declare its starter roles nor where its approval may return (returnTo).
+    // which did not yet declare its starter roles, where its approval may return (returnTo), nor
+    // its events' payload fields.
     const { starterRoles: _declaredLater, ...withoutStarters } = talentTerm;
     const asBefore = {
       ...withoutStarters,
@@ -74,6 +75,7 @@ describe('definition stages', () => {
         const { returnTo: _alsoLater, ...rest } = node;
         return rest;
       }),
+      eventHandlers: talentTerm.eventHandlers.map(({ payload: _declaredLater, ...rest }) => rest),
     };
     expect(contentHash(asBefore)).toBe('fnv1a64:7b71d9d542aa4e76');
   });

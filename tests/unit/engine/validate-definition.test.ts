@@ -385,6 +385,46 @@ describe('definition validator', () => {
       'VARIABLE_UNKNOWN',
       'rev',
     ],
+    [
+      'an event payload select field without options',
+      (def) => {
+        def.eventHandlers = [
+          { id: 'h', event: 'x', target: 'task', payload: [{ name: 'kind', label: '类别', type: 'select' }] },
+        ];
+      },
+      'FORM_FIELD_INVALID',
+      'task',
+    ],
+    [
+      'an event payload field declared twice',
+      (def) => {
+        const note = { name: 'note', label: '说明', type: 'text' };
+        def.eventHandlers = [{ id: 'h', event: 'x', target: 'task', payload: [note, note] }];
+      },
+      'FORM_DUPLICATE_FIELD',
+      'task',
+    ],
+    [
+      'an event payload file field',
+      (def) => {
+        def.eventHandlers = [
+          { id: 'h', event: 'x', target: 'task', payload: [{ name: 'scan', label: '扫描件', type: 'file' }] },
+        ];
+      },
+      'FORM_FIELD_INVALID',
+      'task',
+    ],
+    [
+      'two handlers of one event declaring different payloads',
+      (def) => {
+        def.eventHandlers = [
+          { id: 'h1', event: 'x', payload: [{ name: 'a', label: 'A', type: 'text' }] },
+          { id: 'h2', event: 'x', target: 'task', payload: [{ name: 'a', label: 'A', type: 'number' }] },
+        ];
+      },
+      'EVENT_PAYLOAD_CONFLICT',
+      'task',
+    ],
   ])('reports %s', (_what, mutate, code, id) => {
     const def = base();
     mutate(def);
@@ -395,6 +435,17 @@ describe('definition validator', () => {
     if (id !== undefined) expect([match?.nodeId, match?.edgeId]).toContain(id);
     expect(match?.message.zh).toMatch(/\S/);
     expect(match?.message.en).toMatch(/\S/);
+  });
+
+  it('accepts handlers of one event declaring the same payload, or only one of them declaring it', () => {
+    const def = base();
+    const payload = [{ name: 'score', label: '分数', type: 'number', required: true, min: 0 }];
+    def.eventHandlers = [
+      { id: 'h1', event: 'x', payload, setVariables: { score: 'payload.score' } },
+      { id: 'h2', event: 'x', target: 'task', payload },
+      { id: 'h3', event: 'x' },
+    ];
+    expect(validateDefinition(def)).toEqual({ ok: true, problems: [] });
   });
 
   it('reports every problem at once', () => {

@@ -1,6 +1,6 @@
 // Server state of 抄送: a project's copies with their read receipts, marking them read when their
 // recipient opens the project, and the copies to the caller (the inbox's 抄送我的 tab).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { apiGet, apiPost } from '../api/client';
 import type {
@@ -42,10 +42,12 @@ export function useMarkCopiesReadOnOpen(projectId: string) {
   useEffect(() => mutate(), [projectId, mutate]);
 }
 
-export function useMyCopies(enabled = true) {
+/** A page of the copies to the caller (the first without a cursor); every page carries the unread count. */
+export function useMyCopies(cursor?: string) {
   return useQuery({
-    queryKey: copyKeys.mine(),
-    queryFn: ({ signal }) => apiGet<TMyCopies>('/api/copies/mine', signal),
-    enabled,
+    queryKey: [...copyKeys.mine(), cursor ?? null],
+    queryFn: ({ signal }) =>
+      apiGet<TMyCopies>(`/api/copies/mine${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, signal),
+    placeholderData: keepPreviousData,
   });
 }

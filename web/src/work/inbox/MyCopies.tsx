@@ -1,14 +1,17 @@
 // 抄送我的: the copies to the caller, unread first, each linking to its project (opening the project
-// marks it read). Loaded when the tab is first chosen.
+// marks it read), a page at a time. Loaded when the tab is first chosen.
 import { Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { CursorPager } from '../../ui/CursorPager';
 import { formatDateTime } from '../../ui/format-time';
+import { useCursorPages } from '../../ui/use-cursor-pages';
 import { type MyCopy, useMyCopies } from '../carbon-copy-hooks';
 
 export default function MyCopies() {
   const { t } = useTranslation();
-  const copies = useMyCopies();
+  const pages = useCursorPages('copies');
+  const copies = useMyCopies(pages.cursor);
   const columns: TableColumnsType<MyCopy> = [
     {
       title: t('carbonCopy.project'),
@@ -42,15 +45,18 @@ export default function MyCopies() {
     },
   ];
   return (
-    <Table<MyCopy>
-      rowKey="notificationId"
-      columns={columns}
-      dataSource={copies.data?.items ?? []}
-      loading={copies.isFetching}
-      pagination={false}
-      size="middle"
-      scroll={{ x: 1000 }}
-      locale={{ emptyText: copies.isPending ? ' ' : t('carbonCopy.empty') }}
-    />
+    <>
+      <Table<MyCopy>
+        rowKey="notificationId"
+        columns={columns}
+        dataSource={copies.data?.items ?? []}
+        loading={copies.isFetching}
+        pagination={false}
+        size="middle"
+        scroll={{ x: 1000 }}
+        locale={{ emptyText: copies.isPending ? ' ' : t('carbonCopy.empty') }}
+      />
+      <CursorPager pages={pages} nextCursor={copies.data?.nextCursor} />
+    </>
   );
 }
