@@ -29,6 +29,7 @@ import { attachmentRoutes } from './attachments/attachment.routes';
 import { dashboardRoutes } from './dashboards/dashboard.routes';
 import { notificationRoutes } from './notifications/notification.routes';
 import type { ProxySweeper } from './proxies/proxy-sweeper';
+import type { UnitHeadSync } from './admin/unit-head-sync';
 import { proxyRoutes } from './proxies/proxy.routes';
 import type { Clock } from './runtime/clock';
 
@@ -48,6 +49,8 @@ export interface AppDeps {
   clock?: Clock;
   /** Moves tasks to proxies; asked to sweep when a period is set (absent when only the table is read). */
   proxySweeper?: Pick<ProxySweeper, 'sweepSoon'>;
+  /** Sends running instances their units' new heads; asked for a pass when an admin changes one. */
+  unitHeadSync?: Pick<UnitHeadSync, 'syncSoon'>;
 }
 
 /** Every API route of the product; the OpenAPI document and the authorization matrix read it. */
@@ -58,12 +61,16 @@ export function apiRouteTable({
   orchestrator,
   clock,
   proxySweeper,
-}: Pick<AppDeps, 'prisma' | 'config' | 'health' | 'orchestrator' | 'clock' | 'proxySweeper'>): AnyRoute[] {
+  unitHeadSync,
+}: Pick<
+  AppDeps,
+  'prisma' | 'config' | 'health' | 'orchestrator' | 'clock' | 'proxySweeper' | 'unitHeadSync'
+>): AnyRoute[] {
   const routes: AnyRoute[] = [];
   routes.push(
     ...healthRoutes(prisma, health),
     ...authRoutes(prisma, config),
-    ...adminRoutes(prisma),
+    ...adminRoutes(prisma, unitHeadSync),
     // Before the project routes: /projects/export.xlsx is not a project id.
     ...dashboardRoutes(prisma, clock ?? (() => new Date())),
     ...workRoutes(prisma, orchestrator),

@@ -14,6 +14,7 @@ import { loadDemoLogins, saveDemoLogins } from './demo-logins';
 import { createOrchestrator } from './orchestrator/create-orchestrator';
 import type { Orchestrator } from './orchestrator/orchestrator';
 import { createProxySweeper, type ProxySweeper } from './proxies/proxy-sweeper';
+import { createUnitHeadSync, type UnitHeadSync } from './admin/unit-head-sync';
 import type { Clock } from './runtime/clock';
 
 export interface RunningProduct {
@@ -24,6 +25,7 @@ export interface RunningProduct {
   orchestrator: Orchestrator;
   /** Moves the tasks of people away to their proxies (tests call `sweep` to pass at a moment of theirs). */
   proxySweeper: ProxySweeper;
+  unitHeadSync: UnitHeadSync;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
   let server: Server | undefined;
   let orchestrator: Orchestrator | undefined;
   let proxySweeper: ProxySweeper | undefined;
+  let unitHeadSync: UnitHeadSync | undefined;
   const close = async () => {
     if (server) {
       const closed = new Promise<void>((done) => server?.close(() => done()));
@@ -50,6 +53,7 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
       await closed;
     }
     await proxySweeper?.stop();
+    await unitHeadSync?.stop();
     await orchestrator?.close();
     await sessions?.close();
     await prisma.$disconnect();
@@ -74,6 +78,8 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
       ...(options.clock ? { clock: options.clock } : {}),
     });
     proxySweeper.start();
+    unitHeadSync = createUnitHeadSync({ prisma, orchestrator });
+    unitHeadSync.start();
     const app = createApp({
       prisma,
       sessions,
@@ -82,6 +88,7 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
       orchestrator,
       ...(options.clock ? { clock: options.clock } : {}),
       proxySweeper,
+      unitHeadSync,
     });
     server = await new Promise<Server>((resolveServer, reject) => {
       const s = app.listen(config.port, config.host, (error?: Error) =>
@@ -97,6 +104,7 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
       migrationsApplied: migrations.applied,
       orchestrator,
       proxySweeper,
+      unitHeadSync,
       close,
     };
   } catch (error) {

@@ -68,10 +68,4 @@ export { formSchema, validateFormData } from './form-validation';
 export { decideApproval } from './nodes/approval';
 export { notificationKey, notificationPayload } from './notification-key';
 export { weightedTotal, aggregateScores, rateScore } from './nodes/review';
-export {
-  holdsRoleOnLine,
-  mayTakeOver,
-  rolesToTakeOver,
-  unitLineOf,
-  type UnitLine,
-} from './task-eligibility';
+export { holdsRoleOnLine, mayTakeOver, rolesToTakeOver, unitLineOf, type UnitLine } from './task-eligibility';
