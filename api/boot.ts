@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { seedBuiltInDefinitions } from '../prisma/seed/seed-definitions';
 import { seedDemo, type DemoLogin } from '../prisma/seed/seed-demo';
+import { seedDemoProjects } from '../prisma/seed/seed-demo-projects';
 import { createApp } from './app';
 import { createSessionCache, type SessionCache } from './auth/session-cache';
 import type { AppConfig } from './config';
@@ -34,6 +35,11 @@ export interface BootOptions {
   demoPasswords?: Record<string, string>;
   /** The embedded runtime's time (tests move it forward to make timers due); the system clock if unset. */
   clock?: Clock;
+  /**
+   * Start the demo's sample projects when the demo county is seeded (default true). The test
+   * servers leave them out: their suites count the projects, tasks and incidents they make.
+   */
+  demoProjects?: boolean;
 }
 
 export async function bootProduct(config: AppConfig, options: BootOptions = {}): Promise<RunningProduct> {
@@ -62,9 +68,11 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
   try {
     const migrations = await applyMigrations({ databaseUrl: database.url, log });
     let demoLogins: DemoLogin[] = [];
+    let demoSeeded = false;
     if (config.demo) {
       const seed = await seedDemo(prisma, options.demoPasswords ? { passwords: options.demoPasswords } : {});
       if (seed.seeded) await saveDemoLogins(config.dataDir, seed.logins);
+      demoSeeded = seed.seeded;
       demoLogins = seed.seeded ? seed.logins : await loadDemoLogins(config.dataDir);
     }
     // Built-in definitions are product data, published (as new versions when changed) on every boot.
@@ -78,6 +86,7 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
       ...(options.clock ? { clock: options.clock } : {}),
     });
     proxySweeper.start();
+    if (demoSeeded && options.demoProjects !== false) await seedDemoProjects(prisma, orchestrator);
     unitHeadSync = createUnitHeadSync({ prisma, orchestrator });
     unitHeadSync.start();
     const app = createApp({
