@@ -2,12 +2,12 @@
 // demo definition validates and holds a 人员选择 field (督导老师) and a step for the head of the
 // project's unit; one project went through both to its webhook, which the partner refused, so the
 // 异常 page lists its incident for the station head; the other waits for the officer's plan.
-import type { Caller } from '../../api/auth/caller';
 import { createEmbeddedOrchestrator } from '../../api/orchestrator/embedded-orchestrator';
 import { listIncidents } from '../../api/incidents/incident-reads';
 import { seedDemoProjects, supervisedVisit } from '../../prisma/seed/seed-demo-projects';
 import { validateDefinition } from '../../workflows/engine';
 import { createRuntimeDatabase } from '../support/runtime-fixtures';
+import { sessionCallerOf } from './support/api-callers';
 
 jest.setTimeout(120_000);
 
@@ -32,21 +32,6 @@ describe('demo projects', () => {
     await runtime.orchestrator.close();
     await db.close();
   });
-
-  async function callerOf(username: string): Promise<Caller> {
-    const user = await db.prisma.user.findUniqueOrThrow({ where: { username }, include: { roles: true } });
-    return {
-      kind: 'session',
-      userId: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      userKind: 'person',
-      mustChangePassword: false,
-      assignments: user.roles.map((r) => ({ id: r.id, role: r.role, unitId: r.unitId, unitName: '' })),
-      sessionId: null,
-      tokenId: null,
-    };
-  }
 
   it('shows a unitHead step, a 督导老师 person field and an incident on the 异常 page', async () => {
     expect(validateDefinition(supervisedVisit)).toEqual({ ok: true, problems: [] });
@@ -75,7 +60,7 @@ describe('demo projects', () => {
     ]);
     expect(partnerCalls).toEqual(['http://127.0.0.1:9/partner/visits']);
 
-    const incidents = await listIncidents(db.prisma, await callerOf('zhanzhang'), {
+    const incidents = await listIncidents(db.prisma, await sessionCallerOf(db.prisma, 'zhanzhang'), {
       status: 'open',
       limit: 20,
     });

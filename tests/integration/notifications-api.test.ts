@@ -5,14 +5,13 @@
 import express from 'express';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Caller } from '../../api/auth/caller';
 import { hashPassword } from '../../api/auth/password';
 import { createPrismaClient, type Db } from '../../api/db/prisma-client';
 import { contractViolations } from '../../api/http/response-contract';
 import { createNotificationHub } from '../../api/notifications/notification-stream';
 import { createTestClock, type TestClock } from '../support/test-clock';
 import { apiAgent, startTestServer, type TestServer } from '../support/test-server';
-import { type Call, demoPassword, unitIdByCode } from './support/api-callers';
+import { type Call, demoPassword, sessionCallerOf, unitIdByCode } from './support/api-callers';
 
 jest.setTimeout(180_000);
 
@@ -236,21 +235,7 @@ describe('notifications API', () => {
       lifetimeMs: 1_000,
       lookBackMs: 5_000,
     });
-    const user = await prisma.user.findUniqueOrThrow({
-      where: { username: 'shegong' },
-      include: { roles: true },
-    });
-    const caller: Caller = {
-      kind: 'session',
-      userId: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      userKind: 'person',
-      mustChangePassword: false,
-      assignments: user.roles.map((r) => ({ id: r.id, role: r.role, unitId: r.unitId, unitName: '' })),
-      sessionId: null,
-      tokenId: null,
-    };
+    const caller = await sessionCallerOf(prisma, 'shegong');
     const app = express();
     app.get('/stream', (req, res) => void hub.open(caller, req, res));
     const bare = app.listen(0, '127.0.0.1');
