@@ -86,7 +86,6 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
       ...(options.clock ? { clock: options.clock } : {}),
     });
     proxySweeper.start();
-    if (demoSeeded && options.demoProjects !== false) await seedDemoProjects(prisma, orchestrator);
     unitHeadSync = createUnitHeadSync({ prisma, orchestrator });
     unitHeadSync.start();
     const app = createApp({
@@ -104,6 +103,14 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
         error ? reject(error) : resolveServer(s),
       );
     });
+    // Not awaited: on Temporal the worker may start after the app (npm run start:temporal starts it
+    // once the app listens), and the projects' commands wait for a worker.
+    if (demoSeeded && options.demoProjects !== false)
+      void seedDemoProjects(prisma, orchestrator).then(
+        () => log('demo projects started'),
+        (error: unknown) =>
+          log(`demo projects not started: ${error instanceof Error ? error.message : String(error)}`),
+      );
     const { port } = server.address() as AddressInfo;
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
     return {
