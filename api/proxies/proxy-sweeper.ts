@@ -70,7 +70,7 @@ function dueMoves(prisma: Db, now: Date, batchSize: number): Promise<DueMove[]> 
     WHERE p.cancelled_at IS NULL AND p.starts_at <= ${now} AND p.ends_at > ${now}
       AND ${movableTasksOf(Prisma.sql`p.principal_id`)}
       AND NOT EXISTS (SELECT 1 FROM proxy_refusal r
-        WHERE r.period_id = p.id AND r.engine_task_id = t.engine_task_id)
+        WHERE r.period_id = p.id AND r.instance_id = t.instance_id AND r.engine_task_id = t.engine_task_id)
     ORDER BY p.starts_at, t.created_at
     LIMIT ${batchSize}`);
 }
@@ -103,7 +103,7 @@ async function recordRefusal(prisma: Db, due: DueMove, reason: { zh: string; en:
     for (const recipient of new Set([due.principal_id, due.created_by_id]))
       await tx.$executeRaw`
         INSERT INTO notification (id, idempotency_key, instance_id, recipient_user_id, template, payload)
-        VALUES (gen_random_uuid(), ${`proxy-refused/${due.period_id}/${due.engine_task_id}/${recipient}`},
+        VALUES (gen_random_uuid(), ${`proxy-refused/${due.period_id}/${due.instance_id}/${due.engine_task_id}/${recipient}`},
           ${due.instance_id}::uuid, ${recipient}::uuid, ${MOVE_REFUSED_TEMPLATE}, ${payload}::jsonb)
         ON CONFLICT (idempotency_key) DO NOTHING`;
   });

@@ -422,6 +422,15 @@ describe('proxies API', () => {
         actor: { userId: away },
         idempotencyKey: 'proxy-refused-start',
       });
+      // A second project of hers: its open task has the same engine task id (ids are per instance).
+      const another = await server.orchestrator.start({
+        versionId: lifecycleVersion,
+        unitId: hjl,
+        title: '代理人调岗（二）',
+        input: { projectName: '代理人调岗（二）' },
+        actor: { userId: away },
+        idempotencyKey: 'proxy-refused-start-2',
+      });
       const set = await as.zhanzhang!('POST', '/api/proxies', {
         principalUserId: away,
         proxyUserId: standIn,
@@ -437,7 +446,7 @@ describe('proxies API', () => {
         data: { userId: standIn, role: 'officer', unitId: await unitIdByCode(prisma, 'LC-TY') },
       });
       const sweeper = createProxySweeper({ prisma, orchestrator: server.orchestrator, log: () => {} });
-      expect(await sweeper.sweep()).toEqual({ moved: 0, refused: 1 });
+      expect(await sweeper.sweep()).toEqual({ moved: 0, refused: 2 });
       expect(await sweeper.sweep()).toEqual({ moved: 0, refused: 0 });
       // A fresh process (a restart) does not ask again either.
       const restarted = createProxySweeper({ prisma, orchestrator: server.orchestrator, log: () => {} });
@@ -450,12 +459,17 @@ describe('proxies API', () => {
         where: { instanceId, template: 'proxy.moveRefused' },
       });
       expect(notices.map((n) => n.recipientUserId).sort()).toEqual([away, userId.zhanzhang].sort());
+      expect(
+        await prisma.notification.count({
+          where: { instanceId: another.instanceId, template: 'proxy.moveRefused' },
+        }),
+      ).toBe(2);
       const inbox = await as.zhanzhang!('GET', '/api/notifications');
       const sentence = (inbox.json!.items as { template: string; text: { zh: string } }[]).find(
         (n) => n.template === 'proxy.moveRefused',
       );
       expect(sentence?.text.zh).toMatch(
-        /^「项目预估（需求评估）」（项目「代理人调岗」）未能交给代理人测试人员\d+：.+仍在测试人员\d+名下/,
+        /^「项目预估（需求评估）」（项目「代理人调岗(（二）)?」）未能交给代理人测试人员\d+：.+仍在测试人员\d+名下/,
       );
 
       // 我的代理 shows the task on the period's row while it stays with the person away.
@@ -463,12 +477,14 @@ describe('proxies API', () => {
       const row = (listed.json!.items as { id: string; refusedTasks: unknown[] }[]).find(
         (p) => p.id === periodId,
       );
+      const reason = { zh: expect.stringContaining('不具备') as string, en: expect.any(String) as string };
       expect(row?.refusedTasks).toEqual([
+        { instanceId, projectTitle: '代理人调岗', taskName: '项目预估（需求评估）', reason },
         {
-          instanceId,
-          projectTitle: '代理人调岗',
+          instanceId: another.instanceId,
+          projectTitle: '代理人调岗（二）',
           taskName: '项目预估（需求评估）',
-          reason: { zh: expect.stringContaining('不具备') as string, en: expect.any(String) as string },
+          reason,
         },
       ]);
 

@@ -8,7 +8,7 @@ CREATE TABLE "proxy_refusal" (
     "reason_en" TEXT NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "proxy_refusal_pkey" PRIMARY KEY ("period_id","engine_task_id")
+    CONSTRAINT "proxy_refusal_pkey" PRIMARY KEY ("period_id","instance_id","engine_task_id")
 );
 
 -- AddForeignKey
