@@ -54,8 +54,8 @@ describeWithBrowser('a proxy while the station head is away, in a real browser',
     );
   }
 
-  /** The officer starts a project and submits its assessment: it waits for the station head. */
-  async function atHeadApproval(): Promise<string> {
+  /** The officer starts a lifecycle project at her station: its assessment waits for her. */
+  async function startLifecycle(title: string): Promise<string> {
     const catalogue = await officer('GET', '/api/processes');
     const versionId = (catalogue.json!.items as { key: string; versionId: string }[]).find(
       (item) => item.key === 'project-lifecycle',
@@ -63,10 +63,16 @@ describeWithBrowser('a proxy while the station head is away, in a real browser',
     const started = await officer('POST', '/api/projects', {
       versionId,
       unitId: await unitIdOf(officer, 'LC-HJL'),
-      title: TITLE,
-      input: { projectName: TITLE },
+      title,
+      input: { projectName: title },
     });
-    const projectId = started.json!.id as string;
+    if (started.status !== 201) throw new Error(started.text);
+    return started.json!.id as string;
+  }
+
+  /** The officer starts a project and submits its assessment: it waits for the station head. */
+  async function atHeadApproval(): Promise<string> {
+    const projectId = await startLifecycle(TITLE);
     const [assess] = await openTasks(projectId);
     const done = await officer('POST', `/api/tasks/${assess!.id}/complete`, {
       data: {
@@ -145,17 +151,7 @@ describeWithBrowser('a proxy while the station head is away, in a real browser',
           roles: { create: { role: 'officer', unitId: station.id } },
         },
       });
-      const catalogue = await officer('GET', '/api/processes');
-      const versionId = (catalogue.json!.items as { key: string; versionId: string }[]).find(
-        (item) => item.key === 'project-lifecycle',
-      )!.versionId;
-      const started = await officer('POST', '/api/projects', {
-        versionId,
-        unitId: station.id,
-        title: '花园路社区助残项目',
-        input: { projectName: '花园路社区助残项目' },
-      });
-      expect(started.status).toBe(201);
+      await startLifecycle('花园路社区助残项目');
       // The station head sets the officer's proxy for tomorrow; then the proxy moves to another station.
       const head = await signInApi(server, demoLogin(server, 'zhanzhang'));
       const from = new Date(clock.now().getTime() + 86_400_000);

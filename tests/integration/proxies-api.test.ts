@@ -85,6 +85,17 @@ describe('proxies API', () => {
     return res.json!.id as string;
   }
 
+  /** A lifecycle project started by someone who never signs in (through the port, as the route would). */
+  const startFor = (starter: string, title: string) =>
+    server.orchestrator.start({
+      versionId: lifecycleVersion,
+      unitId: hjl,
+      title,
+      input: { projectName: title },
+      actor: { userId: starter },
+      idempotencyKey: `start/${title}`,
+    });
+
   const openTasks = (instanceId: string, nodeId: string) =>
     prisma.task.findMany({ where: { instanceId, nodeId, status: 'open' } });
 
@@ -414,23 +425,9 @@ describe('proxies API', () => {
       // The server's own sweeper stops here, so only the sweepers below move anything.
       await server.proxySweeper.stop();
       const [away, standIn] = [await personAt('LC-HJL'), await personAt('LC-HJL')];
-      const { instanceId } = await server.orchestrator.start({
-        versionId: lifecycleVersion,
-        unitId: hjl,
-        title: '代理人调岗',
-        input: { projectName: '代理人调岗' },
-        actor: { userId: away },
-        idempotencyKey: 'proxy-refused-start',
-      });
+      const { instanceId } = await startFor(away, '代理人调岗');
       // A second project of hers: its open task has the same engine task id (ids are per instance).
-      const another = await server.orchestrator.start({
-        versionId: lifecycleVersion,
-        unitId: hjl,
-        title: '代理人调岗（二）',
-        input: { projectName: '代理人调岗（二）' },
-        actor: { userId: away },
-        idempotencyKey: 'proxy-refused-start-2',
-      });
+      const another = await startFor(away, '代理人调岗（二）');
       const set = await as.zhanzhang!('POST', '/api/proxies', {
         principalUserId: away,
         proxyUserId: standIn,
@@ -491,14 +488,7 @@ describe('proxies API', () => {
       // A refused move never holds back later ones, even when the batch has room for one move only
       // (found by the fresh-eyes review: refused rows kept filling the sweep's batch).
       const [second, secondStandIn] = [await personAt('LC-HJL'), await personAt('LC-HJL')];
-      const later = await server.orchestrator.start({
-        versionId: lifecycleVersion,
-        unitId: hjl,
-        title: '拒绝之后的代理',
-        input: { projectName: '拒绝之后的代理' },
-        actor: { userId: second },
-        idempotencyKey: 'proxy-after-refusal-start',
-      });
+      const later = await startFor(second, '拒绝之后的代理');
       const setLater = await as.zhanzhang!('POST', '/api/proxies', {
         principalUserId: second,
         proxyUserId: secondStandIn,
