@@ -30,6 +30,7 @@ import { dashboardRoutes } from './dashboards/dashboard.routes';
 import { notificationRoutes } from './notifications/notification.routes';
 import type { NotificationHub } from './notifications/notification-stream';
 import type { ProxySweeper } from './proxies/proxy-sweeper';
+import type { UnitHeadSync } from './admin/unit-head-sync';
 import { proxyRoutes } from './proxies/proxy.routes';
 import { talentRoutes } from './talent/talent.routes';
 import type { Clock } from './runtime/clock';
@@ -52,6 +53,8 @@ export interface AppDeps {
   proxySweeper?: Pick<ProxySweeper, 'sweepSoon'>;
   /** The live notification stream, closed with the product (absent when only the table is read). */
   notificationHub?: NotificationHub;
+  /** Sends running instances their units' new heads; asked for a pass when an admin changes one. */
+  unitHeadSync?: Pick<UnitHeadSync, 'syncSoon'>;
 }
 
 /** Every API route of the product; the OpenAPI document and the authorization matrix read it. */
@@ -63,15 +66,23 @@ export function apiRouteTable({
   clock,
   proxySweeper,
   notificationHub,
+  unitHeadSync,
 }: Pick<
   AppDeps,
-  'prisma' | 'config' | 'health' | 'orchestrator' | 'clock' | 'proxySweeper' | 'notificationHub'
+  | 'prisma'
+  | 'config'
+  | 'health'
+  | 'orchestrator'
+  | 'clock'
+  | 'proxySweeper'
+  | 'notificationHub'
+  | 'unitHeadSync'
 >): AnyRoute[] {
   const routes: AnyRoute[] = [];
   routes.push(
     ...healthRoutes(prisma, health),
     ...authRoutes(prisma, config),
-    ...adminRoutes(prisma),
+    ...adminRoutes(prisma, unitHeadSync),
     // Before the project routes: /projects/export.xlsx is not a project id.
     ...dashboardRoutes(prisma, clock ?? (() => new Date())),
     ...workRoutes(prisma, orchestrator),

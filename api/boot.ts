@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { seedBuiltInDefinitions } from '../prisma/seed/seed-definitions';
 import { seedDemo, type DemoLogin } from '../prisma/seed/seed-demo';
+import { seedDemoProjects } from '../prisma/seed/seed-demo-projects';
 import { createApp } from './app';
 import { createSessionCache, type SessionCache } from './auth/session-cache';
 import type { AppConfig } from './config';
@@ -15,6 +16,7 @@ import { createNotificationHub } from './notifications/notification-stream';
 import { createOrchestrator } from './orchestrator/create-orchestrator';
 import type { Orchestrator } from './orchestrator/orchestrator';
 import { createProxySweeper, type ProxySweeper } from './proxies/proxy-sweeper';
+import { createUnitHeadSync, type UnitHeadSync } from './admin/unit-head-sync';
 import type { Clock } from './runtime/clock';
 
 export interface RunningProduct {
@@ -25,6 +27,7 @@ export interface RunningProduct {
   orchestrator: Orchestrator;
   /** Moves the tasks of people away to their proxies (tests call `sweep` to pass at a moment of theirs). */
   proxySweeper: ProxySweeper;
+  unitHeadSync: UnitHeadSync;
   close(): Promise<void>;
 }
 
@@ -33,6 +36,11 @@ export interface BootOptions {
   demoPasswords?: Record<string, string>;
   /** The embedded runtime's time (tests move it forward to make timers due); the system clock if unset. */
   clock?: Clock;
+  /**
+   * Start the demo's sample projects when the demo county is seeded (default true). The test
+   * servers leave them out: their suites count the projects, tasks and incidents they make.
+   */
+  demoProjects?: boolean;
 }
 
 export async function bootProduct(config: AppConfig, options: BootOptions = {}): Promise<RunningProduct> {
@@ -45,6 +53,7 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
   let proxySweeper: ProxySweeper | undefined;
   // The live stream's poll, stopped (and awaited) before the database goes away.
   const notificationHub = createNotificationHub(prisma);
+  let unitHeadSync: UnitHeadSync | undefined;
   const close = async () => {
     if (server) {
       const closed = new Promise<void>((done) => server?.close(() => done()));
@@ -54,6 +63,7 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
     }
     await notificationHub.close();
     await proxySweeper?.stop();
+    await unitHeadSync?.stop();
     await orchestrator?.close();
     await sessions?.close();
     await prisma.$disconnect();
@@ -62,9 +72,11 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
   try {
     const migrations = await applyMigrations({ databaseUrl: database.url, log });
     let demoLogins: DemoLogin[] = [];
+    let demoSeeded = false;
     if (config.demo) {
       const seed = await seedDemo(prisma, options.demoPasswords ? { passwords: options.demoPasswords } : {});
       if (seed.seeded) await saveDemoLogins(config.dataDir, seed.logins);
+      demoSeeded = seed.seeded;
       demoLogins = seed.seeded ? seed.logins : await loadDemoLogins(config.dataDir);
     }
     // Built-in definitions are product data, published (as new versions when changed) on every boot.
@@ -78,6 +90,8 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
       ...(options.clock ? { clock: options.clock } : {}),
     });
     proxySweeper.start();
+    unitHeadSync = createUnitHeadSync({ prisma, orchestrator });
+    unitHeadSync.start();
     const app = createApp({
       prisma,
       sessions,
@@ -87,12 +101,21 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
       ...(options.clock ? { clock: options.clock } : {}),
       proxySweeper,
       notificationHub,
+      unitHeadSync,
     });
     server = await new Promise<Server>((resolveServer, reject) => {
       const s = app.listen(config.port, config.host, (error?: Error) =>
         error ? reject(error) : resolveServer(s),
       );
     });
+    // Not awaited: on Temporal the worker may start after the app (npm run start:temporal starts it
+    // once the app listens), and the projects' commands wait for a worker.
+    if (demoSeeded && options.demoProjects !== false)
+      void seedDemoProjects(prisma, orchestrator).then(
+        () => log('demo projects started'),
+        (error: unknown) =>
+          log(`demo projects not started: ${error instanceof Error ? error.message : String(error)}`),
+      );
     const { port } = server.address() as AddressInfo;
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
     return {
@@ -102,6 +125,7 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
       migrationsApplied: migrations.applied,
       orchestrator,
       proxySweeper,
+      unitHeadSync,
       close,
     };
   } catch (error) {

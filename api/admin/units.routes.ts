@@ -3,10 +3,11 @@ import type { Db } from '../db/prisma-client';
 import { defineRoute } from '../http/route';
 import { expectAdminSubtree, expectOwnSubtree } from '../policy/route-expectations';
 import { ZIdParams } from './common.types';
+import type { UnitHeadSync } from './unit-head-sync';
 import { createUnit, getVisibleUnit, listVisibleUnits, updateUnit } from './units.service';
 import { ZCreateUnitRequest, ZUnit, ZUnitList, ZUpdateUnitRequest } from './units.types';
 
-export function unitRoutes(prisma: Db) {
+export function unitRoutes(prisma: Db, unitHeadSync: Pick<UnitHeadSync, 'syncSoon'> | undefined) {
   return [
     defineRoute({
       method: 'get',
@@ -54,15 +55,19 @@ export function unitRoutes(prisma: Db) {
       method: 'patch',
       path: '/units/:id',
       tag: 'units',
-      summary: 'Rename, move or (de)activate a unit',
+      summary:
+        'Rename, move, (de)activate a unit or name its head; a new head takes the head steps of running projects that open from now on',
       access: { kind: 'admin' },
       expect: expectAdminSubtree,
       params: ZIdParams,
       ifMatch: true,
       body: ZUpdateUnitRequest,
       responses: { 200: { description: 'Updated', schema: ZUnit } },
-      handle: async ({ db, caller, params, body, expectedRevision }) => {
+      handle: async ({ db, caller, params, body, expectedRevision, res }) => {
         const { unit, audit } = await updateUnit(db, caller, params.id, expectedRevision, body);
+        // After the response, so after the commit: the pass then reads the new head.
+        if (body.headId !== undefined && audit !== 'unchanged')
+          res.on('finish', () => unitHeadSync?.syncSoon());
         return { status: 200, body: unit, revision: unit.revision, audit };
       },
     }),

@@ -44,6 +44,8 @@ function describeEvent(event: EngineEvent): string {
       return `signerAdded ${event.position} ${event.taskId}: ${event.to.userId} ${by(event.actor)}`;
     case 'taskProxied':
       return `taskProxied ${event.fromTaskId} of ${event.from.userId} to ${event.to.userId} (proxy ${event.proxyId})`;
+    case 'unitHeadChanged':
+      return `unitHeadChanged ${event.unitId} to ${event.headId ?? 'no head'}`;
     case 'taskReturned':
       return `taskReturned ${event.taskId} to ${event.toNodeId} ${by(event.actor)}`;
     case 'taskResolved':

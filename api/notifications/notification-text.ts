@@ -1,5 +1,5 @@
 // The inbox's sentence for each notification template, in Chinese and English: the engine's
-// reminders and escalations, proxy moves (代理), copies (抄送), the urge (催办), and the notify actions of the built-in definitions.
+// reminders and escalations, proxy moves (代理) and moves refused, copies (抄送), the urge (催办), and the notify actions of the built-in definitions.
 // A custom definition's own template reads as a generic notice from its project.
 
 export interface NotificationContext {
@@ -50,6 +50,14 @@ export function notificationText({
         zh: `您作为代理人收到「${task}」（项目「${projectTitle}」）${due ? `，截止 ${due}` : ''}`,
         en: `As a proxy you received "${task}" in "${projectTitle}"${due ? `, due ${due}` : ''}`,
       };
+    case 'proxy.moveRefused': {
+      const principal = text(payload.principalName) ?? '';
+      const proxy = text(payload.proxyName) ?? '';
+      return {
+        zh: `「${task}」（项目「${projectTitle}」）未能交给代理人${proxy}：${text(payload.reasonZh) ?? ''}。该待办仍在${principal}名下，请转办或另设代理`,
+        en: `"${task}" in "${projectTitle}" could not go to the proxy ${proxy}: ${text(payload.reasonEn) ?? ''}. It is still with ${principal}: transfer it or set another proxy`,
+      };
+    }
     case 'task.urged': {
       const by = text(payload.urgedByName) ?? '';
       const message = text(payload.message);

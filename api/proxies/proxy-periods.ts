@@ -9,6 +9,7 @@ import type { AuditEntry } from '../http/audit-entry';
 import { AppError, type FieldError } from '../http/app-error';
 import { scopeRoots, unitsWithin } from '../policy/unit-scope';
 import type { z } from 'zod';
+import { proxyEligibilityProblems } from './proxy-eligibility';
 import type { TCreateProxyRequest, TProxyPeriod, ZProxyCandidates } from './proxy.types';
 
 /** Roles that may set and cancel proxies for the people of their units. */
@@ -59,7 +60,41 @@ function mayCancel(row: PeriodRow, caller: Caller): boolean {
   return row.principal_id === caller.userId || row.created_by_id === caller.userId || row.overseen;
 }
 
-function periodOf(row: PeriodRow, caller: Caller, now: Date): TProxyPeriod {
+type RefusedTask = TProxyPeriod['refusedTasks'][number];
+
+/** Per period, the tasks it could not move that are still open with the person away (the warning on its row). */
+async function refusedTasksOf(db: DbClient, periodIds: string[]): Promise<Map<string, RefusedTask[]>> {
+  const rows = await db.$queryRaw<
+    {
+      period_id: string;
+      instance_id: string;
+      title: string;
+      name: string;
+      reason_zh: string;
+      reason_en: string;
+    }[]
+  >`
+    SELECT r.period_id::text, r.instance_id::text, i.title, t.name, r.reason_zh, r.reason_en
+    FROM proxy_refusal r JOIN proxy_period p ON p.id = r.period_id
+    JOIN process_instance i ON i.id = r.instance_id
+    JOIN task t ON t.instance_id = r.instance_id AND t.engine_task_id = r.engine_task_id
+    WHERE r.period_id = ANY(${periodIds}::uuid[]) AND t.status = 'open' AND t.assignee_id = p.principal_id
+    ORDER BY r.created_at, r.engine_task_id`;
+  const byPeriod = new Map<string, RefusedTask[]>();
+  for (const row of rows)
+    byPeriod.set(row.period_id, [
+      ...(byPeriod.get(row.period_id) ?? []),
+      {
+        instanceId: row.instance_id,
+        projectTitle: row.title,
+        taskName: row.name,
+        reason: { zh: row.reason_zh, en: row.reason_en },
+      },
+    ]);
+  return byPeriod;
+}
+
+function periodOf(row: PeriodRow, caller: Caller, now: Date, refusedTasks: RefusedTask[]): TProxyPeriod {
   const status = statusOf(row, now);
   return {
     id: row.id,
@@ -73,6 +108,7 @@ function periodOf(row: PeriodRow, caller: Caller, now: Date): TProxyPeriod {
     cancelledAt: row.cancelled_at?.toISOString() ?? null,
     status,
     canCancel: (status === 'upcoming' || status === 'active') && mayCancel(row, caller),
+    refusedTasks,
   };
 }
 
@@ -89,7 +125,11 @@ export async function listProxies(
   const rows = await db.$queryRaw<PeriodRow[]>`
     SELECT ${periodColumns(caller)} FROM ${periodJoins}
     WHERE ${where} ORDER BY p.starts_at DESC, p.id LIMIT 500`;
-  return rows.map((row) => periodOf(row, caller, now));
+  const refused = await refusedTasksOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => periodOf(row, caller, now, refused.get(row.id) ?? []));
 }
 
 const invalid = (message: string, errors: FieldError[]) => new AppError('PROXY_INVALID', message, errors);
@@ -144,6 +184,8 @@ async function problemsOf(
     SELECT id FROM app_user WHERE id = ${body.proxyUserId}::uuid AND kind = 'person' AND NOT disabled`;
   if (proxy.length === 0)
     return [{ field: 'proxyUserId', reason: 'no such active person', reasonZh: '没有这位在职人员' }];
+  const ineligible = await proxyEligibilityProblems(db, principalId, body.proxyUserId);
+  if (ineligible.length > 0) return ineligible;
   if (await overlapping(db, 'principal_id', principalId, body))
     return [
       {
@@ -232,7 +274,8 @@ async function rowById(db: DbClient, caller: Caller, id: string): Promise<Period
 }
 
 async function periodById(db: DbClient, caller: Caller, id: string, now: Date): Promise<TProxyPeriod> {
-  return periodOf(await rowById(db, caller, id), caller, now);
+  const refused = await refusedTasksOf(db, [id]);
+  return periodOf(await rowById(db, caller, id), caller, now, refused.get(id) ?? []);
 }
 
 /** Ends a period early (or before it starts). Tasks it already moved stay with the proxy. */

@@ -19,6 +19,15 @@ export const ZProxyPeriod = z.object({
   status: ZProxyStatus,
   /** Whether the caller may cancel it (the principal, who set it, or a supervisor or admin over the principal). */
   canCancel: z.boolean(),
+  /** Tasks the period could not move to the proxy (the engine refused), still open with the principal. */
+  refusedTasks: z.array(
+    z.object({
+      instanceId: z.string(),
+      projectTitle: z.string(),
+      taskName: z.string(),
+      reason: z.object({ zh: z.string(), en: z.string() }),
+    }),
+  ),
 });
 export type TProxyPeriod = z.infer<typeof ZProxyPeriod>;
 

@@ -97,6 +97,19 @@ function sentence(
         `${from} is away: "${node.en}" goes to their proxy ${to.en}`,
       ];
     }
+    case 'unitHeadChanged': {
+      const unit = text(p.unitName) ?? text(p.unitId) ?? '';
+      const head = text(p.headName) ?? text(p.headId);
+      return head
+        ? [
+            `「${unit}」的负责人改为${head}，此后的负责人环节由其办理`,
+            `${head} now heads "${unit}": head steps from now on go to them`,
+          ]
+        : [
+            `「${unit}」不再设负责人，此后的负责人环节由该机构的督导（站长）办理`,
+            `"${unit}" has no head now: head steps from now on go to its supervisors`,
+          ];
+    }
     case 'taskTakenBack':
       return [`拿回了「${node.zh}」`, `took "${node.en}" back`];
     case 'signerAdded':

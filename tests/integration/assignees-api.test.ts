@@ -2,6 +2,7 @@
 // the officer names the next step's handler in a user field (人员选择); the API offers and accepts
 // only active people of the project's unit line; the chosen person finds the task in their inbox;
 // a step whose handler is not named is refused with 422 naming the field, and nothing is recorded.
+// The head of a unit (unitHead) along the line, and a head named while a project runs.
 import type { Db } from '../../api/db/prisma-client';
 import {
   type Call,
@@ -224,6 +225,61 @@ describe('assignees chosen by people (API)', () => {
       const centreHead = await open('centreHead');
       expect(centreHead.assigneeId).toBe(userId.zhongxin);
       expect(await inView(as.zhongxin!, 'mine')).toContain(centreHead.id);
+    });
+
+    it('gives a running project’s later head steps to the head an admin names meanwhile', async () => {
+      const versionId = await publishDefinition(server.databaseUrl, { ...headChain, key: 'head-chain-live' });
+      const room = await unitIdByCode(prisma, 'LC-HJL-01');
+      const started = await as['shegong-room']!('POST', '/api/projects', {
+        versionId,
+        unitId: room,
+        title: '负责人中途变更',
+        input: {},
+      });
+      const projectId = started.json!.id as string;
+      const open = (nodeId: string) =>
+        prisma.task.findFirstOrThrow({ where: { instanceId: projectId, nodeId, status: 'open' } });
+      const changes = () =>
+        prisma.instanceEvent.count({ where: { instanceId: projectId, type: 'unitHeadChanged' } });
+      const until = async (what: string, done: () => Promise<boolean>) => {
+        const deadline = Date.now() + 15_000;
+        while (!(await done())) {
+          if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      };
+      const roomHead = await open('roomHead');
+      // The station's officer is made its head while the room's step is open; the change reaches
+      // the running project at once (the unit route asks for a pass after its commit).
+      const changed = await admin(
+        'PATCH',
+        `/api/units/${hjl}`,
+        { headId: userId.shegong },
+        { 'if-match': '*' },
+      );
+      expect(changed.status).toBe(200);
+      await until('the unitHeadChanged event', async () => (await changes()) === 1);
+      expect((await as.zhanzhang!('POST', `/api/tasks/${roomHead.id}/complete`, { data: {} })).status).toBe(
+        200,
+      );
+      expect((await open('stationHead')).assigneeId).toBe(userId.shegong);
+      const timeline = await as.zhanzhang!('GET', `/api/projects/${projectId}/timeline`);
+      expect(
+        (timeline.json!.items as { type: string; actor: unknown; text: { zh: string } }[]).find(
+          (entry) => entry.type === 'unitHeadChanged',
+        ),
+      ).toMatchObject({
+        actor: null,
+        text: { zh: '「洪家楼街道社会工作服务站」的负责人改为李晓梅（驻站社工），此后的负责人环节由其办理' },
+      });
+
+      // Named back: the step already open stays with the officer; another pass sends nothing more.
+      expect(
+        (await admin('PATCH', `/api/units/${hjl}`, { headId: userId.zhanzhang }, { 'if-match': '*' })).status,
+      ).toBe(200);
+      await until('the second unitHeadChanged event', async () => (await changes()) === 2);
+      expect(await server.unitHeadSync.sync()).toBe(0);
+      expect((await open('stationHead')).assigneeId).toBe(userId.shegong);
     });
   });
 });

@@ -5,14 +5,13 @@
 import express from 'express';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Caller } from '../../api/auth/caller';
 import { hashPassword } from '../../api/auth/password';
 import { createPrismaClient, type Db } from '../../api/db/prisma-client';
 import { contractViolations } from '../../api/http/response-contract';
 import { createNotificationHub } from '../../api/notifications/notification-stream';
 import { createTestClock, type TestClock } from '../support/test-clock';
 import { apiAgent, startTestServer, type TestServer } from '../support/test-server';
-import { type Call, demoPassword, unitIdByCode } from './support/api-callers';
+import { type Call, demoPassword, sessionCallerOf, unitIdByCode } from './support/api-callers';
 
 jest.setTimeout(180_000);
 
@@ -228,22 +227,6 @@ describe('notifications API', () => {
     }
   });
 
-  /** A demo person as the hub receives them from the session (the bare server below has none). */
-  async function callerOf(username: string): Promise<Caller> {
-    const user = await prisma.user.findUniqueOrThrow({ where: { username }, include: { roles: true } });
-    return {
-      kind: 'session',
-      userId: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      userKind: 'person',
-      mustChangePassword: false,
-      assignments: user.roles.map((r) => ({ id: r.id, role: r.role, unitId: r.unitId, unitName: '' })),
-      sessionId: null,
-      tokenId: null,
-    };
-  }
-
   it('keeps an idle stream open with comments and ends it after its lifetime, for EventSource to reconnect', async () => {
     // The product's hub with short timings, on a bare HTTP server over the same database.
     const hub = createNotificationHub(prisma, {
@@ -252,7 +235,7 @@ describe('notifications API', () => {
       lifetimeMs: 1_000,
       lookBackMs: 5_000,
     });
-    const caller = await callerOf('shegong');
+    const caller = await sessionCallerOf(prisma, 'shegong');
     const app = express();
     app.get('/stream', (req, res) => void hub.open(caller, req, res));
     const bare = app.listen(0, '127.0.0.1');
@@ -281,7 +264,7 @@ describe('notifications API', () => {
       lifetimeMs: 60_000,
       lookBackMs: 5_000,
     });
-    const caller = await callerOf('shegong');
+    const caller = await sessionCallerOf(prisma, 'shegong');
     const app = express();
     app.get('/stream', (req, res) => void hub.open(caller, req, res));
     const bare = app.listen(0, '127.0.0.1');

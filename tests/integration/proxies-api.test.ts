@@ -2,7 +2,9 @@
 // and cancel a period and what is refused with which field; then the sweeper moving a person's
 // tasks to their proxy exactly once, with the timeline sentence and notices to both, new tasks of
 // the period moved too, a cancelled period moving nothing more, a claimed approval moved while an
-// unclaimed one stays in the role's pool, and a move the engine refuses left where it was.
+// unclaimed one stays in the role's pool; a proxy who could not hold the person's tasks refused
+// when the period is set, and a move the engine refuses later (roles changed) left where it was,
+// with one notice to each of the two people and a warning on the period.
 import type { Db } from '../../api/db/prisma-client';
 import type { TRole } from '../../api/auth/auth.types';
 import {
@@ -82,6 +84,17 @@ describe('proxies API', () => {
     expect(res.status).toBe(201);
     return res.json!.id as string;
   }
+
+  /** A lifecycle project started by someone who never signs in (through the port, as the route would). */
+  const startFor = (starter: string, title: string) =>
+    server.orchestrator.start({
+      versionId: lifecycleVersion,
+      unitId: hjl,
+      title,
+      input: { projectName: title },
+      actor: { userId: starter },
+      idempotencyKey: `start/${title}`,
+    });
 
   const openTasks = (instanceId: string, nodeId: string) =>
     prisma.task.findMany({ where: { instanceId, nodeId, status: 'open' } });
@@ -239,6 +252,30 @@ describe('proxies API', () => {
       );
       expect(overseen.map((p) => p.id)).not.toContain(userId.zhongxin);
     });
+
+    it('refuses a proxy who could not hold the person’s tasks, naming proxyUserId, and sets nothing', async () => {
+      const before = await prisma.proxyPeriod.count();
+      const refused = async (call: Call, body: Record<string, unknown>) => {
+        const res = await call('POST', '/api/proxies', { reason: '休假', ...window(90), ...body });
+        expect(res.status).toBe(422);
+        expect(res.json).toMatchObject({ code: 'PROXY_INVALID' });
+        expect(fieldsOf(res)).toEqual(['proxyUserId']);
+        return (res.json!.errors as { reasonZh: string; reason: string }[])[0]!;
+      };
+      // A community room's officer holds no role at the station or above it: the station head's
+      // tasks (at the station) could never go to her.
+      expect((await refused(as.zhanzhang!, { proxyUserId: userId['shegong-room'] })).reasonZh).toContain(
+        '洪家楼街道社会工作服务站',
+      );
+      // Someone at another station is outside the officer's unit line altogether.
+      const elsewhere = await personAt('LC-TY');
+      expect((await refused(as.shegong!, { proxyUserId: elsewhere })).reason).toContain('holds no role');
+      // A supervisor naming the proxy of someone below them is held to the same rule.
+      expect(
+        (await refused(as.zhongxin!, { principalUserId: userId.shegong, proxyUserId: elsewhere })).reasonZh,
+      ).toContain('未任职');
+      expect(await prisma.proxyPeriod.count()).toBe(before);
+    });
   });
 
   describe('moving the tasks of someone away', () => {
@@ -352,49 +389,109 @@ describe('proxies API', () => {
       expect(await openTasks(claimed.projectId, 'plan')).toHaveLength(1);
     });
 
-    it('leaves a task where it is when the engine refuses the proxy, and says so once', async () => {
-      const away = await personAt('LC-HJL');
-      const { instanceId } = await server.orchestrator.start({
-        versionId: lifecycleVersion,
-        unitId: hjl,
-        title: '代理人不具备资格',
-        input: { projectName: '代理人不具备资格' },
-        actor: { userId: away },
-        idempotencyKey: 'proxy-refused-start',
+    it('refuses at once a proxy who could not take an open task the person holds now', async () => {
+      const projectId = await startProject('站长已认领待审批');
+      const [assess] = await openTasks(projectId, 'assess');
+      expect(
+        (await as.shegong!('POST', `/api/tasks/${assess!.id}/complete`, { data: assessment })).status,
+      ).toBe(200);
+      // A second supervisor of the station has claimed the approval (a claim lives in the task row,
+      // as the claim route sets it; the station head's own period of the test above would move his).
+      const head = await personAt('LC-HJL', 'supervisor');
+      const [approval] = await openTasks(projectId, 'headApproval');
+      await prisma.task.update({ where: { id: approval!.id }, data: { assigneeId: head } });
+      // An officer of the station may take his own tasks there, but not an approval that needs a
+      // supervisor: the engine would refuse that move, so the period is refused now.
+      const res = await as.zhanzhang!('POST', '/api/proxies', {
+        principalUserId: head,
+        proxyUserId: userId.shegong,
+        reason: '出差',
+        ...window(95),
       });
-      // A community room's officer holds no role at the station or above it.
+      expect(res.status).toBe(422);
+      expect(fieldsOf(res)).toEqual(['proxyUserId']);
+      expect((res.json!.errors as { reasonZh: string }[])[0]!.reasonZh).toContain('站长审批');
+      // The centre's supervisor may take it: the same request naming her is set.
+      const ok = await as.zhanzhang!('POST', '/api/proxies', {
+        principalUserId: head,
+        proxyUserId: userId.zhongxin,
+        reason: '出差',
+        ...window(95),
+      });
+      expect(ok.status).toBe(201);
+    });
+
+    it('tells both people once, and shows it on the period, when roles change after the period is set', async () => {
+      // The server's own sweeper stops here, so only the sweepers below move anything.
+      await server.proxySweeper.stop();
+      const [away, standIn] = [await personAt('LC-HJL'), await personAt('LC-HJL')];
+      const { instanceId } = await startFor(away, '代理人调岗');
+      // A second project of hers: its open task has the same engine task id (ids are per instance).
+      const another = await startFor(away, '代理人调岗（二）');
       const set = await as.zhanzhang!('POST', '/api/proxies', {
         principalUserId: away,
-        proxyUserId: userId['shegong-room'],
+        proxyUserId: standIn,
         reason: '休假',
         startsAt: new Date(Date.now() - 60_000).toISOString(),
         endsAt: new Date(Date.now() + DAY).toISOString(),
       });
       expect(set.status).toBe(201);
-      await until('the refusal', async () =>
-        (await server.proxySweeper.sweep()).refused === 0 &&
-        (await openTasks(instanceId, 'assess'))[0]?.assigneeId === away
-          ? true
-          : undefined,
-      );
+      const periodId = set.json!.id as string;
+      // The proxy moves to another station after the period was set: the engine refuses the move.
+      await prisma.roleAssignment.deleteMany({ where: { userId: standIn } });
+      await prisma.roleAssignment.create({
+        data: { userId: standIn, role: 'officer', unitId: await unitIdByCode(prisma, 'LC-TY') },
+      });
+      const sweeper = createProxySweeper({ prisma, orchestrator: server.orchestrator, log: () => {} });
+      expect(await sweeper.sweep()).toEqual({ moved: 0, refused: 2 });
+      expect(await sweeper.sweep()).toEqual({ moved: 0, refused: 0 });
+      // A fresh process (a restart) does not ask again either.
+      const restarted = createProxySweeper({ prisma, orchestrator: server.orchestrator, log: () => {} });
+      expect(await restarted.sweep()).toEqual({ moved: 0, refused: 0 });
+      expect((await openTasks(instanceId, 'assess'))[0]?.assigneeId).toBe(away);
       expect(await prisma.instanceEvent.count({ where: { instanceId, type: 'taskProxied' } })).toBe(0);
 
-      // A refused move never holds back later ones, even when the batch has room for one move only
-      // (found by the fresh-eyes review: refused rows kept filling the sweep's batch). The server's own
-      // sweeper stops here so that only the one-at-a-time sweeper below moves anything.
-      await server.proxySweeper.stop();
-      const [second, standIn] = [await personAt('LC-HJL'), await personAt('LC-HJL')];
-      const later = await server.orchestrator.start({
-        versionId: lifecycleVersion,
-        unitId: hjl,
-        title: '拒绝之后的代理',
-        input: { projectName: '拒绝之后的代理' },
-        actor: { userId: second },
-        idempotencyKey: 'proxy-after-refusal-start',
+      // One notice each to the person away and to the station head who set the period.
+      const notices = await prisma.notification.findMany({
+        where: { instanceId, template: 'proxy.moveRefused' },
       });
+      expect(notices.map((n) => n.recipientUserId).sort()).toEqual([away, userId.zhanzhang].sort());
+      expect(
+        await prisma.notification.count({
+          where: { instanceId: another.instanceId, template: 'proxy.moveRefused' },
+        }),
+      ).toBe(2);
+      const inbox = await as.zhanzhang!('GET', '/api/notifications');
+      const sentence = (inbox.json!.items as { template: string; text: { zh: string } }[]).find(
+        (n) => n.template === 'proxy.moveRefused',
+      );
+      expect(sentence?.text.zh).toMatch(
+        /^「项目预估（需求评估）」（项目「代理人调岗(（二）)?」）未能交给代理人测试人员\d+：.+仍在测试人员\d+名下/,
+      );
+
+      // 我的代理 shows the task on the period's row while it stays with the person away.
+      const listed = await as.zhanzhang!('GET', '/api/proxies?scope=units');
+      const row = (listed.json!.items as { id: string; refusedTasks: unknown[] }[]).find(
+        (p) => p.id === periodId,
+      );
+      const reason = { zh: expect.stringContaining('不具备') as string, en: expect.any(String) as string };
+      expect(row?.refusedTasks).toEqual([
+        { instanceId, projectTitle: '代理人调岗', taskName: '项目预估（需求评估）', reason },
+        {
+          instanceId: another.instanceId,
+          projectTitle: '代理人调岗（二）',
+          taskName: '项目预估（需求评估）',
+          reason,
+        },
+      ]);
+
+      // A refused move never holds back later ones, even when the batch has room for one move only
+      // (found by the fresh-eyes review: refused rows kept filling the sweep's batch).
+      const [second, secondStandIn] = [await personAt('LC-HJL'), await personAt('LC-HJL')];
+      const later = await startFor(second, '拒绝之后的代理');
       const setLater = await as.zhanzhang!('POST', '/api/proxies', {
         principalUserId: second,
-        proxyUserId: standIn,
+        proxyUserId: secondStandIn,
         reason: '培训',
         startsAt: new Date(Date.now() - 30_000).toISOString(),
         endsAt: new Date(Date.now() + DAY).toISOString(),
@@ -406,9 +503,8 @@ describe('proxies API', () => {
         batchSize: 1,
         log: () => {},
       });
-      expect(await oneAtATime.sweep()).toEqual({ moved: 0, refused: 1 });
       expect(await oneAtATime.sweep()).toEqual({ moved: 1, refused: 0 });
-      expect((await openTasks(later.instanceId, 'assess'))[0]?.assigneeId).toBe(standIn);
+      expect((await openTasks(later.instanceId, 'assess'))[0]?.assigneeId).toBe(secondStandIn);
     });
   });
 });

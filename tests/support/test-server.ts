@@ -26,7 +26,8 @@ export async function startTestServer(options: Pick<BootOptions, 'clock'> = {}):
     // Engineers working side by side build the web app into folders of their own.
     ...(process.env.SGF_TEST_WEB_DIST ? { webDistDir: process.env.SGF_TEST_WEB_DIST } : {}),
   };
-  const product = await bootProduct(config, options);
+  // The demo's sample projects stay out: suites count the projects, tasks and incidents they make.
+  const product = await bootProduct(config, { ...options, demoProjects: false });
   return {
     ...product,
     databaseUrl: db.url,

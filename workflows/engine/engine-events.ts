@@ -182,6 +182,19 @@ export const ZEngineEvent = z.discriminatedUnion('type', [
     proxyId: z.string().min(1),
   }),
   /**
+   * An admin changed the head (负责人) of a unit on the instance's unit line while it runs: steps
+   * with a `unitHead` rule that open from now on go to `headId` (null: the unit has no head, so its
+   * supervisors). Open tasks stay where they are. A system event, like `taskProxied`: the host sends
+   * it to every running instance whose line holds the unit; the names are for the history.
+   */
+  z.object({
+    type: z.literal('unitHeadChanged'),
+    unitId: z.string().min(1),
+    headId: z.string().min(1).nullable(),
+    unitName: z.string().optional(),
+    headName: z.string().optional(),
+  }),
+  /**
    * An operator re-evaluates the node an open incident holds its token at, after correcting the
    * `variables` given (checked as `variablesUpdated` checks them) in the same step.
    */

@@ -69,3 +69,4 @@ export { payloadFieldsOf } from './event-handlers';
 export { decideApproval } from './nodes/approval';
 export { notificationKey, notificationPayload } from './notification-key';
 export { weightedTotal, aggregateScores, rateScore } from './nodes/review';
+export { holdsRoleOnLine, mayTakeOver, rolesToTakeOver, unitLineOf, type UnitLine } from './task-eligibility';

@@ -38,6 +38,7 @@ import {
   transferTask,
 } from './nodes/task-handover';
 import { completeUserTask, enterUserTask } from './nodes/user-task';
+import { changeUnitHead } from './unit-heads';
 import {
   cancelTimer,
   closeTask,
@@ -172,6 +173,8 @@ function applyEvent(run: Run, event: ParsedEngineEvent): void {
       return proxyTask(run, event);
     case 'taskCopied':
       return copyTask(run, event);
+    case 'unitHeadChanged':
+      return changeUnitHead(run, event);
   }
 }
 

@@ -89,7 +89,9 @@ export type RejectionCode =
   | 'TAKE_BACK_NOT_POSSIBLE'
   | 'WAITING_FOR_SIGNER'
   | 'ASSIGNEE_UNRESOLVED'
-  | 'NOT_THE_HOLDER';
+  | 'NOT_THE_HOLDER'
+  /** A unit's head changed, but the unit is not on the instance's unit line. */
+  | 'UNIT_NOT_ON_LINE';
 
 export type Rejection = { code: RejectionCode; message: LocalizedMessage; details?: unknown };
 

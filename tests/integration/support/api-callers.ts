@@ -2,6 +2,7 @@
 // bearer-token caller (no cookie, no CSRF header), both answering { status, headers, json, text };
 // and the product server with the demo admin signed in that most API suites start from.
 import { SESSION_COOKIE, createSession } from '../../../api/auth/session-store';
+import type { Caller } from '../../../api/auth/caller';
 import { createPrismaClient, type Db } from '../../../api/db/prisma-client';
 import { contractViolations } from '../../../api/http/response-contract';
 import { apiAgent, startTestServer, type TestServer } from '../../support/test-server';
@@ -77,4 +78,20 @@ export async function lifecycleVersionOf(caller: Call): Promise<string> {
 export async function sessionHeaders(prisma: Db, userId: string): Promise<Record<string, string>> {
   const { token } = await createSession(prisma, { userId, ttlHours: 1 });
   return { cookie: `${SESSION_COOKIE}=${token}`, 'x-requested-with': 'shegong-flow' };
+}
+
+/** A signed-in caller as the session middleware builds it, for calling services without HTTP. */
+export async function sessionCallerOf(prisma: Db, username: string): Promise<Caller> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { username }, include: { roles: true } });
+  return {
+    kind: 'session',
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    userKind: 'person',
+    mustChangePassword: false,
+    assignments: user.roles.map((r) => ({ id: r.id, role: r.role, unitId: r.unitId, unitName: '' })),
+    sessionId: null,
+    tokenId: null,
+  };
 }

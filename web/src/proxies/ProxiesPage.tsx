@@ -1,7 +1,7 @@
 // 我的代理: set a proxy for a period away (a supervisor or admin also for the people of their
 // units), see one's own periods (away, or standing in for someone) and cancel one that has not ended;
 // overseers also see the periods of the people under them. Rules: docs/proxies.md.
-import { UserSwitchOutlined } from '@ant-design/icons';
+import { UserSwitchOutlined, WarningOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -13,6 +13,7 @@ import {
   Table,
   Tabs,
   Tag,
+  Tooltip,
   type TableColumnsType,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -56,6 +57,34 @@ function onPeriodField(error: unknown): unknown {
   });
 }
 
+/** The tasks a period could not move (the engine refused the proxy), still with the person away. */
+function RefusedWarning({ period }: { period: ProxyPeriod }) {
+  const { t, i18n } = useTranslation();
+  if (period.refusedTasks.length === 0) return null;
+  const zh = i18n.language.startsWith('zh');
+  const list = (
+    <div>
+      <div>{t('proxyGaps.refusedHint')}</div>
+      {period.refusedTasks.map((task) => (
+        <div key={`${task.instanceId}/${task.taskName}`}>
+          {t('proxyGaps.refusedItem', {
+            task: task.taskName,
+            project: task.projectTitle,
+            reason: zh ? task.reason.zh : task.reason.en,
+          })}
+        </div>
+      ))}
+    </div>
+  );
+  return (
+    <Tooltip title={list}>
+      <Tag color="warning" icon={<WarningOutlined />} tabIndex={0}>
+        {t('proxyGaps.refused', { count: period.refusedTasks.length })}
+      </Tag>
+    </Tooltip>
+  );
+}
+
 function ProxyTable({ scope }: { scope: ProxyScope }) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
@@ -70,8 +99,11 @@ function ProxyTable({ scope }: { scope: ProxyScope }) {
     {
       title: t('proxy.status'),
       dataIndex: 'status',
-      render: (status: ProxyPeriod['status']) => (
-        <Tag color={STATUS_COLORS[status]}>{t(`proxy.statuses.${status}`)}</Tag>
+      render: (status: ProxyPeriod['status'], period: ProxyPeriod) => (
+        <>
+          <Tag color={STATUS_COLORS[status]}>{t(`proxy.statuses.${status}`)}</Tag>
+          <RefusedWarning period={period} />
+        </>
       ),
     },
     {

@@ -3,45 +3,29 @@
 // one at the same node, seat and due time for the new holder, so both runtimes and the projection
 // need nothing beyond the task effects they already apply. Semantics: docs/task-actions.md.
 import type { Actor, Effect, ParsedEngineEvent } from '../engine-events';
-import type { InstanceState, OpenTask, ResolvedAssignee } from '../instance-state';
+import type { OpenTask, ResolvedAssignee } from '../instance-state';
 import { nextId } from '../instance-state';
 import { rejectWith } from '../localized-message';
 import { closeTask, nodeOf, type Run, tokenOf } from '../run-context';
 import { allowedVotes } from './approval';
+import { holdsRoleOnLine, rolesToTakeOver, unitLineOf } from '../task-eligibility';
 import { findOpenTask, isCandidate, openTaskFor } from './task-access';
 
 type Holder = Extract<ParsedEngineEvent, { type: 'taskReassigned' }>['to'];
 
-/** The instance's unit and those above it; 'any' for an instance started without a unit. */
-function unitLine(state: InstanceState): string[] | 'any' {
-  return state.unitId === undefined ? 'any' : [state.unitId, ...(state.unitAncestors ?? [])];
-}
-
-function holdsRole(
-  assignments: Actor['assignments'],
-  roles: readonly string[] | 'any',
-  line: string[] | 'any',
-): boolean {
-  return (assignments ?? []).some(
-    (held) =>
-      (roles === 'any' || roles.includes(held.role)) && (line === 'any' || line.includes(held.unitId)),
-  );
-}
-
 /**
- * Whether someone may take the task over: for a role task, they hold its role at the instance's
- * unit or a unit above it (the rule's scope widened to the unit line, so a centre supervisor may
- * take a station head's approval); for a task assigned to a person, they hold any role on that
- * line. A seat of an approval or review goes to no one who already sits on, or voted at, the node.
+ * Whether someone may take the task over: the rule of task-eligibility.ts (its role, or any role
+ * for a person's task, on the instance's unit line). A seat of an approval or review goes to no
+ * one who already sits on, or voted at, the node.
  */
 export function checkEligible(
   run: Run,
   task: OpenTask,
   to: Holder,
   current: string | undefined,
-  roles: readonly string[] | 'any' = task.assignee.type === 'role' ? [task.assignee.role] : 'any',
+  roles: readonly string[] | 'any' = rolesToTakeOver(task.assignee),
 ): void {
-  if (!holdsRole(to.assignments, roles, unitLine(run.state)))
+  if (!holdsRoleOnLine(to.assignments, roles, unitLineOf(run.state)))
     rejectWith(
       'TARGET_NOT_ELIGIBLE',
       `${to.displayName ?? to.userId} 不具备办理此待办所需的角色与机构`,
@@ -157,7 +141,7 @@ function checkNotDelegated(task: OpenTask): void {
 /** 改派: a supervisor over the project's unit (or above) moves the task to someone who may do it. */
 export function reassignTask(run: Run, event: Extract<ParsedEngineEvent, { type: 'taskReassigned' }>): void {
   const task = findOpenTask(run, event.fromTaskId);
-  if (!holdsRole(event.actor.assignments, ['supervisor'], unitLine(run.state)))
+  if (!holdsRoleOnLine(event.actor.assignments, ['supervisor'], unitLineOf(run.state)))
     rejectWith(
       'NOT_A_SUPERVISOR',
       '只有项目所属机构或其上级机构的督导（站长）可以改派',
