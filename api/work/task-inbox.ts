@@ -127,8 +127,11 @@ const submittedColumn = Prisma.sql`, CASE WHEN t.status = 'completed' THEN (
     ORDER BY e.sequence DESC LIMIT 1) END AS submitted`;
 
 /**
- * For an open form task, the latest form submitted at its node of the same instance by another task
- * (the one a 退回 or 拿回 reopened), so the page can fill it in rather than ask for it all again.
+ * For an open form task that was sent back (退回 by a vote or to a chosen step, or 拿回), the latest
+ * form submitted at its node of the same instance by another task, so the page can fill it in
+ * rather than ask for it all again. A node entered again by the process's own loop (the monthly
+ * report, a supervisor's 整改 branch) starts empty: a carried-over decision such as 是否需要整改
+ * would otherwise send the project round again unless the person noticed and undid it.
  */
 const previousColumn = Prisma.sql`, CASE WHEN t.kind = 'userTask' AND t.status = 'open' THEN (
     SELECT jsonb_build_object('data', COALESCE(e.payload -> 'data', '{}'::jsonb), 'byId', e.actor_id,
@@ -138,6 +141,10 @@ const previousColumn = Prisma.sql`, CASE WHEN t.kind = 'userTask' AND t.status =
       AND e.payload ->> 'taskId' = p.engine_task_id
     LEFT JOIN app_user a ON a.id = e.actor_id
     WHERE p.instance_id = t.instance_id AND p.node_id = t.node_id AND p.id <> t.id AND p.status = 'completed'
+      AND EXISTS (SELECT 1 FROM instance_event b
+        WHERE b.instance_id = t.instance_id AND b.sequence > e.sequence
+          AND (b.type IN ('taskReturned', 'taskTakenBack')
+            OR (b.type = 'approvalVoted' AND b.payload ->> 'vote' = 'return')))
     ORDER BY e.sequence DESC LIMIT 1) END AS previous`;
 
 interface PreviousColumn {

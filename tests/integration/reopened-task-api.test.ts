@@ -1,8 +1,11 @@
 // A step that comes back comes back with its work in it: after 退回 (along the drawn edge or to a
 // chosen step) and 拿回, the reopened form task's page carries the latest form submitted at its node
 // (data, who, when) for those who may read the task; the resubmission is validated as any other;
-// and the project's stage bar no longer ticks the stage the work was sent back from.
+// and the project's stage bar no longer ticks the stage the work was sent back from. A step the
+// process's own loop enters again is new work and starts empty.
 import type { Db } from '../../api/db/prisma-client';
+import { seedBuiltInDefinitions } from '../../prisma/seed/seed-definitions';
+import { ZProcessDefinition } from '../../workflows/engine';
 import {
   type Call,
   lifecycleVersionOf,
@@ -164,5 +167,58 @@ describe('a reopened step carries its last submission', () => {
 
     // 预估, 计划, 实施, 监测与管理, 评估
     expect(await stageBar()).toEqual(['current', 'returned', 'pending', 'pending', 'pending']);
+  });
+
+  it('starts a step the process loops back to empty: a carried-over 再次走访 would loop again', async () => {
+    // A visit that asks whether another visit is needed, as the lifecycle's supervision asks 是否需要整改.
+    const loop = ZProcessDefinition.parse({
+      key: 'repeat-visit',
+      name: '重复走访',
+      version: 1,
+      variables: [{ name: 'projectName', label: '项目名称', type: 'string', required: true }],
+      nodes: [
+        { id: 'start', kind: 'start', name: '发起' },
+        {
+          id: 'visit',
+          kind: 'userTask',
+          name: '入户走访',
+          assignee: { type: 'starter' },
+          form: [
+            { name: 'notes', label: '走访记录', type: 'text', required: true },
+            { name: 'again', label: '是否再次走访', type: 'boolean' },
+          ],
+        },
+        { id: 'decide', kind: 'gateway', name: '是否再次走访' },
+        { id: 'end', kind: 'end', name: '完成' },
+      ],
+      edges: [
+        { id: 'e1', from: 'start', to: 'visit' },
+        { id: 'e2', from: 'visit', to: 'decide' },
+        { id: 'e3', from: 'decide', to: 'visit', condition: 'again = true' },
+        { id: 'e4', from: 'decide', to: 'end', default: true },
+      ],
+    });
+    const versions = await seedBuiltInDefinitions(prisma, { 'repeat-visit': loop });
+    const started = await as.shegong!('POST', '/api/projects', {
+      versionId: versions['repeat-visit'],
+      unitId: await unitIdByCode(prisma, 'LC-HJL'),
+      title: '独居老人重复走访',
+      input: { projectName: '独居老人重复走访' },
+    });
+    expect(started.status).toBe(201);
+    const visitTask = async () =>
+      (
+        await prisma.task.findFirstOrThrow({
+          where: { instanceId: started.json!.id as string, nodeId: 'visit', status: 'open' },
+        })
+      ).id;
+    const first = await visitTask();
+    const done = await as.shegong!('POST', `/api/tasks/${first}/complete`, {
+      data: { notes: '老人独居，需再次走访。', again: true },
+    });
+    expect(done.status).toBe(200);
+    const second = await visitTask();
+    expect(second).not.toBe(first);
+    expect((await detail(as.shegong!, second)).previous).toBeNull();
   });
 });
