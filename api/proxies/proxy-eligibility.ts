@@ -5,6 +5,7 @@ import { Prisma } from '../../prisma/generated/client';
 import { mayTakeOver, type ResolvedAssignee, unitLineOf } from '../../workflows/engine';
 import type { DbClient } from '../db/prisma-client';
 import type { FieldError } from '../http/app-error';
+import { WORKBENCH_ROLES } from '../policy/unit-scope';
 
 /**
  * Open tasks `t` of running instances `i` that a period moves from `principal`: assigned to them or
@@ -63,8 +64,18 @@ export async function proxyEligibilityProblems(
   principalId: string,
   proxyId: string,
 ): Promise<FieldError[]> {
+  // Only the roles with a 工作台 count: an admin or selection-office account could not open the tasks.
   const assignments = await db.$queryRaw<Assignment[]>`
-    SELECT role::text AS role, unit_id::text AS "unitId" FROM role_assignment WHERE user_id = ${proxyId}::uuid`;
+    SELECT role::text AS role, unit_id::text AS "unitId" FROM role_assignment
+    WHERE user_id = ${proxyId}::uuid AND role::text = ANY(${[...WORKBENCH_ROLES]}::text[])`;
+  if (assignments.length === 0)
+    return [
+      {
+        field: 'proxyUserId',
+        reason: 'the proxy has no task inbox (an officer, supervisor or committee member is needed)',
+        reasonZh: '代理人没有工作台，不能办理待办（须为项目社工、站长/督导或评审专家）',
+      },
+    ];
   const problems: FieldError[] = [];
   for (const unit of await principalUnits(db, principalId))
     if (!mayTakeOver(assignments, { type: 'user', userId: principalId }, unit.line))

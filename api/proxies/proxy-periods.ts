@@ -7,7 +7,7 @@ import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import type { AuditEntry } from '../http/audit-entry';
 import { AppError, type FieldError } from '../http/app-error';
-import { scopeRoots, unitsWithin } from '../policy/unit-scope';
+import { scopeRoots, unitsWithin, WORKBENCH_ROLES } from '../policy/unit-scope';
 import type { z } from 'zod';
 import { proxyEligibilityProblems } from './proxy-eligibility';
 import type { TCreateProxyRequest, TProxyPeriod, ZProxyCandidates } from './proxy.types';
@@ -322,8 +322,9 @@ export async function cancelProxy(
 }
 
 /**
- * People the caller may name as a proxy: active persons holding a role at the caller's units, the
- * units below them or above them (a station head's proxy is often the centre's supervisor).
+ * People the caller may name as a proxy: active persons with a 工作台 (WORKBENCH_ROLES) at the
+ * caller's units, the units below them or above them (a station head's proxy is often the
+ * centre's supervisor).
  */
 export async function proxyCandidates(
   db: DbClient,
@@ -342,6 +343,7 @@ export async function proxyCandidates(
       ${overseenBy(caller, Prisma.sql`p.id`)} AS overseen
     FROM app_user p JOIN role_assignment ra ON ra.user_id = p.id JOIN org_unit o ON o.id = ra.unit_id
     WHERE p.kind = 'person' AND NOT p.disabled AND p.id <> ${caller.userId}::uuid
+      AND ra.role::text = ANY(${[...WORKBENCH_ROLES]}::text[])
       AND (ra.unit_id IN (SELECT id FROM up) OR ra.unit_id IN ${unitsWithin(roots)})
     ORDER BY p.id, o.name LIMIT 500`;
   return {

@@ -7,7 +7,7 @@ import { definitionOf } from './definition-cache';
 import { visibleTask } from './task-inbox';
 import { mayTakeBack, supervisesProject } from './task-handovers';
 import type { TaskRow } from './task-rows';
-import { CASE_ROLES } from '../../workflows/engine';
+import { WORKBENCH_ROLES } from '../policy/unit-scope';
 import { choosablePeople, peopleOnUnitLine } from './unit-line-people';
 
 /** Events that may carry a remark about a task. */
@@ -127,7 +127,7 @@ export async function taskActivity(db: DbClient, caller: Caller, taskId: string)
     eligible:
       may.reassign || may.delegate || may.transfer
         ? await peopleOnUnitLine(db, row, {
-            roles: row.candidate_role === null ? null : [row.candidate_role],
+            roles: row.candidate_role === null ? [...WORKBENCH_ROLES] : [row.candidate_role],
             // The engine refuses the task's own holder; a supervisor may take a task themself.
             excluded: [...(row.assignee_id ? [row.assignee_id] : []), ...(holds ? [caller.userId] : [])],
           })
@@ -136,15 +136,15 @@ export async function taskActivity(db: DbClient, caller: Caller, taskId: string)
       holds && owner === undefined && (row.form ?? []).some((field) => field.type === 'user')
         ? await choosablePeople(db, row)
         : [],
-    // A signer gives another view, so any case role on the unit line will do (the engine's rule).
+    // A signer gives another view, so anyone with a 工作台 on the unit line will do.
     signers: may.addSigner
       ? await peopleOnUnitLine(db, row, {
-          roles: [...CASE_ROLES],
+          roles: [...WORKBENCH_ROLES],
           excluded: [caller.userId, ...seatedAt(row)],
         })
       : [],
     copyTo: may.copy
-      ? await peopleOnUnitLine(db, row, { roles: [...CASE_ROLES], excluded: [caller.userId] })
+      ? await peopleOnUnitLine(db, row, { roles: [...WORKBENCH_ROLES], excluded: [caller.userId] })
       : [],
   };
 }

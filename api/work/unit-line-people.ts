@@ -3,7 +3,7 @@
 // fields (人员选择, any role), whose chosen person the API checks before the engine sees the form.
 import { Prisma } from '../../prisma/generated/client';
 import type { DbClient } from '../db/prisma-client';
-import { CASE_ROLES } from '../../workflows/engine';
+import { WORKBENCH_ROLES } from '../policy/unit-scope';
 import { AppError, type FieldError } from '../http/app-error';
 import { unitLineOf } from './task-handovers';
 import type { TaskRow } from './task-rows';
@@ -36,7 +36,7 @@ export async function peopleOnUnitLine(
 
 /** The people a `user` field of the task may name (all of them, or those among `only`). */
 export function choosablePeople(db: DbClient, row: TaskRow, only?: string[]): Promise<PersonOnLine[]> {
-  return peopleOnUnitLine(db, row, { roles: [...CASE_ROLES], ...(only ? { only } : {}) });
+  return peopleOnUnitLine(db, row, { roles: [...WORKBENCH_ROLES], ...(only ? { only } : {}) });
 }
 
 /**

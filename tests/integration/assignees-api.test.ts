@@ -29,8 +29,9 @@ describe('assignees chosen by people (API)', () => {
 
   beforeAll(async () => {
     ({ server, prisma, admin } = await startAdminApi());
-    for (const user of ['shegong', 'zhanzhang', 'zhongxin', 'shegong-room', 'admin']) {
-      if (user !== 'admin') as[user] = await signIn(server.url, user, demoPassword(server, user));
+    for (const user of ['shegong', 'zhanzhang', 'zhongxin', 'shegong-room', 'admin', 'xuanba']) {
+      if (user !== 'admin' && user !== 'xuanba')
+        as[user] = await signIn(server.url, user, demoPassword(server, user));
       userId[user] = (await prisma.user.findUniqueOrThrow({ where: { username: user } })).id;
     }
     hjl = await unitIdByCode(prisma, 'LC-HJL');
@@ -69,6 +70,8 @@ describe('assignees chosen by people (API)', () => {
     );
     expect(ids).not.toContain(userId['shegong-room']);
     expect(ids).not.toContain(userId.admin);
+    // The selection office has no 工作台: a step given to it would wait where nobody can open it.
+    expect(ids).not.toContain(userId.xuanba);
     // Someone who may not answer the task is offered nobody.
     const other = await as.zhongxin!('GET', `/api/tasks/${taskId}/activity`);
     expect(other.json!.choosable).toEqual([]);
@@ -77,6 +80,7 @@ describe('assignees chosen by people (API)', () => {
   it.each([
     ['an officer of a room below the station', 'shegong-room'],
     ['an admin', 'admin'],
+    ['the selection office, who has no 工作台', 'xuanba'],
     ['nobody (an unknown id)', 'unknown'],
   ])('refuses %s as the handler, naming data.handler, and records nothing', async (_what, who) => {
     const { projectId, taskId } = await draftOf(true, `不可选：${who}`);

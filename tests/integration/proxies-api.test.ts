@@ -251,6 +251,10 @@ describe('proxies API', () => {
         expect.arrayContaining([userId.shegong, userId['shegong-room']]),
       );
       expect(overseen.map((p) => p.id)).not.toContain(userId.zhongxin);
+      // Nobody without a 工作台: an admin or the selection office could never open the tasks.
+      const noInbox = await prisma.user.findMany({ where: { username: { in: ['admin', 'xuanba'] } } });
+      expect(noInbox).toHaveLength(2);
+      for (const person of noInbox) expect(ids).not.toContain(person.id);
     });
 
     it('refuses a proxy who could not hold the person’s tasks, naming proxyUserId, and sets nothing', async () => {
@@ -274,6 +278,12 @@ describe('proxies API', () => {
       expect(
         (await refused(as.zhongxin!, { principalUserId: userId.shegong, proxyUserId: elsewhere })).reasonZh,
       ).toContain('未任职');
+      // Admins and the selection office have no 工作台, so they are refused whatever their units
+      // (found by the fresh-eyes review: both were accepted, and the head's tasks would have gone to them).
+      for (const username of ['admin', 'xuanba']) {
+        const person = await prisma.user.findUniqueOrThrow({ where: { username } });
+        expect((await refused(as.zhanzhang!, { proxyUserId: person.id })).reasonZh).toContain('没有工作台');
+      }
       expect(await prisma.proxyPeriod.count()).toBe(before);
     });
   });
