@@ -75,6 +75,11 @@ describeWithBrowser('an admin’s day off in the working-day calendar, in a real
     await dialog.getByLabel('名称').fill('本县补休');
     // Typed into the date picker; Enter takes the date and submits the form, as a person would.
     await dialog.getByLabel('日期').fill('2026-10-08');
+    // The picker speaks Chinese: its month and weekday names come from dayjs's zh-cn locale, which
+    // antd's zh_CN does not load (found by the fresh-eyes review: it read "2026年 Oct").
+    const calendar = admin.locator('.ant-picker-dropdown:visible');
+    await calendar.getByText('10月').first().waitFor();
+    await expect(calendar.locator('thead').textContent()).resolves.toContain('一');
     await shot(admin, '02-add-day-off');
     await dialog.getByLabel('日期').press('Enter');
     const added = admin.getByRole('row').filter({ hasText: '本县补休' });

@@ -51,8 +51,16 @@ function readStoredLanguage(): Language {
   }
 }
 
+/** The date pickers' month and weekday names follow the interface language (./dayjs-locale.ts). */
+function applyDayjsLocale(language: string): void {
+  void import('./dayjs-locale').then(({ setDayjsLocale }) =>
+    setDayjsLocale(language === DEFAULT_LANGUAGE ? 'zh-cn' : 'en'),
+  );
+}
+
 function applyLanguage(language: string): void {
   document.documentElement.lang = language;
+  applyDayjsLocale(language);
   try {
     window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {
@@ -76,6 +84,7 @@ export async function changeLanguage(language: Language): Promise<void> {
 i18n.on('languageChanged', applyLanguage);
 
 const storedLanguage = readStoredLanguage();
+applyDayjsLocale(storedLanguage);
 
 // The Chinese catalogue is bundled, so initialisation completes synchronously.
 void i18n.use(initReactI18next).init({
