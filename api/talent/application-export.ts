@@ -7,7 +7,7 @@ import { beijingTime } from '../admin/audit.service';
 import type { DbClient } from '../db/prisma-client';
 import { applicationRowsForExport, type ApplicationFilters } from './application-reads';
 import { APPLICATION_COLUMNS, GENDERS, NO, UNIT_TYPES, YES, zhOf } from './application-workbook';
-import { maskIdentityNumber } from './identity-number';
+import { maskIdentityNumber, maskPhone } from './identity-number';
 import { isoDate } from './round-view';
 
 export const EXPORT_ROW_LIMIT = 10_000;
@@ -38,17 +38,17 @@ export async function exportApplications(
     { header: '录入时间（北京时间）', key: 'createdAt', width: 20 },
   ];
   sheet.getRow(1).font = { bold: true };
+  const full = filters.identityNumbers === 'full';
   for (const row of rows) {
     const levelOf = (kind: string) => row.dossier.certificates.find((c) => c.kind === kind)?.level;
     sheet.addRow({
       name: row.candidate.name,
       gender: zhOf(GENDERS, row.candidate.gender),
-      birthDate: isoDate(row.candidate.birthDate),
-      identityNumber:
-        filters.identityNumbers === 'full'
-          ? row.candidate.identityNumber
-          : maskIdentityNumber(row.candidate.identityNumber),
-      phone: row.candidate.phone,
+      // Masked, the birth date keeps only its year and the phone its ends: in full they would give
+      // back the identity number's hidden digits and reach the person (found by the fresh-eyes review).
+      birthDate: full ? isoDate(row.candidate.birthDate) : isoDate(row.candidate.birthDate).slice(0, 4),
+      identityNumber: full ? row.candidate.identityNumber : maskIdentityNumber(row.candidate.identityNumber),
+      phone: full ? row.candidate.phone : maskPhone(row.candidate.phone),
       employerName: row.dossier.employerName,
       employerId: row.dossier.employerId ?? '',
       unitType: zhOf(UNIT_TYPES, row.dossier.unitType),

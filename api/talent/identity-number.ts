@@ -40,3 +40,11 @@ export function maskIdentityNumber(value: string): string {
     ? '*'.repeat(value.length)
     : `${value.slice(0, 4)}${'*'.repeat(value.length - 8)}${value.slice(-4)}`;
 }
+
+/**
+ * A phone number as the masked export shows it (138****0000): the middle four digits hidden, as
+ * Chinese government lists publish phone numbers.
+ */
+export function maskPhone(value: string): string {
+  return value.length < 8 ? '*'.repeat(value.length) : `${value.slice(0, 3)}****${value.slice(7)}`;
+}

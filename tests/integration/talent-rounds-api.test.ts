@@ -387,7 +387,9 @@ describe('talent rounds API', () => {
       const sheet = workbook.worksheets[0]!;
       return {
         header: sheet.getRow(1).values as unknown[],
+        birthDate: sheet.getRow(2).getCell(3).text,
         id: sheet.getRow(2).getCell(4).text,
+        phone: sheet.getRow(2).getCell(5).text,
         rows: sheet.rowCount,
       };
     };
@@ -395,8 +397,14 @@ describe('talent rounds API', () => {
     expect(masked.rows).toBe(3);
     expect(masked.header).toContain('公民身份号码');
     expect(masked.id).toMatch(MASKED);
+    // The birth date and the phone would give back the hidden digits and reach the person.
+    const entry = applicationEntryFor(71);
+    expect(masked.birthDate).toBe(entry.birthDate.slice(0, 4));
+    expect(masked.phone).toBe(`${entry.phone.slice(0, 3)}****${entry.phone.slice(7)}`);
     const full = await read('?identityNumbers=full');
     expect(full.id).toBe(identityNumberFor(71));
+    expect(full.birthDate).toBe(entry.birthDate);
+    expect(full.phone).toBe(entry.phone);
     const audits = await prisma.auditLog.findMany({
       where: { action: 'talent_application.exported', resourceId: roundId },
       orderBy: { id: 'asc' },
