@@ -9,12 +9,12 @@ import { apiRouteTable } from '../../api/app';
 import { newTokenSecret } from '../../api/auth/api-token';
 import type { TRole } from '../../api/auth/auth.types';
 import { hashPassword } from '../../api/auth/password';
-import { SESSION_COOKIE, createSession } from '../../api/auth/session-store';
 import { createPrismaClient, type Db } from '../../api/db/prisma-client';
 import { contractViolations } from '../../api/http/response-contract';
 import { routeKey, type AnyRoute } from '../../api/http/route';
 import type { RoleOutcome } from '../../api/policy/route-expectations';
 import { publishDefinition } from '../support/runtime-fixtures';
+import { sessionHeaders } from './support/api-callers';
 import { applicationEntryFor } from '../support/talent-entries';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -671,12 +671,11 @@ describe('authorization matrix', () => {
         (async () => {
           const { projectId } = await readableProjectAt(t);
           const uploader = await userAt(t.unitId);
-          const { token } = await createSession(prisma, { userId: uploader.id, ttlHours: 1 });
           const form = new FormData();
           form.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')]), 'matrix.pdf');
           const res = await fetch(`${server.url}/api/projects/${projectId}/attachments`, {
             method: 'POST',
-            headers: { cookie: `${SESSION_COOKIE}=${token}`, 'x-requested-with': 'shegong-flow' },
+            headers: await sessionHeaders(prisma, uploader.id),
             body: form,
           });
           if (res.status !== 201)
@@ -742,10 +741,7 @@ describe('authorization matrix', () => {
       role,
       userId: user.id,
       // A fresh session per request: logout probes end the one they used.
-      headers: async () => {
-        const { token } = await createSession(prisma, { userId: user.id, ttlHours: 1 });
-        return { cookie: `${SESSION_COOKIE}=${token}`, 'x-requested-with': 'shegong-flow' };
-      },
+      headers: () => sessionHeaders(prisma, user.id),
     };
   }
 

@@ -2,13 +2,12 @@
 // 20261123075000): the statements the inbox runs, EXPLAINed with sequential scans forbidden (a
 // handful of rows never needs an index; forbidding them shows whether one fits).
 import { randomUUID } from 'node:crypto';
-import type { Caller } from '../../api/auth/caller';
 import { createPrismaClient, type Db } from '../../api/db/prisma-client';
 import { tabCountsSql, taskPageSql } from '../../api/work/task-inbox';
 import type { Prisma } from '../../prisma/generated/client';
 import { lifecycleTaskDataFor } from '../fixtures/project-lifecycle-data';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { unitIdByCode } from './support/api-callers';
+import { sessionCallerOf, unitIdByCode } from './support/api-callers';
 
 jest.setTimeout(120_000);
 
@@ -16,28 +15,7 @@ describe('inbox queries', () => {
   let server: TestServer;
   let prisma: Db;
 
-  async function callerOf(username: string): Promise<Caller> {
-    const user = await prisma.user.findUniqueOrThrow({
-      where: { username },
-      include: { roles: { include: { unit: true } } },
-    });
-    return {
-      kind: 'session',
-      userId: user.id,
-      username,
-      displayName: user.displayName,
-      userKind: 'person',
-      mustChangePassword: false,
-      assignments: user.roles.map((r) => ({
-        id: r.id,
-        role: r.role,
-        unitId: r.unitId,
-        unitName: r.unit.name,
-      })),
-      sessionId: null,
-      tokenId: null,
-    };
-  }
+  const callerOf = (username: string) => sessionCallerOf(prisma, username);
 
   async function planOf(sql: Prisma.Sql): Promise<string> {
     const plan = await prisma.$transaction(async (tx) => {

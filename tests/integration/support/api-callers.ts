@@ -82,7 +82,10 @@ export async function sessionHeaders(prisma: Db, userId: string): Promise<Record
 
 /** A signed-in caller as the session middleware builds it, for calling services without HTTP. */
 export async function sessionCallerOf(prisma: Db, username: string): Promise<Caller> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { username }, include: { roles: true } });
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { username },
+    include: { roles: { include: { unit: true } } },
+  });
   return {
     kind: 'session',
     userId: user.id,
@@ -90,7 +93,7 @@ export async function sessionCallerOf(prisma: Db, username: string): Promise<Cal
     displayName: user.displayName,
     userKind: 'person',
     mustChangePassword: false,
-    assignments: user.roles.map((r) => ({ id: r.id, role: r.role, unitId: r.unitId, unitName: '' })),
+    assignments: user.roles.map((r) => ({ id: r.id, role: r.role, unitId: r.unitId, unitName: r.unit.name })),
     sessionId: null,
     tokenId: null,
   };
