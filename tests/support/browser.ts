@@ -13,8 +13,8 @@ export function findChromium(): string | undefined {
 export const chromiumMissingReason =
   'no chromium found (set CHROME_PATH or `apt-get install chromium`): end-to-end tests skipped';
 
-export function launchChromium(executablePath: string): Promise<Browser> {
-  return chromium.launch({
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath,
     headless: true,
     // The closed network refuses Chromium's background connections; these flags stop it trying.
@@ -29,6 +29,41 @@ export function launchChromium(executablePath: string): Promise<Browser> {
       '--disable-quic',
     ],
   });
+  launched.add(browser);
+  browser.on('disconnected', () => launched.delete(browser));
+  (globalThis as { __sgfRecordFailedPages?: unknown }).__sgfRecordFailedPages = recordFailedPages;
+  return browser;
+}
+
+const launched = new Set<Browser>();
+
+/**
+ * Called by tests/support/e2e-environment.ts when a test fails: prints where each open page was and
+ * saves what it showed, so a failure in CI (a log, no artefacts kept) says more than the timeout.
+ */
+async function recordFailedPages(testName: string): Promise<void> {
+  const pages = [...launched].flatMap((browser) => browser.contexts().flatMap((context) => context.pages()));
+  const folder = join(SCREENSHOT_DIR, 'failures');
+  await mkdir(folder, { recursive: true });
+  const stem = testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
+  for (const [index, page] of pages.entries()) {
+    const path = join(folder, `${stem}-${index + 1}.png`);
+    const saved = await page.screenshot({ path, timeout: 10_000 }).then(
+      () => path,
+      (error: Error) => `not saved (${error.message})`,
+    );
+    // Headings and alerts say which screen it was and what it told the person.
+    const shown = await page
+      .locator('h1, h2, [role="alert"], .ant-message-notice, .ant-result-title')
+      .allInnerTexts()
+      .then(
+        (texts) => texts.join(' | ').slice(0, 400),
+        () => '',
+      );
+    console.error(
+      `[e2e failure] ${testName}: page ${index + 1} at ${page.url()} showing «${shown}»; screenshot ${saved}`,
+    );
+  }
 }
 
 /** CI keeps no artifact folder, so journeys save their milestone screenshots under the ignored .data/. */
