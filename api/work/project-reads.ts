@@ -10,6 +10,7 @@ import { decodeCursor, toPage, ZTimestampCursorKey } from '../http/pagination';
 import { scopeRoots, unitsWithin } from '../policy/unit-scope';
 import { containing } from '../admin/search-pattern';
 import { definitionOf, nodeOf, stageNameOf } from './definition-cache';
+import { peopleIdsOf, peopleNames } from './people-names';
 import { currentNodeIds, stageViews } from './stage-view';
 import { readTaskRows, taskSummaryOf } from './task-rows';
 import { timelineEntryOf, type EventRow } from './timeline-text';
@@ -264,7 +265,7 @@ async function submittedForms(
     FROM instance_event e LEFT JOIN app_user a ON a.id = e.actor_id
     WHERE e.instance_id = ${instanceId}::uuid AND e.type = 'taskCompleted' ORDER BY e.sequence`;
   const byEngineId = new Map(tasks.map((task) => [task.engine_task_id, task]));
-  return events.flatMap((event) => {
+  const forms = events.flatMap((event) => {
     const payload = event.payload as { taskId: string; data?: Record<string, unknown> };
     const task = byEngineId.get(payload.taskId);
     if (!task) return [];
@@ -282,6 +283,11 @@ async function submittedForms(
       },
     ];
   });
+  const names = await peopleNames(db, peopleIdsOf(forms));
+  return forms.map((form) => ({
+    ...form,
+    people: Object.fromEntries(peopleIdsOf([form]).flatMap((id) => (names[id] ? [[id, names[id]]] : []))),
+  }));
 }
 
 export async function projectTimeline(db: DbClient, caller: Caller, id: string): Promise<TTimeline> {

@@ -8,6 +8,7 @@ import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import { decodeCursor, toPage, ZTimestampCursorKey } from '../http/pagination';
 import { definitionOf, stageNameOf } from './definition-cache';
+import { peopleIdsOf, peopleNames } from './people-names';
 import { taskColumns, taskJoins, taskSummaryOf, type TaskRow } from './task-rows';
 import { candidateFor, projectVisibleTo } from './work-scope';
 import type { TTaskDetail, TTaskPage, TTaskView, ZTaskListQuery } from './work.types';
@@ -183,6 +184,10 @@ export async function taskDetail(
   );
   const definition = await definitionOf(db, row.version_id);
   const open = row.status === 'open';
+  const submitted = row.submitted ? submittedData(row.submitted) : null;
+  const people = submitted
+    ? await peopleNames(db, peopleIdsOf([{ fields: row.form ?? [], data: submitted }]))
+    : {};
   return {
     ...taskSummaryOf(row),
     form: row.form ?? [],
@@ -192,8 +197,9 @@ export async function taskDetail(
     stage: stageNameOf(definition, row.node_id),
     canAct: open && (row.assignee_id === caller.userId || row.candidate),
     canClaim: open && row.candidate,
-    submitted: row.submitted ? submittedData(row.submitted) : null,
+    submitted,
     previous: previousSubmission(row.previous),
+    people,
   };
 }
 

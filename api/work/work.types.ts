@@ -185,6 +185,8 @@ export const ZTaskDetail = ZTaskSummary.extend({
    * latest form submitted there, which the page fills in; null otherwise.
    */
   previous: ZPreviousSubmission.nullable(),
+  /** Display names of the people the submitted form's 人员选择 fields hold, by user id. */
+  people: z.record(z.string(), z.string()),
 }).meta({ id: 'TaskDetail' });
 export type TTaskDetail = z.infer<typeof ZTaskDetail>;
 
@@ -199,6 +201,8 @@ export const ZSubmittedForm = z.object({
   submittedAt: z.string(),
   fields: z.array(ZFormField),
   data: z.record(z.string(), z.unknown()),
+  /** Display names of the people its 人员选择 fields hold, by user id. */
+  people: z.record(z.string(), z.string()),
 });
 export type TSubmittedForm = z.infer<typeof ZSubmittedForm>;
 

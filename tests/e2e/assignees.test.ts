@@ -102,6 +102,12 @@ describeWithBrowser('the next handler chosen on the task page, in a real browser
     await pages.openTaskFromInbox(head, '站长审阅', '04-unit-head-inbox');
     await pages.submit(head);
     await pages.openProject(head, `${server.url}/projects/${projectId}`);
+    // The plan's form names the person chosen, not their user id.
+    await head
+      .getByRole('row')
+      .filter({ hasText: '下一步办理人' })
+      .getByText('赵敏（指导中心督导）', { exact: true })
+      .waitFor();
     await pages.shot(head, '05-project-completed');
     await head.close();
     const project = await officer('GET', `/api/projects/${projectId}`);

@@ -51,7 +51,7 @@ describeWithBrowser('an external event with declared data in a real browser', ()
     await dialog.getByText('收到投诉').waitFor();
     await dialog.getByText('事件数据', { exact: true }).waitFor();
     expect(await dialog.getByLabel('事件数据（JSON，可不填）').count()).toBe(0);
-    await dialog.getByLabel('原因').fill('居民来电反映');
+    await dialog.getByLabel('操作说明').fill('居民来电反映');
     await dialog.getByLabel('投诉内容').fill('楼道堆物、夜间噪音扰民');
     await chooseOption(dialog.getByLabel('严重程度'), '严重');
     await dialog.getByLabel('涉及户数').fill('0');

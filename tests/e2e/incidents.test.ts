@@ -147,7 +147,7 @@ describeWithBrowser('incidents and external events in a real browser', () => {
     await head.getByRole('button', { name: '发送事件' }).click();
     const dialog = head.getByRole('dialog', { name: `向「${TERMINATED}」发送事件` });
     await dialog.getByText('项目终止').waitFor();
-    await dialog.getByLabel('原因').fill('服务对象迁出辖区');
+    await dialog.getByLabel('操作说明').fill('服务对象迁出辖区');
     await dialog.getByLabel('事件数据（JSON，可不填）').fill('{"note": "迁往外区"}');
     await pages.shot(head, '05-send-event');
     await dialog.getByRole('button', { name: /^发\s*送$/ }).click();

@@ -99,6 +99,17 @@ describe('assignees chosen by people (API)', () => {
       data: { handler: userId.zhongxin },
     });
     expect(done.status).toBe(200);
+    // Read-only views name the person chosen, not the id: the completed task and the project's forms.
+    const zhongxin = await prisma.user.findUniqueOrThrow({ where: { id: userId.zhongxin! } });
+    const draft = await as.shegong!('GET', `/api/tasks/${taskId}`);
+    expect(draft.json).toMatchObject({
+      submitted: { handler: zhongxin.id },
+      people: { [zhongxin.id]: zhongxin.displayName },
+    });
+    const forms = (await as.shegong!('GET', `/api/projects/${projectId}`)).json!.forms as {
+      people: Record<string, string>;
+    }[];
+    expect(forms.map((form) => form.people)).toEqual([{ [zhongxin.id]: zhongxin.displayName }]);
     const handle = await prisma.task.findFirstOrThrow({
       where: { instanceId: projectId, nodeId: 'handle', status: 'open' },
     });

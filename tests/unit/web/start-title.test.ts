@@ -3,7 +3,7 @@
 import { startVariables } from '../../../api/work/catalogue';
 import { projectLifecycle, talentSelectionRound, venturePhilanthropy } from '../../../workflows/definitions';
 import type { ProcessDefinition } from '../../../workflows/engine';
-import { namingFieldOf } from '../../../web/src/work/projects/start-title';
+import { defaultStartUnit, namingFieldOf } from '../../../web/src/work/projects/start-title';
 import type { StartField } from '../../../web/src/work/work-types';
 
 /** The start fields as the catalogue lists them. */
@@ -33,5 +33,23 @@ describe('the start field the project title fills', () => {
     ['a field named for something else', [text('talentId'), text('serviceDomain')]],
   ])('is never %s', (_case, fields) => {
     expect(namingFieldOf(fields)).toBeUndefined();
+  });
+});
+
+describe('the unit the start wizard proposes', () => {
+  const station = { id: 'station' };
+  const rooms = [{ id: 'room-1' }, { id: 'room-2' }];
+
+  it('is the only unit offered', () => {
+    expect(defaultStartUnit([station], [])).toBe('station');
+  });
+
+  it('is the officer’s own station when its rooms are offered too', () => {
+    expect(defaultStartUnit([station, ...rooms], ['station'])).toBe('station');
+  });
+
+  it('is none when the person works at two of the units offered, or at none of them', () => {
+    expect(defaultStartUnit([station, ...rooms], ['station', 'room-1'])).toBeUndefined();
+    expect(defaultStartUnit([station, ...rooms], ['centre'])).toBeUndefined();
   });
 });

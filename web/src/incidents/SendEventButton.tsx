@@ -134,6 +134,7 @@ export function SendEventButton({ project }: { project: ProjectDetail }) {
       <Form.Item
         name="reason"
         label={t('incidents.eventReason')}
+        extra={t('incidents.eventReasonHelp')}
         rules={[{ required: true, whitespace: true, message: t('incidents.eventReasonRequired') }]}
       >
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} />

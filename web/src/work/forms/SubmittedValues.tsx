@@ -29,17 +29,18 @@ function plainValue(field: ScalarFormField | undefined, value: unknown, t: TFunc
 function submittedValue(
   field: FormField,
   value: unknown,
-  attachments: AttachmentTarget | undefined,
+  context: { attachments: AttachmentTarget | undefined; people: Readonly<Record<string, string>> },
   t: TFunction,
 ): ReactNode {
+  const { attachments, people } = context;
   switch (field.type) {
     case 'list':
       return <ListTable field={field} rows={value} />;
     case 'file':
       return <SubmittedFiles value={value} {...(attachments ? { attachments } : {})} />;
-    // The chosen person's id: the project's tasks and timeline show who took the step by name.
+    // The chosen person by name; an id the server could not name (a removed user) as it is.
     case 'user':
-      return plainValue(undefined, value, t);
+      return plainValue(undefined, typeof value === 'string' ? (people[value] ?? value) : value, t);
     default:
       return plainValue({ ...field, type: field.type }, value, t);
   }
@@ -110,9 +111,12 @@ export function SubmittedValues({
   fields,
   data,
   attachments,
+  people = {},
 }: {
   fields: readonly FormField[];
   data: Data;
+  /** Display names of the people the data's 人员选择 fields hold, by user id. */
+  people?: Readonly<Record<string, string>>;
   /** The project whose attachments file fields name; by default the page address's. */
   attachments?: AttachmentTarget;
 }) {
@@ -126,7 +130,7 @@ export function SubmittedValues({
             key: field.name,
             label: field.label,
             span: field.type === 'textarea' || field.type === 'file' ? ('filled' as const) : undefined,
-            children: submittedValue(field, data[field.name], attachments, t),
+            children: submittedValue(field, data[field.name], { attachments, people }, t),
           }))
       : Object.entries(data).map(([key, value]) => ({
           key,
@@ -142,7 +146,7 @@ export function SubmittedValues({
       {lists.map((field) => (
         <section key={field.name} className="sgf-work-submitted-list" aria-label={field.label}>
           <Typography.Text strong>{field.label}</Typography.Text>
-          {submittedValue(field, data[field.name], attachments, t)}
+          {submittedValue(field, data[field.name], { attachments, people }, t)}
         </section>
       ))}
     </>

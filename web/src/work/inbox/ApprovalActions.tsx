@@ -11,7 +11,7 @@ const BUTTON_TYPE = { approve: 'primary', reject: 'default', return: 'default' }
   string
 >;
 
-export function ApprovalActions({ task, onDone }: { task: TaskDetail; onDone: () => void }) {
+export function ApprovalActions({ task, onDone }: { task: TaskDetail; onDone: (said: string) => void }) {
   const { t } = useTranslation();
   const [vote, setVote] = useState<Vote | null>(null);
   const action = useTaskAction(task.id);
@@ -42,7 +42,7 @@ export function ApprovalActions({ task, onDone }: { task: TaskDetail; onDone: ()
           const comment = values.comment?.trim();
           action.mutate(
             { kind: 'vote', body: { vote, ...(comment ? { comment } : {}) } },
-            { onSuccess: onDone, onError: showProblem },
+            { onSuccess: () => onDone(t(`task.voted.${vote}`)), onError: showProblem },
           );
         }}
       >

@@ -106,7 +106,8 @@ export function TaskListPage() {
     setSelected([]);
   };
 
-  const sortField = tab !== 'copies' && (
+  // 已办 is always newest first (by completion), so it offers no other order.
+  const sortField = tab !== 'copies' && tab !== 'done' && (
     <label className="sgf-work-inline-field">
       <span>{t('inbox.sort')}</span>
       <Select<TaskSort>

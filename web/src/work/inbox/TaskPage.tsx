@@ -131,23 +131,24 @@ function TaskWork({ task }: { task: TaskDetail }) {
             when: formatDateTime(task.completedAt),
           })}
         </p>
-        {task.submitted && <SubmittedValues fields={task.form} data={task.submitted} />}
+        {task.submitted && <SubmittedValues fields={task.form} data={task.submitted} people={task.people} />}
       </Card>
     );
   }
   if (!task.canAct) {
     return <Alert type="info" showIcon title={task.canClaim ? t('task.claimFirst') : t('task.notYours')} />;
   }
-  const done = () => {
-    void message.success(t('task.done'));
+  /** Back to the inbox with what was done: 已提交 by default, the vote's own word after a vote. */
+  const done = (said: string = t('task.done')) => {
+    void message.success(said);
     void navigate('/inbox');
   };
   switch (task.kind) {
     case 'userTask':
-      return <UserTaskForm task={task} onDone={done} />;
+      return <UserTaskForm task={task} onDone={() => done()} />;
     case 'approval':
       return <ApprovalActions task={task} onDone={done} />;
     case 'review':
-      return <ReviewForm task={task} onDone={done} />;
+      return <ReviewForm task={task} onDone={() => done()} />;
   }
 }

@@ -264,7 +264,7 @@ function SubmittedForms({ project }: { project: ProjectDetail }) {
                   })}
                 </Typography.Text>
               </Flex>
-              <SubmittedValues fields={form.fields} data={form.data} />
+              <SubmittedValues fields={form.fields} data={form.data} people={form.people} />
             </section>
           ))}
         </Flex>

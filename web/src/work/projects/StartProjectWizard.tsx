@@ -21,11 +21,12 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { useSession } from '../../auth/session';
 import { useFormProblem } from '../../ui/use-form-problem';
 import { normalizeDate } from '../forms/form-rules';
 import { useCatalogue, useStartProject } from '../work-hooks';
 import type { CatalogueEntry, StartField, StartProjectRequest } from '../work-types';
-import { namingFieldOf } from './start-title';
+import { defaultStartUnit, namingFieldOf } from './start-title';
 
 interface StartValues {
   title?: string;
@@ -68,6 +69,7 @@ export default function StartProjectWizard() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const catalogue = useCatalogue();
+  const { user } = useSession();
   const [step, setStep] = useState(0);
   const [entryId, setEntryId] = useState<string | undefined>();
   const [form] = Form.useForm<StartValues>();
@@ -131,7 +133,12 @@ export default function StartProjectWizard() {
           layout="vertical"
           hidden={step !== 1}
           className="sgf-work-form"
-          initialValues={entry.units.length === 1 ? { unitId: entry.units[0]?.id } : {}}
+          initialValues={{
+            unitId: defaultStartUnit(
+              entry.units,
+              (user?.roles ?? []).map((assignment) => assignment.unitId),
+            ),
+          }}
           onFinish={() => setStep(2)}
           onValuesChange={(changed: StartValues, all: StartValues) => {
             if (!namingField) return;
