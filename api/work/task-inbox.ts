@@ -120,6 +120,10 @@ export async function visibleTask(db: DbClient, caller: Caller, taskId: string):
   return { row, candidate: row.candidate };
 }
 
+/** A timestamptz column as the ISO text the API answers with (UTC, milliseconds). */
+const utcText = (column: string) =>
+  Prisma.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
 /** What a completed task was given: its last completing event's payload, read beside the row. */
 const submittedColumn = Prisma.sql`, CASE WHEN t.status = 'completed' THEN (
     SELECT e.payload FROM instance_event e
@@ -130,22 +134,28 @@ const submittedColumn = Prisma.sql`, CASE WHEN t.status = 'completed' THEN (
 /**
  * For an open form task that was sent back (退回 by a vote or to a chosen step, or 拿回), the latest
  * form submitted at its node of the same instance by another task, so the page can fill it in
- * rather than ask for it all again. A node entered again by the process's own loop (the monthly
- * report, a supervisor's 整改 branch) starts empty: a carried-over decision such as 是否需要整改
- * would otherwise send the project round again unless the person noticed and undid it.
+ * rather than ask for it all again, and the latest sending back after it (who, when, with what
+ * comment), so the page says why the work came back. A node entered again by the process's own
+ * loop (the monthly report, a supervisor's 整改 branch) starts empty: a carried-over decision such
+ * as 是否需要整改 would otherwise send the project round again unless the person noticed and undid it.
  */
 const previousColumn = Prisma.sql`, CASE WHEN t.kind = 'userTask' AND t.status = 'open' THEN (
     SELECT jsonb_build_object('data', COALESCE(e.payload -> 'data', '{}'::jsonb), 'byId', e.actor_id,
-      'byName', a.display_name, 'at', to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+      'byName', a.display_name, 'at', ${utcText('e.occurred_at')},
+      'back', jsonb_build_object('how', CASE WHEN back.type = 'taskTakenBack' THEN 'takenBack' ELSE 'returned' END,
+        'byId', back.actor_id, 'byName', back.by_name, 'comment', back.payload ->> 'comment',
+        'at', ${utcText('back.occurred_at')}))
     FROM task p
     JOIN instance_event e ON e.instance_id = p.instance_id AND e.type = 'taskCompleted'
       AND e.payload ->> 'taskId' = p.engine_task_id
     LEFT JOIN app_user a ON a.id = e.actor_id
+    CROSS JOIN LATERAL (SELECT b.type, b.payload, b.actor_id, b.occurred_at, r.display_name AS by_name
+      FROM instance_event b LEFT JOIN app_user r ON r.id = b.actor_id
+      WHERE b.instance_id = t.instance_id AND b.sequence > e.sequence
+        AND (b.type IN ('taskReturned', 'taskTakenBack')
+          OR (b.type = 'approvalVoted' AND b.payload ->> 'vote' = 'return'))
+      ORDER BY b.sequence DESC LIMIT 1) back
     WHERE p.instance_id = t.instance_id AND p.node_id = t.node_id AND p.id <> t.id AND p.status = 'completed'
-      AND EXISTS (SELECT 1 FROM instance_event b
-        WHERE b.instance_id = t.instance_id AND b.sequence > e.sequence
-          AND (b.type IN ('taskReturned', 'taskTakenBack')
-            OR (b.type = 'approvalVoted' AND b.payload ->> 'vote' = 'return')))
     ORDER BY e.sequence DESC LIMIT 1) END AS previous`;
 
 interface PreviousColumn {
@@ -153,14 +163,25 @@ interface PreviousColumn {
   byId: string | null;
   byName: string | null;
   at: string;
+  back: {
+    how: 'returned' | 'takenBack';
+    byId: string | null;
+    byName: string | null;
+    comment: string | null;
+    at: string;
+  };
 }
+
+const personOf = (id: string | null, name: string | null) => (id ? { id, displayName: name ?? '' } : null);
 
 function previousSubmission(previous: PreviousColumn | null): TTaskDetail['previous'] {
   if (!previous) return null;
+  const { back } = previous;
   return {
     data: previous.data,
-    submittedBy: previous.byId ? { id: previous.byId, displayName: previous.byName ?? '' } : null,
+    submittedBy: personOf(previous.byId, previous.byName),
     submittedAt: previous.at,
+    sentBack: { how: back.how, by: personOf(back.byId, back.byName), at: back.at, comment: back.comment },
   };
 }
 

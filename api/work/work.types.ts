@@ -155,12 +155,21 @@ export const ZTaskPage = pageOf(ZTaskSummary).extend({
 });
 export type TTaskPage = z.infer<typeof ZTaskPage>;
 
-/** The latest form submitted at a node: its data, by whom and when. */
+/**
+ * The latest form submitted at a node (its data, by whom and when) and how the work came back after
+ * it: 退回 (a return vote or 退回到环节, with its comment) or 拿回 by the person who had submitted.
+ */
 export const ZPreviousSubmission = z
   .object({
     data: z.record(z.string(), z.unknown()),
     submittedBy: ZPersonRef.nullable(),
     submittedAt: z.string(),
+    sentBack: z.object({
+      how: z.enum(['returned', 'takenBack']),
+      by: ZPersonRef.nullable(),
+      at: z.string(),
+      comment: z.string().nullable(),
+    }),
   })
   .meta({ id: 'PreviousSubmission' });
 

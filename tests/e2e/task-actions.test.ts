@@ -148,6 +148,8 @@ describeWithBrowser('hand-overs and bulk approval in a real browser', () => {
     // The officer's assessment comes back with what she submitted, and a notice saying so.
     const officerPage = await pages.signedIn(demoLogin(server, 'shegong'));
     await pages.openTaskFromInbox(officerPage, '项目预估（需求评估）', '11-officer-inbox');
+    // Why it came back first: who sent it back, when, and the centre's comment.
+    await officerPage.getByText(/^赵敏（指导中心督导） 于 .+ 退回：服务对象需细分，请重新预估。$/).waitFor();
     await officerPage.getByText(/^已带出 李晓梅.* 于 .+ 提交的内容，可修改后重新提交$/).waitFor();
     expect(await officerPage.getByLabel('服务对象').inputValue()).toBe('辖区独居、空巢老人和留守儿童');
     await officerPage

@@ -90,6 +90,12 @@ describe('a reopened step carries its last submission', () => {
       data: Record<string, unknown>;
       submittedBy: { id: string; displayName: string };
       submittedAt: string;
+      sentBack: {
+        how: string;
+        by: { id: string; displayName: string } | null;
+        at: string;
+        comment: string | null;
+      };
     };
     expect(previous.submittedBy).toEqual({ id: userId.shegong, displayName: officerName });
     expect(previous.submittedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
@@ -117,6 +123,13 @@ describe('a reopened step carries its last submission', () => {
     const reopened = await openTaskId('assess');
     const previous = await previousOf(as.shegong!, reopened, sent - 60_000);
     expect(previous.data).toEqual(assessment);
+    // Why it came back: the station head's return vote and its comment, after the submission.
+    expect(previous.sentBack).toMatchObject({
+      how: 'returned',
+      by: { id: userId.zhanzhang },
+      comment: '请补充风险分析',
+    });
+    expect(Date.parse(previous.sentBack.at)).toBeGreaterThanOrEqual(Date.parse(previous.submittedAt));
     // Whoever may read the task reads it too; the second approval round starts without one.
     expect((await detail(as.zhanzhang!, reopened)).previous).toEqual(previous);
     // An officer of a community room outside the station sees neither the task nor its data.
@@ -142,6 +155,7 @@ describe('a reopened step carries its last submission', () => {
     expect((await as.shegong!('POST', `/api/tasks/${taskId}/take-back`)).status).toBe(200);
     const previous = await previousOf(as.shegong!, await openTaskId('assess'), at);
     expect(previous.data).toEqual(changed);
+    expect(previous.sentBack).toMatchObject({ how: 'takenBack', by: { id: userId.shegong }, comment: null });
   });
 
   it('reopens the assessment the centre sends back to, and the stage bar shows the plan as returned', async () => {
@@ -164,6 +178,11 @@ describe('a reopened step carries its last submission', () => {
     expect(back.status).toBe(200);
     const previous = await previousOf(as.shegong!, await openTaskId('assess'), sent - 60_000);
     expect(previous.data).toEqual(assessment);
+    expect(previous.sentBack).toMatchObject({
+      how: 'returned',
+      by: { id: userId.zhongxin },
+      comment: '需求评估不足，请重新预估',
+    });
 
     // 预估, 计划, 实施, 监测与管理, 评估
     expect(await stageBar()).toEqual(['current', 'returned', 'pending', 'pending', 'pending']);

@@ -1,6 +1,8 @@
 // The form of a userTask, rendered from the node's fields; the server's `data.<field>` errors land on them.
-// A step reopened (退回, 拿回) starts from the form last submitted there, with a notice saying whose.
+// A step reopened (退回, 拿回) says who sent it back and why, and starts from the form last submitted
+// there, with a notice saying whose.
 import { Alert, Button, Card, Form } from 'antd';
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormProblem } from '../../ui/use-form-problem';
@@ -36,7 +38,8 @@ export function UserTaskForm({ task, onDone }: { task: TaskDetail; onDone: () =>
           type="info"
           showIcon
           className="sgf-form-alert"
-          title={t('reopened.prefilled', {
+          title={sentBackSentence(previous.sentBack, t)}
+          description={t('reopened.prefilled', {
             who: previous.submittedBy?.displayName ?? t('reopened.someone'),
             when: formatDateTime(previous.submittedAt),
           })}
@@ -65,4 +68,14 @@ export function UserTaskForm({ task, onDone }: { task: TaskDetail; onDone: () =>
       </Form>
     </Card>
   );
+}
+
+/** Why the work is here again: who sent it back or took it back, when, and the comment given. */
+function sentBackSentence(back: NonNullable<TaskDetail['previous']>['sentBack'], t: TFunction): string {
+  const by = back.by?.displayName ?? t('reopened.someone');
+  const when = formatDateTime(back.at);
+  if (back.how === 'takenBack') return t('reopened.takenBack', { by, when });
+  return back.comment
+    ? t('reopened.returnedWithComment', { by, when, comment: back.comment })
+    : t('reopened.returned', { by, when });
 }
