@@ -220,7 +220,13 @@ describeWithBrowser('hand-overs and bulk approval in a real browser', () => {
       await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'),
     ).toBeLessThanOrEqual(0);
     await page.getByRole('combobox', { name: '排序' }).waitFor();
+    // The row's 认领 lies on the screen, beside the task and its project, and claims it.
+    const claim = page.getByRole('button', { name: `认领“${PHONE}”的“站长审批”` });
+    const claimBox = (await claim.boundingBox())!;
+    expect(claimBox.x + claimBox.width).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
     await saveScreenshot(page, JOURNEY, '15-phone-inbox-tabs');
+    await claim.click();
+    await page.getByRole('heading', { name: '站长审批', level: 1 }).waitFor();
     await page.close();
   });
 });

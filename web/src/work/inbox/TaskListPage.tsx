@@ -81,11 +81,36 @@ export function TaskListPage() {
       render: (_v, task) => formatDateTime(task.createdAt),
     },
   ];
+  // At phone width one column carries the task, its project and its due date, so the rows and the
+  // 认领 button fit on the screen instead of behind a sideways scroll.
+  const phoneColumns: TableColumnsType<TaskSummary> = [
+    {
+      title: t('inbox.task'),
+      key: 'name',
+      render: (_value, task) => (
+        <Flex vertical gap={2}>
+          <span>
+            <Link to={`/inbox/tasks/${task.id}`}>{task.name}</Link>{' '}
+            <ProxiedBadge proxiedFor={task.proxiedFor} />
+          </span>
+          <Link to={`/projects/${task.projectId}`} className="sgf-work-phone-project">
+            {task.projectTitle}
+          </Link>
+          {view === 'done' ? (
+            <span>{formatDateTime(task.completedAt)}</span>
+          ) : (
+            <DueBadge dueAt={task.dueAt} overdue={task.overdue} open />
+          )}
+        </Flex>
+      ),
+    },
+  ];
+  const shown = phone ? phoneColumns : columns;
   if (view === 'candidates') {
-    columns.push({
+    shown.push({
       title: t('inbox.actions'),
       key: 'claim',
-      width: 110,
+      width: phone ? 84 : 110,
       render: (_value, task) => (
         <Button
           size="small"
@@ -158,7 +183,7 @@ export function TaskListPage() {
           )}
           <Table<TaskSummary>
             rowKey="id"
-            columns={columns}
+            columns={shown}
             rowSelection={
               selectable
                 ? {
@@ -178,7 +203,7 @@ export function TaskListPage() {
             loading={tasks.isFetching}
             pagination={false}
             size="middle"
-            scroll={{ x: 1100 }}
+            scroll={phone ? undefined : { x: 1100 }}
             // While the first answer is on its way the table shows only the spinner, not "no tasks".
             locale={{ emptyText: tasks.isPending ? ' ' : t(`inbox.empty.${view}`) }}
           />
