@@ -254,7 +254,9 @@ export async function assignByHand(
     where: { id: applicationId },
     include: { candidate: true, dossier: true },
   });
-  const [conflict] = await conflictsOf(db, round.id, mine, [full], configOf(round));
+  const conflict = (await conflictsOf(db, round.id, mine, [full], configOf(round))).find(
+    (c) => c.reviewerId === reviewerId,
+  );
   if (conflict)
     throw reviewInvalid(
       `conflict of interest: ${conflict.message.en}`,

@@ -366,6 +366,16 @@ describe('talent committee review API', () => {
       applicants(1),
     );
     const [id] = applicationIds;
+    // Another reviewer's conflict on the application stops only that reviewer.
+    await prisma.talentConflict.create({
+      data: {
+        roundId,
+        applicationId: id!,
+        reviewerId: userId.zhuanjia7!,
+        source: 'declared',
+        reason: '亲属',
+      },
+    });
     const add = (reviewerId: string) =>
       office('POST', `/api/talent/applications/${id}/reviewers`, { reviewerId });
     expect((await add(userId.zhuanjia!)).status).toBe(200);

@@ -198,8 +198,13 @@ function Scoring({ applicationId, material }: { applicationId: string; material:
                     weight: Math.round((criterion.weight / totalWeight) * 1000) / 10,
                     max: criterion.maxScore,
                   })}
+                  // A Typography text: the extra's own grey fails the contrast check (axe).
                   extra={
-                    criterion.guidance ? (chinese ? criterion.guidance.zh : criterion.guidance.en) : undefined
+                    criterion.guidance ? (
+                      <Typography.Text>
+                        {chinese ? criterion.guidance.zh : criterion.guidance.en}
+                      </Typography.Text>
+                    ) : undefined
                   }
                 >
                   <InputNumber min={0} max={criterion.maxScore} style={{ width: '100%' }} />
@@ -251,6 +256,7 @@ function Scores({ material }: { material: ReviewMaterial }) {
   return (
     <Flex vertical gap="small">
       <Descriptions
+        bordered
         size="small"
         items={[{ key: 'own', label: t('talentReview.ownScore'), children: material.ownScore?.toFixed(2) }]}
       />

@@ -34,6 +34,8 @@ export function useReviewMaterial(applicationId: string) {
     queryKey: reviewKeys.material(applicationId),
     queryFn: ({ signal }) => apiGet<ReviewMaterial>(`/api/talent/reviews/${applicationId}`, signal),
     retry: false,
+    // The scoring page shows its own refusal (not assigned, round past review) in place.
+    meta: { silent: true },
   });
 }
 
@@ -57,13 +59,17 @@ export function useSaveScores(applicationId: string) {
   });
 }
 
+/** After a declaration the application is no longer the reviewer's: its material is dropped, not refetched. */
 export function useDeclareConflict(applicationId: string) {
-  const refresh = useRefreshReviews();
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (reason: string) =>
       apiPost<unknown>(`/api/talent/reviews/${applicationId}/conflict`, { reason }, fresh()),
     meta: { silent: true },
-    onSuccess: refresh,
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: reviewKeys.material(applicationId) });
+      void queryClient.invalidateQueries({ queryKey: reviewKeys.mine() });
+    },
   });
 }
 
