@@ -1,6 +1,6 @@
 // 我的评审: the committee member's assignments, newest first: the round and its status, the
 // candidate (a code in the blind phase, the name and employer otherwise) and whether they submitted.
-import { Card, Table, Tag } from 'antd';
+import { Card, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { RoundStatusTag } from '../RoundsPage';
@@ -22,7 +22,7 @@ export function MyReviewsPage() {
         loading={reviews.isPending}
         dataSource={reviews.data?.items ?? []}
         pagination={false}
-        locale={{ emptyText: t('talentReview.noAssignments') }}
+        locale={{ emptyText: <Typography.Text>{t('talentReview.noAssignments')}</Typography.Text> }}
         columns={[
           { key: 'round', title: t('talentReview.round'), dataIndex: 'roundTitle' },
           {
