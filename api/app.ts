@@ -32,6 +32,7 @@ import type { NotificationHub } from './notifications/notification-stream';
 import type { ProxySweeper } from './proxies/proxy-sweeper';
 import type { UnitHeadSync } from './admin/unit-head-sync';
 import { proxyRoutes } from './proxies/proxy.routes';
+import { talentReviewRoutes } from './talent/review-routes';
 import { talentRoutes } from './talent/talent.routes';
 import type { Clock } from './runtime/clock';
 
@@ -91,6 +92,7 @@ export function apiRouteTable({
     ...proxyRoutes(prisma, clock ?? (() => new Date()), proxySweeper),
     ...attachmentRoutes(prisma, config.dataDir),
     ...talentRoutes(prisma, clock ?? (() => new Date())),
+    ...talentReviewRoutes(prisma, clock ?? (() => new Date())),
     ...docsRoutes(() => routes, health.version),
   );
   return routes;

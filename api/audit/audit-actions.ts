@@ -61,6 +61,12 @@ export const AUDIT_ACTIONS = {
   'talent_application.imported': ['导入申报', 'Applications imported'],
   'talent_application.viewed': ['查看申报详情（含完整身份证号）', 'Application read in full'],
   'talent_application.exported': ['导出申报名单', 'Applications exported'],
+  'talent_review.auto_assigned': ['自动分配评审专家', 'Reviewers assigned automatically'],
+  'talent_review.assigned': ['分配评审专家', 'Reviewer assigned'],
+  'talent_review.unassigned': ['取消评审分配', 'Reviewer unassigned'],
+  'talent_review.draft_saved': ['保存评分草稿', 'Draft scores saved'],
+  'talent_review.submitted': ['提交评分', 'Scores submitted'],
+  'talent_conflict.declared': ['申报回避', 'Conflict of interest declared'],
 } as const satisfies Record<string, Labels>;
 
 export const AUDIT_RESOURCE_TYPES = {

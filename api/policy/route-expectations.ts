@@ -137,3 +137,14 @@ export const expectSelectionOfficeSubtree: RouteExpectations = {
   roles: { ...everyRole('forbidden'), selection_office: 'subtree' },
   bearer: 'same',
 };
+
+/**
+ * A committee member's own reviews (issue 12): committee members for the applications assigned to
+ * them in rounds of their unit or below (the matrix assigns the target to the caller); persons
+ * only, since scores are a person's judgement; every other role refused.
+ */
+export const expectCommitteeMemberOwn: RouteExpectations = {
+  anonymous: 'unauthenticated',
+  roles: { ...everyRole('forbidden'), committee_member: 'subtree' },
+  bearer: 'forbidden',
+};

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../api/auth/password';
 import type { PrismaClient } from '../generated/client';
+import { demoCommitteeMembers } from './demo-committee';
 import { demoUnits, demoUsers, type DemoUser } from './demo-county';
 
 export interface DemoLogin extends DemoUser {
@@ -32,7 +33,7 @@ export async function seedDemo(
 ): Promise<SeedResult> {
   if ((await prisma.user.count()) > 0) return { seeded: false, logins: [] };
   const logins = await Promise.all(
-    demoUsers.map(async (user) => {
+    [...demoUsers, ...demoCommitteeMembers].map(async (user) => {
       const password = options.passwords?.[user.username] ?? generateDemoPassword();
       return { user, password, passwordHash: await hashPassword(password) };
     }),

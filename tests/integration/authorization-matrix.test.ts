@@ -521,6 +521,51 @@ describe('authorization matrix', () => {
       method: 'GET',
       path: `/api/talent/applications/${(await readableRoundAt(t)).applicationId}`,
     }),
+    'GET /talent/rounds/:id/review-assignments': async (t) => ({
+      method: 'GET',
+      path: `/api/talent/rounds/${(await readableRoundAt(t)).roundId}/review-assignments`,
+    }),
+    // A round in review without applications: nothing to assign, the answer is the empty overview.
+    'POST /talent/rounds/:id/review-assignments/auto': async (t) => ({
+      method: 'POST',
+      path: `/api/talent/rounds/${(await reviewAt(t)).roundId}/review-assignments/auto`,
+    }),
+    // No such person to assign: refused (422 naming reviewerId) after the scope check.
+    'POST /talent/applications/:id/reviewers': async (t) => ({
+      method: 'POST',
+      path: `/api/talent/applications/${(await reviewAt(t)).applicationId}/reviewers`,
+      body: { reviewerId: NO_SUCH_PERSON },
+      accepts: (a) => a.status === 422,
+    }),
+    'DELETE /talent/applications/:id/reviewers/:reviewerId': async (t) => {
+      const reviewer = await userAt(t.unitId, 'committee_member');
+      const { applicationId } = await reviewAt(t, reviewer.id);
+      return { method: 'DELETE', path: `/api/talent/applications/${applicationId}/reviewers/${reviewer.id}` };
+    },
+    'GET /talent/reviews': async (t, caller) => ({
+      method: 'GET',
+      path: '/api/talent/reviews',
+      shows: listHas(await assignedToCaller(t, caller)),
+    }),
+    'GET /talent/reviews/:id': async (t, caller) => ({
+      method: 'GET',
+      path: `/api/talent/reviews/${await assignedToCaller(t, caller)}`,
+    }),
+    'POST /talent/reviews/:id/draft': async (t, caller) => ({
+      method: 'POST',
+      path: `/api/talent/reviews/${await assignedToCaller(t, caller)}/draft`,
+      body: { criteria: { performance: 50 } },
+    }),
+    'POST /talent/reviews/:id/submit': async (t, caller) => ({
+      method: 'POST',
+      path: `/api/talent/reviews/${await assignedToCaller(t, caller)}/submit`,
+      body: { criteria: FULL_SHEET },
+    }),
+    'POST /talent/reviews/:id/conflict': async (t, caller) => ({
+      method: 'POST',
+      path: `/api/talent/reviews/${await assignedToCaller(t, caller)}/conflict`,
+      body: { reason: '矩阵回避' },
+    }),
   };
 
   const ROUND_DATES = {
@@ -546,6 +591,63 @@ describe('authorization matrix', () => {
     });
     return round.id;
   }
+  /** An application in the round, entered directly, screened eligible (review probes need that). */
+  async function applicationIn(roundId: string) {
+    const entry = applicationEntryFor(++talentPeople);
+    const candidate = await prisma.talentCandidate.create({
+      data: {
+        identityNumber: entry.identityNumber,
+        name: entry.name,
+        gender: entry.gender,
+        birthDate: new Date(entry.birthDate),
+        phone: entry.phone,
+      },
+    });
+    const dossier = await prisma.talentDossier.create({
+      data: {
+        candidateId: candidate.id,
+        employerName: entry.employerName,
+        unitType: entry.unitType,
+        field: entry.field,
+        socialWorkSince: new Date(entry.socialWorkSince),
+        socialWorkYears: entry.socialWorkYears,
+      },
+    });
+    return prisma.talentApplication.create({
+      data: {
+        roundId,
+        candidateId: candidate.id,
+        dossierId: dossier.id,
+        source: 'entered',
+        screeningResult: 'eligible',
+        createdById: roleUsers.get('selection_office')!.id,
+      },
+    });
+  }
+  /**
+   * A round of the target's unit in review (written directly: the review probes are about who may
+   * act, not how a round gets there) with one eligible application assigned to `reviewerId` when given.
+   */
+  async function reviewAt(t: Target, reviewerId?: string) {
+    const roundId = await roundAt(t, 'open');
+    await prisma.talentRound.update({ where: { id: roundId }, data: { status: 'review' } });
+    const application = await applicationIn(roundId);
+    if (reviewerId)
+      await prisma.talentReviewerAssignment.create({
+        data: {
+          applicationId: application.id,
+          reviewerId,
+          automatic: false,
+          assignedById: roleUsers.get('selection_office')!.id,
+        },
+      });
+    return { roundId, applicationId: application.id };
+  }
+  /** An application assigned to the caller (a committee member of the matrix, for callers without a person). */
+  const assignedToCaller = async (t: Target, caller: Caller) =>
+    (await reviewAt(t, caller.userId ?? roleUsers.get('committee_member')!.id)).applicationId;
+  const FULL_SHEET = { performance: 90, competence: 80, innovation: 70, ethics: 60 };
+
   /** Reads and refused commands change nothing, so one open round with one application per unit serves them. */
   const readableRounds = new Map<string, Promise<{ roundId: string; applicationId: string }>>();
   function readableRoundAt(t: Target) {
@@ -554,35 +656,7 @@ describe('authorization matrix', () => {
         t.unitId,
         (async () => {
           const roundId = await roundAt(t, 'open');
-          const entry = applicationEntryFor(++talentPeople);
-          const candidate = await prisma.talentCandidate.create({
-            data: {
-              identityNumber: entry.identityNumber,
-              name: entry.name,
-              gender: entry.gender,
-              birthDate: new Date(entry.birthDate),
-              phone: entry.phone,
-            },
-          });
-          const dossier = await prisma.talentDossier.create({
-            data: {
-              candidateId: candidate.id,
-              employerName: entry.employerName,
-              unitType: entry.unitType,
-              field: entry.field,
-              socialWorkSince: new Date(entry.socialWorkSince),
-              socialWorkYears: entry.socialWorkYears,
-            },
-          });
-          const application = await prisma.talentApplication.create({
-            data: {
-              roundId,
-              candidateId: candidate.id,
-              dossierId: dossier.id,
-              source: 'entered',
-              createdById: roleUsers.get('selection_office')!.id,
-            },
-          });
+          const application = await applicationIn(roundId);
           return { roundId, applicationId: application.id };
         })(),
       );

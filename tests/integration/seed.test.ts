@@ -1,5 +1,6 @@
 import { verifyPassword } from '../../api/auth/password';
 import { seedDemo } from '../../prisma/seed/seed-demo';
+import { demoCommitteeMembers } from '../../prisma/seed/demo-committee';
 import { demoUnits, demoUsers } from '../../prisma/seed/demo-county';
 import { createPrismaClient, type Db } from '../../api/db/prisma-client';
 import type { Prisma } from '../../prisma/generated/client';
@@ -61,7 +62,7 @@ describe('demo seed', () => {
 
   it('returns each demo password, stores only an Argon2id hash of it', async () => {
     const users = await ctx.prisma.user.findMany();
-    expect(users).toHaveLength(demoUsers.length);
+    expect(users).toHaveLength(demoUsers.length + demoCommitteeMembers.length);
     for (const user of users) expect(user.passwordHash).toMatch(/^\$argon2id\$/);
   });
 

@@ -8,6 +8,7 @@ import { Link, useParams } from 'react-router-dom';
 import { SOCIAL_WORK_FIELDS } from '../../../workflows/talent/talent-vocabulary';
 import { CursorPager } from '../ui/CursorPager';
 import { useCursorPages } from '../ui/use-cursor-pages';
+import { ReviewAssignments } from './review/ReviewAssignments';
 import { RoundStatusTag } from './RoundsPage';
 import {
   type ImportOutcome,
@@ -109,6 +110,7 @@ export function RoundPage() {
           ]}
         />
         <CursorPager pages={pages} nextCursor={applications.data?.nextCursor} />
+        <ReviewAssignments roundId={roundId} status={r.status} />
       </Flex>
       {importing && <ImportDialog roundId={roundId} onClose={() => setImporting(false)} />}
     </Card>
