@@ -61,6 +61,10 @@ export const AUDIT_ACTIONS = {
   'talent_application.imported': ['导入申报', 'Applications imported'],
   'talent_application.viewed': ['查看申报详情（含完整身份证号）', 'Application read in full'],
   'talent_application.exported': ['导出申报名单', 'Applications exported'],
+  'talent_application.screening_overridden': ['人工调整资格审查结果', 'Screening result overridden'],
+  'talent_application.screening_override_cleared': ['撤销资格审查人工调整', 'Screening override cleared'],
+  'talent_objection.recorded': ['登记公示异议', 'Objection recorded'],
+  'talent_objection.decided': ['处理公示异议', 'Objection decided'],
 } as const satisfies Record<string, Labels>;
 
 export const AUDIT_RESOURCE_TYPES = {
@@ -78,6 +82,7 @@ export const AUDIT_RESOURCE_TYPES = {
   incident: ['异常', 'Incident'],
   talent_round: ['选拔批次', 'Selection round'],
   talent_application: ['人才申报', 'Talent application'],
+  talent_objection: ['公示异议', 'Notice objection'],
 } as const satisfies Record<string, Labels>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;
