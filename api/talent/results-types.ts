@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { TIE_BREAKS } from '../../workflows/talent';
 import { ZShortText } from '../admin/common.types';
 import { pageOf, ZPageQuery } from '../http/pagination';
-import { ZApplicationStatus, ZGender, ZRoundStatus, ZSocialWorkField, ZUnitType } from './talent.types';
+import { ZApplicationSummary, ZRoundStatus } from './talent.types';
 
 const ZLocalized = z.object({ zh: z.string(), en: z.string() });
 const ZCategory = z.enum(['elderly', 'general']);
@@ -63,20 +63,18 @@ export const ZRankingExplanation = z.looseObject({
   promotedAfter: z.array(z.string()).optional(),
 });
 
-/** Who a row is about, as every results list shows it: the identity number masked. */
-const ZPerson = z.object({
-  applicationId: z.string(),
-  candidateId: z.string(),
-  name: z.string(),
-  gender: ZGender,
-  /** Masked: 3701**********1234. */
-  identityNumber: z.string(),
-  employerName: z.string(),
-  unitType: ZUnitType,
-  field: ZSocialWorkField,
-  elderlyServices: z.boolean(),
-  status: ZApplicationStatus,
-});
+/** Who a row is about, as the applications list shows them: the identity number masked. */
+const ZPerson = ZApplicationSummary.pick({
+  candidateId: true,
+  name: true,
+  gender: true,
+  identityNumber: true,
+  employerName: true,
+  unitType: true,
+  field: true,
+  elderlyServices: true,
+  status: true,
+}).extend({ applicationId: z.string() });
 
 export const ZScreeningOverride = z.object({
   result: ZScreeningResult,
