@@ -507,7 +507,12 @@ describe('talent results API', () => {
       expect(twice.status).toBe(409);
       expect(twice.json).toMatchObject({ code: 'CONFLICT', decision: 'dismissed' });
 
-      const second = await office('POST', path, { ...body, content: '反映其曾受到行政处分，隐瞒未报' });
+      // Received after the first, so the list (in the order received) shows it second.
+      const second = await office('POST', path, {
+        ...body,
+        content: '反映其曾受到行政处分，隐瞒未报',
+        receivedAt: new Date(Date.now() - 1_800_000).toISOString(),
+      });
       const upheld = await office('POST', `/api/talent/objections/${second.json!.id as string}/decision`, {
         decision: 'upheld',
         reason: '经核实确有处分记录，异议成立',
