@@ -193,5 +193,8 @@ describeWithBrowser('the office acts on a round’s results and the leading grou
     expect(await leading.getByRole('button', { name: /登记异议|处理异议|人工调整/ }).count()).toBe(0);
     await pages.shot(leading, '08-leading-group-list');
     expect(await accessible(leading)).toEqual([]);
+    // A round still in screening is not before the leading group, even by its address.
+    await leading.goto(`${server.url}/talent/${screening.roundId}`);
+    await leading.getByText('未找到该选拔名单，或尚未到领导小组审阅阶段').waitFor();
   });
 });

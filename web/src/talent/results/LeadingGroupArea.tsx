@@ -4,6 +4,7 @@ import { Alert, Card, Descriptions, Flex, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
 import { CursorPager } from '../../ui/CursorPager';
+import { Result } from '../../ui/Result';
 import { useCursorPages } from '../../ui/use-cursor-pages';
 import { RoundStatusTag } from '../RoundsPage';
 import { RankingResultsTab } from './RankingResultsTab';
@@ -63,7 +64,17 @@ function LeadingRoundsPage() {
 function LeadingRoundPage() {
   const { t } = useTranslation();
   const roundId = useParams().roundId ?? '';
-  const round = useRankingResults(roundId, undefined).data?.round;
+  const ranking = useRankingResults(roundId, undefined);
+  // 404: not a ranked round of the leading group's units (or no such round).
+  if (ranking.isError)
+    return (
+      <Result
+        status="404"
+        title={t('talentResults.notFound')}
+        extra={<Link to="/talent">{t('talentResults.leadingRounds')}</Link>}
+      />
+    );
+  const round = ranking.data?.round;
   if (!round) return <Card loading />;
   return (
     <Card title={<h1 className="sgf-card-title">{round.title}</h1>}>
