@@ -64,6 +64,7 @@ export function ObjectionsTab({ round }: { round: Round }) {
             ? [
                 {
                   key: 'actions',
+                  width: 120,
                   title: t('talentResults.actions'),
                   render: (_v: unknown, o: Objection) =>
                     o.decision === 'pending' ? <DecideObjection objection={o} /> : null,

@@ -101,6 +101,7 @@ export function ScreeningResultsTab({ round }: { round: Round }) {
             ? [
                 {
                   key: 'actions',
+                  width: 120,
                   title: t('talentResults.actions'),
                   render: (_v: unknown, row: ScreeningRow) =>
                     row.override ? <ClearOverride row={row} /> : <OverrideScreening row={row} />,
