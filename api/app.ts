@@ -34,6 +34,7 @@ import type { UnitHeadSync } from './admin/unit-head-sync';
 import { proxyRoutes } from './proxies/proxy.routes';
 import { talentReviewRoutes } from './talent/review-routes';
 import { talentRoutes } from './talent/talent.routes';
+import { talentResultsRoutes } from './talent/results-routes';
 import type { Clock } from './runtime/clock';
 
 export interface AppDeps {
@@ -93,6 +94,7 @@ export function apiRouteTable({
     ...attachmentRoutes(prisma, config.dataDir),
     ...talentRoutes(prisma, clock ?? (() => new Date())),
     ...talentReviewRoutes(prisma, clock ?? (() => new Date())),
+    ...talentResultsRoutes(prisma, clock ?? (() => new Date())),
     ...docsRoutes(() => routes, health.version),
   );
   return routes;

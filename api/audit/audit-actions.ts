@@ -67,6 +67,10 @@ export const AUDIT_ACTIONS = {
   'talent_review.draft_saved': ['保存评分草稿', 'Draft scores saved'],
   'talent_review.submitted': ['提交评分', 'Scores submitted'],
   'talent_conflict.declared': ['申报回避', 'Conflict of interest declared'],
+  'talent_application.screening_overridden': ['人工调整资格审查结果', 'Screening result overridden'],
+  'talent_application.screening_override_cleared': ['撤销资格审查人工调整', 'Screening override cleared'],
+  'talent_objection.recorded': ['登记公示异议', 'Objection recorded'],
+  'talent_objection.decided': ['处理公示异议', 'Objection decided'],
 } as const satisfies Record<string, Labels>;
 
 export const AUDIT_RESOURCE_TYPES = {
@@ -84,6 +88,7 @@ export const AUDIT_RESOURCE_TYPES = {
   incident: ['异常', 'Incident'],
   talent_round: ['选拔批次', 'Selection round'],
   talent_application: ['人才申报', 'Talent application'],
+  talent_objection: ['公示异议', 'Notice objection'],
 } as const satisfies Record<string, Labels>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;

@@ -148,3 +148,21 @@ export const expectCommitteeMemberOwn: RouteExpectations = {
   roles: { ...everyRole('forbidden'), committee_member: 'subtree' },
   bearer: 'forbidden',
 };
+
+/**
+ * A round's ranking results (issue 12): the selection office over the rounds of its subtree, and the
+ * leading group, read-only, over the ranked rounds of its subtree (the list it approves); every
+ * other role refused.
+ */
+export const expectOfficeOrLeadingGroupSubtree: RouteExpectations = {
+  anonymous: 'unauthenticated',
+  roles: { ...everyRole('forbidden'), selection_office: 'subtree', leading_group: 'subtree' },
+  bearer: 'same',
+};
+
+/** The leading group's own round list: its subtree's ranked rounds; every other role refused. */
+export const expectLeadingGroupSubtree: RouteExpectations = {
+  anonymous: 'unauthenticated',
+  roles: { ...everyRole('forbidden'), leading_group: 'subtree' },
+  bearer: 'same',
+};

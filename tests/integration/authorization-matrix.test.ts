@@ -16,6 +16,7 @@ import type { RoleOutcome } from '../../api/policy/route-expectations';
 import { publishDefinition } from '../support/runtime-fixtures';
 import { sessionHeaders } from './support/api-callers';
 import { applicationEntryFor } from '../support/talent-entries';
+import { arrangeRound, type ArrangedRound } from '../support/talent-results-fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 jest.setTimeout(300_000);
@@ -566,6 +567,70 @@ describe('authorization matrix', () => {
       path: `/api/talent/reviews/${await assignedToCaller(t, caller)}/conflict`,
       body: { reason: '矩阵回避' },
     }),
+    'GET /talent/rounds/:id/screening-results': async (t) => ({
+      method: 'GET',
+      path: `/api/talent/rounds/${(await resultsRoundsAt(t)).screening.roundId}/screening-results`,
+    }),
+    // Past authorization, an override equal to the screening's own result is refused (400 naming result).
+    'POST /talent/applications/:id/screening-override': async (t) => ({
+      method: 'POST',
+      path: `/api/talent/applications/${(await resultsRoundsAt(t)).screening.applications[0]!.applicationId}/screening-override`,
+      body: { result: 'eligible', reason: '矩阵' },
+      accepts: (a) =>
+        a.status === 400 &&
+        ((a.json as { errors?: { field: string }[] }).errors ?? [])[0]?.field === 'result',
+    }),
+    // Past authorization, there is no override to clear (409).
+    'DELETE /talent/applications/:id/screening-override': async (t) => ({
+      method: 'DELETE',
+      path: `/api/talent/applications/${(await resultsRoundsAt(t)).screening.applications[0]!.applicationId}/screening-override`,
+      accepts: (a) => a.status === 409 && (a.json as { code?: string }).code === 'CONFLICT',
+    }),
+    'GET /talent/rounds/:id/ranking-results': async (t) => ({
+      method: 'GET',
+      path: `/api/talent/rounds/${(await resultsRoundsAt(t)).notice.roundId}/ranking-results`,
+    }),
+    'GET /talent/leading-group/rounds': async (t) => ({
+      method: 'GET',
+      path: '/api/talent/leading-group/rounds?limit=200',
+      shows: listHas((await resultsRoundsAt(t)).notice.roundId),
+    }),
+    'GET /talent/rounds/:id/objections': async (t) => ({
+      method: 'GET',
+      path: `/api/talent/rounds/${(await resultsRoundsAt(t)).notice.roundId}/objections`,
+    }),
+    'POST /talent/rounds/:id/objections': async (t) => {
+      const { notice } = await resultsRoundsAt(t);
+      return {
+        method: 'POST',
+        path: `/api/talent/rounds/${notice.roundId}/objections`,
+        body: {
+          applicationId: notice.applications[0]!.applicationId,
+          raisedBy: '矩阵',
+          content: '矩阵异议',
+          receivedAt: new Date(Date.now() - 60_000).toISOString(),
+        },
+      };
+    },
+    // A fresh pending objection per probe: a decided one stays decided.
+    'POST /talent/objections/:id/decision': async (t) => {
+      const { notice } = await resultsRoundsAt(t);
+      const objection = await prisma.talentObjection.create({
+        data: {
+          roundId: notice.roundId,
+          applicationId: notice.applications[0]!.applicationId,
+          raisedBy: '矩阵',
+          content: '矩阵异议',
+          receivedAt: new Date(),
+          recordedById: roleUsers.get('selection_office')!.id,
+        },
+      });
+      return {
+        method: 'POST',
+        path: `/api/talent/objections/${objection.id}/decision`,
+        body: { decision: 'dismissed', reason: '矩阵' },
+      };
+    },
   };
 
   const ROUND_DATES = {
@@ -661,6 +726,37 @@ describe('authorization matrix', () => {
         })(),
       );
     return readableRounds.get(t.unitId)!;
+  }
+
+  /**
+   * Per unit, a round in screening with one screened application and one in the public notice with
+   * one selected candidate (tests/support/talent-results-fixtures.ts); reads and refused commands
+   * change neither.
+   */
+  const resultsRounds = new Map<string, Promise<{ screening: ArrangedRound; notice: ArrangedRound }>>();
+  function resultsRoundsAt(t: Target) {
+    if (!resultsRounds.has(t.unitId))
+      resultsRounds.set(
+        t.unitId,
+        (async () => {
+          const common = { unitId: t.unitId, createdById: roleUsers.get('selection_office')!.id };
+          const screening = await arrangeRound(prisma, {
+            ...common,
+            title: unique('矩阵审查'),
+            status: 'screening',
+            people: [{ n: ++talentPeople }],
+          });
+          const notice = await arrangeRound(prisma, {
+            ...common,
+            title: unique('矩阵公示'),
+            status: 'notice',
+            ranked: true,
+            people: [{ n: ++talentPeople, score: 80 }],
+          });
+          return { screening, notice };
+        })(),
+      );
+    return resultsRounds.get(t.unitId)!;
   }
 
   /** An upcoming proxy period, set by a person of the target's unit for themself. */

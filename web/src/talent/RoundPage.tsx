@@ -10,6 +10,7 @@ import { CursorPager } from '../ui/CursorPager';
 import { useCursorPages } from '../ui/use-cursor-pages';
 import { ReviewAssignments } from './review/ReviewAssignments';
 import { RoundStatusTag } from './RoundsPage';
+import { RoundTabs } from './results/RoundTabs';
 import {
   type ImportOutcome,
   useApplications,
@@ -88,28 +89,38 @@ export function RoundPage() {
             {t('talent.export')}
           </Button>
         </Flex>
-        <Table<ApplicationSummary>
-          rowKey="id"
-          aria-label={t('talent.applications')}
-          loading={applications.isPending}
-          dataSource={applications.data?.items ?? []}
-          pagination={false}
-          columns={[
-            { key: 'name', title: t('talent.name'), dataIndex: 'name' },
-            { key: 'gender', title: t('talent.gender'), render: (_v, a) => t(`talent.genders.${a.gender}`) },
-            { key: 'id', title: t('talent.identityNumber'), dataIndex: 'identityNumber' },
-            { key: 'employer', title: t('talent.employer'), dataIndex: 'employerName' },
-            { key: 'field', title: t('talent.field'), render: (_v, a) => fieldLabel(a.field) },
-            { key: 'years', title: t('talent.years'), dataIndex: 'socialWorkYears' },
-            { key: 'source', title: t('talent.source'), render: (_v, a) => t(`talent.sources.${a.source}`) },
-            {
-              key: 'status',
-              title: t('talent.applicationStatus'),
-              render: (_v, a) => t(`talent.applicationStatuses.${a.status}`),
-            },
-          ]}
-        />
-        <CursorPager pages={pages} nextCursor={applications.data?.nextCursor} />
+        <RoundTabs round={r}>
+          <Table<ApplicationSummary>
+            rowKey="id"
+            aria-label={t('talent.applications')}
+            loading={applications.isPending}
+            dataSource={applications.data?.items ?? []}
+            pagination={false}
+            columns={[
+              { key: 'name', title: t('talent.name'), dataIndex: 'name' },
+              {
+                key: 'gender',
+                title: t('talent.gender'),
+                render: (_v, a) => t(`talent.genders.${a.gender}`),
+              },
+              { key: 'id', title: t('talent.identityNumber'), dataIndex: 'identityNumber' },
+              { key: 'employer', title: t('talent.employer'), dataIndex: 'employerName' },
+              { key: 'field', title: t('talent.field'), render: (_v, a) => fieldLabel(a.field) },
+              { key: 'years', title: t('talent.years'), dataIndex: 'socialWorkYears' },
+              {
+                key: 'source',
+                title: t('talent.source'),
+                render: (_v, a) => t(`talent.sources.${a.source}`),
+              },
+              {
+                key: 'status',
+                title: t('talent.applicationStatus'),
+                render: (_v, a) => t(`talent.applicationStatuses.${a.status}`),
+              },
+            ]}
+          />
+          <CursorPager pages={pages} nextCursor={applications.data?.nextCursor} />
+        </RoundTabs>
         <ReviewAssignments roundId={roundId} status={r.status} />
       </Flex>
       {importing && <ImportDialog roundId={roundId} onClose={() => setImporting(false)} />}

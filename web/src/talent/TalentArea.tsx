@@ -1,6 +1,5 @@
-// 人才选拔: the selection office's rounds and a round's applications and reviewer assignment; a
-// committee member's 我的评审 and scoring pages. The leading group's pages arrive with the later
-// parts of issue 12.
+// 人才选拔: the selection office's rounds, a round's applications, results and reviewer assignment; a
+// committee member's 我的评审 and scoring pages; the leading group's read-only ranked rounds.
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { AreaPlaceholder } from '../pages/AreaPlaceholder';
@@ -8,12 +7,17 @@ import { MyReviewsPage } from './review/MyReviewsPage';
 import { ScoringPage } from './review/ScoringPage';
 import { RoundPage } from './RoundPage';
 import { RoundsPage } from './RoundsPage';
+import { LeadingGroupArea } from './results/LeadingGroupArea';
 
 export default function TalentArea() {
   const { user } = useSession();
   const officeUnits = (user?.roles ?? []).filter((r) => r.role === 'selection_office');
   const reviews = (user?.roles ?? []).some((r) => r.role === 'committee_member');
-  if (officeUnits.length === 0 && !reviews) return <AreaPlaceholder area="talent" />;
+  if (officeUnits.length === 0 && !reviews) {
+    // The leading group reads the ranked rounds of its subtree (read-only).
+    if (user?.roles.some((r) => r.role === 'leading_group')) return <LeadingGroupArea />;
+    return <AreaPlaceholder area="talent" />;
+  }
   return (
     <Routes>
       {officeUnits.length > 0 ? (
