@@ -68,6 +68,32 @@ function applyLanguage(language: string): void {
   }
 }
 
+/**
+ * A part of the catalogue that an area ships with its own chunk (the talent area's texts), so it
+ * does not weigh on every page's first load; loaded for each language as the language is.
+ */
+export type CataloguePart = Record<Language, () => Promise<Record<string, unknown>>>;
+
+const parts: CataloguePart[] = [];
+const loadedParts = new Set<string>();
+
+async function loadParts(language: Language): Promise<void> {
+  await Promise.all(
+    parts.map(async (part, index) => {
+      const key = `${index}/${language}`;
+      if (loadedParts.has(key)) return;
+      i18n.addResourceBundle(language, 'translation', await part[language](), true, true);
+      loadedParts.add(key);
+    }),
+  );
+}
+
+/** Adds an area's part of the catalogue; settles once the current language's texts are in. */
+export function addCataloguePart(part: CataloguePart): Promise<void> {
+  parts.push(part);
+  return loadParts(currentLanguage());
+}
+
 export function currentLanguage(): Language {
   return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
 }
@@ -78,6 +104,7 @@ export async function changeLanguage(language: Language): Promise<void> {
     i18n.addResourceBundle(language, 'translation', pack.translation);
     antdLocales.set(language, pack.antd);
   }
+  await loadParts(language);
   await i18n.changeLanguage(language);
 }
 

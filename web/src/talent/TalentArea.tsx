@@ -1,5 +1,6 @@
 // 人才选拔: the selection office's rounds, a round's applications, results and reviewer assignment; a
 // committee member's 我的评审 and scoring pages; the leading group's read-only ranked rounds.
+import { use } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { AreaPlaceholder } from '../pages/AreaPlaceholder';
@@ -8,8 +9,10 @@ import { ScoringPage } from './review/ScoringPage';
 import { RoundPage } from './RoundPage';
 import { RoundsPage } from './RoundsPage';
 import { LeadingGroupArea } from './results/LeadingGroupArea';
+import { talentTextsReady } from './talent-texts';
 
 export default function TalentArea() {
+  use(talentTextsReady);
   const { user } = useSession();
   const officeUnits = (user?.roles ?? []).filter((r) => r.role === 'selection_office');
   const reviews = (user?.roles ?? []).some((r) => r.role === 'committee_member');
