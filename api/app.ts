@@ -33,6 +33,7 @@ import type { ProxySweeper } from './proxies/proxy-sweeper';
 import type { UnitHeadSync } from './admin/unit-head-sync';
 import { proxyRoutes } from './proxies/proxy.routes';
 import { talentRoutes } from './talent/talent.routes';
+import { roundProcessRoutes } from './talent/round-process.routes';
 import type { Clock } from './runtime/clock';
 
 export interface AppDeps {
@@ -90,7 +91,8 @@ export function apiRouteTable({
     ...notificationRoutes(prisma, notificationHub),
     ...proxyRoutes(prisma, clock ?? (() => new Date()), proxySweeper),
     ...attachmentRoutes(prisma, config.dataDir),
-    ...talentRoutes(prisma, clock ?? (() => new Date())),
+    ...talentRoutes(prisma, clock ?? (() => new Date()), orchestrator),
+    ...roundProcessRoutes(orchestrator),
     ...docsRoutes(() => routes, health.version),
   );
   return routes;
