@@ -163,11 +163,23 @@ async function noticeOutcome(db: DbClient, round: RoundRow): Promise<{ objection
   return { objectionsUpheld: upheld > 0 };
 }
 
-/** The process's open task at the step's node; none means the process is elsewhere. */
+/** How long a command waits for the process to reach its step after the action before it (screening, ranking). */
+const ARRIVAL_WAIT_MS = 5_000;
+
+/**
+ * The process's open task at the step's node; none means the process is elsewhere. A round already
+ * in the step's status whose process is still running the action before the step (screening a large
+ * round, say) gets a few seconds to arrive.
+ */
 async function openStepTask(orchestrator: Orchestrator, round: RoundRow, step: Step) {
   if (!round.instanceId) throw stateConflict(round.status, step);
-  const tasks = await orchestrator.listOpenTasks({ instanceId: round.instanceId });
-  return tasks.find((task) => task.nodeId === step.nodeId);
+  const deadline = Date.now() + (round.status === step.from ? ARRIVAL_WAIT_MS : 0);
+  for (;;) {
+    const tasks = await orchestrator.listOpenTasks({ instanceId: round.instanceId });
+    const task = tasks.find((candidate) => candidate.nodeId === step.nodeId);
+    if (task || Date.now() >= deadline) return task;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export async function advanceRound(
