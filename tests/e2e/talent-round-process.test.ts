@@ -6,7 +6,12 @@
 // 1366×768.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createPrismaClient } from '../../api/db/prisma-client';
-import { chromiumMissingReason, findChromium, launchChromium } from '../support/browser';
+import {
+  chromiumMissingReason,
+  findChromium,
+  launchChromium,
+  seriousA11yViolations,
+} from '../support/browser';
 import { journeyPages } from '../support/journey-pages';
 import { applicationEntryFor } from '../support/talent-entries';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -185,5 +190,8 @@ describeWithBrowser('the selection office runs a round to publication in a real 
       .getByRole('cell', { name: '入选', exact: true })
       .waitFor();
     await pages.shot(office, '10-published');
+    // As in talent-rounds.test.ts: the shared pager's page number is left out, not this area's to change.
+    const violations = await seriousA11yViolations(office);
+    expect(violations.filter((v) => !v.includes('[aria-live="polite"]'))).toEqual([]);
   });
 });

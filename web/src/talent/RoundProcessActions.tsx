@@ -3,6 +3,7 @@
 // public notice. The approvals between them (the office's confirmation of the list, the leading
 // group's decision) are tasks in the 工作台.
 import { Button, Popconfirm, Steps } from 'antd';
+import './talent-process.css';
 import { useTranslation } from 'react-i18next';
 import { type RoundCommand, useRoundCommand } from './talent-hooks';
 import type { Round, RoundStatus } from './talent-types';
@@ -39,7 +40,14 @@ export function RoundProcessSteps({ status }: { status: RoundStatus }) {
       size="small"
       current={current}
       status={status === 'published' ? 'finish' : status === 'cancelled' ? 'error' : 'process'}
-      items={STEPS.map((step) => ({ title: t(`talentProcess.steps.${step}`) }))}
+      items={STEPS.map((step, index) => ({
+        title:
+          index > current ? (
+            <span className="sgf-talent-step-ahead">{t(`talentProcess.steps.${step}`)}</span>
+          ) : (
+            t(`talentProcess.steps.${step}`)
+          ),
+      }))}
     />
   );
 }
