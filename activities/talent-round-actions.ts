@@ -24,6 +24,7 @@ import {
   type UpheldObjection,
 } from '../workflows/talent';
 import { NonRetryableActionError } from './run-action';
+import { inTransaction } from './sql';
 
 type RoundStatus = 'screening' | 'review' | 'ranking' | 'notice' | 'approval' | 'published' | 'cancelled';
 
@@ -32,21 +33,6 @@ interface RoundRow {
   status: string;
   config: unknown;
   reference_date: string;
-}
-
-async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 /** The round, locked for the action's transaction; a status outside `allowed` cannot be fixed by retrying. */

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../api/db/prisma-client';
 import { apiAgent, type TestServer } from '../support/test-server';
 import { applicationEntryFor } from '../support/talent-entries';
+import { until } from '../support/until';
 import {
   type Call,
   sessionHeaders,
@@ -76,14 +77,6 @@ describe('a talent selection round, end to end on the embedded runtime', () => {
   });
   afterAll(() => stopAdminApi({ server, prisma, admin }));
 
-  async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>): Promise<T> {
-    for (let waited = 0; waited < 20_000; waited += 100) {
-      const value = await probe();
-      if (value) return value;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  }
   const roundStatus = async (id: string) =>
     (await prisma.talentRound.findUniqueOrThrow({ where: { id } })).status;
   const openTask = (instanceId: string, nodeId: string) =>

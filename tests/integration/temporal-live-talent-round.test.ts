@@ -10,6 +10,7 @@ import type { Db } from '../../api/db/prisma-client';
 import { advanceRound, startRoundProcess } from '../../api/talent/round-process-commands';
 import { describeLive } from '../support/temporal-live-env';
 import { type BothRuntimes, historyBytes, startBothRuntimes } from '../support/temporal-runtimes';
+import { until } from '../support/until';
 import { sessionCallerOf } from './support/api-callers';
 
 jest.setTimeout(180_000);
@@ -29,14 +30,6 @@ describeLive('a talent selection round on Temporal', (address) => {
   });
   afterAll(() => rt?.close());
 
-  async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>): Promise<T> {
-    for (let waited = 0; waited < 60_000; waited += 200) {
-      const value = await probe();
-      if (value) return value;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  }
   const openTasks = (instanceId: string, nodeId: string, count = 1) =>
     until(`${count} open ${nodeId} task(s)`, async () => {
       const open = (await rt.temporal.listOpenTasks({ instanceId })).filter((t) => t.nodeId === nodeId);
