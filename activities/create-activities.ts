@@ -1,5 +1,6 @@
 // The activity functions both runtimes call: built once with their dependencies, then used by the
 // Temporal worker (through proxyActivities) and by the embedded scheduler alike.
+import type { Pool } from 'pg';
 import { createCalendarRevisions } from './calendar-revisions';
 import { deliverNotification, type NotificationInput } from './notifications';
 import { writeTransition, type Transition } from './projection';
@@ -9,8 +10,8 @@ import type { Sql } from './sql';
 import type { CalendarStamp } from './working-day-calendar';
 
 export interface ActivityDeps {
-  /** A pg pool: each activity is its own transaction. */
-  pool: Sql;
+  /** A pg pool: each activity is its own transaction (the talent actions open theirs on it). */
+  pool: Pool;
   fetch?: typeof fetch;
   webhookTimeoutMs?: number;
 }

@@ -3,7 +3,8 @@
 import { actionCatalog } from '../workflows/engine';
 import type { ActionCall } from '../workflows/temporal/process-activities';
 import { deliverNotification, resolveRecipient } from './notifications';
-import type { Sql } from './sql';
+import type { Pool } from 'pg';
+import { computeEligibility, publishRound, rankAndAllocate, setRoundStatus } from './talent-round-actions';
 
 /** One action to run: the workflow's activity contract (`ActionCall`), which the embedded scheduler shares. */
 export type ActionRequest = ActionCall;
@@ -17,7 +18,8 @@ export class NonRetryableActionError extends Error {
 }
 
 export interface ActionDeps {
-  sql: Sql;
+  /** A pool: the talent actions write their rows in transactions of their own. */
+  sql: Pool;
   fetch: typeof fetch;
   webhookTimeoutMs: number;
 }
@@ -56,9 +58,24 @@ export async function runAction(deps: ActionDeps, request: ActionRequest): Promi
       if (!response.ok) throw new Error(`webhook answered ${response.status}`);
       return { status: response.status };
     }
+    case 'computeEligibility':
+      return computeEligibility(
+        deps.sql,
+        actionCatalog.computeEligibility.params.parse(request.params).roundId,
+      );
+    case 'rankAndAllocate':
+      return rankAndAllocate(deps.sql, actionCatalog.rankAndAllocate.params.parse(request.params).roundId);
+    case 'setRoundStatus':
+      return setRoundStatus(deps.sql, actionCatalog.setRoundStatus.params.parse(request.params));
+    case 'publishRound':
+      return publishRound(
+        deps.sql,
+        actionCatalog.publishRound.params.parse(request.params).roundId,
+        new Date(),
+      );
     default:
-      // The talent actions (eligibility, ranking, allowance, benefits, title) arrive with the
-      // talent selection work; until then an instance that reaches one shows a parked incident.
+      // The term actions (allowance, benefits, title) arrive with the talent terms work; until
+      // then an instance that reaches one shows a parked incident.
       throw new NonRetryableActionError(`action ${request.action} has no implementation in this release`);
   }
 }

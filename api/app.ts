@@ -35,6 +35,7 @@ import { proxyRoutes } from './proxies/proxy.routes';
 import { talentReviewRoutes } from './talent/review-routes';
 import { talentRoutes } from './talent/talent.routes';
 import { talentResultsRoutes } from './talent/results-routes';
+import { roundProcessRoutes } from './talent/round-process.routes';
 import type { Clock } from './runtime/clock';
 
 export interface AppDeps {
@@ -92,7 +93,8 @@ export function apiRouteTable({
     ...notificationRoutes(prisma, notificationHub),
     ...proxyRoutes(prisma, clock ?? (() => new Date()), proxySweeper),
     ...attachmentRoutes(prisma, config.dataDir),
-    ...talentRoutes(prisma, clock ?? (() => new Date())),
+    ...talentRoutes(prisma, clock ?? (() => new Date()), orchestrator),
+    ...roundProcessRoutes(orchestrator),
     ...talentReviewRoutes(prisma, clock ?? (() => new Date())),
     ...talentResultsRoutes(prisma, clock ?? (() => new Date())),
     ...docsRoutes(() => routes, health.version),

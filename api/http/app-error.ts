@@ -18,6 +18,8 @@ export const errorStatus = {
   PROCESS_STATE_CONFLICT: 409,
   INCIDENT_RESOLVED: 409,
   TALENT_ROUND_STATE: 409,
+  TALENT_REVIEW_INCOMPLETE: 409,
+  TALENT_OBJECTIONS_PENDING: 409,
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -87,6 +89,8 @@ const titles: Record<ErrorCode, [en: string, zh: string]> = {
   PROXY_INVALID: ['The proxy period is not possible', '代理设置不成立'],
   INCIDENT_RESOLVED: ['The incident is already resolved', '该异常已处理'],
   TALENT_ROUND_STATE: ['Not possible in the round’s current status', '选拔批次当前状态不允许此操作'],
+  TALENT_REVIEW_INCOMPLETE: ['Some eligible candidates lack reviews', '尚有合格人选的评分份数不足'],
+  TALENT_OBJECTIONS_PENDING: ['Some objections are not decided', '尚有公示异议未处理'],
   TALENT_CONFIG_INVALID: ['The round options are not valid', '选拔批次的配置不符合要求'],
   TALENT_IMPORT_REJECTED: [
     'Nothing was imported: some rows are not valid',

@@ -12,10 +12,11 @@ import type { DbClient } from '../db/prisma-client';
 export const CONTENT_ROLES: readonly TRole[] = ['officer', 'supervisor'];
 
 /**
- * Roles whose people have a 工作台 (the task inbox): the only people project work may be handed
- * over, copied, chosen in a 人员选择 field, added as a signer or proxied to. A selection office,
- * leading group or admin account has no 工作台, so a task given to them would wait where nobody
- * can open it (found when a demo 督导老师 picked from the selection office stranded a project).
+ * Roles whose people do case work in the 工作台 (the task inbox): the only people project work may
+ * be handed over, copied, chosen in a 人员选择 field, added as a signer or proxied to. A selection
+ * office or leading group sees only its talent rounds' approvals there, and an admin account no
+ * tasks, so project work given to them would wait where nobody does it (found when a demo 督导老师
+ * picked from the selection office stranded a project).
  */
 export const WORKBENCH_ROLES: readonly TRole[] = ['officer', 'supervisor', 'committee_member'];
 

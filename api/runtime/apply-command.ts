@@ -12,6 +12,7 @@ import {
   type TransitionWrite,
 } from '../../activities/projection';
 import type { Sql } from '../../activities/sql';
+export { inTransaction } from '../../activities/sql';
 import { calendarOf, withCalendarRevision } from '../../activities/working-day-calendar';
 import type { CalendarRevisions } from '../../activities/calendar-revisions';
 import { initialState, step, type EngineEvent } from '../../workflows/engine';
@@ -55,21 +56,6 @@ interface CommandPath {
 
 /** How often a command re-reads after losing a race before it reports a conflict. */
 const MAX_ATTEMPTS = 20;
-
-export async function inTransaction<T>(pool: Pool, fn: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await fn(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
-}
 
 async function readInstance(sql: Sql, instanceId: string, key: string): Promise<CurrentInstance | undefined> {
   const { rows } = await sql.query<CurrentInstance>({

@@ -9,7 +9,9 @@ import { auditContextOf, writeAudit } from '../audit/write-audit';
 import type { Db } from '../db/prisma-client';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { expectSelectionOfficeSubtree } from '../policy/route-expectations';
+import type { Orchestrator } from '../orchestrator/orchestrator';
 import type { Clock } from '../runtime/clock';
+import { runtime } from '../work/work.routes';
 import { enterApplication } from './application-commands';
 import { exportApplications } from './application-export';
 import {
@@ -22,6 +24,7 @@ import { applicationDetail, listApplications } from './application-reads';
 import { applicationTemplate } from './application-workbook';
 import { maskIdentityNumber } from './identity-number';
 import { createRound, moveRoundWindow } from './round-commands';
+import { startRoundProcess } from './round-process-commands';
 import { isoDate } from './round-view';
 import { listRounds, roundDetail } from './round-reads';
 import {
@@ -42,7 +45,7 @@ const signedIn = { kind: 'signedIn' } as const;
 const office = { tag: 'talent', access: signedIn, expect: expectSelectionOfficeSubtree } as const;
 const roundAnswer = { 200: { description: 'The round as it now stands', schema: ZRound } };
 
-export function talentRoutes(prisma: Db, clock: Clock): AnyRoute[] {
+export function talentRoutes(prisma: Db, clock: Clock, orchestrator: Orchestrator | undefined): AnyRoute[] {
   return [
     defineRoute({
       ...office,
@@ -83,13 +86,17 @@ export function talentRoutes(prisma: Db, clock: Clock): AnyRoute[] {
       ...office,
       method: 'post',
       path: '/talent/rounds/:id/open',
-      summary: 'Open the application window (a draft round, or a closed one again); 409 in any other status',
+      summary:
+        'Open the application window (a draft round, or a closed one again); 409 in any other status. The first opening starts the round’s process',
       idempotent: true,
       params: ZIdParams,
       responses: roundAnswer,
       handle: async ({ db, caller, params }) => {
         const { round, audit } = await moveRoundWindow(db, caller, params.id, 'open', clock());
-        return { status: 200, body: round, audit };
+        if (round.instanceId) return { status: 200, body: round, audit };
+        const row = await roundInScope(db, caller, params.id);
+        const instanceId = await startRoundProcess(db, runtime(orchestrator), caller, row);
+        return { status: 200, body: { ...round, instanceId }, audit };
       },
     }),
     defineRoute({

@@ -64,7 +64,7 @@ const answered = async (done: Promise<Done>) => {
 };
 
 /** Commands need the runtime; the route table is also built without one (OpenAPI, the matrix). */
-function runtime(orchestrator: Orchestrator | undefined): Orchestrator {
+export function runtime(orchestrator: Orchestrator | undefined): Orchestrator {
   if (!orchestrator) throw new Error('This route table was built without an orchestrator.');
   return orchestrator;
 }

@@ -518,6 +518,22 @@ describe('authorization matrix', () => {
       accepts: (a) =>
         a.status === 400 && ((a.json as { errors?: { field: string }[] }).errors ?? [])[0]?.field === 'file',
     }),
+    'POST /talent/rounds/:id/start-screening': async (t, caller) => ({
+      method: 'POST',
+      path: `/api/talent/rounds/${await roundForStep(t, caller, 'awaitScreening', 'closed')}/start-screening`,
+    }),
+    'POST /talent/rounds/:id/confirm-screening': async (t, caller) => ({
+      method: 'POST',
+      path: `/api/talent/rounds/${await roundForStep(t, caller, 'confirmScreening', 'screening')}/confirm-screening`,
+    }),
+    'POST /talent/rounds/:id/close-review': async (t, caller) => ({
+      method: 'POST',
+      path: `/api/talent/rounds/${await roundForStep(t, caller, 'committeeReview', 'review')}/close-review`,
+    }),
+    'POST /talent/rounds/:id/end-notice': async (t, caller) => ({
+      method: 'POST',
+      path: `/api/talent/rounds/${await roundForStep(t, caller, 'publicNotice', 'notice')}/end-notice`,
+    }),
     'GET /talent/applications/:id': async (t) => ({
       method: 'GET',
       path: `/api/talent/applications/${(await readableRoundAt(t)).applicationId}`,
@@ -641,7 +657,7 @@ describe('authorization matrix', () => {
   /** People numbered for valid identity numbers (tests/support/talent-entries.ts). */
   let talentPeople = 1000;
   /** A round of the target's unit in the given status, made directly (its commands are probed on their own). */
-  async function roundAt(t: Target, status: 'draft' | 'open'): Promise<string> {
+  async function roundAt(t: Target, status: 'draft' | 'open' | 'closed'): Promise<string> {
     const round = await prisma.talentRound.create({
       data: {
         unitId: t.unitId,
@@ -713,6 +729,62 @@ describe('authorization matrix', () => {
     (await reviewAt(t, caller.userId ?? roleUsers.get('committee_member')!.id)).applicationId;
   const FULL_SHEET = { performance: 90, competence: 80, innovation: 70, ethics: 60 };
 
+  /** The office steps of the round process, in order, up to the public notice. */
+  const OFFICE_STEPS = [
+    'awaitScreening',
+    'confirmScreening',
+    'committeeReview',
+    'officeConfirmation',
+    'publicNotice',
+  ] as const;
+  async function openTaskAt(instanceId: string, nodeId: string) {
+    for (let waited = 0; waited < 15_000; waited += 50) {
+      const task = await prisma.task.findFirst({ where: { instanceId, nodeId, status: 'open' } });
+      if (task) return task;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`no open task at ${nodeId} of round ${instanceId}`);
+  }
+  /**
+   * A round of the target's unit, without applications, whose process waits at `nodeId` with the
+   * round in `status`: driven there by an office member of the unit (the scheduler runs the
+   * actions). Only the selection office gets past authorization, so only its probes need one.
+   */
+  async function roundForStep(
+    t: Target,
+    caller: Caller,
+    nodeId: (typeof OFFICE_STEPS)[number],
+    status: 'closed' | 'screening' | 'review' | 'notice',
+  ): Promise<string> {
+    const roundId = await roundAt(t, 'closed');
+    if (caller.role !== 'selection_office') return roundId;
+    const office = await userAt(t.unitId, 'selection_office');
+    const actor = { userId: office.id };
+    await server.orchestrator.start({
+      instanceId: roundId,
+      versionId: roundVersionId,
+      unitId: t.unitId,
+      title: '矩阵批次',
+      input: { roundId, roundName: '矩阵批次' },
+      actor,
+      idempotencyKey: unique('matrix-round'),
+    });
+    await prisma.talentRound.update({ where: { id: roundId }, data: { instanceId: roundId } });
+    for (const step of OFFICE_STEPS) {
+      const task = await openTaskAt(roundId, step);
+      if (step === nodeId) break;
+      // rankAndAllocate runs on a round in ranking, as closing the review leaves it.
+      if (step === 'committeeReview')
+        await prisma.talentRound.update({ where: { id: roundId }, data: { status: 'ranking' } });
+      const event =
+        task.kind === 'approval'
+          ? ({ type: 'approvalVoted', taskId: task.engineTaskId, vote: 'approve' } as const)
+          : ({ type: 'taskCompleted', taskId: task.engineTaskId, data: {} } as const);
+      await server.orchestrator.send(roundId, event, actor, unique('matrix-step'));
+    }
+    await prisma.talentRound.update({ where: { id: roundId }, data: { status } });
+    return roundId;
+  }
   /** Reads and refused commands change nothing, so one open round with one application per unit serves them. */
   const readableRounds = new Map<string, Promise<{ roundId: string; applicationId: string }>>();
   function readableRoundAt(t: Target) {
@@ -883,6 +955,7 @@ describe('authorization matrix', () => {
   const roleUsers = new Map<TRole, { id: string; username: string }>();
   let lifecycleVersionId = '';
   let incidentVersionId = '';
+  let roundVersionId = '';
   const roleTokens = new Map<TRole, string>();
   let clientAddress = 0;
 
@@ -947,6 +1020,12 @@ describe('authorization matrix', () => {
       orderBy: { version: 'desc' },
     });
     lifecycleVersionId = lifecycle.id;
+    roundVersionId = (
+      await prisma.processDefinitionVersion.findFirstOrThrow({
+        where: { status: 'published', definition: { key: 'talent-selection-round' } },
+        orderBy: { version: 'desc' },
+      })
+    ).id;
     incidentVersionId = await publishDefinition(server.databaseUrl, {
       key: 'matrix-incident',
       name: '矩阵异常',

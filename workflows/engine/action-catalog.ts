@@ -18,10 +18,16 @@ const recipient = z.union([
   z.strictObject({ userId: z.string().min(1) }),
   z.strictObject({ starter: z.literal(true) }),
 ]);
-const fraction = z.strictObject({
-  numerator: z.number().int().nonnegative(),
-  denominator: z.number().int().positive(),
-});
+/** The statuses of a selection round the process moves it between (TalentRoundStatus). */
+const roundStatus = z.enum([
+  'screening',
+  'review',
+  'ranking',
+  'notice',
+  'approval',
+  'published',
+  'cancelled',
+]);
 
 export const actionCatalog = {
   notify: {
@@ -38,24 +44,35 @@ export const actionCatalog = {
     params: z.strictObject({ values: z.record(z.string(), z.unknown()) }),
     defaultResult: 'merge',
   },
+  // The talent round's actions read and write the round's rows; the process carries only its id.
   computeEligibility: {
-    description: { zh: '资格审查', en: 'screen applications for eligibility' },
-    params: z.strictObject({
-      applications: z.array(z.unknown()),
-      minYearsInSocialWork: z.number().int().nonnegative().default(5),
-      fields: z.array(z.string()).optional(),
-    }),
+    description: { zh: '资格审查', en: 'screen the round’s applications for eligibility' },
+    params: z.strictObject({ roundId: z.string().min(1) }),
     defaultResult: 'ignore',
   },
   rankAndAllocate: {
-    description: { zh: '排名与名额分配', en: 'rank candidates and allocate the quota' },
+    description: {
+      zh: '排名与名额分配（公示期异议成立的除外并依次递补）',
+      en: 'rank the round’s candidates and allocate the quota (without those removed by upheld objections)',
+    },
+    params: z.strictObject({ roundId: z.string().min(1) }),
+    defaultResult: 'ignore',
+  },
+  setRoundStatus: {
+    description: { zh: '更新选拔批次状态', en: 'move the selection round to a status' },
     params: z.strictObject({
-      candidates: z.array(z.unknown()),
-      scores: z.record(z.string(), z.number().nullable()),
-      quota: z.number().int().positive(),
-      elderlyShare: fraction,
-      excluded: z.array(z.string()).optional(),
+      roundId: z.string().min(1),
+      from: z.array(roundStatus).min(1),
+      to: roundStatus,
     }),
+    defaultResult: 'ignore',
+  },
+  publishRound: {
+    description: {
+      zh: '公布入选名单，建立人才及管理期记录',
+      en: 'publish the list: a talent and a term for each selected candidate',
+    },
+    params: z.strictObject({ roundId: z.string().min(1) }),
     defaultResult: 'ignore',
   },
   payAllowance: {

@@ -241,93 +241,92 @@ describe('venture philanthropy (公益创投)', () => {
   });
 });
 
-const candidates = [
-  { id: 'c1', name: '张敏', field: '养老服务', yearsInSocialWork: 8 },
-  { id: 'c2', name: '李强', field: '社会救助', yearsInSocialWork: 6 },
-  { id: 'c3', name: '王丽', field: '儿童关爱', yearsInSocialWork: 3 },
-];
-
 describe('talent selection round (高层次人才选拔)', () => {
+  const round = { roundId: 'round-2025', roundName: '2025 年“海右”人才选拔' };
+  const talents = [
+    { talentId: 't1', personName: '张敏' },
+    { talentId: 't2', personName: '李强' },
+  ];
+
+  /** The round's actions carry only the round id: screening, ranking and publishing read the rows. */
+  function expectAction(
+    run: Driver,
+    action: string,
+    params: Record<string, unknown> = { roundId: 'round-2025' },
+  ) {
+    expect(effectsOf(run.effects, 'runAction').map((effect) => [effect.action, effect.params])).toEqual([
+      [action, params],
+    ]);
+  }
+
+  /** From the office starting screening to the list confirmed by the office and in its public notice. */
   function toNotice(): Driver {
-    const run = drive(
-      talentSelectionRound,
-      { roundName: '2025 年“海右”人才选拔' },
-      { unitId: 'city-office' },
-    );
-    for (const candidate of candidates)
-      run.send({ type: 'external', name: 'applicationSubmitted', payload: candidate });
-    run.fire();
-    expect(run.reject({ type: 'external', name: 'applicationSubmitted', payload: candidates[0] }).code).toBe(
-      'EVENT_NOT_HANDLED',
-    );
-    const screening = effectsOf(run.effects, 'runAction')[0];
-    expect(screening?.params).toEqual({ applications: candidates, minYearsInSocialWork: 5 });
-    run.finishAction('eligibilityScreening', {
-      eligible: candidates.slice(0, 2),
-      ineligible: candidates.slice(2),
-    });
-    const scores = { performance: 90, expertise: 80, impact: 80, potential: 90 };
-    for (const [index, task] of run.tasks('committeeReview').entries())
-      run.send({
-        type: 'reviewSubmitted',
-        taskId: task.id,
-        actor: candidateOf(task, `expert-${index}`, run.state),
-        subjects: { c1: { scores }, c2: index === 0 ? { recused: true } : { scores } },
-      });
-    expect(run.state.variables.candidateScores).toEqual({ c1: 85, c2: 85 });
-    const ranking = effectsOf(run.effects, 'runAction')[0];
-    expect(ranking?.params).toMatchObject({
-      quota: 50,
-      elderlyShare: { numerator: 1, denominator: 3 },
-      excluded: [],
-    });
-    run.finishAction('rankAndAllocate', { selected: candidates.slice(0, 2), waitlist: [] });
+    const run = drive(talentSelectionRound, round, { unitId: 'city-office' });
+    expect(run.tasks().map((task) => task.nodeId)).toEqual(['awaitScreening']);
+    run.complete('awaitScreening');
+    expectAction(run, 'computeEligibility');
+    run.finishAction('computeEligibility', { screened: 3, eligible: 2, ineligible: 1 });
+    run.complete('confirmScreening');
+    run.complete('committeeReview');
+    expectAction(run, 'rankAndAllocate');
+    run.finishAction('rankAndAllocate', { ranked: 2, selected: 2 });
     run.vote('officeConfirmation', ['approve']);
+    expectAction(run, 'setRoundStatus', { roundId: 'round-2025', from: ['ranking'], to: 'notice' });
+    run.finishAction('beginNotice');
     return run;
   }
 
-  it('selects, publishes after a quiet public notice, and starts one talent term per selected person', () => {
+  it('publishes after a public notice without upheld objections and starts one talent term per talent', () => {
     const run = toNotice();
-    run.fire();
+    run.complete('publicNotice', { objectionsUpheld: false });
     run.vote('leadingGroupApproval', ['approve', 'approve']);
-    run.finishAction('publish');
+    expectAction(run, 'publishRound');
+    run.finishAction('publishRound', { talents });
     expect(effectsOf(run.effects, 'startChild').map((effect) => effect.input)).toEqual([
-      { talentId: 'c1', personName: '张敏', field: '养老服务', roundName: '2025 年“海右”人才选拔' },
-      { talentId: 'c2', personName: '李强', field: '社会救助', roundName: '2025 年“海右”人才选拔' },
+      { talentId: 't1', personName: '张敏', roundName: '2025 年“海右”人才选拔' },
+      { talentId: 't2', personName: '李强', roundName: '2025 年“海右”人才选拔' },
     ]);
     expect(run.state).toMatchObject({ status: 'completed', outcome: 'published' });
   });
 
-  it('re-ranks without the excluded candidate when an objection is upheld', () => {
+  it('ranks again when an objection was upheld, before the leading group decides', () => {
     const run = toNotice();
-    run.send({
-      type: 'external',
-      name: 'objectionFiled',
-      payload: { candidateId: 'c2', reason: '工作年限不实' },
-    });
-    run.fire();
-    run.complete('handleObjections', {
-      objectionUpheld: true,
-      findings: '年限不足',
-      excluded: [{ candidateId: 'c2' }],
-    });
-    const rerank = effectsOf(run.effects, 'runAction')[0];
-    expect(rerank).toMatchObject({ action: 'rankAndAllocate', params: { excluded: ['c2'] } });
-    expect(run.state.variables.objections).toEqual([]);
-    run.finishAction('rankAndAllocate', { selected: candidates.slice(0, 1), waitlist: [] });
-    run.vote('officeConfirmation', ['approve']);
-    run.fire();
+    run.complete('publicNotice', { objectionsUpheld: true });
+    expectAction(run, 'rankAndAllocate');
+    run.finishAction('rerankAfterObjections', { ranked: 1, selected: 1, removed: 1 });
     run.vote('leadingGroupApproval', ['approve', 'reject', 'approve']);
-    run.finishAction('publish');
+    run.finishAction('publishRound', { talents: talents.slice(0, 1) });
     expect(effectsOf(run.effects, 'startChild')).toHaveLength(1);
   });
 
-  it('continues to the leading group when an objection is not upheld, and ends when the group rejects the list', () => {
+  it('goes back to review when the office returns the list, and to the office when the leading group does', () => {
+    const run = drive(talentSelectionRound, round, { unitId: 'city-office' });
+    run.complete('awaitScreening');
+    run.finishAction('computeEligibility', {});
+    run.complete('confirmScreening');
+    run.complete('committeeReview');
+    run.finishAction('rankAndAllocate', {});
+    run.vote('officeConfirmation', ['return']);
+    expectAction(run, 'setRoundStatus', { roundId: 'round-2025', from: ['ranking'], to: 'review' });
+    run.finishAction('reopenReview');
+    expect(run.tasks().map((task) => task.nodeId)).toEqual(['committeeReview']);
+    run.complete('committeeReview');
+    run.finishAction('rankAndAllocate', {});
+    run.vote('officeConfirmation', ['approve']);
+    run.finishAction('beginNotice');
+    run.complete('publicNotice', { objectionsUpheld: false });
+    run.vote('leadingGroupApproval', ['return']);
+    expectAction(run, 'setRoundStatus', { roundId: 'round-2025', from: ['approval'], to: 'ranking' });
+    run.finishAction('backToOffice');
+    expect(run.tasks().map((task) => task.nodeId)).toEqual(['officeConfirmation']);
+  });
+
+  it('cancels the round when the leading group rejects the list', () => {
     const run = toNotice();
-    run.send({ type: 'external', name: 'objectionFiled', payload: { candidateId: 'c1' } });
-    run.fire();
-    run.complete('handleObjections', { objectionUpheld: false, findings: '反映不实' });
+    run.complete('publicNotice', { objectionsUpheld: false });
     run.vote('leadingGroupApproval', ['reject', 'reject']);
+    expectAction(run, 'setRoundStatus', { roundId: 'round-2025', from: ['approval'], to: 'cancelled' });
+    run.finishAction('cancelAfterLeadingGroup');
     expect(run.state.outcome).toBe('rejected');
   });
 });

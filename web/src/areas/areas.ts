@@ -2,8 +2,13 @@
 import type { Role, User } from '../api/types';
 
 export const AREAS = [
-  // Committee members score reviews from the inbox.
-  { key: 'inbox', path: '/inbox', roles: ['officer', 'supervisor', 'committee_member', 'admin'] },
+  // Committee members score reviews from the inbox; the selection office confirms a round's list and
+  // the leading group decides on it there (the round process's approvals).
+  {
+    key: 'inbox',
+    path: '/inbox',
+    roles: ['officer', 'supervisor', 'committee_member', 'selection_office', 'leading_group', 'admin'],
+  },
   { key: 'projects', path: '/projects', roles: ['officer', 'supervisor', 'admin'] },
   // Subtree figures are for the content roles; admins administer and see no project content.
   { key: 'dashboards', path: '/dashboards', roles: ['officer', 'supervisor'] },

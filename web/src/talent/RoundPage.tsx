@@ -1,5 +1,6 @@
-// One round: its window and options, opening and closing the window, its applications (identity
-// numbers masked), the import template, the import dialog and the export.
+// One round: its window and options, opening and closing the window, the steps of its process with
+// the office's next command, its applications (identity numbers masked), the import template, the
+// import dialog and the export.
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Modal, Table, Upload } from 'antd';
 import { useState } from 'react';
@@ -9,13 +10,14 @@ import { SOCIAL_WORK_FIELDS } from '../../../workflows/talent/talent-vocabulary'
 import { CursorPager } from '../ui/CursorPager';
 import { useCursorPages } from '../ui/use-cursor-pages';
 import { ReviewAssignments } from './review/ReviewAssignments';
+import { RoundProcessAction, RoundProcessSteps } from './RoundProcessActions';
 import { RoundStatusTag } from './RoundsPage';
 import { RoundTabs } from './results/RoundTabs';
 import {
   type ImportOutcome,
   useApplications,
   useImportApplications,
-  useMoveWindow,
+  useRoundCommand,
   useRound,
 } from './talent-hooks';
 import type { ApplicationSummary, ImportRowError } from './talent-types';
@@ -26,7 +28,7 @@ export function RoundPage() {
   const round = useRound(roundId);
   const pages = useCursorPages(roundId);
   const applications = useApplications(roundId, pages.cursor);
-  const move = useMoveWindow(roundId);
+  const move = useRoundCommand(roundId);
   const [importing, setImporting] = useState(false);
   const chinese = i18n.language.startsWith('zh');
   const fieldLabel = (key: string) => {
@@ -52,11 +54,13 @@ export function RoundPage() {
               </Button>
             )
           )}
+          <RoundProcessAction round={r} />
         </Flex>
       }
     >
       <Flex vertical gap="middle">
         <Link to="/talent">{t('talent.rounds')}</Link>
+        <RoundProcessSteps status={r.status} />
         <Descriptions
           bordered
           size="small"

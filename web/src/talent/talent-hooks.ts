@@ -1,5 +1,5 @@
 // Server state of the selection office's rounds: pages of rounds and applications, one round,
-// creating a round, opening and closing its window, and importing an xlsx file.
+// creating a round, its window and process commands, and importing an xlsx file.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiCreate, apiGet, apiPost, CSRF_HEADER } from '../api/client';
 import { toQueryString } from '../ui/query-string';
@@ -64,11 +64,15 @@ export function useCreateRound() {
   });
 }
 
-export function useMoveWindow(roundId: string) {
+/** The office's commands on a round: the application window, and the steps of the round's process. */
+export type RoundCommand =
+  'open' | 'close' | 'start-screening' | 'confirm-screening' | 'close-review' | 'end-notice';
+
+export function useRoundCommand(roundId: string) {
   const refresh = useRefreshTalent();
   return useMutation({
-    mutationFn: (move: 'open' | 'close') =>
-      apiPost<Round>(`/api/talent/rounds/${roundId}/${move}`, undefined, {
+    mutationFn: (command: RoundCommand) =>
+      apiPost<Round>(`/api/talent/rounds/${roundId}/${command}`, undefined, {
         idempotencyKey: crypto.randomUUID(),
       }),
     onSuccess: refresh,
