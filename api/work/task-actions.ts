@@ -9,6 +9,7 @@ import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import type { AuditEntry } from '../http/audit-entry';
 import type { CommandEvent, Orchestrator } from '../orchestrator/orchestrator';
+import { assertNotHostedStep } from './hosted-steps';
 import { definitionOf, nodeOf } from './definition-cache';
 import { engineCall } from './engine-errors';
 import { assertFormData } from './form-data-check';
@@ -129,6 +130,7 @@ export async function act(
   const { row } = await visibleTask(db, caller, taskId);
   assertOpen(row);
   if (!command.overClaims) assertNotClaimedByOther(row, caller);
+  await assertNotHostedStep(db, row);
   await sendTaskEvent(
     orchestrator,
     caller,

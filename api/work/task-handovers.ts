@@ -7,6 +7,7 @@ import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import type { Orchestrator } from '../orchestrator/orchestrator';
 import { scopeRoots } from '../policy/unit-scope';
+import { assertNotHostedStep } from './hosted-steps';
 import { act, auditOf, sendTaskEvent, type Done } from './task-actions';
 import type {
   TAddSignerRequest,
@@ -223,6 +224,7 @@ export async function takeBackTask(
     throw new AppError('PROCESS_STATE_CONFLICT', 'Only a completed step can be taken back.', [], {
       detailZh: '只能拿回已提交的环节',
     });
+  await assertNotHostedStep(db, row);
   await sendTaskEvent(
     orchestrator,
     caller,

@@ -8,6 +8,7 @@ import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import { decodeCursor, toPage, ZTimestampCursorKey } from '../http/pagination';
 import { definitionOf, stageNameOf } from './definition-cache';
+import { hostedPathOf } from './hosted-steps';
 import { peopleIdsOf, peopleNames } from './people-names';
 import { taskColumns, taskJoins, taskSummaryOf, type TaskRow } from './task-rows';
 import { candidateFor, projectVisibleTo } from './work-scope';
@@ -221,6 +222,7 @@ export async function taskDetail(
     submitted,
     previous: previousSubmission(row.previous),
     people,
+    hostedAt: hostedPathOf(definition.key, row),
   };
 }
 

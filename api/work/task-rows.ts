@@ -28,6 +28,7 @@ export interface TaskRow {
   version_id: string;
   instance_state: InstanceState;
   instance_status: string;
+  definition_key: string;
   definition_name: string;
   unit_id: string;
   unit_name: string;
@@ -38,7 +39,7 @@ export const taskColumns = Prisma.sql`t.id, t.instance_id, t.engine_task_id, t.n
   t.status::text AS status, t.assignee_id, asg.display_name AS assignee_name, t.candidate_role::text AS candidate_role,
   t.form, t.spec, t.due_at, t.created_at, t.completed_at, t.completed_by_id, cmp.display_name AS completer_name,
   i.title AS project_title, i.version_id, i.state AS instance_state, i.status::text AS instance_status,
-  d.name AS definition_name, i.unit_id, u.name AS unit_name, u.kind::text AS unit_kind`;
+  d.key AS definition_key, d.name AS definition_name, i.unit_id, u.name AS unit_name, u.kind::text AS unit_kind`;
 
 export const taskJoins = Prisma.sql`task t
   JOIN process_instance i ON i.id = t.instance_id
@@ -59,6 +60,14 @@ export function readTaskRows(
   >`SELECT ${taskColumns} FROM ${taskJoins} WHERE ${where} ORDER BY ${order} LIMIT ${limit}`;
 }
 
+/**
+ * Where the task's process is shown: a talent selection round's on the round's page (the round's
+ * id is its process's; the selection office and the leading group have no projects area), any
+ * other process on its project page.
+ */
+export const processPathOf = (definitionKey: string, instanceId: string) =>
+  definitionKey === 'talent-selection-round' ? `/talent/${instanceId}` : `/projects/${instanceId}`;
+
 /** The person away an open task was moved from (代理), as the engine's state names them. */
 function proxiedForOf(row: TaskRow): TTaskSummary['proxiedFor'] {
   const from = row.status === 'open' ? row.instance_state.tasks[row.engine_task_id]?.proxiedFor : undefined;
@@ -70,6 +79,7 @@ export function taskSummaryOf(row: TaskRow, now = new Date()): TTaskSummary {
     id: row.id,
     projectId: row.instance_id,
     projectTitle: row.project_title,
+    projectPath: processPathOf(row.definition_key, row.instance_id),
     definitionName: row.definition_name,
     unit: { id: row.unit_id, name: row.unit_name, kind: row.unit_kind },
     nodeId: row.node_id,

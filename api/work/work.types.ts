@@ -122,6 +122,8 @@ export const ZTaskSummary = z
     id: z.string(),
     projectId: z.string(),
     projectTitle: z.string(),
+    /** The web page that shows the task's process: its project's, or a talent round's. */
+    projectPath: z.string(),
     definitionName: z.string(),
     unit: ZUnitRef,
     nodeId: z.string(),
@@ -196,6 +198,8 @@ export const ZTaskDetail = ZTaskSummary.extend({
   previous: ZPreviousSubmission.nullable(),
   /** Display names of the people the submitted form's 人员选择 fields hold, by user id. */
   people: z.record(z.string(), z.string()),
+  /** A step done from a page of its own (a talent round's office step): that page's path; else null. */
+  hostedAt: z.string().nullable(),
 }).meta({ id: 'TaskDetail' });
 export type TTaskDetail = z.infer<typeof ZTaskDetail>;
 

@@ -101,7 +101,16 @@ describe('a talent selection round, end to end on the embedded runtime', () => {
     const instance = await prisma.processInstance.findUniqueOrThrow({ where: { id: roundId } });
     expect(instance).toMatchObject({ title: '2026年度历城区海右人才选拔', unitId: county });
     expect(instance.state).toMatchObject({ variables: { roundId, roundName: '2026年度历城区海右人才选拔' } });
-    await openTask(roundId, 'awaitScreening');
+    const awaiting = await openTask(roundId, 'awaitScreening');
+    // The office's step is done from the round's page, which moves the round's status with it: its
+    // task in the 工作台 links there, and completing it from the inbox is refused.
+    const hosted = await office('GET', `/api/tasks/${awaiting.id}`);
+    expect(hosted.json).toMatchObject({ hostedAt: `/talent/${roundId}`, projectPath: `/talent/${roundId}` });
+    const bypass = await office('POST', `/api/tasks/${awaiting.id}/complete`, { data: {} });
+    expect(bypass.status).toBe(409);
+    expect(bypass.json).toMatchObject({ hostedAt: `/talent/${roundId}` });
+    expect(bypass.json!.detailZh).toContain('请在人才选拔批次页面办理');
+    expect((await openTask(roundId, 'awaitScreening')).id).toBe(awaiting.id);
 
     // Eight applications: five general and two elderly-services candidates who qualify, one with
     // three years of social work who does not (years), and one at an enterprise (unit type).
@@ -231,6 +240,8 @@ describe('a talent selection round, end to end on the embedded runtime', () => {
     });
     const page = await office('GET', `/api/tasks/${confirmation.id}`);
     expect(page.status).toBe(200);
+    // An approval of the round is decided in the 工作台; its process is shown on the round's page.
+    expect(page.json).toMatchObject({ hostedAt: null, projectPath: `/talent/${roundId}` });
     expect((await office('POST', `/api/tasks/${confirmation.id}/vote`, { vote: 'approve' })).status).toBe(
       200,
     );

@@ -57,7 +57,7 @@ export function TaskListPage() {
     {
       title: t('inbox.project'),
       key: 'project',
-      render: (_value, task) => <Link to={`/projects/${task.projectId}`}>{task.projectTitle}</Link>,
+      render: (_value, task) => <Link to={task.projectPath}>{task.projectTitle}</Link>,
     },
     { title: t('inbox.process'), dataIndex: 'definitionName', width: 200 },
     { title: t('inbox.unit'), key: 'unit', width: 200, render: (_value, task) => task.unit.name },
@@ -93,7 +93,7 @@ export function TaskListPage() {
             <Link to={`/inbox/tasks/${task.id}`}>{task.name}</Link>{' '}
             <ProxiedBadge proxiedFor={task.proxiedFor} />
           </span>
-          <Link to={`/projects/${task.projectId}`} className="sgf-work-phone-project">
+          <Link to={task.projectPath} className="sgf-work-phone-project">
             {task.projectTitle}
           </Link>
           {view === 'done' ? (

@@ -28,7 +28,19 @@ export default function TaskPage() {
   return (
     <Flex vertical gap="middle">
       <TaskHeader task={task.data} />
-      {activity.data?.waitingFor ? (
+      {task.data.hostedAt && task.data.status === 'open' ? (
+        // A talent round's office step is done from the round's page, which moves the round with it.
+        <Alert
+          type="info"
+          showIcon
+          title={t('task.hosted')}
+          action={
+            <Link to={task.data.hostedAt}>
+              <Button type="primary">{t('task.openHost')}</Button>
+            </Link>
+          }
+        />
+      ) : activity.data?.waitingFor ? (
         <Alert
           type="info"
           showIcon
@@ -83,7 +95,7 @@ function TaskHeader({ task }: { task: TaskDetail }) {
           {
             key: 'project',
             label: t('task.project'),
-            children: <Link to={`/projects/${task.projectId}`}>{task.projectTitle}</Link>,
+            children: <Link to={task.projectPath}>{task.projectTitle}</Link>,
           },
           { key: 'process', label: t('task.process'), children: task.definitionName },
           { key: 'stage', label: t('task.stage'), children: task.stage ?? '—' },
