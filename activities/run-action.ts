@@ -4,6 +4,7 @@ import { actionCatalog } from '../workflows/engine';
 import type { ActionCall } from '../workflows/temporal/process-activities';
 import { deliverNotification, resolveRecipient } from './notifications';
 import type { Sql } from './sql';
+import { runTalentTermAction } from './talent-term-actions';
 
 /** One action to run: the workflow's activity contract (`ActionCall`), which the embedded scheduler shares. */
 export type ActionRequest = ActionCall;
@@ -56,6 +57,13 @@ export async function runAction(deps: ActionDeps, request: ActionRequest): Promi
       if (!response.ok) throw new Error(`webhook answered ${response.status}`);
       return { status: response.status };
     }
+    case 'beginTerm':
+    case 'payAllowance':
+    case 'stopBenefits':
+    case 'revokeTitle':
+    case 'recordAssessment':
+    case 'recordTermEvent':
+      return runTalentTermAction(deps.sql, request.action, request);
     default:
       // The talent actions (eligibility, ranking, allowance, benefits, title) arrive with the
       // talent selection work; until then an instance that reaches one shows a parked incident.
