@@ -33,6 +33,7 @@ import type { ProxySweeper } from './proxies/proxy-sweeper';
 import type { UnitHeadSync } from './admin/unit-head-sync';
 import { proxyRoutes } from './proxies/proxy.routes';
 import { talentRoutes } from './talent/talent.routes';
+import { talentTermRoutes } from './talent/term-pool.routes';
 import type { Clock } from './runtime/clock';
 
 export interface AppDeps {
@@ -91,6 +92,7 @@ export function apiRouteTable({
     ...proxyRoutes(prisma, clock ?? (() => new Date()), proxySweeper),
     ...attachmentRoutes(prisma, config.dataDir),
     ...talentRoutes(prisma, clock ?? (() => new Date())),
+    ...talentTermRoutes(prisma, orchestrator, clock ?? (() => new Date())),
     ...docsRoutes(() => routes, health.version),
   );
   return routes;

@@ -61,6 +61,10 @@ export const AUDIT_ACTIONS = {
   'talent_application.imported': ['导入申报', 'Applications imported'],
   'talent_application.viewed': ['查看申报详情（含完整身份证号）', 'Application read in full'],
   'talent_application.exported': ['导出申报名单', 'Applications exported'],
+  'talent.reported': [
+    '报告人才情况变化（离岗、调离、违纪）',
+    'Talent change reported (left, moved away, misconduct)',
+  ],
 } as const satisfies Record<string, Labels>;
 
 export const AUDIT_RESOURCE_TYPES = {
@@ -78,6 +82,7 @@ export const AUDIT_RESOURCE_TYPES = {
   incident: ['异常', 'Incident'],
   talent_round: ['选拔批次', 'Selection round'],
   talent_application: ['人才申报', 'Talent application'],
+  talent: ['高层次人才', 'Talent'],
 } as const satisfies Record<string, Labels>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;
