@@ -5,6 +5,8 @@ import { useSession } from '../auth/session';
 import { AreaPlaceholder } from '../pages/AreaPlaceholder';
 import { RoundPage } from './RoundPage';
 import { RoundsPage } from './RoundsPage';
+import { PoolPage } from './terms/PoolPage';
+import { TalentPage } from './terms/TalentPage';
 
 export default function TalentArea() {
   const { user } = useSession();
@@ -13,6 +15,8 @@ export default function TalentArea() {
   return (
     <Routes>
       <Route index element={<RoundsPage officeUnits={officeUnits} />} />
+      <Route path="pool" element={<PoolPage />} />
+      <Route path="pool/:talentId" element={<TalentPage />} />
       <Route path=":roundId" element={<RoundPage />} />
     </Routes>
   );
