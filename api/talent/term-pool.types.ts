@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ASSESSMENT_RATING_KEYS, ZIsoDate } from '../../workflows/talent';
 import { ZId } from '../admin/common.types';
 import { pageOf, ZPageQuery } from '../http/pagination';
-import { ZGender, ZSocialWorkField, ZUnitType } from './talent.types';
+import { ZApplicationSummary, ZSocialWorkField } from './talent.types';
 
 export const ZTitleStatus = z.enum(['active', 'benefits_stopped', 'revoked', 'ended']);
 export const ZStatusEventKind = z.enum([
@@ -36,16 +36,16 @@ const ZTermDates = z.object({
   finalRating: z.enum(ASSESSMENT_RATING_KEYS).nullable(),
 });
 
-export const ZPoolTalent = z
-  .object({
+export const ZPoolTalent = ZApplicationSummary.pick({
+  name: true,
+  gender: true,
+  identityNumber: true,
+  employerName: true,
+  unitType: true,
+  field: true,
+})
+  .extend({
     id: z.string(),
-    name: z.string(),
-    gender: ZGender,
-    /** Masked: first four and last four characters. */
-    identityNumber: z.string(),
-    employerName: z.string(),
-    unitType: ZUnitType,
-    field: ZSocialWorkField,
     round: z.object({ id: z.string(), title: z.string() }),
     unit: z.object({ id: z.string(), name: z.string() }),
     titleStatus: ZTitleStatus,

@@ -20,6 +20,7 @@ import {
   shanghaiDate,
   startTerm,
   termVersionId,
+  until,
 } from '../support/talent-terms';
 import { createTestClock } from '../support/test-clock';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -63,10 +64,9 @@ describeWithBrowser(
       );
       await startTerm(pool, server.orchestrator, talent, { versionId: await termVersionId(pool) });
       clock.advance('P1Y');
-      for (let poll = 0; (await ledgerOf(pool, talent.talentId)).length < 2; poll += 1) {
-        if (poll === 80) throw new Error('year 1 was never paid');
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
+      await until('year 1 paid', async () =>
+        (await ledgerOf(pool, talent.talentId)).length === 2 ? true : undefined,
+      );
       clock.advance('P6M');
       clock.advance('P10D');
       const effectiveOn = addDays(shanghaiDate(clock.now()), -5);

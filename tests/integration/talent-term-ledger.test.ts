@@ -14,6 +14,7 @@ import {
   startTerm,
   statusEventsOf,
   termVersionId,
+  until,
   type PublishedTalent,
 } from '../support/talent-terms';
 
@@ -21,10 +22,12 @@ import {
 // makes them, the yearly timers driven by the test clock, the ledger read back from Postgres.
 jest.setTimeout(180_000);
 
-const full = (termYear: number) => [
-  { termYear, kind: 'due', months: 12, amountYuan: 12000 },
-  { termYear, kind: 'paid', months: 12, amountYuan: 12000 },
+/** What a year owes and what was paid for it: `months` of 1,000 yuan each. */
+const paidYear = (termYear: number, months: number) => [
+  { termYear, kind: 'due', months, amountYuan: months * 1000 },
+  { termYear, kind: 'paid', months, amountYuan: months * 1000 },
 ];
+const full = (termYear: number) => paidYear(termYear, 12);
 
 describe('talent terms on the embedded runtime', () => {
   const clock = createTestClock();
@@ -73,15 +76,6 @@ describe('talent terms on the embedded runtime', () => {
       return rows.length > 0 || undefined;
     });
     return { talent, instanceId };
-  }
-
-  async function until<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
-    for (let poll = 0; poll < 120; poll += 1) {
-      const value = await check();
-      if (value !== undefined) return value;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error(`timed out waiting for ${what}`);
   }
 
   const openTask = (instanceId: string, nodeId: string) =>
@@ -188,11 +182,7 @@ describe('talent terms on the embedded runtime', () => {
       await complete(instanceId, 'annualAssessment', { annualRating: '称职' });
     }
     await openTask(instanceId, 'finalEvaluation');
-    expect(await ledgerOf(pool, talent.talentId)).toEqual([
-      ...full(1),
-      { termYear: 2, kind: 'due', months: 6, amountYuan: 6000 },
-      { termYear: 2, kind: 'paid', months: 6, amountYuan: 6000 },
-    ]);
+    expect(await ledgerOf(pool, talent.talentId)).toEqual([...full(1), ...paidYear(2, 6)]);
     expect(await termRow(talent.talentId)).toEqual({
       stopped: effectiveOn,
       revoked: null,
@@ -232,11 +222,7 @@ describe('talent terms on the embedded runtime', () => {
       (await orchestrator.get(instanceId))?.status === 'completed' ? true : undefined,
     );
     expect((await orchestrator.get(instanceId))?.state.outcome).toBe('revoked');
-    expect(await ledgerOf(pool, talent.talentId)).toEqual([
-      ...full(1),
-      { termYear: 2, kind: 'due', months: 3, amountYuan: 3000 },
-      { termYear: 2, kind: 'paid', months: 3, amountYuan: 3000 },
-    ]);
+    expect(await ledgerOf(pool, talent.talentId)).toEqual([...full(1), ...paidYear(2, 3)]);
     expect(await termRow(talent.talentId)).toEqual({
       stopped: effectiveOn,
       revoked: effectiveOn,

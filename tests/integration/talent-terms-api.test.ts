@@ -9,6 +9,7 @@ import {
   shanghaiDate,
   startTerm,
   termVersionId,
+  until,
   type PublishedTalent,
 } from '../support/talent-terms';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -49,15 +50,6 @@ describe('talent pool and terms API', () => {
   });
 
   const today = () => shanghaiDate(clock.now());
-
-  async function until<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
-    for (let poll = 0; poll < 120; poll += 1) {
-      const value = await check();
-      if (value !== undefined) return value;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  }
 
   /** A talent whose term process runs and has linked itself to the term. */
   async function runningTerm(field?: 'social_assistance'): Promise<PublishedTalent> {

@@ -174,3 +174,13 @@ export async function statusEventsOf(pool: Pool, talentId: string) {
   );
   return rows;
 }
+
+/** Polls `check` every quarter second until it gives a value (the runtime writes after the command returns). */
+export async function until<T>(what: string, check: () => Promise<T | undefined>, polls = 120): Promise<T> {
+  for (let poll = 0; poll < polls; poll += 1) {
+    const value = await check();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
