@@ -111,6 +111,13 @@ describe('talent terms on the embedded runtime', () => {
     clock.advance('P1Y');
     await ledgerWith(talent.talentId, ledgerRows);
     await complete(instanceId, 'annualAssessment', { annualRating: '称职' });
+    // The assessment is recorded by an action a moment later: wait, so later events follow it.
+    await until('the assessment recorded', async () => {
+      const events = await statusEventsOf(pool, talent.talentId);
+      return (
+        events.filter((event) => event.kind === 'annual_assessment').length === ledgerRows / 2 || undefined
+      );
+    });
   }
 
   async function report(instanceId: string, name: string, payload: Record<string, unknown>) {
