@@ -5,6 +5,7 @@ import type { ActionCall } from '../workflows/temporal/process-activities';
 import { deliverNotification, resolveRecipient } from './notifications';
 import type { Pool } from 'pg';
 import { computeEligibility, publishRound, rankAndAllocate, setRoundStatus } from './talent-round-actions';
+import { runTalentTermAction } from './talent-term-actions';
 
 /** One action to run: the workflow's activity contract (`ActionCall`), which the embedded scheduler shares. */
 export type ActionRequest = ActionCall;
@@ -73,9 +74,15 @@ export async function runAction(deps: ActionDeps, request: ActionRequest): Promi
         actionCatalog.publishRound.params.parse(request.params).roundId,
         new Date(),
       );
+    case 'beginTerm':
+    case 'payAllowance':
+    case 'stopBenefits':
+    case 'revokeTitle':
+    case 'recordAssessment':
+    case 'recordTermEvent':
+      return runTalentTermAction(deps.sql, request.action, request);
     default:
-      // The term actions (allowance, benefits, title) arrive with the talent terms work; until
-      // then an instance that reaches one shows a parked incident.
+      // A catalogue action without an implementation here: parked at once as an incident.
       throw new NonRetryableActionError(`action ${request.action} has no implementation in this release`);
   }
 }

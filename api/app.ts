@@ -36,6 +36,7 @@ import { talentReviewRoutes } from './talent/review-routes';
 import { talentRoutes } from './talent/talent.routes';
 import { talentResultsRoutes } from './talent/results-routes';
 import { roundProcessRoutes } from './talent/round-process.routes';
+import { talentTermRoutes } from './talent/term-pool.routes';
 import type { Clock } from './runtime/clock';
 
 export interface AppDeps {
@@ -97,6 +98,7 @@ export function apiRouteTable({
     ...roundProcessRoutes(orchestrator),
     ...talentReviewRoutes(prisma, clock ?? (() => new Date())),
     ...talentResultsRoutes(prisma, clock ?? (() => new Date())),
+    ...talentTermRoutes(prisma, orchestrator, clock ?? (() => new Date())),
     ...docsRoutes(() => routes, health.version),
   );
   return routes;

@@ -75,6 +75,10 @@ export const AUDIT_ACTIONS = {
   'talent_application.screening_override_cleared': ['撤销资格审查人工调整', 'Screening override cleared'],
   'talent_objection.recorded': ['登记公示异议', 'Objection recorded'],
   'talent_objection.decided': ['处理公示异议', 'Objection decided'],
+  'talent.reported': [
+    '报告人才情况变化（离岗、调离、违纪）',
+    'Talent change reported (left, moved away, misconduct)',
+  ],
 } as const satisfies Record<string, Labels>;
 
 export const AUDIT_RESOURCE_TYPES = {
@@ -93,6 +97,7 @@ export const AUDIT_RESOURCE_TYPES = {
   talent_round: ['选拔批次', 'Selection round'],
   talent_application: ['人才申报', 'Talent application'],
   talent_objection: ['公示异议', 'Notice objection'],
+  talent: ['高层次人才', 'Talent'],
 } as const satisfies Record<string, Labels>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;

@@ -647,6 +647,18 @@ describe('authorization matrix', () => {
         body: { decision: 'dismissed', reason: '矩阵' },
       };
     },
+    'GET /talent/pool': async (t) => {
+      const talentId = await talentAt(t);
+      return { method: 'GET', path: '/api/talent/pool?limit=200', shows: listHas(talentId) };
+    },
+    'GET /talent/pool/:id': async (t) => ({ method: 'GET', path: `/api/talent/pool/${await talentAt(t)}` }),
+    // Past authorization, a term without a running process takes no report (409) and nothing changes.
+    'POST /talent/pool/:id/reports': async (t) => ({
+      method: 'POST',
+      path: `/api/talent/pool/${await talentAt(t)}/reports`,
+      body: { kind: 'movedOutOfCity', effectiveOn: '2027-03-01' },
+      accepts: (a) => a.status === 409,
+    }),
   };
 
   const ROUND_DATES = {
@@ -829,6 +841,34 @@ describe('authorization matrix', () => {
         })(),
       );
     return resultsRounds.get(t.unitId)!;
+  }
+
+  /** A talent published from the target unit's readable round, with a term whose process never started. */
+  const talentsByUnit = new Map<string, Promise<string>>();
+  function talentAt(t: Target): Promise<string> {
+    if (!talentsByUnit.has(t.unitId))
+      talentsByUnit.set(
+        t.unitId,
+        (async () => {
+          const { roundId, applicationId } = await readableRoundAt(t);
+          const application = await prisma.talentApplication.findUniqueOrThrow({
+            where: { id: applicationId },
+          });
+          const talent = await prisma.talent.create({
+            data: { candidateId: application.candidateId, roundId, applicationId, publishedAt: new Date() },
+          });
+          await prisma.talentTerm.create({
+            data: {
+              talentId: talent.id,
+              startsOn: new Date('2027-01-01'),
+              endsOn: new Date('2031-01-01'),
+              monthlyAmountYuan: 1000,
+            },
+          });
+          return talent.id;
+        })(),
+      );
+    return talentsByUnit.get(t.unitId)!;
   }
 
   /** An upcoming proxy period, set by a person of the target's unit for themself. */

@@ -11,7 +11,7 @@ import {
 } from '../support/temporal-runtimes';
 
 // Incidents (docs/incidents-and-events.md) on a real Temporal server and on the embedded runtime: an
-// action that fails (payAllowance has no implementation yet, a failure no retry fixes) raises an
+// action that fails (payAllowance for a talent without a term, a failure no retry fixes) raises an
 // incident; a retry runs it again and it fails again; resolving it by hand moves on to a gateway
 // that cannot read an unset variable; a retry with the corrected variable routes on. Same rows.
 jest.setTimeout(120_000);
@@ -27,7 +27,7 @@ const definition = {
       kind: 'action',
       name: '发放',
       action: 'payAllowance',
-      params: { talentId: 'T-1', monthlyAmountYuan: 500, months: 12 },
+      params: { talentId: '0b7e4c52-8a1d-4c39-9f0e-3d2a6b1c5e71', termYear: 1, asOf: '2027-03-01' },
     },
     { id: 'choose', kind: 'gateway', name: '选择' },
     { id: 'high', kind: 'end', name: '高', outcome: 'high' },

@@ -28,6 +28,22 @@ const roundStatus = z.enum([
   'published',
   'cancelled',
 ]);
+/** A calendar date, `YYYY-MM-DD`. */
+const isoDate = z.iso.date();
+/**
+ * Parameters only version 1 of the talent term named. Its running instances and its recorded
+ * Temporal histories must still step as they did (a refused step would change what they do), so
+ * the engine accepts them; the activities take only version 2's shape (talent-term-actions.ts) and
+ * refuse these, as version 1's actions always failed.
+ */
+const termVersion1 = {
+  payAllowance: {
+    monthlyAmountYuan: z.number().nonnegative().optional(),
+    months: z.number().int().positive().optional(),
+    year: z.number().int().positive().optional(),
+  },
+  revokeTitle: { reason: z.string().min(1).optional() },
+};
 
 export const actionCatalog = {
   notify: {
@@ -75,24 +91,69 @@ export const actionCatalog = {
     params: z.strictObject({ roundId: z.string().min(1) }),
     defaultResult: 'ignore',
   },
+  // The talent-term actions carry ids, dates and decisions; the activities read and write the rows
+  // (term dates, amounts, ledger) by talentId, so a term never holds personal data.
+  beginTerm: {
+    description: { zh: '登记管理期', en: 'link the term to its process and read its years' },
+    params: z.strictObject({ talentId: z.uuid() }),
+    defaultResult: 'ignore',
+  },
   payAllowance: {
     description: { zh: '发放津贴', en: 'pay the allowance' },
     params: z.strictObject({
       talentId: z.string().min(1),
-      monthlyAmountYuan: z.number().nonnegative(),
-      months: z.number().int().positive(),
-      year: z.number().int().positive().optional(),
+      /** The term year to pay; absent: every year due and not yet paid (held payments). */
+      termYear: z.number().int().positive().optional(),
+      /** The step's date (`today()`): what is due is read at this date. */
+      asOf: isoDate.optional(),
+      ...termVersion1.payAllowance,
     }),
     defaultResult: 'ignore',
   },
   stopBenefits: {
     description: { zh: '停止享受待遇', en: 'stop benefits' },
-    params: z.strictObject({ talentId: z.string().min(1), reason: z.string().min(1) }),
+    params: z.strictObject({
+      talentId: z.string().min(1),
+      /** leftSocialWork, movedOutOfCity or revoked. */
+      reason: z.string().min(1),
+      effectiveOn: isoDate.optional(),
+      note: z.string().nullish(),
+      asOf: isoDate.optional(),
+    }),
     defaultResult: 'ignore',
   },
   revokeTitle: {
     description: { zh: '撤销称号', en: 'revoke the title' },
-    params: z.strictObject({ talentId: z.string().min(1), reason: z.string().min(1) }),
+    params: z.strictObject({
+      talentId: z.string().min(1),
+      effectiveOn: isoDate.optional(),
+      note: z.string().nullish(),
+      ...termVersion1.revokeTitle,
+    }),
+    defaultResult: 'ignore',
+  },
+  recordAssessment: {
+    description: { zh: '登记考核结果', en: 'record an assessment' },
+    params: z.strictObject({
+      talentId: z.uuid(),
+      termYear: z.number().int().positive(),
+      /** The form's label (优秀, 称职, 基本称职, 不称职). */
+      rating: z.string().min(1),
+      /** The term-end evaluation: sets the final rating and decides re-application. */
+      final: z.boolean(),
+      note: z.string().nullish(),
+      asOf: isoDate,
+    }),
+    defaultResult: 'ignore',
+  },
+  recordTermEvent: {
+    description: { zh: '登记人才状态事件', en: 'record a talent status event' },
+    params: z.strictObject({
+      talentId: z.uuid(),
+      kind: z.enum(['misconduct_reported', 'misconduct_verified', 'misconduct_dismissed']),
+      effectiveOn: isoDate,
+      note: z.string().nullish(),
+    }),
     defaultResult: 'ignore',
   },
   webhook: {

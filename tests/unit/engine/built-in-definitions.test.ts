@@ -332,63 +332,137 @@ describe('talent selection round (高层次人才选拔)', () => {
 });
 
 describe('talent term (人才管理期)', () => {
-  const start = () =>
-    drive(talentTerm, { talentId: 'c1', personName: '张敏', field: '养老服务' }, { unitId: 'city-office' });
-  const assess = (run: Driver, rating = '良好') => run.complete('annualAssessment', { annualRating: rating });
+  const talentId = '0b7e4c52-8a1d-4c39-9f0e-3d2a6b1c5e71';
+  const yearEnds = ['2026-03-01', '2027-03-01', '2028-03-01', '2029-03-01'];
+  const start = () => {
+    const run = drive(
+      talentTerm,
+      { talentId, personName: '张敏', roundName: '2025 年度' },
+      { unitId: 'city-office' },
+    );
+    expect(effectsOf(run.effects, 'runAction')).toEqual([
+      expect.objectContaining({ action: 'beginTerm', params: { talentId } }),
+    ]);
+    run.finishAction('beginTerm', { termYears: 4, yearEnds });
+    return run;
+  };
+  const assess = (run: Driver, rating = '称职') => {
+    run.complete('annualAssessment', { annualRating: rating });
+    return run.finishAction('recordAssessment');
+  };
+  const actions = (effects: ReturnType<Driver['fire']>) =>
+    effectsOf(effects, 'runAction').map(({ action, params }) => ({ action, params }));
 
-  it('pays 12 × 1000 yuan and assesses each year for four years, then rates the whole term', () => {
+  it('waits for each anniversary the term row gives, pays that year, assesses it, then rates the whole term', () => {
     const run = start();
     for (let year = 1; year <= 4; year += 1) {
-      run.fire();
-      expect(effectsOf(run.effects, 'runAction')[0]?.params).toEqual({
-        talentId: 'c1',
-        monthlyAmountYuan: 1000,
-        months: 12,
-        year,
-      });
-      run.finishAction('payAllowance', { paymentId: `pay-${year}` });
-      assess(run);
+      const timer = Object.values(run.state.timers).find((t) => t.nodeId === 'yearEnd');
+      // 00:00 in Asia/Shanghai on the anniversary.
+      expect(timer?.fireAt).toBe(`${String(2025 + year)}-02-${year === 3 ? '29' : '28'}T16:00:00.000Z`);
+      expect(actions(run.fire())).toEqual([
+        {
+          action: 'payAllowance',
+          params: { talentId, termYear: year, asOf: `${String(2025 + year)}-03-01` },
+        },
+      ]);
+      run.finishAction('payAllowance', { paid: [{ termYear: year, months: 12, amountYuan: 12000 }] });
+      expect(actions(assess(run))).toEqual(year < 4 ? [] : []);
     }
-    expect(run.state.variables.allowancesPaid).toBe(4);
-    expect(run.now).toBe('2029-03-01T01:00:00.000Z');
     run.complete('finalEvaluation', { finalRating: '优秀', summary: '表现突出' });
+    expect(effectsOf(run.effects, 'runAction')[0]?.params).toMatchObject({
+      termYear: 4,
+      rating: '优秀',
+      final: true,
+    });
+    run.finishAction('recordFinalRating', { rating: 'excellent', mayReapply: true });
     expect(run.state).toMatchObject({
       status: 'completed',
       outcome: 'termCompleted',
-      variables: { eligibleToReapply: true },
+      variables: { eligibleToReapply: true, termYear: 5 },
     });
   });
 
-  it.each(['leftSocialWork', 'movedOutOfCity'])('stops benefits but keeps the title after %s', (event) => {
-    const run = start();
-    run.send({ type: 'external', name: event });
-    expect(effectsOf(run.effects, 'runAction')[0]).toMatchObject({
-      action: 'stopBenefits',
-      params: { talentId: 'c1', reason: event },
-    });
-    run.finishAction('stopBenefits');
-    for (let year = 1; year <= 4; year += 1) {
+  it.each(['leftSocialWork', 'movedOutOfCity'])(
+    'stops benefits from the effective date but keeps the title and the assessments after %s',
+    (event) => {
+      const run = start();
       run.fire();
-      expect(effectsOf(run.effects, 'runAction')).toEqual([]);
+      run.finishAction('payAllowance');
       assess(run);
-    }
-    run.complete('finalEvaluation', { finalRating: '优秀', summary: '已离开岗位' });
-    expect(run.state).toMatchObject({
-      outcome: 'termCompleted',
-      variables: { titleActive: true, benefitsActive: false, eligibleToReapply: false, allowancesPaid: 0 },
-    });
-    expect(run.reject({ type: 'external', name: event }).code).toBe('NOT_RUNNING');
+      run.now = '2027-01-25T02:00:00.000Z';
+      run.send({ type: 'external', name: event, payload: { effectiveOn: '2027-01-20', note: '调往外地' } });
+      expect(actions(run.effects)).toEqual([
+        {
+          action: 'stopBenefits',
+          params: {
+            talentId,
+            reason: event,
+            effectiveOn: '2027-01-20',
+            note: '调往外地',
+            asOf: '2027-01-25',
+          },
+        },
+      ]);
+      run.finishAction('stopBenefits');
+      for (let year = 2; year <= 4; year += 1) {
+        expect(actions(run.fire())).toEqual([]);
+        assess(run);
+      }
+      run.complete('finalEvaluation', { finalRating: '称职', summary: '已离开岗位' });
+      run.finishAction('recordFinalRating', { rating: 'competent', mayReapply: false });
+      expect(run.state).toMatchObject({
+        outcome: 'termCompleted',
+        variables: { titleActive: true, benefitsActive: false, eligibleToReapply: false },
+      });
+      expect(run.reject({ type: 'external', name: event, payload: { effectiveOn: '2029-01-01' } }).code).toBe(
+        'NOT_RUNNING',
+      );
+    },
+  );
+
+  it('refuses a stop without an effective date, one in the future, and a second stop', () => {
+    const run = start();
+    expect(run.reject({ type: 'external', name: 'movedOutOfCity', payload: { note: '无日期' } }).code).toBe(
+      'PAYLOAD_INVALID',
+    );
+    expect(
+      run.reject({ type: 'external', name: 'movedOutOfCity', payload: { effectiveOn: '2025-03-02' } }).code,
+    ).toBe('EVENT_NOT_HANDLED');
+    run.send({ type: 'external', name: 'movedOutOfCity', payload: { effectiveOn: '2025-03-01' } });
+    expect(
+      run.reject({ type: 'external', name: 'leftSocialWork', payload: { effectiveOn: '2025-03-01' } }).code,
+    ).toBe('EVENT_NOT_HANDLED');
   });
 
-  it('revokes the title, stops benefits and ends the term after verified misconduct approved by the leading group', () => {
+  it('revokes the title after verified misconduct approved by a majority of the leading group, stopping benefits at the effective date', () => {
     const run = start();
     run.fire();
     run.finishAction('payAllowance');
-    run.send({ type: 'external', name: 'misconductReported', payload: { summary: '违规收费' } });
+    run.send({
+      type: 'external',
+      name: 'misconductReported',
+      payload: { effectiveOn: '2026-03-01', note: '违规收费' },
+    });
+    expect(actions(run.effects)).toEqual([
+      {
+        action: 'recordTermEvent',
+        params: { talentId, kind: 'misconduct_reported', effectiveOn: '2026-03-01', note: '违规收费' },
+      },
+    ]);
+    run.finishAction('recordMisconductReport');
     expect(run.atNodes()).toEqual(['annualAssessment', 'verifyMisconduct']);
     run.complete('verifyMisconduct', { misconductVerified: true, findings: '经核实属实' });
+    run.finishAction('recordVerified');
+    expect(run.tasks('revocationApproval')).toHaveLength(3);
     run.vote('revocationApproval', ['approve', 'approve']);
+    expect(actions(run.effects)).toEqual([
+      { action: 'revokeTitle', params: { talentId, effectiveOn: '2026-03-01', note: '经核实属实' } },
+    ]);
     run.finishAction('revokeTitle');
+    expect(effectsOf(run.effects, 'runAction')[0]?.params).toMatchObject({
+      reason: 'revoked',
+      effectiveOn: '2026-03-01',
+    });
     const effects = run.finishAction('stopBenefitsAfterRevocation');
     // The terminate end withdraws the still-open annual assessment of the running year.
     expect(effectsOf(effects, 'cancelTask')).toHaveLength(1);
@@ -402,12 +476,58 @@ describe('talent term (人才管理期)', () => {
     });
   });
 
-  it('keeps the term running when the report is not verified', () => {
+  it('holds the payment of a year that ends while misconduct is being verified, and pays it when the report is dismissed', () => {
     const run = start();
-    run.send({ type: 'external', name: 'misconductReported', payload: { summary: '匿名举报' } });
+    run.now = '2025-12-05T02:00:00.000Z';
+    run.send({
+      type: 'external',
+      name: 'misconductReported',
+      payload: { effectiveOn: '2025-12-01', note: '匿名举报' },
+    });
+    run.finishAction('recordMisconductReport');
+    expect(
+      run.reject({
+        type: 'external',
+        name: 'misconductReported',
+        payload: { effectiveOn: '2025-12-02', note: '再次举报' },
+      }).code,
+    ).toBe('EVENT_NOT_HANDLED');
+    expect(actions(run.fire((timer) => timer.nodeId === 'yearEnd'))).toEqual([]);
+    expect(run.atNodes()).toEqual(['annualAssessment', 'verifyMisconduct']);
     run.complete('verifyMisconduct', { misconductVerified: false, findings: '查无实据' });
+    expect(effectsOf(run.effects, 'runAction')[0]).toMatchObject({
+      action: 'recordTermEvent',
+      params: { kind: 'misconduct_dismissed' },
+    });
+    run.finishAction('dismissMisconduct');
+    // Every year due and unpaid: no term year named.
+    expect(actions(run.effects)).toEqual([
+      { action: 'payAllowance', params: { talentId, asOf: '2026-03-01' } },
+    ]);
+    run.finishAction('payHeldAllowance');
     expect(run.state.status).toBe('running');
-    expect(run.atNodes()).toEqual(['termYear']);
+    expect(run.state.variables.misconductReport).toBeNull();
+    expect(run.atNodes()).toEqual(['annualAssessment']);
+  });
+
+  it('dismisses the case when the leading group does not approve the revocation', () => {
+    const run = start();
+    run.send({
+      type: 'external',
+      name: 'misconductReported',
+      payload: { effectiveOn: '2025-03-01', note: '举报' },
+    });
+    run.finishAction('recordMisconductReport');
+    run.complete('verifyMisconduct', { misconductVerified: true, findings: '属实但情节轻微' });
+    run.finishAction('recordVerified');
+    run.vote('revocationApproval', ['reject', 'reject']);
+    expect(effectsOf(run.effects, 'runAction')[0]).toMatchObject({
+      params: { kind: 'misconduct_dismissed' },
+    });
+    run.finishAction('dismissMisconduct');
+    run.finishAction('payHeldAllowance');
+    expect(run.state.variables).toMatchObject({ titleActive: true, revocationDecision: 'reject' });
+    expect(run.atNodes()).toEqual(['yearEnd']);
   });
 
   it('escalates an overdue annual assessment to the leading group', () => {

@@ -8,7 +8,7 @@ const operator = { userId: 'supervisor-1' };
 const payment = definition({
   key: 'action-incident-test',
   name: '动作异常',
-  variables: [{ name: 'talentId', type: 'string', default: 'T-1' }],
+  variables: [{ name: 'talentId', type: 'string', default: '0b7e4c52-8a1d-4c39-9f0e-3d2a6b1c5e71' }],
   nodes: [
     { id: 'start', kind: 'start', name: '开始' },
     {
@@ -16,7 +16,7 @@ const payment = definition({
       kind: 'action',
       name: '发放',
       action: 'payAllowance',
-      params: { talentId: '=talentId', monthlyAmountYuan: 500, months: 12 },
+      params: { talentId: '=talentId', termYear: 1, asOf: '2027-03-01' },
       outputs: { paymentId: 'result.paymentId' },
     },
     { id: 'end', kind: 'end', name: '结束', outcome: 'paid' },

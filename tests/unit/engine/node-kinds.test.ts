@@ -577,11 +577,12 @@ describe('timer', () => {
 });
 
 describe('action', () => {
+  const TALENT_ID = '0b7e4c52-8a1d-4c39-9f0e-3d2a6b1c5e71';
   const def = (withErrorEdge: boolean) =>
     definition({
       key: 'action-test',
       name: '动作',
-      variables: [{ name: 'talentId', type: 'string', default: 'T-1' }],
+      variables: [{ name: 'talentId', type: 'string', default: TALENT_ID }],
       nodes: [
         { id: 'start', kind: 'start', name: '开始' },
         {
@@ -589,7 +590,7 @@ describe('action', () => {
           kind: 'action',
           name: '发放',
           action: 'payAllowance',
-          params: { talentId: '=talentId', monthlyAmountYuan: '=500 * 2', months: 12 },
+          params: { talentId: '=talentId', termYear: '=1 + 1', asOf: '2027-03-01' },
           outputs: { paymentId: 'result.paymentId' },
         },
         { id: 'end', kind: 'end', name: '结束', outcome: 'paid' },
@@ -610,7 +611,7 @@ describe('action', () => {
         actionId: 'action-1',
         nodeId: 'pay',
         action: 'payAllowance',
-        params: { talentId: 'T-1', monthlyAmountYuan: 1000, months: 12 },
+        params: { talentId: TALENT_ID, termYear: 2, asOf: '2027-03-01' },
       },
     ]);
     run.finishAction('pay', { paymentId: 'P-9' });
@@ -645,7 +646,7 @@ describe('action', () => {
         kind: 'action',
         name: '发放',
         action: 'payAllowance',
-        params: { talentId: '=missing', monthlyAmountYuan: 1, months: 1 },
+        params: { talentId: '=missing', asOf: '2027-03-01' },
       },
     ]);
     const result = step(bad, initialState(), { type: 'started', input: {}, actor: { userId: 'u' } }, T0);

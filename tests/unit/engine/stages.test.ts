@@ -1,5 +1,11 @@
 import { projectLifecycle, talentTerm, venturePhilanthropy } from '../../../workflows/definitions';
-import { contentHash, type ProcessDefinition, validateDefinition } from '../../../workflows/engine';
+import talentTermV1Json from '../../fixtures/talent-term-v1.json';
+import {
+  contentHash,
+  type ProcessDefinition,
+  validateDefinition,
+  ZProcessDefinition,
+} from '../../../workflows/engine';
 
 /** start -> fill (stage a) -> check (stage b) -> end, with the stages the test declares. */
 function staged(stages: Array<{ id: string; name: string }>, fillStage = 'a'): Record<string, unknown> {
@@ -67,15 +73,17 @@ describe('definition stages', () => {
     // Computed by the hash code of the commit before stages (9ccff38) over the same definition,
     // which did not yet declare its starter roles, where its approval may return (returnTo), nor
     // its events' payload fields.
-    const { starterRoles: _declaredLater, ...withoutStarters } = talentTerm;
+    // Version 1 of the talent term (a fixture since version 2 replaced it) is that definition.
+    const talentTermV1 = ZProcessDefinition.parse(talentTermV1Json);
+    const { starterRoles: _declaredLater, ...withoutStarters } = talentTermV1;
     const asBefore = {
       ...withoutStarters,
-      nodes: talentTerm.nodes.map((node) => {
+      nodes: talentTermV1.nodes.map((node) => {
         if (!('returnTo' in node)) return node;
         const { returnTo: _alsoLater, ...rest } = node;
         return rest;
       }),
-      eventHandlers: talentTerm.eventHandlers.map(({ payload: _declaredLater, ...rest }) => rest),
+      eventHandlers: talentTermV1.eventHandlers.map(({ payload: _declaredLater, ...rest }) => rest),
     };
     expect(contentHash(asBefore)).toBe('fnv1a64:7b71d9d542aa4e76');
   });

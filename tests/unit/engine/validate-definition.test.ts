@@ -321,7 +321,7 @@ describe('definition validator', () => {
           kind: 'action',
           name: '动作',
           action: 'payAllowance',
-          params: { talentId: 'T', months: 'twelve' },
+          params: { talentId: 'T', termYear: 'twelve' },
         });
         edge(def, 'e1').to = 'act';
         def.edges.push({ id: 'e9', from: 'act', to: 'task' });

@@ -47,7 +47,15 @@ describe('content hash', () => {
 describe('state migration', () => {
   const v1 = talentTerm;
   const run = () => {
-    const driver = drive(v1, { talentId: 'c1', personName: '张敏' });
+    const driver = drive(v1, {
+      talentId: '0b7e4c52-8a1d-4c39-9f0e-3d2a6b1c5e71',
+      personName: '张敏',
+      roundName: '2025 年度',
+    });
+    driver.finishAction('beginTerm', {
+      termYears: 4,
+      yearEnds: ['2026-03-01', '2027-03-01', '2028-03-01', '2029-03-01'],
+    });
     driver.fire();
     driver.finishAction('payAllowance');
     return driver; // waiting at annualAssessment with reminder and escalation timers
@@ -56,7 +64,7 @@ describe('state migration', () => {
   it('moves tokens, tasks and timers to renamed nodes and adds new variables with their defaults', () => {
     const v2 = definition({
       ...v1,
-      version: 2,
+      version: v1.version + 1,
       variables: [...v1.variables, { name: 'trainingHours', type: 'number', default: 0 }],
       nodes: v1.nodes.map((node) =>
         node.id === 'annualAssessment' ? { ...node, id: 'yearlyReview' } : node,
@@ -80,7 +88,7 @@ describe('state migration', () => {
   it('refuses with reasons when open work has no counterpart or changes kind', () => {
     const v2 = definition({
       ...v1,
-      version: 2,
+      version: v1.version + 1,
       nodes: v1.nodes.map((node) =>
         node.id === 'annualAssessment'
           ? {

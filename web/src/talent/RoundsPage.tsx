@@ -41,9 +41,12 @@ export function RoundsPage({ officeUnits }: { officeUnits: RoleAssignment[] }) {
     <Card
       title={<h1 className="sgf-card-title">{t('talent.rounds')}</h1>}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          {t('talent.createRound')}
-        </Button>
+        <Flex gap="middle" align="center">
+          <Link to="/talent/pool">{t('talentTerms.pool')}</Link>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('talent.createRound')}
+          </Button>
+        </Flex>
       }
     >
       <Flex vertical gap="middle">

@@ -1,5 +1,6 @@
 // 人才选拔: the selection office's rounds, a round's applications, results and reviewer assignment; a
-// committee member's 我的评审 and scoring pages; the leading group's read-only ranked rounds.
+// committee member's 我的评审 and scoring pages; the leading group's read-only ranked rounds; the
+// office's 人才库 (talent pool) with each talent's term and allowance ledger.
 import { use } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useSession } from '../auth/session';
@@ -10,6 +11,8 @@ import { RoundPage } from './RoundPage';
 import { RoundsPage } from './RoundsPage';
 import { LeadingGroupArea } from './results/LeadingGroupArea';
 import { talentTextsReady } from './talent-texts';
+import { PoolPage } from './terms/PoolPage';
+import { TalentPage } from './terms/TalentPage';
 
 export default function TalentArea() {
   use(talentTextsReady);
@@ -28,6 +31,8 @@ export default function TalentArea() {
       ) : (
         <Route index element={<Navigate to="reviews" replace />} />
       )}
+      {officeUnits.length > 0 && <Route path="pool" element={<PoolPage />} />}
+      {officeUnits.length > 0 && <Route path="pool/:talentId" element={<TalentPage />} />}
       {officeUnits.length > 0 && <Route path=":roundId" element={<RoundPage />} />}
       {reviews && <Route path="reviews" element={<MyReviewsPage />} />}
       {reviews && <Route path="reviews/:applicationId" element={<ScoringPage />} />}
