@@ -148,8 +148,7 @@ export async function talentDetail(
     entries.filter((e) => e.kind === 'paid'),
     asOf,
   );
-  const variables = ((instance?.state as { variables?: Record<string, unknown> } | undefined)?.variables ??
-    {});
+  const variables = (instance?.state as { variables?: Record<string, unknown> } | undefined)?.variables ?? {};
   const running = instance?.status === 'running';
   const base = toPoolTalent(row);
   return {

@@ -7,7 +7,7 @@ import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import { isUnitWithin, scopeRoots, unitsWithin } from '../policy/unit-scope';
-import { roundNotFound, type RoundRow } from './talent-scope';
+import { rolesRootsOrRefuse, roundNotFound, type RoundRow } from './talent-scope';
 
 /** The statuses in which a round's list is before the leading group: ranked, up to published. */
 export const LEADING_GROUP_STATUSES: readonly TalentRoundStatus[] = [
@@ -18,14 +18,11 @@ export const LEADING_GROUP_STATUSES: readonly TalentRoundStatus[] = [
 ];
 
 /** Units where the caller sits in the leading group; refused (403) when there are none. */
-export function leadingGroupRoots(caller: Caller): string[] {
-  const roots = scopeRoots(caller, ['leading_group']);
-  if (roots.length === 0)
-    throw new AppError('FORBIDDEN', 'Only the talent work leading group reads these rounds.', [], {
-      detailZh: '仅人才工作领导小组可以查看',
-    });
-  return roots;
-}
+export const leadingGroupRoots = (caller: Caller): string[] =>
+  rolesRootsOrRefuse(caller, 'leading_group', {
+    en: 'Only the talent work leading group reads these rounds.',
+    zh: '仅人才工作领导小组可以查看',
+  });
 
 /** The round if the office or the leading group of the caller reaches it (404 otherwise; 403 for other roles). */
 export async function resultsRoundInScope(db: DbClient, caller: Caller, roundId: string): Promise<RoundRow> {

@@ -20,8 +20,9 @@ import { Prisma } from '../../prisma/generated/client';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
-import { isUnitWithin, scopeRoots } from '../policy/unit-scope';
+import { isUnitWithin } from '../policy/unit-scope';
 import { ROUND_STATUS_ZH } from './round-view';
+import { rolesRootsOrRefuse } from './talent-scope';
 
 /** One committee member covering a round, once per unit where they hold the role. */
 export interface CoveringSeat {
@@ -126,14 +127,11 @@ export function requireReviewStatus(round: { status: keyof typeof ROUND_STATUS_Z
 }
 
 /** Units where the caller holds the committee-member role; refused (403) when there are none. */
-export function committeeRoots(caller: Caller): string[] {
-  const roots = scopeRoots(caller, ['committee_member']);
-  if (roots.length === 0)
-    throw new AppError('FORBIDDEN', 'Only committee members review candidates.', [], {
-      detailZh: '仅评审专家可以评审候选人',
-    });
-  return roots;
-}
+export const committeeRoots = (caller: Caller): string[] =>
+  rolesRootsOrRefuse(caller, 'committee_member', {
+    en: 'Only committee members review candidates.',
+    zh: '仅评审专家可以评审候选人',
+  });
 
 const assignmentNotFound = () =>
   new AppError('NOT_FOUND', 'No such application among those assigned to you.', [], {

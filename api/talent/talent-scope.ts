@@ -4,19 +4,28 @@
 // narrower routes later (issue 12), never these.
 import { Prisma } from '../../prisma/generated/client';
 import type { Caller } from '../auth/caller';
+import type { TRole } from '../auth/auth.types';
 import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import { isUnitWithin, scopeRoots, unitsWithin } from '../policy/unit-scope';
 
-/** Units where the caller holds the selection-office role; refused (403) when there are none. */
-export function officeRoots(caller: Caller): string[] {
-  const roots = scopeRoots(caller, ['selection_office']);
-  if (roots.length === 0)
-    throw new AppError('FORBIDDEN', 'Only the selection management office works on talent rounds.', [], {
-      detailZh: '仅选拔管理工作办公室可以办理人才选拔事项',
-    });
+/** Units where the caller holds `role`; refused (403, saying who may) when there are none. */
+export function rolesRootsOrRefuse(
+  caller: Caller,
+  role: TRole,
+  refusal: { en: string; zh: string },
+): string[] {
+  const roots = scopeRoots(caller, [role]);
+  if (roots.length === 0) throw new AppError('FORBIDDEN', refusal.en, [], { detailZh: refusal.zh });
   return roots;
 }
+
+/** Units where the caller holds the selection-office role; refused (403) when there are none. */
+export const officeRoots = (caller: Caller): string[] =>
+  rolesRootsOrRefuse(caller, 'selection_office', {
+    en: 'Only the selection management office works on talent rounds.',
+    zh: '仅选拔管理工作办公室可以办理人才选拔事项',
+  });
 
 export const roundNotFound = () =>
   new AppError('NOT_FOUND', 'No such round among those you may see.', [], {

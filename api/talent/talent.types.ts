@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import {
   ELDERLY_CARE_WORKER_LEVEL_KEYS,
+  ROUND_STATUSES,
   SOCIAL_WORK_FIELD_KEYS,
   SOCIAL_WORKER_LEVEL_KEYS,
   UNIT_TYPE_KEYS,
@@ -14,18 +15,7 @@ import { pageOf, ZPageQuery } from '../http/pagination';
 import { zhFor } from '../http/zh-reasons';
 import { birthDateOf, genderOf, identityNumberProblem } from './identity-number';
 
-export const ZRoundStatus = z.enum([
-  'draft',
-  'open',
-  'closed',
-  'screening',
-  'review',
-  'ranking',
-  'notice',
-  'approval',
-  'published',
-  'cancelled',
-]);
+export const ZRoundStatus = z.enum(ROUND_STATUSES);
 export const ZApplicationStatus = z.enum([
   'submitted',
   'eligible',

@@ -60,6 +60,7 @@ export async function claimTask(db: DbClient, caller: Caller, taskId: string): P
         detailZh: '只能认领尚未被认领、且属于您的角色的待办',
       },
     );
+  await assertNoOtherSeat(db, caller, taskId);
   // The candidate condition again in the update: of two claims at once, exactly one wins.
   const claimed = await db.$executeRaw`
     UPDATE task t SET assignee_id = ${caller.userId}::uuid FROM process_instance i
@@ -70,6 +71,30 @@ export async function claimTask(db: DbClient, caller: Caller, taskId: string): P
     assertOpen(now);
   }
   return { task: await taskDetail(db, caller, taskId, true), audit: auditOf('task.claimed', row) };
+}
+
+/**
+ * One person holds one seat of an approval or review: claiming a second seat of the same step (one
+ * still open in their hands, or one they already decided in this visit of the step, whose seats
+ * were created together) would let one person fill the quorum, and the engine refuses their
+ * second vote anyway.
+ */
+async function assertNoOtherSeat(db: DbClient, caller: Caller, taskId: string): Promise<void> {
+  const [seat] = await db.$queryRaw<{ held: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM task o
+      WHERE o.instance_id = t.instance_id AND o.node_id = t.node_id AND o.id <> t.id
+        AND (o.status = 'open' AND o.assignee_id = ${caller.userId}::uuid
+          OR o.completed_by_id = ${caller.userId}::uuid AND o.created_at = t.created_at)) AS held
+    FROM task t WHERE t.id = ${taskId}::uuid AND t.kind IN ('approval', 'review')`;
+  if (seat?.held)
+    throw new AppError(
+      'PROCESS_STATE_CONFLICT',
+      'You already hold or decided another seat of this step.',
+      [],
+      {
+        detailZh: '您已认领或办理了此环节的另一个席位，每人只能占一个席位',
+      },
+    );
 }
 
 export async function unclaimTask(db: DbClient, caller: Caller, taskId: string): Promise<Done> {

@@ -53,4 +53,7 @@ export const demoUsers: DemoUser[] = [
   { username: 'zhuanjia', displayName: '张慧（评审专家）', role: 'committee_member', unitCode: 'LC' },
   { username: 'xuanba', displayName: '刘洋（选拔管理工作办公室）', role: 'selection_office', unitCode: 'LC' },
   { username: 'lingdao', displayName: '陈志强（人才工作领导小组）', role: 'leading_group', unitCode: 'LC' },
+  // The leading group decides a round's list and a revocation by majority of three seats.
+  { username: 'lingdao2', displayName: '王伟（人才工作领导小组）', role: 'leading_group', unitCode: 'LC' },
+  { username: 'lingdao3', displayName: '黄丽（人才工作领导小组）', role: 'leading_group', unitCode: 'LC' },
 ];

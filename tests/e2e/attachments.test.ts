@@ -78,7 +78,7 @@ describeWithBrowser('an officer attaches assessment evidence to a task form in a
     await page.getByTestId('current-user').waitFor();
 
     // The task, from the inbox.
-    await page.getByRole('link', { name: '任务收件箱' }).click();
+    await page.getByRole('link', { name: '工作台' }).click();
     await page.getByRole('row').filter({ hasText: TITLE }).getByRole('link', { name: TASK }).click();
     await page.getByRole('heading', { name: TASK, level: 1 }).waitFor();
     await page.getByText('点击或将文件拖拽到此处，上传评估佐证材料').waitFor();

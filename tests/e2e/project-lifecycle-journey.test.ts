@@ -59,7 +59,7 @@ describeWithBrowser('a lifecycle project from start to implementation in a real 
 
   /** Opens the project's task from 我的待办, or from 待认领 when it waits for the person's role. */
   async function openTaskFromInbox(page: Page, taskName: string, step: string): Promise<void> {
-    await page.getByRole('link', { name: '任务收件箱' }).click();
+    await page.getByRole('link', { name: '工作台' }).click();
     const row = page.getByRole('row').filter({ hasText: TITLE }).filter({ hasText: taskName });
     // The first tab has loaded when it shows the row or says it has none.
     await row.or(page.getByText('暂无待办任务')).first().waitFor();

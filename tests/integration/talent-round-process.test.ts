@@ -301,6 +301,12 @@ describe('a talent selection round, end to end on the embedded runtime', () => {
       const ids = (theirs.json!.items as { id: string }[]).map((t) => t.id);
       expect(ids).toEqual(expect.arrayContaining(votes.map((v) => v.id)));
     }
+    // One person, one seat: a leader holding a seat cannot claim a second one to fill the quorum.
+    expect((await leaders[2]!('POST', `/api/tasks/${votes[2]!.id}/claim`)).status).toBe(200);
+    const second = await leaders[2]!('POST', `/api/tasks/${votes[1]!.id}/claim`);
+    expect(second.status).toBe(409);
+    expect(second.json!.detailZh).toBe('您已认领或办理了此环节的另一个席位，每人只能占一个席位');
+    expect((await leaders[2]!('POST', `/api/tasks/${votes[2]!.id}/unclaim`)).status).toBe(200);
     for (const [index, leader] of leaders.slice(0, 2).entries()) {
       const vote = await leader('POST', `/api/tasks/${votes[index]!.id}/vote`, { vote: 'approve' });
       expect(vote.status).toBe(200);

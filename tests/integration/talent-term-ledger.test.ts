@@ -45,15 +45,7 @@ describe('talent terms on the embedded runtime', () => {
     pool = new Pool({ connectionString: server.databaseUrl, max: 3 });
     versionId = await termVersionId(pool);
     round = await publishedRound(pool, '2026 年度海右人才选拔');
-    // Three members of the leading group for the majority of three seats (the demo has one).
-    for (const username of ['lingdao2', 'lingdao3'])
-      await pool.query(
-        `WITH u AS (INSERT INTO app_user (id, username, display_name, password_hash)
-                    VALUES (gen_random_uuid(), $1, $1, 'not-a-hash') RETURNING id)
-         INSERT INTO role_assignment (id, user_id, role, unit_id)
-         SELECT gen_random_uuid(), u.id, 'leading_group', o.id FROM u, org_unit o WHERE o.code = 'LC'`,
-        [username],
-      );
+    // The demo's three leaders (lingdao, lingdao2, lingdao3) hold the three seats of a revocation.
     const { rows } = await pool.query<{ username: string; id: string }>('SELECT username, id FROM app_user');
     people = Object.fromEntries(rows.map((row) => [row.username, row.id]));
   });

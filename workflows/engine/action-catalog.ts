@@ -1,6 +1,7 @@
 // Registered actions an `action` node may name, with the zod schema of their parameters. The
 // engine only emits `runAction`; activities implement them and report back with `actionCompleted`.
 import { z } from 'zod';
+import { PROCESS_ROUND_STATUSES } from '../talent/talent-vocabulary';
 import type { LocalizedMessage } from './localized-message';
 
 export type ActionEntry = {
@@ -19,15 +20,7 @@ const recipient = z.union([
   z.strictObject({ starter: z.literal(true) }),
 ]);
 /** The statuses of a selection round the process moves it between (TalentRoundStatus). */
-const roundStatus = z.enum([
-  'screening',
-  'review',
-  'ranking',
-  'notice',
-  'approval',
-  'published',
-  'cancelled',
-]);
+const roundStatus = z.enum(PROCESS_ROUND_STATUSES);
 /** A calendar date, `YYYY-MM-DD`. */
 const isoDate = z.iso.date();
 /**

@@ -105,3 +105,18 @@ export function labelOf(list: readonly Labelled[], key: string): LocalizedMessag
 export function levelRank(list: readonly Labelled[], key: string): number {
   return list.findIndex((item) => item.key === key);
 }
+
+/** A selection round's statuses while the office runs its application window. */
+export const WINDOW_ROUND_STATUSES = ['draft', 'open', 'closed'] as const;
+/** The statuses the round's process moves it between; `cancelled` may end it from any of them. */
+export const PROCESS_ROUND_STATUSES = [
+  'screening',
+  'review',
+  'ranking',
+  'notice',
+  'approval',
+  'published',
+  'cancelled',
+] as const;
+/** Every status of a selection round (TalentRoundStatus in the schema), in the order a round passes them. */
+export const ROUND_STATUSES = [...WINDOW_ROUND_STATUSES, ...PROCESS_ROUND_STATUSES] as const;

@@ -172,11 +172,23 @@ function isKnownErrorCode(code: string): code is KnownErrorCode {
 // The app's one i18next instance (set up in ../i18n) knows the person's language.
 const isChinese = (language = i18next.language): boolean => !language || language.startsWith('zh');
 
+/**
+ * Codes whose server message names the particulars a person needs to act (which step, which
+ * candidates lack scores, who already voted), so it is shown rather than the code's general text.
+ */
+const PARTICULAR_CODES: ReadonlySet<string> = new Set([
+  'PROCESS_STATE_CONFLICT',
+  'TALENT_ROUND_STATE',
+  'TALENT_REVIEW_INCOMPLETE',
+  'TALENT_OBJECTIONS_PENDING',
+]);
+
 /** The message to show a person for any error: localised by code, else the server's words, else generic. */
 export function describeProblem(error: unknown, t: TFunction): string {
   if (error instanceof ApiProblem) {
-    if (isKnownErrorCode(error.code)) return t(`errors.${error.code}`);
     const detail = isChinese() ? (error.detailZh ?? error.detail) : error.detail;
+    if (isKnownErrorCode(error.code) && !(PARTICULAR_CODES.has(error.code) && detail))
+      return t(`errors.${error.code}`);
     return detail ?? (error.title || t('errors.generic'));
   }
   return t('errors.generic');

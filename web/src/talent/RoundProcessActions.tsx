@@ -2,7 +2,8 @@
 // confirmation: start screening, confirm the screening results, close the review and rank, end the
 // public notice. The approvals between them (the office's confirmation of the list, the leading
 // group's decision) are tasks in the 工作台.
-import { Button, Popconfirm, Steps } from 'antd';
+import { Button, Popconfirm, Steps, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import './talent-process.css';
 import { useTranslation } from 'react-i18next';
 import { type RoundCommand, useRoundCommand } from './talent-hooks';
@@ -56,6 +57,15 @@ export function RoundProcessAction({ round }: { round: Round }) {
   const { t } = useTranslation();
   const send = useRoundCommand(round.id);
   const command = COMMANDS[round.status];
+  // Between the commands the round waits for an approval in a 工作台: say where.
+  if (round.status === 'ranking')
+    return (
+      <Link to="/inbox?view=candidates">
+        <Button type="primary">{t('talentProcess.confirmInInbox')}</Button>
+      </Link>
+    );
+  if (round.status === 'approval')
+    return <Typography.Text type="secondary">{t('talentProcess.awaitingLeadingGroup')}</Typography.Text>;
   if (!command) return null;
   return (
     <Popconfirm

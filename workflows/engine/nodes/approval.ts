@@ -88,8 +88,8 @@ export function voteApproval(run: Run, event: Extract<ParsedEngineEvent, { type:
   if (wait.votes.some((vote) => vote.userId === event.actor.userId))
     rejectWith(
       'ALREADY_ACTED',
-      `${event.actor.userId} 已在此审批中投票`,
-      `${event.actor.userId} already voted in this approval`,
+      '您已在此审批中投过票，每人只能投一票',
+      'you have already voted in this approval: one vote per person',
     );
   wait.votes.push({
     taskId: task.id,

@@ -58,7 +58,16 @@ export function RankingResultsTab({ roundId }: { roundId: string }) {
             render: (_v, row) => (
               <Flex gap={4} wrap>
                 <SeatTag seat={row.seatType} />
-                {row.status === 'removed' && <Tag>{t('talentResults.removedPending')}</Tag>}
+                {row.status === 'removed' && (
+                  // Promotion of the next in line happens when the notice ends.
+                  <Tag>
+                    {t(
+                      ranking.data?.round.status === 'notice'
+                        ? 'talentResults.removedPending'
+                        : 'talentResults.removedDone',
+                    )}
+                  </Tag>
+                )}
               </Flex>
             ),
           },

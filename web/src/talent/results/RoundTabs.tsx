@@ -4,22 +4,13 @@
 import { Tabs } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ROUND_STATUSES } from '../../../../workflows/talent/talent-vocabulary';
 import type { Round, RoundStatus } from '../talent-types';
 import { ObjectionsTab } from './ObjectionsTab';
 import { RankingResultsTab } from './RankingResultsTab';
 import { ScreeningResultsTab } from './ScreeningResultsTab';
 
-const ORDER: readonly RoundStatus[] = [
-  'draft',
-  'open',
-  'closed',
-  'screening',
-  'review',
-  'ranking',
-  'notice',
-  'approval',
-  'published',
-];
+const ORDER: readonly RoundStatus[] = ROUND_STATUSES.filter((status) => status !== 'cancelled');
 const reached = (status: RoundStatus, stage: RoundStatus) => ORDER.indexOf(status) >= ORDER.indexOf(stage);
 
 export function RoundTabs({ round, children }: { round: Round; children: ReactNode }) {

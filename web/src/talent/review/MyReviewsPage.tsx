@@ -24,10 +24,12 @@ export function MyReviewsPage() {
         pagination={false}
         locale={{ emptyText: <Typography.Text>{t('talentReview.noAssignments')}</Typography.Text> }}
         columns={[
-          { key: 'round', title: t('talentReview.round'), dataIndex: 'roundTitle' },
+          // At phone width the candidate, the state and the way to score stay; the rest hides.
+          { key: 'round', title: t('talentReview.round'), dataIndex: 'roundTitle', responsive: ['md'] },
           {
             key: 'roundStatus',
             title: t('talent.statusLabel'),
+            responsive: ['md'],
             render: (_v, a) => <RoundStatusTag status={a.roundStatus} />,
           },
           {
@@ -38,6 +40,7 @@ export function MyReviewsPage() {
           {
             key: 'employer',
             title: t('talentReview.employer'),
+            responsive: ['md'],
             render: (_v, a) => a.employerName ?? t('talentReview.masked'),
           },
           {
