@@ -19,15 +19,18 @@ import type { Browser } from 'playwright-core';
 import { Pool } from 'pg';
 import { candidateCode } from '../../api/talent/review-scope';
 import { addDays } from '../../workflows/talent/calendar';
-import { chooseOption, chromiumMissingReason, findChromium, launchChromium } from '../support/browser';
+import { chromiumMissingReason, findChromium, launchChromium } from '../support/browser';
 import { journeyPages } from '../support/journey-pages';
 import { identityNumberFor, rowFor, workbookWith } from '../support/talent-entries';
 import {
+  createRoundInDialog,
   leadingGroupOfThree,
+  recordObjection,
   reloadRoundUntil,
   roundCommand,
   roundStatusShows,
   submitSheetsAs,
+  upholdObjection,
 } from '../support/talent-journey-steps';
 import { ledgerOf, shanghaiDate, until } from '../support/talent-terms';
 import { createTestClock } from '../support/test-clock';
@@ -98,19 +101,7 @@ describeWithBrowser('a whole selection round, from the import to a revoked title
     // ── The round, created in the dialog with a quota of 6 and three reviewers per applicant.
     const office = await pages.signedIn(demoLogin(server, 'xuanba'));
     await office.getByTestId('nav-talent').click();
-    await office.getByRole('button', { name: '新建选拔批次' }).click();
-    const dialog = office.getByRole('dialog', { name: '新建选拔批次' });
-    await dialog.getByLabel('批次名称').fill(ROUND);
-    await dialog.getByLabel('选拔名额').fill('6');
-    await dialog.getByLabel('每位申报人评审专家人数').fill('3');
-    await dialog.getByLabel('计算基准日').fill('2026-12-31');
-    await dialog.getByLabel('计算基准日').press('Enter');
-    await dialog.getByPlaceholder('开始日期').fill('2026-12-01');
-    await dialog.getByPlaceholder('开始日期').press('Enter');
-    await dialog.getByPlaceholder('结束日期').fill('2026-12-31');
-    await shot(office, '01-create-round');
-    await dialog.getByPlaceholder('结束日期').press('Enter');
-    await office.getByRole('heading', { name: ROUND, level: 1 }).waitFor();
+    await createRoundInDialog(office, shot, { title: ROUND, quota: 6, minReviewers: 3 }, '01-create-round');
     const url = office.url();
     const roundId = url.split('/').pop()!;
 
@@ -166,6 +157,8 @@ describeWithBrowser('a whole selection round, from the import to a revoked title
     await office.getByRole('button', { name: '结束评审并排名' }).waitFor();
 
     // ── Review: automatic assignment, three experts per eligible applicant.
+    // The dialog's reviewers-per-applicant reached the round's options.
+    await office.getByText('每位资格审查通过的申报人分配 3 位评审专家').waitFor();
     await office.getByRole('button', { name: '自动分配' }).click();
     const assigned = office.getByRole('table', { name: '评审分配' });
     await assigned.getByRole('row').filter({ hasText: '已满足' }).nth(10).waitFor();
@@ -224,7 +217,10 @@ describeWithBrowser('a whole selection round, from the import to a revoked title
 
     // The office adds a reviewer by hand for the applicant 张慧 recused from.
     await office.reload();
-    const short = assigned.getByRole('row').filter({ hasText: '申报人' }).filter({ hasNotText: '已满足' });
+    const applicantRows = assigned
+      .getByRole('row')
+      .filter({ hasText: new RegExp(PEOPLE.map((p) => p.name).join('|')) });
+    const short = applicantRows.filter({ hasNotText: '已满足' });
     await office
       .getByRole('table', { name: '回避记录' })
       .getByRole('row')
@@ -235,10 +231,13 @@ describeWithBrowser('a whole selection round, from the import to a revoked title
       .getByRole('row')
       .filter({ hasText: recusedName })
       .filter({ hasNotText: '已满足' });
+    await shortRow.waitFor();
+    expect(await short.count()).toBe(1);
     await shortRow.getByLabel(`添加专家 ${recusedName}`).click();
     await office.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
     await assigned.getByRole('row').filter({ hasText: recusedName }).filter({ hasText: '已满足' }).waitFor();
     expect(await short.count()).toBe(0);
+    expect(await applicantRows.count()).toBe(11);
     await shot(office, '10-reviewer-added');
 
     // The six other experts' sheets through the committee routes, as each of them.
@@ -273,26 +272,8 @@ describeWithBrowser('a whole selection round, from the import to a revoked title
     await roundStatusShows(office, url, ROUND, '公示中');
 
     // ── 公示: an objection against 王磊, recorded and upheld.
-    await office.getByRole('tab', { name: '公示异议' }).click();
-    await office.getByRole('button', { name: '登记异议' }).click();
-    const record = office.getByRole('dialog', { name: '登记异议' });
-    const masked = identityNumberFor(62).replace(/^(.{4}).{10}(.{4})$/, '$1**********$2');
-    await chooseOption(record.getByLabel('被异议的入选人员'), `王磊（${masked}）`);
-    await record.getByLabel('异议提出人').fill('某社区居民（实名来信）');
-    await record.getByLabel('异议内容').fill('反映其申报材料中的服务时长与实际不符');
-    await record.getByRole('button', { name: '登记异议' }).click();
-    await record.waitFor({ state: 'hidden' });
-    const objection = office
-      .getByRole('table', { name: '公示异议' })
-      .getByRole('row')
-      .filter({ hasText: '王磊' });
-    await objection.getByRole('button', { name: '处理异议' }).click();
-    const decide = office.getByRole('dialog', { name: '处理异议：王磊' });
-    await decide.getByLabel('异议成立', { exact: true }).check();
-    await decide.getByLabel('处理理由').fill('经核实，服务时长证明与社保记录不符，异议成立');
-    await decide.getByRole('button', { name: '处理异议' }).click();
-    await decide.waitFor({ state: 'hidden' });
-    await objection.filter({ hasText: '异议成立' }).waitFor();
+    const wang = { name: '王磊', identityNumber: identityNumberFor(62) };
+    await upholdObjection(office, await recordObjection(office, wang), wang.name);
     await shot(office, '14-objection-upheld');
 
     // The notice lasts a number of working days: past its end before the office ends it.
