@@ -9,7 +9,6 @@
 import type { Browser } from 'playwright-core';
 import { createPrismaClient, type Db } from '../../api/db/prisma-client';
 import {
-  chooseOption,
   chromiumMissingReason,
   findChromium,
   launchChromium,
@@ -17,6 +16,7 @@ import {
 } from '../support/browser';
 import { journeyPages } from '../support/journey-pages';
 import { arrangeRound, type ArrangedRound } from '../support/talent-results-fixtures';
+import { recordObjection, upholdObjection } from '../support/talent-journey-steps';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { demoLogin } from '../support/work-api-steps';
 
@@ -133,30 +133,10 @@ describeWithBrowser('the office acts on a round’s results and the leading grou
     await pages.shot(office, '04-ranking-explained');
 
     // 公示异议: recorded against 王磊, then upheld.
-    await office.getByRole('tab', { name: '公示异议' }).click();
-    await office.getByRole('button', { name: '登记异议' }).click();
-    const record = office.getByRole('dialog', { name: '登记异议' });
     const wang = notice.applications.find((a) => a.name === '王磊')!;
     const masked = wang.identityNumber.replace(/^(.{4}).{10}(.{4})$/, '$1**********$2');
-    await chooseOption(record.getByLabel('被异议的入选人员'), `王磊（${masked}）`);
-    await record.getByLabel('异议提出人').fill('某社区居民（实名来信）');
-    await record.getByLabel('异议内容').fill('反映其申报材料中的服务时长与实际不符');
-    await pages.shot(office, '05-record-objection');
-    await record.getByRole('button', { name: '登记异议' }).click();
-    await record.waitFor({ state: 'hidden' });
-    const objection = office
-      .getByRole('table', { name: '公示异议' })
-      .getByRole('row')
-      .filter({ hasText: '王磊' });
-    await objection.filter({ hasText: '待处理' }).waitFor();
-
-    await objection.getByRole('button', { name: '处理异议' }).click();
-    const decide = office.getByRole('dialog', { name: '处理异议：王磊' });
-    await decide.getByLabel('异议成立', { exact: true }).check();
-    await decide.getByLabel('处理理由').fill('经核实，服务时长证明与社保记录不符，异议成立');
-    await decide.getByRole('button', { name: '处理异议' }).click();
-    await decide.waitFor({ state: 'hidden' });
-    await objection.filter({ hasText: '异议成立' }).filter({ hasText: '经核实' }).waitFor();
+    const objection = await recordObjection(office, wang, { shot: pages.shot, step: '05-record-objection' });
+    await upholdObjection(office, objection, '王磊');
     await pages.shot(office, '06-objection-upheld');
     await office.getByRole('tab', { name: '排名结果' }).click();
     await ranking

@@ -14,6 +14,7 @@ import {
 } from '../support/browser';
 import { journeyPages } from '../support/journey-pages';
 import { applicationEntryFor } from '../support/talent-entries';
+import { reloadRoundUntil, roundCommand, roundStatusShows } from '../support/talent-journey-steps';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { demoLogin, signInApi, unitIdOf } from '../support/work-api-steps';
 
@@ -97,35 +98,10 @@ describeWithBrowser('the selection office runs a round to publication in a real 
     }
   }
 
-  /** Presses the round's process button and confirms it in its popover. */
-  async function command(page: Page, name: string, step: string): Promise<void> {
-    await page.getByRole('button', { name }).click();
-    await page.getByRole('tooltip').getByText(name, { exact: true }).waitFor();
-    await pages.shot(page, step);
-    await page
-      .getByRole('tooltip')
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
-  }
-
-  /** Reloads the round's page until it shows `what` (the scheduler runs the actions between commands). */
-  async function reloadUntil(page: Page, url: string, what: Locator, name: string): Promise<void> {
-    for (let attempt = 0; attempt < 40; attempt += 1) {
-      await page.goto(url);
-      await page.getByRole('heading', { name: ROUND, level: 1 }).waitFor();
-      await page.getByRole('table', { name: '申报人员' }).getByRole('row').nth(1).waitFor();
-      if (await what.first().isVisible()) return;
-      await page.waitForTimeout(250);
-    }
-    throw new Error(`the round never showed ${name}`);
-  }
-  const statusShows = (page: Page, url: string, status: string) =>
-    reloadUntil(
-      page,
-      url,
-      page.locator('.ant-descriptions-item-content').filter({ hasText: status }),
-      status,
-    );
+  const command = (page: Page, name: string, step: string) => roundCommand(page, pages.shot, name, step);
+  const reloadUntil = (page: Page, url: string, what: Locator, name: string) =>
+    reloadRoundUntil(page, url, ROUND, what, name);
+  const statusShows = (page: Page, url: string, status: string) => roundStatusShows(page, url, ROUND, status);
 
   let pages: ReturnType<typeof journeyPages>;
 

@@ -11,6 +11,7 @@ import {
 } from '../support/browser';
 import { journeyPages } from '../support/journey-pages';
 import { identityNumberFor, rowFor, workbookWith } from '../support/talent-entries';
+import { createRoundInDialog } from '../support/talent-journey-steps';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { demoLogin } from '../support/work-api-steps';
 
@@ -41,19 +42,7 @@ describeWithBrowser('the selection office creates a round and imports applicatio
     await office.getByTestId('nav-talent').click();
     await office.getByRole('heading', { name: '人才选拔批次', level: 1 }).waitFor();
 
-    await office.getByRole('button', { name: '新建选拔批次' }).click();
-    const dialog = office.getByRole('dialog', { name: '新建选拔批次' });
-    await dialog.getByLabel('批次名称').fill(ROUND);
-    await dialog.getByLabel('选拔名额').fill('6');
-    // Typed into the date pickers; Enter takes a date (and, once the form is complete, submits it).
-    await dialog.getByLabel('计算基准日').fill('2026-12-31');
-    await dialog.getByLabel('计算基准日').press('Enter');
-    await dialog.getByPlaceholder('开始日期').fill('2026-12-01');
-    await dialog.getByPlaceholder('开始日期').press('Enter');
-    await dialog.getByPlaceholder('结束日期').fill('2026-12-31');
-    await pages.shot(office, '01-create-round');
-    await dialog.getByPlaceholder('结束日期').press('Enter');
-    await office.getByRole('heading', { name: ROUND, level: 1 }).waitFor();
+    await createRoundInDialog(office, pages.shot, { title: ROUND, quota: 6 }, '01-create-round');
     await office.getByText('未开始申报').waitFor();
 
     await office.getByRole('button', { name: '开启申报' }).click();

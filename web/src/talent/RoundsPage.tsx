@@ -18,11 +18,23 @@ interface CreateRoundForm {
   window: [Dayjs, Dayjs];
   referenceDate: Dayjs;
   quota: number;
+  minReviewers: number;
 }
 
 const SERVER_FIELDS = ['unitId', 'title', 'window', 'referenceDate', 'quota'] as const;
 const DEFAULT_QUOTA = 50;
+const DEFAULT_MIN_REVIEWERS = 5;
 const day = (value: Dayjs) => value.format('YYYY-MM-DD');
+
+/** Only the options the office changed from the defaults: the server fills in the rest. */
+function configOverrides(values: CreateRoundForm) {
+  const allocation = values.quota === DEFAULT_QUOTA ? undefined : { quota: values.quota };
+  const review =
+    values.minReviewers === DEFAULT_MIN_REVIEWERS
+      ? undefined
+      : { minReviewersPerCandidate: values.minReviewers };
+  return allocation || review ? { allocation, review } : undefined;
+}
 
 export function RoundStatusTag({ status }: { status: Round['status'] }) {
   const { t } = useTranslation();
@@ -85,7 +97,11 @@ export function RoundsPage({ officeUnits }: { officeUnits: RoleAssignment[] }) {
         okText={t('talent.create')}
         serverFields={SERVER_FIELDS}
         pending={create.isPending}
-        initialValues={{ unitId: officeUnits[0]?.unitId, quota: DEFAULT_QUOTA }}
+        initialValues={{
+          unitId: officeUnits[0]?.unitId,
+          quota: DEFAULT_QUOTA,
+          minReviewers: DEFAULT_MIN_REVIEWERS,
+        }}
         onClose={() => setCreating(false)}
         onSubmit={(values, showProblem) =>
           create.mutate(
@@ -95,7 +111,7 @@ export function RoundsPage({ officeUnits }: { officeUnits: RoleAssignment[] }) {
               windowStartsOn: day(values.window[0]),
               windowEndsOn: day(values.window[1]),
               referenceDate: day(values.referenceDate),
-              config: values.quota === DEFAULT_QUOTA ? undefined : { allocation: { quota: values.quota } },
+              config: configOverrides(values),
             },
             {
               onSuccess: (round) => {
@@ -128,6 +144,14 @@ export function RoundsPage({ officeUnits }: { officeUnits: RoleAssignment[] }) {
           name="quota"
           label={t('talent.quota')}
           extra={t('talent.defaultsHelp')}
+          rules={[{ required: true }]}
+        >
+          <InputNumber min={1} precision={0} />
+        </Form.Item>
+        <Form.Item
+          name="minReviewers"
+          label={t('talent.minReviewers')}
+          extra={t('talent.minReviewersHelp')}
           rules={[{ required: true }]}
         >
           <InputNumber min={1} precision={0} />
