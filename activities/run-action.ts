@@ -67,7 +67,7 @@ export async function runAction(deps: ActionDeps, request: ActionRequest): Promi
     case 'rankAndAllocate':
       return rankAndAllocate(deps.sql, actionCatalog.rankAndAllocate.params.parse(request.params).roundId);
     case 'setRoundStatus':
-      return setRoundStatus(deps.sql, actionCatalog.setRoundStatus.params.parse(request.params));
+      return setRoundStatus(deps.sql, actionCatalog.setRoundStatus.params.parse(request.params), new Date());
     case 'publishRound':
       return publishRound(
         deps.sql,

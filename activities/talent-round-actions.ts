@@ -9,8 +9,10 @@ import {
   aggregateScores,
   allocateSeats,
   applyUpheldObjections,
+  noticePeriod,
   rankingEntryFor,
   screenApplication,
+  shanghaiDate,
   weightedScore,
   ZRoundConfig,
   ZTalentApplication,
@@ -23,7 +25,9 @@ import {
   type TalentApplication,
   type UpheldObjection,
 } from '../workflows/talent';
+import { createCalendarRevisions } from './calendar-revisions';
 import { NonRetryableActionError } from './run-action';
+import { calendarOf } from './working-day-calendar';
 import { inTransaction } from './sql';
 
 type RoundStatus = 'screening' | 'review' | 'ranking' | 'notice' | 'approval' | 'published' | 'cancelled';
@@ -331,11 +335,6 @@ async function writeRanking(
   );
 }
 
-/** Today in Asia/Shanghai, `YYYY-MM-DD`: a term starts on the day the list is published there. */
-function shanghaiDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}
-
 /**
  * Publishes the list: one Talent row per selected application and one TalentTerm each, from the
  * publication date (Asia/Shanghai) for the round's term years at its monthly amount. A retry finds
@@ -374,17 +373,30 @@ export async function publishRound(pool: Pool, roundId: string, now: Date) {
   });
 }
 
-/** Moves the round after an inbox decision; already there (a retried attempt) counts as done. */
+/**
+ * Moves the round after an inbox decision; already there (a retried attempt) counts as done. Entering
+ * the notice starts it: today in Asia/Shanghai and its last day over the calendar of this moment.
+ */
 export async function setRoundStatus(
   pool: Pool,
   params: { roundId: string; from: RoundStatus[]; to: RoundStatus },
+  now: Date,
 ): Promise<{ status: RoundStatus }> {
   return inTransaction(pool, async (client) => {
     const round = await lockedRound(client, params.roundId, [...params.from, params.to]);
+    const notice =
+      params.to === 'notice'
+        ? noticePeriod(
+            shanghaiDate(now),
+            round.options.notice.workingDays,
+            calendarOf(await createCalendarRevisions(client).current()),
+          )
+        : undefined;
     await client.query(
-      `UPDATE talent_round SET status = $2::"TalentRoundStatus", revision = revision + 1
+      `UPDATE talent_round SET status = $2::"TalentRoundStatus", revision = revision + 1,
+         notice_starts_at = COALESCE($4, notice_starts_at), notice_ends_on = COALESCE($5::date, notice_ends_on)
        WHERE id = $1 AND status::text = ANY($3::text[])`,
-      [round.id, params.to, params.from],
+      [round.id, params.to, params.from, notice ? now : null, notice?.endsOn ?? null],
     );
     return { status: params.to };
   });

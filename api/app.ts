@@ -95,7 +95,7 @@ export function apiRouteTable({
     ...proxyRoutes(prisma, clock ?? (() => new Date()), proxySweeper),
     ...attachmentRoutes(prisma, config.dataDir),
     ...talentRoutes(prisma, clock ?? (() => new Date()), orchestrator),
-    ...roundProcessRoutes(orchestrator),
+    ...roundProcessRoutes(orchestrator, clock ?? (() => new Date())),
     ...talentReviewRoutes(prisma, clock ?? (() => new Date())),
     ...talentResultsRoutes(prisma, clock ?? (() => new Date())),
     ...talentTermRoutes(prisma, orchestrator, clock ?? (() => new Date())),

@@ -79,6 +79,8 @@ export const AUDIT_ACTIONS = {
     '报告人才情况变化（离岗、调离、违纪）',
     'Talent change reported (left, moved away, misconduct)',
   ],
+  'talent_round.ranking_exported': ['导出排名结果', 'Ranking exported'],
+  'talent.pool_exported': ['导出人才库', 'Talent pool exported'],
 } as const satisfies Record<string, Labels>;
 
 export const AUDIT_RESOURCE_TYPES = {

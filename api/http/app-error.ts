@@ -20,6 +20,7 @@ export const errorStatus = {
   TALENT_ROUND_STATE: 409,
   TALENT_REVIEW_INCOMPLETE: 409,
   TALENT_OBJECTIONS_PENDING: 409,
+  TALENT_NOTICE_RUNNING: 409,
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -91,6 +92,7 @@ const titles: Record<ErrorCode, [en: string, zh: string]> = {
   TALENT_ROUND_STATE: ['Not possible in the round’s current status', '选拔批次当前状态不允许此操作'],
   TALENT_REVIEW_INCOMPLETE: ['Some eligible candidates lack reviews', '尚有合格人选的评分份数不足'],
   TALENT_OBJECTIONS_PENDING: ['Some objections are not decided', '尚有公示异议未处理'],
+  TALENT_NOTICE_RUNNING: ['The public notice has not run its course', '公示期尚未届满'],
   TALENT_CONFIG_INVALID: ['The round options are not valid', '选拔批次的配置不符合要求'],
   TALENT_IMPORT_REJECTED: [
     'Nothing was imported: some rows are not valid',

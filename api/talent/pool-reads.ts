@@ -51,16 +51,25 @@ function toPoolTalent(row: TalentRow): TPoolTalent {
   };
 }
 
+export type PoolFilters = Pick<TPoolQuery, 'roundId' | 'titleStatus' | 'field'>;
+
+/** The pool's filters over the talents of the rounds of `units` (the list and its export alike). */
+export function poolFilter(units: string[], query: PoolFilters): Prisma.TalentWhereInput {
+  return {
+    round: { unitId: { in: units } },
+    ...(query.roundId ? { roundId: query.roundId } : {}),
+    ...(query.titleStatus ? { titleStatus: query.titleStatus } : {}),
+    ...(query.field ? { application: { dossier: { field: query.field } } } : {}),
+  };
+}
+
 /** Newest published first; the office's units and below only. */
 export async function listPool(db: DbClient, caller: Caller, query: TPoolQuery) {
   const units = await officeUnitIds(db, caller);
   const after = query.cursor ? decodeCursor(query.cursor, ZPoolCursor) : undefined;
   const rows = await db.talent.findMany({
     where: {
-      round: { unitId: { in: units } },
-      ...(query.roundId ? { roundId: query.roundId } : {}),
-      ...(query.titleStatus ? { titleStatus: query.titleStatus } : {}),
-      ...(query.field ? { application: { dossier: { field: query.field } } } : {}),
+      ...poolFilter(units, query),
       ...(after
         ? {
             OR: [

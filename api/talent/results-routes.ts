@@ -2,6 +2,7 @@
 // the manual override (资格审查结果, 人工调整), the ranking with every candidate's explanation
 // (排名结果, also for the leading group, read-only), the public-notice objections (公示异议), and
 // the leading group's own round list.
+import { XLSX_TYPE } from '../admin/audit.routes';
 import { ZIdParams } from '../admin/common.types';
 import type { Db } from '../db/prisma-client';
 import { defineRoute, type AnyRoute } from '../http/route';
@@ -20,19 +21,23 @@ import {
   ZObjectionQuery,
   ZRecordObjectionRequest,
 } from './objection-types';
+import { exportRanking } from './results-export';
 import { listRankingResults } from './results-ranking';
 import { listLeadingGroupRounds } from './results-rounds';
+import { requireOfficeOf, resultsRoundInScope } from './results-scope';
 import { clearScreeningOverride, listScreeningResults, overrideScreening } from './results-screening';
 import {
   ZLeadingRoundPage,
   ZLeadingRoundQuery,
   ZOverrideRequest,
+  ZRankingExportQuery,
   ZRankingPage,
   ZRankingQuery,
   ZScreeningPage,
   ZScreeningQuery,
   ZScreeningRow,
 } from './results-types';
+import { auditedXlsx } from './talent-xlsx-export';
 
 const signedIn = { kind: 'signedIn' } as const;
 const office = { tag: 'talent', access: signedIn, expect: expectSelectionOfficeSubtree } as const;
@@ -42,6 +47,36 @@ const screeningAnswer = {
 
 export function talentResultsRoutes(prisma: Db, clock: Clock): AnyRoute[] {
   return [
+    defineRoute({
+      tag: 'talent',
+      access: signedIn,
+      expect: expectOfficeOrLeadingGroupSubtree,
+      method: 'get',
+      path: '/talent/rounds/:id/ranking-results/export.xlsx',
+      summary:
+        'The round’s ranking (the published list once published) as an Excel workbook in merit order: rank, name, identity number, employer, field, category, seat, final score; identity numbers masked unless the office asks `identityNumbers=full` (403 for the leading group); audited',
+      params: ZIdParams,
+      query: ZRankingExportQuery,
+      responses: { 200: { description: 'The workbook', contentType: XLSX_TYPE } },
+      handle: async ({ caller, params, query, req, res }) => {
+        const round = await resultsRoundInScope(prisma, caller, params.id);
+        if (query.identityNumbers === 'full') await requireOfficeOf(prisma, caller, round);
+        const { content, rowCount } = await exportRanking(prisma, round.id, query.identityNumbers);
+        return auditedXlsx(
+          prisma,
+          { req, res, clock },
+          {
+            action: 'talent_round.ranking_exported',
+            resourceType: 'talent_round',
+            resourceId: round.id,
+            unitId: round.unitId,
+            filters: query,
+            rowCount,
+          },
+          { name: 'talent-ranking', content },
+        );
+      },
+    }),
     defineRoute({
       ...office,
       method: 'get',

@@ -45,6 +45,14 @@ export async function resultsRoundInScope(db: DbClient, caller: Caller, roundId:
   throw roundNotFound();
 }
 
+/** 403 unless the caller's selection office reaches the round: full identity numbers are the office's alone. */
+export async function requireOfficeOf(db: DbClient, caller: Caller, round: RoundRow): Promise<void> {
+  if (await isUnitWithin(db, scopeRoots(caller, ['selection_office']), round.unitId)) return;
+  throw new AppError('FORBIDDEN', 'Only the selection office reads identity numbers in full.', [], {
+    detailZh: '仅选拔管理工作办公室可以导出完整的公民身份号码',
+  });
+}
+
 /** The ids of every unit the caller's leading group reaches, for the round list. */
 export async function leadingGroupUnitIds(db: DbClient, caller: Caller): Promise<string[]> {
   const rows = await db.$queryRaw<

@@ -125,6 +125,11 @@ export type TRankingRow = z.infer<typeof ZRankingRow>;
 
 export const ZRankingQuery = ZPageQuery;
 
+export const ZRankingExportQuery = z.object({
+  /** Masked unless the selection office asks for the full numbers (recorded in the audit row). */
+  identityNumbers: z.enum(['masked', 'full']).default('masked'),
+});
+
 /** The round as a results page heads it: what the leading group may see of it, too. */
 export const ZResultsRound = z.object({
   id: z.string(),

@@ -4,14 +4,14 @@
 // the Orchestrator port. The round's status moves by one conditional UPDATE, made only once the
 // process is seen waiting at the step, and put back if the port refuses the completion, so a
 // status never runs ahead of its process.
-import { ZRoundConfig } from '../../workflows/talent';
+import { addDays, noticeHasRun, shanghaiDate, ZRoundConfig } from '../../workflows/talent';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import type { AuditEntry } from '../http/audit-entry';
 import { OrchestratorError, type Orchestrator } from '../orchestrator/orchestrator';
 import { engineCall } from '../work/engine-errors';
-import { ROUND_STATUS_ZH, toRound } from './round-view';
+import { isoDate, ROUND_STATUS_ZH, toRound } from './round-view';
 import type { TRound } from './talent.types';
 import { roundInScope, type RoundRow } from './talent-scope';
 
@@ -146,6 +146,23 @@ async function assertReviewComplete(db: DbClient, round: RoundRow): Promise<void
   );
 }
 
+/**
+ * Refused while the notice runs: it may end from the day after its last day. A round that entered
+ * its notice before notices had a length (no last day recorded) may end at once.
+ */
+function assertNoticeHasRun(round: RoundRow, now: Date): void {
+  if (!round.noticeEndsOn) return;
+  const endsOn = isoDate(round.noticeEndsOn);
+  if (noticeHasRun(endsOn, shanghaiDate(now))) return;
+  const from = addDays(endsOn, 1);
+  throw new AppError(
+    'TALENT_NOTICE_RUNNING',
+    `The public notice runs until ${endsOn}; it can be ended from ${from}.`,
+    [],
+    { noticeEndsOn: endsOn, detailZh: `公示期至 ${endsOn} 届满，${from} 起方可结束公示` },
+  );
+}
+
 /** Whether an objection was upheld; refused while any is still undecided. */
 async function noticeOutcome(db: DbClient, round: RoundRow): Promise<{ objectionsUpheld: boolean }> {
   const counts = await db.$queryRaw<{ pending: number; upheld: number }[]>`
@@ -189,6 +206,7 @@ export async function advanceRound(
   roundId: string,
   stepName: RoundStep,
   idempotencyKey: string,
+  now: Date,
 ): Promise<{ round: TRound; audit: AuditEntry }> {
   const step: Step = ROUND_STEPS[stepName];
   const before = await roundInScope(db, caller, roundId);
@@ -197,6 +215,7 @@ export async function advanceRound(
   const resumed = before.status === step.to && task !== undefined;
   if (!task || (before.status !== step.from && !resumed)) throw stateConflict(before.status, step);
   if (stepName === 'closeReview') await assertReviewComplete(db, before);
+  if (stepName === 'endNotice' && !resumed) assertNoticeHasRun(before, now);
   const data = stepName === 'endNotice' ? await noticeOutcome(db, before) : {};
   if (!resumed) {
     const moved = await db.talentRound.updateMany({

@@ -6,6 +6,7 @@ import { ZIdParams } from '../admin/common.types';
 import { readIdempotencyKey } from '../http/idempotency';
 import { defineRoute, type AnyRoute } from '../http/route';
 import type { Orchestrator } from '../orchestrator/orchestrator';
+import type { Clock } from '../runtime/clock';
 import { expectSelectionOfficeSubtree } from '../policy/route-expectations';
 import { runtime } from '../work/work.routes';
 import { advanceRound, type RoundStep } from './round-process-commands';
@@ -32,11 +33,11 @@ const STEP_ROUTES: { step: RoundStep; path: string; summary: string }[] = [
     step: 'endNotice',
     path: 'end-notice',
     summary:
-      'End the public notice (409 while an objection is undecided); upheld objections rank the list again; the leading group decides next',
+      'End the public notice (409 before its last working day is over, or while an objection is undecided); upheld objections rank the list again; the leading group decides next',
   },
 ];
 
-export function roundProcessRoutes(orchestrator: Orchestrator | undefined): AnyRoute[] {
+export function roundProcessRoutes(orchestrator: Orchestrator | undefined, clock: Clock): AnyRoute[] {
   return STEP_ROUTES.map(({ step, path, summary }) =>
     defineRoute({
       tag: 'talent',
@@ -57,6 +58,7 @@ export function roundProcessRoutes(orchestrator: Orchestrator | undefined): AnyR
           params.id,
           step,
           readIdempotencyKey(req) ?? randomUUID(),
+          clock(),
         );
         return { status: 200, body: round, audit };
       },

@@ -1,6 +1,6 @@
 // A round row as the API shows it: dates as `YYYY-MM-DD`, instants as ISO, the stored
 // configuration parsed again (so an answer always carries every option with its value).
-import { ZRoundConfig } from '../../workflows/talent';
+import { shanghaiDate, ZRoundConfig } from '../../workflows/talent';
 import type { TRound } from './talent.types';
 import type { RoundRow } from './talent-scope';
 
@@ -34,6 +34,8 @@ export function toRound(row: RoundRow, applicationCount: number): TRound {
     referenceDate: isoDate(row.referenceDate),
     openedAt: isoInstant(row.openedAt),
     closedAt: isoInstant(row.closedAt),
+    noticeStartsOn: row.noticeStartsAt ? shanghaiDate(row.noticeStartsAt) : null,
+    noticeEndsOn: isoDateOrNull(row.noticeEndsOn),
     instanceId: row.instanceId,
     createdAt: row.createdAt.toISOString(),
     applicationCount,

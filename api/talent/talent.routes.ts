@@ -3,7 +3,6 @@
 // report) and exported, and one application read in full (audited). Review, ranking, notice and
 // terms arrive with the rest of issue 12.
 import { XLSX_TYPE } from '../admin/audit.routes';
-import { beijingTime } from '../admin/audit.service';
 import { ZIdParams } from '../admin/common.types';
 import { auditContextOf, writeAudit } from '../audit/write-audit';
 import type { Db } from '../db/prisma-client';
@@ -40,6 +39,7 @@ import {
   ZRoundPage,
 } from './talent.types';
 import { roundInScope } from './talent-scope';
+import { auditedXlsx } from './talent-xlsx-export';
 
 const signedIn = { kind: 'signedIn' } as const;
 const office = { tag: 'talent', access: signedIn, expect: expectSelectionOfficeSubtree } as const;
@@ -151,22 +151,19 @@ export function talentRoutes(prisma: Db, clock: Clock, orchestrator: Orchestrato
       handle: async ({ caller, params, query, req, res }) => {
         const round = await roundInScope(prisma, caller, params.id);
         const { content, rowCount } = await exportApplications(prisma, round.id, query);
-        await writeAudit(
+        return auditedXlsx(
           prisma,
+          { req, res, clock },
           {
             action: 'talent_application.exported',
             resourceType: 'talent_round',
             resourceId: round.id,
             unitId: round.unitId,
-            after: { filters: query, rowCount },
+            filters: query,
+            rowCount,
           },
-          auditContextOf(req, res),
+          { name: 'talent-applications', content },
         );
-        const stamp = beijingTime(clock()).slice(0, 10);
-        return {
-          status: 200,
-          file: { content, contentType: XLSX_TYPE, filename: `talent-applications-${stamp}.xlsx` },
-        };
       },
     }),
     defineRoute({

@@ -61,6 +61,9 @@ export const ZRound = z.object({
   referenceDate: z.string(),
   openedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** The round's latest public notice (公示): its first and last day, `YYYY-MM-DD` in Asia/Shanghai. */
+  noticeStartsOn: z.string().nullable(),
+  noticeEndsOn: z.string().nullable(),
   instanceId: z.string().nullable(),
   createdAt: z.string(),
   applicationCount: z.number().int(),

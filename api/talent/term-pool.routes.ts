@@ -10,8 +10,17 @@ import { defineRoute, type AnyRoute } from '../http/route';
 import type { Orchestrator } from '../orchestrator/orchestrator';
 import { expectSelectionOfficeSubtree } from '../policy/route-expectations';
 import type { Clock } from '../runtime/clock';
+import { XLSX_TYPE } from '../admin/audit.routes';
 import { listPool, talentDetail } from './pool-reads';
-import { ZPoolPage, ZPoolQuery, ZTalentDetail, ZTermReportRequest } from './term-pool.types';
+import { exportPool } from './results-export';
+import { auditedXlsx } from './talent-xlsx-export';
+import {
+  ZPoolExportQuery,
+  ZPoolPage,
+  ZPoolQuery,
+  ZTalentDetail,
+  ZTermReportRequest,
+} from './term-pool.types';
 import { reportTermEvent } from './term-reports';
 
 const office = {
@@ -36,6 +45,31 @@ export function talentTermRoutes(
       query: ZPoolQuery,
       responses: { 200: { description: 'One page', schema: ZPoolPage } },
       handle: async ({ caller, query }) => ({ status: 200, body: await listPool(prisma, caller, query) }),
+    }),
+    defineRoute({
+      ...office,
+      method: 'get',
+      path: '/talent/pool/export.xlsx',
+      summary:
+        '人才库 as an Excel workbook under the list’s filters (titleStatus, field, roundId), newest published first; identity numbers masked; audited',
+      query: ZPoolExportQuery,
+      responses: { 200: { description: 'The workbook', contentType: XLSX_TYPE } },
+      handle: async ({ caller, query, req, res }) => {
+        const { content, rowCount } = await exportPool(prisma, caller, query);
+        return auditedXlsx(
+          prisma,
+          { req, res, clock },
+          {
+            action: 'talent.pool_exported',
+            resourceType: 'talent',
+            resourceId: null,
+            unitId: null,
+            filters: query,
+            rowCount,
+          },
+          { name: 'talent-pool', content },
+        );
+      },
     }),
     defineRoute({
       ...office,

@@ -26,6 +26,7 @@ export const ZPoolQuery = ZPageQuery.extend({
   roundId: ZId.optional(),
 });
 export type TPoolQuery = z.infer<typeof ZPoolQuery>;
+export const ZPoolExportQuery = ZPoolQuery.pick({ titleStatus: true, field: true, roundId: true });
 
 const ZTermDates = z.object({
   startsOn: ZIsoDate,

@@ -16,6 +16,9 @@ import { journeyPages } from '../support/journey-pages';
 import { applicationEntryFor } from '../support/talent-entries';
 import { reloadRoundUntil, roundCommand, roundStatusShows } from '../support/talent-journey-steps';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { createTestClock } from '../support/test-clock';
+import { shippedCalendar } from '../../activities/working-day-calendar';
+import { addDays, noticePeriod, shanghaiDate } from '../../workflows/talent';
 import { demoLogin, signInApi, unitIdOf } from '../support/work-api-steps';
 
 jest.setTimeout(240_000);
@@ -30,8 +33,12 @@ const ROUND = '2026年度“海右”人才选拔（历城区）';
 describeWithBrowser('the selection office runs a round to publication in a real browser', () => {
   let server: TestServer;
   let browser: Browser;
+  const clock = createTestClock();
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchChromium(executablePath!)]);
+    [server, browser] = await Promise.all([
+      startTestServer({ clock: clock.now }),
+      launchChromium(executablePath!),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -140,6 +147,14 @@ describeWithBrowser('the selection office runs a round to publication in a real 
       '07-office',
     );
     await statusShows(office, url, '公示中');
+    // 5 working days after today over the shipped holiday table; the office ends it once they have run.
+    const notice = noticePeriod(shanghaiDate(clock.now()), 5, shippedCalendar);
+    await office
+      .locator('.ant-descriptions-item-content')
+      .getByText(`${notice.startsOn} 至 ${notice.endsOn}（5 个工作日）`)
+      .waitFor();
+    const dayAfter = addDays(notice.endsOn, 1);
+    clock.advance(`P${(Date.parse(dayAfter) - Date.parse(notice.startsOn)) / 86_400_000}D`);
     await command(office, '结束公示', '08-end-notice');
     await statusShows(office, url, '报领导小组审批');
 

@@ -606,6 +606,10 @@ describe('authorization matrix', () => {
       method: 'GET',
       path: `/api/talent/rounds/${(await resultsRoundsAt(t)).notice.roundId}/ranking-results`,
     }),
+    'GET /talent/rounds/:id/ranking-results/export.xlsx': async (t) => ({
+      method: 'GET',
+      path: `/api/talent/rounds/${(await resultsRoundsAt(t)).notice.roundId}/ranking-results/export.xlsx`,
+    }),
     'GET /talent/leading-group/rounds': async (t) => ({
       method: 'GET',
       path: '/api/talent/leading-group/rounds?limit=200',
@@ -650,6 +654,22 @@ describe('authorization matrix', () => {
     'GET /talent/pool': async (t) => {
       const talentId = await talentAt(t);
       return { method: 'GET', path: '/api/talent/pool?limit=200', shows: listHas(talentId) };
+    },
+    'GET /talent/pool/export.xlsx': async (t) => {
+      const talent = await prisma.talent.findUniqueOrThrow({
+        where: { id: await talentAt(t) },
+        include: { round: true },
+      });
+      return {
+        method: 'GET',
+        path: `/api/talent/pool/export.xlsx?roundId=${talent.roundId}`,
+        // The rounds of other units' offices are left out of the workbook, as of the list.
+        shows: async (a) => {
+          const workbook = new ExcelJS.Workbook();
+          await workbook.xlsx.load(a.body as unknown as ArrayBuffer);
+          return workbook.worksheets[0]!.getColumn(5).values.includes(talent.round.title);
+        },
+      };
     },
     'GET /talent/pool/:id': async (t) => ({ method: 'GET', path: `/api/talent/pool/${await talentAt(t)}` }),
     // Past authorization, a term without a running process takes no report (409) and nothing changes.
@@ -794,7 +814,11 @@ describe('authorization matrix', () => {
           : ({ type: 'taskCompleted', taskId: task.engineTaskId, data: {} } as const);
       await server.orchestrator.send(roundId, event, actor, unique('matrix-step'));
     }
-    await prisma.talentRound.update({ where: { id: roundId }, data: { status } });
+    // A notice the process started has run its working days by the time the probe ends it.
+    await prisma.talentRound.update({
+      where: { id: roundId },
+      data: { status, ...(status === 'notice' ? { noticeEndsOn: new Date('2026-01-02') } : {}) },
+    });
     return roundId;
   }
   /** Reads and refused commands change nothing, so one open round with one application per unit serves them. */

@@ -11,6 +11,9 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../api/db/prisma-client';
 import { apiAgent, type TestServer } from '../support/test-server';
 import { applicationEntryFor } from '../support/talent-entries';
+import { noticePeriod, shanghaiDate } from '../../workflows/talent';
+import { shippedCalendar } from '../../activities/working-day-calendar';
+import { createTestClock } from '../support/test-clock';
 import { until } from '../support/until';
 import {
   type Call,
@@ -38,6 +41,10 @@ const sheet = (score: number) => ({
   ethics: score,
 });
 
+/** Whole days from the clock's Shanghai date to `date`. */
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
 describe('a talent selection round, end to end on the embedded runtime', () => {
   let server: TestServer;
   let prisma: Db;
@@ -46,6 +53,7 @@ describe('a talent selection round, end to end on the embedded runtime', () => {
   let county: string;
   const leaders: Call[] = [];
   const reviewers: string[] = [];
+  const clock = createTestClock();
 
   /** A person with a role at the county centre, signed in by a session of their own. */
   async function personAt(role: 'leading_group' | 'committee_member', name: string) {
@@ -65,7 +73,7 @@ describe('a talent selection round, end to end on the embedded runtime', () => {
   }
 
   beforeAll(async () => {
-    const api = await startAdminApi();
+    const api = await startAdminApi({ clock: clock.now });
     ({ server, prisma, admin } = api);
     const people = await signInDemoPeople(api, ['xuanba', 'lingdao', 'zhuanjia']);
     office = people.as.xuanba!;
@@ -247,6 +255,23 @@ describe('a talent selection round, end to end on the embedded runtime', () => {
     );
     await until('the public notice', async () => (await roundStatus(roundId)) === 'notice');
     await openTask(roundId, 'publicNotice');
+
+    // The notice runs 5 working days after the day it started (the round's default), over the
+    // shipped holiday table; it cannot end before they have run.
+    const inNotice = await office('GET', `/api/talent/rounds/${roundId}`);
+    const { noticeStartsOn, noticeEndsOn } = inNotice.json as {
+      noticeStartsOn: string;
+      noticeEndsOn: string;
+    };
+    expect(noticeStartsOn).toBe(shanghaiDate(clock.now()));
+    expect(noticeEndsOn).toBe(noticePeriod(noticeStartsOn, 5, shippedCalendar).endsOn);
+    const runningNotice = await office('POST', `/api/talent/rounds/${roundId}/end-notice`);
+    expect(runningNotice.status).toBe(409);
+    expect(runningNotice.json).toMatchObject({ code: 'TALENT_NOTICE_RUNNING', noticeEndsOn });
+    expect(runningNotice.json!.detailZh).toContain(`公示期至 ${noticeEndsOn} 届满`);
+    expect(runningNotice.json!.detail).toContain(noticeEndsOn);
+    expect(await roundStatus(roundId)).toBe('notice');
+    clock.advance(`P${daysBetween(shanghaiDate(clock.now()), noticeEndsOn) + 1}D`);
 
     // An objection during the notice: undecided, it holds the notice open; upheld, g2 is removed.
     const officeUser = await prisma.user.findUniqueOrThrow({ where: { username: 'xuanba' } });

@@ -81,8 +81,8 @@ describeLive('a talent selection round on Temporal', (address) => {
       include: { unit: true },
     });
     await startRoundProcess(prisma, rt.temporal, office, round);
-    const step = (name: Parameters<typeof advanceRound>[4]) =>
-      advanceRound(prisma, rt.temporal, office, roundId, name, randomUUID());
+    const step = (name: Parameters<typeof advanceRound>[4], now = new Date()) =>
+      advanceRound(prisma, rt.temporal, office, roundId, name, randomUUID(), now);
 
     await openTasks(roundId, 'awaitScreening');
     await step('startScreening');
@@ -121,7 +121,14 @@ describeLive('a talent selection round on Temporal', (address) => {
     );
     await until('the public notice', async () => (await statusOf(roundId)) === 'notice');
     await openTasks(roundId, 'publicNotice');
-    await step('endNotice');
+    // The worker's setRoundStatus started the notice: 5 working days, ended once they have run.
+    const { noticeEndsOn } = await prisma.talentRound.findUniqueOrThrow({ where: { id: roundId } });
+    expect(noticeEndsOn).not.toBeNull();
+    const dayAfterNotice = new Date(noticeEndsOn!.getTime() + 86_400_000);
+    await expect(step('endNotice', new Date(noticeEndsOn!.getTime()))).rejects.toMatchObject({
+      code: 'TALENT_NOTICE_RUNNING',
+    });
+    await step('endNotice', dayAfterNotice);
 
     const seats = await openTasks(roundId, 'leadingGroupApproval', 3);
     const leaders = await Promise.all(

@@ -36,3 +36,8 @@ export function wholeMonthsBetween(from: string, to: string): number {
   const dayReached = end.day >= Math.min(start.day, end.daysInMonth ?? 31);
   return dayReached ? months : months - 1;
 }
+
+/** The date of an instant in Asia/Shanghai, the date the talent rules count in. */
+export function shanghaiDate(at: Date): string {
+  return formatIsoDate(DateTime.fromJSDate(at, { zone: ZONE }));
+}

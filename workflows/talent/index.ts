@@ -3,10 +3,11 @@
 export * from './talent-vocabulary';
 export * from './round-config';
 export * from './talent-application';
-export { parseIsoDate, addYears, wholeMonthsBetween } from './calendar';
+export { parseIsoDate, addDays, addYears, wholeMonthsBetween, shanghaiDate } from './calendar';
 export * from './eligibility';
 export * from './review-scoring';
 export * from './quota-allocation';
 export * from './objections';
 export * from './allowance';
 export * from './term-end';
+export * from './notice-period';

@@ -128,6 +128,11 @@ export const ZAllowanceOptions = z.strictObject({
   termYears: z.number().int().positive().default(4),
 });
 
+export const ZNoticeOptions = z.strictObject({
+  /** Length of the public notice (公示) in working days (工作日) after the day it starts. */
+  workingDays: z.number().int().min(1).max(60).default(5),
+});
+
 export const ZRoundConfig = z.strictObject({
   /** Years between rounds (informational: the office opens each round). */
   cadenceYears: z.number().int().positive().default(2),
@@ -135,6 +140,7 @@ export const ZRoundConfig = z.strictObject({
   review: ZReviewOptions.prefault({}),
   allocation: ZAllocationOptions.prefault({}),
   allowance: ZAllowanceOptions.prefault({}),
+  notice: ZNoticeOptions.prefault({}),
 });
 export type RoundConfig = z.infer<typeof ZRoundConfig>;
 export type RoundConfigInput = z.input<typeof ZRoundConfig>;
@@ -142,6 +148,7 @@ export type EligibilityOptions = RoundConfig['eligibility'];
 export type ReviewOptions = RoundConfig['review'];
 export type AllocationOptions = RoundConfig['allocation'];
 export type AllowanceOptions = RoundConfig['allowance'];
+export type NoticeOptions = RoundConfig['notice'];
 
 export function defaultRoundConfig(): RoundConfig {
   return ZRoundConfig.parse({});

@@ -34,8 +34,8 @@ export function demoPassword(server: TestServer, username: string): string {
 }
 
 /** A product server on a fresh database with the demo county, a Prisma client on it, and the demo admin signed in. */
-export async function startAdminApi(): Promise<AdminApi> {
-  const server = await startTestServer();
+export async function startAdminApi(options: Parameters<typeof startTestServer>[0] = {}): Promise<AdminApi> {
+  const server = await startTestServer(options);
   const prisma = createPrismaClient(server.databaseUrl, 2);
   const admin = await signIn(server.url, 'admin', demoPassword(server, 'admin'));
   return { server, prisma, admin };

@@ -43,6 +43,7 @@ describe('round options (选拔轮次配置)', () => {
         elderlyShortfall: 'leaveEmpty',
       },
       allowance: { monthlyAmountYuan: 1000, termYears: 4 },
+      notice: { workingDays: 5 },
     });
     expect(SOCIAL_WORK_FIELD_KEYS).toHaveLength(18);
   });

@@ -80,6 +80,19 @@ export function RoundPage() {
               label: t('talent.minYears'),
               children: r.config.eligibility.minYearsInSocialWork,
             },
+            ...(r.noticeStartsOn && r.noticeEndsOn
+              ? [
+                  {
+                    key: 'notice',
+                    label: t('talentExports.noticePeriod'),
+                    children: t('talentExports.noticeRange', {
+                      from: r.noticeStartsOn,
+                      to: r.noticeEndsOn,
+                      days: r.config.notice.workingDays,
+                    }),
+                  },
+                ]
+              : []),
           ]}
         />
         <Flex gap="small" wrap>

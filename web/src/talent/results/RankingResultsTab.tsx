@@ -2,7 +2,8 @@
 // (预留 / 普通 / 未入选), raw mean and final score, and the explanation expandable per row. Read-only:
 // the office and the leading group see the same list (identity numbers masked).
 import './results.css';
-import { Descriptions, Flex, Table, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Descriptions, Flex, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SOCIAL_WORK_FIELDS, labelOf } from '../../../../workflows/talent/talent-vocabulary';
 import { CursorPager } from '../../ui/CursorPager';
@@ -24,6 +25,14 @@ export function RankingResultsTab({ roundId }: { roundId: string }) {
   return (
     <Flex vertical gap="middle">
       {round && <Seats round={round} />}
+      <Flex>
+        <Button
+          icon={<DownloadOutlined />}
+          href={`/api/talent/rounds/${roundId}/ranking-results/export.xlsx`}
+        >
+          {t('talentExports.exportRanking')}
+        </Button>
+      </Flex>
       <Table<RankingRow>
         rowKey="applicationId"
         aria-label={t('talentResults.tabs.ranking')}

@@ -1,6 +1,7 @@
 // 人才库: the published talents of the office's rounds, with their title status and term; filters by
 // status and field; a talent's name opens the term with its ledger.
-import { Card, Flex, Select, Table, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -24,6 +25,15 @@ export function useFieldLabel() {
     const field = SOCIAL_WORK_FIELDS.find((f) => f.key === key);
     return field ? (chinese ? field.zh : field.en) : key;
   };
+}
+
+/** The pool's export under the filters the list shows. */
+function poolExportUrl(filters: PoolFilters): string {
+  const query = new URLSearchParams();
+  if (filters.titleStatus) query.set('titleStatus', filters.titleStatus);
+  if (filters.field) query.set('field', filters.field);
+  const search = query.toString();
+  return `/api/talent/pool/export.xlsx${search ? `?${search}` : ''}`;
 }
 
 export function PoolPage() {
@@ -57,6 +67,9 @@ export function PoolPage() {
             onChange={(field?: string) => setFilters({ ...filters, field })}
             options={SOCIAL_WORK_FIELDS.map((f) => ({ value: f.key, label: fieldLabel(f.key) }))}
           />
+          <Button icon={<DownloadOutlined />} href={poolExportUrl(filters)}>
+            {t('talentExports.exportPool')}
+          </Button>
         </Flex>
         <Table<PoolTalent>
           rowKey="id"
