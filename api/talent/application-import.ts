@@ -9,7 +9,12 @@ import type { AuditEntry } from '../http/audit-entry';
 import type { UploadedFile } from '../http/route';
 import { zhReasonOf } from '../http/zh-reasons';
 import { headerOf, readApplicationSheet, type SheetRow } from './application-workbook';
-import { requireOpenWindow, roundIssuesOf, writeApplications } from './application-writer';
+import {
+  requireOpenWindow,
+  roundIssuesOf,
+  type RoundCheckedParts,
+  writeApplications,
+} from './application-writer';
 import { ZApplicationEntry, type TApplicationEntry, type TImportRowError } from './talent.types';
 import { roundInScope } from './talent-scope';
 
@@ -36,8 +41,25 @@ function columnOf(sheetRow: SheetRow, path: readonly PropertyKey[]): { column: s
   return { column: headerOf(key), field: key };
 }
 
-/** Checks one row on its own: its cells, then the entry's rules. */
-function checkRow(sheetRow: SheetRow): { entry?: TApplicationEntry; errors: TImportRowError[] } {
+/** What a row is checked against the round and the file with: the entry, or the parts of it that passed. */
+interface CheckedRow {
+  entry?: TApplicationEntry;
+  identityNumber?: string;
+  parts: RoundCheckedParts;
+  errors: TImportRowError[];
+}
+
+/** A part of the raw row if it passes its own field's check, so a row's other findings are still made. */
+function validPart<K extends 'identityNumber' | 'socialWorkSince' | 'socialWorkYears'>(
+  raw: Record<string, unknown>,
+  key: K,
+): TApplicationEntry[K] | undefined {
+  const parsed = ZApplicationEntry.shape[key].safeParse(raw[key]);
+  return parsed.success ? (parsed.data as TApplicationEntry[K]) : undefined;
+}
+
+/** Checks one row on its own: its cells, then the entry's rules, every finding of the row. */
+function checkRow(sheetRow: SheetRow): CheckedRow {
   const errors: TImportRowError[] = sheetRow.issues.map((issue) => ({
     row: sheetRow.row,
     column: issue.column,
@@ -50,12 +72,25 @@ function checkRow(sheetRow: SheetRow): { entry?: TApplicationEntry; errors: TImp
     for (const issue of parsed.error.issues) {
       const { column, field } = columnOf(sheetRow, issue.path);
       // A cell already reported (an unknown label) is not reported again as missing.
-      if (errors.some((e) => e.column === column)) continue;
+      if (errors.some((e) => e.column === column && e.field === field)) continue;
       errors.push({ row: sheetRow.row, column, field, reason: issue.message, reasonZh: zhReasonOf(issue) });
     }
-    return { errors };
+    const reported = (key: string) => errors.some((e) => e.field === key);
+    const partOf = <K extends 'identityNumber' | 'socialWorkSince' | 'socialWorkYears'>(key: K) =>
+      reported(key) ? undefined : validPart(sheetRow.raw, key);
+    return {
+      identityNumber: partOf('identityNumber'),
+      parts: { socialWorkSince: partOf('socialWorkSince'), socialWorkYears: partOf('socialWorkYears') },
+      errors,
+    };
   }
-  return errors.length > 0 ? { errors } : { entry: parsed.data, errors };
+  const entry = parsed.data;
+  return {
+    ...(errors.length === 0 ? { entry } : {}),
+    identityNumber: entry.identityNumber,
+    parts: entry,
+    errors,
+  };
 }
 
 export async function importApplications(
@@ -74,13 +109,13 @@ export async function importApplications(
   const accepted: { row: number; entry: TApplicationEntry }[] = [];
   const firstRowOf = new Map<string, number>();
   const identityColumn = headerOf('identityNumber');
+  // Every row gets every finding: its cells and rules, the same person twice, the round's checks.
   for (const sheetRow of sheet) {
     const checked = checkRow(sheetRow);
+    const { identityNumber } = checked;
     errors.push(...checked.errors);
-    if (!checked.entry) continue;
-    const entry = checked.entry;
-    const earlier = firstRowOf.get(entry.identityNumber);
-    if (earlier !== undefined) {
+    const earlier = identityNumber === undefined ? undefined : firstRowOf.get(identityNumber);
+    if (earlier !== undefined)
       errors.push({
         row: sheetRow.row,
         column: identityColumn,
@@ -88,14 +123,12 @@ export async function importApplications(
         reason: `the same person as row ${earlier}`,
         reasonZh: `与第 ${earlier} 行是同一人`,
       });
-      continue;
-    }
-    firstRowOf.set(entry.identityNumber, sheetRow.row);
-    for (const issue of await roundIssuesOf(db, round, entry)) {
+    else if (identityNumber !== undefined) firstRowOf.set(identityNumber, sheetRow.row);
+    for (const issue of await roundIssuesOf(db, round, checked.parts)) {
       const { column, field } = columnOf(sheetRow, issue.path);
       errors.push({ row: sheetRow.row, column, field, reason: issue.reason, reasonZh: issue.reasonZh });
     }
-    accepted.push({ row: sheetRow.row, entry });
+    if (checked.entry && earlier === undefined) accepted.push({ row: sheetRow.row, entry: checked.entry });
   }
   const existing = await db.talentApplication.findMany({
     where: { roundId, candidate: { identityNumber: { in: [...firstRowOf.keys()] } } },
@@ -111,6 +144,7 @@ export async function importApplications(
     });
 
   if (errors.length > 0) {
+    // Stable: a row's findings keep the order they were made in (cells, rules, the round's).
     errors.sort((a, b) => a.row - b.row);
     throw new AppError(
       'TALENT_IMPORT_REJECTED',

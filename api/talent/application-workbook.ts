@@ -159,12 +159,13 @@ function fromLabel(
   issues: CellIssue[],
 ): string | undefined {
   const found = column.labels.find((l) => l.zh === text || l.key === text);
+  // The accepted values are named, so the office corrects the cell without opening the template again.
   if (!found)
     issues.push({
       column: column.header,
       key: column.key,
-      reason: `unknown value “${text}”`,
-      reasonZh: `“${text}”不是可选的${column.header}`,
+      reason: `unknown value “${text}”; accepted: ${column.labels.map((l) => l.zh).join(', ')}`,
+      reasonZh: `“${text}”不是可选的${column.header}；可选：${column.labels.map((l) => l.zh).join('、')}`,
     });
   return found?.key;
 }

@@ -21,22 +21,31 @@ export interface EntryIssue {
 /** Declared years may differ from those counted from the start date by up to this much (rounding, gaps). */
 const YEARS_TOLERANCE = 1;
 
+/**
+ * The parts of an entry the round's checks read. An import row that failed its own checks passes
+ * only the parts that passed, so its round findings are reported beside the others.
+ */
+export type RoundCheckedParts = Partial<
+  Pick<TApplicationEntry, 'socialWorkSince' | 'socialWorkYears' | 'certificates'>
+>;
+
 /** What an entry gets wrong about this round: dates after its reference date, years that disagree, foreign attachments. */
 export async function roundIssuesOf(
   db: DbClient,
   round: RoundRow,
-  entry: TApplicationEntry,
+  entry: RoundCheckedParts,
 ): Promise<EntryIssue[]> {
   const issues: EntryIssue[] = [];
   const reference = isoDate(round.referenceDate);
-  if (entry.socialWorkSince > reference) {
+  const since = entry.socialWorkSince;
+  if (since !== undefined && since > reference) {
     issues.push({
       path: ['socialWorkSince'],
       reason: `after the round's reference date ${reference}`,
       reasonZh: `晚于本批次的计算基准日 ${reference}`,
     });
-  } else {
-    const counted = Math.floor(wholeMonthsBetween(entry.socialWorkSince, reference) / 12);
+  } else if (since !== undefined && entry.socialWorkYears !== undefined) {
+    const counted = Math.floor(wholeMonthsBetween(since, reference) / 12);
     if (Math.abs(entry.socialWorkYears - counted) > YEARS_TOLERANCE)
       issues.push({
         path: ['socialWorkYears'],
@@ -44,7 +53,8 @@ export async function roundIssuesOf(
         reasonZh: `与从事社会工作起始日期不符：截至 ${reference} 满 ${counted} 年`,
       });
   }
-  const attachmentIds = entry.certificates.flatMap((c) => (c.attachmentId ? [c.attachmentId] : []));
+  const certificates = entry.certificates ?? [];
+  const attachmentIds = certificates.flatMap((c) => (c.attachmentId ? [c.attachmentId] : []));
   if (attachmentIds.length > 0) {
     // Only files uploaded to this round's own process: no one attaches another case's documents.
     const found = round.instanceId
@@ -54,7 +64,7 @@ export async function roundIssuesOf(
         })
       : [];
     const known = new Set(found.map((a) => a.id));
-    entry.certificates.forEach((c, i) => {
+    certificates.forEach((c, i) => {
       if (c.attachmentId && !known.has(c.attachmentId))
         issues.push({
           path: ['certificates', i, 'attachmentId'],

@@ -6,8 +6,8 @@
 // Same-employer rule (config.review.sameEmployerIsConflict): the reviewer's employer is each unit
 // where they hold the committee_member role; the candidate's is the dossier's employerId (the
 // platform's unit id or a 统一社会信用代码) and employerName. findConflicts (review-scoring.ts)
-// compares the ids when the dossier carries one, so a credit code never matches a unit, and else
-// the names, ignoring width, case and spaces.
+// compares ids only when both are of one kind (two unit ids, two credit codes), else the names
+// (width, brackets, case and spaces ignored): a unit and a credit code are matched by name.
 import {
   findConflicts,
   ZRoundConfig,

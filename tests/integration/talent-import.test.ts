@@ -149,7 +149,7 @@ describe('talent application import (xlsx)', () => {
     ]);
     expect(report).toEqual([
       [3, '公民身份号码', '校验码不正确（GB 11643）'],
-      [4, '服务领域', '“占星服务”不是可选的服务领域'],
+      [4, '服务领域', expect.stringMatching(/^“占星服务”不是可选的服务领域；可选：社会福利、/)],
       [5, '从事社会工作年限', '不能为负数'],
       [6, '公民身份号码', '与第 2 行是同一人'],
       [7, '公民身份号码', '此人已在本批次申报'],
@@ -167,6 +167,42 @@ describe('talent application import (xlsx)', () => {
     expect(
       await prisma.auditLog.count({ where: { action: 'talent_application.imported', resourceId: roundId } }),
     ).toBe(0);
+  });
+
+  it('reports every problem of one row, naming the accepted values of a labelled column', async () => {
+    const roundId = await openRound('一行多处问题');
+    const bytes = await filledIn([
+      // An unknown level, a start date after the reference date and a bad check digit: three findings.
+      rowFor(211, {
+        社会工作者职业资格: '特级社工',
+        从事社会工作起始日期: '2027-03-01',
+        公民身份号码: `${identityNumberFor(211).slice(0, 17)}${identityNumberFor(211)[17] === '0' ? '1' : '0'}`,
+      }),
+      // Only the round's checks fail: the declared years disagree with the start date, and the phone.
+      rowFor(212, { 从事社会工作年限: 30, 联系电话: 'abc' }),
+      rowFor(211, { 社会工作者职业资格: '特级社工' }),
+    ]);
+    const res = await upload(roundId, bytes);
+    expect(res.status).toBe(422);
+    const report = (
+      res.json.rowErrors as { row: number; column: string; reason: string; reasonZh: string }[]
+    ).map((e) => [e.row, e.column, e.reasonZh]);
+    expect(report).toEqual([
+      [
+        2,
+        '社会工作者职业资格',
+        '“特级社工”不是可选的社会工作者职业资格；可选：助理社会工作师、社会工作师、高级社会工作师',
+      ],
+      [2, '公民身份号码', '校验码不正确（GB 11643）'],
+      [2, '从事社会工作起始日期', '晚于本批次的计算基准日 2026-12-31'],
+      [3, '联系电话', '须为 7 到 20 位数字，可含空格、+ 或 -'],
+      [3, '从事社会工作年限', expect.stringMatching(/^与从事社会工作起始日期不符/)],
+      [4, '社会工作者职业资格', expect.stringContaining('可选：助理社会工作师、社会工作师、高级社会工作师')],
+    ]);
+    expect((res.json.rowErrors as { reason: string }[])[0]!.reason).toBe(
+      'unknown value “特级社工”; accepted: 助理社会工作师, 社会工作师, 高级社会工作师',
+    );
+    expect(res.json.detailZh).toBe('未导入任何数据：3 行共 6 处问题');
   });
 
   it('refuses what is not the template, and any import while the window is closed', async () => {

@@ -19,16 +19,31 @@ export type Conflict = {
 const pairKey = (reviewerId: string, candidateId: string) => `${reviewerId}\u0000${candidateId}`;
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Employers match by registry id when both carry one, else by name ignoring width, case and spaces. */
-export function employerKey(employer: Employer): string {
-  return employer.id !== undefined
-    ? `id:${employer.id}`
-    : `name:${employer.name.normalize('NFKC').replace(/\s+/g, '').toLowerCase()}`;
+/** 统一社会信用代码 (GB 32100-2015): 18 digits and capitals without I, O, Z, S, V. */
+const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+
+/**
+ * What an employer id is: a credit code, or the platform's unit id. Ids are compared only within
+ * one kind: a reviewer's unit id says nothing about a candidate's credit code, so such a pair is
+ * compared by name.
+ */
+const idKindOf = (id: string) => (CREDIT_CODE.test(id.trim().toUpperCase()) ? 'creditCode' : 'unit');
+
+/** An employer's name as compared: width folded (full-width brackets and letters), every bracket one kind, no spaces, lower case. */
+export function employerNameKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/[[{〔【〖［｛]/g, '(')
+    .replace(/[\]}〕】〗］｝]/g, ')')
+    .replace(/\s+/g, '')
+    .toLowerCase();
 }
 
-function sameEmployer(a: Employer, b: Employer): boolean {
-  if (a.id !== undefined && b.id !== undefined) return a.id === b.id;
-  return employerKey({ name: a.name }) === employerKey({ name: b.name });
+/** Employers match by id when both carry one of the same kind, else by name (employerNameKey). */
+export function sameEmployer(a: Employer, b: Employer): boolean {
+  if (a.id !== undefined && b.id !== undefined && idKindOf(a.id) === idKindOf(b.id))
+    return a.id.trim().toUpperCase() === b.id.trim().toUpperCase();
+  return employerNameKey(a.name) === employerNameKey(b.name);
 }
 
 /** Declared conflicts plus, when the round says so, every reviewer–candidate pair sharing an employer. */

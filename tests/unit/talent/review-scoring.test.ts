@@ -73,6 +73,53 @@ describe('committee review (专家评审)', () => {
       expect(conflicts[2]!.message.zh).toBe('评审专家申报回避：曾为其督导');
     });
 
+    it.each([
+      [
+        'a unit id and a credit code: by name',
+        { id: 'unit-7', name: '历下区社工站' },
+        { id: '91370102MA3C8XY71K', name: '历下区社工站' },
+        true,
+      ],
+      [
+        'a credit code and no id: by name, brackets of either width',
+        { id: '91370102MA3C8XY71K', name: '济南市（历下）社工站' },
+        { name: '济南市 (历下) 社工站 ' },
+        true,
+      ],
+      [
+        'no id and a credit code (lower case): by name, 【】 as ()',
+        { name: '山东大学【社工系】' },
+        { id: '91370102ma3c8xy71k', name: '山东大学(社工系)' },
+        true,
+      ],
+      [
+        'two credit codes, one company: by code even when the names differ',
+        { id: '91370102MA3C8XY71K', name: '甲社工站' },
+        { id: '91370102ma3c8xy71k', name: '甲站' },
+        true,
+      ],
+      [
+        'two credit codes that differ: not the same employer even under one name',
+        { id: '91370102MA3C8XY71K', name: '社工站' },
+        { id: '91370103MA3C8XY72L', name: '社工站' },
+        false,
+      ],
+      [
+        'a unit id and a credit code under other names: not the same',
+        { id: 'unit-7', name: '历下区社工站' },
+        { id: '91370102MA3C8XY71K', name: '槐荫区社工站' },
+        false,
+      ],
+    ] as const)('matches employers on %s', (_case, reviewerEmployer, candidateEmployer, conflicted) => {
+      const conflicts = findConflicts(
+        [{ reviewerId: 'r', name: '评审专家', employer: reviewerEmployer }],
+        [{ candidateId: 'c', name: '申报人', employer: candidateEmployer }],
+        [],
+        review,
+      );
+      expect(conflicts.map((c) => c.source)).toEqual(conflicted ? ['sameEmployer'] : []);
+    });
+
     it('does not treat a shared employer as a conflict when the round turns the rule off', () => {
       expect(findConflicts(reviewers, candidates, [], { sameEmployerIsConflict: false })).toEqual([]);
     });

@@ -4,6 +4,7 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Modal, Table, Upload } from 'antd';
 import { useState } from 'react';
+import { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { SOCIAL_WORK_FIELDS } from '../../../workflows/talent/talent-vocabulary';
@@ -145,6 +146,22 @@ export function RoundPage() {
   );
 }
 
+/** The findings as a CSV file (with a byte-order mark, so Excel reads the Chinese), made in the browser. */
+function downloadFindings(findings: ImportRowError[], chinese: boolean, t: TFunction): void {
+  const cell = (text: string | number) => `"${String(text).replaceAll('"', '""')}"`;
+  const lines = [
+    [t('talent.row'), t('talent.column'), t('talent.reason')].map(cell).join(','),
+    ...findings.map((e) => [e.row, e.column, chinese ? e.reasonZh : e.reason].map(cell).join(',')),
+  ];
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(
+    new Blob([`\uFEFF${lines.join('\r\n')}`], { type: 'text/csv;charset=utf-8' }),
+  );
+  link.download = t('talentFixes.findingsFile');
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
 function ImportDialog({ roundId, onClose }: { roundId: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const chinese = i18n.language.startsWith('zh');
@@ -182,12 +199,21 @@ function ImportDialog({ roundId, onClose }: { roundId: string; onClose: () => vo
                 count: outcome.rowErrors.length,
               })}
             />
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => downloadFindings(outcome.rowErrors, chinese, t)}
+              style={{ alignSelf: 'flex-start' }}
+            >
+              {t('talentFixes.downloadFindings')}
+            </Button>
             <Table<ImportRowError>
               aria-label={t('talent.rowReport')}
               size="small"
-              rowKey={(e) => `${e.row}-${e.column}`}
+              // A row may have several findings, even in one column: the position keeps the keys unique.
+              rowKey={(e) => `${e.row}-${e.field}-${outcome.rowErrors.indexOf(e)}`}
               dataSource={outcome.rowErrors}
               pagination={false}
+              scroll={{ y: 360 }}
               columns={[
                 { key: 'row', title: t('talent.row'), dataIndex: 'row', width: 70 },
                 { key: 'column', title: t('talent.column'), dataIndex: 'column', width: 180 },
