@@ -17,6 +17,7 @@ import {
   type StoredResponse,
 } from './idempotency';
 import { recordOutcome, type StoredUnderKey } from './command-outcome';
+import { attachmentDisposition } from './content-disposition';
 import { etagOf, readIfMatch } from './if-match';
 import { readUpload } from './multipart';
 import { shapeResponse } from './response-contract';
@@ -102,7 +103,10 @@ async function run(route: AnyRoute, deps: MountDeps, req: Request, res: Response
   if (answer.kind === 'streamed') return;
   if (answer.kind === 'file') {
     res.set(answer.headers);
-    if (answer.file.filename) res.attachment(answer.file.filename);
+    const { filename, asciiFilename } = answer.file;
+    if (filename && asciiFilename)
+      res.set('Content-Disposition', attachmentDisposition(filename, asciiFilename));
+    else if (filename) res.attachment(filename);
     res.status(answer.status).type(answer.file.contentType).send(answer.file.content);
     return;
   }

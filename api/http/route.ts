@@ -61,7 +61,13 @@ export interface RouteResult {
   revision?: number;
   headers?: Record<string, string>;
   /** A non-JSON answer (docs page, xlsx export; `filename` makes it a download); `body` is then ignored, `headers` are sent. */
-  file?: { content: Buffer | string; contentType: string; filename?: string };
+  file?: {
+    content: Buffer | string;
+    contentType: string;
+    filename?: string;
+    /** An ASCII name beside a non-ASCII `filename`, sent as RFC 6266's plain `filename`. */
+    asciiFilename?: string;
+  };
   /**
    * What the audit log records for a state-changing request (required for non-GET routes),
    * 'written' when the handler wrote its rows itself, or 'unchanged' when the request changed nothing.

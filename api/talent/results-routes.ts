@@ -73,7 +73,7 @@ export function talentResultsRoutes(prisma: Db, clock: Clock): AnyRoute[] {
             filters: query,
             rowCount,
           },
-          { name: 'talent-ranking', content },
+          { name: 'talent-ranking', zh: { roundTitle: round.title, what: '排名结果' }, content },
         );
       },
     }),

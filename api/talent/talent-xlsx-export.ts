@@ -8,6 +8,7 @@ import { beijingTime } from '../admin/audit.service';
 import { auditContextOf, writeAudit } from '../audit/write-audit';
 import type { Db } from '../db/prisma-client';
 import type { AuditEntry } from '../http/audit-entry';
+import { safeFileName } from '../http/content-disposition';
 import type { RouteResult } from '../http/route';
 import type { Clock } from '../runtime/clock';
 import { maskIdentityNumber } from './identity-number';
@@ -42,7 +43,26 @@ export async function xlsxOf<K extends string>(
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Records the export in the audit log, then answers the workbook as `<name>-<Beijing date>.xlsx`. */
+/**
+ * A download's name: `<round>-<what>-<Beijing date>.xlsx` in Chinese (e.g. 海右人才2026-申报名单-2026-11-24.xlsx),
+ * the English name as its ASCII fallback; an export of no round keeps its English name.
+ */
+export interface XlsxName {
+  name: string;
+  /** The round's title and what the file holds in Chinese. */
+  zh?: { roundTitle: string; what: string };
+}
+
+export function xlsxFileNames(file: XlsxName, stamp?: string): { filename: string; asciiFilename?: string } {
+  const dated = (name: string) => `${name}${stamp ? `-${stamp}` : ''}.xlsx`;
+  if (!file.zh) return { filename: dated(file.name) };
+  return {
+    filename: dated(safeFileName(`${file.zh.roundTitle}-${file.zh.what}`)),
+    asciiFilename: dated(file.name),
+  };
+}
+
+/** Records the export in the audit log, then answers the workbook named by xlsxFileNames, dated in Beijing time. */
 export async function auditedXlsx(
   prisma: Db,
   http: { req: Request; res: Response; clock: Clock },
@@ -50,13 +70,13 @@ export async function auditedXlsx(
     filters: unknown;
     rowCount: number;
   },
-  file: { name: string; content: Buffer },
+  file: XlsxName & { content: Buffer },
 ): Promise<RouteResult> {
   const { filters, rowCount, ...audit } = entry;
   await writeAudit(prisma, { ...audit, after: { filters, rowCount } }, auditContextOf(http.req, http.res));
   const stamp = beijingTime(http.clock()).slice(0, 10);
   return {
     status: 200,
-    file: { content: file.content, contentType: XLSX_TYPE, filename: `${file.name}-${stamp}.xlsx` },
+    file: { content: file.content, contentType: XLSX_TYPE, ...xlsxFileNames(file, stamp) },
   };
 }

@@ -39,7 +39,7 @@ import {
   ZRoundPage,
 } from './talent.types';
 import { roundInScope } from './talent-scope';
-import { auditedXlsx } from './talent-xlsx-export';
+import { auditedXlsx, xlsxFileNames } from './talent-xlsx-export';
 
 const signedIn = { kind: 'signedIn' } as const;
 const office = { tag: 'talent', access: signedIn, expect: expectSelectionOfficeSubtree } as const;
@@ -162,7 +162,7 @@ export function talentRoutes(prisma: Db, clock: Clock, orchestrator: Orchestrato
             filters: query,
             rowCount,
           },
-          { name: 'talent-applications', content },
+          { name: 'talent-applications', zh: { roundTitle: round.title, what: '申报名单' }, content },
         );
       },
     }),
@@ -180,7 +180,10 @@ export function talentRoutes(prisma: Db, clock: Clock, orchestrator: Orchestrato
           file: {
             content: await applicationTemplate(isoDate(round.referenceDate)),
             contentType: XLSX_TYPE,
-            filename: 'talent-import-template.xlsx',
+            ...xlsxFileNames({
+              name: 'talent-import-template',
+              zh: { roundTitle: round.title, what: '导入模板' },
+            }),
           },
         };
       },

@@ -77,7 +77,10 @@ describe('talent exports (xlsx)', () => {
   it('exports the ranking in merit order with seats and scores, masked unless the office asks in full', async () => {
     const path = `/api/talent/rounds/${ranked.roundId}/ranking-results/export.xlsx`;
     const masked = await download(ids.xuanba!, path);
-    expect(masked.disposition).toMatch(/talent-ranking-\d{4}-\d{2}-\d{2}\.xlsx/);
+    expect(masked.disposition).toMatch(/filename="talent-ranking-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(masked.disposition!)![1]!)).toMatch(
+      /-排名结果-\d{4}-\d{2}-\d{2}\.xlsx$/,
+    );
     expect(masked.rows[0]).toEqual([
       '排名',
       '姓名',

@@ -41,7 +41,9 @@ describe('talent application import (xlsx)', () => {
       headers: await sessionHeaders(prisma, officeId),
     });
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toContain('talent-import-template.xlsx');
+    expect(res.headers.get('content-disposition')).toContain(
+      `filename="talent-import-template.xlsx"; filename*=UTF-8''${encodeURIComponent('模板批次-导入模板.xlsx')}`,
+    );
     template = new ExcelJS.Workbook();
     await template.xlsx.load(await res.arrayBuffer());
   });

@@ -381,7 +381,12 @@ describe('talent rounds API', () => {
         headers: await sessionHeaders(prisma, officeId),
       });
       expect(res.status).toBe(200);
-      expect(res.headers.get('content-disposition')).toMatch(/talent-applications-\d{4}-\d{2}-\d{2}\.xlsx/);
+      // The browser takes filename* (the round's Chinese name); filename keeps the English one for old clients.
+      const disposition = res.headers.get('content-disposition')!;
+      expect(disposition).toMatch(/filename="talent-applications-\d{4}-\d{2}-\d{2}\.xlsx"/);
+      expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(disposition)![1]!)).toMatch(
+        /^导出测试-申报名单-\d{4}-\d{2}-\d{2}\.xlsx$/,
+      );
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(await res.arrayBuffer());
       const sheet = workbook.worksheets[0]!;

@@ -81,6 +81,26 @@ export function RoundPage() {
               label: t('talent.minYears'),
               children: r.config.eligibility.minYearsInSocialWork,
             },
+            {
+              key: 'reviewers',
+              label: t('talent.minReviewers'),
+              children: r.config.review.minReviewersPerCandidate,
+            },
+            {
+              key: 'blind',
+              label: t('talentFixes.blindPhase'),
+              children: t(r.config.review.blindPhase ? 'talentFixes.on' : 'talentFixes.off'),
+            },
+            {
+              key: 'normalisation',
+              label: t('talentFixes.normalisation'),
+              children: t(`talentFixes.normalisations.${r.config.review.normalisation}`),
+            },
+            {
+              key: 'shortfall',
+              label: t('talentResults.shortfallPolicy'),
+              children: t(`talentResults.shortfall.${r.config.allocation.elderlyShortfall}`),
+            },
             ...(r.noticeStartsOn && r.noticeEndsOn
               ? [
                   {

@@ -1,16 +1,21 @@
 // The office's selection rounds, newest first, and a dialog creating one from the "海右" defaults.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Flex, Form, Input, InputNumber, Select, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Flex, Form, Input, InputNumber, Select, Switch, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import { defaultRoundConfig } from '../../../workflows/talent/round-config';
 import type { RoleAssignment } from '../api/types';
 import { CursorPager } from '../ui/CursorPager';
 import { FormModal } from '../ui/FormModal';
 import { useCursorPages } from '../ui/use-cursor-pages';
 import { useCreateRound, useRounds } from './talent-hooks';
 import type { Round } from './talent-types';
+
+type RoundDefaults = ReturnType<typeof defaultRoundConfig>;
+type Normalisation = RoundDefaults['review']['normalisation'];
+type Shortfall = RoundDefaults['allocation']['elderlyShortfall'];
 
 interface CreateRoundForm {
   unitId: string;
@@ -19,20 +24,42 @@ interface CreateRoundForm {
   referenceDate: Dayjs;
   quota: number;
   minReviewers: number;
+  blindPhase: boolean;
+  normalisation: Normalisation;
+  elderlyShortfall: Shortfall;
 }
 
 const SERVER_FIELDS = ['unitId', 'title', 'window', 'referenceDate', 'quota'] as const;
-const DEFAULT_QUOTA = 50;
-const DEFAULT_MIN_REVIEWERS = 5;
+/** The "海右" defaults, from the same schema the server fills a round's options with. */
+const DEFAULTS = defaultRoundConfig();
+const NORMALISATIONS: readonly Normalisation[] = ['none', 'zscore'];
+const SHORTFALLS: readonly Shortfall[] = ['leaveEmpty', 'releaseToGeneral'];
 const day = (value: Dayjs) => value.format('YYYY-MM-DD');
+
+/** The options of a section that differ from its defaults, or nothing when none does. */
+function changed<T extends object>(values: T, defaults: T): Partial<T> | undefined {
+  const entries = Object.entries(values).filter(([key, value]) => defaults[key as keyof T] !== value);
+  return entries.length > 0 ? (Object.fromEntries(entries) as Partial<T>) : undefined;
+}
 
 /** Only the options the office changed from the defaults: the server fills in the rest. */
 function configOverrides(values: CreateRoundForm) {
-  const allocation = values.quota === DEFAULT_QUOTA ? undefined : { quota: values.quota };
-  const review =
-    values.minReviewers === DEFAULT_MIN_REVIEWERS
-      ? undefined
-      : { minReviewersPerCandidate: values.minReviewers };
+  const allocation = changed(
+    { quota: values.quota, elderlyShortfall: values.elderlyShortfall },
+    { quota: DEFAULTS.allocation.quota, elderlyShortfall: DEFAULTS.allocation.elderlyShortfall },
+  );
+  const review = changed(
+    {
+      minReviewersPerCandidate: values.minReviewers,
+      blindPhase: values.blindPhase,
+      normalisation: values.normalisation,
+    },
+    {
+      minReviewersPerCandidate: DEFAULTS.review.minReviewersPerCandidate,
+      blindPhase: DEFAULTS.review.blindPhase,
+      normalisation: DEFAULTS.review.normalisation,
+    },
+  );
   return allocation || review ? { allocation, review } : undefined;
 }
 
@@ -99,8 +126,11 @@ export function RoundsPage({ officeUnits }: { officeUnits: RoleAssignment[] }) {
         pending={create.isPending}
         initialValues={{
           unitId: officeUnits[0]?.unitId,
-          quota: DEFAULT_QUOTA,
-          minReviewers: DEFAULT_MIN_REVIEWERS,
+          quota: DEFAULTS.allocation.quota,
+          minReviewers: DEFAULTS.review.minReviewersPerCandidate,
+          blindPhase: DEFAULTS.review.blindPhase,
+          normalisation: DEFAULTS.review.normalisation,
+          elderlyShortfall: DEFAULTS.allocation.elderlyShortfall,
         }}
         onClose={() => setCreating(false)}
         onSubmit={(values, showProblem) =>
@@ -155,6 +185,35 @@ export function RoundsPage({ officeUnits }: { officeUnits: RoleAssignment[] }) {
           rules={[{ required: true }]}
         >
           <InputNumber min={1} precision={0} />
+        </Form.Item>
+        <Form.Item
+          name="blindPhase"
+          label={t('talentFixes.blindPhase')}
+          extra={t('talentFixes.blindPhaseHelp')}
+          valuePropName="checked"
+        >
+          <Switch />
+        </Form.Item>
+        <Form.Item
+          name="normalisation"
+          label={t('talentFixes.normalisation')}
+          extra={t('talentFixes.normalisationHelp')}
+        >
+          <Select
+            options={NORMALISATIONS.map((value) => ({
+              value,
+              label: t(`talentFixes.normalisations.${value}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="elderlyShortfall"
+          label={t('talentResults.shortfallPolicy')}
+          extra={t('talentFixes.shortfallHelp')}
+        >
+          <Select
+            options={SHORTFALLS.map((value) => ({ value, label: t(`talentResults.shortfall.${value}`) }))}
+          />
         </Form.Item>
       </FormModal>
     </Card>

@@ -35,7 +35,8 @@ export function PassTag({ passed }: { passed: boolean }) {
   );
 }
 
-function ValuesUsed({ values }: { values: EligibilityCheck['values'] }) {
+/** The values a check used, except the words its sentence already says (a field's name, a date). */
+function ValuesUsed({ values, sentence }: { values: EligibilityCheck['values']; sentence: string }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const show = (key: string, value: unknown): string => {
@@ -47,7 +48,9 @@ function ValuesUsed({ values }: { values: EligibilityCheck['values'] }) {
     // Dates, ids and counts are strings and numbers; anything else shows as the stored JSON.
     return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
   };
-  const entries = Object.entries(values);
+  const entries = Object.entries(values).filter(
+    ([key, value]) => !(typeof value === 'string' && sentence.includes(show(key, value))),
+  );
   if (entries.length === 0) return null;
   return (
     <Typography.Text>
@@ -85,7 +88,11 @@ export function EligibilityExplanation({ explanation }: { explanation: Eligibili
           {
             key: 'category',
             label: t('talentResults.category'),
-            children: `${t(`talentResults.categories.${explanation.category}`)}（${localized(explanation.categoryReason)}）`,
+            // The general category's reason only names the category again; the elderly one's says why.
+            children:
+              explanation.category === 'general'
+                ? t('talentResults.categories.general')
+                : `${t('talentResults.categories.elderly')}（${localized(explanation.categoryReason)}）`,
           },
           {
             key: 'service',
@@ -127,7 +134,7 @@ export function EligibilityExplanation({ explanation }: { explanation: Eligibili
             render: (_v, c) => (
               <Flex vertical>
                 <span>{localized(c.message)}</span>
-                <ValuesUsed values={c.values} />
+                <ValuesUsed values={c.values} sentence={localized(c.message)} />
               </Flex>
             ),
           },

@@ -12,6 +12,8 @@ type ApplicationRow = AssignmentOverview['applications'][number];
 
 /** Statuses before 专家评审: nobody is assigned yet, so the section stays away. */
 const BEFORE_REVIEW: readonly RoundStatus[] = ['draft', 'open', 'closed', 'screening'];
+/** Statuses after 专家评审: the section tells what the review was, no longer what to do. */
+const AFTER_REVIEW: readonly RoundStatus[] = ['ranking', 'notice', 'approval', 'published'];
 
 export function ReviewAssignments({ roundId, status }: { roundId: string; status: RoundStatus }) {
   if (BEFORE_REVIEW.includes(status)) return null;
@@ -34,20 +36,23 @@ function AssignmentSection({ roundId, status }: { roundId: string; status: Round
   };
   const o = overview.data;
   const inReview = status === 'review';
+  const reviewClosed = AFTER_REVIEW.includes(status);
   const conflicted = new Set((o?.conflicts ?? []).map((c) => `${c.reviewerId} ${c.applicationId}`));
   return (
     <Card
       size="small"
       title={<h2 className="sgf-card-title">{t('talentReview.assignments')}</h2>}
       extra={
-        <Button
-          type="primary"
-          disabled={!inReview}
-          loading={auto.isPending}
-          onClick={() => act(auto, undefined)}
-        >
-          {t('talentReview.autoAssign')}
-        </Button>
+        !reviewClosed && (
+          <Button
+            type="primary"
+            disabled={!inReview}
+            loading={auto.isPending}
+            onClick={() => act(auto, undefined)}
+          >
+            {t('talentReview.autoAssign')}
+          </Button>
+        )
       }
     >
       <Flex vertical gap="middle">
@@ -58,7 +63,14 @@ function AssignmentSection({ roundId, status }: { roundId: string; status: Round
           message={
             inReview
               ? t('talentReview.autoAssignHelp', { count: o?.minReviewersPerCandidate ?? 0 })
-              : t('talentReview.notInReview')
+              : reviewClosed
+                ? t('talentFixes.reviewClosedSummary', {
+                    applicants: o?.applications.length ?? 0,
+                    reviewers: (o?.reviewers ?? []).filter((r) => r.assigned > 0).length,
+                    submitted: (o?.reviewers ?? []).reduce((sum, r) => sum + r.submitted, 0),
+                    conflicts: o?.conflicts.length ?? 0,
+                  })
+                : t('talentReview.notInReview')
           }
         />
         <Table<ApplicationRow>
