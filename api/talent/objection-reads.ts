@@ -1,4 +1,5 @@
-// Objections of a round for the office, in the order they were received, and one as an answer.
+// Objections of a round, in the order they were received, for the office and, read-only, for the
+// leading group over the rounds before it; and one objection as an answer.
 import { z } from 'zod';
 import type { Prisma } from '../../prisma/generated/client';
 import type { Caller } from '../auth/caller';
@@ -8,7 +9,7 @@ import { maskIdentityNumber } from './identity-number';
 import { isoInstant } from './round-view';
 import { displayNames } from './results-rows';
 import type { TObjection } from './objection-types';
-import { roundInScope } from './talent-scope';
+import { resultsRoundInScope } from './results-scope';
 
 const withCandidate = { application: { include: { candidate: true } } } as const;
 type ObjectionRow = Prisma.TalentObjectionGetPayload<{ include: typeof withCandidate }>;
@@ -55,7 +56,7 @@ export async function listObjections(
   roundId: string,
   query: { limit: number; cursor?: string | undefined; decision?: TObjection['decision'] | undefined },
 ): Promise<{ items: TObjection[]; nextCursor: string | null }> {
-  await roundInScope(db, caller, roundId);
+  await resultsRoundInScope(db, caller, roundId);
   const after = query.cursor ? decodeCursor(query.cursor, ZCursor) : undefined;
   const rows = await db.talentObjection.findMany({
     where: {

@@ -1,10 +1,11 @@
 // The office's results routes (issue 12): screening results with the rule-by-rule explanation and
 // the manual override (资格审查结果, 人工调整), the ranking with every candidate's explanation
-// (排名结果, also for the leading group, read-only), the public-notice objections (公示异议), and
-// the leading group's own round list.
+// (排名结果), the public-notice objections (公示异议) — these two and the overrides also for the
+// leading group, read-only — and the leading group's own round list.
 import { XLSX_TYPE } from '../admin/audit.routes';
 import { ZIdParams } from '../admin/common.types';
 import type { Db } from '../db/prisma-client';
+import { ZPageQuery } from '../http/pagination';
 import { defineRoute, type AnyRoute } from '../http/route';
 import {
   expectLeadingGroupSubtree,
@@ -25,7 +26,12 @@ import { exportRanking } from './results-export';
 import { listRankingResults } from './results-ranking';
 import { listLeadingGroupRounds } from './results-rounds';
 import { requireOfficeOf, resultsRoundInScope } from './results-scope';
-import { clearScreeningOverride, listScreeningResults, overrideScreening } from './results-screening';
+import {
+  clearScreeningOverride,
+  listScreeningOverrides,
+  listScreeningResults,
+  overrideScreening,
+} from './results-screening';
 import {
   ZLeadingRoundPage,
   ZLeadingRoundQuery,
@@ -152,10 +158,29 @@ export function talentResultsRoutes(prisma: Db, clock: Clock): AnyRoute[] {
       }),
     }),
     defineRoute({
-      ...office,
+      tag: 'talent',
+      access: signedIn,
+      expect: expectOfficeOrLeadingGroupSubtree,
+      method: 'get',
+      path: '/talent/rounds/:id/screening-overrides',
+      summary:
+        'The office’s manual screening overrides of a round (result, reason, who and when), oldest application first; the leading group reads those of the rounds before it (identity numbers masked)',
+      params: ZIdParams,
+      query: ZPageQuery,
+      responses: { 200: { description: 'One page', schema: ZScreeningPage } },
+      handle: async ({ caller, params, query }) => ({
+        status: 200,
+        body: await listScreeningOverrides(prisma, caller, params.id, query),
+      }),
+    }),
+    defineRoute({
+      tag: 'talent',
+      access: signedIn,
+      expect: expectOfficeOrLeadingGroupSubtree,
       method: 'get',
       path: '/talent/rounds/:id/objections',
-      summary: 'Objections raised against a round’s list, in the order received; filter `decision`',
+      summary:
+        'Objections raised against a round’s list, in the order received, with their decisions; filter `decision`; the leading group reads those of the rounds before it',
       params: ZIdParams,
       query: ZObjectionQuery,
       responses: { 200: { description: 'One page', schema: ZObjectionPage } },

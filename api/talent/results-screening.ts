@@ -25,6 +25,7 @@ import {
   type TScreeningRow,
   type ZScreeningQuery,
 } from './results-types';
+import { resultsRoundInScope } from './results-scope';
 import { officeRoots, roundInScope } from './talent-scope';
 
 const ZCursor = z.tuple([z.iso.datetime(), z.guid()]);
@@ -58,14 +59,39 @@ function toScreeningRow(row: PersonRow, names: Map<string, string>): TScreeningR
   };
 }
 
-/** Screened applications of a round, oldest first; filter by effective result or overridden. */
+type ScreeningPage = { items: TScreeningRow[]; nextCursor: string | null };
+
+/** Screened applications of an office's round, oldest first; filter by effective result or overridden. */
 export async function listScreeningResults(
   db: DbClient,
   caller: Caller,
   roundId: string,
   query: z.infer<typeof ZScreeningQuery>,
-): Promise<{ items: TScreeningRow[]; nextCursor: string | null }> {
+): Promise<ScreeningPage> {
   await roundInScope(db, caller, roundId);
+  return screeningPage(db, roundId, query);
+}
+
+/**
+ * The office's manual overrides of a round (who, when, why), oldest application first: for the
+ * office and for the leading group over the rounds before it, so the leaders see where the list
+ * departs from the rules. Identity numbers masked, as in every list.
+ */
+export async function listScreeningOverrides(
+  db: DbClient,
+  caller: Caller,
+  roundId: string,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<ScreeningPage> {
+  await resultsRoundInScope(db, caller, roundId);
+  return screeningPage(db, roundId, { ...query, result: 'overridden' });
+}
+
+async function screeningPage(
+  db: DbClient,
+  roundId: string,
+  query: z.infer<typeof ZScreeningQuery>,
+): Promise<ScreeningPage> {
   const after = query.cursor ? decodeCursor(query.cursor, ZCursor) : undefined;
   const rows = await db.talentApplication.findMany({
     where: {

@@ -3,7 +3,8 @@
 // ineligible candidate's rule-by-rule explanation and overrides the result with a reason (人工调整);
 // in a round under public notice (公示) he reads a candidate's ranking explanation (which tie-break
 // decided the seat), records an objection against a selected candidate and upholds it. 陈志强 finds
-// the noticed round (and not the one still in screening) in his list and opens its ranking, with no
+// the noticed round (and not the one still in screening) in his list and opens its ranking, the
+// office's manual override of that round and the upheld objection with its decision, masked, with no
 // command to press. The rounds' earlier states are written by tests/support/talent-results-fixtures.ts
 // with the pure rules' real outputs (the round process's actions are built in parallel). 1366×768.
 import type { Browser } from 'playwright-core';
@@ -29,6 +30,8 @@ const describeWithBrowser = executablePath ? describe : describe.skip;
 const JOURNEY = 'talent-results';
 const SCREENING = '2026年度“海右”人才选拔（资格审查）';
 const NOTICE = '2026年度“海右”人才选拔（公示）';
+
+const OVERRIDE_REASON = '补交了社会工作年限证明，经核实符合条件';
 
 describeWithBrowser('the office acts on a round’s results and the leading group reads the list', () => {
   let server: TestServer;
@@ -70,6 +73,18 @@ describeWithBrowser('the office acts on a round’s results and the leading grou
         { n: 17, score: 81, entry: { name: '李强', certificates: [] } },
         { n: 18, score: 70, entry: { name: '陈静' } },
       ],
+    });
+    // An override the office made while this round was in screening: the rules found 陈静 ineligible.
+    const chen = notice.applications.find((a) => a.name === '陈静')!;
+    await prisma.talentApplication.update({
+      where: { id: chen.applicationId },
+      data: {
+        screeningResult: 'ineligible',
+        overrideResult: 'eligible',
+        overrideReason: OVERRIDE_REASON,
+        overrideById: createdById,
+        overrideAt: new Date('2026-12-10T02:00:00Z'),
+      },
     });
   });
   afterAll(async () => {
@@ -172,6 +187,32 @@ describeWithBrowser('the office acts on a round’s results and the leading grou
     await leading.getByText('与孙丽比较，按申报时间先后未入选').waitFor();
     expect(await leading.getByRole('button', { name: /登记异议|处理异议|人工调整/ }).count()).toBe(0);
     await pages.shot(leading, '08-leading-group-list');
+    expect(await accessible(leading)).toEqual([]);
+    // The office's override and the objection with its decision, read-only and masked.
+    await leading.getByRole('tab', { name: '人工调整记录' }).click();
+    const chen = notice.applications.find((a) => a.name === '陈静')!;
+    await leading
+      .getByRole('table', { name: '人工调整记录' })
+      .getByRole('row')
+      .filter({ hasText: '陈静' })
+      .filter({ hasText: chen.identityNumber.replace(/^(.{4}).{10}(.{4})$/, '$1**********$2') })
+      .filter({ hasText: OVERRIDE_REASON })
+      .filter({ hasText: '刘洋（选拔管理工作办公室）' })
+      .waitFor();
+    await pages.shot(leading, '09-leading-group-overrides');
+    await leading.getByRole('tab', { name: '公示异议' }).click();
+    await leading
+      .getByRole('table', { name: '公示异议' })
+      .getByRole('row')
+      .filter({ hasText: '王磊' })
+      .filter({ hasText: masked })
+      .filter({ hasText: '异议成立' })
+      .filter({ hasText: '经核实，服务时长证明与社保记录不符，异议成立' })
+      .filter({ hasText: /刘洋（选拔管理工作办公室） 于 .+ 处理/ })
+      .waitFor();
+    expect(await leading.getByText(chen.identityNumber).count()).toBe(0);
+    expect(await leading.getByRole('button', { name: /登记异议|处理异议|人工调整/ }).count()).toBe(0);
+    await pages.shot(leading, '10-leading-group-objections');
     expect(await accessible(leading)).toEqual([]);
     // A round still in screening is not before the leading group, even by its address.
     await leading.goto(`${server.url}/talent/${screening.roundId}`);

@@ -1,7 +1,10 @@
 // Journey: the selection office (选拔管理工作办公室, 刘洋) creates a round of the "海右" selection with
-// a quota of 6, opens its application window, imports applicants from an xlsx file: a file with a
+// a quota of 6, blind review off, per-reviewer normalisation and unfilled elderly-services seats
+// released to the general list (the dialog showing each default first), sees them in the round's
+// settings, opens its application window, imports applicants from an xlsx file: a file with a
 // wrong check digit and an unknown field is refused whole with its row report; the corrected file
 // imports, and the applicants are listed with masked identity numbers. Screenshots at 1366×768.
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import {
   chromiumMissingReason,
@@ -42,8 +45,48 @@ describeWithBrowser('the selection office creates a round and imports applicatio
     await office.getByTestId('nav-talent').click();
     await office.getByRole('heading', { name: '人才选拔批次', level: 1 }).waitFor();
 
-    await createRoundInDialog(office, pages.shot, { title: ROUND, quota: 6 }, '01-create-round');
+    // The dialog shows every option's default; 刘洋 turns blind review off, normalises per reviewer
+    // and gives unfilled elderly-services seats to the general list.
+    await office.getByRole('button', { name: '新建选拔批次' }).click();
+    const creating = office.getByRole('dialog', { name: '新建选拔批次' });
+    expect(await creating.getByRole('switch', { name: '盲评' }).isChecked()).toBe(true);
+    await creating.getByTitle('不标准化').waitFor();
+    await creating.getByTitle('预留名额空缺').waitFor();
+    await creating.getByText('原始分与调整后分数都保留并显示').waitFor();
+    await office.keyboard.press('Escape');
+    await creating.waitFor({ state: 'hidden' });
+    await createRoundInDialog(
+      office,
+      pages.shot,
+      {
+        title: ROUND,
+        quota: 6,
+        notBlind: true,
+        normalisation: '按专家标准化（z 分数）',
+        shortfall: '预留名额转为普通名额',
+      },
+      '01-create-round',
+    );
     await office.getByText('未开始申报').waitFor();
+    // The chosen values reached the round: its settings say so.
+    const settings = office.locator('.ant-descriptions');
+    for (const [label, value] of [
+      ['盲评', '关闭'],
+      ['分数标准化', '按专家标准化（z 分数）'],
+      ['养老服务领域人数不足时', '预留名额转为普通名额'],
+      ['选拔名额', '6'],
+    ])
+      await settings
+        .getByRole('row')
+        .filter({ hasText: `${label}${value}` })
+        .waitFor();
+
+    // Downloads keep the round's Chinese name (RFC 6266 filename*).
+    const [template] = await Promise.all([
+      office.waitForEvent('download'),
+      office.getByRole('link', { name: '下载导入模板' }).click(),
+    ]);
+    expect(template.suggestedFilename()).toBe(`${ROUND}-导入模板.xlsx`);
 
     await office.getByRole('button', { name: '开启申报' }).click();
     await office.getByText('申报中').waitFor();
@@ -66,6 +109,18 @@ describeWithBrowser('the selection office creates a round and imports applicatio
       .waitFor();
     await report.getByRole('row').filter({ hasText: '“占星服务”不是可选的服务领域' }).waitFor();
     await pages.shot(office, '03-import-row-report');
+    // The findings download as a CSV Excel opens (byte-order mark, Chinese kept).
+    const [findings] = await Promise.all([
+      office.waitForEvent('download'),
+      importer.getByRole('button', { name: '下载问题清单' }).click(),
+    ]);
+    expect(findings.suggestedFilename()).toBe('导入问题清单.csv');
+    const csv = await readFile((await findings.path())!, 'utf8');
+    expect(csv.split('\r\n')).toEqual([
+      '\uFEFF"行号","列","问题"',
+      '"4","公民身份号码","校验码不正确（GB 11643）"',
+      expect.stringMatching(/^"5","服务领域","“占星服务”不是可选的服务领域；可选：社会福利、/),
+    ]);
 
     await importer
       .locator('input[type=file]')

@@ -602,6 +602,10 @@ describe('authorization matrix', () => {
       path: `/api/talent/applications/${(await resultsRoundsAt(t)).screening.applications[0]!.applicationId}/screening-override`,
       accepts: (a) => a.status === 409 && (a.json as { code?: string }).code === 'CONFLICT',
     }),
+    'GET /talent/rounds/:id/screening-overrides': async (t) => ({
+      method: 'GET',
+      path: `/api/talent/rounds/${(await resultsRoundsAt(t)).notice.roundId}/screening-overrides`,
+    }),
     'GET /talent/rounds/:id/ranking-results': async (t) => ({
       method: 'GET',
       path: `/api/talent/rounds/${(await resultsRoundsAt(t)).notice.roundId}/ranking-results`,

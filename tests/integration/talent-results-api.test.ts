@@ -359,7 +359,7 @@ describe('talent results API', () => {
       expect(next.json!.nextCursor).toBeNull();
     });
 
-    it('lets the leading group read the ranked rounds of its subtree, and nothing else of the results', async () => {
+    it('lets the leading group read the ranked rounds of its subtree, and nothing else of the results but overrides and objections', async () => {
       const leading = as.lingdao!;
       const read = await leading('GET', `/api/talent/rounds/${ranked.roundId}/ranking-results`);
       expect(read.status).toBe(200);
@@ -401,7 +401,6 @@ describe('talent results API', () => {
           { result: 'ineligible', reason: '越权' },
         ],
         ['DELETE', `/api/talent/applications/${application}/screening-override`],
-        ['GET', `/api/talent/rounds/${ranked.roundId}/objections`],
         [
           'POST',
           `/api/talent/rounds/${ranked.roundId}/objections`,
@@ -575,6 +574,54 @@ describe('talent results API', () => {
         (await prisma.talentApplication.findUniqueOrThrow({ where: { id: appOf(ranked, 31).applicationId } }))
           .status,
       ).toBe('selected');
+    });
+
+    it('shows the leading group the office’s overrides and the objections with their decisions, masked and read-only', async () => {
+      const leading = as.lingdao!;
+      // An override made during screening (arranged: the round is past screening now).
+      await prisma.talentApplication.update({
+        where: { id: appOf(ranked, 32).applicationId },
+        data: {
+          overrideResult: 'eligible',
+          overrideReason: '补交了社会工作年限证明',
+          overrideById: officeId,
+          overrideAt: new Date('2026-12-02T02:00:00Z'),
+        },
+      });
+      const overrides = await leading('GET', `/api/talent/rounds/${ranked.roundId}/screening-overrides`);
+      expect(overrides.status).toBe(200);
+      expect(items(overrides)).toEqual([
+        expect.objectContaining({
+          name: '申报人32',
+          identityNumber: expect.stringMatching(MASKED),
+          override: {
+            result: 'eligible',
+            reason: '补交了社会工作年限证明',
+            by: { id: officeId, displayName: expect.any(String) },
+            at: '2026-12-02T02:00:00.000Z',
+          },
+        }),
+      ]);
+      // The office reads the same list.
+      expect(items(await office('GET', `/api/talent/rounds/${ranked.roundId}/screening-overrides`))).toEqual(
+        items(overrides),
+      );
+      const objections = await leading('GET', `/api/talent/rounds/${ranked.roundId}/objections`);
+      expect(objections.status).toBe(200);
+      expect(items(objections).map((o) => [o.candidateName, o.decision, o.decisionReason])).toEqual(
+        items(await office('GET', `/api/talent/rounds/${ranked.roundId}/objections`)).map((o) => [
+          o.candidateName,
+          o.decision,
+          o.decisionReason,
+        ]),
+      );
+      expect(items(objections).map((o) => o.decision)).toEqual(
+        expect.arrayContaining(['upheld', 'dismissed', 'pending']),
+      );
+      expect(items(objections).every((o) => MASKED.test(o.identityNumber as string))).toBe(true);
+      // Not before the leading group yet: a round in screening answers 404 to both lists.
+      for (const list of ['screening-overrides', 'objections'])
+        expect((await leading('GET', `/api/talent/rounds/${screening.roundId}/${list}`)).status).toBe(404);
     });
   });
 });

@@ -85,7 +85,16 @@ export async function submitSheetsAs(
 export async function createRoundInDialog(
   page: Page,
   shot: Shot,
-  round: { title: string; quota: number; minReviewers?: number },
+  round: {
+    title: string;
+    quota: number;
+    minReviewers?: number;
+    /** Turns 盲评 off (it is on by default). */
+    notBlind?: true;
+    /** The labels of the 分数标准化 and 养老服务领域人数不足时 options to choose. */
+    normalisation?: string;
+    shortfall?: string;
+  },
   step: string,
 ): Promise<void> {
   await page.getByRole('button', { name: '新建选拔批次' }).click();
@@ -93,6 +102,17 @@ export async function createRoundInDialog(
   await dialog.getByLabel('批次名称').fill(round.title);
   await dialog.getByLabel('选拔名额').fill(String(round.quota));
   if (round.minReviewers) await dialog.getByLabel('每位申报人评审专家人数').fill(String(round.minReviewers));
+  if (round.notBlind) await dialog.getByRole('switch', { name: '盲评' }).click();
+  // Two-option selects without a search box: opened, then the option clicked by its title.
+  for (const [label, option] of [
+    ['分数标准化', round.normalisation],
+    ['养老服务领域人数不足时', round.shortfall],
+  ] as const)
+    if (option) {
+      await dialog.getByLabel(label).click();
+      await page.getByTitle(option, { exact: true }).click();
+      await dialog.getByTitle(option, { exact: true }).waitFor();
+    }
   // Typed into the date pickers; Enter takes a date.
   await dialog.getByLabel('计算基准日').fill('2026-12-31');
   await dialog.getByLabel('计算基准日').press('Enter');

@@ -170,7 +170,14 @@ export function screenApplication(
       `${years} years ${months} months in social work at ${referenceDate}; at least ${options.minYearsInSocialWork} years required`,
     ),
     options.fields.includes(application.field)
-      ? check('field', true, { field: application.field }, `服务领域：${field.zh}`, `field: ${field.en}`)
+      ? // The rule's own name (服务领域) heads the row: the sentence says only what was found.
+        check(
+          'field',
+          true,
+          { field: application.field },
+          `${field.zh}，在本轮申报领域内`,
+          `${field.en}, among this round's fields`,
+        )
       : check(
           'field',
           false,
@@ -183,8 +190,8 @@ export function screenApplication(
           'unitType',
           true,
           { unitType: application.unitType },
-          `单位类型：${unit.zh}`,
-          `unit type: ${unit.en}`,
+          `${unit.zh}，属于本轮的基层单位`,
+          `${unit.en}, a grassroots unit of this round`,
         )
       : check(
           'unitType',

@@ -1,13 +1,16 @@
 // The leading group's part of 人才选拔 (人才工作领导小组): the rounds of its subtree whose list is
-// before it (排名遴选 … 已公布) and, per round, the ranking with every explanation, read-only.
-import { Alert, Card, Descriptions, Flex, Table } from 'antd';
+// before it (排名遴选 … 已公布) and, per round, read-only: the ranking with every explanation, the
+// office's manual screening overrides and, from the public notice on, the objections and decisions.
+import { Alert, Card, Descriptions, Flex, Table, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
 import { CursorPager } from '../../ui/CursorPager';
 import { Result } from '../../ui/Result';
 import { useCursorPages } from '../../ui/use-cursor-pages';
 import { RoundStatusTag } from '../RoundsPage';
+import { ObjectionsTab } from './ObjectionsTab';
 import { RankingResultsTab } from './RankingResultsTab';
+import { ScreeningOverrides } from './ScreeningOverrides';
 import { useLeadingGroupRounds, useRankingResults } from './results-hooks';
 import type { ResultsRound } from './results-types';
 
@@ -95,7 +98,31 @@ function LeadingRoundPage() {
             { key: 'reference', label: t('talent.referenceDate'), children: round.referenceDate },
           ]}
         />
-        <RankingResultsTab roundId={roundId} />
+        <Tabs
+          destroyOnHidden
+          items={[
+            {
+              key: 'ranking',
+              label: t('talentResults.tabs.ranking'),
+              children: <RankingResultsTab roundId={roundId} />,
+            },
+            {
+              key: 'overrides',
+              label: t('talentFixes.overrides'),
+              children: <ScreeningOverrides roundId={roundId} />,
+            },
+            // Objections exist from the public notice on.
+            ...(round.status === 'ranking'
+              ? []
+              : [
+                  {
+                    key: 'objections',
+                    label: t('talentResults.tabs.objections'),
+                    children: <ObjectionsTab round={round} readOnly />,
+                  },
+                ]),
+          ]}
+        />
       </Flex>
     </Card>
   );

@@ -17,11 +17,18 @@ import {
 } from './results-hooks';
 import type { DecideObjectionRequest, Objection } from './results-types';
 
-export function ObjectionsTab({ round }: { round: Round }) {
+/** `readOnly`: the leading group's view, the list and its decisions without the office's commands. */
+export function ObjectionsTab({
+  round,
+  readOnly = false,
+}: {
+  round: Pick<Round, 'id' | 'status'>;
+  readOnly?: boolean;
+}) {
   const { t } = useTranslation();
   const pages = useCursorPages(`objections-${round.id}`);
   const objections = useObjections(round.id, pages.cursor);
-  const open = round.status === 'notice';
+  const open = round.status === 'notice' && !readOnly;
   return (
     <Flex vertical gap="middle">
       {open && (
@@ -57,6 +64,14 @@ export function ObjectionsTab({ round }: { round: Round }) {
               <Flex vertical>
                 <span>{t(`talentResults.decisions.${o.decision}`)}</span>
                 {o.decisionReason && <Typography.Text>{o.decisionReason}</Typography.Text>}
+                {o.decidedBy && o.decidedAt && (
+                  <Typography.Text>
+                    {t('talentFixes.decidedBy', {
+                      name: o.decidedBy.displayName,
+                      time: formatDateTime(o.decidedAt),
+                    })}
+                  </Typography.Text>
+                )}
               </Flex>
             ),
           },

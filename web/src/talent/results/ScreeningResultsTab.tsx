@@ -2,7 +2,7 @@
 // expandable per row, a filter by the effective result, and while the round is in screening the
 // office's manual override (人工调整, a reason required) and its undoing (撤销调整).
 import './results.css';
-import { Button, Flex, Form, Input, Popconfirm, Radio, Segmented, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Form, Input, Popconfirm, Radio, Segmented, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -14,9 +14,9 @@ import {
 import { CursorPager } from '../../ui/CursorPager';
 import { ModalAction } from '../../ui/ModalAction';
 import { useCursorPages } from '../../ui/use-cursor-pages';
-import { formatDateTime } from '../../ui/format-time';
 import type { Round } from '../talent-types';
 import { EligibilityExplanation, PassTag } from './EligibilityExplanation';
+import { OverrideNote } from './OverrideNote';
 import { useClearOverride, useOverrideScreening, useScreeningResults } from './results-hooks';
 import type { OverrideRequest, ScreeningFilter, ScreeningRow } from './results-types';
 import { useLocalized } from './use-localized';
@@ -74,23 +74,7 @@ export function ScreeningResultsTab({ round }: { round: Round }) {
           {
             key: 'override',
             title: t('talentResults.override'),
-            render: (_v, row) =>
-              row.override ? (
-                <Flex vertical>
-                  <span>
-                    <Tag>{t(`talentResults.result.${row.override.result}`)}</Tag>
-                    {row.override.reason}
-                  </span>
-                  <Typography.Text>
-                    {t('talentResults.overrideBy', {
-                      name: row.override.by.displayName,
-                      time: formatDateTime(row.override.at),
-                    })}
-                  </Typography.Text>
-                </Flex>
-              ) : (
-                '—'
-              ),
+            render: (_v, row) => (row.override ? <OverrideNote override={row.override} /> : '—'),
           },
           {
             key: 'effective',

@@ -25,6 +25,8 @@ const resultsKeys = {
     [...resultsKeys.all, 'screening', roundId, filter, cursor] as const,
   ranking: (roundId: string, cursor: string | undefined) =>
     [...resultsKeys.all, 'ranking', roundId, cursor] as const,
+  overrides: (roundId: string, cursor: string | undefined) =>
+    [...resultsKeys.all, 'overrides', roundId, cursor] as const,
   objections: (roundId: string, cursor: string | undefined) =>
     [...resultsKeys.all, 'objections', roundId, cursor] as const,
   leadingRounds: (cursor: string | undefined) => [...resultsKeys.all, 'leading-rounds', cursor] as const,
@@ -48,6 +50,19 @@ export function useRankingResults(roundId: string, cursor: string | undefined) {
     queryFn: ({ signal }) =>
       apiGet<RankingPage>(
         `/api/talent/rounds/${roundId}/ranking-results${toQueryString({ limit: RESULTS_PAGE_SIZE, cursor })}`,
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The office's manual screening overrides of a round (also the leading group's, read-only). */
+export function useScreeningOverrides(roundId: string, cursor: string | undefined) {
+  return useQuery({
+    queryKey: resultsKeys.overrides(roundId, cursor),
+    queryFn: ({ signal }) =>
+      apiGet<Page<ScreeningRow>>(
+        `/api/talent/rounds/${roundId}/screening-overrides${toQueryString({ limit: RESULTS_PAGE_SIZE, cursor })}`,
         signal,
       ),
     placeholderData: keepPreviousData,
