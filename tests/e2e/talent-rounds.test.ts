@@ -115,7 +115,7 @@ describeWithBrowser('the selection office creates a round and imports applicatio
       importer.getByRole('button', { name: '下载问题清单' }).click(),
     ]);
     expect(findings.suggestedFilename()).toBe('导入问题清单.csv');
-    const csv = await readFile((await findings.path())!, 'utf8');
+    const csv = await readFile(await findings.path(), 'utf8');
     expect(csv.split('\r\n')).toEqual([
       '\uFEFF"行号","列","问题"',
       '"4","公民身份号码","校验码不正确（GB 11643）"',
