@@ -5,8 +5,7 @@ import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CursorPager } from '../../ui/CursorPager';
 import { useCursorPages } from '../../ui/use-cursor-pages';
-import { PassTag } from './EligibilityExplanation';
-import { OverrideNote } from './OverrideNote';
+import { screeningAndOverrideColumns } from './OverrideNote';
 import { useScreeningOverrides } from './results-hooks';
 import type { ScreeningRow } from './results-types';
 
@@ -26,16 +25,7 @@ export function ScreeningOverrides({ roundId }: { roundId: string }) {
         columns={[
           { key: 'name', title: t('talent.name'), dataIndex: 'name' },
           { key: 'id', title: t('talent.identityNumber'), dataIndex: 'identityNumber' },
-          {
-            key: 'screening',
-            title: t('talentResults.screeningResult'),
-            render: (_v, row) => <PassTag passed={row.screeningResult === 'eligible'} />,
-          },
-          {
-            key: 'override',
-            title: t('talentResults.override'),
-            render: (_v, row) => (row.override ? <OverrideNote override={row.override} /> : '—'),
-          },
+          ...screeningAndOverrideColumns(t),
         ]}
       />
       <CursorPager pages={pages} nextCursor={overrides.data?.nextCursor} />

@@ -15,8 +15,8 @@ import { CursorPager } from '../../ui/CursorPager';
 import { ModalAction } from '../../ui/ModalAction';
 import { useCursorPages } from '../../ui/use-cursor-pages';
 import type { Round } from '../talent-types';
-import { EligibilityExplanation, PassTag } from './EligibilityExplanation';
-import { OverrideNote } from './OverrideNote';
+import { EligibilityExplanation } from './EligibilityExplanation';
+import { screeningAndOverrideColumns } from './OverrideNote';
 import { useClearOverride, useOverrideScreening, useScreeningResults } from './results-hooks';
 import type { OverrideRequest, ScreeningFilter, ScreeningRow } from './results-types';
 import { useLocalized } from './use-localized';
@@ -66,16 +66,7 @@ export function ScreeningResultsTab({ round }: { round: Round }) {
             title: t('talentResults.unitType'),
             render: (_v, row) => localized(labelOf(UNIT_TYPES, row.unitType)),
           },
-          {
-            key: 'screening',
-            title: t('talentResults.screeningResult'),
-            render: (_v, row) => <PassTag passed={row.screeningResult === 'eligible'} />,
-          },
-          {
-            key: 'override',
-            title: t('talentResults.override'),
-            render: (_v, row) => (row.override ? <OverrideNote override={row.override} /> : '—'),
-          },
+          ...screeningAndOverrideColumns(t),
           {
             key: 'effective',
             title: t('talentResults.effectiveResult'),
