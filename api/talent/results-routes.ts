@@ -79,7 +79,12 @@ export function talentResultsRoutes(prisma: Db, clock: Clock): AnyRoute[] {
             filters: query,
             rowCount,
           },
-          { name: 'talent-ranking', zh: { roundTitle: round.title, what: '排名结果' }, content },
+          {
+            name: 'talent-ranking',
+            zh: { roundTitle: round.title, what: '排名结果' },
+            lang: query.lang,
+            content,
+          },
         );
       },
     }),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { TIE_BREAKS } from '../../workflows/talent';
 import { ZShortText } from '../admin/common.types';
 import { pageOf, ZPageQuery } from '../http/pagination';
-import { ZApplicationSummary, ZRoundStatus } from './talent.types';
+import { ZApplicationSummary, ZDownloadLanguage, ZRoundStatus } from './talent.types';
 
 const ZLocalized = z.object({ zh: z.string(), en: z.string() });
 const ZCategory = z.enum(['elderly', 'general']);
@@ -128,6 +128,7 @@ export const ZRankingQuery = ZPageQuery;
 export const ZRankingExportQuery = z.object({
   /** Masked unless the selection office asks for the full numbers (recorded in the audit row). */
   identityNumbers: z.enum(['masked', 'full']).default('masked'),
+  lang: ZDownloadLanguage,
 });
 
 /** The round as a results page heads it: what the leading group may see of it, too. */

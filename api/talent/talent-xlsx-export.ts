@@ -45,17 +45,20 @@ export async function xlsxOf<K extends string>(
 
 /**
  * A download's name: `<round>-<what>-<Beijing date>.xlsx` in Chinese (e.g. 海右人才2026-申报名单-2026-11-24.xlsx),
- * the English name as its ASCII fallback; an export of no round keeps its English name.
+ * the English name as its ASCII fallback; an export of no round, or asked for in English, has the
+ * English name alone.
  */
 export interface XlsxName {
   name: string;
   /** The round's title and what the file holds in Chinese. */
   zh?: { roundTitle: string; what: string };
+  /** `en`: the UI is in English, so the English name. */
+  lang?: 'zh' | 'en' | undefined;
 }
 
 export function xlsxFileNames(file: XlsxName, stamp?: string): { filename: string; asciiFilename?: string } {
   const dated = (name: string) => `${name}${stamp ? `-${stamp}` : ''}.xlsx`;
-  if (!file.zh) return { filename: dated(file.name) };
+  if (!file.zh || file.lang === 'en') return { filename: dated(file.name) };
   return {
     filename: dated(safeFileName(`${file.zh.roundTitle}-${file.zh.what}`)),
     asciiFilename: dated(file.name),

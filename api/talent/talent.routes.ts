@@ -33,6 +33,7 @@ import {
   ZApplicationPage,
   ZCreateRoundRequest,
   ZExportQuery,
+  ZTemplateQuery,
   ZImportResult,
   ZRound,
   ZRoundListQuery,
@@ -162,7 +163,12 @@ export function talentRoutes(prisma: Db, clock: Clock, orchestrator: Orchestrato
             filters: query,
             rowCount,
           },
-          { name: 'talent-applications', zh: { roundTitle: round.title, what: '申报名单' }, content },
+          {
+            name: 'talent-applications',
+            zh: { roundTitle: round.title, what: '申报名单' },
+            lang: query.lang,
+            content,
+          },
         );
       },
     }),
@@ -172,8 +178,9 @@ export function talentRoutes(prisma: Db, clock: Clock, orchestrator: Orchestrato
       path: '/talent/rounds/:id/import-template.xlsx',
       summary: 'The xlsx template for importing applications: Chinese headers, drop-downs, one example row',
       params: ZIdParams,
+      query: ZTemplateQuery,
       responses: { 200: { description: 'The template', contentType: XLSX_TYPE } },
-      handle: async ({ caller, params }) => {
+      handle: async ({ caller, params, query }) => {
         const round = await roundInScope(prisma, caller, params.id);
         return {
           status: 200,
@@ -183,6 +190,7 @@ export function talentRoutes(prisma: Db, clock: Clock, orchestrator: Orchestrato
             ...xlsxFileNames({
               name: 'talent-import-template',
               zh: { roundTitle: round.title, what: '导入模板' },
+              lang: query.lang,
             }),
           },
         };

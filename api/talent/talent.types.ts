@@ -219,11 +219,19 @@ export type TApplicationDetail = z.infer<typeof ZApplicationDetail>;
 
 export const ZRoundIdParams = z.object({ id: ZId });
 
+/**
+ * The language of a download's file name: absent, the round's Chinese name (`<批次名称>-申报名单…`);
+ * `en` when the UI is English, the English name alone.
+ */
+export const ZDownloadLanguage = z.enum(['zh', 'en']).optional();
+export const ZTemplateQuery = z.object({ lang: ZDownloadLanguage });
+
 export const ZExportQuery = z.object({
   status: ZApplicationStatus.optional(),
   field: ZSocialWorkField.optional(),
   /** Masked unless the office asks for the full numbers (recorded in the audit row). */
   identityNumbers: z.enum(['masked', 'full']).default('masked'),
+  lang: ZDownloadLanguage,
 });
 
 export const ZImportResult = z.object({

@@ -422,6 +422,15 @@ describe('talent rounds API', () => {
       { filters: { identityNumbers: 'masked' }, rowCount: 2 },
       { filters: { identityNumbers: 'full' }, rowCount: 2 },
     ]);
+    // From the English UI (lang=en): the English name alone.
+    const english = await fetch(
+      `${server.url}/api/talent/rounds/${roundId}/applications/export.xlsx?lang=en`,
+      { headers: await sessionHeaders(prisma, officeId) },
+    );
+    expect(english.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="?talent-applications-\d{4}-\d{2}-\d{2}\.xlsx"?$/,
+    );
+    await english.arrayBuffer();
   });
 
   it('keeps the allowance ledger and status events append-only, and an override never without its reason', async () => {

@@ -39,6 +39,8 @@ export function RoundPage() {
   if (!round.data) return <Card loading />;
   const r = round.data;
   const base = `/api/talent/rounds/${roundId}`;
+  // Downloads are named after the round in Chinese; in the English UI, in English.
+  const lang = chinese ? '' : '?lang=en';
   return (
     <Card
       title={<h1 className="sgf-card-title">{r.title}</h1>}
@@ -120,10 +122,10 @@ export function RoundPage() {
           <Button icon={<UploadOutlined />} disabled={r.status !== 'open'} onClick={() => setImporting(true)}>
             {t('talent.import')}
           </Button>
-          <Button icon={<DownloadOutlined />} href={`${base}/import-template.xlsx`}>
+          <Button icon={<DownloadOutlined />} href={`${base}/import-template.xlsx${lang}`}>
             {t('talent.template')}
           </Button>
-          <Button icon={<DownloadOutlined />} href={`${base}/applications/export.xlsx`}>
+          <Button icon={<DownloadOutlined />} href={`${base}/applications/export.xlsx${lang}`}>
             {t('talent.export')}
           </Button>
         </Flex>

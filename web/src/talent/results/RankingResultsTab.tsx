@@ -17,7 +17,7 @@ import { useLocalized } from './use-localized';
 const score2 = (value: number | null) => (value === null ? '—' : value.toFixed(2));
 
 export function RankingResultsTab({ roundId }: { roundId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const localized = useLocalized();
   const pages = useCursorPages(`ranking-${roundId}`);
   const ranking = useRankingResults(roundId, pages.cursor);
@@ -28,7 +28,8 @@ export function RankingResultsTab({ roundId }: { roundId: string }) {
       <Flex>
         <Button
           icon={<DownloadOutlined />}
-          href={`/api/talent/rounds/${roundId}/ranking-results/export.xlsx`}
+          // Named after the round in Chinese; in the English UI, in English.
+          href={`/api/talent/rounds/${roundId}/ranking-results/export.xlsx${i18n.language.startsWith('zh') ? '' : '?lang=en'}`}
         >
           {t('talentExports.exportRanking')}
         </Button>
