@@ -20,14 +20,25 @@ import { ZAttachment, ZAttachmentList, ZUploadFields } from './attachment.types'
 
 const signedIn = { kind: 'signedIn' } as const;
 
-export function attachmentRoutes(prisma: Db, dataDir: string) {
-  /** Once the answer is out (the route's transaction is over), bytes without a row are removed. */
-  const settleAfter = (res: Response, id: string, storagePath: string) =>
+/** Headers of every download: never rendered as a page of this origin, whatever a viewer makes of it. */
+export const DOWNLOAD_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; sandbox",
+  'Cache-Control': 'private, no-store',
+} as const;
+
+/** Once the answer is out (the route's transaction is over), bytes without a row are removed. */
+export function settleAfterResponse(prisma: Db, dataDir: string) {
+  return (res: Response, id: string, storagePath: string) =>
     res.once('finish', () => {
       settleStoredFile(prisma, dataDir, id, storagePath).catch((error: unknown) =>
         console.error(`[attachments] could not settle ${storagePath}`, error),
       );
     });
+}
+
+export function attachmentRoutes(prisma: Db, dataDir: string) {
+  const settleAfter = settleAfterResponse(prisma, dataDir);
   return [
     defineRoute({
       method: 'get',
@@ -92,12 +103,7 @@ export function attachmentRoutes(prisma: Db, dataDir: string) {
             contentType: row.content_type,
             filename: row.filename,
           },
-          headers: {
-            'X-Content-Type-Options': 'nosniff',
-            // Never rendered as a page of this origin, whatever a viewer makes of it.
-            'Content-Security-Policy': "default-src 'none'; sandbox",
-            'Cache-Control': 'private, no-store',
-          },
+          headers: DOWNLOAD_HEADERS,
         };
       },
     }),
