@@ -27,6 +27,13 @@ export const DOWNLOAD_HEADERS = {
   'Cache-Control': 'private, no-store',
 } as const;
 
+/** The file part of every attachment upload: its size limit; the type comes from the bytes. */
+export const ATTACHMENT_UPLOAD = {
+  field: FILE_PART,
+  maxBytes: MAX_ATTACHMENT_BYTES,
+  description: 'The file; its type is recognised from its bytes, not its name',
+} as const;
+
 /** Once the answer is out (the route's transaction is over), bytes without a row are removed. */
 export function settleAfterResponse(prisma: Db, dataDir: string) {
   return (res: Response, id: string, storagePath: string) =>
@@ -65,11 +72,7 @@ export function attachmentRoutes(prisma: Db, dataDir: string) {
       expect: expectContentSubtree,
       params: ZIdParams,
       body: ZUploadFields,
-      upload: {
-        field: FILE_PART,
-        maxBytes: MAX_ATTACHMENT_BYTES,
-        description: 'The file; its type is recognised from its bytes, not its name',
-      },
+      upload: ATTACHMENT_UPLOAD,
       responses: { 201: { description: 'Stored', schema: ZAttachment } },
       handle: async ({ db, caller, params, body, file, req, res }) => {
         const done = await uploadAttachment(

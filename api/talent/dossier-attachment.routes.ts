@@ -3,10 +3,9 @@
 // and deletes them; an assigned committee member lists and downloads them unless the round is
 // reviewed blind. Every download is audited: the scans carry personal data.
 import { ZIdParams } from '../admin/common.types';
-import { MAX_ATTACHMENT_BYTES, FILE_PART } from '../attachments/attachment-commands';
 import { readStoredFile } from '../attachments/attachment-storage';
 import { ALLOWED_FILE_TYPE_LIST } from '../attachments/allowed-file-types';
-import { DOWNLOAD_HEADERS, settleAfterResponse } from '../attachments/attachment.routes';
+import { ATTACHMENT_UPLOAD, DOWNLOAD_HEADERS, settleAfterResponse } from '../attachments/attachment.routes';
 import { auditContextOf, writeAudit } from '../audit/write-audit';
 import type { Db } from '../db/prisma-client';
 import { defineRoute, type AnyRoute, type RouteResult } from '../http/route';
@@ -97,11 +96,7 @@ export function talentDossierRoutes(prisma: Db, dataDir: string): AnyRoute[] {
       idempotent: true,
       params: ZIdParams,
       body: ZDossierUploadFields,
-      upload: {
-        field: FILE_PART,
-        maxBytes: MAX_ATTACHMENT_BYTES,
-        description: 'The file; its type is recognised from its bytes, not its name',
-      },
+      upload: ATTACHMENT_UPLOAD,
       responses: { 201: { description: 'Stored', schema: ZDossierAttachment } },
       handle: async ({ db, caller, params, body, file, req, res }) => {
         const done = await uploadDossierAttachment(

@@ -5,6 +5,7 @@ import { use } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { AreaPlaceholder } from '../pages/AreaPlaceholder';
+import { DossierPage } from './dossier/DossierPage';
 import { MyReviewsPage } from './review/MyReviewsPage';
 import { ScoringPage } from './review/ScoringPage';
 import { RoundPage } from './RoundPage';
@@ -34,6 +35,7 @@ export default function TalentArea() {
       {officeUnits.length > 0 && <Route path="pool" element={<PoolPage />} />}
       {officeUnits.length > 0 && <Route path="pool/:talentId" element={<TalentPage />} />}
       {officeUnits.length > 0 && <Route path=":roundId" element={<RoundPage />} />}
+      {officeUnits.length > 0 && <Route path="applications/:applicationId" element={<DossierPage />} />}
       {reviews && <Route path="reviews" element={<MyReviewsPage />} />}
       {reviews && <Route path="reviews/:applicationId" element={<ScoringPage />} />}
     </Routes>
