@@ -8,7 +8,10 @@ import type { Db } from '../db/prisma-client';
 import { readIdempotencyKey } from '../http/idempotency';
 import { defineRoute, type AnyRoute } from '../http/route';
 import type { Orchestrator } from '../orchestrator/orchestrator';
-import { expectSelectionOfficeSubtree } from '../policy/route-expectations';
+import {
+  expectOfficeOrLeadingGroupSubtree,
+  expectSelectionOfficeSubtree,
+} from '../policy/route-expectations';
 import type { Clock } from '../runtime/clock';
 import { XLSX_TYPE } from '../admin/audit.routes';
 import { listPool, talentDetail } from './pool-reads';
@@ -73,15 +76,17 @@ export function talentTermRoutes(
     }),
     defineRoute({
       ...office,
+      // The leading group reads it too (read-only): it approves the talent's revocation.
+      expect: expectOfficeOrLeadingGroupSubtree,
       method: 'get',
       path: '/talent/pool/:id',
       summary:
-        'One talent: the term, the allowance ledger per year with totals, the rows written, status events',
+        'One talent: the term, the allowance ledger per year with totals, the rows written, status events, the leading group’s decisions; the office and, read-only, the leading group',
       params: ZIdParams,
       responses: { 200: { description: 'The talent', schema: ZTalentDetail } },
       handle: async ({ caller, params }) => ({
         status: 200,
-        body: await talentDetail(prisma, caller, params.id, today()),
+        body: await talentDetail(prisma, caller, params.id, today(), 'readers'),
       }),
     }),
     defineRoute({

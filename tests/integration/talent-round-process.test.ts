@@ -358,6 +358,20 @@ describe('a talent selection round, end to end on the embedded runtime', () => {
     );
     expect(childInputs.map((v) => v.talentId).sort()).toEqual(talents.map((t) => t.id).sort());
     expect(childInputs.map((v) => v.personName).sort()).toEqual(talents.map((t) => t.candidate.name).sort());
+    // Each term is titled with its talent's name (the subprocess node's childTitle), as on Temporal.
+    expect(children.map((c) => c.title).sort()).toEqual(
+      talents.map((t) => `${t.candidate.name}·人才管理期`).sort(),
+    );
+    // The leading group's approval is a decision row with both votes, written by publishRound.
+    const decisions = await prisma.talentLeadingDecision.findMany({ where: { roundId } });
+    expect(decisions).toEqual([
+      expect.objectContaining({
+        subject: 'list',
+        talentId: null,
+        outcome: 'approved',
+      }),
+    ]);
+    expect((decisions[0]!.votes as { vote: string }[]).map((v) => v.vote)).toEqual(['approve', 'approve']);
     const round = await prisma.processInstance.findUniqueOrThrow({ where: { id: roundId } });
     expect(round.status).toBe('completed');
 
