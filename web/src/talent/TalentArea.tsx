@@ -32,7 +32,7 @@ export default function TalentArea() {
         <Route index element={<Navigate to="reviews" replace />} />
       )}
       {officeUnits.length > 0 && <Route path="pool" element={<PoolPage />} />}
-      {officeUnits.length > 0 && <Route path="pool/:talentId" element={<TalentPage />} />}
+      {officeUnits.length > 0 && <Route path="pool/:talentId" element={<TalentPage office />} />}
       {officeUnits.length > 0 && <Route path=":roundId" element={<RoundPage />} />}
       {reviews && <Route path="reviews" element={<MyReviewsPage />} />}
       {reviews && <Route path="reviews/:applicationId" element={<ScoringPage />} />}

@@ -7,6 +7,7 @@ import { CursorPager } from '../../ui/CursorPager';
 import { Result } from '../../ui/Result';
 import { useCursorPages } from '../../ui/use-cursor-pages';
 import { RoundStatusTag } from '../RoundsPage';
+import { TalentPage } from '../terms/TalentPage';
 import { RankingResultsTab } from './RankingResultsTab';
 import { useLeadingGroupRounds, useRankingResults } from './results-hooks';
 import type { ResultsRound } from './results-types';
@@ -15,6 +16,8 @@ export function LeadingGroupArea() {
   return (
     <Routes>
       <Route index element={<LeadingRoundsPage />} />
+      {/* A talent whose revocation it approves (linked from the approval task), read-only. */}
+      <Route path="pool/:talentId" element={<TalentPage office={false} />} />
       <Route path=":roundId" element={<LeadingRoundPage />} />
     </Routes>
   );
