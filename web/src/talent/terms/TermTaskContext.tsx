@@ -26,6 +26,8 @@ export default function TermTaskContext({ talentPath }: { talentPath: string }) 
   const verified = latest(d.statusEvents, 'misconduct_verified');
   return (
     <Card
+      role="region"
+      aria-label={t('talentTermTasks.taskContext')}
       title={<h2 className="sgf-card-title">{t('talentTermTasks.taskContext')}</h2>}
       extra={<Link to={talentPath}>{t('talentTermTasks.openTalent')}</Link>}
     >
