@@ -10,13 +10,17 @@ export type LeadingDecisionSubject =
 
 const OUTCOMES = { approve: 'approved', reject: 'rejected', return: 'returned' } as const;
 
-/** Writes the decision once per effect key; `decided_by` is the member whose vote settled it. */
+/**
+ * Writes the decision once per effect key; `decided_by` is the member whose vote settled it. No
+ * decision (a version before they were recorded, a path no approval led to): nothing to write.
+ */
 export async function recordLeadingDecision(
   tx: Sql,
   about: LeadingDecisionSubject,
-  decision: ApprovalVotes,
+  decision: ApprovalVotes | null | undefined,
   idempotencyKey: string,
 ): Promise<void> {
+  if (!decision) return;
   const comments = decision.votes.flatMap((vote) => (vote.comment?.trim() ? [vote.comment.trim()] : []));
   await tx.query(
     `INSERT INTO talent_leading_decision

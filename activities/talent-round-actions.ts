@@ -350,13 +350,8 @@ export async function publishRound(
 ) {
   return inTransaction(pool, async (client) => {
     const round = await lockedRound(client, roundId, ['approval', 'published']);
-    if (leadingDecision)
-      await recordLeadingDecision(
-        client,
-        { subject: 'list', roundId: round.id },
-        leadingDecision,
-        idempotencyKey,
-      );
+    const list = { subject: 'list', roundId: round.id } as const;
+    await recordLeadingDecision(client, list, leadingDecision, idempotencyKey);
     const startsOn = shanghaiDate(now);
     const endsOn = addYears(startsOn, round.options.allowance.termYears);
     await client.query(
@@ -404,14 +399,9 @@ export async function setRoundStatus(
 ): Promise<{ status: RoundStatus }> {
   return inTransaction(pool, async (client) => {
     const round = await lockedRound(client, params.roundId, [...params.from, params.to]);
-    // The leading group returned the list or did not approve it.
-    if (params.leadingDecision)
-      await recordLeadingDecision(
-        client,
-        { subject: 'list', roundId: round.id },
-        params.leadingDecision,
-        idempotencyKey,
-      );
+    // After the leading group returned the list or did not approve it.
+    const list = { subject: 'list', roundId: round.id } as const;
+    await recordLeadingDecision(client, list, params.leadingDecision, idempotencyKey);
     const notice =
       params.to === 'notice'
         ? noticePeriod(

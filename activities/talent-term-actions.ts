@@ -246,6 +246,8 @@ async function recordStatus(
   );
 }
 
+const revocationOf = (talentId: string) => ({ subject: 'revocation', talentId }) as const;
+
 function checkWithinTerm(term: TermRow, effectiveOn: string) {
   if (effectiveOn < term.startsOn || effectiveOn >= term.endsOn)
     throw new NonRetryableActionError(
@@ -327,13 +329,7 @@ export async function runTalentTermAction(sql: Sql, action: TalentTermAction, re
           await recordStatus(tx, p.talentId, 'revocation_approved', p.effectiveOn, detail);
           await recordStatus(tx, p.talentId, 'revoked', p.effectiveOn, detail);
         }
-        if (p.leadingDecision)
-          await recordLeadingDecision(
-            tx,
-            { subject: 'revocation', talentId: p.talentId },
-            p.leadingDecision,
-            key,
-          );
+        await recordLeadingDecision(tx, revocationOf(p.talentId), p.leadingDecision, key);
         return { revokedOn: term.revokedOn ?? p.effectiveOn };
       });
     }
@@ -382,12 +378,7 @@ export async function runTalentTermAction(sql: Sql, action: TalentTermAction, re
           });
         // A dismissal after the leading group did not approve (not after an unverified report).
         if (p.kind === 'misconduct_dismissed' && p.leadingDecision?.outcome === 'reject')
-          await recordLeadingDecision(
-            tx,
-            { subject: 'revocation', talentId: p.talentId },
-            p.leadingDecision,
-            key,
-          );
+          await recordLeadingDecision(tx, revocationOf(p.talentId), p.leadingDecision, key);
         return { recorded: p.kind };
       });
     }
