@@ -372,6 +372,11 @@ describe('a talent selection round, end to end on the embedded runtime', () => {
       }),
     ]);
     expect((decisions[0]!.votes as { vote: string }[]).map((v) => v.vote)).toEqual(['approve', 'approve']);
+    // The round's 排名结果 shows it, to the leading group as to the office.
+    const results = await leaders[2]!('GET', `/api/talent/rounds/${roundId}/ranking-results?limit=1`);
+    expect(results.json!.leadingDecisions).toEqual([
+      expect.objectContaining({ outcome: 'approved', votes: [expect.anything(), expect.anything()] }),
+    ]);
     const round = await prisma.processInstance.findUniqueOrThrow({ where: { id: roundId } });
     expect(round.status).toBe('completed');
 

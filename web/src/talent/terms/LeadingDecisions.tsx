@@ -1,5 +1,5 @@
-// The leading group's (人才工作领导小组) decisions on a talent's revocation: outcome, when, and each
-// member's vote with its comment, as the actions after the approval recorded them.
+// The leading group's (人才工作领导小组) decisions on a talent's revocation or a round's list:
+// outcome, when, and each member's vote with its comment, as the actions after the approval recorded them.
 import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TLeadingDecision } from '../../../../api/talent/leading-decision.types';
