@@ -1,7 +1,8 @@
 // The talent pool (人才库) for the selection office: published talents of the rounds its units ran
 // (filters title status, field, round; identity numbers masked), and one talent's term with the
 // allowance ledger read through the pure ledger (what is due per year, pro-rated after a stop) beside
-// the rows written, and the status events.
+// the rows written, the status events and the leading group's decisions. The leading group reads
+// one talent too (read-only), as it approves the talent's revocation.
 import { z } from 'zod';
 import { termStopOf } from '../../activities/talent-term-actions';
 import { Prisma } from '../../prisma/generated/client';

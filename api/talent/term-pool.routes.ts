@@ -1,7 +1,8 @@
 // The talent pool (人才库) and the terms, for the selection office over the talents of its units'
 // rounds: the list, a talent's term with the allowance ledger and status events, and the reports
 // the term process takes (left social work, moved out of the city, misconduct). The leading group's
-// revocation approval is a task of the term process, in the inbox like any approval.
+// revocation approval is a task of the term process, in the inbox like any approval, linked to the
+// talent's page, which the leading group reads (read-only) over the rounds of its subtree.
 import { beijingTime } from '../admin/audit.service';
 import { ZIdParams } from '../admin/common.types';
 import type { Db } from '../db/prisma-client';
