@@ -1,5 +1,6 @@
 // The leading group's part of 人才选拔 (人才工作领导小组): the rounds of its subtree whose list is
-// before it (排名遴选 … 已公布) and, per round, the ranking with every explanation, read-only.
+// before it (排名遴选 … 已公布) and, per round, the ranking with every explanation, read-only; and a
+// talent's page (read-only), linked from the revocation it approves.
 import { Alert, Card, Descriptions, Flex, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
