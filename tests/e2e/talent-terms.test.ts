@@ -173,7 +173,7 @@ describeWithBrowser(
       const pages = journeyPages({ browser, server, journey: JOURNEY, title });
       const leader = await pages.signedIn(demoLogin(server, 'lingdao'));
       await pages.openTaskFromInbox(leader, '人才工作领导小组批准撤销', '05-leader-inbox');
-      const context = leader.getByRole('region', { name: '撤销事项' });
+      const context = leader.getByRole('region', { name: '人才档案摘要' });
       await context.getByText(talent.personName, { exact: true }).waitFor();
       await context.getByText(`${shanghaiDate(clock.now())}：违规收取服务对象费用`).waitFor();
       await context.getByText('经核实，收费属实').waitFor();

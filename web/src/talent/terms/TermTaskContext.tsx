@@ -1,6 +1,7 @@
 // What a task of a talent's term is about, above the task's own work: the talent (name, employer,
-// field, title status), the misconduct reported and the office's findings (the latest case's status
-// events), and a link to the talent's page. The leading group approving a revocation decides with it.
+// field, title status), the misconduct reported and the office's findings if there is a case (the
+// latest case's status events), and a link to the talent's page. The leading group approving a
+// revocation decides with it; the office's verification and assessments show the same card.
 import { Card, Descriptions } from 'antd';
 import { use } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,14 +44,16 @@ export default function TermTaskContext({ talentPath }: { talentPath: string }) 
           },
           { key: 'employer', label: t('talentTerms.employer'), children: d.employerName },
           { key: 'field', label: t('talentTerms.field'), children: fieldLabel(d.field) },
-          {
-            key: 'reported',
-            label: t('talentTermTasks.reported'),
-            span: 2,
-            children: reported
-              ? `${reported.effectiveOn}：${reported.note ?? ''}`
-              : t('talentTermTasks.noReport'),
-          },
+          ...(reported
+            ? [
+                {
+                  key: 'reported',
+                  label: t('talentTermTasks.reported'),
+                  span: 2,
+                  children: `${reported.effectiveOn}：${reported.note ?? ''}`,
+                },
+              ]
+            : []),
           ...(verified
             ? [
                 {
