@@ -33,7 +33,7 @@ export default function TalentArea() {
         <Route index element={<Navigate to="reviews" replace />} />
       )}
       {officeUnits.length > 0 && <Route path="pool" element={<PoolPage />} />}
-      {officeUnits.length > 0 && <Route path="pool/:talentId" element={<TalentPage />} />}
+      {officeUnits.length > 0 && <Route path="pool/:talentId" element={<TalentPage office />} />}
       {officeUnits.length > 0 && <Route path=":roundId" element={<RoundPage />} />}
       {officeUnits.length > 0 && <Route path="applications/:applicationId" element={<DossierPage />} />}
       {reviews && <Route path="reviews" element={<MyReviewsPage />} />}

@@ -1,5 +1,6 @@
 // The leading group's part of 人才选拔 (人才工作领导小组): the rounds of its subtree whose list is
-// before it (排名遴选 … 已公布) and, per round, the ranking with every explanation, read-only.
+// before it (排名遴选 … 已公布) and, per round, the ranking with every explanation, read-only; and a
+// talent's page (read-only), linked from the revocation it approves.
 import { Alert, Card, Descriptions, Flex, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
@@ -7,6 +8,7 @@ import { CursorPager } from '../../ui/CursorPager';
 import { Result } from '../../ui/Result';
 import { useCursorPages } from '../../ui/use-cursor-pages';
 import { RoundStatusTag } from '../RoundsPage';
+import { TalentPage } from '../terms/TalentPage';
 import { RankingResultsTab } from './RankingResultsTab';
 import { useLeadingGroupRounds, useRankingResults } from './results-hooks';
 import type { ResultsRound } from './results-types';
@@ -15,6 +17,8 @@ export function LeadingGroupArea() {
   return (
     <Routes>
       <Route index element={<LeadingRoundsPage />} />
+      {/* A talent whose revocation it approves (linked from the approval task), read-only. */}
+      <Route path="pool/:talentId" element={<TalentPage office={false} />} />
       <Route path=":roundId" element={<LeadingRoundPage />} />
     </Routes>
   );
