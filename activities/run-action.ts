@@ -67,12 +67,18 @@ export async function runAction(deps: ActionDeps, request: ActionRequest): Promi
     case 'rankAndAllocate':
       return rankAndAllocate(deps.sql, actionCatalog.rankAndAllocate.params.parse(request.params).roundId);
     case 'setRoundStatus':
-      return setRoundStatus(deps.sql, actionCatalog.setRoundStatus.params.parse(request.params), new Date());
+      return setRoundStatus(
+        deps.sql,
+        actionCatalog.setRoundStatus.params.parse(request.params),
+        new Date(),
+        request.idempotencyKey,
+      );
     case 'publishRound':
       return publishRound(
         deps.sql,
-        actionCatalog.publishRound.params.parse(request.params).roundId,
+        actionCatalog.publishRound.params.parse(request.params),
         new Date(),
+        request.idempotencyKey,
       );
     case 'beginTerm':
     case 'payAllowance':

@@ -25,10 +25,12 @@ import {
   type TalentApplication,
   type UpheldObjection,
 } from '../workflows/talent';
+import type { ApprovalVotes } from '../workflows/engine';
 import { createCalendarRevisions } from './calendar-revisions';
 import { NonRetryableActionError } from './run-action';
 import { calendarOf } from './working-day-calendar';
 import { inTransaction } from './sql';
+import { recordLeadingDecision } from './talent-leading-decisions';
 
 type RoundStatus = 'screening' | 'review' | 'ranking' | 'notice' | 'approval' | 'published' | 'cancelled';
 
@@ -340,9 +342,16 @@ async function writeRanking(
  * publication date (Asia/Shanghai) for the round's term years at its monthly amount. A retry finds
  * the rows its first attempt wrote and returns the same talents.
  */
-export async function publishRound(pool: Pool, roundId: string, now: Date) {
+export async function publishRound(
+  pool: Pool,
+  { roundId, leadingDecision }: { roundId: string; leadingDecision?: ApprovalVotes | null | undefined },
+  now: Date,
+  idempotencyKey: string,
+) {
   return inTransaction(pool, async (client) => {
     const round = await lockedRound(client, roundId, ['approval', 'published']);
+    const list = { subject: 'list', roundId: round.id } as const;
+    await recordLeadingDecision(client, list, leadingDecision, idempotencyKey);
     const startsOn = shanghaiDate(now);
     const endsOn = addYears(startsOn, round.options.allowance.termYears);
     await client.query(
@@ -379,11 +388,20 @@ export async function publishRound(pool: Pool, roundId: string, now: Date) {
  */
 export async function setRoundStatus(
   pool: Pool,
-  params: { roundId: string; from: RoundStatus[]; to: RoundStatus },
+  params: {
+    roundId: string;
+    from: RoundStatus[];
+    to: RoundStatus;
+    leadingDecision?: ApprovalVotes | null | undefined;
+  },
   now: Date,
+  idempotencyKey: string,
 ): Promise<{ status: RoundStatus }> {
   return inTransaction(pool, async (client) => {
     const round = await lockedRound(client, params.roundId, [...params.from, params.to]);
+    // After the leading group returned the list or did not approve it.
+    const list = { subject: 'list', roundId: round.id } as const;
+    await recordLeadingDecision(client, list, params.leadingDecision, idempotencyKey);
     const notice =
       params.to === 'notice'
         ? noticePeriod(

@@ -5,7 +5,7 @@
 // by the effect's key: ledger rows carry it in their unique key, status events in their detail.
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { actionCatalog } from '../workflows/engine';
+import { actionCatalog, ZApprovalVotes } from '../workflows/engine';
 import {
   ASSESSMENT_RATINGS,
   buildAllowanceLedger,
@@ -19,6 +19,7 @@ import {
 } from '../workflows/talent';
 import { NonRetryableActionError, type ActionRequest } from './run-action';
 import type { Sql } from './sql';
+import { recordLeadingDecision } from './talent-leading-decisions';
 
 const isoDate = z.iso.date();
 const talentId = z.uuid();
@@ -34,7 +35,12 @@ const termActionParams = {
     note: z.string().nullish(),
     asOf: isoDate,
   }),
-  revokeTitle: z.strictObject({ talentId, effectiveOn: isoDate, note: z.string().nullish() }),
+  revokeTitle: z.strictObject({
+    talentId,
+    effectiveOn: isoDate,
+    note: z.string().nullish(),
+    leadingDecision: ZApprovalVotes.nullish(),
+  }),
   recordAssessment: actionCatalog.recordAssessment.params,
   recordTermEvent: actionCatalog.recordTermEvent.params,
 };
@@ -240,6 +246,8 @@ async function recordStatus(
   );
 }
 
+const revocationOf = (talentId: string) => ({ subject: 'revocation', talentId }) as const;
+
 function checkWithinTerm(term: TermRow, effectiveOn: string) {
   if (effectiveOn < term.startsOn || effectiveOn >= term.endsOn)
     throw new NonRetryableActionError(
@@ -321,6 +329,7 @@ export async function runTalentTermAction(sql: Sql, action: TalentTermAction, re
           await recordStatus(tx, p.talentId, 'revocation_approved', p.effectiveOn, detail);
           await recordStatus(tx, p.talentId, 'revoked', p.effectiveOn, detail);
         }
+        await recordLeadingDecision(tx, revocationOf(p.talentId), p.leadingDecision, key);
         return { revokedOn: term.revokedOn ?? p.effectiveOn };
       });
     }
@@ -367,6 +376,9 @@ export async function runTalentTermAction(sql: Sql, action: TalentTermAction, re
             note: p.note ?? null,
             idempotencyKey: key,
           });
+        // A dismissal after the leading group did not approve (not after an unverified report).
+        if (p.kind === 'misconduct_dismissed' && p.leadingDecision?.outcome === 'reject')
+          await recordLeadingDecision(tx, revocationOf(p.talentId), p.leadingDecision, key);
         return { recorded: p.kind };
       });
     }

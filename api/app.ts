@@ -32,6 +32,7 @@ import type { NotificationHub } from './notifications/notification-stream';
 import type { ProxySweeper } from './proxies/proxy-sweeper';
 import type { UnitHeadSync } from './admin/unit-head-sync';
 import { proxyRoutes } from './proxies/proxy.routes';
+import { talentDossierRoutes } from './talent/dossier-attachment.routes';
 import { talentReviewRoutes } from './talent/review-routes';
 import { talentRoutes } from './talent/talent.routes';
 import { talentResultsRoutes } from './talent/results-routes';
@@ -97,6 +98,7 @@ export function apiRouteTable({
     ...talentRoutes(prisma, clock ?? (() => new Date()), orchestrator),
     ...roundProcessRoutes(orchestrator, clock ?? (() => new Date())),
     ...talentReviewRoutes(prisma, clock ?? (() => new Date())),
+    ...talentDossierRoutes(prisma, config.dataDir),
     ...talentResultsRoutes(prisma, clock ?? (() => new Date())),
     ...talentTermRoutes(prisma, orchestrator, clock ?? (() => new Date())),
     ...docsRoutes(() => routes, health.version),

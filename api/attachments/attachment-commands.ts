@@ -45,6 +45,48 @@ async function assertOpenTaskOf(db: DbClient, project: VisibleProject, taskId: s
     ]);
 }
 
+/** The uploaded file, or the refusal that says how to send one (not multipart: 415; no file part: 422). */
+export function requireUploadedFile(file: UploadedFile | undefined, multipart: boolean): UploadedFile {
+  if (file) return file;
+  if (!multipart)
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Send the file as multipart/form-data in the part named ${FILE_PART}.`,
+      [],
+      { detailZh: `请以 multipart/form-data 上传文件（字段名 ${FILE_PART}）` },
+    );
+  throw new AppError('VALIDATION_FAILED', 'No file was sent.', [
+    { field: FILE_PART, reason: 'required', reasonZh: '请选择要上传的文件' },
+  ]);
+}
+
+/** A file's bytes checked and stored under a new id: the columns its attachment row takes. */
+export interface StoredUpload {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  storagePath: string;
+}
+
+/** Checks the bytes' type (415 naming the part), then writes them under a new id, before any row. */
+export async function storeUpload(dataDir: string, file: UploadedFile): Promise<StoredUpload> {
+  const contentType = await detectAllowedType(file.bytes, FILE_PART);
+  const id = randomUUID();
+  const storagePath = storagePathOf(id);
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  await storeFile(dataDir, storagePath, file.bytes);
+  return {
+    id,
+    filename: displayNameOf(file.originalName),
+    contentType,
+    sizeBytes: file.bytes.length,
+    sha256,
+    storagePath,
+  };
+}
+
 export async function uploadAttachment(
   db: DbClient,
   dataDir: string,
@@ -55,37 +97,13 @@ export async function uploadAttachment(
   multipart: boolean,
 ): Promise<Done> {
   const project = await visibleProject(db, caller, projectId);
-  if (!file) {
-    if (!multipart)
-      throw new AppError(
-        'UNSUPPORTED_MEDIA_TYPE',
-        `Send the file as multipart/form-data in the part named ${FILE_PART}.`,
-        [],
-        { detailZh: `请以 multipart/form-data 上传文件（字段名 ${FILE_PART}）` },
-      );
-    throw new AppError('VALIDATION_FAILED', 'No file was sent.', [
-      { field: FILE_PART, reason: 'required', reasonZh: '请选择要上传的文件' },
-    ]);
-  }
+  const uploaded = requireUploadedFile(file, multipart);
   assertRunning(project);
   if (fields.taskId) await assertOpenTaskOf(db, project, fields.taskId);
-  const contentType = await detectAllowedType(file.bytes, FILE_PART);
-  const id = randomUUID();
-  const storagePath = storagePathOf(id);
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  await storeFile(dataDir, storagePath, file.bytes);
+  const stored = await storeUpload(dataDir, uploaded);
+  const { id, storagePath, contentType, sha256 } = stored;
   await db.attachment.create({
-    data: {
-      id,
-      instanceId: project.id,
-      taskId: fields.taskId ?? null,
-      uploadedById: caller.userId,
-      filename: displayNameOf(file.originalName),
-      contentType,
-      sizeBytes: file.bytes.length,
-      sha256,
-      storagePath,
-    },
+    data: { ...stored, instanceId: project.id, taskId: fields.taskId ?? null, uploadedById: caller.userId },
   });
   const attachment = attachmentOf(await visibleAttachment(db, caller, id), caller);
   return {

@@ -20,14 +20,32 @@ import { ZAttachment, ZAttachmentList, ZUploadFields } from './attachment.types'
 
 const signedIn = { kind: 'signedIn' } as const;
 
-export function attachmentRoutes(prisma: Db, dataDir: string) {
-  /** Once the answer is out (the route's transaction is over), bytes without a row are removed. */
-  const settleAfter = (res: Response, id: string, storagePath: string) =>
+/** Headers of every download: never rendered as a page of this origin, whatever a viewer makes of it. */
+export const DOWNLOAD_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; sandbox",
+  'Cache-Control': 'private, no-store',
+} as const;
+
+/** The file part of every attachment upload: its size limit; the type comes from the bytes. */
+export const ATTACHMENT_UPLOAD = {
+  field: FILE_PART,
+  maxBytes: MAX_ATTACHMENT_BYTES,
+  description: 'The file; its type is recognised from its bytes, not its name',
+} as const;
+
+/** Once the answer is out (the route's transaction is over), bytes without a row are removed. */
+export function settleAfterResponse(prisma: Db, dataDir: string) {
+  return (res: Response, id: string, storagePath: string) =>
     res.once('finish', () => {
       settleStoredFile(prisma, dataDir, id, storagePath).catch((error: unknown) =>
         console.error(`[attachments] could not settle ${storagePath}`, error),
       );
     });
+}
+
+export function attachmentRoutes(prisma: Db, dataDir: string) {
+  const settleAfter = settleAfterResponse(prisma, dataDir);
   return [
     defineRoute({
       method: 'get',
@@ -54,11 +72,7 @@ export function attachmentRoutes(prisma: Db, dataDir: string) {
       expect: expectContentSubtree,
       params: ZIdParams,
       body: ZUploadFields,
-      upload: {
-        field: FILE_PART,
-        maxBytes: MAX_ATTACHMENT_BYTES,
-        description: 'The file; its type is recognised from its bytes, not its name',
-      },
+      upload: ATTACHMENT_UPLOAD,
       responses: { 201: { description: 'Stored', schema: ZAttachment } },
       handle: async ({ db, caller, params, body, file, req, res }) => {
         const done = await uploadAttachment(
@@ -92,12 +106,7 @@ export function attachmentRoutes(prisma: Db, dataDir: string) {
             contentType: row.content_type,
             filename: row.filename,
           },
-          headers: {
-            'X-Content-Type-Options': 'nosniff',
-            // Never rendered as a page of this origin, whatever a viewer makes of it.
-            'Content-Security-Policy': "default-src 'none'; sandbox",
-            'Cache-Control': 'private, no-store',
-          },
+          headers: DOWNLOAD_HEADERS,
         };
       },
     }),

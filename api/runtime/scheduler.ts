@@ -7,6 +7,7 @@ import type { Activities } from '../../activities/create-activities';
 import { NonRetryableActionError } from '../../activities/run-action';
 import type { ActionRequest } from '../../activities/run-action';
 import {
+  childInstanceTitle,
   type Effect,
   type EngineEvent,
   type InstanceState,
@@ -203,6 +204,10 @@ export function createScheduler(options: SchedulerOptions) {
   async function startChild(effect: EffectRow): Promise<void> {
     const p = effect.payload;
     const versionId = await deps.definitions.latestPublishedVersionId(p.definitionKey as string);
+    const child = await deps.definitions.byVersion(versionId);
+    const parent = await pool.query<{ title: string }>('SELECT title FROM process_instance WHERE id = $1', [
+      effect.instance_id,
+    ]);
     const instanceId = instanceIdForStart({ idempotencyKey: effect.idempotency_key });
     const startedBy = (p.startedBy as string | undefined) ?? null;
     await applyCommand(pool, deps, {
@@ -218,7 +223,11 @@ export function createScheduler(options: SchedulerOptions) {
       meta: {
         versionId,
         unitId: p.unitId as string,
-        title: `${p.definitionKey as string} / ${p.childId as string}`,
+        title: childInstanceTitle({
+          rendered: p.title as string | undefined,
+          parentTitle: parent.rows[0]?.title ?? '',
+          childDefinitionName: child.name,
+        }),
         parentId: effect.instance_id,
         businessKey: p.childId as string,
       },

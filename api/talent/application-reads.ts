@@ -7,7 +7,7 @@ import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import { decodeCursor, toPage } from '../http/pagination';
 import { isUnitWithin } from '../policy/unit-scope';
-import { maskIdentityNumber } from './identity-number';
+import { maskIdentityNumber, maskPhone } from './identity-number';
 import { isoDate, isoDateOrNull, isoInstant } from './round-view';
 import type { TApplicationDetail, TApplicationSummary } from './talent.types';
 import { ZApplicationStatus, ZSocialWorkField } from './talent.types';
@@ -100,7 +100,7 @@ export async function applicationRowsForExport(
   });
 }
 
-const applicationNotFound = () =>
+export const applicationNotFound = () =>
   new AppError('NOT_FOUND', 'No such application among those you may see.', [], {
     detailZh: '未找到该申报，或您无权查看',
   });
@@ -114,7 +114,12 @@ export async function applicationDetail(
   const roots = officeRoots(caller);
   const row = await db.talentApplication.findUnique({
     where: { id },
-    include: { ...withPerson, round: { select: { unitId: true } } },
+    include: {
+      ...withPerson,
+      round: { select: { unitId: true } },
+      assignments: { select: { submittedAt: true } },
+      ranking: true,
+    },
   });
   if (!row || !(await isUnitWithin(db, roots, row.round.unitId))) throw applicationNotFound();
   const application: TApplicationDetail = {
@@ -142,6 +147,28 @@ export async function applicationDetail(
             at: row.overrideAt.toISOString(),
           }
         : null,
+    review: {
+      assigned: row.assignments.length,
+      submitted: row.assignments.filter((a) => a.submittedAt !== null).length,
+    },
+    ranking: row.ranking
+      ? {
+          rank: row.ranking.rank,
+          category: row.ranking.category,
+          seatType: row.ranking.seatType,
+          finalScore: row.ranking.finalScore?.toNumber() ?? null,
+        }
+      : null,
   };
   return { application, unitId: row.round.unitId };
+}
+
+/** The application as lists show it: identity number and phone masked, the birth date's year only. */
+export function maskedApplication(application: TApplicationDetail): TApplicationDetail {
+  return {
+    ...application,
+    identityNumber: maskIdentityNumber(application.identityNumber),
+    phone: maskPhone(application.phone),
+    birthDate: application.birthDate.slice(0, 4),
+  };
 }

@@ -1,7 +1,8 @@
 // The talent pool (人才库) for the selection office: published talents of the rounds its units ran
 // (filters title status, field, round; identity numbers masked), and one talent's term with the
 // allowance ledger read through the pure ledger (what is due per year, pro-rated after a stop) beside
-// the rows written, and the status events.
+// the rows written, the status events and the leading group's decisions. The leading group reads
+// one talent too (read-only), as it approves the talent's revocation.
 import { z } from 'zod';
 import { termStopOf } from '../../activities/talent-term-actions';
 import { Prisma } from '../../prisma/generated/client';
@@ -12,7 +13,9 @@ import { AppError } from '../http/app-error';
 import { decodeCursor, toPage } from '../http/pagination';
 import { maskIdentityNumber } from './identity-number';
 import { isoDate, isoDateOrNull } from './round-view';
-import { officeUnitIds } from './talent-scope';
+import { isUnitWithin, scopeRoots } from '../policy/unit-scope';
+import { leadingDecisionsOf } from './leading-decision-reads';
+import { officeRoots, officeUnitIds } from './talent-scope';
 import type { TPoolQuery, TPoolTalent, TTalentDetail } from './term-pool.types';
 
 const withTerm = {
@@ -91,12 +94,30 @@ export const talentNotFound = () =>
     detailZh: '未找到该人才，或您无权查看',
   });
 
-/** The talent if its round's unit is in the office's reach, else 404. */
-export async function talentInScope(db: DbClient, caller: Caller, talentId: string): Promise<TalentRow> {
-  const units = await officeUnitIds(db, caller);
+/**
+ * Who may read a talent: the office (`office`, the reports' reach), or also the leading group,
+ * read-only, over the talents of its subtree's rounds (`readers`: it approves their revocations).
+ */
+export type TalentReach = 'office' | 'readers';
+
+/** The talent if its round's unit is in the caller's reach, else 404 (403 for a role with none). */
+export async function talentInScope(
+  db: DbClient,
+  caller: Caller,
+  talentId: string,
+  reach: TalentReach = 'office',
+): Promise<TalentRow & { officeReaches: boolean }> {
+  const office = reach === 'office' ? officeRoots(caller) : scopeRoots(caller, ['selection_office']);
+  const leading = reach === 'readers' ? scopeRoots(caller, ['leading_group']) : [];
+  if (office.length === 0 && leading.length === 0)
+    throw new AppError('FORBIDDEN', 'Only the selection office and the leading group read talents.', [], {
+      detailZh: '仅选拔管理工作办公室和人才工作领导小组可以查看人才档案',
+    });
   const row = await db.talent.findUnique({ where: { id: talentId }, include: withTerm });
-  if (!row || !units.includes(row.round.unitId)) throw talentNotFound();
-  return row;
+  if (!row) throw talentNotFound();
+  const officeReaches = await isUnitWithin(db, office, row.round.unitId);
+  if (!officeReaches && !(await isUnitWithin(db, leading, row.round.unitId))) throw talentNotFound();
+  return { ...row, officeReaches };
 }
 
 const yuan = (fen: number) => fen / 100;
@@ -138,14 +159,16 @@ export async function talentDetail(
   caller: Caller,
   talentId: string,
   asOf: string,
+  reach: TalentReach = 'office',
 ): Promise<TTalentDetail> {
-  const row = await talentInScope(db, caller, talentId);
+  const row = await talentInScope(db, caller, talentId, reach);
   const term = row.term;
   // One after another: inside a route's transaction the client runs one statement at a time.
   const entries = term
     ? await db.talentAllowanceEntry.findMany({ where: { termId: term.id }, orderBy: { id: 'asc' } })
     : [];
   const events = await db.talentStatusEvent.findMany({ where: { talentId }, orderBy: { id: 'asc' } });
+  const decisions = await leadingDecisionsOf(db, { talentId });
   const instance = term?.instanceId
     ? await db.processInstance.findUnique({
         where: { id: term.instanceId },
@@ -212,9 +235,12 @@ export async function talentDetail(
           : null) as TTalentDetail['statusEvents'][number]['rating'],
       };
     }),
+    leadingDecisions: decisions,
+    // The leading group reads the page; only the office reports.
     can: {
-      stopBenefits: running && variables.benefitsActive === true,
-      reportMisconduct: running && variables.titleActive === true && variables.misconductReport == null,
+      stopBenefits: row.officeReaches && running && variables.benefitsActive === true,
+      reportMisconduct:
+        row.officeReaches && running && variables.titleActive === true && variables.misconductReport == null,
     },
   };
 }

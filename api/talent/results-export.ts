@@ -1,6 +1,6 @@
 // The round's ranking (排名结果; once published, the published list) and the talent pool (人才库) as
 // xlsx workbooks, with the columns and masking of the talent exports (talent-xlsx-export.ts).
-import { SOCIAL_WORK_FIELDS } from '../../workflows/talent';
+import { addDays, SOCIAL_WORK_FIELDS } from '../../workflows/talent';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import { zhOf } from './application-workbook';
@@ -76,7 +76,7 @@ export async function exportPool(
       { header: '选拔批次', key: 'round', width: 30 },
       { header: '称号状态', key: 'titleStatus', width: 10 },
       { header: '管理期起', key: 'termStartsOn', width: 12 },
-      { header: '管理期止（次日）', key: 'termEndsOn', width: 16 },
+      { header: '管理期止', key: 'termLastDay', width: 12 },
       { header: '停止待遇日期', key: 'benefitsStoppedOn', width: 14 },
       { header: '撤销日期', key: 'revokedOn', width: 12 },
     ],
@@ -88,7 +88,8 @@ export async function exportPool(
       round: row.round.title,
       titleStatus: TITLE_ZH[row.titleStatus],
       termStartsOn: row.term ? isoDate(row.term.startsOn) : null,
-      termEndsOn: row.term ? isoDate(row.term.endsOn) : null,
+      // The row keeps the day after the term; people read a period to its last day.
+      termLastDay: row.term ? addDays(isoDate(row.term.endsOn), -1) : null,
       benefitsStoppedOn: row.term?.benefitsStoppedOn ? isoDate(row.term.benefitsStoppedOn) : null,
       revokedOn: row.term?.revokedOn ? isoDate(row.term.revokedOn) : null,
     })),

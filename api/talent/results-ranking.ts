@@ -13,6 +13,8 @@ import {
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import { decodeCursor, toPage } from '../http/pagination';
+import { leadingDecisionsOf } from './leading-decision-reads';
+import type { TLeadingDecision } from './leading-decision.types';
 import { isoDate } from './round-view';
 import { personOf, withPerson } from './results-rows';
 import { resultsRoundInScope } from './results-scope';
@@ -139,7 +141,12 @@ export async function listRankingResults(
   caller: Caller,
   roundId: string,
   query: { limit: number; cursor?: string | undefined },
-): Promise<{ round: TResultsRound; items: TRankingRow[]; nextCursor: string | null }> {
+): Promise<{
+  round: TResultsRound;
+  leadingDecisions: TLeadingDecision[];
+  items: TRankingRow[];
+  nextCursor: string | null;
+}> {
   const round = await resultsRoundInScope(db, caller, roundId);
   const after = query.cursor ? decodeCursor(query.cursor, ZCursor) : undefined;
   const rows = await db.talentRankingResult.findMany({
@@ -164,8 +171,9 @@ export async function listRankingResults(
   const explanations = new Map(
     rows.map((row) => [row.applicationId, ZRankingExplanation.parse(row.explanation)]),
   );
-  const [header, raw, names] = await Promise.all([
+  const [header, decisions, raw, names] = await Promise.all([
     resultsRounds(db, [round]),
+    leadingDecisionsOf(db, { roundId }),
     rawMeans(
       db,
       round,
@@ -195,5 +203,5 @@ export async function listRankingResults(
       };
     },
   );
-  return { round: header[0]!, ...page };
+  return { round: header[0]!, leadingDecisions: decisions, ...page };
 }

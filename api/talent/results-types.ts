@@ -3,6 +3,7 @@
 // quota-allocation.ts, objections.ts); their schemas here keep every member, so an answer carries
 // an explanation exactly as it was stored.
 import { z } from 'zod';
+import { ZLeadingDecision } from './leading-decision.types';
 import { TIE_BREAKS } from '../../workflows/talent';
 import { ZShortText } from '../admin/common.types';
 import { pageOf, ZPageQuery } from '../http/pagination';
@@ -150,7 +151,11 @@ export const ZResultsRound = z.object({
 });
 export type TResultsRound = z.infer<typeof ZResultsRound>;
 
-export const ZRankingPage = pageOf(ZRankingRow).extend({ round: ZResultsRound });
+export const ZRankingPage = pageOf(ZRankingRow).extend({
+  round: ZResultsRound,
+  /** The leading group's decisions on the round's list (approved, returned, rejected), oldest first. */
+  leadingDecisions: z.array(ZLeadingDecision),
+});
 
 export const ZLeadingRoundQuery = ZPageQuery;
 export const ZLeadingRoundPage = pageOf(ZResultsRound);

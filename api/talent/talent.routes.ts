@@ -19,7 +19,7 @@ import {
   MAX_IMPORT_ROWS,
   importApplications,
 } from './application-import';
-import { applicationDetail, listApplications } from './application-reads';
+import { applicationDetail, listApplications, maskedApplication } from './application-reads';
 import { applicationTemplate } from './application-workbook';
 import { maskIdentityNumber } from './identity-number';
 import { createRound, moveRoundWindow } from './round-commands';
@@ -28,6 +28,7 @@ import { isoDate } from './round-view';
 import { listRounds, roundDetail } from './round-reads';
 import {
   ZApplicationDetail,
+  ZApplicationDetailQuery,
   ZApplicationEntry,
   ZApplicationListQuery,
   ZApplicationPage,
@@ -218,11 +219,14 @@ export function talentRoutes(prisma: Db, clock: Clock, orchestrator: Orchestrato
       ...office,
       method: 'get',
       path: '/talent/applications/:id',
-      summary: 'One application in full, identity number included; every such read is audited',
+      summary:
+        'One application in full, identity number included, every such read audited; `identityNumbers=masked` answers it masked as lists show it (not audited)',
       params: ZIdParams,
+      query: ZApplicationDetailQuery,
       responses: { 200: { description: 'The application', schema: ZApplicationDetail } },
-      handle: async ({ caller, params, req, res }) => {
+      handle: async ({ caller, params, query, req, res }) => {
         const { application, unitId } = await applicationDetail(prisma, caller, params.id);
+        if (query.identityNumbers === 'masked') return { status: 200, body: maskedApplication(application) };
         // Who read whose full identity number, and when (personal information protection).
         await writeAudit(
           prisma,

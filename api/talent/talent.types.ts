@@ -214,8 +214,27 @@ export const ZApplicationDetail = ZApplicationSummary.extend({
       at: z.string(),
     })
     .nullable(),
+  /** Committee review so far: reviewers assigned and those who have submitted (locked) their scores. */
+  review: z.object({ assigned: z.number().int(), submitted: z.number().int() }),
+  /** The ranking's result once the review is closed: rank, seat and final score. */
+  ranking: z
+    .object({
+      rank: z.number().int().nullable(),
+      category: z.enum(['elderly', 'general']),
+      seatType: z.enum(['reserved', 'general', 'not_selected']),
+      finalScore: z.number().nullable(),
+    })
+    .nullable(),
 });
 export type TApplicationDetail = z.infer<typeof ZApplicationDetail>;
+
+/**
+ * The dossier's read: in full (the default, audited) or masked as lists and the default export
+ * mask (identity number, phone; the birth date's year only), which is not audited.
+ */
+export const ZApplicationDetailQuery = z.object({
+  identityNumbers: z.enum(['masked', 'full']).default('full'),
+});
 
 export const ZRoundIdParams = z.object({ id: ZId });
 

@@ -1,14 +1,18 @@
 // The talent pool (人才库) and the terms, for the selection office over the talents of its units'
 // rounds: the list, a talent's term with the allowance ledger and status events, and the reports
 // the term process takes (left social work, moved out of the city, misconduct). The leading group's
-// revocation approval is a task of the term process, in the inbox like any approval.
+// revocation approval is a task of the term process, in the inbox like any approval, linked to the
+// talent's page, which the leading group reads (read-only) over the rounds of its subtree.
 import { beijingTime } from '../admin/audit.service';
 import { ZIdParams } from '../admin/common.types';
 import type { Db } from '../db/prisma-client';
 import { readIdempotencyKey } from '../http/idempotency';
 import { defineRoute, type AnyRoute } from '../http/route';
 import type { Orchestrator } from '../orchestrator/orchestrator';
-import { expectSelectionOfficeSubtree } from '../policy/route-expectations';
+import {
+  expectOfficeOrLeadingGroupSubtree,
+  expectSelectionOfficeSubtree,
+} from '../policy/route-expectations';
 import type { Clock } from '../runtime/clock';
 import { XLSX_TYPE } from '../admin/audit.routes';
 import { listPool, talentDetail } from './pool-reads';
@@ -73,15 +77,17 @@ export function talentTermRoutes(
     }),
     defineRoute({
       ...office,
+      // The leading group reads it too (read-only): it approves the talent's revocation.
+      expect: expectOfficeOrLeadingGroupSubtree,
       method: 'get',
       path: '/talent/pool/:id',
       summary:
-        'One talent: the term, the allowance ledger per year with totals, the rows written, status events',
+        'One talent: the term, the allowance ledger per year with totals, the rows written, status events, the leading group’s decisions; the office and, read-only, the leading group',
       params: ZIdParams,
       responses: { 200: { description: 'The talent', schema: ZTalentDetail } },
       handle: async ({ caller, params }) => ({
         status: 200,
-        body: await talentDetail(prisma, caller, params.id, today()),
+        body: await talentDetail(prisma, caller, params.id, today(), 'readers'),
       }),
     }),
     defineRoute({

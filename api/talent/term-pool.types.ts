@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ASSESSMENT_RATING_KEYS, ZIsoDate } from '../../workflows/talent';
 import { ZId } from '../admin/common.types';
 import { pageOf, ZPageQuery } from '../http/pagination';
+import { ZLeadingDecision } from './leading-decision.types';
 import { ZApplicationSummary, ZSocialWorkField } from './talent.types';
 
 export const ZTitleStatus = z.enum(['active', 'benefits_stopped', 'revoked', 'ended']);
@@ -108,7 +109,12 @@ export const ZTalentDetail = ZPoolTalent.extend({
       rating: z.enum(ASSESSMENT_RATING_KEYS).nullable(),
     }),
   ),
-  /** Which reports the term process takes now (its handlers' conditions as the API checks them). */
+  /** The leading group's decisions on revoking the title, oldest first. */
+  leadingDecisions: z.array(ZLeadingDecision),
+  /**
+   * Which reports the caller may make now: the term process's handlers' conditions as the API
+   * checks them, and only for the office (the leading group reads the page).
+   */
   can: z.object({ stopBenefits: z.boolean(), reportMisconduct: z.boolean() }),
 }).meta({ id: 'TalentDetail' });
 export type TTalentDetail = z.infer<typeof ZTalentDetail>;

@@ -62,11 +62,20 @@ export function readTaskRows(
 
 /**
  * Where the task's process is shown: a talent selection round's on the round's page (the round's
- * id is its process's; the selection office and the leading group have no projects area), any
+ * id is its process's; the selection office and the leading group have no projects area), a
+ * talent's term on the talent's page in the 人才库 (the process carries the talent's id), any
  * other process on its project page.
  */
-export const processPathOf = (definitionKey: string, instanceId: string) =>
-  definitionKey === 'talent-selection-round' ? `/talent/${instanceId}` : `/projects/${instanceId}`;
+export function processPathOf(
+  definitionKey: string,
+  instanceId: string,
+  variables: Readonly<Record<string, unknown>> = {},
+): string {
+  if (definitionKey === 'talent-selection-round') return `/talent/${instanceId}`;
+  if (definitionKey === 'talent-term' && typeof variables.talentId === 'string')
+    return `/talent/pool/${variables.talentId}`;
+  return `/projects/${instanceId}`;
+}
 
 /** The person away an open task was moved from (代理), as the engine's state names them. */
 function proxiedForOf(row: TaskRow): TTaskSummary['proxiedFor'] {
@@ -79,7 +88,7 @@ export function taskSummaryOf(row: TaskRow, now = new Date()): TTaskSummary {
     id: row.id,
     projectId: row.instance_id,
     projectTitle: row.project_title,
-    projectPath: processPathOf(row.definition_key, row.instance_id),
+    projectPath: processPathOf(row.definition_key, row.instance_id, row.instance_state.variables),
     definitionName: row.definition_name,
     unit: { id: row.unit_id, name: row.unit_name, kind: row.unit_kind },
     nodeId: row.node_id,

@@ -2,7 +2,10 @@
 // process started as its subprocess node starts it) was paid year 1 at the anniversary. The selection
 // office (刘洋) opens 人才库, finds the talent, reads the ledger, and reports 调离本市 with the day it
 // took effect, five days before: benefits stop, the title is kept, and year 2 is paid for its six
-// whole months. Screenshots at 1366×768.
+// whole months. Second journey: a leader (人才工作领导小组) finds a revocation titled with the
+// talent's name in the 工作台, reads the report and the office's findings on the task, follows
+// 查看人才档案 to the talent's page (read-only), approves, and sees the title revoked with the
+// group's decision. Screenshots at 1366×768.
 import type { Browser } from 'playwright-core';
 import { Pool } from 'pg';
 import { addDays } from '../../workflows/talent/calendar';
@@ -24,7 +27,7 @@ import {
 } from '../support/talent-terms';
 import { createTestClock } from '../support/test-clock';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { demoLogin } from '../support/work-api-steps';
+import { demoLogin, signInApi, type ApiCall } from '../support/work-api-steps';
 
 jest.setTimeout(240_000);
 
@@ -120,6 +123,87 @@ describeWithBrowser(
       await pages.shot(office, '04-benefits-stopped');
       const violations = await seriousA11yViolations(office);
       expect(violations).toEqual([]);
+    });
+
+    /** The caller's open task of a node (mine or among its role's candidates). */
+    const openTask = (call: ApiCall, nodeId: string) =>
+      until(`an open ${nodeId}`, async () => {
+        const res = await call('GET', '/api/tasks?view=candidates&limit=200');
+        return (res.json!.items as { id: string; nodeId: string }[]).find((task) => task.nodeId === nodeId);
+      });
+
+    it('a leader reads the revocation’s talent and reason from the 工作台, approves, and sees the title revoked with the decision', async () => {
+      const talent = await publishedTalent(
+        pool,
+        await publishedRound(pool, '2026年度“海右”社会工作高层次人才'),
+        8,
+        shanghaiDate(clock.now()),
+      );
+      await startTerm(pool, server.orchestrator, talent, { versionId: await termVersionId(pool) });
+      await until('the term linked', async () => {
+        const { rows } = await pool.query(
+          'SELECT 1 FROM talent_term WHERE talent_id = $1 AND instance_id IS NOT NULL',
+          [talent.talentId],
+        );
+        return rows.length > 0 || undefined;
+      });
+      // The office's part (journeyed in talent-whole-round.test.ts) through the API: report, verify.
+      const officeApi = await signInApi(server, demoLogin(server, 'xuanba'));
+      const reported = await officeApi('POST', `/api/talent/pool/${talent.talentId}/reports`, {
+        kind: 'misconduct',
+        effectiveOn: shanghaiDate(clock.now()),
+        note: '违规收取服务对象费用',
+      });
+      expect(reported.status).toBe(200);
+      const verify = await openTask(officeApi, 'verifyMisconduct');
+      const verified = await officeApi('POST', `/api/tasks/${verify.id}/complete`, {
+        data: { misconductVerified: true, findings: '经核实，收费属实' },
+      });
+      expect(verified.status).toBe(200);
+      // A first leader approves; the second decides in the browser.
+      const first = await signInApi(server, demoLogin(server, 'lingdao2'));
+      const seat = await openTask(first, 'revocationApproval');
+      const voted = await first('POST', `/api/tasks/${seat.id}/vote`, {
+        vote: 'approve',
+        comment: '同意撤销',
+      });
+      expect(voted.status).toBe(200);
+
+      const title = `${talent.personName}·人才管理期`;
+      const pages = journeyPages({ browser, server, journey: JOURNEY, title });
+      const leader = await pages.signedIn(demoLogin(server, 'lingdao'));
+      await pages.openTaskFromInbox(leader, '人才工作领导小组批准撤销', '05-leader-inbox');
+      const context = leader.getByRole('region', { name: '人才档案摘要' });
+      await context.getByText(talent.personName, { exact: true }).waitFor();
+      await context.getByText(`${shanghaiDate(clock.now())}：违规收取服务对象费用`).waitFor();
+      await context.getByText('经核实，收费属实').waitFor();
+      await pages.shot(leader, '06-leader-task');
+
+      await context.getByRole('link', { name: '查看人才档案' }).click();
+      await leader.getByRole('heading', { name: talent.personName, level: 1 }).waitFor();
+      await leader.getByText('人才工作领导小组查看（只读）').waitFor();
+      await leader.getByText('违法违纪举报：违规收取服务对象费用', { exact: false }).waitFor();
+      expect(await leader.getByRole('button', { name: '报告违法违纪' }).count()).toBe(0);
+      expect(await leader.getByRole('button', { name: '调离本市' }).count()).toBe(0);
+      await pages.shot(leader, '07-leader-talent-read-only');
+
+      await leader.goBack();
+      await leader.getByRole('heading', { name: '人才工作领导小组批准撤销', level: 1 }).waitFor();
+      await leader.getByRole('button', { name: /^同\s*意$/ }).click();
+      const dialog = leader.getByRole('dialog', { name: '同意' });
+      await dialog.getByLabel('审批意见').fill('情况属实，同意撤销');
+      await dialog.getByRole('button', { name: /^同\s*意$/ }).click();
+      await leader.waitForURL((url) => url.pathname === '/inbox');
+
+      await leader.goto(`${server.url}/talent/pool/${talent.talentId}`);
+      await leader.getByText('已撤销称号').first().waitFor({ timeout: 30_000 });
+      const decisions = leader.getByRole('region', { name: '人才工作领导小组决定' });
+      await decisions.getByText('批准', { exact: true }).waitFor({ timeout: 30_000 });
+      await decisions.getByText('同意（同意撤销）', { exact: false }).waitFor();
+      await decisions.getByText('同意（情况属实，同意撤销）', { exact: false }).waitFor();
+      await decisions.scrollIntoViewIfNeeded();
+      await pages.shot(leader, '08-leader-revoked-decision');
+      expect(await seriousA11yViolations(leader)).toEqual([]);
     });
   },
 );

@@ -4,8 +4,9 @@
 // outcomes come from each route's `expect` declaration; a route without a probe here fails.
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { apiRouteTable } from '../../api/app';
+import { storagePathOf } from '../../api/attachments/attachment-storage';
 import { newTokenSecret } from '../../api/auth/api-token';
 import type { TRole } from '../../api/auth/auth.types';
 import { hashPassword } from '../../api/auth/password';
@@ -583,6 +584,32 @@ describe('authorization matrix', () => {
       path: `/api/talent/reviews/${await assignedToCaller(t, caller)}/conflict`,
       body: { reason: '矩阵回避' },
     }),
+    'GET /talent/applications/:id/attachments': async (t) => ({
+      method: 'GET',
+      path: `/api/talent/applications/${(await readableRoundAt(t)).applicationId}/attachments`,
+    }),
+    // Past authorization, a request that is not a multipart upload is refused (415) and stores nothing.
+    'POST /talent/applications/:id/attachments': async (t) => ({
+      method: 'POST',
+      path: `/api/talent/applications/${(await readableRoundAt(t)).applicationId}/attachments`,
+      accepts: (a) => a.status === 415 && (a.json as { code?: string }).code === 'UNSUPPORTED_MEDIA_TYPE',
+    }),
+    'GET /talent/attachments/:id': async (t) => ({
+      method: 'GET',
+      path: `/api/talent/attachments/${await talentDocumentAt(t)}`,
+    }),
+    'DELETE /talent/attachments/:id': async (t) => ({
+      method: 'DELETE',
+      path: `/api/talent/attachments/${await talentDocumentRowAt(t)}`,
+    }),
+    'GET /talent/reviews/:id/attachments': async (t, caller) => ({
+      method: 'GET',
+      path: `/api/talent/reviews/${(await reviewedDocumentAt(t, caller)).applicationId}/attachments`,
+    }),
+    'GET /talent/reviews/:id/attachments/:attachmentId': async (t, caller) => {
+      const { applicationId, attachmentId } = await reviewedDocumentAt(t, caller);
+      return { method: 'GET', path: `/api/talent/reviews/${applicationId}/attachments/${attachmentId}` };
+    },
     'GET /talent/rounds/:id/screening-results': async (t) => ({
       method: 'GET',
       path: `/api/talent/rounds/${(await resultsRoundsAt(t)).screening.roundId}/screening-results`,
@@ -972,28 +999,98 @@ describe('authorization matrix', () => {
     };
   }
 
+  /** A PDF uploaded to `path` by a new user of the role at the unit; the stored attachment's id. */
+  async function uploadedPdf(unitId: string, role: TRole, path: string): Promise<string> {
+    const uploader = await userAt(unitId, role);
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')]), 'matrix.pdf');
+    const res = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: await sessionHeaders(prisma, uploader.id),
+      body: form,
+    });
+    if (res.status !== 201) throw new Error(`matrix upload answered ${res.status}: ${await res.text()}`);
+    return ((await res.json()) as { id: string }).id;
+  }
+
   /** A PDF uploaded to the target unit's readable project by an officer there. */
   const attachmentsByUnit = new Map<string, Promise<string>>();
   function attachmentAt(t: Target): Promise<string> {
     if (!attachmentsByUnit.has(t.unitId))
       attachmentsByUnit.set(
         t.unitId,
-        (async () => {
-          const { projectId } = await readableProjectAt(t);
-          const uploader = await userAt(t.unitId);
-          const form = new FormData();
-          form.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')]), 'matrix.pdf');
-          const res = await fetch(`${server.url}/api/projects/${projectId}/attachments`, {
-            method: 'POST',
-            headers: await sessionHeaders(prisma, uploader.id),
-            body: form,
-          });
-          if (res.status !== 201)
-            throw new Error(`matrix upload answered ${res.status}: ${await res.text()}`);
-          return ((await res.json()) as { id: string }).id;
-        })(),
+        (async () =>
+          uploadedPdf(
+            t.unitId,
+            'officer',
+            `/api/projects/${(await readableProjectAt(t)).projectId}/attachments`,
+          ))(),
       );
     return attachmentsByUnit.get(t.unitId)!;
+  }
+
+  /** A PDF uploaded by an office member there to the application of the target unit's readable round. */
+  const talentDocumentsByUnit = new Map<string, Promise<string>>();
+  function talentDocumentAt(t: Target): Promise<string> {
+    if (!talentDocumentsByUnit.has(t.unitId))
+      talentDocumentsByUnit.set(
+        t.unitId,
+        (async () => {
+          const { applicationId } = await readableRoundAt(t);
+          return uploadedPdf(
+            t.unitId,
+            'selection_office',
+            `/api/talent/applications/${applicationId}/attachments`,
+          );
+        })(),
+      );
+    return talentDocumentsByUnit.get(t.unitId)!;
+  }
+
+  /** A document row of the readable round's application, fresh for each probe that deletes it (no bytes needed). */
+  async function talentDocumentRowAt(t: Target): Promise<string> {
+    const { applicationId } = await readableRoundAt(t);
+    const id = randomUUID();
+    await prisma.attachment.create({
+      data: {
+        id,
+        talentApplicationId: applicationId,
+        uploadedById: roleUsers.get('selection_office')!.id,
+        filename: 'matrix.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: 15,
+        sha256: '0'.repeat(64),
+        storagePath: storagePathOf(id),
+      },
+    });
+    return id;
+  }
+
+  /**
+   * An application of an open round of the target's unit, not reviewed blind, assigned to the caller
+   * (a committee member of the matrix, for callers without a person), with one document.
+   */
+  async function reviewedDocumentAt(t: Target, caller: Caller) {
+    const roundId = await roundAt(t, 'open');
+    await prisma.talentRound.update({
+      where: { id: roundId },
+      data: { config: { review: { blindPhase: false } } },
+    });
+    const application = await applicationIn(roundId);
+    await prisma.talentReviewerAssignment.create({
+      data: {
+        applicationId: application.id,
+        reviewerId: caller.userId ?? roleUsers.get('committee_member')!.id,
+        automatic: false,
+        assignedById: roleUsers.get('selection_office')!.id,
+      },
+    });
+    const attachmentId = await uploadedPdf(
+      t.unitId,
+      'selection_office',
+      `/api/talent/applications/${application.id}/attachments`,
+    );
+    return { applicationId: application.id, attachmentId };
   }
 
   /** A notification on the target unit's project to the caller's role at the target's unit, reaching it and the units above. */

@@ -139,6 +139,12 @@ describe('talent exports (xlsx)', () => {
         .sort(),
     ).toEqual(['申报人61', '申报人62']);
     expect(all.rows.slice(1).every((r) => MASKED.test(r[1]!) && r[5] === '在期')).toBe(true);
+    // The term's period to its last day: a four-year term from 2026-02-01 ends on 2030-01-31.
+    expect(all.rows[0]!.slice(6, 8)).toEqual(['管理期起', '管理期止']);
+    expect(all.rows.slice(1).map((r) => r.slice(6, 8))).toEqual([
+      ['2026-02-01', '2030-01-31'],
+      ['2026-02-01', '2030-01-31'],
+    ]);
     const welfare = await download(ids.xuanba!, '/api/talent/pool/export.xlsx?field=social_welfare');
     expect(welfare.rows.slice(1).map((r) => r[0])).toEqual(['申报人62']);
     // The pool is the office's: the leading group is refused.

@@ -358,6 +358,25 @@ describe('a talent selection round, end to end on the embedded runtime', () => {
     );
     expect(childInputs.map((v) => v.talentId).sort()).toEqual(talents.map((t) => t.id).sort());
     expect(childInputs.map((v) => v.personName).sort()).toEqual(talents.map((t) => t.candidate.name).sort());
+    // Each term is titled with its talent's name (the subprocess node's childTitle), as on Temporal.
+    expect(children.map((c) => c.title).sort()).toEqual(
+      talents.map((t) => `${t.candidate.name}·人才管理期`).sort(),
+    );
+    // The leading group's approval is a decision row with both votes, written by publishRound.
+    const decisions = await prisma.talentLeadingDecision.findMany({ where: { roundId } });
+    expect(decisions).toEqual([
+      expect.objectContaining({
+        subject: 'list',
+        talentId: null,
+        outcome: 'approved',
+      }),
+    ]);
+    expect((decisions[0]!.votes as { vote: string }[]).map((v) => v.vote)).toEqual(['approve', 'approve']);
+    // The round's 排名结果 shows it, to the leading group as to the office.
+    const results = await leaders[2]!('GET', `/api/talent/rounds/${roundId}/ranking-results?limit=1`);
+    expect(results.json!.leadingDecisions).toEqual([
+      expect.objectContaining({ outcome: 'approved', votes: [expect.anything(), expect.anything()] }),
+    ]);
     const round = await prisma.processInstance.findUniqueOrThrow({ where: { id: roundId } });
     expect(round.status).toBe('completed');
 

@@ -238,6 +238,58 @@ describe('talent terms on the embedded runtime', () => {
     ]);
   });
 
+  it('records the leading group’s decision once per effect: a rejection on dismissal, none after an unverified report', async () => {
+    const { talent } = await newTerm();
+    const activities = createActivities({ pool });
+    const effectiveOn = today();
+    const dismiss = (idempotencyKey: string, leadingDecision: unknown) =>
+      activities.runAction({
+        instanceId: randomUUID(),
+        actionId: 'action-7',
+        action: 'recordTermEvent',
+        params: {
+          talentId: talent.talentId,
+          kind: 'misconduct_dismissed',
+          effectiveOn,
+          note: '不予认定',
+          leadingDecision,
+        },
+        idempotencyKey,
+        context: { startedBy: people.xuanba! },
+      });
+    const rejected = {
+      outcome: 'reject',
+      votes: [
+        { userId: people.lingdao!, vote: 'reject', comment: '情节轻微' },
+        { userId: people.lingdao2!, vote: 'reject' },
+      ],
+    };
+    // The office found the report untrue: the group never decided, whatever it decided before.
+    await dismiss('dismiss-unverified', null);
+    await dismiss('dismiss-returned', {
+      outcome: 'return',
+      votes: [{ userId: people.lingdao!, vote: 'return' }],
+    });
+    await dismiss('dismiss-rejected', rejected);
+    await dismiss('dismiss-rejected', rejected); // a retry after the first attempt committed
+    const { rows } = await pool.query(
+      `SELECT subject::text, talent_id AS "talentId", round_id AS "roundId", outcome::text, reason,
+              decided_by_id AS "decidedBy", votes FROM talent_leading_decision WHERE talent_id = $1`,
+      [talent.talentId],
+    );
+    expect(rows).toEqual([
+      {
+        subject: 'revocation',
+        talentId: talent.talentId,
+        roundId: null,
+        outcome: 'rejected',
+        reason: '情节轻微',
+        decidedBy: people.lingdao2,
+        votes: rejected.votes,
+      },
+    ]);
+  });
+
   it('never pays a year twice: a retried payment writes nothing new, and another payer finds the year paid', async () => {
     const { talent } = await newTerm();
     const activities = createActivities({ pool });

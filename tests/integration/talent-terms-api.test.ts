@@ -191,7 +191,7 @@ describe('talent pool and terms API', () => {
     expect(audits.rows).toHaveLength(1);
   });
 
-  it('opens a misconduct case the office verifies; the leading group approves the revocation from its inbox', async () => {
+  it('opens a misconduct case the office verifies; the leading group reads the talent and approves the revocation from its inbox', async () => {
     const talent = await runningTerm();
     const noNote = await office('POST', `/api/talent/pool/${talent.talentId}/reports`, {
       kind: 'misconduct',
@@ -226,11 +226,32 @@ describe('talent pool and terms API', () => {
         }),
       ),
     ];
-    for (const voter of voters) {
+    // The leader's task names the talent and links to the talent's page, which the leader reads
+    // (the report and the office's findings among the status events) but cannot report from.
+    const seat = (await openTaskOf(voters[0]!, 'revocationApproval')) as unknown as {
+      projectTitle: string;
+      projectPath: string;
+    };
+    expect(seat.projectTitle).toContain(talent.personName);
+    expect(seat.projectPath).toBe(`/talent/pool/${talent.talentId}`);
+    const read = await detail(voters[0]!, talent.talentId);
+    expect(read.name).toBe(talent.personName);
+    expect(read.identityNumber).toContain('*');
+    expect(read.statusEvents.map((event) => [event.kind, event.note])).toEqual([
+      ['misconduct_reported', '违规收取服务对象费用'],
+      ['misconduct_verified', '经核实属实'],
+    ]);
+    expect(read.can).toEqual({ stopBenefits: false, reportMisconduct: false });
+    const byLeader = await voters[0]!('POST', `/api/talent/pool/${talent.talentId}/reports`, {
+      kind: 'movedOutOfCity',
+      effectiveOn: today(),
+    });
+    expect(byLeader.status).toBe(403);
+    for (const [index, voter] of voters.entries()) {
       const seat = await openTaskOf(voter, 'revocationApproval');
       const voted = await voter('POST', `/api/tasks/${seat.id}/vote`, {
         vote: 'approve',
-        comment: '同意撤销',
+        comment: index === 0 ? '同意撤销' : '情况属实，同意',
       });
       expect(voted.status).toBe(200);
     }
@@ -243,6 +264,18 @@ describe('talent pool and terms API', () => {
       term: { revokedOn: today(), benefitsStoppedOn: today() },
     });
     expect(revoked.can).toEqual({ stopBenefits: false, reportMisconduct: false });
+    // The leading group's decision, written once by revokeTitle, on the page the leader reads.
+    expect((await detail(voters[1]!, talent.talentId)).leadingDecisions).toEqual([
+      {
+        outcome: 'approved',
+        decidedAt: expect.any(String),
+        reason: '同意撤销；情况属实，同意',
+        votes: [
+          { displayName: expect.any(String), vote: 'approve', comment: '同意撤销' },
+          { displayName: '领导小组成员乙', vote: 'approve', comment: '情况属实，同意' },
+        ],
+      },
+    ]);
     const over = await office('POST', `/api/talent/pool/${talent.talentId}/reports`, {
       kind: 'misconduct',
       effectiveOn: today(),

@@ -157,10 +157,18 @@ describeLive('a talent selection round on Temporal', (address) => {
     expect(talents.every((t) => t.term !== null)).toBe(true);
     const elderly = await prisma.talentRankingResult.count({ where: { roundId, seatType: 'reserved' } });
     expect(elderly).toBe(Math.ceil(QUOTA / 3));
-    await until('a talent-term workflow per talent', async () => {
-      const children = await prisma.processInstance.count({ where: { parentId: roundId } });
-      return children === QUOTA;
+    const children = await until('a talent-term workflow per talent', async () => {
+      const rows = await prisma.processInstance.findMany({ where: { parentId: roundId } });
+      return rows.length === QUOTA && rows;
     });
+    // Titled with the talent's name, as on the embedded runtime (talent-round-process.test.ts).
+    const names = await prisma.talent.findMany({ where: { roundId }, include: { candidate: true } });
+    expect(children.map((c) => c.title).sort()).toEqual(
+      names.map((t) => `${t.candidate.name}·人才管理期`).sort(),
+    );
+    const decision = await prisma.talentLeadingDecision.findFirstOrThrow({ where: { roundId } });
+    expect(decision).toMatchObject({ subject: 'list', outcome: 'approved', decidedById: leaders[1]!.id });
+    expect(decision.votes).toEqual(leaders.map((leader) => ({ userId: leader.id, vote: 'approve' })));
     await until('the round process completed', async () => {
       const instance = await prisma.processInstance.findUniqueOrThrow({ where: { id: roundId } });
       return instance.status === 'completed';

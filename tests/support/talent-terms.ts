@@ -135,7 +135,8 @@ export async function startTerm(
   const { instanceId } = await orchestrator.start({
     versionId: options.versionId,
     unitId: rows[0]!.unit,
-    title: `${talent.personName} 管理期`,
+    // As the round's subprocess node titles it (its childTitle).
+    title: `${talent.personName}·人才管理期`,
     input: { talentId: talent.talentId, personName: talent.personName, roundName: talent.roundName },
     actor: { userId: rows[0]!.office },
     idempotencyKey: randomUUID(),

@@ -29,6 +29,25 @@ const isoDate = z.iso.date();
  * the engine accepts them; the activities take only version 2's shape (talent-term-actions.ts) and
  * refuse these, as version 1's actions always failed.
  */
+/**
+ * A leading-group approval's decision as its node's `votesVariable` holds it (nodes/approval.ts):
+ * the actions after the approval write it as a `talent_leading_decision` row.
+ */
+export const ZApprovalVotes = z.strictObject({
+  outcome: z.enum(['approve', 'reject', 'return']),
+  votes: z
+    .array(
+      z.strictObject({
+        userId: z.string().min(1),
+        vote: z.enum(['approve', 'reject', 'return']),
+        comment: z.string().optional(),
+      }),
+    )
+    .min(1),
+});
+export type ApprovalVotes = z.infer<typeof ZApprovalVotes>;
+/** Absent in the versions before the decisions were recorded; null on a path no approval led to. */
+const leadingDecision = ZApprovalVotes.nullish();
 const termVersion1 = {
   payAllowance: {
     monthlyAmountYuan: z.number().nonnegative().optional(),
@@ -73,6 +92,7 @@ export const actionCatalog = {
       roundId: z.string().min(1),
       from: z.array(roundStatus).min(1),
       to: roundStatus,
+      leadingDecision,
     }),
     defaultResult: 'ignore',
   },
@@ -81,7 +101,7 @@ export const actionCatalog = {
       zh: '公布入选名单，建立人才及管理期记录',
       en: 'publish the list: a talent and a term for each selected candidate',
     },
-    params: z.strictObject({ roundId: z.string().min(1) }),
+    params: z.strictObject({ roundId: z.string().min(1), leadingDecision }),
     defaultResult: 'ignore',
   },
   // The talent-term actions carry ids, dates and decisions; the activities read and write the rows
@@ -121,6 +141,7 @@ export const actionCatalog = {
       talentId: z.string().min(1),
       effectiveOn: isoDate.optional(),
       note: z.string().nullish(),
+      leadingDecision,
       ...termVersion1.revokeTitle,
     }),
     defaultResult: 'ignore',
@@ -146,6 +167,8 @@ export const actionCatalog = {
       kind: z.enum(['misconduct_reported', 'misconduct_verified', 'misconduct_dismissed']),
       effectiveOn: isoDate,
       note: z.string().nullish(),
+      /** On a dismissal: the leading group's votes when it was the group that did not approve. */
+      leadingDecision,
     }),
     defaultResult: 'ignore',
   },

@@ -1,6 +1,7 @@
 // The process definition format: a zod schema that is the single source of the TypeScript types,
 // the designer's JSON Schema and the parse step every stored definition goes through.
 import { z } from 'zod';
+import { childTitlePlaceholders } from './child-title';
 
 const identifier = z
   .string()
@@ -172,6 +173,11 @@ export const ZApprovalNode = z.strictObject({
   policy: ZApprovalPolicy.default({ type: 'any' }),
   /** Variable that receives 'approve' | 'reject' | 'return'. */
   decisionVariable: identifier.optional(),
+  /**
+   * Variable that receives the decision with the votes that made it, `{ outcome, votes: [{ userId,
+   * vote, comment? }] }`, so an action after the approval can record who decided what.
+   */
+  votesVariable: identifier.optional(),
   ...deadline,
   ...returnTo,
   ...cc,
@@ -239,18 +245,34 @@ export const ZActionNode = z.strictObject({
   outputs: outputs.optional(),
 });
 
-export const ZSubprocessNode = z.strictObject({
-  ...nodeCommon,
-  kind: z.literal('subprocess'),
-  definitionKey: z.string().min(1),
-  /** One child per item of this list; without it, exactly one child. */
-  itemsVariable: identifier.optional(),
-  /** Child input: name -> FEEL over the variables and `item`. */
-  input: z.record(identifier, feel).default({}),
-  wait: z.boolean().default(true),
-  /** Receives [{ childId, item, outcome, variables }] once every child completed (wait only). */
-  resultVariable: identifier.optional(),
-});
+export const ZSubprocessNode = z
+  .strictObject({
+    ...nodeCommon,
+    kind: z.literal('subprocess'),
+    definitionKey: z.string().min(1),
+    /** One child per item of this list; without it, exactly one child. */
+    itemsVariable: identifier.optional(),
+    /** Child input: name -> FEEL over the variables and `item`. */
+    input: z.record(identifier, feel).default({}),
+    wait: z.boolean().default(true),
+    /** Receives [{ childId, item, outcome, variables }] once every child completed (wait only). */
+    resultVariable: identifier.optional(),
+    /**
+     * The child instance's title: text with `{name}` placeholders for the child's input, e.g.
+     * "{personName}·人才管理期". Without it (or when it renders blank) the title is the parent's
+     * title and the child definition's name (child-title.ts).
+     */
+    childTitle: z.string().trim().min(1).max(200).optional(),
+  })
+  .superRefine((node, ctx) => {
+    for (const name of childTitlePlaceholders(node.childTitle ?? ''))
+      if (!(name in node.input))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['childTitle'],
+          message: `childTitle names {${name}}, which is not one of the node's inputs`,
+        });
+  });
 
 export const ZNode = z.discriminatedUnion('kind', [
   ZStartNode,

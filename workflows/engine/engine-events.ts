@@ -252,6 +252,8 @@ export type Effect =
       nodeId: string;
       definitionKey: string;
       input: Record<string, unknown>;
+      /** The node's `childTitle` rendered over `input` (child-title.ts); blank or absent: the fallback title. */
+      title?: string;
     }
   | {
       type: 'notify';

@@ -63,10 +63,18 @@ export { addWorkingDays, isWorkingDay, WEEKDAYS_ONLY, type WorkingDayCalendar } 
 export { simulate, type TimedEvent, type TraceEntry, type Simulation } from './simulate';
 export { contentHash, canonicalJson } from './content-hash';
 export { migrateState, type MigrationResult, type MigrationReason } from './migrate-state';
-export { actionCatalog, findAction, type ActionName, type ActionEntry } from './action-catalog';
+export {
+  actionCatalog,
+  findAction,
+  ZApprovalVotes,
+  type ActionName,
+  type ActionEntry,
+  type ApprovalVotes,
+} from './action-catalog';
 export { formSchema, validateFormData } from './form-validation';
 export { payloadFieldsOf } from './event-handlers';
 export { decideApproval } from './nodes/approval';
+export { childInstanceTitle, childTitlePlaceholders, renderChildTitle } from './child-title';
 export { notificationKey, notificationPayload } from './notification-key';
 export { weightedTotal, aggregateScores, rateScore } from './nodes/review';
 export { holdsRoleOnLine, mayTakeOver, rolesToTakeOver, unitLineOf, type UnitLine } from './task-eligibility';

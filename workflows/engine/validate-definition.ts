@@ -779,7 +779,7 @@ export function knownVariables(def: ProcessDefinition): Set<string> {
         add(...Object.keys(node.outputs ?? {}));
         break;
       case 'approval':
-        add(node.decisionVariable);
+        add(node.decisionVariable, node.votesVariable);
         break;
       case 'review':
         add(node.resultVariable, node.ratingVariable);

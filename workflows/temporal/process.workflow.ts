@@ -31,6 +31,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  childInstanceTitle,
   type Effect,
   type EngineEvent,
   initialState,
@@ -351,7 +352,11 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
           meta: {
             versionId: published.versionId,
             unitId: meta.unitId,
-            title: `${effect.definitionKey} / ${effect.childId}`,
+            title: childInstanceTitle({
+              rendered: effect.title,
+              parentTitle: meta.title,
+              childDefinitionName: published.definition.name,
+            }),
             parentId: instanceId,
             businessKey: effect.childId,
           },

@@ -18,6 +18,10 @@ describe('built-in definitions', () => {
 const { assess: assessment, plan } = lifecycleTaskData;
 const fullMarks = lifecycleReviewScores;
 
+/** The votes an approval's `votesVariable` holds after `run.vote(nodeId, votes)`: the driver's voters in seat order. */
+const votesOf = (nodeId: string, votes: Array<'approve' | 'reject' | 'return'>) =>
+  votes.map((vote, index) => ({ userId: `${nodeId}-voter-${index}`, vote }));
+
 function lifecycleToImplementation(): Driver {
   const run = drive(projectLifecycle, { projectName: '银龄守护' });
   run.complete('assess', assessment);
@@ -280,11 +284,23 @@ describe('talent selection round (高层次人才选拔)', () => {
     const run = toNotice();
     run.complete('publicNotice', { objectionsUpheld: false });
     run.vote('leadingGroupApproval', ['approve', 'approve']);
-    expectAction(run, 'publishRound');
+    // The votes go to the action, which writes the leading group's decision with them.
+    expectAction(run, 'publishRound', {
+      roundId: 'round-2025',
+      leadingDecision: { outcome: 'approve', votes: votesOf('leadingGroupApproval', ['approve', 'approve']) },
+    });
     run.finishAction('publishRound', { talents });
-    expect(effectsOf(run.effects, 'startChild').map((effect) => effect.input)).toEqual([
-      { talentId: 't1', personName: '张敏', roundName: '2025 年“海右”人才选拔' },
-      { talentId: 't2', personName: '李强', roundName: '2025 年“海右”人才选拔' },
+    expect(
+      effectsOf(run.effects, 'startChild').map((effect) => ({ input: effect.input, title: effect.title })),
+    ).toEqual([
+      {
+        input: { talentId: 't1', personName: '张敏', roundName: '2025 年“海右”人才选拔' },
+        title: '张敏·人才管理期',
+      },
+      {
+        input: { talentId: 't2', personName: '李强', roundName: '2025 年“海右”人才选拔' },
+        title: '李强·人才管理期',
+      },
     ]);
     expect(run.state).toMatchObject({ status: 'completed', outcome: 'published' });
   });
@@ -316,7 +332,12 @@ describe('talent selection round (高层次人才选拔)', () => {
     run.finishAction('beginNotice');
     run.complete('publicNotice', { objectionsUpheld: false });
     run.vote('leadingGroupApproval', ['return']);
-    expectAction(run, 'setRoundStatus', { roundId: 'round-2025', from: ['approval'], to: 'ranking' });
+    expectAction(run, 'setRoundStatus', {
+      roundId: 'round-2025',
+      from: ['approval'],
+      to: 'ranking',
+      leadingDecision: { outcome: 'return', votes: votesOf('leadingGroupApproval', ['return']) },
+    });
     run.finishAction('backToOffice');
     expect(run.tasks().map((task) => task.nodeId)).toEqual(['officeConfirmation']);
   });
@@ -325,7 +346,12 @@ describe('talent selection round (高层次人才选拔)', () => {
     const run = toNotice();
     run.complete('publicNotice', { objectionsUpheld: false });
     run.vote('leadingGroupApproval', ['reject', 'reject']);
-    expectAction(run, 'setRoundStatus', { roundId: 'round-2025', from: ['approval'], to: 'cancelled' });
+    expectAction(run, 'setRoundStatus', {
+      roundId: 'round-2025',
+      from: ['approval'],
+      to: 'cancelled',
+      leadingDecision: { outcome: 'reject', votes: votesOf('leadingGroupApproval', ['reject', 'reject']) },
+    });
     run.finishAction('cancelAfterLeadingGroup');
     expect(run.state.outcome).toBe('rejected');
   });
@@ -456,7 +482,18 @@ describe('talent term (人才管理期)', () => {
     expect(run.tasks('revocationApproval')).toHaveLength(3);
     run.vote('revocationApproval', ['approve', 'approve']);
     expect(actions(run.effects)).toEqual([
-      { action: 'revokeTitle', params: { talentId, effectiveOn: '2026-03-01', note: '经核实属实' } },
+      {
+        action: 'revokeTitle',
+        params: {
+          talentId,
+          effectiveOn: '2026-03-01',
+          note: '经核实属实',
+          leadingDecision: {
+            outcome: 'approve',
+            votes: votesOf('revocationApproval', ['approve', 'approve']),
+          },
+        },
+      },
     ]);
     run.finishAction('revokeTitle');
     expect(effectsOf(run.effects, 'runAction')[0]?.params).toMatchObject({
@@ -522,11 +559,19 @@ describe('talent term (人才管理期)', () => {
     run.finishAction('recordVerified');
     run.vote('revocationApproval', ['reject', 'reject']);
     expect(effectsOf(run.effects, 'runAction')[0]).toMatchObject({
-      params: { kind: 'misconduct_dismissed' },
+      params: {
+        kind: 'misconduct_dismissed',
+        leadingDecision: { outcome: 'reject', votes: votesOf('revocationApproval', ['reject', 'reject']) },
+      },
     });
     run.finishAction('dismissMisconduct');
     run.finishAction('payHeldAllowance');
-    expect(run.state.variables).toMatchObject({ titleActive: true, revocationDecision: 'reject' });
+    // The votes are spent: a later case not verified by the office names no leading-group decision.
+    expect(run.state.variables).toMatchObject({
+      titleActive: true,
+      revocationDecision: 'reject',
+      revocationVotes: null,
+    });
     expect(run.atNodes()).toEqual(['yearEnd']);
   });
 

@@ -1,4 +1,12 @@
-import { decideApproval, step, initialState } from '../../../workflows/engine';
+import {
+  childInstanceTitle,
+  decideApproval,
+  initialState,
+  renderChildTitle,
+  step,
+  validateDefinition,
+  ZProcessDefinition,
+} from '../../../workflows/engine';
 import { aggregateScores, rateScore, weightedTotal } from '../../../workflows/engine/nodes/review';
 import { complaintDefinition } from '../../fixtures/event-payload-definition';
 import { chain, definition, drive, effectsOf, T0 } from './drive';
@@ -731,6 +739,37 @@ describe('subprocess', () => {
     const run = drive(def(false));
     expect(run.state.status).toBe('completed');
     expect(Object.keys(run.state.children)).toEqual(['child-1', 'child-2']);
+  });
+
+  /** The node of `def` with a title template, as a designer would add it. */
+  const titled = (childTitle: string) => {
+    const graph = structuredClone(def(false)) as unknown as { nodes: Array<Record<string, unknown>> };
+    graph.nodes.find((node) => node.id === 'children')!.childTitle = childTitle;
+    return graph;
+  };
+
+  it('titles each child from the node’s childTitle over the child’s input, blank when the input says nothing', () => {
+    const run = drive(ZProcessDefinition.parse(titled('{talentId}·人才管理期（{round}）')));
+    expect(effectsOf(run.effects, 'startChild').map((effect) => effect.title)).toEqual([
+      'p1·人才管理期（2025）',
+      'p2·人才管理期（2025）',
+    ]);
+    expect(renderChildTitle('{talentId}', { talentId: { id: 'p1' } })).toBe('');
+  });
+
+  it('refuses a childTitle naming something that is not one of the node’s inputs', () => {
+    const result = validateDefinition(titled('{personName}·人才管理期'));
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((problem) => problem.message.en)).toEqual([
+      expect.stringContaining("childTitle names {personName}, which is not one of the node's inputs"),
+    ]);
+  });
+
+  it('falls back to the parent’s title and the child definition’s name (both runtimes use this)', () => {
+    const fallback = { parentTitle: '2025 年选拔', childDefinitionName: '人才管理期' };
+    expect(childInstanceTitle({ rendered: undefined, ...fallback })).toBe('2025 年选拔·人才管理期');
+    expect(childInstanceTitle({ rendered: '', ...fallback })).toBe('2025 年选拔·人才管理期');
+    expect(childInstanceTitle({ rendered: '张敏·人才管理期', ...fallback })).toBe('张敏·人才管理期');
   });
 });
 

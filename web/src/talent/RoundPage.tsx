@@ -1,7 +1,7 @@
 // One round: its window and options, opening and closing the window, the steps of its process with
-// the office's next command, its applications (identity numbers masked), the import template, the
-// import dialog and the export.
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+// the office's next command, its applications (identity numbers masked; each opens its dossier),
+// entering one by hand, the import template, the import dialog and the export.
+import { DownloadOutlined, FormOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Modal, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { type TFunction } from 'i18next';
@@ -10,6 +10,7 @@ import { Link, useParams } from 'react-router-dom';
 import { SOCIAL_WORK_FIELDS } from '../../../workflows/talent/talent-vocabulary';
 import { CursorPager } from '../ui/CursorPager';
 import { useCursorPages } from '../ui/use-cursor-pages';
+import { ApplicationEntryDialog } from './dossier/ApplicationEntryDialog';
 import { ReviewAssignments } from './review/ReviewAssignments';
 import { RoundProcessAction, RoundProcessSteps } from './RoundProcessActions';
 import { RoundStatusTag } from './RoundsPage';
@@ -31,6 +32,7 @@ export function RoundPage() {
   const applications = useApplications(roundId, pages.cursor);
   const move = useRoundCommand(roundId);
   const [importing, setImporting] = useState(false);
+  const [entering, setEntering] = useState(false);
   const chinese = i18n.language.startsWith('zh');
   const fieldLabel = (key: string) => {
     const field = SOCIAL_WORK_FIELDS.find((f) => f.key === key);
@@ -119,6 +121,9 @@ export function RoundPage() {
           ]}
         />
         <Flex gap="small" wrap>
+          <Button icon={<FormOutlined />} disabled={r.status !== 'open'} onClick={() => setEntering(true)}>
+            {t('talentDossier.enter')}
+          </Button>
           <Button icon={<UploadOutlined />} disabled={r.status !== 'open'} onClick={() => setImporting(true)}>
             {t('talent.import')}
           </Button>
@@ -137,7 +142,18 @@ export function RoundPage() {
             dataSource={applications.data?.items ?? []}
             pagination={false}
             columns={[
-              { key: 'name', title: t('talent.name'), dataIndex: 'name' },
+              {
+                key: 'name',
+                title: t('talent.name'),
+                render: (_v, a) => (
+                  <Link
+                    to={`/talent/applications/${a.id}`}
+                    aria-label={t('talentDossier.openDossier', { name: a.name })}
+                  >
+                    {a.name}
+                  </Link>
+                ),
+              },
               {
                 key: 'gender',
                 title: t('talent.gender'),
@@ -164,6 +180,7 @@ export function RoundPage() {
         <ReviewAssignments roundId={roundId} status={r.status} />
       </Flex>
       {importing && <ImportDialog roundId={roundId} onClose={() => setImporting(false)} />}
+      {entering && <ApplicationEntryDialog roundId={roundId} onClose={() => setEntering(false)} />}
     </Card>
   );
 }

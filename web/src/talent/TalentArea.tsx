@@ -5,6 +5,7 @@ import { use } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { AreaPlaceholder } from '../pages/AreaPlaceholder';
+import { DossierPage } from './dossier/DossierPage';
 import { MyReviewsPage } from './review/MyReviewsPage';
 import { ScoringPage } from './review/ScoringPage';
 import { RoundPage } from './RoundPage';
@@ -32,8 +33,9 @@ export default function TalentArea() {
         <Route index element={<Navigate to="reviews" replace />} />
       )}
       {officeUnits.length > 0 && <Route path="pool" element={<PoolPage />} />}
-      {officeUnits.length > 0 && <Route path="pool/:talentId" element={<TalentPage />} />}
+      {officeUnits.length > 0 && <Route path="pool/:talentId" element={<TalentPage office />} />}
       {officeUnits.length > 0 && <Route path=":roundId" element={<RoundPage />} />}
+      {officeUnits.length > 0 && <Route path="applications/:applicationId" element={<DossierPage />} />}
       {reviews && <Route path="reviews" element={<MyReviewsPage />} />}
       {reviews && <Route path="reviews/:applicationId" element={<ScoringPage />} />}
     </Routes>

@@ -109,6 +109,15 @@ export function voteApproval(run: Run, event: Extract<ParsedEngineEvent, { type:
   if (!outcome) return;
   for (const taskId of wait.taskIds) closeTask(run, taskId, true);
   if (node.decisionVariable) run.state.variables[node.decisionVariable] = outcome;
+  if (node.votesVariable)
+    run.state.variables[node.votesVariable] = {
+      outcome,
+      votes: wait.votes.map(({ userId, vote, comment }) => ({
+        userId,
+        vote,
+        ...(comment === undefined ? {} : { comment }),
+      })),
+    };
   copyOnCompletion(run, node, task);
   leave(run, token, outcome);
 }

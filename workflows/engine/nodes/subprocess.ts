@@ -1,4 +1,5 @@
 // subprocess: one child instance per item of a list (or one child), optionally waiting for all of them.
+import { renderChildTitle } from '../child-title';
 import type { NodeOf } from '../definition-schema';
 import type { ParsedEngineEvent } from '../engine-events';
 import type { Token } from '../instance-state';
@@ -39,6 +40,7 @@ export function enterSubprocess(run: Run, node: NodeOf<'subprocess'>, token: Tok
       nodeId: node.id,
       definitionKey: node.definitionKey,
       input,
+      ...(node.childTitle === undefined ? {} : { title: renderChildTitle(node.childTitle, input) }),
     });
     childIds.push(id);
   }

@@ -1,6 +1,7 @@
 // The leading group's part of 人才选拔 (人才工作领导小组): the rounds of its subtree whose list is
 // before it (排名遴选 … 已公布) and, per round, read-only: the ranking with every explanation, the
-// office's manual screening overrides and, from the public notice on, the objections and decisions.
+// office's manual screening overrides and, from the public notice on, the objections and decisions;
+// and a talent's page (read-only), linked from the revocation it approves.
 import { Alert, Card, Descriptions, Flex, Table, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
@@ -8,6 +9,7 @@ import { CursorPager } from '../../ui/CursorPager';
 import { Result } from '../../ui/Result';
 import { useCursorPages } from '../../ui/use-cursor-pages';
 import { RoundStatusTag } from '../RoundsPage';
+import { TalentPage } from '../terms/TalentPage';
 import { ObjectionsTab } from './ObjectionsTab';
 import { RankingResultsTab } from './RankingResultsTab';
 import { ScreeningOverrides } from './ScreeningOverrides';
@@ -18,6 +20,8 @@ export function LeadingGroupArea() {
   return (
     <Routes>
       <Route index element={<LeadingRoundsPage />} />
+      {/* A talent whose revocation it approves (linked from the approval task), read-only. */}
+      <Route path="pool/:talentId" element={<TalentPage office={false} />} />
       <Route path=":roundId" element={<LeadingRoundPage />} />
     </Routes>
   );

@@ -9,6 +9,7 @@ import { SOCIAL_WORK_FIELDS, labelOf } from '../../../../workflows/talent/talent
 import { CursorPager } from '../../ui/CursorPager';
 import { useCursorPages } from '../../ui/use-cursor-pages';
 import { RankingExplanation } from './RankingExplanation';
+import { LeadingDecisions } from '../terms/LeadingDecisions';
 import { useRankingResults } from './results-hooks';
 import type { RankingRow, ResultsRound } from './results-types';
 import { SeatTag } from './SeatTag';
@@ -25,6 +26,9 @@ export function RankingResultsTab({ roundId }: { roundId: string }) {
   return (
     <Flex vertical gap="middle">
       {round && <Seats round={round} />}
+      {ranking.data && ranking.data.leadingDecisions.length > 0 && (
+        <LeadingDecisions decisions={ranking.data.leadingDecisions} />
+      )}
       <Flex>
         <Button
           icon={<DownloadOutlined />}

@@ -6,6 +6,7 @@ import type {
   TRecordObjectionRequest,
   TDecideObjectionRequest,
 } from '../../../../api/talent/objection-types';
+import type { TLeadingDecision } from '../../../../api/talent/leading-decision.types';
 import type {
   TOverrideRequest,
   TRankingRow,
@@ -29,6 +30,7 @@ export type RecordObjectionRequest = TRecordObjectionRequest;
 export type DecideObjectionRequest = TDecideObjectionRequest;
 export interface RankingPage {
   round: ResultsRound;
+  leadingDecisions: TLeadingDecision[];
   items: RankingRow[];
   nextCursor: string | null;
 }

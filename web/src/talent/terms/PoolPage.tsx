@@ -8,6 +8,7 @@ import { Link } from 'react-router-dom';
 import { SOCIAL_WORK_FIELDS } from '../../../../workflows/talent/talent-vocabulary';
 import { CursorPager } from '../../ui/CursorPager';
 import { useCursorPages } from '../../ui/use-cursor-pages';
+import { periodOf } from './term-period';
 import { type PoolFilters, type PoolTalent, type TitleStatus, usePool } from './term-hooks';
 
 export const TITLE_STATUSES: TitleStatus[] = ['active', 'benefits_stopped', 'revoked', 'ended'];
@@ -94,7 +95,8 @@ export function PoolPage() {
             {
               key: 'term',
               title: t('talentTerms.term'),
-              render: (_v, talent) => (talent.term ? `${talent.term.startsOn} ~ ${talent.term.endsOn}` : '—'),
+              render: (_v, talent) =>
+                talent.term ? periodOf(talent.term.startsOn, talent.term.endsOn) : '—',
             },
           ]}
         />

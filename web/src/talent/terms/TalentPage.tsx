@@ -1,7 +1,9 @@
 // One talent of the pool: the person and the term, the allowance ledger per term year with its
-// totals, the term's status events as a timeline, and the reports the office makes (离开社会工作岗位,
-// 调离本市, 违法违纪), each with the day it took effect.
+// totals, the term's status events as a timeline, the leading group's decisions, and the reports the
+// office makes (离开社会工作岗位, 调离本市, 违法违纪), each with the day it took effect. The leading
+// group reads the same page without the reports (it approves revocations).
 import {
+  Alert,
   Button,
   Card,
   DatePicker,
@@ -20,7 +22,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ASSESSMENT_RATINGS } from '../../../../workflows/talent/talent-vocabulary';
 import { FormModal } from '../../ui/FormModal';
+import { LeadingDecisions } from './LeadingDecisions';
 import { TitleStatusTag, useFieldLabel } from './PoolPage';
+import { periodOf } from './term-period';
 import { type TalentDetail, type TermReport, useReport, useTalent } from './term-hooks';
 
 type LedgerYear = NonNullable<TalentDetail['ledger']>['years'][number];
@@ -31,7 +35,8 @@ interface ReportForm {
 
 const money = (yuan: number) => yuan.toLocaleString('zh-CN', { minimumFractionDigits: 2 });
 
-export function TalentPage() {
+/** `office`: the selection office's page with its reports; otherwise the leading group's read-only one. */
+export function TalentPage({ office }: { office: boolean }) {
   const { t, i18n } = useTranslation();
   const chinese = i18n.language.startsWith('zh');
   const fieldLabel = useFieldLabel();
@@ -50,21 +55,27 @@ export function TalentPage() {
     <Card
       title={<h1 className="sgf-card-title">{d.name}</h1>}
       extra={
-        <Flex gap="small" wrap>
-          <Button disabled={!d.can.stopBenefits} onClick={() => setReporting('leftSocialWork')}>
-            {t('talentTerms.report.leftSocialWork')}
-          </Button>
-          <Button disabled={!d.can.stopBenefits} onClick={() => setReporting('movedOutOfCity')}>
-            {t('talentTerms.report.movedOutOfCity')}
-          </Button>
-          <Button disabled={!d.can.reportMisconduct} onClick={() => setReporting('misconduct')}>
-            {t('talentTerms.report.misconduct')}
-          </Button>
-        </Flex>
+        office && (
+          <Flex gap="small" wrap>
+            <Button disabled={!d.can.stopBenefits} onClick={() => setReporting('leftSocialWork')}>
+              {t('talentTerms.report.leftSocialWork')}
+            </Button>
+            <Button disabled={!d.can.stopBenefits} onClick={() => setReporting('movedOutOfCity')}>
+              {t('talentTerms.report.movedOutOfCity')}
+            </Button>
+            <Button disabled={!d.can.reportMisconduct} onClick={() => setReporting('misconduct')}>
+              {t('talentTerms.report.misconduct')}
+            </Button>
+          </Flex>
+        )
       }
     >
       <Flex vertical gap="middle">
-        <Link to="/talent/pool">{t('talentTerms.pool')}</Link>
+        {office ? (
+          <Link to="/talent/pool">{t('talentTerms.pool')}</Link>
+        ) : (
+          <Alert type="info" showIcon title={t('talentTermTasks.readOnly')} />
+        )}
         <Descriptions
           bordered
           size="small"
@@ -83,7 +94,7 @@ export function TalentPage() {
             {
               key: 'term',
               label: t('talentTerms.term'),
-              children: d.term ? `${d.term.startsOn} ~ ${d.term.endsOn}` : '—',
+              children: d.term ? periodOf(d.term.startsOn, d.term.endsOn) : '—',
             },
             {
               key: 'monthly',
@@ -121,7 +132,7 @@ export function TalentPage() {
               {
                 key: 'period',
                 title: t('talentTerms.period'),
-                render: (_v, y) => `${y.periodStart} ~ ${y.periodEnd}`,
+                render: (_v, y) => periodOf(y.periodStart, y.periodEnd),
               },
               { key: 'months', title: t('talentTerms.months'), dataIndex: 'monthsDue' },
               { key: 'dueOn', title: t('talentTerms.dueOn'), render: (_v, y) => y.dueOn ?? '—' },
@@ -180,6 +191,7 @@ export function TalentPage() {
             }))}
           />
         )}
+        <LeadingDecisions decisions={d.leadingDecisions} />
       </Flex>
       <FormModal<ReportForm>
         open={reporting !== null}

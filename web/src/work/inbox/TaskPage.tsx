@@ -2,6 +2,7 @@
 // fill its form, vote, score, hand it over — or, once done, what was submitted; and its remarks.
 import { Alert, App, Button, Card, Descriptions, Flex, Spin, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { lazy, Suspense } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatDateTime } from '../../ui/format-time';
 import { ProxiedBadge } from '../../proxies/ProxiedBadge';
@@ -16,6 +17,10 @@ import { TaskHandOver } from './TaskHandOver';
 import { TaskRemarks } from './TaskRemarks';
 import { UserTaskForm } from './UserTaskForm';
 
+/** A talent's term links its tasks to the talent's page; the context card ships with the talent area's chunk. */
+const TALENT_PAGE = '/talent/pool/';
+const TermTaskContext = lazy(() => import('../../talent/terms/TermTaskContext'));
+
 export default function TaskPage() {
   const { taskId = '' } = useParams();
   const task = useTask(taskId);
@@ -28,6 +33,11 @@ export default function TaskPage() {
   return (
     <Flex vertical gap="middle">
       <TaskHeader task={task.data} />
+      {task.data.projectPath.startsWith(TALENT_PAGE) && (
+        <Suspense fallback={<Spin />}>
+          <TermTaskContext talentPath={task.data.projectPath} />
+        </Suspense>
+      )}
       {task.data.hostedAt && task.data.status === 'open' ? (
         // A talent round's office step is done from the round's page, which moves the round with it.
         <Alert
