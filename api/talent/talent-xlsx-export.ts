@@ -45,13 +45,13 @@ export async function xlsxOf<K extends string>(
 
 /**
  * A download's name: `<round>-<what>-<Beijing date>.xlsx` in Chinese (e.g. 海右人才2026-申报名单-2026-11-24.xlsx),
- * the English name as its ASCII fallback; an export of no round, or asked for in English, has the
- * English name alone.
+ * or `<what>-<Beijing date>.xlsx` for an export of no one round (人才库-2026-11-24.xlsx), the English
+ * name as its ASCII fallback; asked for in English, or with no Chinese name, the English name alone.
  */
 export interface XlsxName {
   name: string;
-  /** The round's title and what the file holds in Chinese. */
-  zh?: { roundTitle: string; what: string };
+  /** What the file holds in Chinese, after the round's title when it is one round's. */
+  zh?: { roundTitle?: string; what: string };
   /** `en`: the UI is in English, so the English name. */
   lang?: 'zh' | 'en' | undefined;
 }
@@ -60,7 +60,7 @@ export function xlsxFileNames(file: XlsxName, stamp?: string): { filename: strin
   const dated = (name: string) => `${name}${stamp ? `-${stamp}` : ''}.xlsx`;
   if (!file.zh || file.lang === 'en') return { filename: dated(file.name) };
   return {
-    filename: dated(safeFileName(`${file.zh.roundTitle}-${file.zh.what}`)),
+    filename: dated(safeFileName([file.zh.roundTitle, file.zh.what].filter(Boolean).join('-'))),
     asciiFilename: dated(file.name),
   };
 }

@@ -71,7 +71,7 @@ export function talentTermRoutes(
             filters: query,
             rowCount,
           },
-          { name: 'talent-pool', content },
+          { name: 'talent-pool', zh: { what: '人才库' }, lang: query.lang, content },
         );
       },
     }),

@@ -5,7 +5,7 @@ import { ASSESSMENT_RATING_KEYS, ZIsoDate } from '../../workflows/talent';
 import { ZId } from '../admin/common.types';
 import { pageOf, ZPageQuery } from '../http/pagination';
 import { ZLeadingDecision } from './leading-decision.types';
-import { ZApplicationSummary, ZSocialWorkField } from './talent.types';
+import { ZApplicationSummary, ZDownloadLanguage, ZSocialWorkField } from './talent.types';
 
 export const ZTitleStatus = z.enum(['active', 'benefits_stopped', 'revoked', 'ended']);
 export const ZStatusEventKind = z.enum([
@@ -27,7 +27,9 @@ export const ZPoolQuery = ZPageQuery.extend({
   roundId: ZId.optional(),
 });
 export type TPoolQuery = z.infer<typeof ZPoolQuery>;
-export const ZPoolExportQuery = ZPoolQuery.pick({ titleStatus: true, field: true, roundId: true });
+export const ZPoolExportQuery = ZPoolQuery.pick({ titleStatus: true, field: true, roundId: true }).extend({
+  lang: ZDownloadLanguage,
+});
 
 const ZTermDates = z.object({
   startsOn: ZIsoDate,

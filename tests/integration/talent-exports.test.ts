@@ -123,7 +123,11 @@ describe('talent exports (xlsx)', () => {
     await publishedTalent(pool, round, 61, '2026-02-01');
     await publishedTalent(pool, round, 62, '2026-02-01', { field: 'social_welfare' });
     const all = await download(ids.xuanba!, '/api/talent/pool/export.xlsx');
-    expect(all.disposition).toMatch(/talent-pool-\d{4}-\d{2}-\d{2}\.xlsx/);
+    // Named in Chinese like the round's downloads, the English name as the ASCII fallback; `lang=en` the English alone.
+    expect(all.disposition).toMatch(/filename="talent-pool-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(all.disposition!)![1]!)).toMatch(
+      /^人才库-\d{4}-\d{2}-\d{2}\.xlsx$/,
+    );
     expect(all.rows[0]!.slice(0, 6)).toEqual([
       '姓名',
       '公民身份号码',
@@ -147,11 +151,14 @@ describe('talent exports (xlsx)', () => {
     ]);
     const welfare = await download(ids.xuanba!, '/api/talent/pool/export.xlsx?field=social_welfare');
     expect(welfare.rows.slice(1).map((r) => r[0])).toEqual(['申报人62']);
+    const english = await download(ids.xuanba!, '/api/talent/pool/export.xlsx?lang=en');
+    expect(english.disposition).toMatch(/^attachment; filename="?talent-pool-\d{4}-\d{2}-\d{2}\.xlsx"?$/);
     // The pool is the office's: the leading group is refused.
     expect((await download(ids.lingdao!, '/api/talent/pool/export.xlsx')).status).toBe(403);
     expect(await exportsOf('talent.pool_exported')).toEqual([
       { actorId: ids.xuanba, after: { filters: {}, rowCount: 2 } },
       { actorId: ids.xuanba, after: { filters: { field: 'social_welfare' }, rowCount: 1 } },
+      { actorId: ids.xuanba, after: { filters: { lang: 'en' }, rowCount: 2 } },
     ]);
   });
 });

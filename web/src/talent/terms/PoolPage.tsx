@@ -28,17 +28,18 @@ export function useFieldLabel() {
   };
 }
 
-/** The pool's export under the filters the list shows. */
-function poolExportUrl(filters: PoolFilters): string {
+/** The pool's export under the filters the list shows, named in English when the UI is (人才库-<date>.xlsx otherwise). */
+function poolExportUrl(filters: PoolFilters, chinese: boolean): string {
   const query = new URLSearchParams();
   if (filters.titleStatus) query.set('titleStatus', filters.titleStatus);
   if (filters.field) query.set('field', filters.field);
+  if (!chinese) query.set('lang', 'en');
   const search = query.toString();
   return `/api/talent/pool/export.xlsx${search ? `?${search}` : ''}`;
 }
 
 export function PoolPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fieldLabel = useFieldLabel();
   const [filters, setFilters] = useState<PoolFilters>({});
   const pages = useCursorPages(JSON.stringify(filters));
@@ -68,7 +69,7 @@ export function PoolPage() {
             onChange={(field?: string) => setFilters({ ...filters, field })}
             options={SOCIAL_WORK_FIELDS.map((f) => ({ value: f.key, label: fieldLabel(f.key) }))}
           />
-          <Button icon={<DownloadOutlined />} href={poolExportUrl(filters)}>
+          <Button icon={<DownloadOutlined />} href={poolExportUrl(filters, i18n.language.startsWith('zh'))}>
             {t('talentExports.exportPool')}
           </Button>
         </Flex>
