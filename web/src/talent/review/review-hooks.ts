@@ -3,6 +3,7 @@
 // Every command carries a fresh idempotency key, so a resent click cannot act twice.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiPost, apiRequest } from '../../api/client';
+import type { TDossierAttachmentList } from '../../../../api/talent/dossier-attachment.types';
 import type {
   TAssignmentOverview,
   TMyAssignment,
@@ -17,6 +18,7 @@ const reviewKeys = {
   all: ['talent-review'] as const,
   mine: () => [...reviewKeys.all, 'mine'] as const,
   material: (applicationId: string) => [...reviewKeys.all, 'material', applicationId] as const,
+  documents: (applicationId: string) => [...reviewKeys.all, 'documents', applicationId] as const,
   overview: (roundId: string) => [...reviewKeys.all, 'overview', roundId] as const,
 };
 
@@ -35,6 +37,18 @@ export function useReviewMaterial(applicationId: string) {
     queryFn: ({ signal }) => apiGet<ReviewMaterial>(`/api/talent/reviews/${applicationId}`, signal),
     retry: false,
     // The scoring page shows its own refusal (not assigned, round past review) in place.
+    meta: { silent: true },
+  });
+}
+
+/** The application's documents; only asked for outside a blind round, where the server refuses them. */
+export function useReviewDocuments(applicationId: string) {
+  return useQuery({
+    queryKey: reviewKeys.documents(applicationId),
+    queryFn: ({ signal }) =>
+      apiGet<TDossierAttachmentList>(`/api/talent/reviews/${applicationId}/attachments`, signal),
+    retry: false,
+    // The list shows its own failure line in place.
     meta: { silent: true },
   });
 }
