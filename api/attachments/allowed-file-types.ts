@@ -17,6 +17,7 @@ export type AllowedFileType = keyof typeof ALLOWED_FILE_TYPES;
 
 export const ALLOWED_FILE_TYPE_LIST = Object.keys(ALLOWED_FILE_TYPES) as AllowedFileType[];
 const allowedNames = Object.values(ALLOWED_FILE_TYPES).join(', ');
+const allowedNamesZh = Object.values(ALLOWED_FILE_TYPES).join('、');
 
 const isAllowed = (mime: string): mime is AllowedFileType => mime in ALLOWED_FILE_TYPES;
 
@@ -37,9 +38,9 @@ export async function detectAllowedType(bytes: Buffer, field: string): Promise<A
       {
         field,
         reason: `contents are ${found}, whatever the file name says; allowed: ${allowedNames}`,
-        reasonZh: `文件内容${foundZh}，与文件名无关；只允许 ${allowedNames}`,
+        reasonZh: `文件内容${foundZh}，与文件名无关；只允许 ${allowedNamesZh}`,
       },
     ],
-    { detailZh: `文件类型不允许（${foundZh}）。只能上传 ${allowedNames} 文件` },
+    { detailZh: `文件类型不允许（${foundZh}）。只能上传 ${allowedNamesZh} 文件` },
   );
 }

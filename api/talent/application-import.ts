@@ -8,7 +8,7 @@ import { AppError } from '../http/app-error';
 import type { AuditEntry } from '../http/audit-entry';
 import type { UploadedFile } from '../http/route';
 import { zhReasonOf } from '../http/zh-reasons';
-import { headerOf, readApplicationSheet, type SheetRow } from './application-workbook';
+import { blankLabelledReason, headerOf, readApplicationSheet, type SheetRow } from './application-workbook';
 import {
   requireOpenWindow,
   roundIssuesOf,
@@ -73,7 +73,13 @@ function checkRow(sheetRow: SheetRow): CheckedRow {
       const { column, field } = columnOf(sheetRow, issue.path);
       // A cell already reported (an unknown label) is not reported again as missing.
       if (errors.some((e) => e.column === column && e.field === field)) continue;
-      errors.push({ row: sheetRow.row, column, field, reason: issue.message, reasonZh: zhReasonOf(issue) });
+      const blank = sheetRow.raw[field] === undefined ? blankLabelledReason(field) : undefined;
+      errors.push({
+        row: sheetRow.row,
+        column,
+        field,
+        ...(blank ?? { reason: issue.message, reasonZh: zhReasonOf(issue) }),
+      });
     }
     const reported = (key: string) => errors.some((e) => e.field === key);
     const partOf = <K extends 'identityNumber' | 'socialWorkSince' | 'socialWorkYears'>(key: K) =>

@@ -72,6 +72,19 @@ export function headerOf(key: string): string {
   return APPLICATION_COLUMNS.find((c) => c.key === key)?.header ?? key;
 }
 
+/**
+ * A blank cell of a column read from its labels: the entry's own check would name the stored codes
+ * (urban_community, male…), which the office never sees in the template, so name the labels instead.
+ */
+export function blankLabelledReason(key: string): { reason: string; reasonZh: string } | undefined {
+  const column = (APPLICATION_COLUMNS as readonly Column[]).find((c) => c.key === key);
+  if (!column || !('labels' in column) || !column.labels) return undefined;
+  return {
+    reason: `required; accepted: ${column.labels.map((l) => l.zh).join(', ')}`,
+    reasonZh: `必填；可选：${column.labels.map((l) => l.zh).join('、')}`,
+  };
+}
+
 /** The template of a round: its example row's years agree with the round's reference date, so it imports as it stands. */
 export async function applicationTemplate(referenceDate: string): Promise<Buffer> {
   const exampleYears = String(Math.floor(wholeMonthsBetween(EXAMPLE_SINCE, referenceDate) / 12));

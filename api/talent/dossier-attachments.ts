@@ -53,7 +53,7 @@ function requireEditable(round: Pick<RoundRow, 'status'>): void {
   if (!isEditable(round))
     throw new AppError(
       'TALENT_ROUND_STATE',
-      `The round is ${round.status}: an application's documents change only until review begins.`,
+      `The round's status is “${round.status}”: an application's documents change only until review begins.`,
       [],
       {
         roundStatus: round.status,

@@ -183,6 +183,8 @@ describe('talent application import (xlsx)', () => {
       // Only the round's checks fail: the declared years disagree with the start date, and the phone.
       rowFor(212, { 从事社会工作年限: 30, 联系电话: 'abc' }),
       rowFor(211, { 社会工作者职业资格: '特级社工' }),
+      // A blank labelled cell names the labels the template offers, not the stored codes.
+      rowFor(213, { 性别: '' }),
     ]);
     const res = await upload(roundId, bytes);
     expect(res.status).toBe(422);
@@ -200,11 +202,12 @@ describe('talent application import (xlsx)', () => {
       [3, '联系电话', '须为 7 到 20 位数字，可含空格、+ 或 -'],
       [3, '从事社会工作年限', expect.stringMatching(/^与从事社会工作起始日期不符/)],
       [4, '社会工作者职业资格', expect.stringContaining('可选：助理社会工作师、社会工作师、高级社会工作师')],
+      [5, '性别', '必填；可选：男、女'],
     ]);
     expect((res.json.rowErrors as { reason: string }[])[0]!.reason).toBe(
       'unknown value “特级社工”; accepted: 助理社会工作师, 社会工作师, 高级社会工作师',
     );
-    expect(res.json.detailZh).toBe('未导入任何数据：3 行共 6 处问题');
+    expect(res.json.detailZh).toBe('未导入任何数据：4 行共 7 处问题');
   });
 
   it('refuses what is not the template, and any import while the window is closed', async () => {

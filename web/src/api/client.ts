@@ -181,6 +181,7 @@ const PARTICULAR_CODES: ReadonlySet<string> = new Set([
   'TALENT_ROUND_STATE',
   'TALENT_REVIEW_INCOMPLETE',
   'TALENT_OBJECTIONS_PENDING',
+  'TALENT_NOTICE_RUNNING',
 ]);
 
 /** The message to show a person for any error: localised by code, else the server's words, else generic. */

@@ -12,11 +12,8 @@ export const AREAS = [
   { key: 'projects', path: '/projects', roles: ['officer', 'supervisor', 'admin'] },
   // Subtree figures are for the content roles; admins administer and see no project content.
   { key: 'dashboards', path: '/dashboards', roles: ['officer', 'supervisor'] },
-  {
-    key: 'talent',
-    path: '/talent',
-    roles: ['committee_member', 'selection_office', 'leading_group', 'admin'],
-  },
+  // Admins administer: talent dossiers are personal data the talent routes refuse them.
+  { key: 'talent', path: '/talent', roles: ['committee_member', 'selection_office', 'leading_group'] },
   // Incidents: supervisors over their subtree, admins everywhere (they operate the runtime).
   { key: 'incidents', path: '/incidents', roles: ['supervisor', 'admin'] },
   { key: 'designer', path: '/designer', roles: ['admin'] },

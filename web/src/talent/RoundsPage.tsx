@@ -12,6 +12,7 @@ import { FormModal } from '../ui/FormModal';
 import { useCursorPages } from '../ui/use-cursor-pages';
 import { useCreateRound, useRounds } from './talent-hooks';
 import type { Round } from './talent-types';
+import { choiceRequired } from '../ui/choice-required';
 
 type RoundDefaults = ReturnType<typeof defaultRoundConfig>;
 type Normalisation = RoundDefaults['review']['normalisation'];
@@ -153,20 +154,20 @@ export function RoundsPage({ officeUnits }: { officeUnits: RoleAssignment[] }) {
           )
         }
       >
-        <Form.Item name="unitId" label={t('talent.unit')} rules={[{ required: true }]}>
+        <Form.Item name="unitId" label={t('talent.unit')} rules={[choiceRequired(t)]}>
           <Select options={officeUnits.map((u) => ({ value: u.unitId, label: u.unitName }))} />
         </Form.Item>
         <Form.Item name="title" label={t('talent.roundTitle')} rules={[{ required: true, max: 120 }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="window" label={t('talent.window')} rules={[{ required: true }]}>
+        <Form.Item name="window" label={t('talent.window')} rules={[choiceRequired(t)]}>
           <DatePicker.RangePicker />
         </Form.Item>
         <Form.Item
           name="referenceDate"
           label={t('talent.referenceDate')}
           extra={t('talent.referenceDateHelp')}
-          rules={[{ required: true }]}
+          rules={[choiceRequired(t)]}
         >
           <DatePicker />
         </Form.Item>

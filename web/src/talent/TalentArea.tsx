@@ -4,7 +4,6 @@
 import { use } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useSession } from '../auth/session';
-import { AreaPlaceholder } from '../pages/AreaPlaceholder';
 import { DossierPage } from './dossier/DossierPage';
 import { MyReviewsPage } from './review/MyReviewsPage';
 import { ScoringPage } from './review/ScoringPage';
@@ -20,11 +19,8 @@ export default function TalentArea() {
   const { user } = useSession();
   const officeUnits = (user?.roles ?? []).filter((r) => r.role === 'selection_office');
   const reviews = (user?.roles ?? []).some((r) => r.role === 'committee_member');
-  if (officeUnits.length === 0 && !reviews) {
-    // The leading group reads the ranked rounds of its subtree (read-only).
-    if (user?.roles.some((r) => r.role === 'leading_group')) return <LeadingGroupArea />;
-    return <AreaPlaceholder area="talent" />;
-  }
+  // The area's third role, the leading group, reads the ranked rounds of its subtree (read-only).
+  if (officeUnits.length === 0 && !reviews) return <LeadingGroupArea />;
   return (
     <Routes>
       {officeUnits.length > 0 ? (

@@ -25,6 +25,7 @@ import { useFormProblem } from '../../ui/use-form-problem';
 import { useEnterApplication } from './dossier-hooks';
 import type { ApplicationEntry, CertificateKind } from './dossier-types';
 import './dossier.css';
+import { choiceRequired } from '../../ui/choice-required';
 
 interface EntryForm {
   name: string;
@@ -203,7 +204,7 @@ export function ApplicationEntryDialog({ roundId, onClose }: { roundId: string; 
           <Form.Item
             name="gender"
             label={t('talent.gender')}
-            rules={[{ required: true }]}
+            rules={[choiceRequired(t)]}
             className="sgf-entry-item"
           >
             <Select
@@ -218,7 +219,7 @@ export function ApplicationEntryDialog({ roundId, onClose }: { roundId: string; 
           <Form.Item
             name="birthDate"
             label={t('talentDossier.birthDate')}
-            rules={[{ required: true }]}
+            rules={[choiceRequired(t)]}
             className="sgf-entry-item"
           >
             <DatePicker />
@@ -255,7 +256,7 @@ export function ApplicationEntryDialog({ roundId, onClose }: { roundId: string; 
           <Form.Item
             name="unitType"
             label={t('talentDossier.unitType')}
-            rules={[{ required: true }]}
+            rules={[choiceRequired(t)]}
             className="sgf-entry-item"
           >
             <Select showSearch optionFilterProp="label" options={options(unitTypes)} />
@@ -263,7 +264,7 @@ export function ApplicationEntryDialog({ roundId, onClose }: { roundId: string; 
           <Form.Item
             name="field"
             label={t('talent.field')}
-            rules={[{ required: true }]}
+            rules={[choiceRequired(t)]}
             className="sgf-entry-item"
           >
             <Select showSearch optionFilterProp="label" options={options(SOCIAL_WORK_FIELDS)} />
@@ -281,7 +282,7 @@ export function ApplicationEntryDialog({ roundId, onClose }: { roundId: string; 
           <Form.Item
             name="socialWorkSince"
             label={t('talentDossier.socialWorkSince')}
-            rules={[{ required: true }]}
+            rules={[choiceRequired(t)]}
             className="sgf-entry-item"
           >
             <DatePicker />

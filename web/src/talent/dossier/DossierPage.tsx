@@ -18,6 +18,7 @@ import { ACCEPTED_EXTENSIONS, formatBytes } from '../../attachments/attachment-t
 import { uploadProblemText } from '../../attachments/upload-problem';
 import { sendUpload } from '../../attachments/upload-request';
 import '../../attachments/attachments.css';
+import { formatDateTime } from '../../ui/format-time';
 import { useDeleteDocument, useDossier, useDossierAttachments, useRefreshDossier } from './dossier-hooks';
 import type { ApplicationDetail, CertificateKind, DossierAttachment } from './dossier-types';
 
@@ -145,7 +146,8 @@ function ApplicationProgress({ application: a }: { application: ApplicationDetai
         {
           key: 'review',
           label: t('talentDossier.review'),
-          children: t('talentDossier.reviewCount', a.review),
+          children:
+            a.review.assigned > 0 ? t('talentDossier.reviewCount', a.review) : t('talentDossier.notYet'),
         },
         {
           key: 'ranking',
@@ -257,7 +259,7 @@ function DossierDocuments({
             {
               key: 'at',
               title: t('attachments.uploadedAt'),
-              render: (_v, d) => new Date(d.createdAt).toLocaleString(i18n.language),
+              render: (_v, d) => formatDateTime(d.createdAt),
             },
             ...(editable
               ? [

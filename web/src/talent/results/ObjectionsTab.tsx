@@ -16,6 +16,7 @@ import {
   useSelectedApplications,
 } from './results-hooks';
 import type { DecideObjectionRequest, Objection } from './results-types';
+import { choiceRequired } from '../../ui/choice-required';
 
 /** `readOnly`: the leading group's view, the list and its decisions without the office's commands. */
 export function ObjectionsTab({
@@ -125,7 +126,7 @@ function RecordObjection({ roundId }: { roundId: string }) {
         )
       }
     >
-      <Form.Item name="applicationId" label={t('talentResults.candidate')} rules={[{ required: true }]}>
+      <Form.Item name="applicationId" label={t('talentResults.candidate')} rules={[choiceRequired(t)]}>
         <Select
           showSearch
           optionFilterProp="label"
@@ -149,7 +150,7 @@ function RecordObjection({ roundId }: { roundId: string }) {
       >
         <Input.TextArea rows={3} />
       </Form.Item>
-      <Form.Item name="receivedAt" label={t('talentResults.receivedAt')} rules={[{ required: true }]}>
+      <Form.Item name="receivedAt" label={t('talentResults.receivedAt')} rules={[choiceRequired(t)]}>
         <DatePicker showTime disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
       </Form.Item>
     </ModalAction>
@@ -174,7 +175,7 @@ function DecideObjection({ objection }: { objection: Objection }) {
         name="decision"
         label={t('talentResults.decision')}
         extra={t('talentResults.upheldMeaning')}
-        rules={[{ required: true }]}
+        rules={[choiceRequired(t)]}
       >
         <Radio.Group
           options={(['upheld', 'dismissed'] as const).map((value) => ({

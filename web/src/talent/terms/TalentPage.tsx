@@ -26,6 +26,7 @@ import { LeadingDecisions } from './LeadingDecisions';
 import { TitleStatusTag, useFieldLabel } from './PoolPage';
 import { periodOf } from './term-period';
 import { type TalentDetail, type TermReport, useReport, useTalent } from './term-hooks';
+import { choiceRequired } from '../../ui/choice-required';
 
 type LedgerYear = NonNullable<TalentDetail['ledger']>['years'][number];
 interface ReportForm {
@@ -217,7 +218,7 @@ export function TalentPage({ office }: { office: boolean }) {
           name="effectiveOn"
           label={t('talentTerms.report.effectiveOn')}
           extra={t('talentTerms.report.effectiveOnHelp')}
-          rules={[{ required: true }]}
+          rules={[choiceRequired(t)]}
         >
           <DatePicker />
         </Form.Item>

@@ -2,10 +2,11 @@
 // field, title status), the misconduct reported and the office's findings if there is a case (the
 // latest case's status events), and a link to the talent's page. The leading group approving a
 // revocation decides with it; the office's verification and assessments show the same card.
-import { Card, Descriptions } from 'antd';
+import { Alert, Card, Descriptions } from 'antd';
 import { use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { describeProblem } from '../../api/client';
 import { talentTextsReady } from '../talent-texts';
 import { TitleStatusTag, useFieldLabel } from './PoolPage';
 import { useTalent, type TalentDetail } from './term-hooks';
@@ -21,6 +22,13 @@ export default function TermTaskContext({ talentPath }: { talentPath: string }) 
   const { t } = useTranslation();
   const fieldLabel = useFieldLabel();
   const talent = useTalent(talentPath.split('/').at(-1) ?? '');
+  // Someone the task was handed to may not read talents (a 转办 outside the office): say so, don't spin.
+  if (talent.error)
+    return (
+      <Card role="region" aria-label={t('talentTermTasks.taskContext')}>
+        <Alert type="warning" showIcon message={describeProblem(talent.error, t)} />
+      </Card>
+    );
   if (!talent.data) return <Card loading />;
   const d = talent.data;
   const reported = latest(d.statusEvents, 'misconduct_reported');
