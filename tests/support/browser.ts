@@ -113,11 +113,13 @@ export async function chooseOption(field: Locator, text: string): Promise<void> 
  * rules, each as `rule: target` lines (empty when there are none), so a test can assert none.
  */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
-  // An antd toast or modal in its enter/leave animation is half transparent: its contrast then is a
-  // measurement of the animation, not of the page. Let motions settle first (they last ~0.3 s).
-  const motion = '[class*="-leave"], [class*="-appear-active"], [class*="-enter-active"]';
+  // A toast fades out while axe reads the page (it lasts 3 s; axe takes seconds), and half
+  // transparent its text fails colour contrast: a measurement of the animation, not of the page.
+  // Let toasts go and motions settle first; one that stays (duration 0) is checked as it stands.
+  const transient =
+    '.ant-message-notice, .ant-notification-notice, [class*="-leave"], [class*="-appear-active"], [class*="-enter-active"]';
   await page
-    .waitForFunction(`!document.querySelector('${motion}')`, undefined, { timeout: 5_000 })
+    .waitForFunction(`!document.querySelector('${transient}')`, undefined, { timeout: 10_000 })
     .catch(() => undefined);
   // Legacy mode runs axe inside the page itself: the default opens a helper page in the page's
   // context, which pages made by browser.newPage() do not allow; the app has no cross-origin frames.
