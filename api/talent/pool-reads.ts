@@ -161,20 +161,24 @@ export async function talentDetail(
   asOf: string,
   reach: TalentReach = 'office',
 ): Promise<TTalentDetail> {
-  const row = await talentInScope(db, caller, talentId, reach);
-  const term = row.term;
+  const first = await talentInScope(db, caller, talentId, reach);
   // One after another: inside a route's transaction the client runs one statement at a time.
+  // The term process's status first, the rows after it: a process's actions commit before it ends,
+  // so a page never shows an ended process beside a term row read before its last action wrote.
+  const instance = first.term?.instanceId
+    ? await db.processInstance.findUnique({
+        where: { id: first.term.instanceId },
+        select: { status: true, state: true },
+      })
+    : null;
+  const row =
+    instance && instance.status !== 'running' ? await talentInScope(db, caller, talentId, reach) : first;
+  const term = row.term;
   const entries = term
     ? await db.talentAllowanceEntry.findMany({ where: { termId: term.id }, orderBy: { id: 'asc' } })
     : [];
   const events = await db.talentStatusEvent.findMany({ where: { talentId }, orderBy: { id: 'asc' } });
   const decisions = await leadingDecisionsOf(db, { talentId });
-  const instance = term?.instanceId
-    ? await db.processInstance.findUnique({
-        where: { id: term.instanceId },
-        select: { status: true, state: true },
-      })
-    : null;
   const ledger = termLedger(
     row,
     entries.filter((e) => e.kind === 'paid'),
