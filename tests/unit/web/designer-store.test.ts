@@ -78,6 +78,23 @@ describe('designer store', () => {
     expect(store.getState().contentRevision).toBe(before + 1);
   });
 
+  it('makes one step of a run of keystrokes in one field, and a new step in another field', () => {
+    const store = createDesignerStore(empty());
+    const rename = (name: string, field: string) => {
+      const end = store.getState().definition.nodes[1];
+      if (!end) throw new Error('no end');
+      store.getState().updateNode('end', { ...end, name }, field);
+    };
+    for (const name of ['结', '结束', '结束了']) rename(name, 'end.name');
+    rename('完成', 'end.outcome');
+    expect(store.getState().past).toHaveLength(2);
+    store.getState().undo();
+    expect(store.getState().definition.nodes[1]?.name).toBe('结束了');
+    store.getState().undo();
+    expect(store.getState().definition.nodes[1]?.name).toBe('结束');
+    expect(store.getState().past).toHaveLength(0);
+  });
+
   it('clears the redo stack on a new edit and keeps at most the history limit', () => {
     const store = createDesignerStore(empty());
     store.getState().addNode('gateway', '判断', { x: 0, y: 0 });

@@ -1,18 +1,22 @@
 // Auto-layout through elkjs: the layered algorithm, left to right, over the kinds' fixed boxes.
-// The bundled build runs in the page without a worker or any fetch; a 300-node graph takes well under
-// a second, and layout runs only on a button or on opening a graph without positions.
+// elkjs's bundled build runs in the page without a worker or any fetch. It is two thirds of the
+// designer's JavaScript, so it loads on the first layout (the button, or opening a graph without
+// positions) rather than with the editor.
 import type { ELK } from 'elkjs/lib/elk-api.js';
-import ElkBundled from 'elkjs/lib/elk.bundled.js';
 import type { ProcessDefinition } from '../../../workflows/engine/definition-schema.js';
 import { NODE_SIZE } from './store/node-kinds.js';
 
 type Position = { x: number; y: number };
 
-// The package is CommonJS: bundlers (and jest's interop) hand its constructor to a default import,
-// while TypeScript's NodeNext reading, which the tests' type-check uses, sees the module object.
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed under NodeNext only
-const ElkConstructor = ElkBundled as unknown as new () => ELK;
-const elk = new ElkConstructor();
+let elk: Promise<ELK> | undefined;
+const loadElk = () =>
+  (elk ??= import('elkjs/lib/elk.bundled.js').then((module) => {
+    // The package is CommonJS: bundlers (and jest's interop) hand its constructor to `default`,
+    // while TypeScript's NodeNext reading, which the tests' type-check uses, sees the module object.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed under NodeNext only
+    const ElkConstructor = module.default as unknown as new () => ELK;
+    return new ElkConstructor();
+  }));
 
 const LAYOUT_OPTIONS = {
   'elk.algorithm': 'layered',
@@ -27,7 +31,9 @@ const LAYOUT_OPTIONS = {
 /** A top-left position for every node of the definition; edges to unknown nodes are ignored. */
 export async function layoutDefinition(definition: ProcessDefinition): Promise<Map<string, Position>> {
   const ids = new Set(definition.nodes.map((node) => node.id));
-  const graph = await elk.layout({
+  const graph = await (
+    await loadElk()
+  ).layout({
     id: 'root',
     layoutOptions: LAYOUT_OPTIONS,
     children: definition.nodes.map((node) => ({ id: node.id, ...NODE_SIZE[node.kind] })),

@@ -40,6 +40,8 @@ export interface DesignerState {
   pasteCount: number;
   /** The definition as it was when the current drag began; null outside a drag. */
   moveStart: ProcessDefinition | null;
+  /** The field the last edit typed into: further typing there extends that step instead of adding one. */
+  typingIn: string | null;
 }
 
 export interface DesignerActions {
@@ -50,9 +52,10 @@ export interface DesignerActions {
   endMove: () => void;
   /** Auto-layout: every position at once, one step. */
   placeNodes: (positions: ReadonlyMap<string, Position>) => void;
-  updateNode: (id: string, next: ProcessNode) => void;
-  updateEdge: (id: string, next: ProcessEdge) => void;
-  patchDefinition: (patch: Partial<Omit<ProcessDefinition, 'nodes' | 'edges'>>) => void;
+  /** `typing`: a key naming the text field typed into; successive keystrokes there are one step. */
+  updateNode: (id: string, next: ProcessNode, typing?: string) => void;
+  updateEdge: (id: string, next: ProcessEdge, typing?: string) => void;
+  patchDefinition: (patch: Partial<Omit<ProcessDefinition, 'nodes' | 'edges'>>, typing?: string) => void;
   deleteElements: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
   deleteSelection: () => void;
   select: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
@@ -71,15 +74,17 @@ export function createDesignerStore(initial: ProcessDefinition) {
     /** Records `next` as one undoable step. */
     const commit = (
       next: ProcessDefinition,
-      options: { moveOnly?: boolean; from?: ProcessDefinition } = {},
+      options: { moveOnly?: boolean; from?: ProcessDefinition; typing?: string | undefined } = {},
     ) => {
       const state = get();
       const before = options.from ?? state.definition;
+      const continuesTyping = options.typing !== undefined && options.typing === state.typingIn;
       set({
         definition: next,
-        past: [...state.past, before].slice(-HISTORY_LIMIT),
+        past: continuesTyping ? state.past : [...state.past, before].slice(-HISTORY_LIMIT),
         future: [],
         contentRevision: options.moveOnly ? state.contentRevision : state.contentRevision + 1,
+        typingIn: options.typing ?? null,
       });
     };
     /** Keeps the selection to elements that still exist after an undo, redo or delete. */
@@ -105,6 +110,7 @@ export function createDesignerStore(initial: ProcessDefinition) {
         future: from === 'past' ? other : rest,
         contentRevision: state.contentRevision + 1,
         moveStart: null,
+        typingIn: null,
       });
       set(keepSelection(target));
     };
@@ -119,6 +125,7 @@ export function createDesignerStore(initial: ProcessDefinition) {
       clipboard: null,
       pasteCount: 0,
       moveStart: null,
+      typingIn: null,
 
       addNode: (kind, name, position) => {
         const { definition } = get();
@@ -147,16 +154,16 @@ export function createDesignerStore(initial: ProcessDefinition) {
         if (moveStart && moveStart !== definition) commit(definition, { moveOnly: true, from: moveStart });
       },
       placeNodes: (positions) => commit(moveNodes(get().definition, positions), { moveOnly: true }),
-      updateNode: (id, next) => {
-        commit(replaceNode(get().definition, id, next));
+      updateNode: (id, next, typing) => {
+        commit(replaceNode(get().definition, id, next), { typing });
         // A renamed node stays selected under its new id.
         if (next.id !== id)
           set({
             selectedNodeIds: get().selectedNodeIds.map((selected) => (selected === id ? next.id : selected)),
           });
       },
-      updateEdge: (id, next) => commit(replaceEdge(get().definition, id, next)),
-      patchDefinition: (patch) => commit(patchDefinition(get().definition, patch)),
+      updateEdge: (id, next, typing) => commit(replaceEdge(get().definition, id, next), { typing }),
+      patchDefinition: (patch, typing) => commit(patchDefinition(get().definition, patch), { typing }),
       deleteElements: (nodeIds, edgeIds) => {
         if (nodeIds.length === 0 && edgeIds.length === 0) return;
         const next = deleteElements(get().definition, new Set(nodeIds), new Set(edgeIds));
@@ -164,7 +171,9 @@ export function createDesignerStore(initial: ProcessDefinition) {
         set(keepSelection(next));
       },
       deleteSelection: () => get().deleteElements(get().selectedNodeIds, get().selectedEdgeIds),
-      select: (nodeIds, edgeIds) => set({ selectedNodeIds: nodeIds, selectedEdgeIds: edgeIds }),
+      // Selecting something else ends a typing step: typing again later is a new step.
+      select: (nodeIds, edgeIds) =>
+        set({ selectedNodeIds: nodeIds, selectedEdgeIds: edgeIds, typingIn: null }),
       copy: () => {
         const { definition, selectedNodeIds } = get();
         if (selectedNodeIds.length === 0) return;
@@ -190,6 +199,7 @@ export function createDesignerStore(initial: ProcessDefinition) {
           past: [],
           future: [],
           moveStart: null,
+          typingIn: null,
           selectedNodeIds: [],
           selectedEdgeIds: [],
           contentRevision: get().contentRevision + 1,
