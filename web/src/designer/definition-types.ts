@@ -28,12 +28,13 @@ export type CreateDefinitionRequest = {
   definition?: ProcessDefinition;
 };
 
-/** A definition's one draft. Its graph may break the engine's rules; `issues` say how. */
+/** A definition's one draft. Its graph may break the engine's rules (`issues` say how), so it is read
+ * through readDefinition (import-definition.ts) before the editor takes it. */
 export type DraftView = {
   key: string;
   version: number;
   revision: number;
-  definition: ProcessDefinition;
+  definition: unknown;
   issues: ValidationProblem[];
   updatedAt: string;
   updatedBy: PersonRef | null;
@@ -44,7 +45,7 @@ export type VersionView = {
   version: number;
   versionId: string;
   status: 'draft' | 'published' | 'archived';
-  definition: ProcessDefinition;
+  definition: unknown;
   contentHash: string;
   issues: ValidationProblem[];
 };

@@ -64,6 +64,8 @@ export function toFlowEdges(
       id: edge.id,
       source: edge.from,
       target: edge.to,
+      // Right-angled edges route a way back (退回, a loop) around the nodes instead of over them.
+      type: 'smoothstep',
       selected: marks.selected.has(edge.id),
       ...(label === undefined ? {} : { label }),
       className: problemCount > 0 ? 'sgf-designer-edge-problem' : undefined,

@@ -1,7 +1,9 @@
-// Reads a definition from an imported JSON file. A draft exported mid-work may break the engine's
-// rules, so only the overall shape is required here (nodes with an id and a known kind, edges with
-// their ends); the validator reports everything else once the graph is open.
-import type { ProcessDefinition } from '../../../workflows/engine/definition-schema.js';
+// Reads a definition for editing, from an imported JSON file or from the server. A draft saved or
+// exported mid-work may break the engine's rules, so only the overall shape is required here (nodes
+// with an id and a known kind, edges with their ends); the validator reports everything else once
+// the graph is open. The schema's defaults are filled in wherever a node already fits the schema,
+// so the panels meet the same shape the engine reads (a stored draft is JSON as it was sent).
+import { ZNode, type ProcessDefinition } from '../../../workflows/engine/definition-schema.js';
 import { NODE_KINDS } from './store/node-kinds.js';
 
 export type ImportResult = { ok: true; definition: ProcessDefinition } | { ok: false; reason: string };
@@ -18,6 +20,10 @@ export function readImportedDefinition(text: string): ImportResult {
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : 'JSON' };
   }
+  return readDefinition(json);
+}
+
+export function readDefinition(json: unknown): ImportResult {
   if (!isRecord(json)) return { ok: false, reason: 'not an object' };
   const { nodes, edges = [] } = json;
   if (!Array.isArray(nodes) || !Array.isArray(edges))
@@ -38,6 +44,10 @@ export function readImportedDefinition(text: string): ImportResult {
     eventHandlers: [],
     version: 1,
     ...json,
+    nodes: nodes.map((node: unknown) => {
+      const parsed = ZNode.safeParse(node);
+      return parsed.success ? parsed.data : node;
+    }),
     edges,
     key: typeof json.key === 'string' ? json.key : '',
     name: typeof json.name === 'string' ? json.name : '',

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiProblem } from '../api/client';
 import { draftApi, fetchDraft } from './definition-hooks.js';
 import type { DraftView } from './definition-types.js';
+import { readDefinition } from './import-definition.js';
 import type { DesignerStore } from './store/designer-store.js';
 
 export type SaveState = 'unchanged' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict';
@@ -91,11 +92,12 @@ export function useAutosave(store: DesignerStore, key: string, initialRevision: 
   }, [store]);
 
   const loadTheirs = () => {
-    if (!conflict) return;
-    saved.current = conflict.definition;
+    const theirs = conflict && readDefinition(conflict.definition);
+    if (!conflict || !theirs?.ok) return;
+    saved.current = theirs.definition;
     revision.current = conflict.revision;
     blocked.current = false;
-    store.getState().resetDefinition(conflict.definition);
+    store.getState().resetDefinition(theirs.definition);
     setConflict(null);
     setState('saved');
   };

@@ -25,6 +25,10 @@ import { nodeTypes } from './node-types';
 import { NODE_KIND_MIME } from './Palette';
 
 const SNAP_GRID: [number, number] = [16, 16];
+/** A small graph is shown at its size, not blown up to fill the canvas. */
+const FIT_VIEW = { maxZoom: 1 };
+/** Smaller than React Flow's default: the canvas shares an office screen with two side panels. */
+const MINIMAP_SIZE = { width: 150, height: 100 };
 const isNodeKind = (value: string): value is NodeKind => (NODE_KINDS as readonly string[]).includes(value);
 
 /** The ids selected after React Flow's select changes; undefined when the changes select nothing. */
@@ -157,11 +161,12 @@ export function DesignerCanvas({ issues }: { issues: readonly DesignerIssue[] })
         snapToGrid
         snapGrid={SNAP_GRID}
         fitView
+        fitViewOptions={FIT_VIEW}
         minZoom={0.1}
         aria-label={t('designer.canvas.label')}
       >
         <Background gap={SNAP_GRID[0]} />
-        <MiniMap pannable zoomable ariaLabel={t('designer.canvas.minimap')} />
+        <MiniMap pannable zoomable ariaLabel={t('designer.canvas.minimap')} style={MINIMAP_SIZE} />
         <Controls aria-label={t('designer.canvas.controls')} />
       </ReactFlow>
     </div>

@@ -6,17 +6,19 @@ import { Alert, Result, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import type { ProcessDefinition } from '../../../../workflows/engine/definition-schema.js';
 import { Palette } from '../canvas/Palette';
 import { DesignerCanvas } from '../canvas/DesignerCanvas';
 import { FindNodeDialog } from '../canvas/FindNodeDialog';
+import { useArrange } from '../canvas/use-arrange.js';
 import { useDesignerShortcuts } from '../canvas/use-designer-shortcuts.js';
 import { useEditingSource, type EditingSource } from '../definition-hooks.js';
 import { hasLayout } from '../flow-adapter.js';
+import { readDefinition } from '../import-definition.js';
 import { IssuesPanel } from '../IssuesPanel';
-import { layoutDefinition } from '../layout.js';
 import { PropertyPanel } from '../panels/PropertyPanel';
 import { createDesignerStore } from '../store/designer-store.js';
-import { DesignerStoreProvider } from '../store/DesignerStoreContext';
+import { DesignerStoreProvider, useDesignerStoreApi } from '../store/DesignerStoreContext';
 import { useAutosave } from '../use-autosave.js';
 import { useDefinitionIssues } from '../use-definition-issues.js';
 import { ConflictDialog } from './ConflictDialog';
@@ -29,30 +31,29 @@ export default function DesignerEditorPage() {
   if (source.isPending) return <Spin tip={t('designer.editor.loading')} fullscreen={false} />;
   if (source.isError || 'missing' in source.data)
     return <Result status="404" title={t('designer.editor.notFound')} />;
-  return <Editor key={key} definitionKey={key} source={source.data} />;
+  const opened = readDefinition(
+    'draft' in source.data ? source.data.draft.definition : source.data.version.definition,
+  );
+  if (!opened.ok)
+    return <Result status="error" title={t('designer.create.importInvalid', { reason: opened.reason })} />;
+  return <Editor key={key} definitionKey={key} source={source.data} opened={opened.definition} />;
 }
 
 function Editor({
   definitionKey,
   source,
+  opened,
 }: {
   definitionKey: string;
   source: Exclude<EditingSource, { missing: true }>;
+  opened: ProcessDefinition;
 }) {
   const { t } = useTranslation();
-  const opened = 'draft' in source ? source.draft.definition : source.version.definition;
   const [store] = useState(() => createDesignerStore(opened));
   const autosave = useAutosave(store, definitionKey, 'draft' in source ? source.draft.revision : null);
   const issues = useDefinitionIssues(store);
   const [finding, setFinding] = useState(false);
   useDesignerShortcuts(store, () => setFinding(true));
-
-  // An imported graph without positions is laid out once on opening.
-  useEffect(() => {
-    const definition = store.getState().definition;
-    if (hasLayout(definition)) return;
-    void layoutDefinition(definition).then((positions) => store.getState().placeNodes(positions));
-  }, [store]);
 
   return (
     <DesignerStoreProvider store={store}>
@@ -74,6 +75,7 @@ function Editor({
           <div className="sgf-designer-body">
             <Palette />
             <DesignerCanvas issues={issues} />
+            <ArrangeOnOpen />
             <div className="sgf-designer-side">
               <PropertyPanel />
               <IssuesPanel issues={issues} />
@@ -85,4 +87,14 @@ function Editor({
       </ReactFlowProvider>
     </DesignerStoreProvider>
   );
+}
+
+/** An imported graph without positions is laid out once on opening. */
+function ArrangeOnOpen() {
+  const store = useDesignerStoreApi();
+  const arrange = useArrange();
+  useEffect(() => {
+    if (!hasLayout(store.getState().definition)) void arrange();
+  }, [store, arrange]);
+  return null;
 }

@@ -2,31 +2,35 @@
 // publish (with its summary: refused while the validator reports problems, which it lists).
 import {
   ArrowLeftOutlined,
+  CheckCircleOutlined,
   ClusterOutlined,
   CloudUploadOutlined,
   DownloadOutlined,
+  EditOutlined,
+  LoadingOutlined,
   RedoOutlined,
   SearchOutlined,
   UndoOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
-import { App, Button, List, Modal, Space, Tag, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Button, List, Modal, Space, Tooltip, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { describeProblem } from '../../api/client';
 import { usePublishDraft } from '../definition-hooks.js';
 import type { DesignerIssue } from '../definition-issues.js';
-import { layoutDefinition } from '../layout.js';
+import { useArrange } from '../canvas/use-arrange.js';
 import { useDesigner, useDesignerStoreApi } from '../store/DesignerStoreContext';
 import type { Autosave, SaveState } from '../use-autosave.js';
 
-const SAVE_COLOURS: Record<SaveState, string> = {
-  unchanged: 'default',
-  pending: 'gold',
-  saving: 'processing',
-  saved: 'success',
-  error: 'error',
-  conflict: 'error',
+const SAVE_ICONS: Record<SaveState, ReactNode> = {
+  unchanged: null,
+  pending: <EditOutlined />,
+  saving: <LoadingOutlined />,
+  saved: <CheckCircleOutlined className="sgf-designer-ok" />,
+  error: <WarningOutlined className="sgf-designer-warn" />,
+  conflict: <WarningOutlined className="sgf-designer-warn" />,
 };
 
 export function EditorToolbar({
@@ -47,6 +51,7 @@ export function EditorToolbar({
   const canUndo = useDesigner((state) => state.past.length > 0);
   const canRedo = useDesigner((state) => state.future.length > 0);
   const [publishing, setPublishing] = useState(false);
+  const arrange = useArrange();
   const publish = usePublishDraft(definitionKey);
   const zh = i18n.language.startsWith('zh');
 
@@ -85,9 +90,10 @@ export function EditorToolbar({
         <Typography.Title level={4} className="sgf-designer-name">
           {name}
         </Typography.Title>
-        <Tag color={SAVE_COLOURS[autosave.state]} role="status">
+        <Typography.Text role="status" className="sgf-designer-save-state">
+          {SAVE_ICONS[autosave.state]}{' '}
           {t(`designer.save.${autosave.state === 'conflict' ? 'error' : autosave.state}`)}
-        </Tag>
+        </Typography.Text>
       </Space>
       <Space wrap>
         <Tooltip title={t('designer.toolbar.undo')}>
@@ -106,14 +112,7 @@ export function EditorToolbar({
             onClick={() => store.getState().redo()}
           />
         </Tooltip>
-        <Button
-          icon={<ClusterOutlined />}
-          onClick={() =>
-            void layoutDefinition(store.getState().definition).then((positions) =>
-              store.getState().placeNodes(positions),
-            )
-          }
-        >
+        <Button icon={<ClusterOutlined />} onClick={() => void arrange()}>
           {t('designer.toolbar.layout')}
         </Button>
         <Button icon={<SearchOutlined />} onClick={onFind}>

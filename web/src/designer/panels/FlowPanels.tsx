@@ -23,14 +23,7 @@ import { useNodeEdit } from './use-node-edit.js';
 
 function useVariables(): string[] {
   const definition = useDesigner((state) => state.definition);
-  // knownVariables reads a parsed definition; a draft mid-edit may lack defaults, so guard its lists.
-  return useMemo(() => {
-    try {
-      return [...knownVariables(definition)].sort();
-    } catch {
-      return definition.variables.map((variable) => variable.name);
-    }
-  }, [definition]);
+  return useMemo(() => [...knownVariables(definition)].sort(), [definition]);
 }
 
 export function GatewayPanel({ node }: { node: NodeOf<'gateway'> }) {

@@ -54,7 +54,7 @@ export function PropertyPanel() {
 function NodeProperties({ node }: { node: ProcessNode }) {
   const { t } = useTranslation();
   const edit = useNodeEdit(node);
-  const ids = useDesigner((state) => state.definition.nodes.map((candidate) => candidate.id));
+  const nodes = useDesigner((state) => state.definition.nodes);
   const updateNode = useDesigner((state) => state.updateNode);
   return (
     <>
@@ -71,7 +71,7 @@ function NodeProperties({ node }: { node: ProcessNode }) {
         check={(id) =>
           !ELEMENT_ID.test(id)
             ? t('designer.properties.idFormat')
-            : ids.includes(id)
+            : nodes.some((candidate) => candidate.id === id)
               ? t('designer.properties.idTaken')
               : undefined
         }
