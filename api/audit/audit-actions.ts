@@ -63,6 +63,8 @@ export const AUDIT_ACTIONS = {
   'talent_round.notice_ended': ['结束公示', 'Public notice ended'],
   'talent_application.entered': ['录入申报', 'Application entered'],
   'talent_application.imported': ['导入申报', 'Applications imported'],
+  'talent_application.amended': ['修改申报', 'Application amended'],
+  'talent_application.withdrawn': ['撤回申报', 'Application withdrawn'],
   'talent_application.viewed': ['查看申报详情（含完整身份证号）', 'Application read in full'],
   'talent_application.exported': ['导出申报名单', 'Applications exported'],
   'talent_application.document_uploaded': ['上传申报材料', 'Application document uploaded'],

@@ -541,6 +541,22 @@ describe('authorization matrix', () => {
       method: 'GET',
       path: `/api/talent/applications/${(await readableRoundAt(t)).applicationId}`,
     }),
+    // A fresh application per probe in the unit's open round: the office's amendment changes it.
+    'PATCH /talent/applications/:id': async (t) => {
+      const { entry, id } = await applicationIn((await readableRoundAt(t)).roundId);
+      return {
+        method: 'PATCH',
+        path: `/api/talent/applications/${id}`,
+        body: { ...entry, employerName: '矩阵修改' },
+        headers: { 'if-match': '*' },
+      };
+    },
+    'POST /talent/applications/:id/withdraw': async (t) => ({
+      method: 'POST',
+      path: `/api/talent/applications/${(await applicationIn((await readableRoundAt(t)).roundId)).id}/withdraw`,
+      body: { reason: '矩阵撤回' },
+      headers: { 'if-match': '*' },
+    }),
     'GET /talent/rounds/:id/review-assignments': async (t) => ({
       method: 'GET',
       path: `/api/talent/rounds/${(await readableRoundAt(t)).roundId}/review-assignments`,
@@ -759,7 +775,7 @@ describe('authorization matrix', () => {
         socialWorkYears: entry.socialWorkYears,
       },
     });
-    return prisma.talentApplication.create({
+    const application = await prisma.talentApplication.create({
       data: {
         roundId,
         candidateId: candidate.id,
@@ -769,6 +785,7 @@ describe('authorization matrix', () => {
         createdById: roleUsers.get('selection_office')!.id,
       },
     });
+    return { ...application, entry };
   }
   /**
    * A round of the target's unit in review (written directly: the review probes are about who may
