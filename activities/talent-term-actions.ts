@@ -19,7 +19,7 @@ import {
 } from '../workflows/talent';
 import { NonRetryableActionError, type ActionRequest } from './run-action';
 import type { Sql } from './sql';
-import { recordLeadingDecision } from './talent-leading-decisions';
+import { leadersComments, recordLeadingDecision } from './talent-leading-decisions';
 
 const isoDate = z.iso.date();
 const talentId = z.uuid();
@@ -325,9 +325,16 @@ export async function runTalentTermAction(sql: Sql, action: TalentTermAction, re
             term.id,
             p.effectiveOn,
           ]);
-          const detail = { note: p.note ?? null, idempotencyKey: key };
-          await recordStatus(tx, p.talentId, 'revocation_approved', p.effectiveOn, detail);
-          await recordStatus(tx, p.talentId, 'revoked', p.effectiveOn, detail);
+          // The approval records what the leading group said; the revocation, the findings it rests on.
+          const approval = p.leadingDecision ? leadersComments(p.leadingDecision) : null;
+          await recordStatus(tx, p.talentId, 'revocation_approved', p.effectiveOn, {
+            note: approval,
+            idempotencyKey: key,
+          });
+          await recordStatus(tx, p.talentId, 'revoked', p.effectiveOn, {
+            note: p.note ?? null,
+            idempotencyKey: key,
+          });
         }
         await recordLeadingDecision(tx, revocationOf(p.talentId), p.leadingDecision, key);
         return { revokedOn: term.revokedOn ?? p.effectiveOn };
@@ -371,14 +378,13 @@ export async function runTalentTermAction(sql: Sql, action: TalentTermAction, re
       const p = params('recordTermEvent', request);
       return inTransaction(sql, async (tx) => {
         await lockTerm(tx, p.talentId);
+        // A dismissal after the leading group did not approve (not after an unverified report): its
+        // record says why the group declined, when a member said so, rather than the findings again.
+        const declined = p.kind === 'misconduct_dismissed' && p.leadingDecision?.outcome === 'reject';
+        const note = (declined && leadersComments(p.leadingDecision!)) || (p.note ?? null);
         if (!(await alreadyRecorded(tx, p.talentId, key)))
-          await recordStatus(tx, p.talentId, p.kind, p.effectiveOn, {
-            note: p.note ?? null,
-            idempotencyKey: key,
-          });
-        // A dismissal after the leading group did not approve (not after an unverified report).
-        if (p.kind === 'misconduct_dismissed' && p.leadingDecision?.outcome === 'reject')
-          await recordLeadingDecision(tx, revocationOf(p.talentId), p.leadingDecision, key);
+          await recordStatus(tx, p.talentId, p.kind, p.effectiveOn, { note, idempotencyKey: key });
+        if (declined) await recordLeadingDecision(tx, revocationOf(p.talentId), p.leadingDecision, key);
         return { recorded: p.kind };
       });
     }
