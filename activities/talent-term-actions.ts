@@ -228,6 +228,7 @@ type StatusKind =
   | 'misconduct_verified'
   | 'misconduct_dismissed'
   | 'revocation_approved'
+  | 'revocation_returned'
   | 'revoked'
   | 'benefits_stopped'
   | 'annual_assessment'
@@ -378,13 +379,17 @@ export async function runTalentTermAction(sql: Sql, action: TalentTermAction, re
       const p = params('recordTermEvent', request);
       return inTransaction(sql, async (tx) => {
         await lockTerm(tx, p.talentId);
-        // A dismissal after the leading group did not approve (not after an unverified report): its
-        // record says why the group declined, when a member said so, rather than the findings again.
-        const declined = p.kind === 'misconduct_dismissed' && p.leadingDecision?.outcome === 'reject';
-        const note = (declined && leadersComments(p.leadingDecision!)) || (p.note ?? null);
+        // A dismissal after the leading group did not approve (not after an unverified report), or
+        // the group's return for verification again: the group decided, so its decision is a row and
+        // the record says why, when a member said so, rather than the findings again.
+        const outcome = p.leadingDecision?.outcome;
+        const byGroup =
+          (p.kind === 'misconduct_dismissed' && outcome === 'reject') ||
+          (p.kind === 'revocation_returned' && outcome === 'return');
+        const note = (byGroup && leadersComments(p.leadingDecision!)) || (p.note ?? null);
         if (!(await alreadyRecorded(tx, p.talentId, key)))
           await recordStatus(tx, p.talentId, p.kind, p.effectiveOn, { note, idempotencyKey: key });
-        if (declined) await recordLeadingDecision(tx, revocationOf(p.talentId), p.leadingDecision, key);
+        if (byGroup) await recordLeadingDecision(tx, revocationOf(p.talentId), p.leadingDecision, key);
         return { recorded: p.kind };
       });
     }

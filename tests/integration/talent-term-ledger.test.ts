@@ -262,14 +262,14 @@ describe('talent terms on the embedded runtime', () => {
     const { talent } = await newTerm();
     const activities = createActivities({ pool });
     const effectiveOn = today();
-    const dismiss = (idempotencyKey: string, leadingDecision: unknown) =>
+    const dismiss = (idempotencyKey: string, leadingDecision: unknown, kind = 'misconduct_dismissed') =>
       activities.runAction({
         instanceId: randomUUID(),
         actionId: 'action-7',
         action: 'recordTermEvent',
         params: {
           talentId: talent.talentId,
-          kind: 'misconduct_dismissed',
+          kind,
           effectiveOn,
           note: '不予认定',
           leadingDecision,
@@ -292,6 +292,12 @@ describe('talent terms on the embedded runtime', () => {
     });
     await dismiss('dismiss-rejected', rejected);
     await dismiss('dismiss-rejected', rejected); // a retry after the first attempt committed
+    // The group's return for verification again is a decision of its own.
+    const returned = {
+      outcome: 'return',
+      votes: [{ userId: people.lingdao3!, vote: 'return', comment: '请补充核实举报人陈述' }],
+    };
+    await dismiss('revocation-returned', returned, 'revocation_returned');
     // The dismissal the group decided says why it declined; the office's own dismissals its findings.
     const { rows: notes } = await pool.query<{ note: string }>(
       `SELECT detail->>'note' AS note FROM talent_status_event
@@ -299,9 +305,10 @@ describe('talent terms on the embedded runtime', () => {
       [talent.talentId],
     );
     expect(notes.map((n) => n.note)).toEqual(['不予认定', '不予认定', '情节轻微']);
+    expect(await notesOf(talent.talentId)).toMatchObject({ revocation_returned: '请补充核实举报人陈述' });
     const { rows } = await pool.query(
       `SELECT subject::text, talent_id AS "talentId", round_id AS "roundId", outcome::text, reason,
-              decided_by_id AS "decidedBy", votes FROM talent_leading_decision WHERE talent_id = $1`,
+              decided_by_id AS "decidedBy", votes FROM talent_leading_decision WHERE talent_id = $1 ORDER BY outcome::text`,
       [talent.talentId],
     );
     expect(rows).toEqual([
@@ -313,6 +320,15 @@ describe('talent terms on the embedded runtime', () => {
         reason: '情节轻微',
         decidedBy: people.lingdao2,
         votes: rejected.votes,
+      },
+      {
+        subject: 'revocation',
+        talentId: talent.talentId,
+        roundId: null,
+        outcome: 'returned',
+        reason: '请补充核实举报人陈述',
+        decidedBy: people.lingdao3,
+        votes: returned.votes,
       },
     ]);
   });
