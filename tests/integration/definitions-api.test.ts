@@ -363,6 +363,31 @@ describe('definitions API', () => {
     expect(refused.status).toBe(404);
   });
 
+  it('lets exactly one of two saves made on the same ETag win', async () => {
+    const path = `/api/definitions/${KEY}/draft`;
+    const etag = (await admin('GET', path)).headers.get('etag')!;
+    const saves = await Promise.all(
+      [volunteerService, withoutDefault].map((definition) =>
+        admin('PUT', path, { definition }, { 'if-match': etag }),
+      ),
+    );
+    expect(saves.map((save) => save.status).sort()).toEqual([200, 412]);
+    const winner = saves.find((save) => save.status === 200)!;
+    const loser = saves.find((save) => save.status === 412)!;
+    expect(loser.json!.current.revision).toBe(winner.json!.revision);
+  });
+
+  it('replays a create sent again with the same Idempotency-Key', async () => {
+    const body = { key: 'retried-create', name: '重试新建' };
+    const headers = { 'idempotency-key': 'definitions-retry-1' };
+    const first = await admin('POST', '/api/definitions', body, headers);
+    const again = await admin('POST', '/api/definitions', body, headers);
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.json).toEqual(first.json);
+    expect(await api.prisma.processDefinition.count({ where: { key: 'retried-create' } })).toBe(1);
+  });
+
   it('refuses every definitions route to a non-admin', async () => {
     const calls: [string, string, unknown?][] = [
       ['GET', '/api/definitions'],
