@@ -4,7 +4,8 @@
 // starts the published process from the catalogue; publishing unchanged content makes no version,
 // published versions cannot be rewritten even in SQL, start-up publishing moves a draft up a
 // number, and every route refuses non-admins.
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
+import { latestPublishedVersion } from '../../activities/published-definitions';
 import { seedBuiltInDefinitions } from '../../prisma/seed/seed-definitions';
 import { projectLifecycle } from '../../workflows/definitions';
 import {
@@ -361,6 +362,15 @@ describe('definitions API', () => {
     const draftId = (versions.json!.items[0] as { versionId: string }).versionId;
     const refused = await startProject(draftId, '草稿不能发起');
     expect(refused.status).toBe(404);
+    // A sub-process starts on the latest published version, never on the draft numbered above it.
+    const pool = new Pool({ connectionString: api.server.databaseUrl, max: 1 });
+    try {
+      expect((await latestPublishedVersion(pool, 'project-lifecycle'))!.versionId).toBe(
+        ids['project-lifecycle'],
+      );
+    } finally {
+      await pool.end();
+    }
   });
 
   it('lets exactly one of two saves made on the same ETag win', async () => {
