@@ -45,6 +45,16 @@ const DRAFT_FIELDS = {
   contentHash: true,
 } as const;
 
+type WrittenDraft = DraftRow & { contentHash: string };
+
+/** What the audit log keeps of a written draft: which one and which content, not the graph. */
+const draftSummary = (key: string, draft: WrittenDraft) => ({
+  key,
+  version: draft.version,
+  revision: draft.revision,
+  contentHash: draft.contentHash,
+});
+
 /** The first draft's revision; each save adds one. */
 const FIRST_REVISION = 1;
 
@@ -54,7 +64,7 @@ async function insertDraft(
   definitionId: string,
   version: number,
   graph: TDefinitionGraph,
-): Promise<DraftRow & { contentHash: string }> {
+): Promise<WrittenDraft> {
   return db.processDefinitionVersion.create({
     data: {
       definitionId,
@@ -104,10 +114,7 @@ export async function createDefinition(
   return {
     body: await draftViewOf(db, request.key, draft),
     audit: auditOf('definition.created', definition.id, {
-      key: request.key,
-      version: draft.version,
-      revision: draft.revision,
-      contentHash: draft.contentHash,
+      ...draftSummary(request.key, draft),
       imported: request.definition !== undefined,
     }),
   };
@@ -130,28 +137,28 @@ export async function createDraft(
   const versions = await db.processDefinitionVersion.findMany({
     where: { definitionId: definition.id },
     orderBy: { version: 'desc' },
-    select: { version: true, status: true, graph: true },
+    select: { id: true, version: true, status: true },
   });
   if (versions.some((v) => v.status === 'draft')) throw draftExists(key);
+  const graphOf = async (id: string) =>
+    (await db.processDefinitionVersion.findUniqueOrThrow({ where: { id }, select: { graph: true } }))
+      .graph as TDefinitionGraph;
   let graph: TDefinitionGraph;
   if ('definition' in request) graph = request.definition;
   else if (request.fromVersion !== undefined) {
     const source = versions.find((v) => v.version === request.fromVersion);
     if (!source) throw versionNotFound(key, request.fromVersion);
-    graph = source.graph as TDefinitionGraph;
+    graph = await graphOf(source.id);
   } else {
     const latest = versions.find((v) => v.status === 'published');
-    graph = latest ? (latest.graph as TDefinitionGraph) : emptyGraph(key, definition.name);
+    graph = latest ? await graphOf(latest.id) : emptyGraph(key, definition.name);
   }
   const newest = versions[0]?.version ?? 0;
   const draft = await insertDraft(db, caller, definition.id, newest + 1, withKey(graph, key));
   return {
     body: await draftViewOf(db, key, draft),
     audit: auditOf('definition.draft_created', definition.id, {
-      key,
-      version: draft.version,
-      revision: draft.revision,
-      contentHash: draft.contentHash,
+      ...draftSummary(key, draft),
       ...('fromVersion' in request && request.fromVersion !== undefined
         ? { fromVersion: request.fromVersion }
         : {}),
@@ -227,12 +234,7 @@ export async function saveDraft(
   });
   return {
     body: await draftViewOf(db, key, draft),
-    audit: auditOf('definition.draft_saved', locked.definition_id, {
-      key,
-      version: draft.version,
-      revision: draft.revision,
-      contentHash: draft.contentHash,
-    }),
+    audit: auditOf('definition.draft_saved', locked.definition_id, draftSummary(key, draft)),
   };
 }
 
