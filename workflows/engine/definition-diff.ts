@@ -62,13 +62,14 @@ function commonOrder(before: readonly Json[], after: readonly Json[], key: strin
   return [names(before).filter((n) => inAfter.has(n)), names(after).filter((n) => inBefore.has(n))];
 }
 
+/** Objects and lists are walked (no changes below means equal), anything else compared whole: linear in size. */
 function propertyChanges(before: unknown, after: unknown, path: string): PropertyChange[] {
-  if (same(before, after)) return [];
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])];
     return keys.flatMap((key) => propertyChanges(before[key], after[key], path ? `${path}.${key}` : key));
   }
   if (Array.isArray(before) && Array.isArray(after)) return listChanges(before, after, path);
+  if (same(before, after)) return [];
   return [{ path, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) }];
 }
 
