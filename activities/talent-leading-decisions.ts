@@ -21,7 +21,6 @@ export async function recordLeadingDecision(
   idempotencyKey: string,
 ): Promise<void> {
   if (!decision) return;
-  const comments = decision.votes.flatMap((vote) => (vote.comment?.trim() ? [vote.comment.trim()] : []));
   await tx.query(
     `INSERT INTO talent_leading_decision
        (id, subject, round_id, talent_id, outcome, reason, decided_by_id, votes, idempotency_key)
@@ -33,10 +32,16 @@ export async function recordLeadingDecision(
       about.subject === 'list' ? about.roundId : null,
       about.subject === 'revocation' ? about.talentId : null,
       OUTCOMES[decision.outcome],
-      comments.length > 0 ? comments.join('；') : null,
+      leadersComments(decision),
       decision.votes.at(-1)!.userId,
       JSON.stringify(decision.votes),
       idempotencyKey,
     ],
   );
+}
+
+/** The members' comments on their votes, in voting order, as one text; null when nobody commented. */
+export function leadersComments(decision: ApprovalVotes): string | null {
+  const comments = decision.votes.flatMap((vote) => (vote.comment?.trim() ? [vote.comment.trim()] : []));
+  return comments.length > 0 ? comments.join('；') : null;
 }

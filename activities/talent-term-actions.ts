@@ -19,7 +19,7 @@ import {
 } from '../workflows/talent';
 import { NonRetryableActionError, type ActionRequest } from './run-action';
 import type { Sql } from './sql';
-import { recordLeadingDecision } from './talent-leading-decisions';
+import { leadersComments, recordLeadingDecision } from './talent-leading-decisions';
 
 const isoDate = z.iso.date();
 const talentId = z.uuid();
@@ -228,6 +228,7 @@ type StatusKind =
   | 'misconduct_verified'
   | 'misconduct_dismissed'
   | 'revocation_approved'
+  | 'revocation_returned'
   | 'revoked'
   | 'benefits_stopped'
   | 'annual_assessment'
@@ -325,9 +326,16 @@ export async function runTalentTermAction(sql: Sql, action: TalentTermAction, re
             term.id,
             p.effectiveOn,
           ]);
-          const detail = { note: p.note ?? null, idempotencyKey: key };
-          await recordStatus(tx, p.talentId, 'revocation_approved', p.effectiveOn, detail);
-          await recordStatus(tx, p.talentId, 'revoked', p.effectiveOn, detail);
+          // The approval records what the leading group said; the revocation, the findings it rests on.
+          const approval = p.leadingDecision ? leadersComments(p.leadingDecision) : null;
+          await recordStatus(tx, p.talentId, 'revocation_approved', p.effectiveOn, {
+            note: approval,
+            idempotencyKey: key,
+          });
+          await recordStatus(tx, p.talentId, 'revoked', p.effectiveOn, {
+            note: p.note ?? null,
+            idempotencyKey: key,
+          });
         }
         await recordLeadingDecision(tx, revocationOf(p.talentId), p.leadingDecision, key);
         return { revokedOn: term.revokedOn ?? p.effectiveOn };
@@ -371,14 +379,17 @@ export async function runTalentTermAction(sql: Sql, action: TalentTermAction, re
       const p = params('recordTermEvent', request);
       return inTransaction(sql, async (tx) => {
         await lockTerm(tx, p.talentId);
+        // A dismissal after the leading group did not approve (not after an unverified report), or
+        // the group's return for verification again: the group decided, so its decision is a row and
+        // the record says why, when a member said so, rather than the findings again.
+        const outcome = p.leadingDecision?.outcome;
+        const byGroup =
+          (p.kind === 'misconduct_dismissed' && outcome === 'reject') ||
+          (p.kind === 'revocation_returned' && outcome === 'return');
+        const note = (byGroup && leadersComments(p.leadingDecision!)) || (p.note ?? null);
         if (!(await alreadyRecorded(tx, p.talentId, key)))
-          await recordStatus(tx, p.talentId, p.kind, p.effectiveOn, {
-            note: p.note ?? null,
-            idempotencyKey: key,
-          });
-        // A dismissal after the leading group did not approve (not after an unverified report).
-        if (p.kind === 'misconduct_dismissed' && p.leadingDecision?.outcome === 'reject')
-          await recordLeadingDecision(tx, revocationOf(p.talentId), p.leadingDecision, key);
+          await recordStatus(tx, p.talentId, p.kind, p.effectiveOn, { note, idempotencyKey: key });
+        if (byGroup) await recordLeadingDecision(tx, revocationOf(p.talentId), p.leadingDecision, key);
         return { recorded: p.kind };
       });
     }

@@ -27,6 +27,7 @@ import { workRoutes } from './work/work.routes';
 import { incidentRoutes } from './incidents/incident.routes';
 import { attachmentRoutes } from './attachments/attachment.routes';
 import { dashboardRoutes } from './dashboards/dashboard.routes';
+import { definitionRoutes } from './definitions/definitions.routes';
 import { notificationRoutes } from './notifications/notification.routes';
 import type { NotificationHub } from './notifications/notification-stream';
 import type { ProxySweeper } from './proxies/proxy-sweeper';
@@ -101,6 +102,7 @@ export function apiRouteTable({
     ...talentDossierRoutes(prisma, config.dataDir),
     ...talentResultsRoutes(prisma, clock ?? (() => new Date())),
     ...talentTermRoutes(prisma, orchestrator, clock ?? (() => new Date())),
+    ...definitionRoutes(prisma, clock ?? (() => new Date())),
     ...docsRoutes(() => routes, health.version),
   );
   return routes;

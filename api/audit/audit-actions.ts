@@ -63,6 +63,8 @@ export const AUDIT_ACTIONS = {
   'talent_round.notice_ended': ['结束公示', 'Public notice ended'],
   'talent_application.entered': ['录入申报', 'Application entered'],
   'talent_application.imported': ['导入申报', 'Applications imported'],
+  'talent_application.amended': ['修改申报', 'Application amended'],
+  'talent_application.withdrawn': ['撤回申报', 'Application withdrawn'],
   'talent_application.viewed': ['查看申报详情（含完整身份证号）', 'Application read in full'],
   'talent_application.exported': ['导出申报名单', 'Applications exported'],
   'talent_application.document_uploaded': ['上传申报材料', 'Application document uploaded'],
@@ -84,6 +86,11 @@ export const AUDIT_ACTIONS = {
   ],
   'talent_round.ranking_exported': ['导出排名结果', 'Ranking exported'],
   'talent.pool_exported': ['导出人才库', 'Talent pool exported'],
+  'definition.created': ['新建流程定义', 'Process definition created'],
+  'definition.draft_created': ['新建流程草稿', 'Definition draft created'],
+  'definition.draft_saved': ['保存流程草稿', 'Definition draft saved'],
+  'definition.draft_deleted': ['删除流程草稿', 'Definition draft deleted'],
+  'definition.published': ['发布流程版本', 'Definition version published'],
 } as const satisfies Record<string, Labels>;
 
 export const AUDIT_RESOURCE_TYPES = {
@@ -103,6 +110,7 @@ export const AUDIT_RESOURCE_TYPES = {
   talent_application: ['人才申报', 'Talent application'],
   talent_objection: ['公示异议', 'Notice objection'],
   talent: ['高层次人才', 'Talent'],
+  definition: ['流程定义', 'Process definition'],
 } as const satisfies Record<string, Labels>;
 
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;

@@ -191,6 +191,8 @@ function stageDurationsSql(where: Prisma.Sql): Prisma.Sql {
         st.stage ->> 'name' AS stage_name, st.ord
       FROM process_definition d JOIN process_definition_version v ON v.definition_id = d.id
         CROSS JOIN LATERAL jsonb_array_elements(v.graph -> 'stages') WITH ORDINALITY st(stage, ord)
+      -- A draft's stage names are not the process's until published.
+      WHERE v.status <> 'draft'
       ORDER BY d.key, st.stage ->> 'id', v.version DESC
     )
     SELECT p.definition_key, p.definition_name, p.stage_id, coalesce(n.stage_name, p.stage_id) AS stage_name,

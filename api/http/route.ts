@@ -8,7 +8,7 @@ import type { DbClient } from '../db/prisma-client';
 import type { RouteExpectations } from '../policy/route-expectations';
 import type { AuditEntry } from './audit-entry';
 
-export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface ResponseDecl {
   description: string;

@@ -116,7 +116,8 @@ export async function applicationDetail(
     where: { id },
     include: {
       ...withPerson,
-      round: { select: { unitId: true } },
+      round: { select: { unitId: true, status: true } },
+      withdrawnBy: { select: { id: true, displayName: true } },
       assignments: { select: { submittedAt: true } },
       ranking: true,
     },
@@ -147,6 +148,12 @@ export async function applicationDetail(
             at: row.overrideAt.toISOString(),
           }
         : null,
+    withdrawal:
+      row.withdrawnReason && row.withdrawnBy && row.withdrawnAt
+        ? { reason: row.withdrawnReason, by: row.withdrawnBy, at: row.withdrawnAt.toISOString() }
+        : null,
+    changeable: row.status === 'submitted' && row.round.status === 'open',
+    revision: row.revision,
     review: {
       assigned: row.assignments.length,
       submitted: row.assignments.filter((a) => a.submittedAt !== null).length,

@@ -80,9 +80,14 @@ export function blankLabelledReason(key: string): { reason: string; reasonZh: st
   const column = (APPLICATION_COLUMNS as readonly Column[]).find((c) => c.key === key);
   if (!column || !('labels' in column) || !column.labels) return undefined;
   return {
-    reason: `required; accepted: ${column.labels.map((l) => l.zh).join(', ')}`,
-    reasonZh: `必填；可选：${column.labels.map((l) => l.zh).join('、')}`,
+    reason: `required; accepted: ${acceptedLabels(column.labels, ', ')}`,
+    reasonZh: `必填；可选：${acceptedLabels(column.labels, '、')}`,
   };
+}
+
+/** A labelled column's accepted values as the office reads them (Chinese labels, with the language's separator). */
+function acceptedLabels(labels: Labelled, separator: string): string {
+  return labels.map((l) => l.zh).join(separator);
 }
 
 /** The template of a round: its example row's years agree with the round's reference date, so it imports as it stands. */
@@ -122,8 +127,8 @@ export async function applicationTemplate(referenceDate: string): Promise<Buffer
     ['日期', '填写为 YYYY-MM-DD，如 2015-07-01'],
     ['公民身份号码', '18 位，末位可为 X；出生日期、性别须与号码一致'],
     ['从事社会工作年限', '整数或一位小数，须与起始日期相符（相差不超过 1 年）'],
-    ['服务领域', SOCIAL_WORK_FIELDS.map((f) => f.zh).join('、')],
-    ['单位类型', UNIT_TYPES.map((u) => u.zh).join('、')],
+    ['服务领域', acceptedLabels(SOCIAL_WORK_FIELDS, '、')],
+    ['单位类型', acceptedLabels(UNIT_TYPES, '、')],
     ['示例行', '第 2 行是示例，导入前请删除或改为真实申报'],
     ['导入规则', '整份文件逐行校验：任何一行有误则不导入任何数据，并列出全部问题'],
   ]);
@@ -177,8 +182,8 @@ function fromLabel(
     issues.push({
       column: column.header,
       key: column.key,
-      reason: `unknown value “${text}”; accepted: ${column.labels.map((l) => l.zh).join(', ')}`,
-      reasonZh: `“${text}”不是可选的${column.header}；可选：${column.labels.map((l) => l.zh).join('、')}`,
+      reason: `unknown value “${text}”; accepted: ${acceptedLabels(column.labels, ', ')}`,
+      reasonZh: `“${text}”不是可选的${column.header}；可选：${acceptedLabels(column.labels, '、')}`,
     });
   return found?.key;
 }

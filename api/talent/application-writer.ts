@@ -87,6 +87,25 @@ export const alreadyApplied = (field: string) =>
     { detailZh: '此人已在本批次申报，不能重复申报' },
   );
 
+/** The person's columns of an entry (the candidate row). */
+export const person = (entry: TApplicationEntry) => ({
+  name: entry.name,
+  gender: entry.gender,
+  birthDate: new Date(entry.birthDate),
+  phone: entry.phone,
+});
+
+/** The dossier's columns of an entry (its certificates are rows of their own). */
+export const dossierOf = (entry: TApplicationEntry) => ({
+  employerName: entry.employerName,
+  employerId: entry.employerId ?? null,
+  unitType: entry.unitType,
+  field: entry.field,
+  elderlyServices: entry.elderlyServices,
+  socialWorkSince: new Date(entry.socialWorkSince),
+  socialWorkYears: entry.socialWorkYears,
+});
+
 /**
  * Writes the entries as applications of the round, in a fixed number of statements whatever their
  * count (an import of hundreds stays well inside the route's transaction), and answers their ids
@@ -105,12 +124,6 @@ export async function writeApplications(
     select: { identityNumber: true },
   });
   const knownNumbers = new Set(known.map((c) => c.identityNumber));
-  const person = (entry: TApplicationEntry) => ({
-    name: entry.name,
-    gender: entry.gender,
-    birthDate: new Date(entry.birthDate),
-    phone: entry.phone,
-  });
   // Someone applying again brings their personal data up to date; their earlier dossiers stay as they were.
   for (const entry of entries.filter((e) => knownNumbers.has(e.identityNumber)))
     await db.talentCandidate.update({ where: { identityNumber: entry.identityNumber }, data: person(entry) });
@@ -137,13 +150,7 @@ export async function writeApplications(
     data: rows.map(({ entry, candidateId, dossierId }) => ({
       id: dossierId,
       candidateId,
-      employerName: entry.employerName,
-      employerId: entry.employerId ?? null,
-      unitType: entry.unitType,
-      field: entry.field,
-      elderlyServices: entry.elderlyServices,
-      socialWorkSince: new Date(entry.socialWorkSince),
-      socialWorkYears: entry.socialWorkYears,
+      ...dossierOf(entry),
     })),
   });
   await db.talentCertificate.createMany({

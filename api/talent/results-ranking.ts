@@ -24,15 +24,22 @@ import type { RoundRow } from './talent-scope';
 /** Sort key of the last row: rank (0 for the unranked, who come last; ranks start at 1) and application id. */
 const ZCursor = z.tuple([z.number().int().min(0), z.guid()]);
 
-/** The round as results pages head it, for any number of rounds in four statements. */
+/** The round as results pages head it, for any number of rounds in five statements. */
 export async function resultsRounds(db: DbClient, rounds: RoundRow[]): Promise<TResultsRound[]> {
   const roundIds = rounds.map((round) => round.id);
-  const [seats, applications, removed] = await Promise.all([
+  const [seats, held, applications, removed] = await Promise.all([
+    // The cut lines are the ranking's, as its explanations state them…
     db.talentRankingResult.groupBy({
       by: ['roundId', 'seatType'],
       where: { roundId: { in: roundIds } },
-      _count: { _all: true },
       _min: { finalScore: true },
+    }),
+    // …while a seat whose holder an upheld objection removed is no longer filled, though the next in
+    // line is promoted only when the notice ends.
+    db.talentRankingResult.groupBy({
+      by: ['roundId', 'seatType'],
+      where: { roundId: { in: roundIds }, application: { status: { not: 'removed' } } },
+      _count: { _all: true },
     }),
     db.talentApplication.groupBy({
       by: ['roundId'],
@@ -47,6 +54,8 @@ export async function resultsRounds(db: DbClient, rounds: RoundRow[]): Promise<T
   ]);
   const seat = (roundId: string, type: 'reserved' | 'general') =>
     seats.find((s) => s.roundId === roundId && s.seatType === type);
+  const filled = (roundId: string, type: 'reserved' | 'general') =>
+    held.find((s) => s.roundId === roundId && s.seatType === type)?._count._all ?? 0;
   const count = (groups: { roundId: string; _count: { _all: number } }[], roundId: string) =>
     groups.find((g) => g.roundId === roundId)?._count._all ?? 0;
   return rounds.map((round) => {
@@ -63,8 +72,8 @@ export async function resultsRounds(db: DbClient, rounds: RoundRow[]): Promise<T
       reservedSeats: reservedSeatCount(allocation),
       elderlyShortfall: allocation.elderlyShortfall,
       applicationCount: count(applications, round.id),
-      reservedFilled: reserved?._count._all ?? 0,
-      generalFilled: general?._count._all ?? 0,
+      reservedFilled: filled(round.id, 'reserved'),
+      generalFilled: filled(round.id, 'general'),
       removed: count(removed, round.id),
       // The lowest score holding a seat of each kind: the cut lines the explanations state.
       cutLines: {

@@ -144,6 +144,7 @@ export const ZResultsRound = z.object({
   elderlyShortfall: z.enum(['releaseToGeneral', 'leaveEmpty']),
   applicationCount: z.number().int(),
   /** Seats held in the stored ranking: reserved, general, and the applications removed by upheld objections. */
+  /** Seats held, without those whose holder an upheld objection removed during the notice. */
   reservedFilled: z.number().int(),
   generalFilled: z.number().int(),
   removed: z.number().int(),

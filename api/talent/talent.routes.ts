@@ -1,6 +1,7 @@
 // The selection office's talent routes (选拔管理工作办公室): rounds created from the "海右" defaults,
 // the application window, applications entered, imported from xlsx (all or nothing, with a row
-// report) and exported, and one application read in full (audited). Review, ranking, notice and
+// report) and exported, amended or withdrawn while the window is open, and one application read in
+// full (audited). Review, ranking, notice and
 // terms arrive with the rest of issue 12.
 import { XLSX_TYPE } from '../admin/audit.routes';
 import { ZIdParams } from '../admin/common.types';
@@ -11,6 +12,7 @@ import { expectSelectionOfficeSubtree } from '../policy/route-expectations';
 import type { Orchestrator } from '../orchestrator/orchestrator';
 import type { Clock } from '../runtime/clock';
 import { runtime } from '../work/work.routes';
+import { amendApplication, withdrawApplication } from './application-changes';
 import { enterApplication } from './application-commands';
 import { exportApplications } from './application-export';
 import {
@@ -36,6 +38,7 @@ import {
   ZExportQuery,
   ZTemplateQuery,
   ZImportResult,
+  ZWithdrawApplication,
   ZRound,
   ZRoundListQuery,
   ZRoundPage,
@@ -226,6 +229,8 @@ export function talentRoutes(prisma: Db, clock: Clock, orchestrator: Orchestrato
       responses: { 200: { description: 'The application', schema: ZApplicationDetail } },
       handle: async ({ caller, params, query, req, res }) => {
         const { application, unitId } = await applicationDetail(prisma, caller, params.id);
+        // No ETag on the read: documents and screening change what it shows without a new revision,
+        // and a browser revalidating with If-None-Match would be answered 304 with the stale dossier.
         if (query.identityNumbers === 'masked') return { status: 200, body: maskedApplication(application) };
         // Who read whose full identity number, and when (personal information protection).
         await writeAudit(
@@ -240,6 +245,42 @@ export function talentRoutes(prisma: Db, clock: Clock, orchestrator: Orchestrato
           auditContextOf(req, res),
         );
         return { status: 200, body: application };
+      },
+    }),
+    defineRoute({
+      ...office,
+      method: 'patch',
+      path: '/talent/applications/:id',
+      summary:
+        'Amend an application (the whole entry again) while its round’s window is open and it is still submitted; the identity number cannot change (422); If-Match its revision',
+      ifMatch: true,
+      params: ZIdParams,
+      body: ZApplicationEntry,
+      responses: { 200: { description: 'Amended', schema: ZApplicationDetail } },
+      handle: async ({ db, caller, params, body, expectedRevision }) => {
+        const { application, audit } = await amendApplication(db, caller, params.id, expectedRevision, body);
+        return { status: 200, body: application, revision: application.revision, audit };
+      },
+    }),
+    defineRoute({
+      ...office,
+      method: 'post',
+      path: '/talent/applications/:id/withdraw',
+      summary:
+        'Withdraw an application on the applicant’s request, with the reason, while its round’s window is open; screening then passes it by; If-Match its revision',
+      ifMatch: true,
+      params: ZIdParams,
+      body: ZWithdrawApplication,
+      responses: { 200: { description: 'Withdrawn', schema: ZApplicationDetail } },
+      handle: async ({ db, caller, params, body, expectedRevision }) => {
+        const { application, audit } = await withdrawApplication(
+          db,
+          caller,
+          params.id,
+          expectedRevision,
+          body.reason,
+        );
+        return { status: 200, body: application, revision: application.revision, audit };
       },
     }),
   ];

@@ -162,6 +162,11 @@ export const ZApplicationEntry = z
 export type TApplicationEntry = z.infer<typeof ZApplicationEntry>;
 export type TApplicationEntryInput = z.input<typeof ZApplicationEntry>;
 
+export const ZWithdrawApplication = z.object({
+  /** The applicant's reason as the office recorded it (a letter, a call). */
+  reason: ZShortText(500),
+});
+
 export const ZApplicationListQuery = ZPageQuery.extend({
   status: ZApplicationStatus.optional(),
   field: ZSocialWorkField.optional(),
@@ -214,6 +219,14 @@ export const ZApplicationDetail = ZApplicationSummary.extend({
       at: z.string(),
     })
     .nullable(),
+  /** Withdrawn by the office on the applicant's request: why, who and when. */
+  withdrawal: z
+    .object({ reason: z.string(), by: z.object({ id: z.string(), displayName: z.string() }), at: z.string() })
+    .nullable(),
+  /** The office may still amend or withdraw it: submitted, in a round whose window is open. */
+  changeable: z.boolean(),
+  /** The ETag an amendment or withdrawal names in If-Match. */
+  revision: z.number().int(),
   /** Committee review so far: reviewers assigned and those who have submitted (locked) their scores. */
   review: z.object({ assigned: z.number().int(), submitted: z.number().int() }),
   /** The ranking's result once the review is closed: rank, seat and final score. */

@@ -15,6 +15,7 @@ export const ZStatusEventKind = z.enum([
   'misconduct_verified',
   'misconduct_dismissed',
   'revocation_approved',
+  'revocation_returned',
   'revoked',
   'benefits_stopped',
   'annual_assessment',

@@ -19,10 +19,27 @@ function viewFilter(caller: Caller, view: TTaskView): Prisma.Sql {
     case 'mine':
       return Prisma.sql`t.status = 'open' AND t.assignee_id = ${caller.userId}::uuid`;
     case 'candidates':
-      return candidateFor(caller);
+      return Prisma.sql`(${candidateFor(caller)} AND ${oneSeatPerApproval(caller)})`;
     case 'done':
       return Prisma.sql`t.status = 'completed' AND t.completed_by_id = ${caller.userId}::uuid`;
   }
+}
+
+/**
+ * An approval opens one task per seat (the leading group's 3 seats, say), each waiting for the same
+ * role, and a person votes once per approval: the candidates tab lists one seat of each approval
+ * (the seats opened together with the same rule, the lowest id standing for them), and none once the
+ * caller holds or has answered one of its seats. Claiming still works on any seat (the task page).
+ */
+function oneSeatPerApproval(caller: Caller): Prisma.Sql {
+  return Prisma.sql`(t.kind <> 'approval' OR NOT EXISTS (
+    SELECT 1 FROM task s WHERE s.instance_id = t.instance_id AND s.node_id = t.node_id
+      AND s.created_at = t.created_at AND s.id <> t.id
+      AND (s.assignee_id = ${caller.userId}::uuid OR s.completed_by_id = ${caller.userId}::uuid
+        OR (s.id < t.id AND s.status = 'open' AND s.assignee_id IS NULL
+          AND s.candidate_role IS NOT DISTINCT FROM t.candidate_role
+          AND s.candidate_unit_id IS NOT DISTINCT FROM t.candidate_unit_id
+          AND s.candidate_scope IS NOT DISTINCT FROM t.candidate_scope))))`;
 }
 
 /** The sort key of each order, as timestamptz (a task without a due time sorts after every dated one). */

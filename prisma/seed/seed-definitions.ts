@@ -1,9 +1,11 @@
 // Publishes the built-in process definitions at start-up. A shipped definition becomes a new
 // published version only when its content differs from the last version start-up published for
 // it (not the latest version, which may be an admin's edit), so running instances keep theirs and
-// an admin's published edit survives restarts until the product ships a new version.
+// an admin's published edit survives restarts until the product ships a new version. An admin's
+// draft of the key moves up a number (api/definitions/publish-version.ts).
 import { builtInDefinitions } from '../../workflows/definitions';
 import { contentHash, type ProcessDefinition } from '../../workflows/engine';
+import { lockDefinitionKey, publishVersion } from '../../api/definitions/publish-version';
 import type { Prisma, PrismaClient } from '../generated/client';
 
 /** Returns, per key, the id of the last shipped version. */
@@ -25,7 +27,7 @@ async function publishIfChanged(
 ): Promise<string> {
   // Processes starting together take turns per key (held until commit), so they neither race on
   // version numbers nor publish the same content twice.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sgf.shipped-definition/${key}`}))`;
+  await lockDefinitionKey(tx, key);
   const hash = contentHash(graph);
   const definition = await tx.processDefinition.upsert({
     where: { key },
@@ -38,22 +40,11 @@ async function publishIfChanged(
     select: { id: true, contentHash: true },
   });
   if (lastShipped?.contentHash === hash) return lastShipped.id;
-  const newest = await tx.processDefinitionVersion.aggregate({
-    where: { definitionId: definition.id },
-    _max: { version: true },
-  });
-  const created = await tx.processDefinitionVersion.create({
-    data: {
-      definitionId: definition.id,
-      version: (newest._max.version ?? 0) + 1,
-      status: 'published',
-      // A parsed definition is plain JSON data.
-      graph: graph as unknown as Prisma.InputJsonValue,
-      contentHash: hash,
-      shipped: true,
-      publishedAt: new Date(),
-    },
-    select: { id: true },
+  const created = await publishVersion(tx, {
+    definitionId: definition.id,
+    graph,
+    shipped: true,
+    publishedById: null,
   });
   return created.id;
 }

@@ -3,7 +3,9 @@
 // work that disagree with the start date come back from the server onto their field; corrected,
 // the application is saved and listed; its dossier shows it masked, then in full on request; a
 // scanned certificate (PDF) is uploaded as the declared certificate's scan and downloaded back,
-// byte for byte. Screenshots at 1366×768.
+// byte for byte. The applicant then corrects their employer (修改申报, the form filled as it
+// stands, its identity number fixed) and finally withdraws (撤回申报, with the reason), after which
+// neither is offered and the list shows 已撤回. Screenshots at 1366×768.
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import {
@@ -123,5 +125,43 @@ describeWithBrowser('the selection office enters one application by hand and fil
     const [download] = await Promise.all([office.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe(SCAN);
     expect((await readFile(await download.path())).equals(PDF)).toBe(true);
+
+    // 修改申报: the form comes filled in; the identity number cannot be changed.
+    await office.getByRole('button', { name: '修改申报' }).click();
+    const amend = office.getByRole('dialog', { name: '修改申报' });
+    await amend.getByLabel('姓名').waitFor();
+    expect(await amend.getByLabel('公民身份号码').inputValue()).toBe(right);
+    expect(await amend.getByLabel('公民身份号码').isDisabled()).toBe(true);
+    expect(await amend.getByLabel('社会工作年限').inputValue()).toBe('11.0');
+    await amend.getByLabel('工作单位').fill('历城区山大路街道社会工作服务站');
+    await pages.shot(office, '07-amend-filled-in');
+    await amend.getByRole('button', { name: /保\s*存/ }).click();
+    await amend.waitFor({ state: 'hidden' });
+    await office.getByText('历城区山大路街道社会工作服务站').waitFor();
+    // The certificate kept its level and the scan uploaded for it.
+    const certificates = office.getByRole('table', { name: '证书' });
+    await certificates
+      .getByRole('row')
+      .filter({ hasText: '高级社会工作师' })
+      .filter({ hasText: '已上传' })
+      .waitFor();
+
+    // 撤回申报 needs the applicant's reason.
+    await office.getByRole('button', { name: '撤回申报' }).click();
+    const withdraw = office.getByRole('dialog', { name: '撤回 王芳 的申报' });
+    await withdraw.getByRole('button', { name: '撤回申报' }).click();
+    await withdraw.getByText('请输入撤回原因').waitFor();
+    await withdraw.getByLabel('撤回原因').fill('本人来电申请撤回，另行参加下一批次');
+    await withdraw.getByRole('button', { name: '撤回申报' }).click();
+    await withdraw.waitFor({ state: 'hidden' });
+    await office
+      .getByText(/由 刘洋（选拔管理工作办公室） 撤回。原因：本人来电申请撤回，另行参加下一批次/)
+      .waitFor();
+    expect(await office.getByRole('button', { name: '修改申报' }).count()).toBe(0);
+    expect(await office.getByRole('button', { name: '撤回申报' }).count()).toBe(0);
+    await pages.shot(office, '08-withdrawn');
+    expect(await seriousA11yViolations(office)).toEqual([]);
+    await office.getByRole('link', { name: '返回选拔批次' }).click();
+    await applicants.getByRole('row').filter({ hasText: '王芳' }).filter({ hasText: '已撤回' }).waitFor();
   });
 });

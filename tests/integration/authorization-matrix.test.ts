@@ -15,6 +15,8 @@ import { contractViolations } from '../../api/http/response-contract';
 import { routeKey, type AnyRoute } from '../../api/http/route';
 import type { RoleOutcome } from '../../api/policy/route-expectations';
 import { publishDefinition } from '../support/runtime-fixtures';
+import { contentHash, ZProcessDefinition } from '../../workflows/engine';
+import type { Prisma } from '../../prisma/generated/client';
 import { sessionHeaders } from './support/api-callers';
 import { applicationEntryFor } from '../support/talent-entries';
 import { arrangeRound, type ArrangedRound } from '../support/talent-results-fixtures';
@@ -541,6 +543,22 @@ describe('authorization matrix', () => {
       method: 'GET',
       path: `/api/talent/applications/${(await readableRoundAt(t)).applicationId}`,
     }),
+    // A fresh application per probe in the unit's open round: the office's amendment changes it.
+    'PATCH /talent/applications/:id': async (t) => {
+      const { entry, id } = await applicationIn((await readableRoundAt(t)).roundId);
+      return {
+        method: 'PATCH',
+        path: `/api/talent/applications/${id}`,
+        body: { ...entry, employerName: '矩阵修改' },
+        headers: { 'if-match': '*' },
+      };
+    },
+    'POST /talent/applications/:id/withdraw': async (t) => ({
+      method: 'POST',
+      path: `/api/talent/applications/${(await applicationIn((await readableRoundAt(t)).roundId)).id}/withdraw`,
+      body: { reason: '矩阵撤回' },
+      headers: { 'if-match': '*' },
+    }),
     'GET /talent/rounds/:id/review-assignments': async (t) => ({
       method: 'GET',
       path: `/api/talent/rounds/${(await readableRoundAt(t)).roundId}/review-assignments`,
@@ -712,6 +730,63 @@ describe('authorization matrix', () => {
       body: { kind: 'movedOutOfCity', effectiveOn: '2027-03-01' },
       accepts: (a) => a.status === 409,
     }),
+    // Definitions belong to the whole installation: the target's unit plays no part. Admins get a
+    // fresh definition per probe; other roles are refused before any lookup, so they name none.
+    'GET /definitions': () => ({ method: 'GET', path: '/api/definitions' }),
+    'POST /definitions': () => ({
+      method: 'POST',
+      path: '/api/definitions',
+      body: { key: unique('matrix-def'), name: '矩阵流程' },
+    }),
+    'GET /definitions/:key/versions': async (_t, caller) => ({
+      method: 'GET',
+      path: `/api/definitions/${await definitionFor(caller)}/versions`,
+    }),
+    'GET /definitions/:key/versions/:version': async (_t, caller) => ({
+      method: 'GET',
+      path: `/api/definitions/${await definitionFor(caller)}/versions/1`,
+    }),
+    'GET /definitions/:key/versions/:version/export': async (_t, caller) => ({
+      method: 'GET',
+      path: `/api/definitions/${await definitionFor(caller)}/versions/1/export`,
+    }),
+    'GET /definitions/:key/draft': async (_t, caller) => ({
+      method: 'GET',
+      path: `/api/definitions/${await definitionFor(caller, { draft: true })}/draft`,
+    }),
+    'POST /definitions/:key/draft': async (_t, caller) => ({
+      method: 'POST',
+      path: `/api/definitions/${await definitionFor(caller)}/draft`,
+      body: {},
+    }),
+    'PUT /definitions/:key/draft': async (_t, caller) => {
+      const key = await definitionFor(caller, { draft: true });
+      return {
+        method: 'PUT',
+        path: `/api/definitions/${key}/draft`,
+        body: { definition: { ...MATRIX_GRAPH, key, name: '矩阵草稿' } },
+        headers: { 'if-match': '*' },
+      };
+    },
+    'DELETE /definitions/:key/draft': async (_t, caller) => ({
+      method: 'DELETE',
+      path: `/api/definitions/${await definitionFor(caller, { draft: true })}/draft`,
+      headers: { 'if-match': '*' },
+    }),
+    'POST /definitions/:key/draft/publish': async (_t, caller) => ({
+      method: 'POST',
+      path: `/api/definitions/${await definitionFor(caller, { draft: true })}/draft/publish`,
+      headers: { 'if-match': '*' },
+    }),
+    'GET /definitions/:key/diff': async (_t, caller) => ({
+      method: 'GET',
+      path: `/api/definitions/${await definitionFor(caller, { draft: true })}/diff?from=1&to=draft`,
+    }),
+    'POST /definitions/:key/simulate': async (_t, caller) => ({
+      method: 'POST',
+      path: `/api/definitions/${await definitionFor(caller)}/simulate`,
+      body: { source: { version: 1 }, events: [] },
+    }),
   };
 
   const ROUND_DATES = {
@@ -759,7 +834,7 @@ describe('authorization matrix', () => {
         socialWorkYears: entry.socialWorkYears,
       },
     });
-    return prisma.talentApplication.create({
+    const application = await prisma.talentApplication.create({
       data: {
         roundId,
         candidateId: candidate.id,
@@ -769,6 +844,7 @@ describe('authorization matrix', () => {
         createdById: roleUsers.get('selection_office')!.id,
       },
     });
+    return { ...application, entry };
   }
   /**
    * A round of the target's unit in review (written directly: the review probes are about who may
@@ -1125,6 +1201,38 @@ describe('authorization matrix', () => {
   let roundVersionId = '';
   const roleTokens = new Map<TRole, string>();
   let clientAddress = 0;
+
+  /** The smallest valid process: a start joined to an end. */
+  const MATRIX_GRAPH = {
+    key: 'matrix-graph',
+    name: '矩阵流程',
+    nodes: [
+      { id: 'start', kind: 'start', name: '开始' },
+      { id: 'end', kind: 'end', name: '结束' },
+    ],
+    edges: [{ id: 'start-end', from: 'start', to: 'end' }],
+  };
+  /** For an admin, a fresh definition with version 1 published (and a draft if asked); for others, a key of none. */
+  async function definitionFor(caller: Caller, { draft = false } = {}): Promise<string> {
+    if (caller.role !== 'admin') return 'matrix-no-definition';
+    const key = unique('matrix-def');
+    const graph = ZProcessDefinition.parse({ ...MATRIX_GRAPH, key });
+    // A parsed definition is plain JSON data.
+    const version = { graph: graph as unknown as Prisma.InputJsonValue, contentHash: contentHash(graph) };
+    await prisma.processDefinition.create({
+      data: {
+        key,
+        name: graph.name,
+        versions: {
+          create: [
+            { ...version, version: 1, status: 'published', publishedAt: new Date() },
+            ...(draft ? [{ ...version, version: 2, status: 'draft' as const, revision: 1 }] : []),
+          ],
+        },
+      },
+    });
+    return key;
+  }
 
   async function send(caller: Caller, probe: Probe): Promise<Answer> {
     clientAddress++;

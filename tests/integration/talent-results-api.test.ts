@@ -471,6 +471,8 @@ describe('talent results API', () => {
     it('dismisses one objection and upholds another, which marks the application removed; each decided once, audited', async () => {
       const path = `/api/talent/rounds/${ranked.roundId}/objections`;
       const target = appOf(ranked, 34);
+      const heldBefore = (await office('GET', `/api/talent/rounds/${ranked.roundId}/ranking-results`)).json!
+        .round as { generalFilled: number; cutLines: unknown };
       const key = { 'idempotency-key': 'objection-1' };
       const body = {
         applicationId: target.applicationId,
@@ -542,7 +544,12 @@ describe('talent results API', () => {
       expect(items(await office('GET', `${path}?decision=upheld`))).toHaveLength(1);
       // The ranking shows the removal until the notice ends and the list is redone.
       const ranking = await office('GET', `/api/talent/rounds/${ranked.roundId}/ranking-results`);
-      expect(ranking.json!.round).toMatchObject({ removed: 1 });
+      // Its seat is no longer counted as filled (入选人数), while the cut lines stay the ranking's.
+      expect(ranking.json!.round).toMatchObject({
+        removed: 1,
+        generalFilled: heldBefore.generalFilled - 1,
+        cutLines: heldBefore.cutLines,
+      });
       expect(items(ranking).find((r) => r.name === '申报人34')).toMatchObject({
         status: 'removed',
         seatType: 'general',

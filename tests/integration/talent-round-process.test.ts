@@ -320,12 +320,14 @@ describe('a talent selection round, end to end on the embedded runtime', () => {
       'selected',
     ]);
 
-    // Every leader sees a seat among their candidates; two approvals of three decide.
-    for (const leader of leaders) {
+    // Every leader sees the approval once among their candidates (one seat stands for the three: a
+    // person votes once); two approvals of three decide.
+    const seatsSeenBy = async (leader: (typeof leaders)[number]) => {
       const theirs = await leader('GET', '/api/tasks?view=candidates&limit=50');
-      const ids = (theirs.json!.items as { id: string }[]).map((t) => t.id);
-      expect(ids).toEqual(expect.arrayContaining(votes.map((v) => v.id)));
-    }
+      const seats = new Set(votes.map((v) => v.id));
+      return (theirs.json!.items as { id: string }[]).map((t) => t.id).filter((id) => seats.has(id));
+    };
+    for (const leader of leaders) expect(await seatsSeenBy(leader)).toHaveLength(1);
     // One person, one seat: a leader holding a seat cannot claim a second one to fill the quorum.
     expect((await leaders[2]!('POST', `/api/tasks/${votes[2]!.id}/claim`)).status).toBe(200);
     const second = await leaders[2]!('POST', `/api/tasks/${votes[1]!.id}/claim`);
@@ -335,6 +337,11 @@ describe('a talent selection round, end to end on the embedded runtime', () => {
     for (const [index, leader] of leaders.slice(0, 2).entries()) {
       const vote = await leader('POST', `/api/tasks/${votes[index]!.id}/vote`, { vote: 'approve' });
       expect(vote.status).toBe(200);
+      // The voter no longer sees the approval; the others still see one of its open seats.
+      if (index === 0) {
+        expect(await seatsSeenBy(leader)).toEqual([]);
+        expect(await seatsSeenBy(leaders[1]!)).toHaveLength(1);
+      }
     }
 
     await until('publication', async () => (await roundStatus(roundId)) === 'published');

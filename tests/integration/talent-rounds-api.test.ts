@@ -293,6 +293,139 @@ describe('talent rounds API', () => {
     expect(await prisma.talentDossier.count()).toBe(dossiers + 1);
   });
 
+  it('amends an application while the window is open, If-Match its revision, the identity number kept, audited by part', async () => {
+    const roundId = await openRound('修改申报');
+    const entry = applicationEntryFor(33);
+    const entered = await office('POST', `/api/talent/rounds/${roundId}/applications`, entry);
+    const id = entered.json!.id as string;
+    const read = await office('GET', `/api/talent/applications/${id}?identityNumbers=masked`);
+    expect(read.json).toMatchObject({ revision: 0, changeable: true, withdrawal: null });
+    const amended = {
+      ...entry,
+      employerName: '历城区山大路街道社会工作服务站',
+      certificates: [{ kind: 'social_worker', level: 'intermediate', number: 'SW-2023-077' }],
+    };
+
+    const withoutTag = await office('PATCH', `/api/talent/applications/${id}`, amended);
+    expect(withoutTag.status).toBe(428);
+    const res = await office('PATCH', `/api/talent/applications/${id}`, amended, { 'if-match': '"0"' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toBe('"1"');
+    expect(res.json).toMatchObject({
+      employerName: amended.employerName,
+      status: 'submitted',
+      revision: 1,
+      certificates: [{ kind: 'social_worker', level: 'intermediate', number: 'SW-2023-077' }],
+    });
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { action: 'talent_application.amended', resourceId: id },
+    });
+    expect(audit.detail).toMatchObject({ after: { roundId, changed: ['employerName', 'certificates'] } });
+    expect(JSON.stringify(audit.detail)).not.toContain(amended.employerName);
+
+    // Another tab's edit based on revision 0 is refused and changes nothing.
+    const stale = await office(
+      'PATCH',
+      `/api/talent/applications/${id}`,
+      { ...amended, phone: '13900000000' },
+      {
+        'if-match': '"0"',
+      },
+    );
+    expect(stale.status).toBe(412);
+    // Another person's number is another application: refused on its field, nothing written.
+    const other = applicationEntryFor(34);
+    const swapped = await office(
+      'PATCH',
+      `/api/talent/applications/${id}`,
+      { ...amended, identityNumber: other.identityNumber, birthDate: other.birthDate, gender: other.gender },
+      { 'if-match': '"1"' },
+    );
+    expect(swapped.status).toBe(400);
+    expect(fieldsOf(swapped)).toEqual(['identityNumber']);
+    expect(reasonZhOf(swapped, 'identityNumber')).toContain('撤回');
+    const after = await office('GET', `/api/talent/applications/${id}?identityNumbers=full`);
+    expect(after.json).toMatchObject({
+      identityNumber: entry.identityNumber,
+      phone: entry.phone,
+      revision: 1,
+    });
+    expect(
+      await as.zhuanjia!('PATCH', `/api/talent/applications/${id}`, amended, { 'if-match': '"1"' }),
+    ).toMatchObject({ status: 403 });
+  });
+
+  it('withdraws an application with the reason; then nothing changes it, and a closed window refuses both', async () => {
+    const roundId = await openRound('撤回申报');
+    const entered = await office(
+      'POST',
+      `/api/talent/rounds/${roundId}/applications`,
+      applicationEntryFor(35),
+    );
+    const id = entered.json!.id as string;
+    const blank = await office(
+      'POST',
+      `/api/talent/applications/${id}/withdraw`,
+      { reason: ' ' },
+      {
+        'if-match': '"0"',
+      },
+    );
+    expect(blank.status).toBe(400);
+    expect(fieldsOf(blank)).toEqual(['reason']);
+    const res = await office(
+      'POST',
+      `/api/talent/applications/${id}/withdraw`,
+      { reason: '本人来电申请撤回' },
+      {
+        'if-match': '"0"',
+      },
+    );
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({
+      status: 'withdrawn',
+      changeable: false,
+      revision: 1,
+      withdrawal: { reason: '本人来电申请撤回', by: { id: officeId } },
+    });
+    const audit = await prisma.auditLog.findFirstOrThrow({
+      where: { action: 'talent_application.withdrawn', resourceId: id },
+    });
+    expect(audit.detail).toMatchObject({
+      before: { status: 'submitted' },
+      after: {
+        status: 'withdrawn',
+        reason: '本人来电申请撤回',
+        identityNumber: expect.stringMatching(MASKED),
+      },
+    });
+    const listed = await office('GET', `/api/talent/rounds/${roundId}/applications?status=withdrawn`);
+    expect((listed.json!.items as { id: string }[]).map((a) => a.id)).toEqual([id]);
+    const again = await office(
+      'POST',
+      `/api/talent/applications/${id}/withdraw`,
+      { reason: '再次撤回' },
+      {
+        'if-match': '"1"',
+      },
+    );
+    expect(again).toMatchObject({ status: 409, json: { applicationStatus: 'withdrawn' } });
+
+    const kept = await office('POST', `/api/talent/rounds/${roundId}/applications`, applicationEntryFor(36));
+    expect((await office('POST', `/api/talent/rounds/${roundId}/close`)).status).toBe(200);
+    const closed = await office(
+      'POST',
+      `/api/talent/applications/${kept.json!.id}/withdraw`,
+      { reason: '逾期' },
+      {
+        'if-match': '"0"',
+      },
+    );
+    expect(closed).toMatchObject({ status: 409, json: { code: 'TALENT_ROUND_STATE' } });
+    const detail = await office('GET', `/api/talent/applications/${kept.json!.id}?identityNumbers=masked`);
+    expect(detail.json).toMatchObject({ status: 'submitted', changeable: false, withdrawal: null });
+  });
+
   it('replays a repeated Idempotency-Key instead of entering twice', async () => {
     const roundId = await openRound('幂等测试');
     const entry = applicationEntryFor(41);

@@ -200,6 +200,14 @@ describe('talent terms on the embedded runtime', () => {
     });
   });
 
+  async function notesOf(talentId: string): Promise<Record<string, string | null>> {
+    const { rows } = await pool.query<{ kind: string; note: string | null }>(
+      `SELECT kind::text, detail->>'note' AS note FROM talent_status_event WHERE talent_id = $1 ORDER BY id`,
+      [talentId],
+    );
+    return Object.fromEntries(rows.map((row) => [row.kind, row.note]));
+  }
+
   it('revokes the title after verified misconduct approved by two of three leading-group seats, pro-rating year 2 at the effective date', async () => {
     const { talent, instanceId } = await newTerm();
     await passYear(talent, instanceId, 2);
@@ -210,10 +218,16 @@ describe('talent terms on the embedded runtime', () => {
     await complete(instanceId, 'verifyMisconduct', { misconductVerified: true, findings: '经核实属实' });
     const seats = await openTask(instanceId, 'revocationApproval');
     expect(seats).toHaveLength(3);
+    const comments = ['情节严重，同意撤销', undefined];
     for (const [index, user] of ['lingdao', 'lingdao2'].entries())
       await orchestrator.send(
         instanceId,
-        { type: 'approvalVoted', taskId: seats[index]!.engineTaskId, vote: 'approve' },
+        {
+          type: 'approvalVoted',
+          taskId: seats[index]!.engineTaskId,
+          vote: 'approve',
+          ...(comments[index] ? { comment: comments[index] } : {}),
+        },
         { userId: people[user]! },
         randomUUID(),
       );
@@ -236,20 +250,26 @@ describe('talent terms on the embedded runtime', () => {
       'revoked',
       'benefits_stopped',
     ]);
+    // Each record says its own part: the office's findings, the group's comment, the findings revoked on.
+    expect(await notesOf(talent.talentId)).toMatchObject({
+      misconduct_verified: '经核实属实',
+      revocation_approved: '情节严重，同意撤销',
+      revoked: '经核实属实',
+    });
   });
 
   it('records the leading group’s decision once per effect: a rejection on dismissal, none after an unverified report', async () => {
     const { talent } = await newTerm();
     const activities = createActivities({ pool });
     const effectiveOn = today();
-    const dismiss = (idempotencyKey: string, leadingDecision: unknown) =>
+    const dismiss = (idempotencyKey: string, leadingDecision: unknown, kind = 'misconduct_dismissed') =>
       activities.runAction({
         instanceId: randomUUID(),
         actionId: 'action-7',
         action: 'recordTermEvent',
         params: {
           talentId: talent.talentId,
-          kind: 'misconduct_dismissed',
+          kind,
           effectiveOn,
           note: '不予认定',
           leadingDecision,
@@ -272,9 +292,23 @@ describe('talent terms on the embedded runtime', () => {
     });
     await dismiss('dismiss-rejected', rejected);
     await dismiss('dismiss-rejected', rejected); // a retry after the first attempt committed
+    // The group's return for verification again is a decision of its own.
+    const returned = {
+      outcome: 'return',
+      votes: [{ userId: people.lingdao3!, vote: 'return', comment: '请补充核实举报人陈述' }],
+    };
+    await dismiss('revocation-returned', returned, 'revocation_returned');
+    // The dismissal the group decided says why it declined; the office's own dismissals its findings.
+    const { rows: notes } = await pool.query<{ note: string }>(
+      `SELECT detail->>'note' AS note FROM talent_status_event
+        WHERE talent_id = $1 AND kind = 'misconduct_dismissed' ORDER BY id`,
+      [talent.talentId],
+    );
+    expect(notes.map((n) => n.note)).toEqual(['不予认定', '不予认定', '情节轻微']);
+    expect(await notesOf(talent.talentId)).toMatchObject({ revocation_returned: '请补充核实举报人陈述' });
     const { rows } = await pool.query(
       `SELECT subject::text, talent_id AS "talentId", round_id AS "roundId", outcome::text, reason,
-              decided_by_id AS "decidedBy", votes FROM talent_leading_decision WHERE talent_id = $1`,
+              decided_by_id AS "decidedBy", votes FROM talent_leading_decision WHERE talent_id = $1 ORDER BY outcome::text`,
       [talent.talentId],
     );
     expect(rows).toEqual([
@@ -286,6 +320,15 @@ describe('talent terms on the embedded runtime', () => {
         reason: '情节轻微',
         decidedBy: people.lingdao2,
         votes: rejected.votes,
+      },
+      {
+        subject: 'revocation',
+        talentId: talent.talentId,
+        roundId: null,
+        outcome: 'returned',
+        reason: '请补充核实举报人陈述',
+        decidedBy: people.lingdao3,
+        votes: returned.votes,
       },
     ]);
   });

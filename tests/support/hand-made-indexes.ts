@@ -16,4 +16,5 @@ export const handMadeIndexes = [
   'CREATE INDEX task_completed_by_idx ON public.task USING btree (completed_by_id, completed_at) WHERE (status = \'completed\'::"TaskStatus")',
   'CREATE INDEX task_open_by_assignee_idx ON public.task USING btree (assignee_id) WHERE (status = \'open\'::"TaskStatus")',
   'CREATE INDEX task_open_due_idx ON public.task USING btree (due_at) WHERE ((status = \'open\'::"TaskStatus") AND (due_at IS NOT NULL))',
+  'CREATE UNIQUE INDEX process_definition_version_one_draft_idx ON public.process_definition_version USING btree (definition_id) WHERE (status = \'draft\'::"DefinitionStatus")',
 ];

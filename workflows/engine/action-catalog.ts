@@ -164,10 +164,15 @@ export const actionCatalog = {
     description: { zh: '登记人才状态事件', en: 'record a talent status event' },
     params: z.strictObject({
       talentId: z.uuid(),
-      kind: z.enum(['misconduct_reported', 'misconduct_verified', 'misconduct_dismissed']),
+      kind: z.enum([
+        'misconduct_reported',
+        'misconduct_verified',
+        'misconduct_dismissed',
+        'revocation_returned',
+      ]),
       effectiveOn: isoDate,
       note: z.string().nullish(),
-      /** On a dismissal: the leading group's votes when it was the group that did not approve. */
+      /** On a dismissal or a return: the leading group's votes when it was the group that decided so. */
       leadingDecision,
     }),
     defaultResult: 'ignore',

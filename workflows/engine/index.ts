@@ -78,3 +78,10 @@ export { childInstanceTitle, childTitlePlaceholders, renderChildTitle } from './
 export { notificationKey, notificationPayload } from './notification-key';
 export { weightedTotal, aggregateScores, rateScore } from './nodes/review';
 export { holdsRoleOnLine, mayTakeOver, rolesToTakeOver, unitLineOf, type UnitLine } from './task-eligibility';
+export {
+  diffDefinitions,
+  type DiffableDefinition,
+  type DefinitionChange,
+  type DiffTarget,
+  type PropertyChange,
+} from './definition-diff';

@@ -575,6 +575,30 @@ describe('talent term (人才管理期)', () => {
     expect(run.atNodes()).toEqual(['yearEnd']);
   });
 
+  it('records the leading group’s return of a revocation and sends the case back to the office’s verification', () => {
+    const run = start();
+    run.send({
+      type: 'external',
+      name: 'misconductReported',
+      payload: { effectiveOn: '2025-03-01', note: '举报' },
+    });
+    run.finishAction('recordMisconductReport');
+    run.complete('verifyMisconduct', { misconductVerified: true, findings: '属实' });
+    run.finishAction('recordVerified');
+    // Any return vote sends it back at once.
+    run.vote('revocationApproval', ['return']);
+    expect(effectsOf(run.effects, 'runAction')[0]).toMatchObject({
+      params: {
+        kind: 'revocation_returned',
+        note: '属实',
+        leadingDecision: { outcome: 'return', votes: votesOf('revocationApproval', ['return']) },
+      },
+    });
+    run.finishAction('recordRevocationReturned');
+    expect(run.state.variables.revocationVotes).toBeNull();
+    expect(run.atNodes()).toEqual(['verifyMisconduct', 'yearEnd']);
+  });
+
   it('escalates an overdue annual assessment to the leading group', () => {
     const run = start();
     run.fire();

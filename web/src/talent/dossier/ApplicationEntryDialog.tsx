@@ -2,7 +2,10 @@
 // identity number is checked in the browser by the server's own GB 11643 function and, once valid,
 // fills in the birth date and the gender it carries; the server checks everything again and its
 // findings land on their fields (a certificate's by its kind). Nothing is saved while any is open.
+// 修改申报 is the same form filled with the application as it stands; its identity number is fixed
+// (a wrong one is withdrawn and entered anew).
 import { Checkbox, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import type { UseMutationResult } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { Fragment } from 'react';
@@ -22,8 +25,8 @@ import {
 } from '../../../../workflows/talent/talent-vocabulary';
 import { ApiProblem, isApiProblem } from '../../api/client';
 import { useFormProblem } from '../../ui/use-form-problem';
-import { useEnterApplication } from './dossier-hooks';
-import type { ApplicationEntry, CertificateKind } from './dossier-types';
+import { useAmendApplication, useEnterApplication } from './dossier-hooks';
+import type { ApplicationDetail, ApplicationEntry, CertificateKind } from './dossier-types';
 import './dossier.css';
 import { choiceRequired } from '../../ui/choice-required';
 
@@ -112,11 +115,73 @@ function onFormFields(error: unknown, sent: ApplicationEntry['certificates']): u
   return new ApiProblem({ ...error, errors });
 }
 
+/** The form's values of an application as it stands (the dossier read in full). */
+function formValuesOf(a: ApplicationDetail): EntryForm {
+  const certificate = (kind: CertificateKind) => a.certificates.find((c) => c.kind === kind);
+  const levelled = Object.fromEntries(
+    LEVELLED_CERTIFICATES.flatMap((c) => {
+      const found = certificate(c.kind);
+      return [
+        [c.level, found?.level ?? undefined],
+        [c.number, found?.number ?? undefined],
+      ];
+    }),
+  );
+  return {
+    name: a.name,
+    identityNumber: a.identityNumber,
+    gender: a.gender,
+    birthDate: dayjs(a.birthDate),
+    phone: a.phone,
+    employerName: a.employerName,
+    ...(a.employerId ? { employerId: a.employerId } : {}),
+    unitType: a.unitType,
+    field: a.field,
+    elderlyServices: a.elderlyServices,
+    socialWorkSince: dayjs(a.socialWorkSince),
+    socialWorkYears: a.socialWorkYears,
+    ...levelled,
+    managementTraining: certificate('elderly_care_management_training') !== undefined,
+  };
+}
+
+type SaveEntry = UseMutationResult<ApplicationDetail, Error, ApplicationEntry>;
+
 export function ApplicationEntryDialog({ roundId, onClose }: { roundId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const enter = useEnterApplication(roundId);
+  return <EntryDialog title={t('talentDossier.enterTitle')} save={enter} onClose={onClose} />;
+}
+
+/** 修改申报: `application` is the dossier read in full (the form needs the numbers as they are). */
+export function ApplicationAmendDialog({
+  application,
+  onClose,
+}: {
+  application: ApplicationDetail;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const amend = useAmendApplication(application);
+  return (
+    <EntryDialog title={t('talentDossier.amendTitle')} save={amend} current={application} onClose={onClose} />
+  );
+}
+
+function EntryDialog({
+  title,
+  save,
+  current,
+  onClose,
+}: {
+  title: string;
+  save: SaveEntry;
+  current?: ApplicationDetail;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const chinese = i18n.language.startsWith('zh');
   const [form] = Form.useForm<EntryForm>();
-  const enter = useEnterApplication(roundId);
   const problem = useFormProblem(form, SERVER_FIELDS);
   const label = (item: { zh: string; en: string }) => (chinese ? item.zh : item.en);
   const options = (list: readonly { key: string; zh: string; en: string }[]) =>
@@ -141,7 +206,7 @@ export function ApplicationEntryDialog({ roundId, onClose }: { roundId: string; 
       socialWorkYears: values.socialWorkYears,
       certificates,
     };
-    enter.mutate(entry, {
+    save.mutate(entry, {
       onSuccess: onClose,
       onError: (error) => problem.show(onFormFields(error, certificates)),
     });
@@ -157,10 +222,10 @@ export function ApplicationEntryDialog({ roundId, onClose }: { roundId: string; 
   return (
     <Modal
       open
-      title={t('talentDossier.enterTitle')}
+      title={title}
       okText={t('talentDossier.save')}
       onOk={() => form.submit()}
-      confirmLoading={enter.isPending}
+      confirmLoading={save.isPending}
       onCancel={onClose}
       width={820}
       destroyOnHidden
@@ -170,7 +235,9 @@ export function ApplicationEntryDialog({ roundId, onClose }: { roundId: string; 
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ elderlyServices: false, managementTraining: false }}
+        initialValues={
+          current ? formValuesOf(current) : { elderlyServices: false, managementTraining: false }
+        }
       >
         <Flex gap="middle" wrap>
           <Form.Item
@@ -199,7 +266,11 @@ export function ApplicationEntryDialog({ roundId, onClose }: { roundId: string; 
               },
             ]}
           >
-            <Input maxLength={18} onChange={(e) => identityChanged(e.target.value)} />
+            <Input
+              maxLength={18}
+              disabled={current !== undefined}
+              onChange={(e) => identityChanged(e.target.value)}
+            />
           </Form.Item>
           <Form.Item
             name="gender"

@@ -1,9 +1,32 @@
 // 申报材料 (an application's dossier) for the selection office: everything entered, masked as the
 // lists mask it until the office asks for the full numbers (the server audits that read), where the
 // application stands (screening, review, ranking), and its documents: scanned certificates and
-// proof of service years, uploaded, downloaded and, until review begins, deleted.
-import { CheckCircleOutlined, DeleteOutlined, EyeOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Flex, Popconfirm, Select, Table, Tag, Upload } from 'antd';
+// proof of service years, uploaded, downloaded and, until review begins, deleted. While the round's
+// window is open the office amends the application (the form filled in full, which is an audited
+// read) or withdraws it with the applicant's reason.
+import {
+  CheckCircleOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  EyeOutlined,
+  InboxOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -18,8 +41,16 @@ import { ACCEPTED_EXTENSIONS, formatBytes } from '../../attachments/attachment-t
 import { uploadProblemText } from '../../attachments/upload-problem';
 import { sendUpload } from '../../attachments/upload-request';
 import '../../attachments/attachments.css';
+import { FormModal } from '../../ui/FormModal';
 import { formatDateTime } from '../../ui/format-time';
-import { useDeleteDocument, useDossier, useDossierAttachments, useRefreshDossier } from './dossier-hooks';
+import { ApplicationAmendDialog } from './ApplicationEntryDialog';
+import {
+  useDeleteDocument,
+  useDossier,
+  useDossierAttachments,
+  useRefreshDossier,
+  useWithdrawApplication,
+} from './dossier-hooks';
 import type { ApplicationDetail, CertificateKind, DossierAttachment } from './dossier-types';
 
 type Labelled = readonly { key: string; zh: string; en: string }[];
@@ -34,6 +65,7 @@ export function DossierPage() {
   const chinese = i18n.language.startsWith('zh');
   const applicationId = useParams().applicationId ?? '';
   const [full, setFull] = useState(false);
+  const [change, setChange] = useState<'amend' | 'withdraw'>();
   const dossier = useDossier(applicationId, full);
   const label = (list: Labelled, key: string | null) => {
     const item = list.find((i) => i.key === key);
@@ -45,16 +77,51 @@ export function DossierPage() {
     <Card
       title={<h1 className="sgf-card-title">{t('talentDossier.title', { name: a.name })}</h1>}
       extra={
-        !full && (
-          <Button icon={<EyeOutlined />} onClick={() => setFull(true)}>
-            {t('talentDossier.showFull')}
-          </Button>
-        )
+        <Space wrap>
+          {a.changeable && (
+            <>
+              <Button
+                icon={<EditOutlined />}
+                onClick={() => {
+                  // The form needs the numbers as they are: amending reads the dossier in full (audited).
+                  setFull(true);
+                  setChange('amend');
+                }}
+              >
+                {t('talentDossier.amend')}
+              </Button>
+              <Button danger icon={<StopOutlined />} onClick={() => setChange('withdraw')}>
+                {t('talentDossier.withdraw')}
+              </Button>
+            </>
+          )}
+          {!full && (
+            <Button icon={<EyeOutlined />} onClick={() => setFull(true)}>
+              {t('talentDossier.showFull')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Flex vertical gap="middle">
         <Link to={`/talent/${a.roundId}`}>{t('talentDossier.backToRound')}</Link>
         {full && <Alert type="warning" showIcon title={t('talentDossier.fullAudited')} />}
+        {a.withdrawal && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('talentDossier.withdrawn', {
+              at: formatDateTime(a.withdrawal.at),
+              by: a.withdrawal.by.displayName,
+              reason: a.withdrawal.reason,
+            })}
+          />
+        )}
+        {a.changeable && <Alert type="info" showIcon title={t('talentDossier.changeHint')} />}
+        {change === 'amend' && full && (
+          <ApplicationAmendDialog application={a} onClose={() => setChange(undefined)} />
+        )}
+        <WithdrawDialog application={a} open={change === 'withdraw'} onClose={() => setChange(undefined)} />
         <Descriptions
           bordered
           size="small"
@@ -117,6 +184,43 @@ export function DossierPage() {
         <DossierDocuments applicationId={applicationId} certificates={a.certificates.map((c) => c.kind)} />
       </Flex>
     </Card>
+  );
+}
+
+/** 撤回申报 with the applicant's reason; the server refuses it once the window has closed. */
+function WithdrawDialog({
+  application,
+  open,
+  onClose,
+}: {
+  application: ApplicationDetail;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const withdraw = useWithdrawApplication(application);
+  return (
+    <FormModal<{ reason: string }>
+      open={open}
+      name="withdraw-application"
+      title={t('talentDossier.withdrawTitle', { name: application.name })}
+      okText={t('talentDossier.withdraw')}
+      serverFields={['reason']}
+      pending={withdraw.isPending}
+      onSubmit={(values, showProblem) =>
+        withdraw.mutate(values.reason, { onSuccess: onClose, onError: showProblem })
+      }
+      onClose={onClose}
+    >
+      <Form.Item
+        name="reason"
+        label={t('talentDossier.withdrawReason')}
+        extra={t('talentDossier.withdrawReasonHelp')}
+        rules={[{ required: true, whitespace: true, max: 500 }]}
+      >
+        <Input.TextArea rows={3} maxLength={500} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }
 
