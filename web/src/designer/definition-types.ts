@@ -1,54 +1,20 @@
-// Wire types of the definitions API (api/definitions), as the designer reads and writes them.
-import type { ProcessDefinition } from '../../../workflows/engine/definition-schema.js';
-import type { ValidationProblem } from '../../../workflows/engine/localized-message.js';
+// Wire types of the definitions API, taken from its zod contracts (api/definitions/definitions.types.ts)
+// so a change on either side fails the other's type-check. Draft and version graphs are the engine's
+// JSON as stored, possibly breaking its rules: the editor reads them through readDefinition
+// (import-definition.ts) before it takes them.
+import type { z } from 'zod';
+import type {
+  TCreateDefinitionRequest,
+  TDefinitionSummary,
+  TDraftView,
+  TPublishResult,
+  ZDefinitionList,
+  ZVersionView,
+} from '../../../api/definitions/definitions.types.js';
 
-export type PersonRef = { id: string; displayName: string };
-
-export type DefinitionSummary = {
-  key: string;
-  name: string;
-  description: string | null;
-  latest: { version: number; versionId: string; publishedAt: string } | null;
-  draft: {
-    version: number;
-    revision: number;
-    updatedAt: string;
-    updatedBy: PersonRef | null;
-    problemCount: number;
-  } | null;
-  instances: Array<{ version: number; running: number; total: number }>;
-};
-
-export type DefinitionList = { items: DefinitionSummary[] };
-
-export type CreateDefinitionRequest = {
-  key: string;
-  name: string;
-  description?: string;
-  definition?: ProcessDefinition;
-};
-
-/** A definition's one draft. Its graph may break the engine's rules (`issues` say how), so it is read
- * through readDefinition (import-definition.ts) before the editor takes it. */
-export type DraftView = {
-  key: string;
-  version: number;
-  revision: number;
-  definition: unknown;
-  issues: ValidationProblem[];
-  updatedAt: string;
-  updatedBy: PersonRef | null;
-};
-
-export type VersionView = {
-  key: string;
-  version: number;
-  versionId: string;
-  status: 'draft' | 'published' | 'archived';
-  definition: unknown;
-  contentHash: string;
-  issues: ValidationProblem[];
-};
-
-export type PublishResult =
-  { published: true; version: number; versionId: string } | { published: false; version: number };
+export type DefinitionSummary = TDefinitionSummary;
+export type DefinitionList = z.infer<typeof ZDefinitionList>;
+export type CreateDefinitionRequest = TCreateDefinitionRequest;
+export type DraftView = TDraftView;
+export type VersionView = z.infer<typeof ZVersionView>;
+export type PublishResult = TPublishResult;
