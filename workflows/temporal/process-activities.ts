@@ -24,6 +24,26 @@ export interface TransitionRecord {
   meta?: InstanceMeta;
 }
 
+/**
+ * A migration of the instance to another version of its definition, for the projection: the
+ * instance row moves to the new version with the migrated state, the log gets a `migrated` event and
+ * the open task rows take their new nodes.
+ */
+export interface MigrationRecord {
+  instanceId: string;
+  fromVersionId: string;
+  toVersionId: string;
+  /** The admin's node mapping (old id -> new id) the state was migrated with. */
+  mapping: Record<string, string>;
+  actorId: string | null;
+  idempotencyKey: string;
+  at: string;
+  /** The migrated state (its revision is the one before plus one). */
+  state: InstanceState;
+  /** The open tasks as the new version names them. */
+  tasks: Array<{ engineTaskId: string; nodeId: string; name: string }>;
+}
+
 export interface ActionCall {
   instanceId: string;
   actionId: string;
@@ -47,6 +67,8 @@ export interface ProcessActivities {
    * when the projection holds another revision. Either way false means "not recorded".
    */
   recordTransition: (input: TransitionRecord) => Promise<boolean>;
+  /** Like recordTransition, for a migration to another version (true once it is in Postgres). */
+  recordMigration: (input: MigrationRecord) => Promise<boolean>;
   /** The latest published version of a definition key (a child starts on it). */
   loadPublishedDefinition: (key: string) => Promise<{ versionId: string; definition: ProcessDefinition }>;
   runAction: (request: ActionCall) => Promise<unknown>;
