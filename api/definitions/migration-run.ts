@@ -1,5 +1,6 @@
 // Executing a migration: each named instance moves through the Orchestrator port on its own, all
-// or nothing, and each move gets its audit row. Instances already on the target, or on neither
+// or nothing, and each move gets its audit row (right after the move commits, as every command
+// through the port is recorded). Instances already on the target, or on neither
 // version, are reported with a reason rather than failing the request.
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
@@ -16,6 +17,14 @@ export interface MigrationRun {
   toVersion: number;
   mapping: Record<string, string>;
   instanceIds: string[];
+}
+
+async function isAudited(db: DbClient, instanceId: string, revision: number): Promise<boolean> {
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT 1 FROM audit_log
+    WHERE resource_type = 'project' AND resource_id = ${instanceId} AND action = 'project.migrated'
+      AND detail->'after'->>'revision' = ${String(revision)}`;
+  return rows.length > 0;
 }
 
 export async function runMigrations(
@@ -65,7 +74,9 @@ export async function runMigrations(
       results.push({ instanceId: id, migrated: false, reasons: outcome.reasons });
       continue;
     }
-    if (!outcome.duplicate)
+    // A duplicate was moved by an earlier attempt of this request, which may have stopped before
+    // its audit row: written now if it is missing.
+    if (!outcome.duplicate || !(await isAudited(db, id, outcome.revision)))
       await audit({
         action: 'project.migrated',
         resourceType: 'project',

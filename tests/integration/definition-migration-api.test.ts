@@ -43,6 +43,15 @@ describe('definition migration API', () => {
     return found;
   }
 
+  async function versionIdOf(version: number): Promise<string> {
+    const { rows } = await pool.query<{ id: string }>(
+      `SELECT v.id FROM process_definition_version v JOIN process_definition d ON d.id = v.definition_id
+       WHERE d.key = $1 AND v.version = $2`,
+      [KEY, version],
+    );
+    return rows[0]!.id;
+  }
+
   async function complete(projectId: string, nodeId: string) {
     const res = await officer('POST', `/api/tasks/${(await openTask(projectId, nodeId)).id}/complete`, {
       data: {},
@@ -259,6 +268,40 @@ describe('definition migration API', () => {
         reasons: [expect.objectContaining({ code: 'ALREADY_ON_TARGET' })],
       },
     ]);
+  });
+
+  it('audits a move whose request stopped before its audit row when the request is retried', async () => {
+    const res = await officer('POST', '/api/projects', {
+      versionId: await versionIdOf(1),
+      unitId: await unitIdOf(officer, 'LC-HJL'),
+      title: '中断后重试的迁移',
+      input: {},
+    });
+    const projectId = res.json!.id as string;
+    const adminId = (await pool.query<{ id: string }>("SELECT id FROM app_user WHERE username = 'admin'"))
+      .rows[0]!.id;
+    // The first attempt moved the project through the port (as the route does, under the request's
+    // key) and stopped there: no audit row, no stored response.
+    const moved = await server.orchestrator.migrate(
+      projectId,
+      await versionIdOf(2),
+      { fill: 'prepare' },
+      { userId: adminId },
+      'migration/interrupted',
+    );
+    expect(moved).toMatchObject({ migrated: true, duplicate: false });
+    const retried = await admin(
+      'POST',
+      `/api/definitions/${KEY}/migrations`,
+      { fromVersion: 1, toVersion: 2, mapping: { fill: 'prepare' }, instanceIds: [projectId] },
+      { 'idempotency-key': 'interrupted' },
+    );
+    expect(retried.json!.results).toEqual([{ instanceId: projectId, migrated: true, reasons: [] }]);
+    const audit = await pool.query(
+      `SELECT 1 FROM audit_log WHERE action = 'project.migrated' AND resource_id = $1`,
+      [projectId],
+    );
+    expect(audit.rows).toHaveLength(1);
   });
 
   it('names instances that are not of this definition', async () => {
