@@ -16,6 +16,8 @@ interface Context {
   title: string;
   definition: ProcessDefinition;
   nodeOfTask: (engineTaskId: string) => string | undefined;
+  /** The name a task row carries: what names the node of a task the instance's version has no longer (it migrated). */
+  nameOfTask: (engineTaskId: string) => string | undefined;
 }
 
 type Payload = Record<string, unknown>;
@@ -179,7 +181,10 @@ export function timelineEntryOf(event: EventRow, context: Context): TTimelineEnt
   // Hand-overs name the task they close as `fromTaskId`.
   const taskId = text(payload.taskId) ?? text(payload.fromTaskId);
   const nodeId = taskId ? (context.nodeOfTask(taskId) ?? null) : null;
-  const name = nodeId ? (nodeOf(context.definition, nodeId)?.name ?? nodeId) : '';
+  const name =
+    taskId && nodeId
+      ? (nodeOf(context.definition, nodeId)?.name ?? context.nameOfTask(taskId) ?? nodeId)
+      : '';
   const toNodeId = text(payload.toNodeId);
   const targetName = toNodeId ? (nodeOf(context.definition, toNodeId)?.name ?? toNodeId) : '';
   const [zh, en] =

@@ -270,6 +270,54 @@ describe('definition migration API', () => {
     ]);
   });
 
+  it('moves back to an older version, and the timeline still names steps the version lacks', async () => {
+    const res = await officer('POST', '/api/projects', {
+      versionId: await versionIdOf(2),
+      unitId: await unitIdOf(officer, 'LC-HJL'),
+      title: '回退版本的项目',
+      input: {},
+    });
+    expect(res.status).toBe(201);
+    const projectId = res.json!.id as string;
+    await complete(projectId, 'prepare');
+    const plan = await admin('POST', `/api/definitions/${KEY}/migration-plan`, {
+      fromVersion: 2,
+      toVersion: 1,
+      mapping: { report: 'fill' },
+    });
+    expect((plan.json!.instances as PlannedInstance[]).find((i) => i.instanceId === projectId)).toMatchObject(
+      {
+        canMigrate: true,
+      },
+    );
+    const back = await admin(
+      'POST',
+      `/api/definitions/${KEY}/migrations`,
+      { fromVersion: 2, toVersion: 1, mapping: { report: 'fill' }, instanceIds: [projectId] },
+      { 'idempotency-key': 'migrate-back' },
+    );
+    expect(back.json!.results).toEqual([{ instanceId: projectId, migrated: true, reasons: [] }]);
+    // Version 1 has no prepare: the submission made on version 2 keeps its step's name.
+    const timeline = await officer('GET', `/api/projects/${projectId}/timeline`);
+    expect(
+      (timeline.json!.items as Array<{ type: string; text: { zh: string } }>).map((i) => i.text.zh),
+    ).toEqual([
+      '发起项目「回退版本的项目」',
+      '提交了「准备材料」',
+      '将流程由第 2 版迁移到第 1 版（节点对应：report → 填写申请）',
+    ]);
+    await complete(projectId, 'fill');
+    const vote = await officer('POST', `/api/tasks/${(await openTask(projectId, 'approve')).id}/vote`, {
+      vote: 'approve',
+    });
+    expect(vote.status).toBe(200);
+    expect((await officer('GET', `/api/projects/${projectId}`)).json).toMatchObject({ status: 'completed' });
+    const stored = await pool.query<{ state: unknown }>('SELECT state FROM process_instance WHERE id = $1', [
+      projectId,
+    ]);
+    expect(await replayInstance(pool, createDefinitionStore(pool), projectId)).toEqual(stored.rows[0]!.state);
+  });
+
   it('audits a move whose request stopped before its audit row when the request is retried', async () => {
     const res = await officer('POST', '/api/projects', {
       versionId: await versionIdOf(1),
