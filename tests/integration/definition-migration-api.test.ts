@@ -352,6 +352,54 @@ describe('definition migration API', () => {
     expect(audit.rows).toHaveLength(1);
   });
 
+  it('decides each migration on the state it read: racing migrations move once, a racing completion lands before or after', async () => {
+    const adminActor = {
+      userId: (await pool.query<{ id: string }>("SELECT id FROM app_user WHERE username = 'admin'")).rows[0]!
+        .id,
+    };
+    const start = async (title: string) => {
+      const res = await officer('POST', '/api/projects', {
+        versionId: await versionIdOf(1),
+        unitId: await unitIdOf(officer, 'LC-HJL'),
+        title,
+        input: {},
+      });
+      return res.json!.id as string;
+    };
+    const v2Id = await versionIdOf(2);
+    const contested = await start('同时迁移的项目');
+    const outcomes = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((key) =>
+        server.orchestrator.migrate(contested, v2Id, { fill: 'prepare' }, adminActor, `race-${key}`),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.migrated)).toHaveLength(1);
+    for (const outcome of outcomes.filter((o) => !o.migrated))
+      expect(outcome).toEqual({
+        migrated: false,
+        reasons: [expect.objectContaining({ code: 'ALREADY_ON_TARGET' })],
+      });
+
+    const raced = await start('迁移与提交同时发生的项目');
+    const fill = await openTask(raced, 'fill');
+    const [moved, submitted] = await Promise.all([
+      server.orchestrator.migrate(raced, v2Id, { fill: 'prepare' }, adminActor, 'race-submit'),
+      officer('POST', `/api/tasks/${fill.id}/complete`, { data: {} }),
+    ]);
+    expect(submitted.status).toBe(200);
+    // Migrated first: the submission completed prepare on version 2. Submitted first: the project
+    // waits at the approval, which version 2 lacks, and the migration was refused.
+    if (moved.migrated) expect((await openTask(raced, 'report')).name).toBe('提交报告');
+    else expect((await openTask(raced, 'approve')).name).toBe('站长审批');
+    for (const id of [contested, raced]) {
+      const stored = await pool.query<{ state: unknown }>(
+        'SELECT state FROM process_instance WHERE id = $1',
+        [id],
+      );
+      expect(await replayInstance(pool, createDefinitionStore(pool), id)).toEqual(stored.rows[0]!.state);
+    }
+  });
+
   it('names instances that are not of this definition', async () => {
     const res = await admin(
       'POST',
