@@ -31,6 +31,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  alreadyOnTarget,
   childInstanceTitle,
   type Effect,
   type EngineEvent,
@@ -39,11 +40,10 @@ import {
   type LocalizedMessage,
   migrateState,
   type MigrationResult,
-  alreadyOnTarget,
   notificationKey,
-  repointedTasks,
   notificationPayload,
   type Rejection,
+  repointedTasks,
   step,
 } from '../engine';
 import { NON_RETRYABLE_ACTION_ERROR, type InstanceMeta, type ProcessActivities } from './process-activities';
