@@ -36,8 +36,8 @@ export async function writeMigration(sql: Sql, record: MigrationRecord): Promise
                $8::uuid, $7, $9::timestamptz
         FROM moved
       ), repointed AS (
-        UPDATE task t SET node_id = o."nodeId", name = o.name
-        FROM moved, jsonb_to_recordset($10::jsonb) AS o("engineTaskId" text, "nodeId" text, name text)
+        UPDATE task t SET node_id = o."nodeId", name = o.name, form = coalesce(o.form, t.form)
+        FROM moved, jsonb_to_recordset($10::jsonb) AS o("engineTaskId" text, "nodeId" text, name text, form jsonb)
         WHERE t.instance_id = moved.id AND t.engine_task_id = o."engineTaskId"
           AND t.status NOT IN ('completed', 'cancelled')
       )

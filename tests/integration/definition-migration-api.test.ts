@@ -226,7 +226,11 @@ describe('definition migration API', () => {
     expect(blockedAudit.rows).toEqual([]);
 
     // The open task row follows its node: renamed by the mapping, named as version 2 names it.
-    expect((await openTask(atFill, 'prepare')).name).toBe('准备材料');
+    const prepare = await openTask(atFill, 'prepare');
+    expect(prepare.name).toBe('准备材料');
+    // …and the form version 2 gives that step (version 1's fill had none).
+    const detail = await officer('GET', `/api/tasks/${prepare.id}`);
+    expect((detail.json!.form as Array<{ name: string }>).map((field) => field.name)).toEqual(['materials']);
     const timeline = await officer('GET', `/api/projects/${atFill}/timeline`);
     expect(timeline.json!.items).toEqual(
       expect.arrayContaining([

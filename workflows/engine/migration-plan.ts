@@ -1,7 +1,7 @@
 // Planning the move of running instances from one version of a definition to another: a node
 // mapping suggested from ids and kinds, checks of an admin's edited mapping, and per instance
 // whether it can move (a dry migrateState) with its reasons. Pure: the hosts and routes do the I/O.
-import type { NodeKind, ProcessDefinition } from './definition-schema';
+import type { FormField, NodeKind, ProcessDefinition } from './definition-schema';
 import { graphOf } from './graph';
 import type { InstanceState } from './instance-state';
 import { migrateState, type MigrationReason } from './migrate-state';
@@ -100,15 +100,22 @@ export const notOnSource: MigrationReason = {
   },
 };
 
-/** The open tasks of a migrated state as their rows show them: the new node and its name. */
+/**
+ * The open tasks of a migrated state as their rows show them: the new node, its name and, for a
+ * form task, its form (the row's form is what the task page renders).
+ */
 export function repointedTasks(
   state: InstanceState,
   toDef: ProcessDefinition,
-): Array<{ engineTaskId: string; nodeId: string; name: string }> {
+): Array<{ engineTaskId: string; nodeId: string; name: string; form?: FormField[] }> {
   const nodes = graphOf(toDef).nodes;
-  return Object.values(state.tasks).map((task) => ({
-    engineTaskId: task.id,
-    nodeId: task.nodeId,
-    name: nodes.get(task.nodeId)?.name ?? task.nodeId,
-  }));
+  return Object.values(state.tasks).map((task) => {
+    const node = nodes.get(task.nodeId);
+    return {
+      engineTaskId: task.id,
+      nodeId: task.nodeId,
+      name: node?.name ?? task.nodeId,
+      ...(node?.kind === 'userTask' ? { form: node.form } : {}),
+    };
+  });
 }

@@ -1,7 +1,14 @@
 // The activity contract the process workflow schedules, stated structurally so the workflow never
 // imports activities/ (lint forbids it here); activities/temporal-activities.ts is checked against it.
 import type { CalendarStamp } from '../../activities/working-day-calendar';
-import type { Effect, EngineEvent, InstanceState, ProcessDefinition, ResolvedAssignee } from '../engine';
+import type {
+  Effect,
+  EngineEvent,
+  FormField,
+  InstanceState,
+  ProcessDefinition,
+  ResolvedAssignee,
+} from '../engine';
 
 /** The instance row's fixed facts, written with the `started` transition. */
 export interface InstanceMeta {
@@ -40,8 +47,8 @@ export interface MigrationRecord {
   at: string;
   /** The migrated state (its revision is the one before plus one). */
   state: InstanceState;
-  /** The open tasks as the new version names them. */
-  tasks: Array<{ engineTaskId: string; nodeId: string; name: string }>;
+  /** The open tasks as the new version names them (form tasks with the new node's form). */
+  tasks: Array<{ engineTaskId: string; nodeId: string; name: string; form?: FormField[] }>;
 }
 
 export interface ActionCall {

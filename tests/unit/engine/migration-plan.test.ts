@@ -123,7 +123,7 @@ describe('migration plan', () => {
       ),
     };
     expect(repointedTasks(renamed, v2)).toEqual([
-      { engineTaskId: run.task('check').id, nodeId: 'verify', name: '节点verify' },
+      { engineTaskId: run.task('check').id, nodeId: 'verify', name: '节点verify', form: [] },
     ]);
   });
 });
