@@ -21,7 +21,7 @@ const AREA_PAGES = {
   dashboards: lazy(() => import('./dashboards/DashboardsArea')),
   talent: lazy(() => import('./talent/TalentArea')),
   incidents: lazy(() => import('./incidents/IncidentsArea')),
-  designer: lazy(() => import('./pages/DesignerPage')),
+  designer: lazy(() => import('./designer/DesignerArea')),
   admin: lazy(() => import('./admin/AdminArea')),
 } satisfies Record<AreaKey, unknown>;
 

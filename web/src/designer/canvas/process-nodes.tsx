@@ -1,0 +1,125 @@
+// One node component per kind, each typed by its own flow node (FlowNodeOf<'approval'> …), drawn in a
+// shared shell: the kind's icon and name, a one-line summary, handles (nothing enters a start, nothing
+// leaves an end) and a badge with the number of problems the validator found on the node.
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BranchesOutlined,
+  ClockCircleOutlined,
+  ForkOutlined,
+  PlayCircleOutlined,
+  StarOutlined,
+  StopOutlined,
+  ThunderboltOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NodeKind, ProcessNode } from '../../../../workflows/engine/definition-schema.js';
+import type { FlowNodeOf } from '../flow-adapter.js';
+import { describeAction, describeAssignee, describePolicy, describeTimer } from './node-texts.js';
+
+export const KIND_ICONS: Record<NodeKind, ReactNode> = {
+  start: <PlayCircleOutlined />,
+  end: <StopOutlined />,
+  userTask: <UserOutlined />,
+  approval: <AuditOutlined />,
+  review: <StarOutlined />,
+  gateway: <BranchesOutlined />,
+  parallel: <ForkOutlined />,
+  timer: <ClockCircleOutlined />,
+  action: <ThunderboltOutlined />,
+  subprocess: <ApartmentOutlined />,
+};
+
+function NodeShell({
+  props,
+  summary,
+}: {
+  props: { data: { node: ProcessNode; problemCount: number } };
+  summary?: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const { node, problemCount } = props.data;
+  const kind = node.kind;
+  return (
+    <div
+      className={`sgf-designer-node sgf-designer-node-${kind}${problemCount > 0 ? ' has-problems' : ''}`}
+      aria-label={`${t(`designer.kinds.${kind}`)}：${node.name}`}
+      data-node-id={node.id}
+    >
+      {kind !== 'start' && <Handle type="target" position={Position.Left} />}
+      <div className="sgf-designer-node-title">
+        <span className="sgf-designer-node-icon" aria-hidden>
+          {KIND_ICONS[kind]}
+        </span>
+        <span className="sgf-designer-node-name">{node.name || t(`designer.kinds.${kind}`)}</span>
+      </div>
+      {summary && <div className="sgf-designer-node-summary">{summary}</div>}
+      {problemCount > 0 && (
+        <span
+          className="sgf-designer-node-badge"
+          title={t('designer.issues.onNode', { count: problemCount })}
+        >
+          {problemCount}
+        </span>
+      )}
+      {kind !== 'end' && <Handle type="source" position={Position.Right} />}
+    </div>
+  );
+}
+
+export function StartNode(props: NodeProps<FlowNodeOf<'start'>>) {
+  return <NodeShell props={props} />;
+}
+
+export function EndNode(props: NodeProps<FlowNodeOf<'end'>>) {
+  const { t } = useTranslation();
+  const { outcome, terminate } = props.data.node;
+  return <NodeShell props={props} summary={terminate ? t('designer.end.terminates') : outcome} />;
+}
+
+export function UserTaskNode(props: NodeProps<FlowNodeOf<'userTask'>>) {
+  const { t } = useTranslation();
+  return <NodeShell props={props} summary={describeAssignee(props.data.node.assignee, t)} />;
+}
+
+export function ApprovalNode(props: NodeProps<FlowNodeOf<'approval'>>) {
+  const { t } = useTranslation();
+  const { approvers, policy } = props.data.node;
+  const seats = approvers.reduce((sum, seat) => sum + seat.seats, 0);
+  return <NodeShell props={props} summary={describePolicy(policy, seats, t)} />;
+}
+
+export function ReviewNode(props: NodeProps<FlowNodeOf<'review'>>) {
+  const { t } = useTranslation();
+  return (
+    <NodeShell
+      props={props}
+      summary={t('designer.review.criteriaCount', { count: props.data.node.rubric.length })}
+    />
+  );
+}
+
+export function GatewayNode(props: NodeProps<FlowNodeOf<'gateway'>>) {
+  return <NodeShell props={props} />;
+}
+
+export function ParallelNode(props: NodeProps<FlowNodeOf<'parallel'>>) {
+  return <NodeShell props={props} />;
+}
+
+export function TimerNode(props: NodeProps<FlowNodeOf<'timer'>>) {
+  const { t } = useTranslation();
+  return <NodeShell props={props} summary={describeTimer(props.data.node.timer, t)} />;
+}
+
+export function ActionNode(props: NodeProps<FlowNodeOf<'action'>>) {
+  const { i18n } = useTranslation();
+  return <NodeShell props={props} summary={describeAction(props.data.node.action, i18n.language)} />;
+}
+
+export function SubprocessNode(props: NodeProps<FlowNodeOf<'subprocess'>>) {
+  return <NodeShell props={props} summary={props.data.node.definitionKey} />;
+}

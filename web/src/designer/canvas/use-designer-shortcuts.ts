@@ -1,0 +1,38 @@
+// Keyboard shortcuts of the editor: Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo, Ctrl+C / Ctrl+V
+// copy and paste, Ctrl+F find (Delete is React Flow's own, routed to the store by the canvas). Keys
+// typed into a field belong to the field: its text has its own undo.
+import { useEffect } from 'react';
+import type { DesignerStore } from '../store/designer-store.js';
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+export function useDesignerShortcuts(store: DesignerStore, onFind: () => void): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || isTyping(event.target)) return;
+      const key = event.key.toLowerCase();
+      const state = store.getState();
+      const action =
+        key === 'z' && event.shiftKey
+          ? state.redo
+          : key === 'z'
+            ? state.undo
+            : key === 'y'
+              ? state.redo
+              : key === 'c'
+                ? state.copy
+                : key === 'v'
+                  ? state.paste
+                  : key === 'f'
+                    ? onFind
+                    : undefined;
+      if (!action) return;
+      event.preventDefault();
+      action();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [store, onFind]);
+}

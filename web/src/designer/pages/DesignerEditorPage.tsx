@@ -1,0 +1,100 @@
+// /designer/:key — the editor: palette, canvas, issues and properties around one store, loaded from
+// the definition's draft (or its latest version, from which the first edit makes a draft), saved as
+// the admin works, and published from here.
+import { ReactFlowProvider } from '@xyflow/react';
+import { Alert, Result, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import type { ProcessDefinition } from '../../../../workflows/engine/definition-schema.js';
+import { Palette } from '../canvas/Palette';
+import { DesignerCanvas } from '../canvas/DesignerCanvas';
+import { FindNodeDialog } from '../canvas/FindNodeDialog';
+import { useArrange } from '../canvas/use-arrange.js';
+import { useDesignerShortcuts } from '../canvas/use-designer-shortcuts.js';
+import { useEditingSource, type EditingSource } from '../definition-hooks.js';
+import { hasLayout } from '../flow-adapter.js';
+import { readDefinition } from '../import-definition.js';
+import { IssuesPanel } from '../IssuesPanel';
+import { PropertyPanel } from '../panels/PropertyPanel';
+import { createDesignerStore } from '../store/designer-store.js';
+import { DesignerStoreProvider, useDesignerStoreApi } from '../store/DesignerStoreContext';
+import { useAutosave } from '../use-autosave.js';
+import { useDefinitionIssues } from '../use-definition-issues.js';
+import { ConflictDialog } from './ConflictDialog';
+import { EditorToolbar } from './EditorToolbar';
+
+export default function DesignerEditorPage() {
+  const { t } = useTranslation();
+  const { key = '' } = useParams();
+  const source = useEditingSource(key);
+  if (source.isPending) return <Spin tip={t('designer.editor.loading')} fullscreen={false} />;
+  if (source.isError || 'missing' in source.data)
+    return <Result status="404" title={t('designer.editor.notFound')} />;
+  const opened = readDefinition(
+    'draft' in source.data ? source.data.draft.definition : source.data.version.definition,
+  );
+  if (!opened.ok)
+    return <Result status="error" title={t('designer.create.importInvalid', { reason: opened.reason })} />;
+  return <Editor key={key} definitionKey={key} source={source.data} opened={opened.definition} />;
+}
+
+function Editor({
+  definitionKey,
+  source,
+  opened,
+}: {
+  definitionKey: string;
+  source: Exclude<EditingSource, { missing: true }>;
+  opened: ProcessDefinition;
+}) {
+  const { t } = useTranslation();
+  const [store] = useState(() => createDesignerStore(opened));
+  const autosave = useAutosave(store, definitionKey, 'draft' in source ? source.draft.revision : null);
+  const issues = useDefinitionIssues(store);
+  const [finding, setFinding] = useState(false);
+  useDesignerShortcuts(store, () => setFinding(true));
+
+  return (
+    <DesignerStoreProvider store={store}>
+      <ReactFlowProvider>
+        <div className="sgf-designer-editor">
+          <EditorToolbar
+            definitionKey={definitionKey}
+            autosave={autosave}
+            issues={issues}
+            onFind={() => setFinding(true)}
+          />
+          {'version' in source && (
+            <Alert
+              type="info"
+              showIcon
+              title={t('designer.editor.latestShown', { version: source.version.version })}
+            />
+          )}
+          <div className="sgf-designer-body">
+            <Palette />
+            <DesignerCanvas issues={issues} />
+            <ArrangeOnOpen />
+            <div className="sgf-designer-side">
+              <PropertyPanel />
+              <IssuesPanel issues={issues} />
+            </div>
+          </div>
+          <FindNodeDialog open={finding} onClose={() => setFinding(false)} />
+          <ConflictDialog autosave={autosave} />
+        </div>
+      </ReactFlowProvider>
+    </DesignerStoreProvider>
+  );
+}
+
+/** An imported graph without positions is laid out once on opening. */
+function ArrangeOnOpen() {
+  const store = useDesignerStoreApi();
+  const arrange = useArrange();
+  useEffect(() => {
+    if (!hasLayout(store.getState().definition)) void arrange();
+  }, [store, arrange]);
+  return null;
+}

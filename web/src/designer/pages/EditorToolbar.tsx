@@ -1,0 +1,154 @@
+// The editor's toolbar: back to the list, the save state, undo / redo, arrange, find, JSON export and
+// publish (with its summary: refused while the validator reports problems, which it lists).
+import {
+  ArrowLeftOutlined,
+  CheckCircleOutlined,
+  ClusterOutlined,
+  CloudUploadOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  LoadingOutlined,
+  RedoOutlined,
+  SearchOutlined,
+  UndoOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import { App, Button, List, Modal, Space, Tooltip, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { describeProblem } from '../../api/client';
+import { usePublishDraft } from '../definition-hooks.js';
+import type { DesignerIssue } from '../definition-issues.js';
+import { useArrange } from '../canvas/use-arrange.js';
+import { useDesigner, useDesignerStoreApi } from '../store/DesignerStoreContext';
+import type { Autosave, SaveState } from '../use-autosave.js';
+
+const SAVE_ICONS: Record<SaveState, ReactNode> = {
+  unchanged: null,
+  pending: <EditOutlined />,
+  saving: <LoadingOutlined />,
+  saved: <CheckCircleOutlined className="sgf-designer-ok" />,
+  error: <WarningOutlined className="sgf-designer-warn" />,
+  conflict: <WarningOutlined className="sgf-designer-warn" />,
+};
+
+export function EditorToolbar({
+  definitionKey,
+  autosave,
+  issues,
+  onFind,
+}: {
+  definitionKey: string;
+  autosave: Autosave;
+  issues: readonly DesignerIssue[];
+  onFind: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const store = useDesignerStoreApi();
+  const name = useDesigner((state) => state.definition.name);
+  const canUndo = useDesigner((state) => state.past.length > 0);
+  const canRedo = useDesigner((state) => state.future.length > 0);
+  const [publishing, setPublishing] = useState(false);
+  const arrange = useArrange();
+  const publish = usePublishDraft(definitionKey);
+  const zh = i18n.language.startsWith('zh');
+
+  const exportJson = () => {
+    const { definition } = store.getState();
+    const blob = new Blob([JSON.stringify(definition, null, 2)], { type: 'application/json' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `${definition.key}.json`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+  const confirmPublish = async () => {
+    try {
+      const revision = await autosave.flush();
+      if (revision === null) return;
+      const result = await publish.mutateAsync(revision);
+      autosave.published();
+      setPublishing(false);
+      void message.success(
+        result.published
+          ? t('designer.publishDialog.published', { version: result.version })
+          : t('designer.publishDialog.unchanged', { version: result.version }),
+      );
+    } catch (error) {
+      void message.error(describeProblem(error, t));
+    }
+  };
+
+  return (
+    <div className="sgf-designer-toolbar" role="toolbar" aria-label={t('designer.toolbar.label')}>
+      <Space wrap>
+        <Link to="/designer" aria-label={t('designer.toolbar.back')}>
+          <ArrowLeftOutlined />
+        </Link>
+        <Typography.Title level={4} className="sgf-designer-name">
+          {name}
+        </Typography.Title>
+        <Typography.Text role="status" className="sgf-designer-save-state">
+          {SAVE_ICONS[autosave.state]}{' '}
+          {t(`designer.save.${autosave.state === 'conflict' ? 'error' : autosave.state}`)}
+        </Typography.Text>
+      </Space>
+      <Space wrap>
+        <Tooltip title={t('designer.toolbar.undo')}>
+          <Button
+            icon={<UndoOutlined />}
+            aria-label={t('designer.toolbar.undo')}
+            disabled={!canUndo}
+            onClick={() => store.getState().undo()}
+          />
+        </Tooltip>
+        <Tooltip title={t('designer.toolbar.redo')}>
+          <Button
+            icon={<RedoOutlined />}
+            aria-label={t('designer.toolbar.redo')}
+            disabled={!canRedo}
+            onClick={() => store.getState().redo()}
+          />
+        </Tooltip>
+        <Button icon={<ClusterOutlined />} onClick={() => void arrange()}>
+          {t('designer.toolbar.layout')}
+        </Button>
+        <Button icon={<SearchOutlined />} onClick={onFind}>
+          {t('designer.toolbar.find')}
+        </Button>
+        <Button icon={<DownloadOutlined />} onClick={exportJson}>
+          {t('designer.toolbar.export')}
+        </Button>
+        <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => setPublishing(true)}>
+          {t('designer.toolbar.publish')}
+        </Button>
+      </Space>
+      <Modal
+        open={publishing}
+        title={t('designer.publishDialog.title')}
+        okText={t('designer.publishDialog.confirm')}
+        okButtonProps={{ disabled: issues.length > 0, loading: publish.isPending }}
+        onOk={() => void confirmPublish()}
+        onCancel={() => setPublishing(false)}
+      >
+        {issues.length > 0 ? (
+          <>
+            <Typography.Paragraph>
+              {t('designer.publishDialog.blocked', { count: issues.length })}
+            </Typography.Paragraph>
+            <List
+              size="small"
+              dataSource={[...issues]}
+              rowKey="key"
+              renderItem={(issue) => <List.Item>{zh ? issue.message.zh : issue.message.en}</List.Item>}
+            />
+          </>
+        ) : (
+          <Typography.Paragraph>{t('designer.publishDialog.ready')}</Typography.Paragraph>
+        )}
+      </Modal>
+    </div>
+  );
+}

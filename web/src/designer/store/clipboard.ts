@@ -1,0 +1,50 @@
+// Copy and paste of a selection: pasted nodes get fresh ids, edges between them come along with
+// their ends remapped, edges to nodes outside the selection stay behind.
+import type {
+  ProcessDefinition,
+  ProcessEdge,
+  ProcessNode,
+} from '../../../../workflows/engine/definition-schema.js';
+import { freshId } from './node-kinds.js';
+
+export type Clipboard = { nodes: ProcessNode[]; edges: ProcessEdge[] };
+
+export function copySelection(definition: ProcessDefinition, nodeIds: ReadonlySet<string>): Clipboard {
+  return {
+    nodes: definition.nodes.filter((node) => nodeIds.has(node.id)),
+    edges: definition.edges.filter((edge) => nodeIds.has(edge.from) && nodeIds.has(edge.to)),
+  };
+}
+
+/** The clipboard's nodes and inner edges with ids new to `definition`, shifted by `offset`. */
+export function pasteClipboard(
+  definition: ProcessDefinition,
+  clipboard: Clipboard,
+  offset: { x: number; y: number },
+): Clipboard {
+  const nodeIds = new Set(definition.nodes.map((node) => node.id));
+  const edgeIds = new Set(definition.edges.map((edge) => edge.id));
+  const idMap = new Map<string, string>();
+  for (const node of clipboard.nodes) {
+    const id = freshId(node.id.replace(/_\d+$/, ''), nodeIds);
+    nodeIds.add(id);
+    idMap.set(node.id, id);
+  }
+  const remap = (id: string) => idMap.get(id) ?? id;
+  const nodes = clipboard.nodes.map((node): ProcessNode => {
+    const position = node.position ?? { x: 0, y: 0 };
+    const moved = {
+      ...node,
+      id: remap(node.id),
+      position: { x: position.x + offset.x, y: position.y + offset.y },
+    };
+    // A return target inside the copy follows it; one outside still names the original node.
+    return 'returnTo' in moved && moved.returnTo ? { ...moved, returnTo: moved.returnTo.map(remap) } : moved;
+  });
+  const edges = clipboard.edges.map((edge): ProcessEdge => {
+    const id = freshId(`${remap(edge.from)}-${remap(edge.to)}`, edgeIds);
+    edgeIds.add(id);
+    return { ...edge, id, from: remap(edge.from), to: remap(edge.to) };
+  });
+  return { nodes, edges };
+}

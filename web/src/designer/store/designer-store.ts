@@ -1,0 +1,209 @@
+// The designer's editor state: one store per open definition, made by a factory. The definition is
+// the single source of truth (node positions live in its nodes' `position`, which the content hash
+// ignores); the canvas and the panels are views of it and change it only through these actions, each
+// an undoable step. A drag is one step however many frames it moves.
+import { createStore } from 'zustand/vanilla';
+import type {
+  NodeKind,
+  ProcessDefinition,
+  ProcessEdge,
+  ProcessNode,
+} from '../../../../workflows/engine/definition-schema.js';
+import { copySelection, pasteClipboard, type Clipboard } from './clipboard.js';
+import { edgeFor, judgeConnection, type ConnectionVerdict } from './connection-rules.js';
+import {
+  addNodes,
+  deleteElements,
+  moveNodes,
+  patchDefinition,
+  replaceEdge,
+  replaceNode,
+} from './definition-edits.js';
+import { freshId, newNode } from './node-kinds.js';
+
+type Position = { x: number; y: number };
+
+/** Steps kept for undo; older ones fall off (a long session must not grow without bound). */
+export const HISTORY_LIMIT = 200;
+/** How far each paste shifts from the copied nodes, so pasted nodes never hide the originals. */
+const PASTE_OFFSET = 40;
+
+export interface DesignerState {
+  definition: ProcessDefinition;
+  /** Bumped by every edit that may change what the validator says; moves leave it alone. */
+  contentRevision: number;
+  selectedNodeIds: readonly string[];
+  selectedEdgeIds: readonly string[];
+  past: readonly ProcessDefinition[];
+  future: readonly ProcessDefinition[];
+  clipboard: Clipboard | null;
+  pasteCount: number;
+  /** The definition as it was when the current drag began; null outside a drag. */
+  moveStart: ProcessDefinition | null;
+  /** The field the last edit typed into: further typing there extends that step instead of adding one. */
+  typingIn: string | null;
+}
+
+export interface DesignerActions {
+  addNode: (kind: NodeKind, name: string, position: Position) => string;
+  connect: (from: string, to: string) => ConnectionVerdict;
+  beginMove: () => void;
+  moveNodes: (positions: ReadonlyMap<string, Position>) => void;
+  endMove: () => void;
+  /** Auto-layout: every position at once, one step. */
+  placeNodes: (positions: ReadonlyMap<string, Position>) => void;
+  /** `typing`: a key naming the text field typed into; successive keystrokes there are one step. */
+  updateNode: (id: string, next: ProcessNode, typing?: string) => void;
+  updateEdge: (id: string, next: ProcessEdge, typing?: string) => void;
+  patchDefinition: (patch: Partial<Omit<ProcessDefinition, 'nodes' | 'edges'>>, typing?: string) => void;
+  deleteElements: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
+  deleteSelection: () => void;
+  select: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
+  copy: () => void;
+  paste: () => void;
+  undo: () => void;
+  redo: () => void;
+  /** Another version replaces the one being edited (e.g. the other admin's save): history restarts. */
+  resetDefinition: (definition: ProcessDefinition) => void;
+}
+
+export type DesignerStore = ReturnType<typeof createDesignerStore>;
+
+export function createDesignerStore(initial: ProcessDefinition) {
+  return createStore<DesignerState & DesignerActions>()((set, get) => {
+    /** Records `next` as one undoable step. */
+    const commit = (
+      next: ProcessDefinition,
+      options: { moveOnly?: boolean; from?: ProcessDefinition; typing?: string | undefined } = {},
+    ) => {
+      const state = get();
+      const before = options.from ?? state.definition;
+      const continuesTyping = options.typing !== undefined && options.typing === state.typingIn;
+      set({
+        definition: next,
+        past: continuesTyping ? state.past : [...state.past, before].slice(-HISTORY_LIMIT),
+        future: [],
+        contentRevision: options.moveOnly ? state.contentRevision : state.contentRevision + 1,
+        typingIn: options.typing ?? null,
+      });
+    };
+    /** Keeps the selection to elements that still exist after an undo, redo or delete. */
+    const keepSelection = (definition: ProcessDefinition) => {
+      const { selectedNodeIds, selectedEdgeIds } = get();
+      const nodes = new Set(definition.nodes.map((node) => node.id));
+      const edges = new Set(definition.edges.map((edge) => edge.id));
+      return {
+        selectedNodeIds: selectedNodeIds.filter((id) => nodes.has(id)),
+        selectedEdgeIds: selectedEdgeIds.filter((id) => edges.has(id)),
+      };
+    };
+    const travel = (from: 'past' | 'future') => {
+      const state = get();
+      const stack = state[from];
+      const target = stack[stack.length - 1];
+      if (!target) return;
+      const rest = stack.slice(0, -1);
+      const other = [...state[from === 'past' ? 'future' : 'past'], state.definition];
+      set({
+        definition: target,
+        past: from === 'past' ? rest : other,
+        future: from === 'past' ? other : rest,
+        contentRevision: state.contentRevision + 1,
+        moveStart: null,
+        typingIn: null,
+      });
+      set(keepSelection(target));
+    };
+
+    return {
+      definition: initial,
+      contentRevision: 0,
+      selectedNodeIds: [],
+      selectedEdgeIds: [],
+      past: [],
+      future: [],
+      clipboard: null,
+      pasteCount: 0,
+      moveStart: null,
+      typingIn: null,
+
+      addNode: (kind, name, position) => {
+        const { definition } = get();
+        const id = freshId(kind, new Set(definition.nodes.map((node) => node.id)));
+        commit(addNodes(definition, [newNode(kind, id, name, position)]));
+        set({ selectedNodeIds: [id], selectedEdgeIds: [] });
+        return id;
+      },
+      connect: (from, to) => {
+        const { definition } = get();
+        const verdict = judgeConnection(definition, from, to);
+        if (verdict.ok) commit(addNodes(definition, [], [edgeFor(definition, from, to, verdict)]));
+        return verdict;
+      },
+      beginMove: () => set({ moveStart: get().definition }),
+      moveNodes: (positions) => {
+        const { definition, moveStart } = get();
+        const next = moveNodes(definition, positions);
+        // Inside a drag the frames only move; the drag's end records one step.
+        if (moveStart) set({ definition: next });
+        else commit(next, { moveOnly: true });
+      },
+      endMove: () => {
+        const { moveStart, definition } = get();
+        set({ moveStart: null });
+        if (moveStart && moveStart !== definition) commit(definition, { moveOnly: true, from: moveStart });
+      },
+      placeNodes: (positions) => commit(moveNodes(get().definition, positions), { moveOnly: true }),
+      updateNode: (id, next, typing) => {
+        commit(replaceNode(get().definition, id, next), { typing });
+        // A renamed node stays selected under its new id.
+        if (next.id !== id)
+          set({
+            selectedNodeIds: get().selectedNodeIds.map((selected) => (selected === id ? next.id : selected)),
+          });
+      },
+      updateEdge: (id, next, typing) => commit(replaceEdge(get().definition, id, next), { typing }),
+      patchDefinition: (patch, typing) => commit(patchDefinition(get().definition, patch), { typing }),
+      deleteElements: (nodeIds, edgeIds) => {
+        if (nodeIds.length === 0 && edgeIds.length === 0) return;
+        const next = deleteElements(get().definition, new Set(nodeIds), new Set(edgeIds));
+        commit(next);
+        set(keepSelection(next));
+      },
+      deleteSelection: () => get().deleteElements(get().selectedNodeIds, get().selectedEdgeIds),
+      // Selecting something else ends a typing step: typing again later is a new step.
+      select: (nodeIds, edgeIds) =>
+        set({ selectedNodeIds: nodeIds, selectedEdgeIds: edgeIds, typingIn: null }),
+      copy: () => {
+        const { definition, selectedNodeIds } = get();
+        if (selectedNodeIds.length === 0) return;
+        set({ clipboard: copySelection(definition, new Set(selectedNodeIds)), pasteCount: 0 });
+      },
+      paste: () => {
+        const { clipboard, definition, pasteCount } = get();
+        if (!clipboard || clipboard.nodes.length === 0) return;
+        const shift = PASTE_OFFSET * (pasteCount + 1);
+        const pasted = pasteClipboard(definition, clipboard, { x: shift, y: shift });
+        commit(addNodes(definition, pasted.nodes, pasted.edges));
+        set({
+          pasteCount: pasteCount + 1,
+          selectedNodeIds: pasted.nodes.map((node) => node.id),
+          selectedEdgeIds: pasted.edges.map((edge) => edge.id),
+        });
+      },
+      undo: () => travel('past'),
+      redo: () => travel('future'),
+      resetDefinition: (definition) =>
+        set({
+          definition,
+          past: [],
+          future: [],
+          moveStart: null,
+          typingIn: null,
+          selectedNodeIds: [],
+          selectedEdgeIds: [],
+          contentRevision: get().contentRevision + 1,
+        }),
+    };
+  });
+}
