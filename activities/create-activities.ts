@@ -2,12 +2,14 @@
 // Temporal worker (through proxyActivities) and by the embedded scheduler alike.
 import type { Pool } from 'pg';
 import { createCalendarRevisions } from './calendar-revisions';
+import { writeMigration } from './instance-migration';
 import { deliverNotification, type NotificationInput } from './notifications';
 import { writeTransition, type Transition } from './projection';
 import { latestPublishedVersion, type PublishedVersion } from './published-definitions';
 import { runAction, type ActionRequest } from './run-action';
 import type { Sql } from './sql';
 import type { CalendarStamp } from './working-day-calendar';
+import type { MigrationRecord } from '../workflows/temporal/process-activities';
 
 export interface ActivityDeps {
   /** A pg pool: each activity is its own transaction (the talent actions open theirs on it). */
@@ -36,6 +38,11 @@ export function createActivities(deps: ActivityDeps) {
     async recordTransition(input: TransitionInput): Promise<boolean> {
       const transition = { ...input, at: new Date(input.at), expectedRevision: input.state.revision - 1 };
       if (await writeTransition(deps.pool, transition)) return true;
+      return isLogged(deps.pool, input.instanceId, input.idempotencyKey, input.state.revision);
+    },
+    /** As recordTransition: a retry whose first attempt committed finds its event logged. */
+    async recordMigration(input: MigrationRecord): Promise<boolean> {
+      if (await writeMigration(deps.pool, input)) return true;
       return isLogged(deps.pool, input.instanceId, input.idempotencyKey, input.state.revision);
     },
     /** Throws DefinitionNotPublishedError when the key has no published version. */

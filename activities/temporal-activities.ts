@@ -35,6 +35,7 @@ export function createTemporalActivities(deps: ActivityDeps): ProcessActivities 
   const activities = createActivities(deps);
   return {
     recordTransition: (input) => mapNonRetryable(() => activities.recordTransition(input)),
+    recordMigration: (input) => activities.recordMigration(input),
     loadPublishedDefinition: (key) => mapNonRetryable(() => activities.loadPublishedDefinition(key)),
     runAction: (request) => mapNonRetryable(() => activities.runAction(request)),
     deliverNotification: (input) => mapNonRetryable(() => activities.deliverNotification(input)),

@@ -28,6 +28,7 @@ import { incidentRoutes } from './incidents/incident.routes';
 import { attachmentRoutes } from './attachments/attachment.routes';
 import { dashboardRoutes } from './dashboards/dashboard.routes';
 import { definitionRoutes } from './definitions/definitions.routes';
+import { migrationRoutes } from './definitions/migration.routes';
 import { notificationRoutes } from './notifications/notification.routes';
 import type { NotificationHub } from './notifications/notification-stream';
 import type { ProxySweeper } from './proxies/proxy-sweeper';
@@ -93,6 +94,7 @@ export function apiRouteTable({
     ...dashboardRoutes(prisma, clock ?? (() => new Date())),
     ...workRoutes(prisma, orchestrator),
     ...incidentRoutes(prisma, orchestrator),
+    ...migrationRoutes(prisma, orchestrator),
     ...notificationRoutes(prisma, notificationHub),
     ...proxyRoutes(prisma, clock ?? (() => new Date()), proxySweeper),
     ...attachmentRoutes(prisma, config.dataDir),

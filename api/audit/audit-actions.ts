@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS = {
   'incident.retried': ['重试异常', 'Incident retried'],
   'incident.resolved': ['手工处理异常', 'Incident resolved by hand'],
   'project.event_sent': ['向项目发送事件', 'Event sent to a project'],
+  'project.migrated': ['迁移流程版本', 'Process version migrated'],
   'talent_round.created': ['新建选拔批次', 'Selection round created'],
   'talent_round.opened': ['开启申报', 'Application window opened'],
   'talent_round.closed': ['截止申报', 'Application window closed'],

@@ -1,5 +1,6 @@
 // The Orchestrator port served by the embedded runtime: commands are Postgres transactions and a
 // scheduler in the same process fires timers and runs effects.
+import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { logLostConnections } from '../db/lost-connections';
 import { createActivities } from '../../activities/create-activities';
@@ -7,6 +8,7 @@ import { createCalendarRevisions } from '../../activities/calendar-revisions';
 import { applyCommand, type CommandDeps } from '../runtime/apply-command';
 import { createDefinitionStore } from '../runtime/definition-store';
 import { createInstanceCache } from '../runtime/instance-cache';
+import { migrateInstance } from '../runtime/migrate-instance';
 import { createTransitionWriter } from '../runtime/transition-writer';
 import { createScheduler, type SchedulerOptions } from '../runtime/scheduler';
 import { eventFor } from './command-events';
@@ -82,6 +84,15 @@ export function createEmbeddedOrchestrator(options: EmbeddedOptions) {
       scheduler.poke();
       return result;
     },
+    // No poke: a migration opens no effects and keeps the timers' due times.
+    migrate: (instanceId, targetVersionId, mapping, actor, idempotencyKey = randomUUID()) =>
+      migrateInstance(pool, deps, {
+        instanceId,
+        targetVersionId,
+        mapping,
+        actorId: actor.userId,
+        idempotencyKey: scopedKey(actor, idempotencyKey),
+      }),
     get: (instanceId) => readInstanceView(pool, instanceId),
     listOpenTasks: (filter) => listOpenTaskRows(pool, filter),
     async close() {

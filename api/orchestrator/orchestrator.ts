@@ -5,6 +5,7 @@ import type {
   EngineEvent,
   InstanceState,
   LocalizedMessage,
+  MigrationReason,
   Rejection,
   RejectionCode,
 } from '../../workflows/engine';
@@ -74,6 +75,13 @@ type WithoutActor<E> = E extends unknown ? Omit<E, 'actor'> & { actor?: never } 
  */
 export type CommandEvent = WithoutActor<Exclude<EngineEvent, { type: 'started' | 'cancelled' }>>;
 
+/**
+ * How moving an instance to another version came out: moved, at its new revision (`duplicate`: the
+ * key had moved it already), or refused with the reasons, in which case nothing changed.
+ */
+export type MigrationOutcome =
+  { migrated: true; revision: number; duplicate: boolean } | { migrated: false; reasons: MigrationReason[] };
+
 export interface Orchestrator {
   readonly kind: 'embedded' | 'temporal';
   /** Idempotent per caller: the same actor and key give the first result, another actor a new instance. */
@@ -90,6 +98,18 @@ export interface Orchestrator {
     idempotencyKey: string,
   ): Promise<CommandResult>;
   cancel(instanceId: string, actor: Actor, reason: string, idempotencyKey: string): Promise<CommandResult>;
+  /**
+   * Moves a running instance to another published version of its definition (`mapping` renames old
+   * node ids), all or nothing, guarded by the instance's revision; it keeps running on the new
+   * version. The key is scoped to the actor and the instance (a fresh one when absent).
+   */
+  migrate(
+    instanceId: string,
+    targetVersionId: string,
+    mapping: Record<string, string>,
+    actor: Actor,
+    idempotencyKey?: string,
+  ): Promise<MigrationOutcome>;
   get(instanceId: string): Promise<InstanceView | null>;
   listOpenTasks(filter: { instanceId?: string; assigneeId?: string }): Promise<OpenTask[]>;
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 // The Orchestrator port on Temporal: one processWorkflow per instance (workflow id = instance id).
 // Commands go in as the `command` update, whose validator answers synchronously; reads come from
 // the projection rows in Postgres, which the workflow's recordTransition activity writes.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
   ApplicationFailure,
@@ -15,17 +16,19 @@ import {
 import type { Pool } from 'pg';
 import { createCalendarRevisions } from '../../activities/calendar-revisions';
 import { calendarOf } from '../../activities/working-day-calendar';
-import { initialState, type Rejection, step } from '../../workflows/engine';
+import { initialState, migrateState, type Rejection, step } from '../../workflows/engine';
 import { createDefinitionStore } from '../runtime/definition-store';
 import {
   commandUpdate,
   type CommandInput,
   type CommandOutcome,
+  migrateUpdate,
   type ProcessWorkflowArgs,
   settledUpdate,
 } from '../../workflows/temporal/process-messages';
 import { type processWorkflow, TRANSITION_NOT_RECORDED } from '../../workflows/temporal/process.workflow';
 import { eventFor, startedEvent } from './command-events';
+import { migrationSubject } from './migration-target';
 import {
   type CommandResult,
   instanceIdForStart,
@@ -261,6 +264,33 @@ export async function createTemporalOrchestrator(
         idempotencyKey: scopedKey(actor, idempotencyKey),
         calendar: await calendars.current(),
       });
+    },
+
+    async migrate(instanceId, targetVersionId, mapping, actor, idempotencyKey = randomUUID()) {
+      const key = scopedKey(actor, idempotencyKey);
+      const subject = await migrationSubject(pool, instanceId, targetVersionId, key);
+      if ('outcome' in subject) return subject.outcome;
+      const definition = await definitions.byVersion(targetVersionId);
+      // The projection holds what the workflow recorded: a refusal here needs no workflow (a closed
+      // one takes no updates); the workflow decides again on its own state in turn.
+      const dryRun = migrateState(
+        subject.state,
+        await definitions.byVersion(subject.fromVersionId),
+        definition,
+        mapping,
+      );
+      if (!dryRun.ok) return { migrated: false, reasons: dryRun.reasons };
+      try {
+        return await client.workflow
+          .getHandle<typeof processWorkflow>(instanceId)
+          .executeUpdate(migrateUpdate, {
+            args: [
+              { versionId: targetVersionId, definition, mapping, actorId: actor.userId, idempotencyKey: key },
+            ],
+          });
+      } catch (error) {
+        throw await toOrchestratorError(error, instanceId);
+      }
     },
 
     get: readInstance,

@@ -14,6 +14,7 @@ import { decodeCursor, toPage } from '../http/pagination';
 import { maskIdentityNumber } from './identity-number';
 import { isoDate, isoDateOrNull } from './round-view';
 import { isUnitWithin, scopeRoots } from '../policy/unit-scope';
+import { peopleNames } from '../work/people-names';
 import { leadingDecisionsOf } from './leading-decision-reads';
 import { officeRoots, officeUnitIds } from './talent-scope';
 import type { TPoolQuery, TPoolTalent, TTalentDetail } from './term-pool.types';
@@ -179,6 +180,19 @@ export async function talentDetail(
     : [];
   const events = await db.talentStatusEvent.findMany({ where: { talentId }, orderBy: { id: 'asc' } });
   const decisions = await leadingDecisionsOf(db, { talentId });
+  // What the term waits for (年度考核, 总体评价, 核实, the group's approval), linked to the task page.
+  const openTasks =
+    term?.instanceId && instance?.status === 'running'
+      ? await db.task.findMany({
+          where: { instanceId: term.instanceId, status: 'open' },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          select: { id: true, name: true, kind: true, dueAt: true, assigneeId: true, candidateRole: true },
+        })
+      : [];
+  const holders = await peopleNames(
+    db,
+    openTasks.flatMap((task) => (task.assigneeId ? [task.assigneeId] : [])),
+  );
   const ledger = termLedger(
     row,
     entries.filter((e) => e.kind === 'paid'),
@@ -240,6 +254,14 @@ export async function talentDetail(
       };
     }),
     leadingDecisions: decisions,
+    openTasks: openTasks.map((task) => ({
+      id: task.id,
+      name: task.name,
+      kind: task.kind,
+      dueAt: task.dueAt?.toISOString() ?? null,
+      assignee: task.assigneeId ? { id: task.assigneeId, displayName: holders[task.assigneeId] ?? '' } : null,
+      candidateRole: task.candidateRole,
+    })),
     // The leading group reads the page; only the office reports.
     can: {
       stopBenefits: row.officeReaches && running && variables.benefitsActive === true,

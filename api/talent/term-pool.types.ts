@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ASSESSMENT_RATING_KEYS, ZIsoDate } from '../../workflows/talent';
 import { ZId } from '../admin/common.types';
+import { ZRole } from '../auth/auth.types';
 import { pageOf, ZPageQuery } from '../http/pagination';
 import { ZLeadingDecision } from './leading-decision.types';
 import { ZApplicationSummary, ZDownloadLanguage, ZSocialWorkField } from './talent.types';
@@ -114,6 +115,18 @@ export const ZTalentDetail = ZPoolTalent.extend({
   ),
   /** The leading group's decisions on revoking the title, oldest first. */
   leadingDecisions: z.array(ZLeadingDecision),
+  /** The term process's open tasks (assessments, verification, the group's approval), oldest first. */
+  openTasks: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      dueAt: z.string().nullable(),
+      /** Claimed by or assigned to; null while it waits for anyone of `candidateRole`. */
+      assignee: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+      candidateRole: ZRole.nullable(),
+    }),
+  ),
   /**
    * Which reports the caller may make now: the term process's handlers' conditions as the API
    * checks them, and only for the office (the leading group reads the page).

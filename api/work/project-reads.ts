@@ -301,12 +301,14 @@ export async function projectTimeline(db: DbClient, caller: Caller, id: string):
     readTaskRows(db, Prisma.sql`t.instance_id = ${id}::uuid`, Prisma.sql`t.created_at`),
   ]);
   const nodeOfTask = new Map(tasks.map((task) => [task.engine_task_id, task.node_id]));
+  const nameOfTask = new Map(tasks.map((task) => [task.engine_task_id, task.name]));
   return {
     items: events.map((event) =>
       timelineEntryOf(event, {
         title: row.title,
         definition,
         nodeOfTask: (taskId) => nodeOfTask.get(taskId),
+        nameOfTask: (taskId) => nameOfTask.get(taskId),
       }),
     ),
   };

@@ -16,6 +16,8 @@ interface Context {
   title: string;
   definition: ProcessDefinition;
   nodeOfTask: (engineTaskId: string) => string | undefined;
+  /** The name a task row carries: what names the node of a task the instance's version has no longer (it migrated). */
+  nameOfTask: (engineTaskId: string) => string | undefined;
 }
 
 type Payload = Record<string, unknown>;
@@ -128,6 +130,22 @@ function sentence(
   }
 }
 
+/**
+ * 将流程由第 1 版迁移到第 2 版, with the nodes the admin mapped to another id (old id → the new
+ * node's name in the version the project now runs on).
+ */
+function migratedSentence(definition: ProcessDefinition, p: Payload): [string, string] {
+  const from = typeof p.fromVersion === 'number' ? p.fromVersion : '';
+  const to = typeof p.toVersion === 'number' ? p.toVersion : '';
+  const renamed = Object.entries((p.mapping ?? {}) as Record<string, string>)
+    .filter(([oldId, newId]) => oldId !== newId)
+    .map(([oldId, newId]) => `${oldId} → ${nodeOf(definition, newId)?.name ?? newId}`);
+  const zh = `将流程由第 ${from} 版迁移到第 ${to} 版`;
+  const en = `moved the process from version ${from} to version ${to}`;
+  if (renamed.length === 0) return [zh, en];
+  return [`${zh}（节点对应：${renamed.join('、')}）`, `${en} (nodes mapped: ${renamed.join(', ')})`];
+}
+
 /** A payload value as a line of text shows it: lists by their count, choices joined. */
 function shownValue(value: unknown): { zh: string; en: string } {
   if (Array.isArray(value))
@@ -163,16 +181,21 @@ export function timelineEntryOf(event: EventRow, context: Context): TTimelineEnt
   // Hand-overs name the task they close as `fromTaskId`.
   const taskId = text(payload.taskId) ?? text(payload.fromTaskId);
   const nodeId = taskId ? (context.nodeOfTask(taskId) ?? null) : null;
-  const name = nodeId ? (nodeOf(context.definition, nodeId)?.name ?? nodeId) : '';
+  const name =
+    taskId && nodeId
+      ? (nodeOf(context.definition, nodeId)?.name ?? context.nameOfTask(taskId) ?? nodeId)
+      : '';
   const toNodeId = text(payload.toNodeId);
   const targetName = toNodeId ? (nodeOf(context.definition, toNodeId)?.name ?? toNodeId) : '';
   const [zh, en] =
     event.type === 'external'
       ? externalSentence(context.definition, payload)
-      : sentence(event.type, payload, { zh: name, en: name }, context.title, {
-          zh: targetName,
-          en: targetName,
-        });
+      : event.type === 'migrated'
+        ? migratedSentence(context.definition, payload)
+        : sentence(event.type, payload, { zh: name, en: name }, context.title, {
+            zh: targetName,
+            en: targetName,
+          });
   return {
     sequence: event.sequence,
     type: event.type,

@@ -37,6 +37,8 @@ const ROLES: TRole[] = [
 const POSITIONS = ['own', 'child', 'parent', 'sibling', 'otherCounty'] as const;
 type Position = (typeof POSITIONS)[number];
 const INSIDE: readonly Position[] = ['own', 'child'];
+/** A definition published twice, for the migration routes. */
+const MIGRATION_KEY = 'matrix-migration';
 /** Requests in flight at once: enough to overlap database waits; two cores gain nothing from more. */
 const CONCURRENT_CHECKS = 4;
 
@@ -472,6 +474,19 @@ describe('authorization matrix', () => {
       method: 'POST',
       path: `/api/incidents/${await incidentAt(t)}/resolve`,
       body: { note: '矩阵', edgeId: 'no-such-edge' },
+      accepts: (a) => a.status === 422,
+    }),
+    // Definitions are installation-wide: the target's unit plays no part.
+    'POST /definitions/:key/migration-plan': () => ({
+      method: 'POST',
+      path: `/api/definitions/${MIGRATION_KEY}/migration-plan`,
+      body: { fromVersion: 1, toVersion: 2 },
+    }),
+    'POST /definitions/:key/migrations': () => ({
+      method: 'POST',
+      path: `/api/definitions/${MIGRATION_KEY}/migrations`,
+      body: { fromVersion: 1, toVersion: 2, mapping: {}, instanceIds: [randomUUID()] },
+      // No such instance: the 422 names it, after authorization let the caller through.
       accepts: (a) => a.status === 422,
     }),
     'GET /talent/rounds': async (t) => {
@@ -1317,6 +1332,16 @@ describe('authorization matrix', () => {
         { id: 'toLow', from: 'choose', to: 'low', default: true },
       ],
     });
+    for (const version of [1, 2])
+      await publishDefinition(server.databaseUrl, {
+        key: MIGRATION_KEY,
+        name: `矩阵迁移 v${version}`,
+        nodes: [
+          { id: 'start', kind: 'start', name: '开始' },
+          { id: 'end', kind: 'end', name: '结束' },
+        ],
+        edges: [{ id: 'a', from: 'start', to: 'end' }],
+      });
     for (const role of ROLES) {
       const password = `Matrix-Start-${role}`;
       const user = await prisma.user.create({

@@ -207,6 +207,16 @@ describe('talent pool and terms API', () => {
     expect(reported.status).toBe(200);
     expect(reported.json!.can.reportMisconduct).toBe(false);
     const verify = await openTaskOf(office, 'verifyMisconduct');
+    // The talent's page lists what the term waits for, linked to the task.
+    const waiting = await office('GET', `/api/talent/pool/${talent.talentId}`);
+    expect(waiting.json!.openTasks).toEqual([
+      expect.objectContaining({
+        id: verify.id,
+        name: '选拔管理工作办公室核实',
+        assignee: null,
+        candidateRole: 'selection_office',
+      }),
+    ]);
     expect(
       (
         await office('POST', `/api/tasks/${verify.id}/complete`, {

@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { CommandEvent, Orchestrator } from '../../api/orchestrator/orchestrator';
+import { migrationV1, migrationV2 } from '../fixtures/migration-definitions';
+import { settledUpdate } from '../../workflows/temporal/process-messages';
+import { publishDefinition } from '../support/runtime-fixtures';
 import { recordHistory } from '../support/temporal-history-recorder';
 import { startTemporalDevServer, type TemporalDevServer } from '../support/temporal-dev-server';
 import { driveExample, exampleUsers, loadExample } from '../support/temporal-example-driver';
@@ -89,5 +93,40 @@ describeLive('long histories on Temporal', () => {
         await recordHistory(rt.client, onTemporal.instanceId, 'continued-venture-philanthropy');
       },
     );
+
+    (cli ? it : it.skip)('a migrated instance continues as new on the version it moved to', async () => {
+      const v1 = await publishDefinition(rt.db.db.url, migrationV1('continued-migration'));
+      const v2 = await publishDefinition(rt.db.db.url, migrationV2('continued-migration'));
+      const officer = { userId: rt.db.users.shegong! };
+      const admin = { userId: rt.db.users.admin! };
+      const { instanceId } = await rt.temporal.start({
+        versionId: v1,
+        unitId: rt.db.stationId,
+        title: '迁移后续跑',
+        input: {},
+        actor: officer,
+        idempotencyKey: randomUUID(),
+      });
+      expect(await rt.temporal.migrate(instanceId, v2, { fill: 'prepare' }, admin)).toMatchObject({
+        migrated: true,
+      });
+      // Each settled update adds events to the history, until the server suggests continuing as new.
+      for (let sent = 0; (await runsOf(rt, instanceId)) < 2; sent++) {
+        expect(sent).toBeLessThan(CONTINUE_AFTER_EVENTS);
+        await rt.client.workflow.getHandle(instanceId).executeUpdate(settledUpdate);
+      }
+      // The new run decides on version 2: its tasks exist only there.
+      for (const nodeId of ['prepare', 'report']) {
+        const [task] = await rt.temporal.listOpenTasks({ instanceId });
+        expect(task?.nodeId).toBe(nodeId);
+        await rt.temporal.send(
+          instanceId,
+          { type: 'taskCompleted', taskId: task!.engineTaskId, data: {} },
+          officer,
+          randomUUID(),
+        );
+      }
+      expect((await rt.temporal.get(instanceId))?.status).toBe('completed');
+    });
   });
 });

@@ -16,22 +16,23 @@ export async function createRuntimeDatabase() {
   return { ...ctx, versionIds, stationId: station.id, users };
 }
 
+/** Publishes the graph as the next version of its key (version 1 of a new key); returns the version id. */
 export async function publishDefinition(databaseUrl: string, definition: unknown): Promise<string> {
   const graph: ProcessDefinition = ZProcessDefinition.parse(definition);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const definitionId = randomUUID();
     const versionId = randomUUID();
-    await client.query('INSERT INTO process_definition (id, key, name) VALUES ($1, $2, $3)', [
-      definitionId,
-      graph.key,
-      graph.name,
-    ]);
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO process_definition (id, key, name) VALUES ($1, $2, $3)
+       ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key RETURNING id`,
+      [randomUUID(), graph.key, graph.name],
+    );
     await client.query(
       `INSERT INTO process_definition_version (id, definition_id, version, status, graph, content_hash, published_at)
-       VALUES ($1, $2, 1, 'published', $3, $4, now())`,
-      [versionId, definitionId, JSON.stringify(graph), contentHash(graph)],
+       SELECT $1, $2, coalesce(max(version), 0) + 1, 'published', $3, $4, now()
+       FROM process_definition_version WHERE definition_id = $2`,
+      [versionId, rows[0]!.id, JSON.stringify(graph), contentHash(graph)],
     );
     return versionId;
   } finally {

@@ -17,6 +17,7 @@ export const recordedScenarios = [
   'built-in-talent-term',
   'built-in-venture-philanthropy',
   'continued-venture-philanthropy',
+  'migrated-instance',
   'subprocess-child',
   'subprocess-parent',
   'timers-project-lifecycle',

@@ -64,6 +64,18 @@ export { simulate, type TimedEvent, type TraceEntry, type Simulation } from './s
 export { contentHash, canonicalJson } from './content-hash';
 export { migrateState, type MigrationResult, type MigrationReason } from './migrate-state';
 export {
+  suggestNodeMapping,
+  mappingOf,
+  mappingProblems,
+  checkInstanceMigration,
+  alreadyOnTarget,
+  notOnSource,
+  repointedTasks,
+  type SuggestedTarget,
+  type MappingProblem,
+  type InstanceMigrationCheck,
+} from './migration-plan';
+export {
   actionCatalog,
   findAction,
   ZApprovalVotes,

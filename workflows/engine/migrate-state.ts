@@ -14,7 +14,11 @@ export type MigrationReason = {
     | 'KIND_CHANGED'
     | 'JOIN_EDGE_UNMAPPED'
     | 'SEATS_CHANGED'
-    | 'SUBJECTS_CHANGED';
+    | 'SUBJECTS_CHANGED'
+    /** Reported by hosts and plans, not by migrateState: the instance runs on the target already. */
+    | 'ALREADY_ON_TARGET'
+    /** Reported by plans: the instance runs on neither the source nor the target version. */
+    | 'NOT_ON_SOURCE';
   id: string;
   message: LocalizedMessage;
 };

@@ -1,7 +1,14 @@
 // The activity contract the process workflow schedules, stated structurally so the workflow never
 // imports activities/ (lint forbids it here); activities/temporal-activities.ts is checked against it.
 import type { CalendarStamp } from '../../activities/working-day-calendar';
-import type { Effect, EngineEvent, InstanceState, ProcessDefinition, ResolvedAssignee } from '../engine';
+import type {
+  Effect,
+  EngineEvent,
+  FormField,
+  InstanceState,
+  ProcessDefinition,
+  ResolvedAssignee,
+} from '../engine';
 
 /** The instance row's fixed facts, written with the `started` transition. */
 export interface InstanceMeta {
@@ -22,6 +29,26 @@ export interface TransitionRecord {
   state: InstanceState;
   effects: Effect[];
   meta?: InstanceMeta;
+}
+
+/**
+ * A migration of the instance to another version of its definition, for the projection: the
+ * instance row moves to the new version with the migrated state, the log gets a `migrated` event and
+ * the open task rows take their new nodes.
+ */
+export interface MigrationRecord {
+  instanceId: string;
+  fromVersionId: string;
+  toVersionId: string;
+  /** The admin's node mapping (old id -> new id) the state was migrated with. */
+  mapping: Record<string, string>;
+  actorId: string | null;
+  idempotencyKey: string;
+  at: string;
+  /** The migrated state (its revision is the one before plus one). */
+  state: InstanceState;
+  /** The open tasks as the new version names them (form tasks with the new node's form). */
+  tasks: Array<{ engineTaskId: string; nodeId: string; name: string; form?: FormField[] }>;
 }
 
 export interface ActionCall {
@@ -47,6 +74,8 @@ export interface ProcessActivities {
    * when the projection holds another revision. Either way false means "not recorded".
    */
   recordTransition: (input: TransitionRecord) => Promise<boolean>;
+  /** Like recordTransition, for a migration to another version (true once it is in Postgres). */
+  recordMigration: (input: MigrationRecord) => Promise<boolean>;
   /** The latest published version of a definition key (a child starts on it). */
   loadPublishedDefinition: (key: string) => Promise<{ versionId: string; definition: ProcessDefinition }>;
   runAction: (request: ActionCall) => Promise<unknown>;

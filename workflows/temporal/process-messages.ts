@@ -2,7 +2,7 @@
 // (callers), so both sides name the same update, signal and query.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CalendarStamp } from '../../activities/working-day-calendar';
-import type { EngineEvent, InstanceState, ProcessDefinition } from '../engine';
+import type { EngineEvent, InstanceState, MigrationReason, ProcessDefinition } from '../engine';
 import type { InstanceMeta } from './process-activities';
 
 export interface CommandInput {
@@ -23,6 +23,20 @@ export interface CommandOutcome {
   /** True when the idempotency key had been seen: nothing was applied, the first outcome is returned. */
   duplicate: boolean;
 }
+
+/** Moving the instance to another published version of its definition (the API checked the version). */
+export interface MigrationInput {
+  versionId: string;
+  definition: ProcessDefinition;
+  /** Old node id -> new node id. */
+  mapping: Record<string, string>;
+  actorId: string;
+  idempotencyKey: string;
+}
+
+/** Moved (at its new revision), or refused with the engine's reasons: nothing changed then. */
+export type MigrationAnswer =
+  { migrated: true; revision: number; duplicate: boolean } | { migrated: false; reasons: MigrationReason[] };
 
 /** The published definition a child starts on: the latest version when the child starts. */
 export interface PublishedDefinition {
@@ -60,6 +74,8 @@ export interface ProcessResult {
 export const commandUpdate = defineUpdate<CommandOutcome, [CommandInput]>('command');
 /** Fire-and-forget events (system events, child completions); a rejected one is logged and dropped. */
 export const eventSignal = defineSignal<[CommandInput]>('event');
+/** Swaps the definition version the instance runs on, after the engine's migrateState accepted its state. */
+export const migrateUpdate = defineUpdate<MigrationAnswer, [MigrationInput]>('migrate');
 /** Resolves once every accepted transition is recorded in Postgres (read-your-writes after a start). */
 export const settledUpdate = defineUpdate<CommandOutcome>('settled');
 export const stateQuery = defineQuery<{ state: InstanceState; revision: number }>('state');

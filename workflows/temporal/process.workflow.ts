@@ -31,15 +31,19 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  alreadyOnTarget,
   childInstanceTitle,
   type Effect,
   type EngineEvent,
   initialState,
   type InstanceState,
   type LocalizedMessage,
+  migrateState,
+  type MigrationResult,
   notificationKey,
   notificationPayload,
   type Rejection,
+  repointedTasks,
   step,
 } from '../engine';
 import { NON_RETRYABLE_ACTION_ERROR, type InstanceMeta, type ProcessActivities } from './process-activities';
@@ -48,6 +52,9 @@ import {
   type CommandOutcome,
   commandUpdate,
   eventSignal,
+  type MigrationAnswer,
+  type MigrationInput,
+  migrateUpdate,
   type ProcessResult,
   type ProcessWorkflowArgs,
   type PublishedDefinition,
@@ -137,7 +144,10 @@ function failureMessage(error: ActivityFailure): string {
 const CANCELLED_OUTCOME = 'cancelled';
 
 export async function processWorkflow(args: ProcessWorkflowArgs): Promise<ProcessResult> {
-  const { instanceId, definition, meta } = args;
+  const { instanceId, meta } = args;
+  // A migration swaps both (see migrateAndRecord); continue-as-new carries them on.
+  let definition = args.definition;
+  let versionId = meta.versionId;
   let state: InstanceState = args.carried?.state ?? initialState();
   const seenKeys: Record<string, CommandOutcome> = { ...args.carried?.seenKeys };
   /** Child id -> the child's workflow (= instance) id, to cancel it with this instance. */
@@ -153,16 +163,21 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
    * accepted, recorded before the state moves on and before its effects are carried out.
    */
   function apply(input: CommandInput, atLeast?: string, startMeta?: InstanceMeta): Promise<Applied> {
+    return inTurn(() => decideAndRecord(input, atLeast, startMeta));
+  }
+
+  /** Runs `work` after the commands and migrations queued before it. */
+  function inTurn<T>(work: () => Promise<T>): Promise<T> {
     pending += 1;
-    const applied = queue.then(() => decideAndRecord(input, atLeast, startMeta));
+    const done = queue.then(work);
     // The next command waits for this one whatever came of it; a failure here is the workflow's.
-    queue = applied
+    queue = done
       .then(
         () => undefined,
         (error: unknown) => void (fatal = asError(error)),
       )
       .finally(() => void (pending -= 1));
-    return applied;
+    return done;
   }
 
   async function decideAndRecord(
@@ -200,6 +215,50 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
     seenKeys[input.idempotencyKey] = outcome;
     carryOut(result.effects);
     return { ok: true, outcome };
+  }
+
+  /** What moving to the input's version would make of the state now (nothing is changed). */
+  function migrationOf(input: MigrationInput): MigrationResult {
+    if (input.versionId === versionId) return { ok: false, reasons: [alreadyOnTarget] };
+    return migrateState(state, definition, input.definition, input.mapping);
+  }
+
+  /**
+   * Migrates the last recorded state and records it before the instance runs on: from then on
+   * every step is decided on the new definition. Timers and running activities are keyed by ids
+   * the migration keeps, so they carry on as they are.
+   */
+  async function migrateAndRecord(
+    input: MigrationInput,
+  ): Promise<{ answer: MigrationAnswer } | { notRecorded: string }> {
+    const first = seenKeys[input.idempotencyKey];
+    if (first) return { answer: { migrated: true, revision: first.revision, duplicate: true } };
+    const result = migrationOf(input);
+    if (!result.ok) return { answer: { migrated: false, reasons: result.reasons } };
+    let recorded: boolean;
+    try {
+      recorded = await projection.recordMigration({
+        instanceId,
+        fromVersionId: versionId,
+        toVersionId: input.versionId,
+        mapping: input.mapping,
+        actorId: input.actorId,
+        idempotencyKey: input.idempotencyKey,
+        at: workflowNow(),
+        state: result.state,
+        tasks: repointedTasks(result.state, input.definition),
+      });
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+      recorded = false;
+      log.error('migration not recorded', { error: failureMessage(error) });
+    }
+    if (!recorded) return { notRecorded: `revision ${result.state.revision} of migrated` };
+    state = result.state;
+    definition = input.definition;
+    versionId = input.versionId;
+    seenKeys[input.idempotencyKey] = { revision: state.revision, status: state.status, duplicate: false };
+    return { answer: { migrated: true, revision: state.revision, duplicate: false } };
   }
 
   /** Applies an event no caller waits for; what is not applied is logged. */
@@ -465,6 +524,11 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
       },
     },
   );
+  setHandler(migrateUpdate, async (input) => {
+    const done = await inTurn(() => migrateAndRecord(input));
+    if ('notRecorded' in done) throw failureOf({ ok: false, notRecorded: done.notRecorded });
+    return done.answer;
+  });
   setHandler(settledUpdate, async () => {
     await queue;
     return { revision: state.revision, status: state.status, duplicate: false };
@@ -478,7 +542,12 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
     );
     if (fatal !== undefined) throw fatal;
     if (ended()) break;
-    await continueAsNew<typeof processWorkflow>({ ...args, carried: { state, seenKeys, childInstances } });
+    await continueAsNew<typeof processWorkflow>({
+      ...args,
+      definition,
+      meta: { ...meta, versionId },
+      carried: { state, seenKeys, childInstances },
+    });
   }
 
   if (meta.parentId && meta.businessKey) await reportToParent(meta.parentId, meta.businessKey);

@@ -1,7 +1,8 @@
 // One talent of the pool: the person and the term, the allowance ledger per term year with its
 // totals, the term's status events as a timeline, the leading group's decisions, and the reports the
-// office makes (离开社会工作岗位, 调离本市, 违法违纪), each with the day it took effect. The leading
-// group reads the same page without the reports (it approves revocations).
+// office makes (离开社会工作岗位, 调离本市, 违法违纪), each with the day it took effect, and what the term
+// waits for (年度考核, 总体评价, 核实, the group's approval) linked to its task page, where the form is
+// filled in. The leading group reads the same page without the reports (it approves revocations).
 import {
   Alert,
   Button,
@@ -21,6 +22,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ASSESSMENT_RATINGS } from '../../../../workflows/talent/talent-vocabulary';
+import { DueBadge } from '../../work/DueBadge';
 import { FormModal } from '../../ui/FormModal';
 import { LeadingDecisions } from './LeadingDecisions';
 import { TitleStatusTag, useFieldLabel } from './PoolPage';
@@ -29,6 +31,7 @@ import { type TalentDetail, type TermReport, useReport, useTalent } from './term
 import { choiceRequired } from '../../ui/choice-required';
 
 type LedgerYear = NonNullable<TalentDetail['ledger']>['years'][number];
+type OpenTask = TalentDetail['openTasks'][number];
 interface ReportForm {
   effectiveOn: Dayjs;
   note?: string;
@@ -115,6 +118,7 @@ export function TalentPage({ office }: { office: boolean }) {
             },
           ]}
         />
+        <TermOpenTasks tasks={d.openTasks} />
         <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
           {t('talentTerms.ledger')}
         </Typography.Title>
@@ -231,5 +235,53 @@ export function TalentPage({ office }: { office: boolean }) {
         </Form.Item>
       </FormModal>
     </Card>
+  );
+}
+
+/** The term's open tasks, each opening the task page (the inbox's), where it is done. */
+function TermOpenTasks({ tasks }: { tasks: OpenTask[] }) {
+  const { t } = useTranslation();
+  const now = Date.now();
+  return (
+    <Table<OpenTask>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      title={() => (
+        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+          {t('talentTerms.openTasks')}
+        </Typography.Title>
+      )}
+      aria-label={t('talentTerms.openTasks')}
+      dataSource={tasks}
+      locale={{ emptyText: t('talentTerms.noOpenTasks') }}
+      columns={[
+        {
+          key: 'name',
+          title: t('talentTerms.taskName'),
+          render: (_v, task) => <Link to={`/inbox/tasks/${task.id}`}>{task.name}</Link>,
+        },
+        {
+          key: 'holder',
+          title: t('talentTerms.taskHolder'),
+          render: (_v, task) =>
+            task.assignee?.displayName ??
+            (task.candidateRole
+              ? t('talentTerms.waitingForRole', { role: t(`roles.${task.candidateRole}`) })
+              : '—'),
+        },
+        {
+          key: 'due',
+          title: t('talentTerms.taskDue'),
+          render: (_v, task) => (
+            <DueBadge
+              dueAt={task.dueAt}
+              open
+              overdue={task.dueAt !== null && new Date(task.dueAt).getTime() < now}
+            />
+          ),
+        },
+      ]}
+    />
   );
 }
