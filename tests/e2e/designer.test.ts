@@ -213,5 +213,21 @@ describeWithBrowser('an admin designs, fixes and publishes a process in the desi
     await conflict.getByRole('button', { name: '载入对方的版本' }).click();
     await node(page, '办理任务：志愿者登记').waitFor();
     await node(page, '审批：站长审批').waitFor();
+
+    // A decision's second edge takes a FEEL condition, checked as it is typed.
+    const pane = (await canvas(page).boundingBox())!;
+    await page
+      .getByRole('button', { name: '条件分支' })
+      .dragTo(canvas(page), { targetPosition: { x: pane.width * 0.4, y: pane.height * 0.15 } });
+    await connect(page, 'gateway_1', 'userTask_1');
+    await connect(page, 'gateway_1', 'end');
+    await node(page, '条件分支：条件分支').click();
+    const condition = page.getByRole('textbox', { name: '通往「结束」的条件' });
+    await condition.click();
+    await page.keyboard.type('budget >');
+    await properties.getByText(/条件无法解析/).waitFor();
+    await page.keyboard.type(' 10000');
+    await properties.getByText('未知的变量：budget').waitFor();
+    await shot(page, '08-feel-condition');
   });
 });

@@ -116,7 +116,7 @@ export function useAutosave(store: DesignerStore, key: string, initialRevision: 
   const published = () => {
     revision.current = null;
     saved.current = store.getState().definition;
-    setState('unchanged');
+    setState('saved');
   };
   return { state, conflict, loadTheirs, keepMine, flush, published };
 }

@@ -3,7 +3,7 @@
 // the admin works, and published from here.
 import { ReactFlowProvider } from '@xyflow/react';
 import { Alert, Result, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import type { ProcessDefinition } from '../../../../workflows/engine/definition-schema.js';
@@ -53,7 +53,8 @@ function Editor({
   const autosave = useAutosave(store, definitionKey, 'draft' in source ? source.draft.revision : null);
   const issues = useDefinitionIssues(store);
   const [finding, setFinding] = useState(false);
-  useDesignerShortcuts(store, () => setFinding(true));
+  const openFind = useCallback(() => setFinding(true), []);
+  useDesignerShortcuts(store, openFind);
 
   return (
     <DesignerStoreProvider store={store}>
@@ -63,9 +64,9 @@ function Editor({
             definitionKey={definitionKey}
             autosave={autosave}
             issues={issues}
-            onFind={() => setFinding(true)}
+            onFind={openFind}
           />
-          {'version' in source && (
+          {'version' in source && autosave.state === 'unchanged' && (
             <Alert
               type="info"
               showIcon

@@ -1,9 +1,13 @@
-// A FEEL condition with a live syntax check by the engine's own parser (feelin, as the validator
-// uses it), and the variables the definition knows listed under it.
+// A FEEL condition in the bpmn.io editor, with a live check by the engine's own parser (feelin, as
+// the validator uses it) naming syntax errors and unknown variables, and the variables listed under it.
 import { Input, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkFeel } from '../../../../workflows/engine/feel-conditions.js';
 import { Field } from './panel-fields';
+
+// CodeMirror and the FEEL grammar are a fifth of the designer's code and only conditions need them.
+const FeelEditorField = lazy(() => import('./FeelEditorField'));
 
 export function FeelInput({
   id,
@@ -30,7 +34,6 @@ export function FeelInput({
   return (
     <Field
       label={label}
-      htmlFor={id}
       error={error}
       help={
         <Typography.Text type="secondary">
@@ -38,14 +41,15 @@ export function FeelInput({
         </Typography.Text>
       }
     >
-      <Input.TextArea
-        id={id}
-        autoSize={{ minRows: 1, maxRows: 4 }}
-        className="sgf-designer-feel"
-        value={value ?? ''}
-        placeholder="budget > 10000"
-        onChange={(event) => onChange(event.target.value || undefined, id)}
-      />
+      <Suspense fallback={<Input aria-label={label} value={value ?? ''} disabled />}>
+        <FeelEditorField
+          label={label}
+          value={value ?? ''}
+          variables={variables}
+          placeholder="budget > 10000"
+          onChange={(text) => onChange(text || undefined, id)}
+        />
+      </Suspense>
     </Field>
   );
 }
