@@ -381,7 +381,8 @@ export async function runTalentTermAction(sql: Sql, action: TalentTermAction, re
         await lockTerm(tx, p.talentId);
         // A dismissal after the leading group did not approve (not after an unverified report), or
         // the group's return for verification again: the group decided, so its decision is a row and
-        // the record says why, when a member said so, rather than the findings again.
+        // the record says why, when a member said so, rather than the findings again (a return
+        // passes no note: without comments it says nothing rather than the office's findings).
         const outcome = p.leadingDecision?.outcome;
         const byGroup =
           (p.kind === 'misconduct_dismissed' && outcome === 'reject') ||

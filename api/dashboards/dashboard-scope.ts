@@ -7,6 +7,7 @@ import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import { contentRoots, isUnitWithin, unitsWithin } from '../policy/unit-scope';
+import { projectsAreaProcess } from '../work/work-scope';
 import type { TUnitRef } from '../work/work.types';
 
 export interface DashboardScope {
@@ -25,14 +26,16 @@ export async function dashboardScope(
     throw new AppError('FORBIDDEN', 'Dashboards are for officers and supervisors.', [], {
       detailZh: '数据看板仅供社工和督导查看',
     });
-  if (unitId === undefined) return { sql: Prisma.sql`i.unit_id IN ${unitsWithin(roots)}`, unit: null };
+  // The talent area's rounds and terms are not the projects these figures count.
+  if (unitId === undefined)
+    return { sql: Prisma.sql`i.unit_id IN ${unitsWithin(roots)} AND ${projectsAreaProcess}`, unit: null };
   const unit = await db.orgUnit.findUnique({ where: { id: unitId } });
   if (!unit || !(await isUnitWithin(db, roots, unitId)))
     throw new AppError('NOT_FOUND', 'No such unit among those you work in.', [
       { field: 'unitId', reason: 'not a unit in your scope', reasonZh: '不是您工作范围内的单位' },
     ]);
   return {
-    sql: Prisma.sql`i.unit_id IN ${unitsWithin([unitId])}`,
+    sql: Prisma.sql`i.unit_id IN ${unitsWithin([unitId])} AND ${projectsAreaProcess}`,
     unit: { id: unit.id, name: unit.name, kind: unit.kind },
   };
 }

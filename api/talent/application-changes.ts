@@ -28,7 +28,7 @@ async function changeableApplication(db: DbClient, caller: Caller, id: string, e
     include: { candidate: { select: { identityNumber: true } } },
   });
   assertRevision(expected, row.revision);
-  requireOpenWindow(round);
+  requireOpenWindow(round, 'change');
   if (row.status !== 'submitted')
     throw new AppError('CONFLICT', `The application is ${row.status}: only a submitted one changes.`, [], {
       applicationStatus: row.status,

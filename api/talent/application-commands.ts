@@ -27,8 +27,21 @@ export async function enterApplication(
     );
   const existing = await db.talentApplication.findFirst({
     where: { roundId, candidate: { identityNumber: entry.identityNumber } },
-    select: { id: true },
+    select: { id: true, status: true },
   });
+  if (existing?.status === 'withdrawn')
+    throw new AppError(
+      'CONFLICT',
+      'This person’s application in this round was withdrawn; a withdrawn application cannot be entered again.',
+      [
+        {
+          field: 'identityNumber',
+          reason: 'withdrawn in this round; cannot apply again',
+          reasonZh: '此人在本批次的申报已撤回，不能再次申报',
+        },
+      ],
+      { detailZh: '此人在本批次的申报已撤回，不能再次申报' },
+    );
   if (existing) throw alreadyApplied('identityNumber');
   const [id] = await writeApplications(db, caller, round, [entry], 'entered');
   const { application } = await applicationDetail(db, caller, id!);

@@ -187,8 +187,8 @@ export async function writeApplications(
   return rows.map((row) => row.applicationId);
 }
 
-/** Applications are taken only while the window is open. */
-export function requireOpenWindow(round: RoundRow): void {
+/** Applications are taken, amended and withdrawn only while the window is open. */
+export function requireOpenWindow(round: RoundRow, what: 'enter' | 'change' = 'enter'): void {
   if (round.status !== 'open')
     throw new AppError(
       'TALENT_ROUND_STATE',
@@ -196,7 +196,10 @@ export function requireOpenWindow(round: RoundRow): void {
       [],
       {
         roundStatus: round.status,
-        detailZh: '本批次未在申报期内，不能录入或导入申报',
+        detailZh:
+          what === 'enter'
+            ? '本批次未在申报期内，不能录入或导入申报'
+            : '本批次申报期已结束，不能修改或撤回申报',
       },
     );
 }

@@ -186,9 +186,26 @@ export async function talentDetail(
       ? await db.task.findMany({
           where: { instanceId: term.instanceId, status: 'open' },
           orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-          select: { id: true, name: true, kind: true, dueAt: true, assigneeId: true, candidateRole: true },
+          select: {
+            id: true,
+            name: true,
+            kind: true,
+            nodeId: true,
+            createdAt: true,
+            dueAt: true,
+            assigneeId: true,
+            candidateRole: true,
+          },
         })
       : [];
+  // An approval's seats opened together are one step to the reader (the group's three are one vote).
+  const steps = new Map<string, { task: (typeof openTasks)[number]; seats: number }>();
+  for (const task of openTasks) {
+    const step = `${task.nodeId}|${task.createdAt.toISOString()}`;
+    const seen = steps.get(step);
+    if (seen) seen.seats += 1;
+    else steps.set(step, { task, seats: 1 });
+  }
   const holders = await peopleNames(
     db,
     openTasks.flatMap((task) => (task.assigneeId ? [task.assigneeId] : [])),
@@ -254,13 +271,17 @@ export async function talentDetail(
       };
     }),
     leadingDecisions: decisions,
-    openTasks: openTasks.map((task) => ({
+    openTasks: [...steps.values()].map(({ task, seats }) => ({
       id: task.id,
       name: task.name,
       kind: task.kind,
       dueAt: task.dueAt?.toISOString() ?? null,
-      assignee: task.assigneeId ? { id: task.assigneeId, displayName: holders[task.assigneeId] ?? '' } : null,
+      assignee:
+        seats === 1 && task.assigneeId
+          ? { id: task.assigneeId, displayName: holders[task.assigneeId] ?? '' }
+          : null,
       candidateRole: task.candidateRole,
+      seats,
     })),
     // The leading group reads the page; only the office reports.
     can: {

@@ -15,7 +15,7 @@ import type { DbClient } from '../db/prisma-client';
 import { decodeCursor, toPage } from '../http/pagination';
 import { leadingDecisionsOf } from './leading-decision-reads';
 import type { TLeadingDecision } from './leading-decision.types';
-import { isoDate } from './round-view';
+import { COUNTED_APPLICATIONS, isoDate } from './round-view';
 import { personOf, withPerson } from './results-rows';
 import { resultsRoundInScope } from './results-scope';
 import { ZRankingExplanation, type TRankingRow, type TResultsRound } from './results-types';
@@ -43,7 +43,7 @@ export async function resultsRounds(db: DbClient, rounds: RoundRow[]): Promise<T
     }),
     db.talentApplication.groupBy({
       by: ['roundId'],
-      where: { roundId: { in: roundIds } },
+      where: { roundId: { in: roundIds }, ...COUNTED_APPLICATIONS },
       _count: { _all: true },
     }),
     db.talentApplication.groupBy({

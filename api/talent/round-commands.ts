@@ -8,7 +8,7 @@ import { AppError } from '../http/app-error';
 import type { AuditEntry } from '../http/audit-entry';
 import { zodIssuesToFieldErrors } from '../http/validate';
 import { isUnitWithin } from '../policy/unit-scope';
-import { ROUND_STATUS_ZH, toRound } from './round-view';
+import { COUNTED_APPLICATIONS, ROUND_STATUS_ZH, toRound } from './round-view';
 import type { TCreateRoundRequest, TRound } from './talent.types';
 import { officeRoots, roundInScope } from './talent-scope';
 
@@ -93,7 +93,7 @@ export async function moveRoundWindow(
   }
   const after = await roundInScope(db, caller, roundId);
   return {
-    round: toRound(after, await db.talentApplication.count({ where: { roundId } })),
+    round: toRound(after, await db.talentApplication.count({ where: { roundId, ...COUNTED_APPLICATIONS } })),
     audit: {
       action: step.action,
       resourceType: 'talent_round',

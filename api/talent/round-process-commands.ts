@@ -11,7 +11,7 @@ import { AppError } from '../http/app-error';
 import type { AuditEntry } from '../http/audit-entry';
 import { OrchestratorError, type Orchestrator } from '../orchestrator/orchestrator';
 import { engineCall } from '../work/engine-errors';
-import { isoDate, ROUND_STATUS_ZH, toRound } from './round-view';
+import { COUNTED_APPLICATIONS, isoDate, ROUND_STATUS_ZH, toRound } from './round-view';
 import type { TRound } from './talent.types';
 import { roundInScope, type RoundRow } from './talent-scope';
 
@@ -245,7 +245,7 @@ export async function advanceRound(
   }
   const after = await roundInScope(db, caller, roundId);
   return {
-    round: toRound(after, await db.talentApplication.count({ where: { roundId } })),
+    round: toRound(after, await db.talentApplication.count({ where: { roundId, ...COUNTED_APPLICATIONS } })),
     audit: {
       action: step.audit,
       resourceType: 'talent_round',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Caller } from '../auth/caller';
 import type { DbClient } from '../db/prisma-client';
 import { decodeCursor, toPage } from '../http/pagination';
-import { toRound } from './round-view';
+import { COUNTED_APPLICATIONS, toRound } from './round-view';
 import type { TRound } from './talent.types';
 import { officeUnitIds, roundInScope } from './talent-scope';
 
@@ -31,7 +31,7 @@ export async function listRounds(
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: query.limit + 1,
-    include: { unit: true, _count: { select: { applications: true } } },
+    include: { unit: true, _count: { select: { applications: { where: COUNTED_APPLICATIONS } } } },
   });
   return toPage(
     rows,
@@ -43,5 +43,5 @@ export async function listRounds(
 
 export async function roundDetail(db: DbClient, caller: Caller, roundId: string): Promise<TRound> {
   const round = await roundInScope(db, caller, roundId);
-  return toRound(round, await db.talentApplication.count({ where: { roundId } }));
+  return toRound(round, await db.talentApplication.count({ where: { roundId, ...COUNTED_APPLICATIONS } }));
 }

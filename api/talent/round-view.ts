@@ -22,6 +22,9 @@ export const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
 export const isoDateOrNull = (date: Date | null): string | null => (date ? isoDate(date) : null);
 export const isoInstant = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
+/** The applications a round's 申报人数 counts: a withdrawn one is listed, not counted. */
+export const COUNTED_APPLICATIONS = { status: { not: 'withdrawn' } } as const;
+
 export function toRound(row: RoundRow, applicationCount: number): TRound {
   return {
     id: row.id,

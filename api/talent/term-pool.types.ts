@@ -115,7 +115,7 @@ export const ZTalentDetail = ZPoolTalent.extend({
   ),
   /** The leading group's decisions on revoking the title, oldest first. */
   leadingDecisions: z.array(ZLeadingDecision),
-  /** The term process's open tasks (assessments, verification, the group's approval), oldest first. */
+  /** The term process's open steps (assessments, verification, the group's approval), oldest first. */
   openTasks: z.array(
     z.object({
       id: z.string(),
@@ -125,6 +125,8 @@ export const ZTalentDetail = ZPoolTalent.extend({
       /** Claimed by or assigned to; null while it waits for anyone of `candidateRole`. */
       assignee: z.object({ id: z.string(), displayName: z.string() }).nullable(),
       candidateRole: ZRole.nullable(),
+      /** Seats still open (an approval's, opened together); the row links to the first. */
+      seats: z.number().int(),
     }),
   ),
   /**

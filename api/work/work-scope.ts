@@ -8,6 +8,7 @@
 import { Prisma } from '../../prisma/generated/client';
 import type { Caller } from '../auth/caller';
 import { addressedTo, COPY_TEMPLATE } from '../notifications/notification-scope';
+import { TALENT_PROCESS_KEYS } from '../../workflows/definitions';
 import { contentRoots, unitsWithin } from '../policy/unit-scope';
 
 /**
@@ -35,10 +36,19 @@ function participates(caller: Caller): Prisma.Sql {
     OR ${candidateFor(caller)})`;
 }
 
+/** SQL over instance `i`: not a process of the talent area, which the projects area leaves out. */
+export const projectsAreaProcess = Prisma.sql`NOT EXISTS (
+    SELECT 1 FROM process_definition_version pv JOIN process_definition pd ON pd.id = pv.definition_id
+    WHERE pv.id = i.version_id AND pd.key IN (${Prisma.join([...TALENT_PROCESS_KEYS])}))`;
+
 /** SQL over instance `i`: the caller may see the project (a 抄送 recipient takes part, read-only). */
 export function projectVisibleTo(caller: Caller): Prisma.Sql {
   const roots = contentRoots(caller);
-  const inSubtree = roots.length ? Prisma.sql`i.unit_id IN ${unitsWithin(roots)}` : Prisma.sql`FALSE`;
+  // A supervisor's subtree holds the county's talent rounds and terms too: those are the talent
+  // roles' (a centre supervisor once read a term's misconduct findings and ended the term).
+  const inSubtree = roots.length
+    ? Prisma.sql`(i.unit_id IN ${unitsWithin(roots)} AND ${projectsAreaProcess})`
+    : Prisma.sql`FALSE`;
   return Prisma.sql`(${inSubtree} OR EXISTS (
       SELECT 1 FROM task t WHERE t.instance_id = i.id AND ${participates(caller)})
     OR EXISTS (SELECT 1 FROM notification n WHERE n.instance_id = i.id AND n.template = ${COPY_TEMPLATE}

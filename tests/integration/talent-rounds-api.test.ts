@@ -410,8 +410,17 @@ describe('talent rounds API', () => {
       },
     );
     expect(again).toMatchObject({ status: 409, json: { applicationStatus: 'withdrawn' } });
-
+    // Entered again, the person is refused with what happened: the application was withdrawn.
+    const reentered = await office(
+      'POST',
+      `/api/talent/rounds/${roundId}/applications`,
+      applicationEntryFor(35),
+    );
+    expect(reentered.status).toBe(409);
+    expect(reasonZhOf(reentered, 'identityNumber')).toBe('此人在本批次的申报已撤回，不能再次申报');
+    // 申报人数 leaves the withdrawn application out.
     const kept = await office('POST', `/api/talent/rounds/${roundId}/applications`, applicationEntryFor(36));
+    expect((await office('GET', `/api/talent/rounds/${roundId}`)).json!.applicationCount).toBe(1);
     expect((await office('POST', `/api/talent/rounds/${roundId}/close`)).status).toBe(200);
     const closed = await office(
       'POST',
@@ -421,7 +430,10 @@ describe('talent rounds API', () => {
         'if-match': '"0"',
       },
     );
-    expect(closed).toMatchObject({ status: 409, json: { code: 'TALENT_ROUND_STATE' } });
+    expect(closed).toMatchObject({
+      status: 409,
+      json: { code: 'TALENT_ROUND_STATE', detailZh: '本批次申报期已结束，不能修改或撤回申报' },
+    });
     const detail = await office('GET', `/api/talent/applications/${kept.json!.id}?identityNumbers=masked`);
     expect(detail.json).toMatchObject({ status: 'submitted', changeable: false, withdrawal: null });
   });

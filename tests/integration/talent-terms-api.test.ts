@@ -79,6 +79,27 @@ describe('talent pool and terms API', () => {
     });
   }
 
+  it('keeps talent terms out of the projects area: the centre’s supervisor neither lists, reads nor ends one', async () => {
+    const talent = await runningTerm();
+    const { rows } = await pool.query<{ instanceId: string; unitCode: string }>(
+      `SELECT t.instance_id AS "instanceId", u.code AS "unitCode" FROM talent_term t
+         JOIN process_instance i ON i.id = t.instance_id JOIN org_unit u ON u.id = i.unit_id
+        WHERE t.talent_id = $1`,
+      [talent.talentId],
+    );
+    const { instanceId, unitCode } = rows[0]!;
+    // The term runs at the county (LC), the root of the centre supervisor's subtree.
+    expect(unitCode).toBe('LC');
+    const supervisor = await signInApi(server, demoLogin(server, 'zhongxin'));
+    const listed = await supervisor('GET', '/api/projects?limit=200');
+    expect(listed.status).toBe(200);
+    expect((listed.json!.items as { id: string }[]).map((p) => p.id)).not.toContain(instanceId);
+    expect((await supervisor('GET', `/api/projects/${instanceId}`)).status).toBe(404);
+    const cancel = await supervisor('POST', `/api/projects/${instanceId}/cancel`, { reason: '越权终止' });
+    expect(cancel.status).toBe(404);
+    expect((await server.orchestrator.get(instanceId))?.status).toBe('running');
+  });
+
   it('lists the pool with masked identity numbers and filters by title status, field and round', async () => {
     const general = await runningTerm();
     const assistance = await runningTerm('social_assistance');
@@ -224,6 +245,16 @@ describe('talent pool and terms API', () => {
         })
       ).status,
     ).toBe(200);
+    // The group's three seats are one step on the talent's page.
+    const approval = await until('the group’s approval on the talent’s page', async () => {
+      const steps = (await detail(office, talent.talentId)).openTasks.filter(
+        (task) => task.name === '人才工作领导小组批准撤销',
+      );
+      return steps.length > 0 ? steps : undefined;
+    });
+    expect(approval).toEqual([
+      expect.objectContaining({ seats: 3, assignee: null, candidateRole: 'leading_group' }),
+    ]);
     const voters = [
       await signInApi(server, demoLogin(server, 'lingdao')),
       await signInApi(

@@ -17,3 +17,10 @@ export const builtInDefinitions: Readonly<Record<string, ProcessDefinition>> = {
   'talent-term': talentTerm,
   'talent-selection-round': talentSelectionRound,
 };
+
+/**
+ * The talent area's processes: their people are the talent roles (the selection office, the
+ * committee, the leading group), so the projects area, which shows a unit subtree's projects to its
+ * officers and supervisors, leaves them out (their tasks still reach whoever holds them).
+ */
+export const TALENT_PROCESS_KEYS = ['talent-selection-round', 'talent-term'] as const;

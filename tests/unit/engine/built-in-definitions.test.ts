@@ -590,7 +590,8 @@ describe('talent term (人才管理期)', () => {
     expect(effectsOf(run.effects, 'runAction')[0]).toMatchObject({
       params: {
         kind: 'revocation_returned',
-        note: '属实',
+        // The day the group returned it, not the report's; its reason is the members' comments.
+        effectiveOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         leadingDecision: { outcome: 'return', votes: votesOf('revocationApproval', ['return']) },
       },
     });

@@ -267,7 +267,10 @@ function TermOpenTasks({ tasks }: { tasks: OpenTask[] }) {
           render: (_v, task) =>
             task.assignee?.displayName ??
             (task.candidateRole
-              ? t('talentTerms.waitingForRole', { role: t(`roles.${task.candidateRole}`) })
+              ? t(task.seats > 1 ? 'talentTerms.waitingForSeats' : 'talentTerms.waitingForRole', {
+                  role: t(`roles.${task.candidateRole}`),
+                  seats: task.seats,
+                })
               : '—'),
         },
         {

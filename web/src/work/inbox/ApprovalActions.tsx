@@ -1,5 +1,6 @@
-// 同意 / 驳回 / 退回: each opens a dialog for the comment; rejecting or returning must say why.
-import { Button, Card, Flex, Form, Input } from 'antd';
+// 同意 / 驳回 / 退回: each opens a dialog for the comment; rejecting or returning must say why. A
+// return ends the step for every seat (the engine's rule), which the dialog says before it is sent.
+import { Alert, Button, Card, Flex, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../ui/FormModal';
@@ -46,6 +47,9 @@ export function ApprovalActions({ task, onDone }: { task: TaskDetail; onDone: (s
           );
         }}
       >
+        {vote === 'return' && (
+          <Alert type="warning" showIcon title={t('task.returnEndsStep')} style={{ marginBottom: 16 }} />
+        )}
         <Form.Item
           name="comment"
           label={t('task.comment')}
