@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import type { DefinitionChange } from '../../../../workflows/engine/definition-diff.js';
 import { formatDiffValue, type DiffMark } from './diff-view.js';
 
-export const MARK_COLOURS: Record<DiffMark, string> = {
-  added: 'success',
-  changed: 'warning',
-  removed: 'error',
+const MARK_TAGS: Record<DiffMark, string> = {
+  added: 'sgf-tag-good',
+  changed: 'sgf-tag-warn',
+  removed: 'sgf-tag-bad',
 };
 
 export function DiffList({
@@ -29,7 +29,7 @@ export function DiffList({
         return (
           <li key={`${change.target}:${change.id}`} className="sgf-diff-entry">
             <div className="sgf-diff-entry-title">
-              <Tag color={MARK_COLOURS[change.change]}>{t(`designer.history.marks.${change.change}`)}</Tag>
+              <Tag className={MARK_TAGS[change.change]}>{t(`designer.history.marks.${change.change}`)}</Tag>
               {onCanvas ? (
                 <Button type="link" className="sgf-designer-issue-link" onClick={() => onChoose(change)}>
                   {title}

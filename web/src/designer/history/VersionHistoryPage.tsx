@@ -14,7 +14,6 @@ import { DiffList } from './DiffList';
 import { VersionPageHeader, VersionSelect } from './VersionPageParts';
 import { defaultComparison, diffMarksOf, mergeRemoved, type VersionRef } from './diff-view.js';
 import { useDefinitionDiff, useVersionGraph, useVersionList, type VersionItem } from './history-hooks.js';
-import './history.css';
 
 export default function VersionHistoryPage() {
   return (
@@ -93,7 +92,7 @@ function VersionTable({ items, loading }: { items: readonly VersionItem[]; loadi
           title: t('designer.history.status'),
           key: 'status',
           render: (_, item) => (
-            <Tag color={item.status === 'draft' ? 'processing' : undefined}>
+            <Tag className={item.status === 'draft' ? 'sgf-tag-info' : undefined}>
               {t(`designer.history.statuses.${item.status}`)}
             </Tag>
           ),

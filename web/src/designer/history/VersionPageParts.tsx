@@ -3,6 +3,7 @@
 import { Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import './history.css';
 
 export function VersionPageHeader({
   definitionKey,
@@ -20,7 +21,7 @@ export function VersionPageHeader({
       <Typography.Title level={3} className="sgf-area-title">
         {title}
       </Typography.Title>
-      <Typography.Text type="secondary">{definitionKey}</Typography.Text>
+      <Typography.Text code>{definitionKey}</Typography.Text>
       <Link to="/designer">{t('designer.history.back')}</Link>
       <Link to={`/designer/${definitionKey}/${across.path}`}>{across.label}</Link>
     </Space>

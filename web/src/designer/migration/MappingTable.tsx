@@ -60,7 +60,7 @@ export function MappingTable({
                 onClear={() => choose(node.id, undefined)}
               />{' '}
               {suggestion[node.id]?.suggested && mapping[node.id] === suggestion[node.id]?.to && (
-                <Tag color="blue">{t('designer.migration.suggested')}</Tag>
+                <Tag className="sgf-tag-info">{t('designer.migration.suggested')}</Tag>
               )}
             </>
           ),

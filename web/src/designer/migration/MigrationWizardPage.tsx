@@ -148,7 +148,7 @@ export default function MigrationWizardPage() {
                 key: 'verdict',
                 render: (_, instance) =>
                   instance.canMigrate ? (
-                    <Tag color="success">{t('designer.migration.canMigrate')}</Tag>
+                    <Tag className="sgf-tag-good">{t('designer.migration.canMigrate')}</Tag>
                   ) : (
                     <ReasonList reasons={instance.reasons} text={reasonText} />
                   ),
@@ -185,10 +185,10 @@ export default function MigrationWizardPage() {
                 key: 'result',
                 render: (_, result) =>
                   result.migrated ? (
-                    <Tag color="success">{t('designer.migration.migrated')}</Tag>
+                    <Tag className="sgf-tag-good">{t('designer.migration.migrated')}</Tag>
                   ) : (
                     <Space direction="vertical" size={0}>
-                      <Tag color="error">{t('designer.migration.notMigrated')}</Tag>
+                      <Tag className="sgf-tag-bad">{t('designer.migration.notMigrated')}</Tag>
                       <ReasonList reasons={result.reasons} text={reasonText} />
                     </Space>
                   ),
