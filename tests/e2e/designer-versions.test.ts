@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import {
   OFFICE_VIEWPORT,
+  chooseOption,
   chromiumMissingReason,
   findChromium,
   launchChromium,
@@ -148,7 +149,11 @@ describeWithBrowser('an admin compares two versions and moves a running project 
     await renamed.getByText('name', { exact: true }).waitFor();
     await renamed.getByText('准备材料', { exact: true }).waitFor();
     await renamed.getByText('准备申报材料', { exact: true }).waitFor();
+    // Choosing a change selects its node on the canvas.
+    await renamed.getByRole('button', { name: /name/ }).click();
+    await page.locator('.react-flow__node.selected[data-id="fill"]').waitFor();
     await changes.getByRole('button', { name: '节点 站长审核' }).click();
+    await page.locator('.react-flow__node.selected[data-id="check"]').waitFor();
     await page.mouse.move(0, 0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, '01-version-diff');
@@ -162,9 +167,20 @@ describeWithBrowser('an admin compares two versions and moves a running project 
       .filter({ hasText: '准备材料（fill）' })
       .getByText('准备申报材料（fill）')
       .waitFor();
-    await page.getByRole('button', { name: /检\s*查/ }).click();
+    // Mapped to 站长审核 instead, the mapping must be checked again before anything moves.
+    const check = page.getByRole('button', { name: /检\s*查/ });
+    const fillTarget = page.getByLabel('目标版本节点 准备材料');
+    await check.click();
     const instances = page.getByRole('table', { name: '进行中的实例' });
     const row = instances.getByRole('row').filter({ hasText: TITLE });
+    await row.getByText('可迁移').waitFor();
+    await chooseOption(fillTarget, '站长审核（check）');
+    await page.getByText('修改了节点对应，请重新检查。').waitFor();
+    await expect(instances.count()).resolves.toBe(0);
+    await page.locator('.ant-select-dropdown').filter({ visible: true }).waitFor({ state: 'detached' });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await chooseOption(fillTarget, '准备申报材料（fill）');
+    await check.click();
     await row.getByText('可迁移').waitFor();
     await row.getByRole('checkbox', { name: TITLE }).check();
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -42,10 +42,12 @@ export function DiffList({
               <ul className="sgf-diff-properties">
                 {change.properties.map((property) => (
                   <li key={property.path}>
-                    <Typography.Text code>{property.path}</Typography.Text>{' '}
-                    <span className="sgf-diff-before">{formatDiffValue(property.before)}</span>
-                    {' → '}
-                    <span className="sgf-diff-after">{formatDiffValue(property.after)}</span>
+                    <PropertyChangeText
+                      path={property.path}
+                      before={property.before}
+                      after={property.after}
+                      onChoose={onCanvas ? () => onChoose(change) : undefined}
+                    />
                   </li>
                 ))}
               </ul>
@@ -54,5 +56,34 @@ export function DiffList({
         );
       })}
     </ul>
+  );
+}
+
+/** One property's change; a button choosing its node or edge when that is on the canvas. */
+function PropertyChangeText({
+  path,
+  before,
+  after,
+  onChoose,
+}: {
+  path: string;
+  before: unknown;
+  after: unknown;
+  onChoose: (() => void) | undefined;
+}) {
+  const text = (
+    <>
+      <Typography.Text code>{path}</Typography.Text>{' '}
+      <span className="sgf-diff-before">{formatDiffValue(before)}</span>
+      {' → '}
+      <span className="sgf-diff-after">{formatDiffValue(after)}</span>
+    </>
+  );
+  return onChoose ? (
+    <button type="button" className="sgf-diff-property" onClick={onChoose}>
+      {text}
+    </button>
+  ) : (
+    text
   );
 }

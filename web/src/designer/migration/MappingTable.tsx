@@ -50,7 +50,10 @@ export function MappingTable({
               <Select<string>
                 aria-label={`${t('designer.migration.targetNode')} ${node.name || node.id}`}
                 className="sgf-migration-target"
-                allowClear
+                // A node the target holds under the same id moves there without an entry (the server's
+                // rule), so only a node without one can be left without a counterpart.
+                allowClear={!targetNodes.some((candidate) => candidate.id === node.id)}
+                showSearch={{ optionFilterProp: 'label' }}
                 placeholder={t('designer.migration.unmapped')}
                 value={mapping[node.id]}
                 options={targetNodes

@@ -18,6 +18,9 @@ import {
   type PlannedInstance,
 } from './migration-hooks.js';
 
+const sameMapping = (a: NodeMapping, b: NodeMapping) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([from, to]) => b[from] === to);
+
 const nodesOf = (graph: unknown) => {
   const read = graph ? readDefinition(graph) : undefined;
   return read?.ok ? read.definition.nodes : [];
@@ -47,7 +50,8 @@ export default function MigrationWizardPage() {
   );
   const check = useCheckMigration(key);
   const migrate = useMigrateInstances(key);
-  const checked = check.data && check.variables?.mapping === mapping ? check.data : undefined;
+  // A check answers for the mapping it was run with; after an edit the admin checks again.
+  const checked = check.data && sameMapping(check.variables?.mapping ?? {}, mapping) ? check.data : undefined;
   const [selected, setSelected] = useState<string[]>([]);
 
   const reasonText = (reason: MigrationReason) =>
@@ -117,7 +121,7 @@ export default function MigrationWizardPage() {
               {t('designer.migration.check')}
             </Button>
             {check.data && !checked && (
-              <Typography.Text type="warning">{t('designer.migration.checkFirst')}</Typography.Text>
+              <span className="sgf-migration-recheck">{t('designer.migration.checkFirst')}</span>
             )}
           </Space>
         </>

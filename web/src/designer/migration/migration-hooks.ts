@@ -28,6 +28,8 @@ export function useSuggestedPlan(
   return useQuery({
     queryKey: [...definitionKeys.all, 'migration-plan', key, fromVersion, toVersion] as const,
     enabled: fromVersion !== undefined && toVersion !== undefined && fromVersion !== toVersion,
+    // The suggestion only prefills the table; refetching it would not change the admin's edits.
+    staleTime: Infinity,
     queryFn: () => plan(key, { fromVersion: fromVersion!, toVersion: toVersion! }),
   });
 }
