@@ -16,8 +16,8 @@ const path = (key: string) => `/api/definitions/${encodeURIComponent(key)}`;
 
 export const historyKeys = {
   versions: (key: string) => [...definitionKeys.all, 'versions', key] as const,
-  graph: (key: string, ref: VersionRef) => [...definitionKeys.all, 'graph', key, ref] as const,
-  diff: (key: string, from: VersionRef, to: VersionRef) =>
+  graph: (key: string, ref: VersionRef | 'none') => [...definitionKeys.all, 'graph', key, ref] as const,
+  diff: (key: string, from: VersionRef | 'none', to: VersionRef | 'none') =>
     [...definitionKeys.all, 'diff', key, from, to] as const,
 };
 
@@ -31,7 +31,8 @@ export function useVersionList(key: string) {
 /** The stored graph of a version or of the draft (null when the draft went away meanwhile). */
 export function useVersionGraph(key: string, ref: VersionRef | undefined) {
   return useQuery({
-    queryKey: historyKeys.graph(key, ref ?? 'draft'),
+    // Disabled without a version; its own key, so no other version's cached graph shows meanwhile.
+    queryKey: historyKeys.graph(key, ref ?? 'none'),
     enabled: ref !== undefined,
     queryFn: async ({ signal }): Promise<unknown> =>
       ref === 'draft'
@@ -42,7 +43,7 @@ export function useVersionGraph(key: string, ref: VersionRef | undefined) {
 
 export function useDefinitionDiff(key: string, from: VersionRef | undefined, to: VersionRef | undefined) {
   return useQuery({
-    queryKey: historyKeys.diff(key, from ?? 'draft', to ?? 'draft'),
+    queryKey: historyKeys.diff(key, from ?? 'none', to ?? 'none'),
     enabled: from !== undefined && to !== undefined && from !== to,
     queryFn: ({ signal }) =>
       apiGet<DefinitionDiff>(`${path(key)}/diff?from=${String(from)}&to=${String(to)}`, signal),
