@@ -8,6 +8,8 @@ import NotFoundPage from '../pages/NotFoundPage';
 import { designerTextsReady } from './designer-texts.js';
 import DefinitionListPage from './pages/DefinitionListPage';
 import DesignerEditorPage from './pages/DesignerEditorPage';
+import VersionHistoryPage from './history/VersionHistoryPage';
+import MigrationWizardPage from './migration/MigrationWizardPage';
 
 export default function DesignerArea() {
   use(designerTextsReady);
@@ -15,6 +17,8 @@ export default function DesignerArea() {
     <Routes>
       <Route index element={<DefinitionListPage />} />
       <Route path=":key" element={<DesignerEditorPage />} />
+      <Route path=":key/versions" element={<VersionHistoryPage />} />
+      <Route path=":key/migrate" element={<MigrationWizardPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -126,9 +126,23 @@ export default function DefinitionListPage() {
             title: '',
             key: 'open',
             render: (_, item) => (
-              <Link to={`/designer/${item.key}`} aria-label={`${t('designer.list.open')} ${item.name}`}>
-                {t('designer.list.open')}
-              </Link>
+              <Space>
+                <Link to={`/designer/${item.key}`} aria-label={`${t('designer.list.open')} ${item.name}`}>
+                  {t('designer.list.open')}
+                </Link>
+                <Link
+                  to={`/designer/${item.key}/versions`}
+                  aria-label={`${t('designer.history.open')} ${item.name}`}
+                >
+                  {t('designer.history.open')}
+                </Link>
+                <Link
+                  to={`/designer/${item.key}/migrate`}
+                  aria-label={`${t('designer.migration.open')} ${item.name}`}
+                >
+                  {t('designer.migration.open')}
+                </Link>
+              </Space>
             ),
           },
         ]}

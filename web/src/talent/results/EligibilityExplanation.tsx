@@ -92,7 +92,10 @@ export function EligibilityExplanation({ explanation }: { explanation: Eligibili
             children:
               explanation.category === 'general'
                 ? t('talentResults.categories.general')
-                : `${t('talentResults.categories.elderly')}（${localized(explanation.categoryReason)}）`,
+                : t('ui.aside', {
+                    main: t('talentResults.categories.elderly'),
+                    aside: localized(explanation.categoryReason),
+                  }),
           },
           {
             key: 'service',

@@ -54,7 +54,7 @@ export function ObjectionsTab({
           {
             key: 'candidate',
             title: t('talentResults.candidate'),
-            render: (_v, o) => `${o.candidateName}（${o.identityNumber}）`,
+            render: (_v, o) => t('ui.aside', { main: o.candidateName, aside: o.identityNumber }),
           },
           { key: 'raisedBy', title: t('talentResults.raisedBy'), dataIndex: 'raisedBy' },
           { key: 'content', title: t('talentResults.content'), dataIndex: 'content' },
@@ -132,7 +132,7 @@ function RecordObjection({ roundId }: { roundId: string }) {
           optionFilterProp="label"
           options={(selected.data?.items ?? []).map((a) => ({
             value: a.id,
-            label: `${a.name}（${a.identityNumber}）`,
+            label: t('ui.aside', { main: a.name, aside: a.identityNumber }),
           }))}
         />
       </Form.Item>

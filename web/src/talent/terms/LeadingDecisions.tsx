@@ -20,14 +20,17 @@ export function LeadingDecisions({ decisions }: { decisions: readonly TLeadingDe
             <li key={decision.decidedAt}>
               {/* The default tag's dark text passes the contrast check; colour would not. */}
               <Tag>{t(`talentTermTasks.outcome.${decision.outcome}`)}</Tag>
-              {t('talentTermTasks.decidedAt')} {formatDateTime(decision.decidedAt)}；
-              {t('talentTermTasks.votes')}：
-              {decision.votes
-                .map(
-                  (vote) =>
-                    `${vote.displayName} ${t(`talentTermTasks.vote.${vote.vote}`)}${vote.comment ? `（${vote.comment}）` : ''}`,
-                )
-                .join('；')}
+              {t('talentTermTasks.decidedAt')} {formatDateTime(decision.decidedAt)}
+              {t('ui.listSeparator')}
+              {t('ui.labelled', {
+                label: t('talentTermTasks.votes'),
+                text: decision.votes
+                  .map((vote) => {
+                    const cast = `${vote.displayName} ${t(`talentTermTasks.vote.${vote.vote}`)}`;
+                    return vote.comment ? t('ui.aside', { main: cast, aside: vote.comment }) : cast;
+                  })
+                  .join(t('ui.listSeparator')),
+              })}
             </li>
           ))}
         </ul>

@@ -55,6 +55,12 @@ export function TalentPage({ office }: { office: boolean }) {
     return rating ? (chinese ? rating.zh : rating.en) : '—';
   };
   const ledger = d.ledger;
+  /** 年度考核（优秀）：note — the kind, its rating and its note, punctuated for the language. */
+  const eventText = (event: TalentDetail['statusEvents'][number]) => {
+    const kind = t(`talentTerms.eventKind.${event.kind}`);
+    const rated = event.rating ? t('ui.aside', { main: kind, aside: ratingLabel(event.rating) }) : kind;
+    return event.note ? t('ui.labelled', { label: rated, text: event.note }) : rated;
+  };
   return (
     <Card
       title={<h1 className="sgf-card-title">{d.name}</h1>}
@@ -188,9 +194,7 @@ export function TalentPage({ office }: { office: boolean }) {
               key: index,
               children: (
                 <span>
-                  {event.effectiveOn} {t(`talentTerms.eventKind.${event.kind}`)}
-                  {event.rating ? `（${ratingLabel(event.rating)}）` : ''}
-                  {event.note ? `：${event.note}` : ''}
+                  {event.effectiveOn} {eventText(event)}
                 </span>
               ),
             }))}
