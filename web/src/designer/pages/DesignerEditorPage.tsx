@@ -55,6 +55,8 @@ function Editor({
   const [finding, setFinding] = useState(false);
   const openFind = useCallback(() => setFinding(true), []);
   useDesignerShortcuts(store, openFind);
+  // Until its first edit makes the draft, the canvas shows the published version it opened.
+  const shownVersion = 'version' in source && autosave.state === 'unchanged' ? source.version.version : null;
 
   return (
     <DesignerStoreProvider store={store}>
@@ -64,14 +66,11 @@ function Editor({
             definitionKey={definitionKey}
             autosave={autosave}
             issues={issues}
+            shownVersion={shownVersion}
             onFind={openFind}
           />
-          {'version' in source && autosave.state === 'unchanged' && (
-            <Alert
-              type="info"
-              showIcon
-              title={t('designer.editor.latestShown', { version: source.version.version })}
-            />
+          {shownVersion !== null && (
+            <Alert type="info" showIcon title={t('designer.editor.latestShown', { version: shownVersion })} />
           )}
           <div className="sgf-designer-body">
             <Palette />

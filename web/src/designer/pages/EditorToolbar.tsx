@@ -1,5 +1,5 @@
-// The editor's toolbar: back to the list, the save state, undo / redo, arrange, find, JSON export and
-// publish (with its summary: refused while the validator reports problems, which it lists).
+// The editor's toolbar: back to the list, the save state, undo / redo, arrange, find, JSON export,
+// image export and publish (with its summary: refused while the validator reports problems, which it lists).
 import {
   ArrowLeftOutlined,
   CheckCircleOutlined,
@@ -7,19 +7,21 @@ import {
   CloudUploadOutlined,
   DownloadOutlined,
   EditOutlined,
+  FileImageOutlined,
   LoadingOutlined,
   RedoOutlined,
   SearchOutlined,
   UndoOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import { App, Button, List, Modal, Space, Tooltip, Typography } from 'antd';
+import { App, Button, Dropdown, List, Modal, Space, Tooltip, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { describeProblem } from '../../api/client';
 import { usePublishDraft } from '../definition-hooks.js';
 import type { DesignerIssue } from '../definition-issues.js';
+import { useExportImage, type ImageFormat } from '../canvas/export-image.js';
 import { useArrange } from '../canvas/use-arrange.js';
 import { useDesigner, useDesignerStoreApi } from '../store/DesignerStoreContext';
 import type { Autosave, SaveState } from '../use-autosave.js';
@@ -37,11 +39,14 @@ export function EditorToolbar({
   definitionKey,
   autosave,
   issues,
+  shownVersion,
   onFind,
 }: {
   definitionKey: string;
   autosave: Autosave;
   issues: readonly DesignerIssue[];
+  /** The published version on the canvas, or null for the draft; it names exported images. */
+  shownVersion: number | null;
   onFind: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -53,6 +58,7 @@ export function EditorToolbar({
   const [publishing, setPublishing] = useState(false);
   const arrange = useArrange();
   const publish = usePublishDraft(definitionKey);
+  const exportImage = useExportImage();
   const zh = i18n.language.startsWith('zh');
 
   const exportJson = () => {
@@ -63,6 +69,12 @@ export function EditorToolbar({
     link.download = `${definition.key}.json`;
     link.click();
     URL.revokeObjectURL(link.href);
+  };
+  const exportImageAs = (format: ImageFormat) => {
+    const edition = shownVersion === null ? t('designer.exportImage.draft') : `v${shownVersion}`;
+    exportImage(format, `${name}-${edition}`).catch(
+      () => void message.error(t('designer.exportImage.failed')),
+    );
   };
   const confirmPublish = async () => {
     try {
@@ -121,6 +133,18 @@ export function EditorToolbar({
         <Button icon={<DownloadOutlined />} onClick={exportJson}>
           {t('designer.toolbar.export')}
         </Button>
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: [
+              { key: 'png', label: t('designer.exportImage.png') },
+              { key: 'svg', label: t('designer.exportImage.svg') },
+            ],
+            onClick: ({ key }) => exportImageAs(key === 'svg' ? 'svg' : 'png'),
+          }}
+        >
+          <Button icon={<FileImageOutlined />}>{t('designer.exportImage.menu')}</Button>
+        </Dropdown>
         <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => setPublishing(true)}>
           {t('designer.toolbar.publish')}
         </Button>

@@ -155,7 +155,8 @@ function DefinitionProperties() {
         value={description}
         onChange={(next, typing) => patch({ description: next || undefined }, typing)}
       />
-      <Typography.Paragraph type="secondary">{t('designer.properties.hint')}</Typography.Paragraph>
+      {/* Plain text: the secondary grey fails WCAG AA contrast on the panel (axe, color-contrast). */}
+      <Typography.Paragraph>{t('designer.properties.hint')}</Typography.Paragraph>
     </>
   );
 }
