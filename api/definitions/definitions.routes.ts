@@ -13,6 +13,7 @@ import {
   ZCreateDefinitionRequest,
   ZCreateDraftRequest,
   ZDefinitionDiff,
+  ZDefinitionGraph,
   ZDefinitionKeyParams,
   ZDefinitionList,
   ZDiffQuery,
@@ -83,7 +84,9 @@ export function definitionRoutes(prisma: Db, clock: Clock): AnyRoute[] {
       path: '/definitions/:key/versions/:version/export',
       summary: 'Download a version’s graph as a JSON file named after the process, the version and the date',
       params: ZVersionParams,
-      responses: { 200: { description: 'The graph', contentType: 'application/json' } },
+      responses: {
+        200: { description: 'The graph', contentType: 'application/json', schema: ZDefinitionGraph },
+      },
       handle: async ({ params }) => ({
         status: 200,
         file: await exportVersion(prisma, params.key, params.version, beijingTime(clock()).slice(0, 10)),

@@ -125,7 +125,7 @@ export const ZVersionView = z
 export const ZCreateDraftRequest = z.union([
   z.strictObject({ definition: ZDefinitionGraph }),
   /** From a version; without it, from the latest published version. */
-  z.strictObject({ fromVersion: z.number().int().min(1).optional() }),
+  z.strictObject({ fromVersion: z.number().int().min(1).max(1e9).optional() }),
 ]);
 export type TCreateDraftRequest = z.infer<typeof ZCreateDraftRequest>;
 
@@ -169,7 +169,7 @@ export const ZTimedEvent = z.object({ at: z.iso.datetime({ offset: true }), even
 
 export const ZSimulateRequest = z.object({
   source: z.union([
-    z.strictObject({ version: z.number().int().min(1) }),
+    z.strictObject({ version: z.number().int().min(1).max(1e9) }),
     z.strictObject({ draft: z.literal(true) }),
     z.strictObject({ definition: ZDefinitionGraph }),
   ]),

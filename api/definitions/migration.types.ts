@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { ZId } from '../admin/common.types';
 
-const ZVersionNumber = z.number().int().min(1);
+// Version numbers are 32-bit in the database: a larger one is a 400, never a failed query.
+const ZVersionNumber = z.number().int().min(1).max(1_000_000_000);
 const ZNodeId = z.string().min(1).max(100);
 /** Old node id -> new node id. */
 const ZNodeMapping = z.record(ZNodeId, ZNodeId);
