@@ -9,6 +9,10 @@ export function loginRateLimit(limit = LOGIN_ATTEMPTS_PER_MINUTE) {
   return rateLimit({
     windowMs: 60_000,
     limit,
+    // Failed attempts only: the limit is against guessing passwords. An office's staff behind one
+    // public address sign in successfully many times a minute at the start of the day (a journey's
+    // people did too, and met 429).
+    skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, _res, next) =>
