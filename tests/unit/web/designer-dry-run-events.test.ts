@@ -135,6 +135,56 @@ describe('the events a dry run offers', () => {
   });
 });
 
+describe('a review in the dry run', () => {
+  const review = ZProcessDefinition.parse({
+    key: 'review-flow',
+    name: '评审',
+    variables: [{ name: 'candidates', type: 'list', default: ['a', 'b'] }],
+    nodes: [
+      { id: 'start', kind: 'start', name: '开始' },
+      {
+        id: 'score',
+        kind: 'review',
+        name: '专家评审',
+        reviewers: [{ assignee: { type: 'role', role: 'committee_member' }, seats: 2 }],
+        rubric: [
+          { id: 'plan', label: '方案', weight: 60, max: 50 },
+          { id: 'team', label: '团队', weight: 40 },
+        ],
+        subjectsVariable: 'candidates',
+        resultVariable: 'scores',
+      },
+      { id: 'end', kind: 'end', name: '结束' },
+    ],
+    edges: [
+      { id: 'a', from: 'start', to: 'score' },
+      { id: 'b', from: 'score', to: 'end' },
+    ],
+  });
+
+  it('offers a seat per reviewer with a score per criterion, given to every subject', () => {
+    const started = simulate(review, [{ at: T0, event: { type: 'started', actor: { userId: 'u' } } }]).final;
+    const seats = allowedEvents(review, started, T0).filter((choice) => choice.kind === 'review');
+    expect(seats).toHaveLength(2);
+    expect(seats[0]).toMatchObject({
+      subjects: ['a', 'b'],
+      person: { type: 'role', role: 'committee_member', number: 1 },
+      inputs: [
+        { name: 'plan', label: '方案', sample: 40 },
+        { name: 'team', label: '团队', sample: 80 },
+      ],
+    });
+    let state = started;
+    for (const seat of seats) {
+      const timed = eventOf(seat, { values: { plan: 50, team: 100 } }, T0);
+      const result = step(review, state, timed.event, timed.at);
+      if (!result.ok) throw new Error(result.rejection.message.en);
+      state = result.state;
+    }
+    expect(state).toMatchObject({ status: 'completed', variables: { scores: { a: 100, b: 100 } } });
+  });
+});
+
 describe('sample values of form fields', () => {
   it.each([
     [{ name: 'n', label: '数量', type: 'integer', required: false, min: 3 }, 3],
