@@ -91,7 +91,7 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
     await recruit.getByRole('button', { name: '完成「志愿者招募」' }).click();
     const refusal = panel.getByRole('alert');
     await refusal.getByText('引擎拒绝了这一步：表单数据不符合要求').waitFor();
-    await refusal.getByText(/^budget：/).waitFor();
+    await refusal.getByText('budget：必填').waitFor();
     await node(page, '办理任务：志愿者招募（当前）').waitFor();
     await shot(page, '02-refused');
 

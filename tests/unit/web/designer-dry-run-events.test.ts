@@ -11,6 +11,7 @@ import {
   fieldSample,
   type DryRunChoice,
 } from '../../../web/src/designer/dry-run/allowed-events';
+import { withFieldReasons } from '../../../web/src/designer/dry-run/dry-run-texts';
 import { dryRunDefinition } from '../../fixtures/dry-run-definition';
 
 const T0 = '2026-11-24T02:00:00.000Z';
@@ -90,13 +91,18 @@ describe('the events a dry run offers', () => {
     expect(allowedEvents(dryRunDefinition, fired.state, fired.at)).toEqual([]);
   });
 
-  it('leaves out what a person left blank, so the engine refuses a form without a required value', () => {
+  it('leaves out what a person left blank, so the engine refuses a form without a required value, with Chinese reasons', () => {
     const state = take(initialState(), 'start', { values: { projectName: 'x' } }).state;
     const task = allowedEvents(dryRunDefinition, state, T0).find((choice) => choice.kind === 'completeTask')!;
     const timed = eventOf(task, { values: { budget: undefined, volunteers: 3 } }, T0);
     expect(timed.event).toMatchObject({ type: 'taskCompleted', data: { volunteers: 3 } });
     const result = step(dryRunDefinition, state, timed.event, timed.at);
     expect(result).toMatchObject({ ok: false, rejection: { code: 'FORM_INVALID' } });
+    // The engine words field reasons in English; the dry run adds the Chinese the API would give.
+    if (result.ok) return;
+    expect(withFieldReasons(result.rejection, dryRunDefinition, task, { volunteers: 3 }).details).toEqual([
+      { field: 'budget', message: expect.stringContaining('expected number') as unknown, messageZh: '必填' },
+    ]);
   });
 
   it('offers a pending action with 失败 only where an error edge exists, and the handlers’ external events', () => {

@@ -1,9 +1,13 @@
 // The dry run in plain words: what each allowed event is called, who acts, what a step did and what
 // it caused, from the engine's events and effects and the node names of the graph under test.
 import type { TFunction } from 'i18next';
+import { zhReasonOf } from '../../../../api/http/zh-reasons.js';
 import type { ProcessDefinition } from '../../../../workflows/engine/definition-schema.js';
 import type { Effect, EngineEvent } from '../../../../workflows/engine/engine-events.js';
+import { payloadFieldsOf } from '../../../../workflows/engine/event-handlers.js';
+import { formSchema } from '../../../../workflows/engine/form-validation.js';
 import type { InstanceState } from '../../../../workflows/engine/instance-state.js';
+import type { Rejection } from '../../../../workflows/engine/localized-message.js';
 import { formatDateTime } from '../../ui/format-time.js';
 import type { DryRunChoice, SamplePerson } from './allowed-events.js';
 
@@ -140,4 +144,32 @@ export function parseValue(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/**
+ * A refused form or payload with each field's reason in Chinese as well: the engine words them in
+ * English only, so the fields are checked again here and read as the API reads them.
+ */
+export function withFieldReasons(
+  rejection: Rejection,
+  def: ProcessDefinition,
+  choice: DryRunChoice,
+  data: unknown,
+): Rejection {
+  if (rejection.code !== 'FORM_INVALID' && rejection.code !== 'PAYLOAD_INVALID') return rejection;
+  const node = 'nodeId' in choice ? def.nodes.find((candidate) => candidate.id === choice.nodeId) : undefined;
+  const fields =
+    choice.kind === 'external'
+      ? payloadFieldsOf(def, choice.name)
+      : node?.kind === 'userTask'
+        ? node.form
+        : undefined;
+  const parsed = fields && formSchema(fields).safeParse(data);
+  if (!parsed || parsed.success) return rejection;
+  const details = parsed.error.issues.map((issue) => ({
+    field: issue.path.join('.') || '(form)',
+    message: issue.message,
+    messageZh: zhReasonOf(issue),
+  }));
+  return { ...rejection, details };
 }

@@ -8,6 +8,7 @@ import { step } from '../../../../workflows/engine/interpreter.js';
 import type { Rejection } from '../../../../workflows/engine/localized-message.js';
 import { simulate, type Simulation, type TimedEvent } from '../../../../workflows/engine/simulate.js';
 import { allowedEvents, eventOf, type DryRunAnswer, type DryRunChoice } from './allowed-events.js';
+import { withFieldReasons } from './dry-run-texts.js';
 import { highlightsOf, type Highlights } from './trace-highlights.js';
 
 /** The clock starts at the minute the dry run opened; events are stamped with it. */
@@ -59,7 +60,9 @@ export function useDryRun(definition: ProcessDefinition): DryRun {
       const timed = eventOf(choice, answer, clock);
       const result = step(definition, simulation.final, timed.event, timed.at);
       if (!result.ok) {
-        setRejection(result.rejection);
+        const data =
+          'data' in timed.event ? timed.event.data : 'payload' in timed.event ? timed.event.payload : {};
+        setRejection(withFieldReasons(result.rejection, definition, choice, data));
         return false;
       }
       setRejection(null);
