@@ -119,7 +119,7 @@ describeWithBrowser('an admin designs, fixes and publishes a process in the desi
     await properties.getByLabel('通过规则').click();
     await page.getByTitle('达到人数即通过', { exact: true }).click();
     await properties.getByLabel('通过人数').fill('2');
-    const quorumProblem = issues.getByRole('button', { name: '法定人数 2 超过席位数 1' });
+    const quorumProblem = issues.getByRole('button', { name: '审批 审批 的通过人数 2 超过席位数 1' });
     await quorumProblem.waitFor();
     await expect(node(page, '审批：审批').getByText('1', { exact: true }).isVisible()).resolves.toBe(true);
     await shot(page, '03-issue-reported');
