@@ -38,7 +38,7 @@ export function SubprocessPanel({ node }: { node: NodeOf<'subprocess'> }) {
       <Field label={t('designer.subprocess.definitionKey')} htmlFor="sgf-prop-sub-key">
         <Select<string>
           id="sgf-prop-sub-key"
-          showSearch={{ optionFilterProp: 'search' }}
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('designer.nodePanels.childPlaceholder')}
           loading={list.isFetching}
           value={node.definitionKey || undefined}
@@ -46,8 +46,8 @@ export function SubprocessPanel({ node }: { node: NodeOf<'subprocess'> }) {
           options={[
             ...published.map((item) => ({
               value: item.key,
+              // The label holds both, so the search finds a process by its name or its key.
               label: `${item.name}（${item.key}）`,
-              search: `${item.name} ${item.key}`,
             })),
             // A key typed into the JSON that names no published definition stays visible as such.
             ...(node.definitionKey && !child
@@ -55,7 +55,6 @@ export function SubprocessPanel({ node }: { node: NodeOf<'subprocess'> }) {
                   {
                     value: node.definitionKey,
                     label: t('designer.nodePanels.childUnpublished', { key: node.definitionKey }),
-                    search: node.definitionKey,
                   },
                 ]
               : []),

@@ -1,0 +1,241 @@
+// Journey (节点属性面板): an admin opens a drafted 入户探访 process in the designer and, in the node
+// panels alone, puts 需求登记 in the 预估 stage, copies it (抄送) to the station head and to the
+// supervisors above the station, maps an output, lets 入户走访 be returned (退回) to 需求登记, and
+// picks the sub-process's child from the published definitions, mapping its required input; one
+// cc recipient too many is undone. The autosaved draft read through the API holds exactly those
+// properties. Published, an officer's project of it completes 需求登记 and the station head finds
+// the copy under 抄送我的. Screenshots at each milestone, axe on the panels.
+import type { Browser, Locator } from 'playwright-core';
+import type { ProcessNode } from '../../workflows/engine/definition-schema';
+import {
+  chooseOption,
+  chromiumMissingReason,
+  findChromium,
+  launchChromium,
+  seriousA11yViolations,
+} from '../support/browser';
+import { journeyPages } from '../support/journey-pages';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { demoLogin, signInApi, unitIdOf, type ApiCall } from '../support/work-api-steps';
+
+jest.setTimeout(300_000);
+
+const executablePath = findChromium();
+if (!executablePath) console.warn(chromiumMissingReason);
+const describeWithBrowser = executablePath ? describe : describe.skip;
+
+const JOURNEY = 'designer-node-panels';
+const TITLE = '洪家楼街道独居老人入户探访';
+const CHILD = { key: 'home-visit-case', name: '入户走访个案' };
+const PARENT = { key: 'home-visit-intake', name: '入户探访' };
+
+const at = (x: number) => ({ x, y: 120 });
+const officerTask = (id: string, name: string, x: number) => ({
+  id,
+  kind: 'userTask',
+  name,
+  position: at(x),
+  assignee: { type: 'role', role: 'officer', scope: 'unit' },
+  form: [],
+});
+
+/** The child: one task for the person named in its required input. Only other processes start it. */
+const childDefinition = {
+  key: CHILD.key,
+  name: CHILD.name,
+  starterRoles: [],
+  variables: [
+    { name: 'personName', label: '服务对象', type: 'string', required: true },
+    { name: 'note', label: '备注', type: 'string' },
+  ],
+  nodes: [
+    { id: 'start', kind: 'start', name: '开始', position: at(0) },
+    officerTask('followUp', '个案跟进', 220),
+    { id: 'end', kind: 'end', name: '结束', position: at(440) },
+  ],
+  edges: [
+    { id: 'e1', from: 'start', to: 'followUp' },
+    { id: 'e2', from: 'followUp', to: 'end' },
+  ],
+};
+
+/** The parent as drafted before the journey: no stage, cc, outputs, return targets; another child. */
+const parentDefinition = {
+  key: PARENT.key,
+  name: PARENT.name,
+  variables: [{ name: 'clientName', label: '服务对象', type: 'string' }],
+  stages: [
+    { id: 'assess', name: '预估' },
+    { id: 'serve', name: '服务' },
+  ],
+  nodes: [
+    { id: 'start', kind: 'start', name: '开始', position: at(0) },
+    officerTask('intake', '需求登记', 200),
+    officerTask('visit', '入户走访', 400),
+    {
+      id: 'case',
+      kind: 'subprocess',
+      name: '个案服务',
+      position: at(600),
+      definitionKey: 'project-lifecycle',
+      input: {},
+      wait: true,
+    },
+    { id: 'end', kind: 'end', name: '结束', position: at(800), terminate: false },
+  ],
+  edges: [
+    { id: 'e1', from: 'start', to: 'intake' },
+    { id: 'e2', from: 'intake', to: 'visit' },
+    { id: 'e3', from: 'visit', to: 'case' },
+    { id: 'e4', from: 'case', to: 'end' },
+  ],
+};
+
+describeWithBrowser('the node property panels in a real browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let admin: ApiCall;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchChromium(executablePath!)]);
+    admin = await signInApi(server, demoLogin(server, 'admin'));
+    // The child is published through the API (publishing in the designer is designer.test.ts's).
+    const child = await admin('POST', '/api/definitions', { ...CHILD, definition: childDefinition });
+    expect(child.status).toBe(201);
+    const published = await admin('POST', `/api/definitions/${CHILD.key}/draft/publish`, undefined, {
+      'if-match': child.headers.get('etag') ?? '',
+    });
+    expect([published.status, published.json?.published]).toEqual([200, true]);
+    const parent = await admin('POST', '/api/definitions', { ...PARENT, definition: parentDefinition });
+    expect(parent.status).toBe(201);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('sets stage, 抄送, outputs, 退回 and the sub-process in the panels; the published process copies the head', async () => {
+    const pages = journeyPages({ browser, server, journey: JOURNEY, title: TITLE });
+    const page = await pages.signedIn(demoLogin(server, 'admin'));
+    await page.goto(`${server.url}/designer/${PARENT.key}`);
+    const node = (label: string): Locator => page.getByLabel(label, { exact: true });
+    const properties = page.getByRole('complementary', { name: '属性' });
+    const saved = () => page.getByRole('status').getByText('已保存').waitFor({ timeout: 15_000 });
+    const pick = (title: string) => page.getByTitle(title, { exact: true }).filter({ visible: true }).click();
+    await node('办理任务：需求登记').waitFor();
+
+    // 需求登记: the 预估 stage, and an output written when it completes.
+    await node('办理任务：需求登记').click();
+    await chooseOption(properties.getByLabel('所属阶段'), '预估');
+    await properties.getByLabel('新变量名').fill('intakeDone');
+    await properties.getByRole('button', { name: '添加变量' }).click();
+    await properties.getByRole('textbox', { name: 'intakeDone 的表达式' }).click();
+    await page.keyboard.type('true');
+
+    // 抄送: the station head by name, and the supervisors of the unit above.
+    await properties.getByRole('button', { name: '添加抄送对象' }).click();
+    const head = properties.getByRole('group', { name: '抄送对象 1' });
+    await head.getByLabel('抄送对象 1', { exact: true }).click();
+    await pick('指定人员');
+    await chooseOption(head.getByLabel('人员', { exact: true }), '王建国（站长）');
+    await properties.getByRole('button', { name: '添加抄送对象' }).click();
+    const above = properties.getByRole('group', { name: '抄送对象 2' });
+    await above.getByLabel('范围').click();
+    await pick('上级单位');
+    // A third recipient added by mistake is undone.
+    await properties.getByRole('button', { name: '添加抄送对象' }).click();
+    await properties.getByRole('group', { name: '抄送对象 3' }).waitFor();
+    await page.getByRole('button', { name: '撤销 (Ctrl+Z)' }).click();
+    await properties.getByRole('group', { name: '抄送对象 3' }).waitFor({ state: 'detached' });
+    await properties.getByRole('group', { name: '抄送对象 2' }).waitFor();
+    await saved();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await pages.shot(page, '01-intake-stage-cc-outputs');
+
+    // 入户走访 may be returned to 需求登记, the one task before it (the sub-process after it is no task).
+    await node('办理任务：入户走访').click();
+    await properties.getByText(/退回：办理人可把工作退回到流程已经过的这些环节/).waitFor();
+    await chooseOption(properties.getByLabel('可退回到'), '需求登记');
+    await page.keyboard.press('Escape');
+    await pages.shot(page, '02-visit-return-target');
+
+    // 个案服务: the child picked from the published definitions; its required input flagged, then mapped.
+    await node('子流程：个案服务').click();
+    await chooseOption(properties.getByLabel('子流程', { exact: true }), `${CHILD.name}（${CHILD.key}）`);
+    const missing = properties.getByText('子流程的必填变量尚未映射：personName');
+    await missing.waitFor();
+    await properties.getByLabel('新变量名').click();
+    await page.getByTitle('personName（必填）').or(page.getByText('personName（必填）')).first().waitFor();
+    await properties.getByLabel('新变量名').fill('personName');
+    await page.keyboard.press('Escape');
+    await properties.getByRole('button', { name: '添加变量' }).click();
+    await properties.getByRole('textbox', { name: 'personName 的表达式' }).click();
+    await page.keyboard.type('clientName');
+    await missing.waitFor({ state: 'detached' });
+    await page.getByRole('region', { name: '校验问题' }).getByText('没有发现问题').waitFor();
+    await saved();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await pages.shot(page, '03-subprocess-picked-and-mapped');
+
+    // The saved draft holds exactly what the panels set, and nothing of the undone recipient.
+    const users = await admin('GET', `/api/users?q=${encodeURIComponent('王建国')}`);
+    const headId = (users.json!.items as { id: string }[])[0]!.id;
+    const draft = await admin('GET', `/api/definitions/${PARENT.key}/draft`);
+    expect(draft.json!.issues).toEqual([]);
+    const savedNodes = (draft.json!.definition.nodes as ProcessNode[]).map(
+      ({ position: _at, ...rest }) => rest,
+    );
+    const base = (id: string) => {
+      const { position: _at, ...rest } = parentDefinition.nodes.find((candidate) => candidate.id === id)!;
+      return rest;
+    };
+    expect(savedNodes).toEqual([
+      base('start'),
+      {
+        ...base('intake'),
+        stage: 'assess',
+        outputs: { intakeDone: 'true' },
+        cc: [
+          { type: 'user', userId: headId },
+          { type: 'role', role: 'supervisor', scope: 'ancestors' },
+        ],
+      },
+      { ...base('visit'), returnTo: ['intake'] },
+      { ...base('case'), definitionKey: CHILD.key, input: { personName: 'clientName' } },
+      base('end'),
+    ]);
+
+    // Published from the designer.
+    await page.getByRole('button', { name: '发布' }).click();
+    const publish = page.getByRole('dialog', { name: '发布流程' });
+    await publish.getByText('校验通过，没有问题。', { exact: false }).waitFor();
+    await publish.getByRole('button', { name: /发\s*布/ }).click();
+    await page.getByText('已发布为第 1 版').waitFor();
+    await page.close();
+
+    // An officer's project of it: she completes 需求登记 in her inbox …
+    const officerApi = await signInApi(server, demoLogin(server, 'shegong'));
+    const catalogue = await officerApi('GET', '/api/processes');
+    const process = (catalogue.json!.items as { key: string; versionId: string }[]).find(
+      (item) => item.key === PARENT.key,
+    );
+    const started = await officerApi('POST', '/api/projects', {
+      versionId: process!.versionId,
+      unitId: await unitIdOf(officerApi, 'LC-HJL'),
+      title: TITLE,
+      input: { clientName: '李秀英' },
+    });
+    expect(started.status).toBe(201);
+    const officer = await pages.signedIn(demoLogin(server, 'shegong'));
+    await pages.openTaskFromInbox(officer, '需求登记', '04-officer-inbox');
+    await pages.submit(officer);
+    await officer.close();
+
+    // … and the station head, copied by the definition, finds it under 抄送我的.
+    const station = await pages.signedIn(demoLogin(server, 'zhanzhang'));
+    await station.goto(`${server.url}/inbox?view=copies`);
+    const row = station.getByRole('row').filter({ hasText: TITLE });
+    await row.getByText('未读').waitFor();
+    await pages.shot(station, '05-head-copied-by-the-definition');
+    await station.close();
+  });
+});
