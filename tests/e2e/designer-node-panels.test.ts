@@ -128,8 +128,13 @@ describeWithBrowser('the node property panels in a real browser', () => {
     await chooseOption(properties.getByLabel('所属阶段'), '预估');
     await properties.getByLabel('新变量名').fill('intakeDone');
     await properties.getByRole('button', { name: '添加变量' }).click();
+    // Until its expression is written, the issues panel names the output (the validator's schema check).
+    const issues = page.getByRole('region', { name: '校验问题' });
+    const emptyOutput = issues.getByText(/outputs\.intakeDone/);
+    await emptyOutput.waitFor();
     await properties.getByRole('textbox', { name: 'intakeDone 的表达式' }).click();
     await page.keyboard.type('true');
+    await emptyOutput.waitFor({ state: 'detached' });
 
     // 抄送: the station head by name, and the supervisors of the unit above.
     await properties.getByRole('button', { name: '添加抄送对象' }).click();
@@ -171,7 +176,7 @@ describeWithBrowser('the node property panels in a real browser', () => {
     await properties.getByRole('textbox', { name: 'personName 的表达式' }).click();
     await page.keyboard.type('clientName');
     await missing.waitFor({ state: 'detached' });
-    await page.getByRole('region', { name: '校验问题' }).getByText('没有发现问题').waitFor();
+    await issues.getByText('没有发现问题').waitFor();
     await saved();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await pages.shot(page, '03-subprocess-picked-and-mapped');
