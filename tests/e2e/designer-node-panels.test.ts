@@ -4,7 +4,8 @@
 // picks the sub-process's child from the published definitions, mapping its required input; one
 // cc recipient too many is undone. The autosaved draft read through the API holds exactly those
 // properties. Published, an officer's project of it completes 需求登记 and the station head finds
-// the copy under 抄送我的. Screenshots at each milestone, axe on the panels.
+// the copy under 抄送我的; the officer then sends 入户走访 back to 需求登记. Screenshots at each
+// milestone, axe on the panels.
 import type { Browser, Locator } from 'playwright-core';
 import type { ProcessNode } from '../../workflows/engine/definition-schema';
 import {
@@ -113,7 +114,7 @@ describeWithBrowser('the node property panels in a real browser', () => {
     await server?.close();
   });
 
-  it('sets stage, 抄送, outputs, 退回 and the sub-process in the panels; the published process copies the head', async () => {
+  it('sets stage, 抄送, outputs, 退回 and the sub-process in the panels; the published process copies the head and returns to the target', async () => {
     const pages = journeyPages({ browser, server, journey: JOURNEY, title: TITLE });
     const page = await pages.signedIn(demoLogin(server, 'admin'));
     await page.goto(`${server.url}/designer/${PARENT.key}`);
@@ -183,7 +184,9 @@ describeWithBrowser('the node property panels in a real browser', () => {
 
     // The saved draft holds exactly what the panels set, and nothing of the undone recipient.
     const users = await admin('GET', `/api/users?q=${encodeURIComponent('王建国')}`);
-    const headId = (users.json!.items as { id: string }[])[0]!.id;
+    const headId = (users.json!.items as { id: string; username: string }[]).find(
+      (user) => user.username === 'zhanzhang',
+    )!.id;
     const draft = await admin('GET', `/api/definitions/${PARENT.key}/draft`);
     expect(draft.json!.issues).toEqual([]);
     const savedNodes = (draft.json!.definition.nodes as ProcessNode[]).map(
@@ -233,7 +236,6 @@ describeWithBrowser('the node property panels in a real browser', () => {
     const officer = await pages.signedIn(demoLogin(server, 'shegong'));
     await pages.openTaskFromInbox(officer, '需求登记', '04-officer-inbox');
     await pages.submit(officer);
-    await officer.close();
 
     // … and the station head, copied by the definition, finds it under 抄送我的.
     const station = await pages.signedIn(demoLogin(server, 'zhanzhang'));
@@ -242,5 +244,17 @@ describeWithBrowser('the node property panels in a real browser', () => {
     await row.getByText('未读').waitFor();
     await pages.shot(station, '05-head-copied-by-the-definition');
     await station.close();
+
+    // 入户走访 may be sent back (退回) to 需求登记, the target set in its panel, and it is open again.
+    await pages.openTaskFromInbox(officer, '入户走访', '06-officer-visit');
+    await officer.getByRole('button', { name: '退回到环节' }).click();
+    const sendBack = officer.getByRole('dialog', { name: '退回到环节' });
+    await chooseOption(sendBack.getByLabel('退回到'), '需求登记');
+    await sendBack.getByLabel('说明').fill('老人子女联系方式未登记，请补充。');
+    await pages.shot(officer, '07-officer-returns-to-intake');
+    await sendBack.getByRole('button', { name: '退回到环节' }).click();
+    await officer.waitForURL((url) => url.pathname === '/inbox');
+    await pages.openTaskFromInbox(officer, '需求登记', '08-intake-open-again');
+    await officer.close();
   });
 });
