@@ -92,6 +92,29 @@ const parentDefinition = {
   ],
 };
 
+/** A review to be given its completion rule and rating bands in the panel. */
+const reviewDefinition = {
+  key: 'volunteer-review',
+  name: '志愿者评审',
+  nodes: [
+    { id: 'start', kind: 'start', name: '开始', position: at(0) },
+    {
+      id: 'review',
+      kind: 'review',
+      name: '专家评审',
+      position: at(220),
+      reviewers: [{ assignee: { type: 'role', role: 'committee_member', scope: 'unit' }, seats: 3 }],
+      rubric: [{ id: 'quality', label: '服务质量', weight: 100, max: 100 }],
+      resultVariable: 'score',
+    },
+    { id: 'end', kind: 'end', name: '结束', position: at(440), terminate: false },
+  ],
+  edges: [
+    { id: 'e1', from: 'start', to: 'review' },
+    { id: 'e2', from: 'review', to: 'end' },
+  ],
+};
+
 describeWithBrowser('the node property panels in a real browser', () => {
   let server: TestServer;
   let browser: Browser;
@@ -108,6 +131,12 @@ describeWithBrowser('the node property panels in a real browser', () => {
     expect([published.status, published.json?.published]).toEqual([200, true]);
     const parent = await admin('POST', '/api/definitions', { ...PARENT, definition: parentDefinition });
     expect(parent.status).toBe(201);
+    const review = await admin('POST', '/api/definitions', {
+      key: reviewDefinition.key,
+      name: reviewDefinition.name,
+      definition: reviewDefinition,
+    });
+    expect(review.status).toBe(201);
   });
   afterAll(async () => {
     await browser?.close();
@@ -256,5 +285,47 @@ describeWithBrowser('the node property panels in a real browser', () => {
     await officer.waitForURL((url) => url.pathname === '/inbox');
     await pages.openTaskFromInbox(officer, '需求登记', '08-intake-open-again');
     await officer.close();
+  });
+
+  it('gives a review its completion rule and rating bands, refusing bands whose mins do not descend', async () => {
+    const pages = journeyPages({ browser, server, journey: JOURNEY, title: reviewDefinition.name });
+    const page = await pages.signedIn(demoLogin(server, 'admin'));
+    await page.goto(`${server.url}/designer/${reviewDefinition.key}`);
+    const properties = page.getByRole('complementary', { name: '属性' });
+    await page.getByLabel('评审打分：专家评审', { exact: true }).click();
+
+    await properties.getByLabel('评审完成条件').click();
+    await page.getByTitle('达到人数即完成', { exact: true }).filter({ visible: true }).click();
+    await properties.getByLabel('完成人数', { exact: true }).fill('2');
+
+    // Two bands; the second starting above the first is named as unreachable until it starts lower.
+    await properties.getByRole('button', { name: '添加档次' }).click();
+    await properties.getByRole('button', { name: '添加档次' }).click();
+    const mins = properties.getByLabel('最低分', { exact: true });
+    const ratings = properties.getByLabel('评级', { exact: true });
+    await ratings.nth(0).fill('优秀');
+    await ratings.nth(1).fill('合格');
+    await mins.nth(1).fill('95');
+    const order = properties.getByText('第 2 档的最低分须低于上一档');
+    await order.waitFor();
+    await pages.shot(page, '09-review-bands-out-of-order');
+    await mins.nth(1).fill('60');
+    await order.waitFor({ state: 'detached' });
+    await properties.getByLabel('评级写入变量').fill('rating');
+    await page.getByRole('status').getByText('已保存').waitFor({ timeout: 15_000 });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await pages.shot(page, '10-review-completion-and-bands');
+
+    const draft = await admin('GET', `/api/definitions/${reviewDefinition.key}/draft`);
+    const saved = (draft.json!.definition.nodes as ProcessNode[]).find((node) => node.id === 'review');
+    expect(saved).toMatchObject({
+      completion: { type: 'count', n: 2 },
+      ratingBands: [
+        { min: 90, rating: '优秀' },
+        { min: 60, rating: '合格' },
+      ],
+      ratingVariable: 'rating',
+    });
+    await page.close();
   });
 });
