@@ -35,7 +35,7 @@ export function FeelMappingEditor({
   const nameProblem = (name: string, current?: string) =>
     !IDENTIFIER.test(name)
       ? t('designer.nodePanels.mappingNameFormat')
-      : name !== current && name in mapping
+      : name !== current && Object.hasOwn(mapping, name)
         ? t('designer.nodePanels.mappingNameTaken')
         : undefined;
   const add = () => {
@@ -75,7 +75,7 @@ export function FeelMappingEditor({
           value={newName}
           onChange={setNewName}
           options={suggestions
-            .filter((suggestion) => !(suggestion.name in mapping))
+            .filter((suggestion) => !Object.hasOwn(mapping, suggestion.name))
             .map((suggestion) => ({ value: suggestion.name, label: suggestion.label }))}
           className="sgf-designer-grow"
         />

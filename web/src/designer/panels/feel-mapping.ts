@@ -19,6 +19,6 @@ export function unmappedRequired(
   mapping: FeelMapping,
 ): string[] {
   return declared
-    .filter((variable) => variable.required === true && !(variable.name in mapping))
+    .filter((variable) => variable.required === true && !Object.hasOwn(mapping, variable.name))
     .map((variable) => variable.name);
 }
