@@ -9,7 +9,6 @@
 // axe-core checks the main pages on the way.
 import type { Browser, Page } from 'playwright-core';
 import {
-  chooseOption,
   chromiumMissingReason,
   findChromium,
   launchChromium,
@@ -17,7 +16,7 @@ import {
   seriousA11yViolations,
 } from '../support/browser';
 import { designerSteps } from '../support/designer-steps';
-import { journeyPages } from '../support/journey-pages';
+import { journeyPages, startProjectInWizard } from '../support/journey-pages';
 import { createTestClock } from '../support/test-clock';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { addPerson, demoLogin, type Login } from '../support/work-api-steps';
@@ -86,17 +85,7 @@ describeWithBrowser(
     /** The officer starts a project of the process through 项目 → 发起项目; returns its page's address. */
     async function startProject(title: string, step: string): Promise<string> {
       const page = await officer();
-      await page.getByRole('link', { name: '项目', exact: true }).click();
-      await page.getByRole('button', { name: '发起项目' }).click();
-      await page.getByRole('radio', { name: new RegExp(PROCESS.name) }).check();
-      await page.getByRole('button', { name: /下一步/ }).click();
-      await page.getByLabel('项目标题').fill(title);
-      await chooseOption(page.getByLabel('承接单位'), STATION);
-      await page.getByRole('button', { name: /下一步/ }).click();
-      await page.getByText(title).first().waitFor();
-      await page.getByRole('button', { name: /^发\s*起$/ }).click();
-      await page.waitForURL(/\/projects\/[^/]+$/);
-      await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+      await startProjectInWizard(page, { process: PROCESS.name, title, unit: STATION });
       await checkedShot(page, step);
       const url = page.url();
       await page.close();
