@@ -80,9 +80,15 @@ export function EditorToolbar({
   };
   const confirmPublish = async () => {
     try {
-      const revision = await autosave.flush();
-      if (revision === null) return;
-      const result = await publish.mutateAsync(revision);
+      const flushed = await autosave.flush();
+      if (!('revision' in flushed)) {
+        setPublishing(false);
+        if ('nothing' in flushed) void message.info(t('designer.editing.nothingToPublish'));
+        // A conflict shows its own dialog; a failed save is said here.
+        else if (flushed.failed === 'error') void message.error(t('designer.editing.saveFailedNoPublish'));
+        return;
+      }
+      const result = await publish.mutateAsync(flushed.revision);
       autosave.published();
       setPublishing(false);
       void message.success(
@@ -106,7 +112,11 @@ export function EditorToolbar({
         </Typography.Title>
         <Typography.Text role="status" className="sgf-designer-save-state">
           {SAVE_ICONS[autosave.state]}{' '}
-          {t(`designer.save.${autosave.state === 'conflict' ? 'error' : autosave.state}`)}
+          {t(
+            autosave.state === 'conflict'
+              ? 'designer.editing.saveConflict'
+              : `designer.save.${autosave.state}`,
+          )}
         </Typography.Text>
       </Space>
       <Space wrap>
