@@ -115,12 +115,15 @@ export function useAutosave(store: DesignerStore, key: string, initialRevision: 
       unsubscribe();
       clearTimeout(timer.current);
       // Leaving the editor inside the app: the last second's edit is saved, then the next opening
-      // reads the draft afresh (its query never goes stale on its own).
+      // reads the draft afresh. Its query is removed rather than invalidated: the page would open
+      // the cached graph while refetching, and the editor takes its graph only once.
       void save().finally(() => {
-        if (saved.current !== opened) void queryClient.invalidateQueries({ queryKey: definitionKeys.all });
+        if (saved.current === opened) return;
+        queryClient.removeQueries({ queryKey: definitionKeys.editing(key) });
+        void queryClient.invalidateQueries({ queryKey: definitionKeys.list() });
       });
     };
-  }, [store, save, queryClient]);
+  }, [store, save, queryClient, key]);
 
   // Closing or reloading the tab: the pending edit goes out with keepalive (If-Match keeps it from
   // overwriting anyone), and the browser's own prompt asks while it is pending or failing.

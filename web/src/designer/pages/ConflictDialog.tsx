@@ -37,7 +37,7 @@ export function ConflictDialog({ autosave }: { autosave: Autosave }) {
               time: draft ? formatDateTime(draft.updatedAt) : '—',
             })}
       </Typography.Paragraph>
-      <Typography.Paragraph type="secondary">
+      <Typography.Paragraph>
         {t(gone ? 'designer.editing.goneChoices' : 'designer.editing.conflictLosesTheirs')}
       </Typography.Paragraph>
     </Modal>
