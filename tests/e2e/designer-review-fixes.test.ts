@@ -15,7 +15,7 @@ import {
 } from '../support/browser';
 import { until } from '../support/until';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { type ApiCall, demoLogin, signInApi } from '../support/work-api-steps';
+import { type ApiCall, demoLogin, signInApi, unitIdOf } from '../support/work-api-steps';
 
 jest.setTimeout(240_000);
 
@@ -66,6 +66,15 @@ describeWithBrowser(
         'if-match': made.headers.get('etag') ?? '',
       });
       expect(published.json).toMatchObject({ published: true, version: 1 });
+      // A project running on version 1, for the publish summary to count.
+      const officer = await signInApi(server, demoLogin(server, 'shegong'));
+      const started = await officer('POST', '/api/projects', {
+        versionId: published.json!.versionId,
+        unitId: await unitIdOf(officer, 'LC-HJL'),
+        title: '困难补助申领（发布摘要演示）',
+        input: {},
+      });
+      expect(started.status).toBe(201);
       page = await browser.newPage({ locale: 'zh-CN', viewport: OFFICE_VIEWPORT });
       const login = demoLogin(server, 'admin');
       await signInAs(page, server.url, login.username, login.password);
@@ -143,6 +152,27 @@ describeWithBrowser(
       await dialog.getByRole('button', { name: '保留我的修改（新建草稿）' }).click();
       await saveState().getByText('已保存').waitFor({ timeout: 15_000 });
       expect(await draftNames()).toEqual(['开始', '核对申报材料', '结束']);
+    });
+
+    it('summarises the publish: the changes against version 2 and the project running on version 1', async () => {
+      await page.getByRole('button', { name: '发布' }).click();
+      const dialog = page.getByRole('dialog', { name: '发布流程' });
+      const summary = dialog.getByRole('region', { name: '发布摘要' });
+      await summary.getByText('与第 2 版相比的变更').waitFor();
+      const changes = summary.getByRole('list', { name: '变更明细' });
+      await changes.getByRole('button', { name: '节点 核对申报材料' }).waitFor();
+      await changes.getByText('准备申报材料（含户口本）').waitFor();
+      await summary
+        .getByRole('list', { name: '仍在已发布版本上进行的项目' })
+        .getByText('第 1 版：1 个项目进行中')
+        .waitFor();
+      await expect(summary.getByRole('link', { name: '迁移实例' }).getAttribute('href')).resolves.toBe(
+        `/designer/${KEY}/migrate`,
+      );
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await shot('03-publish-summary');
+      await dialog.getByRole('button', { name: /发\s*布/ }).click();
+      await page.getByText('已发布为第 3 版').waitFor();
     });
   },
 );

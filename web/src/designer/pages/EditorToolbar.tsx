@@ -1,5 +1,6 @@
 // The editor's toolbar: back to the list, the save state, undo / redo, arrange, find, JSON export,
-// image export and publish (with its summary: refused while the validator reports problems, which it lists).
+// image export and publish (with its summary: refused while the validator reports problems, which it
+// lists; the changes against the latest version and the projects running on published ones).
 import {
   ArrowLeftOutlined,
   CheckCircleOutlined,
@@ -27,6 +28,7 @@ import { useExportImage, type ImageFormat } from '../canvas/export-image.js';
 import { useArrange } from '../canvas/use-arrange.js';
 import { useDesigner, useDesignerStoreApi } from '../store/DesignerStoreContext';
 import type { Autosave, SaveState } from '../use-autosave.js';
+import { PublishSummary } from './PublishSummary';
 
 const SAVE_ICONS: Record<SaveState, ReactNode> = {
   unchanged: null,
@@ -171,6 +173,7 @@ export function EditorToolbar({
         okButtonProps={{ disabled: issues.length > 0, loading: publish.isPending }}
         onOk={() => void confirmPublish()}
         onCancel={() => setPublishing(false)}
+        destroyOnHidden
       >
         {issues.length > 0 ? (
           <>
@@ -187,6 +190,7 @@ export function EditorToolbar({
         ) : (
           <Typography.Paragraph>{t('designer.publishDialog.ready')}</Typography.Paragraph>
         )}
+        <PublishSummary definitionKey={definitionKey} onChoose={() => setPublishing(false)} />
       </Modal>
     </div>
   );
