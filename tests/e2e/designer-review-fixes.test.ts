@@ -174,5 +174,31 @@ describeWithBrowser(
       await dialog.getByRole('button', { name: /发\s*布/ }).click();
       await page.getByText('已发布为第 3 版').waitFor();
     });
+
+    it('lands Ctrl+F on the found node even when another node had keyboard focus', async () => {
+      await openEditor();
+      await node('开始：开始').focus();
+      await page.keyboard.press('Control+f');
+      await page.getByRole('dialog', { name: '查找节点' }).waitFor();
+      await page.keyboard.type('结束');
+      await page.keyboard.press('Enter');
+      await page.getByRole('dialog', { name: '查找节点' }).waitFor({ state: 'hidden' });
+      await until('keyboard focus on the found node', () =>
+        page.locator('.react-flow__node[data-id="end"]:focus').isVisible(),
+      );
+      // The view settles on the found node (the old node's focus used to pan it back to 开始).
+      const pane = page.locator('.sgf-designer-canvas .react-flow__pane');
+      const offCentre = async () => {
+        const [view, found] = [(await pane.boundingBox())!, (await node('结束：结束').boundingBox())!];
+        const dx = view.x + view.width / 2 - (found.x + found.width / 2);
+        const dy = view.y + view.height / 2 - (found.y + found.height / 2);
+        return Math.hypot(dx, dy);
+      };
+      await until('the found node in the middle of the view', async () => (await offCentre()) < 30);
+      await page.waitForTimeout(500);
+      expect(await offCentre()).toBeLessThan(30);
+      await expect(page.locator('.react-flow__node:focus').getAttribute('data-id')).resolves.toBe('end');
+      await shot('04-found-node');
+    });
   },
 );
