@@ -164,6 +164,30 @@ describe('designer store', () => {
     expect(selectedNodeIds).toEqual(['fill_in']);
   });
 
+  it("carries a renamed node id into the event handlers' target and wait nodes", () => {
+    const store = createDesignerStore({
+      ...empty(),
+      eventHandlers: [
+        { id: 'onStop', event: 'stopped', interrupting: true, target: 'end', activeIn: ['start', 'end'] },
+        { id: 'onNote', event: 'noted', interrupting: false, activeIn: ['start'] },
+      ],
+    });
+    const end = store.getState().definition.nodes.find((node) => node.id === 'end');
+    if (!end) throw new Error('no end');
+    store.getState().updateNode('end', { ...end, id: 'stopped' });
+    expect(store.getState().definition.eventHandlers).toEqual([
+      {
+        id: 'onStop',
+        event: 'stopped',
+        interrupting: true,
+        target: 'stopped',
+        activeIn: ['start', 'stopped'],
+      },
+      { id: 'onNote', event: 'noted', interrupting: false, activeIn: ['start'] },
+    ]);
+    expect(validateDefinition(store.getState().definition).problems).toEqual([]);
+  });
+
   it('deletes a node with its edges and drops it from the selection', () => {
     const store = createDesignerStore(empty());
     const task = store.getState().addNode('userTask', '填报', { x: 0, y: 0 });

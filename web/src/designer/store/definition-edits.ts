@@ -41,8 +41,9 @@ export function deleteElements(
 }
 
 /**
- * Replaces one node. A changed id is carried into the edges and into the other nodes' return
- * targets, so renaming an id in the property panel never leaves a dangling reference behind.
+ * Replaces one node. A changed id is carried into the edges, the other nodes' return targets and
+ * the event handlers' target and wait nodes, so renaming an id in the property panel never leaves
+ * a dangling reference behind.
  */
 export function replaceNode(definition: ProcessDefinition, id: string, next: ProcessNode): ProcessDefinition {
   const renamed = next.id !== id;
@@ -62,6 +63,17 @@ export function replaceNode(definition: ProcessDefinition, id: string, next: Pro
             : edge,
         )
       : definition.edges,
+    eventHandlers: renamed
+      ? definition.eventHandlers.map((handler) =>
+          handler.target === id || handler.activeIn?.includes(id)
+            ? {
+                ...handler,
+                ...(handler.target === undefined ? {} : { target: rename(handler.target) }),
+                ...(handler.activeIn === undefined ? {} : { activeIn: handler.activeIn.map(rename) }),
+              }
+            : handler,
+        )
+      : definition.eventHandlers,
   };
 }
 
