@@ -9,7 +9,9 @@ import { parseInstant, ZONE } from './iso-durations';
  * functions the expression invokes.
  */
 export type FeelCheck =
-  { ok: true; names: string[]; reads: string[]; functions: string[] } | { ok: false; error: string };
+  | { ok: true; names: string[]; reads: string[]; functions: string[] }
+  /** `position`: where the first syntax error starts (0-based), when the parser located one. */
+  | { ok: false; error: string; position?: number };
 
 type SyntaxNodeLike = {
   name: string;
@@ -32,12 +34,12 @@ export function checkFeel(expression: string): FeelCheck {
   const reads = new Set<string>();
   const functions = new Set<string>();
   const bound = new Set<string>(['item']);
-  let syntaxError: string | undefined;
+  let syntaxAt: number | undefined;
   tree.iterate({
     enter(ref) {
       const node = ref.node as unknown as SyntaxNodeLike;
       const text = expression.slice(node.from, node.to);
-      if (node.type.isError) syntaxError ??= `syntax error at position ${node.from}`;
+      if (node.type.isError) syntaxAt ??= node.from;
       if (node.name === 'Name' && node.parent?.name === 'InExpression') bound.add(text);
       if (node.name !== 'VariableName') return;
       const parent = node.parent;
@@ -52,7 +54,8 @@ export function checkFeel(expression: string): FeelCheck {
       names.add(text);
     },
   });
-  if (syntaxError) return { ok: false, error: syntaxError };
+  if (syntaxAt !== undefined)
+    return { ok: false, error: `syntax error at position ${syntaxAt}`, position: syntaxAt };
   return {
     ok: true,
     names: [...names].filter((name) => !bound.has(name)).sort(),

@@ -55,4 +55,10 @@ describe('FEEL evaluation', () => {
       functions: ['count', 'today'],
     });
   });
+
+  it('locates a syntax error, so the designer can say where in the people’s language', () => {
+    expect(checkFeel('budget >')).toMatchObject({ ok: false, position: 8 });
+    expect(checkFeel('(budget > 5')).toMatchObject({ ok: false, position: 11 });
+    expect(checkFeel('budget > 5000')).toMatchObject({ ok: true });
+  });
 });

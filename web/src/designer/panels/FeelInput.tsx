@@ -29,7 +29,9 @@ export function FeelInput({
   const unknown = check?.ok ? check.names.filter((name) => !variables.includes(name)) : [];
   const error =
     check && !check.ok
-      ? t('designer.feel.syntax', { error: check.error })
+      ? check.position === undefined
+        ? t('designer.feel.syntax', { error: check.error })
+        : t('designer.feel.syntaxAt', { position: check.position + 1 })
       : unknown.length > 0
         ? t('designer.feel.unknown', { names: unknown.join(', ') })
         : undefined;
