@@ -1,7 +1,7 @@
-// 事件处理: the process's handlers of external events, which have no node on the canvas. Each opens
-// into its editor; a problem about a handler (or the canvas's badge) opens this section at it.
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Collapse, Space, Typography } from 'antd';
+// 事件处理: the process's handlers of external events, which have no node on the canvas. Each card
+// opens into the handler's editor; a problem about a handler opens this section at it.
+import { DeleteOutlined, DownOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesigner } from '../store/DesignerStoreContext';
@@ -30,36 +30,45 @@ export function EventHandlersSection({ focus }: { focus: ItemFocus | undefined }
   return (
     <Space direction="vertical" className="sgf-designer-stack">
       <Typography.Paragraph>{t('designer.process.handler.help')}</Typography.Paragraph>
-      {handlers.length > 0 && (
-        <Collapse
-          size="small"
-          activeKey={open}
-          onChange={(keys) => setOpen(keys)}
-          items={handlers.map((handler, index) => {
-            const title = handler.name || handler.event || t('designer.process.handler.untitled');
-            return {
-              key: handler.id,
-              id: `sgf-handler-${index}`,
-              className: focus?.index === index ? 'sgf-designer-focused' : undefined,
-              label: title,
-              extra: (
-                <Button
-                  type="text"
-                  size="small"
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={t('designer.process.handler.remove', { name: title })}
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    patch({ eventHandlers: handlers.filter((_, at) => at !== index) });
-                  }}
-                />
-              ),
-              children: <HandlerEditor index={index} />,
-            };
-          })}
-        />
-      )}
+      {handlers.map((handler, index) => {
+        const title = handler.name || handler.event || t('designer.process.handler.untitled');
+        const expanded = open.includes(handler.id);
+        return (
+          <Card
+            key={handler.id}
+            id={`sgf-handler-${index}`}
+            size="small"
+            className={focus?.index === index ? 'sgf-designer-focused' : undefined}
+            title={
+              <Button
+                type="text"
+                size="small"
+                icon={expanded ? <DownOutlined /> : <RightOutlined />}
+                aria-expanded={expanded}
+                onClick={() =>
+                  setOpen((current) =>
+                    expanded ? current.filter((id) => id !== handler.id) : [...current, handler.id],
+                  )
+                }
+              >
+                {title}
+              </Button>
+            }
+            extra={
+              <Button
+                type="text"
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('designer.process.handler.remove', { name: title })}
+                onClick={() => patch({ eventHandlers: handlers.filter((_, at) => at !== index) })}
+              />
+            }
+          >
+            {expanded && <HandlerEditor index={index} />}
+          </Card>
+        );
+      })}
       <Button icon={<PlusOutlined />} onClick={add}>
         {t('designer.process.handler.add')}
       </Button>

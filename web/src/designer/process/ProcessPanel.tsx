@@ -1,7 +1,7 @@
 // The panel with nothing selected: the process itself — its name and description, then who may start
-// it, its variables, its stages and its event handlers, each a section that opens on demand (or when a
-// problem or the canvas's handler badge asks for it).
-import { Collapse, Typography } from 'antd';
+// it, its variables, its stages and its event handlers, each on its own tab (opened by the admin, or
+// by a problem or the canvas's handler badge asking for it).
+import { Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../panels/panel-fields';
@@ -23,10 +23,9 @@ export function ProcessPanel() {
   };
   const patch = useDesigner((state) => state.patchDefinition);
   const focus = useDesigner((state) => state.processFocus);
-  const [open, setOpen] = useState<ProcessSection[]>([]);
+  const [open, setOpen] = useState<ProcessSection>('starterRoles');
   useEffect(() => {
-    if (focus)
-      setOpen((current) => (current.includes(focus.section) ? current : [...current, focus.section]));
+    if (focus) setOpen(focus.section);
   }, [focus]);
   const focusIndex = (section: ProcessSection) => (focus?.section === section ? focus : undefined);
   const title = (section: ProcessSection) =>
@@ -48,11 +47,11 @@ export function ProcessPanel() {
         value={description}
         onChange={(next, typing) => patch({ description: next || undefined }, typing)}
       />
-      <Collapse
+      <Tabs
         size="small"
         className="sgf-designer-process-sections"
         activeKey={open}
-        onChange={(keys) => setOpen(keys as ProcessSection[])}
+        onChange={(key) => setOpen(key as ProcessSection)}
         items={[
           { key: 'starterRoles', label: title('starterRoles'), children: <StarterRolesSection /> },
           {
