@@ -16,7 +16,7 @@ export function EventHandlersBadge() {
       <Button
         size="small"
         icon={<ThunderboltOutlined />}
-        aria-label={t('designer.process.handler.badgeLabel', { count })}
+        title={t('designer.process.handler.badgeLabel', { count })}
         onClick={() => openProcessItem({ section: 'eventHandlers' })}
       >
         {t('designer.process.handler.badge', { count })}

@@ -76,6 +76,7 @@ export function HandlerEditor({ index }: { index: number }) {
         <Select<string>
           id={`${id}-target`}
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           value={handler.target}
           onChange={(target) => change({ target: target || undefined })}
           options={definition.nodes.filter((node) => node.kind !== 'start').map(nodeOption)}
@@ -89,6 +90,7 @@ export function HandlerEditor({ index }: { index: number }) {
         <Select<string[]>
           id={`${id}-active-in`}
           mode="multiple"
+          showSearch={{ optionFilterProp: 'label' }}
           value={handler.activeIn ?? []}
           onChange={(activeIn) => change({ activeIn: activeIn.length > 0 ? activeIn : undefined })}
           options={definition.nodes.filter((node) => WAITING_KINDS.has(node.kind)).map(nodeOption)}

@@ -1,13 +1,13 @@
 // The panel with nothing selected: the process itself — its name and description, then who may start
-// it, its variables, its stages and its event handlers, each on its own tab (opened by the admin, or
+// it, its variables, its stages and its event handlers, one section at a time (chosen by the admin, or
 // by a problem or the canvas's handler badge asking for it).
-import { Tabs, Typography } from 'antd';
+import { Radio, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../panels/panel-fields';
 import { useDesigner } from '../store/DesignerStoreContext';
 import { EventHandlersSection } from './EventHandlersSection';
-import type { ProcessSection } from './process-items.js';
+import { PROCESS_SECTIONS, type ProcessSection } from './process-items.js';
 import { StagesSection } from './StagesSection';
 import { StarterRolesSection } from './StarterRolesSection';
 import { VariablesSection } from './VariablesSection';
@@ -47,26 +47,19 @@ export function ProcessPanel() {
         value={description}
         onChange={(next, typing) => patch({ description: next || undefined }, typing)}
       />
-      <Tabs
-        size="small"
+      <Radio.Group
         className="sgf-designer-process-sections"
-        activeKey={open}
-        onChange={(key) => setOpen(key as ProcessSection)}
-        items={[
-          { key: 'starterRoles', label: title('starterRoles'), children: <StarterRolesSection /> },
-          {
-            key: 'variables',
-            label: title('variables'),
-            children: <VariablesSection focus={focusIndex('variables')} />,
-          },
-          { key: 'stages', label: title('stages'), children: <StagesSection focus={focusIndex('stages')} /> },
-          {
-            key: 'eventHandlers',
-            label: title('eventHandlers'),
-            children: <EventHandlersSection focus={focusIndex('eventHandlers')} />,
-          },
-        ]}
+        aria-label={t('designer.process.sectionsLabel')}
+        optionType="button"
+        size="small"
+        value={open}
+        onChange={(event) => setOpen(event.target.value as ProcessSection)}
+        options={PROCESS_SECTIONS.map((section) => ({ value: section, label: title(section) }))}
       />
+      {open === 'starterRoles' && <StarterRolesSection />}
+      {open === 'variables' && <VariablesSection focus={focusIndex('variables')} />}
+      {open === 'stages' && <StagesSection focus={focusIndex('stages')} />}
+      {open === 'eventHandlers' && <EventHandlersSection focus={focusIndex('eventHandlers')} />}
       {/* Plain text: the secondary grey fails WCAG AA contrast on the panel (axe, color-contrast). */}
       <Typography.Paragraph className="sgf-designer-process-hint">
         {t('designer.properties.hint')}

@@ -76,6 +76,7 @@ export function VariablesSection({ focus }: { focus: ItemFocus | undefined }) {
             <Field label={t('designer.process.variable.type')} htmlFor={`${id}-type`}>
               <Select<VariableType>
                 id={`${id}-type`}
+                showSearch={{ optionFilterProp: 'label' }}
                 value={variable.type}
                 // A default of the old type would not fit the new one.
                 onChange={(type) => change(index, { type, default: undefined })}
