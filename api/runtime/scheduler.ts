@@ -278,7 +278,12 @@ export function createScheduler(options: SchedulerOptions) {
         await applySystemEvent(
           client,
           effect.instance_id,
-          { type: 'actionFailed', actionId: effect.payload.actionId as string, error: message },
+          {
+            type: 'actionFailed',
+            actionId: effect.payload.actionId as string,
+            error: message,
+            attempts: effect.attempts,
+          },
           `action/${effect.payload.actionId as string}/failed`,
         );
       }

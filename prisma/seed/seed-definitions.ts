@@ -7,6 +7,7 @@ import { builtInDefinitions } from '../../workflows/definitions';
 import { contentHash, type ProcessDefinition } from '../../workflows/engine';
 import { lockDefinitionKey, publishVersion } from '../../api/definitions/publish-version';
 import type { Prisma, PrismaClient } from '../generated/client';
+import { SEED_TRANSACTION } from './seed-transaction';
 
 /** Returns, per key, the id of the last shipped version. */
 export async function seedBuiltInDefinitions(
@@ -15,7 +16,7 @@ export async function seedBuiltInDefinitions(
 ): Promise<Record<string, string>> {
   const versionIds: Record<string, string> = {};
   for (const [key, graph] of Object.entries(definitions)) {
-    versionIds[key] = await prisma.$transaction((tx) => publishIfChanged(tx, key, graph));
+    versionIds[key] = await prisma.$transaction((tx) => publishIfChanged(tx, key, graph), SEED_TRANSACTION);
   }
   return versionIds;
 }

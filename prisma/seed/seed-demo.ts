@@ -5,6 +5,7 @@ import { hashPassword } from '../../api/auth/password';
 import type { PrismaClient } from '../generated/client';
 import { demoCommitteeMembers } from './demo-committee';
 import { demoUnits, demoUsers, type DemoUser } from './demo-county';
+import { SEED_TRANSACTION } from './seed-transaction';
 
 export interface DemoLogin extends DemoUser {
   password: string;
@@ -64,5 +65,5 @@ export async function seedDemo(
       result.push({ ...user, password, unitName });
     }
     return { seeded: true, logins: result };
-  });
+  }, SEED_TRANSACTION);
 }

@@ -3,7 +3,7 @@
 // property panel, saves (autosave) and publishes; an officer then finds the process in the
 // start-project wizard. A second admin's save in between is met with a choice, not overwritten.
 // Screenshots at each milestone.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { ProcessNode } from '../../workflows/engine/definition-schema';
 import {
   OFFICE_VIEWPORT,
@@ -14,6 +14,7 @@ import {
   seriousA11yViolations,
   signInAs,
 } from '../support/browser';
+import { designerSteps } from '../support/designer-steps';
 import { apiAgent, startTestServer, type TestServer } from '../support/test-server';
 
 jest.setTimeout(240_000);
@@ -40,21 +41,6 @@ describeWithBrowser('an admin designs, fixes and publishes a process in the desi
   const shot = (page: Page, step: string) => saveScreenshot(page, JOURNEY, step);
   const login = (username: string) => server.demoLogins.find((entry) => entry.username === username)!;
 
-  /** A node on the canvas, found by the label its component gives it (kind：name). */
-  const node = (page: Page, label: string): Locator => page.getByLabel(label, { exact: true });
-  const canvas = (page: Page) => page.locator('.sgf-designer-canvas .react-flow__pane');
-
-  /** Drags from one node's outgoing handle to another node's incoming handle, as a person draws an edge. */
-  async function connect(page: Page, from: string, to: string): Promise<void> {
-    const source = page.locator(`.react-flow__node[data-id="${from}"] .react-flow__handle.source`);
-    const target = page.locator(`.react-flow__node[data-id="${to}"] .react-flow__handle.target`);
-    await source.hover();
-    await page.mouse.down();
-    const box = (await target.boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
-    await page.mouse.up();
-  }
-
   it('builds 社区志愿服务项目 from the palette, fixes what the issues panel reports, saves and publishes; an officer can start it', async () => {
     const admin = login('admin');
     const page = await newPage();
@@ -63,14 +49,8 @@ describeWithBrowser('an admin designs, fixes and publishes a process in the desi
     await page.getByRole('heading', { name: '流程设计' }).waitFor();
 
     // 新建流程: the server makes an empty start → end graph.
-    await page.getByRole('button', { name: '新建流程' }).click();
-    const dialog = page.getByRole('dialog', { name: '新建流程' });
-    await dialog.getByLabel('流程名称').fill(PROCESS.name);
-    await dialog.getByLabel('流程编号').fill(PROCESS.key);
-    await dialog.getByRole('button', { name: /创\s*建/ }).click();
-    await page.waitForURL(`**/designer/${PROCESS.key}`);
-    await node(page, '开始：开始').waitFor();
-    await node(page, '结束：结束').waitFor();
+    const { node, drop, connect, issues, properties, saved, publish, createProcess } = designerSteps(page);
+    await createProcess(PROCESS);
     await shot(page, '01-empty-canvas');
 
     // The direct start → end edge goes: select it and press Delete.
@@ -79,58 +59,51 @@ describeWithBrowser('an admin designs, fixes and publishes a process in the desi
     await page.locator('.react-flow__edge').first().waitFor({ state: 'detached' });
 
     // A task and an approval dragged from the palette onto the canvas.
-    const pane = (await canvas(page).boundingBox())!;
-    await page
-      .getByRole('button', { name: '办理任务' })
-      .dragTo(canvas(page), { targetPosition: { x: pane.width * 0.3, y: pane.height * 0.2 } });
-    await node(page, '办理任务：办理任务').waitFor();
-    await page
-      .getByRole('button', { name: '审批' })
-      .dragTo(canvas(page), { targetPosition: { x: pane.width * 0.72, y: pane.height * 0.2 } });
-    await node(page, '审批：审批').waitFor();
-    const issues = page.getByRole('region', { name: '校验问题' });
+    await drop('办理任务', { x: 0.3, y: 0.2 });
+    await node('办理任务：办理任务').waitFor();
+    await drop('审批', { x: 0.72, y: 0.2 });
+    await node('审批：审批').waitFor();
     await issues.getByText(/节点 办理任务 从开始节点不可达/).waitFor();
     await shot(page, '02-nodes-dropped');
 
     // Connected: start → task → approval; approve → end, reject → back to the task.
-    await connect(page, 'start', 'userTask_1');
-    await connect(page, 'userTask_1', 'approval_1');
-    await connect(page, 'approval_1', 'end');
-    await connect(page, 'approval_1', 'userTask_1');
+    await connect('start', 'userTask_1');
+    await connect('userTask_1', 'approval_1');
+    await connect('approval_1', 'end');
+    await connect('approval_1', 'userTask_1');
     await page.locator('.react-flow__edge').nth(3).waitFor();
     await expect(page.locator('.react-flow__edge-text').allTextContents()).resolves.toEqual(
       expect.arrayContaining(['通过', '不通过']),
     );
     // A second edge between the same nodes is refused, and the canvas says why.
-    await connect(page, 'start', 'userTask_1');
+    await connect('start', 'userTask_1');
     await page.getByText('这两个节点之间已有连线').waitFor();
     await issues.getByText('没有发现问题').waitFor();
     // 自动排列 lays the graph out left to right.
     await page.getByRole('button', { name: '自动排列' }).click();
 
     // The task is named in its panel.
-    await node(page, '办理任务：办理任务').click();
-    const properties = page.getByRole('complementary', { name: '属性' });
+    await node('办理任务：办理任务').click();
     await properties.getByLabel('名称', { exact: true }).fill('志愿者招募');
-    await node(page, '办理任务：志愿者招募').waitFor();
+    await node('办理任务：志愿者招募').waitFor();
 
     // A 2-of-3 quorum asked for one seat too early: the issues panel says so and badges the node.
-    await node(page, '审批：审批').click();
+    await node('审批：审批').click();
     await properties.getByLabel('通过规则').click();
     await page.getByTitle('达到人数即通过', { exact: true }).click();
     await properties.getByLabel('通过人数').fill('2');
-    const quorumProblem = issues.getByRole('button', { name: '法定人数 2 超过席位数 1' });
+    const quorumProblem = issues.getByRole('button', { name: '审批 审批 的通过人数 2 超过席位数 1' });
     await quorumProblem.waitFor();
-    await expect(node(page, '审批：审批').getByText('1', { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(node('审批：审批').getByText('1', { exact: true }).isVisible()).resolves.toBe(true);
     await shot(page, '03-issue-reported');
 
     // Clicking the problem selects its node; three seats fix it.
-    await node(page, '办理任务：志愿者招募').click();
+    await node('办理任务：志愿者招募').click();
     await quorumProblem.click();
     await properties.getByRole('heading', { name: '审批' }).waitFor();
     await properties.getByLabel('人数', { exact: true }).fill('3');
     await issues.getByText('没有发现问题').waitFor();
-    await page.getByRole('status').getByText('已保存').waitFor({ timeout: 15_000 });
+    await saved();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, '04-fixed-and-saved');
 
@@ -139,7 +112,7 @@ describeWithBrowser('an admin designs, fixes and publishes a process in the desi
     await quorumProblem.waitFor();
     await page.keyboard.press('Control+Shift+z');
     await issues.getByText('没有发现问题').waitFor();
-    await page.getByRole('status').getByText('已保存').waitFor({ timeout: 15_000 });
+    await saved();
 
     // The saved draft is what the canvas shows.
     const adminApi = apiAgent(server.url);
@@ -153,12 +126,7 @@ describeWithBrowser('an admin designs, fixes and publishes a process in the desi
     expect([approval.policy, approval.approvers[0]?.seats]).toEqual([{ type: 'quorum', n: 2 }, 3]);
 
     // Publish: the summary says there is nothing to fix.
-    await page.getByRole('button', { name: '发布' }).click();
-    const publish = page.getByRole('dialog', { name: '发布流程' });
-    await publish.getByText('校验通过，没有问题。', { exact: false }).waitFor();
-    await shot(page, '05-publish-summary');
-    await publish.getByRole('button', { name: /发\s*布/ }).click();
-    await page.getByText('已发布为第 1 版').waitFor();
+    await publish(1, () => shot(page, '05-publish-summary'));
 
     // The officer finds it among the processes to start.
     const officerLogin = login('shegong');
@@ -176,13 +144,13 @@ describeWithBrowser('an admin designs, fixes and publishes a process in the desi
     await signInAs(page, server.url, admin.username, admin.password);
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.goto(`${server.url}/designer/${PROCESS.key}`);
-    await node(page, '审批：审批').waitFor();
+    const { node, drop, connect, properties, saved } = designerSteps(page);
+    await node('审批：审批').waitFor();
 
     // The editor opened version 1; its first edit makes the draft.
-    await node(page, '审批：审批').click();
-    const properties = page.getByRole('complementary', { name: '属性' });
+    await node('审批：审批').click();
     await properties.getByLabel('名称', { exact: true }).fill('站长审批');
-    await page.getByRole('status').getByText('已保存').waitFor({ timeout: 15_000 });
+    await saved();
 
     // Meanwhile another admin renames the task in the same draft.
     const other = apiAgent(server.url);
@@ -195,7 +163,7 @@ describeWithBrowser('an admin designs, fixes and publishes a process in the desi
         candidate.id === 'userTask_1' ? { ...candidate, name: '志愿者登记' } : candidate,
       ),
     };
-    const saved = await other(
+    const theirSave = await other(
       'PUT',
       `/api/definitions/${PROCESS.key}/draft`,
       { definition: theirs },
@@ -203,7 +171,7 @@ describeWithBrowser('an admin designs, fixes and publishes a process in the desi
         'if-match': draft.headers.get('etag') ?? '',
       },
     );
-    expect(saved.status).toBe(200);
+    expect(theirSave.status).toBe(200);
 
     // This editor's next save meets their revision: nothing is overwritten until the admin chooses.
     await properties.getByLabel('名称', { exact: true }).fill('站长终审');
@@ -211,17 +179,14 @@ describeWithBrowser('an admin designs, fixes and publishes a process in the desi
     await conflict.waitFor({ timeout: 15_000 });
     await shot(page, '07-conflict-choice');
     await conflict.getByRole('button', { name: '载入对方的版本' }).click();
-    await node(page, '办理任务：志愿者登记').waitFor();
-    await node(page, '审批：站长审批').waitFor();
+    await node('办理任务：志愿者登记').waitFor();
+    await node('审批：站长审批').waitFor();
 
     // A decision's second edge takes a FEEL condition, checked as it is typed.
-    const pane = (await canvas(page).boundingBox())!;
-    await page
-      .getByRole('button', { name: '条件分支' })
-      .dragTo(canvas(page), { targetPosition: { x: pane.width * 0.4, y: pane.height * 0.15 } });
-    await connect(page, 'gateway_1', 'userTask_1');
-    await connect(page, 'gateway_1', 'end');
-    await node(page, '条件分支：条件分支').click();
+    await drop('条件分支', { x: 0.4, y: 0.15 });
+    await connect('gateway_1', 'userTask_1');
+    await connect('gateway_1', 'end');
+    await node('条件分支：条件分支').click();
     const condition = page.getByRole('textbox', { name: '通往「结束」的条件' });
     await condition.click();
     await page.keyboard.type('budget >');

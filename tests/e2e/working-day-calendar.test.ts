@@ -5,13 +5,12 @@
 // milestone; axe-core checks the calendar page.
 import type { Browser } from 'playwright-core';
 import {
-  chooseOption,
   chromiumMissingReason,
   findChromium,
   launchChromium,
   seriousA11yViolations,
 } from '../support/browser';
-import { journeyPages } from '../support/journey-pages';
+import { journeyPages, startProjectInWizard } from '../support/journey-pages';
 import { publishDefinition } from '../support/runtime-fixtures';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { demoLogin } from '../support/work-api-steps';
@@ -90,17 +89,7 @@ describeWithBrowser('an admin’s day off in the working-day calendar, in a real
 
     // The officer starts a project through the wizard after the day was saved.
     const officer = await signedIn(demoLogin(server, 'shegong'));
-    await officer.getByRole('link', { name: '项目', exact: true }).click();
-    await officer.getByRole('button', { name: '发起项目' }).click();
-    await officer.getByRole('radio', { name: new RegExp(PROCESS) }).check();
-    await officer.getByRole('button', { name: /下一步/ }).click();
-    await officer.getByLabel('项目标题').fill(TITLE);
-    await chooseOption(officer.getByLabel('承接单位'), STATION);
-    await officer.getByRole('button', { name: /下一步/ }).click();
-    await officer.getByText(TITLE).first().waitFor();
-    await officer.getByRole('button', { name: /^发\s*起$/ }).click();
-    await officer.waitForURL(/\/projects\/[^/]+$/);
-    await officer.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+    await startProjectInWizard(officer, { process: PROCESS, title: TITLE, unit: STATION });
     // 1 to 7 October are the public holiday, the 8th the admin's day off: due Friday the 9th.
     const task = officer.getByRole('row').filter({ hasText: '答复来函' });
     await task.waitFor();

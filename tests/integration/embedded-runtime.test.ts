@@ -584,6 +584,54 @@ describe('embedded runtime', () => {
       });
     });
 
+    it("counts every run of a failed action in its incident's attempts, the automatic retries included", async () => {
+      clock.set('2025-07-15T00:00:00.000Z');
+      const versionId = await publishDefinition(db.db.url, {
+        key: 'incident-hook',
+        name: '回调（无失败分支）',
+        nodes: [
+          { id: 'start', kind: 'start', name: '开始' },
+          { id: 'call', kind: 'action', name: '回调', action: 'webhook', params: { url } },
+          { id: 'done', kind: 'end', name: '完成' },
+        ],
+        edges: [
+          { id: 'e1', from: 'start', to: 'call' },
+          { id: 'e2', from: 'call', to: 'done' },
+        ],
+      });
+      const { instanceId } = await orchestrator.start({
+        versionId,
+        unitId: db.stationId,
+        title: 'incident-hook',
+        input: {},
+        actor: officer(),
+        idempotencyKey: randomUUID(),
+      });
+      const runUntilParked = async () => {
+        for (let i = 0; i < 4; i++) {
+          await runtime.scheduler.tick();
+          clock.advance(60_000);
+        }
+      };
+      answers = [500, 503, 500];
+      await runUntilParked();
+      expect(received).toHaveLength(3);
+      const failed = await orchestrator.get(instanceId);
+      expect(failed?.state.incidents?.['incident-1']).toMatchObject({ kind: 'action', attempts: 3 });
+      // An operator's retry runs it again with its own automatic retries: one incident, six runs.
+      answers = [500, 500, 500];
+      await orchestrator.send(
+        instanceId,
+        { type: 'incidentRetried', incidentId: 'incident-1' },
+        { userId: db.users.zhanzhang! },
+        randomUUID(),
+      );
+      await runUntilParked();
+      expect(received).toHaveLength(6);
+      const failedAgain = await orchestrator.get(instanceId);
+      expect(failedAgain?.state.incidents?.['incident-1']).toMatchObject({ status: 'open', attempts: 6 });
+    });
+
     it('parks a client error at once instead of retrying it', async () => {
       clock.set('2025-08-01T00:00:00.000Z');
       answers = [404];

@@ -9,6 +9,8 @@ import { builtInDefinitions } from '../../workflows/definitions';
 import { contentHash } from '../../workflows/engine';
 import { createTestPrisma } from '../support/test-database';
 
+jest.setTimeout(60_000);
+
 describe('demo seed', () => {
   let ctx: Awaited<ReturnType<typeof createTestPrisma>>;
   beforeAll(async () => {

@@ -108,6 +108,12 @@ export async function chooseOption(field: Locator, text: string): Promise<void> 
   await field.press('Enter');
 }
 
+/** Chooses an option of an antd select without search: open it and click the option by its text. */
+export async function pickOption(field: Locator, option: string): Promise<void> {
+  await field.click();
+  await field.page().getByTitle(option, { exact: true }).filter({ visible: true }).click();
+}
+
 /**
  * The axe-core check of a page as it stands: the serious and critical violations of WCAG 2.1 A/AA
  * rules, each as `rule: target` lines (empty when there are none), so a test can assert none.

@@ -1,8 +1,9 @@
 // The steps every work journey takes in the browser, for one project: sign in, find the project's
 // task in the inbox (waiting for tasks that timers and the scheduler create), submit a form, approve,
-// score a rubric, and save the milestone screenshots under the journey's name.
+// score a rubric, and save the milestone screenshots under the journey's name; and the start of a
+// project through the wizard.
 import type { Browser, Page } from 'playwright-core';
-import { OFFICE_VIEWPORT, saveScreenshot, signInAs } from './browser';
+import { OFFICE_VIEWPORT, chooseOption, saveScreenshot, signInAs } from './browser';
 import type { TestServer } from './test-server';
 import type { Login } from './work-api-steps';
 
@@ -92,4 +93,22 @@ export function journeyPages(options: {
     page.locator(`.sgf-work-stages .ant-steps-item-${status} .ant-steps-item-title`).allTextContents();
 
   return { shot, signedIn, openTaskFromInbox, submit, approve, score, openProject, stagesWith };
+}
+
+/** From 项目 → 发起项目 the person starts a process at a unit; the project's page opens. */
+export async function startProjectInWizard(
+  page: Page,
+  start: { process: string; title: string; unit: string },
+): Promise<void> {
+  await page.getByRole('link', { name: '项目', exact: true }).click();
+  await page.getByRole('button', { name: '发起项目' }).click();
+  await page.getByRole('radio', { name: new RegExp(start.process) }).check();
+  await page.getByRole('button', { name: /下一步/ }).click();
+  await page.getByLabel('项目标题').fill(start.title);
+  await chooseOption(page.getByLabel('承接单位'), start.unit);
+  await page.getByRole('button', { name: /下一步/ }).click();
+  await page.getByText(start.title).first().waitFor();
+  await page.getByRole('button', { name: /^发\s*起$/ }).click();
+  await page.waitForURL(/\/projects\/[^/]+$/);
+  await page.getByRole('heading', { name: start.title, level: 1 }).waitFor();
 }

@@ -46,8 +46,19 @@ const THEME: ThemeConfig = {
     // antd's default red (#ff4d4f) is 3.3:1 on white: danger buttons' and field errors' text fails
     // WCAG AA (axe's color-contrast); red-7 reads 5.9:1 and still says "danger".
     colorError: '#cf1322',
+    // antd's tertiary grey (field labels of a description list, secondary text, empty states:
+    // #8c8c8c, 3.4:1) and its placeholder grey (#bfbfbf, 1.8:1) fail the same check on white.
+    colorTextTertiary: '#6e6e6e',
+    colorTextPlaceholder: '#767676',
     fontFamily: FONT_FAMILY,
     borderRadius: 8,
+  },
+  components: {
+    // A table's empty text ("no open tasks") is drawn in the disabled grey (#bfbfbf, 1.8:1), yet it
+    // is information, not a disabled control.
+    Table: { colorTextDisabled: '#767676' },
+    // A success tag's green text (#52c41a) on its pale green reads 2.3:1 (已完成); green-8 reads 6.6:1.
+    Tag: { colorSuccess: '#237804' },
   },
 };
 

@@ -76,7 +76,13 @@ export const ZEngineEvent = z.discriminatedUnion('type', [
    */
   z.object({ type: z.literal('timerDropped'), timerId: z.string(), reason: z.string() }),
   z.object({ type: z.literal('actionCompleted'), actionId: z.string(), result: z.unknown() }),
-  z.object({ type: z.literal('actionFailed'), actionId: z.string(), error: z.string() }),
+  z.object({
+    type: z.literal('actionFailed'),
+    actionId: z.string(),
+    error: z.string(),
+    /** How many times the host ran the action before giving up, its own retries included; absent: once. */
+    attempts: z.number().int().min(1).optional(),
+  }),
   z.object({
     type: z.literal('childCompleted'),
     childId: z.string(),

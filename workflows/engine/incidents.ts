@@ -54,37 +54,44 @@ export function raiseIncident(run: Run, token: Token, failure: ConditionFailure)
 function openNewIncident(
   run: Run,
   fields: Omit<Incident, 'id' | 'status' | 'raisedAt' | 'attempts'>,
+  attempts = 1,
 ): Incident {
   const incidents = (run.state.incidents ??= {});
   // Incidents are never deleted, so their count numbers them without a new counter in old states.
   const id = `incident-${Object.keys(incidents).length + 1}`;
-  const incident: Incident = { id, status: 'open', ...fields, raisedAt: run.now, attempts: 1 };
+  const incident: Incident = { id, status: 'open', ...fields, raisedAt: run.now, attempts };
   incidents[id] = incident;
   return incident;
 }
 
 /**
  * Opens an incident for a failed action with no `error` edge (its token keeps waiting at the
- * node); a retried action that fails again updates the incident it belongs to.
+ * node); a retried action that fails again updates the incident it belongs to. `attempts` counts
+ * every run of the action, the host's automatic retries included, so an operator sees how often
+ * it was really tried.
  */
-export function raiseActionIncident(run: Run, action: PendingAction, error: string): void {
+export function raiseActionIncident(run: Run, action: PendingAction, error: string, attempts = 1): void {
   const incidents = (run.state.incidents ??= {});
   const retried = Object.values(incidents).find(
     (incident) => incident.status === 'open' && incident.kind === 'action' && incident.actionId === action.id,
   );
   if (retried) {
     retried.error = error;
-    retried.attempts += 1;
+    retried.attempts += attempts;
     return;
   }
-  openNewIncident(run, {
-    kind: 'action',
-    nodeId: action.nodeId,
-    tokenId: action.tokenId,
-    actionId: action.id,
-    error,
-    values: {},
-  });
+  openNewIncident(
+    run,
+    {
+      kind: 'action',
+      nodeId: action.nodeId,
+      tokenId: action.tokenId,
+      actionId: action.id,
+      error,
+      values: {},
+    },
+    attempts,
+  );
 }
 
 /** `actionCompleted`: an action that had failed (and was retried) succeeded, which resolves its incident. */

@@ -7,6 +7,7 @@ import {
   type FormField,
   outcomesByKind,
   type ProcessDefinition,
+  type ProcessEdge,
   type ProcessNode,
   ZProcessDefinition,
 } from './definition-schema';
@@ -144,6 +145,12 @@ const singlePath: ReadonlySet<ProcessNode['kind']> = new Set([
   'subprocess',
 ]);
 
+/** An edge as people see it on the canvas, by its ends' names: 「志愿者招募 → 站点审批」. */
+function edgeName(graph: Graph, edge: ProcessEdge): string {
+  const name = (id: string) => graph.nodes.get(id)?.name ?? id;
+  return `「${name(edge.from)} → ${name(edge.to)}」`;
+}
+
 function checkNode(graph: Graph, node: ProcessNode, report: Report): void {
   const out = outgoingOf(graph, node.id);
   const where = { nodeId: node.id };
@@ -153,7 +160,7 @@ function checkNode(graph: Graph, node: ProcessNode, report: Report): void {
       report(
         'OUTCOME_INVALID',
         { edgeId: edge.id },
-        `连线 ${edge.id} 的结果 ${edge.outcome} 对 ${node.kind} 无效`,
+        `连线${edgeName(graph, edge)}的结果 ${edge.outcome} 对 ${node.kind} 无效`,
         `outcome '${edge.outcome}' is not valid on edges leaving a ${node.kind}`,
       );
   if (node.kind === 'end') {
@@ -173,7 +180,7 @@ function checkNode(graph: Graph, node: ProcessNode, report: Report): void {
     report(
       'TOO_MANY_OUTGOING',
       where,
-      `节点 ${node.name} 须恰有一条普通出线（分支请用网关）`,
+      `节点 ${node.name} 须恰有一条普通出线（分支请用条件分支节点）`,
       `node ${node.id} needs exactly one plain outgoing edge (use a gateway to branch)`,
     );
   for (const outcome of allowedOutcomes)
@@ -215,7 +222,7 @@ function checkNode(graph: Graph, node: ProcessNode, report: Report): void {
         report(
           'SEATS_INSUFFICIENT',
           where,
-          `法定人数 ${node.policy.n} 超过席位数 ${seats}`,
+          `审批 ${node.name} 的通过人数 ${node.policy.n} 超过席位数 ${seats}`,
           `quorum ${node.policy.n} exceeds the ${seats} seats`,
         );
       break;
@@ -248,7 +255,7 @@ function checkNode(graph: Graph, node: ProcessNode, report: Report): void {
         report(
           'GATEWAY_DEFAULT_MISSING',
           where,
-          `网关 ${node.name} 须恰有一条默认出线（现有 ${defaults.length} 条）`,
+          `条件分支 ${node.name} 须恰有一条默认出线（现有 ${defaults.length} 条）`,
           `gateway ${node.id} needs exactly one default edge (found ${defaults.length})`,
         );
       for (const edge of out)
@@ -256,7 +263,7 @@ function checkNode(graph: Graph, node: ProcessNode, report: Report): void {
           report(
             'GATEWAY_CONDITION_MISSING',
             { edgeId: edge.id },
-            `网关出线 ${edge.id} 缺少条件`,
+            `条件分支的出线${edgeName(graph, edge)}缺少条件`,
             `gateway edge ${edge.id} has no condition`,
           );
       break;
@@ -372,7 +379,7 @@ function checkTimer(node: Extract<ProcessNode, { kind: 'timer' }>, hasDone: bool
         report(
           'OUTCOME_EDGE_MISSING',
           where,
-          `循环定时节点 ${node.name} 缺少“完成”(done) 出线`,
+          `循环定时节点 ${node.name} 缺少“完成”出线`,
           `cycle timer ${node.id} has no 'done' edge`,
         );
       break;
@@ -429,7 +436,7 @@ function checkEdgesOutsideGateways(graph: Graph, report: Report): void {
       report(
         'CONDITION_OUTSIDE_GATEWAY',
         { edgeId: edge.id },
-        `只有网关的出线可以带条件或默认标记`,
+        `只有条件分支的出线可以带条件或默认标记`,
         `only gateway edges carry conditions or a default flag`,
       );
   }

@@ -89,3 +89,5 @@ export const NON_RETRYABLE_ACTION_ERROR = 'NonRetryableActionError';
 
 /** Error type of a definition key without a published version (retrying cannot fix it). */
 export const DEFINITION_NOT_PUBLISHED = 'DefinitionNotPublished';
+/** A retryable action failure, with the attempt it ended as its detail (`{ attempt }`). */
+export const ACTION_FAILED = 'ActionFailed';

@@ -140,6 +140,13 @@ function failureMessage(error: ActivityFailure): string {
   return error.cause?.message ?? error.message;
 }
 
+/** The attempt an action's activity failed at (temporal-activities' detail), or once when unknown. */
+function attemptsOf(error: ActivityFailure): number {
+  const detail: unknown = error.cause instanceof ApplicationFailure ? error.cause.details?.[0] : undefined;
+  const attempt = (detail as { attempt?: unknown } | undefined)?.attempt;
+  return typeof attempt === 'number' && Number.isInteger(attempt) && attempt >= 1 ? attempt : 1;
+}
+
 /** The outcome a cancelled child reports to its parent (the same on the embedded runtime). */
 const CANCELLED_OUTCOME = 'cancelled';
 
@@ -363,7 +370,12 @@ export async function processWorkflow(args: ProcessWorkflowArgs): Promise<Proces
       event = { type: 'actionCompleted', actionId: effect.actionId, result };
     } catch (error) {
       if (!(error instanceof ActivityFailure)) throw error;
-      event = { type: 'actionFailed', actionId: effect.actionId, error: failureMessage(error) };
+      event = {
+        type: 'actionFailed',
+        actionId: effect.actionId,
+        error: failureMessage(error),
+        attempts: attemptsOf(error),
+      };
     }
     const outcome = event.type === 'actionCompleted' ? 'completed' : 'failed';
     await applySystemEvent(event, `action/${effect.actionId}/${outcome}`);

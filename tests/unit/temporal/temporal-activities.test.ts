@@ -52,19 +52,25 @@ describe('temporal activity wrappers', () => {
       (error: unknown) => error,
     );
     expect(failure).toBeInstanceOf(ApplicationFailure);
-    expect(failure).toMatchObject({ type: 'NonRetryableActionError', nonRetryable: true });
+    expect(failure).toMatchObject({
+      type: 'NonRetryableActionError',
+      nonRetryable: true,
+      details: [{ attempt: 1 }],
+    });
   });
 
-  it('leaves a webhook answering 503 retryable (a plain error, not an ApplicationFailure)', async () => {
+  it('leaves a webhook answering 503 retryable, carrying the attempt it failed at', async () => {
     const { runAction } = activitiesWith(answer(503));
-    const failure = await env
+    // The fourth of Temporal's attempts: the workflow tells the engine the action ran four times.
+    const fourthAttempt = new MockActivityEnvironment({ attempt: 4 });
+    const failure = await fourthAttempt
       .run(runAction, request('webhook', { url: 'https://example.org/hook', method: 'POST' }))
       .then(
         () => undefined,
         (error: unknown) => error,
       );
-    expect(failure).toBeInstanceOf(Error);
-    expect(failure).not.toBeInstanceOf(ApplicationFailure);
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({ type: 'ActionFailed', nonRetryable: false, details: [{ attempt: 4 }] });
     expect((failure as Error).message).toMatch(/503/);
   });
 

@@ -10,7 +10,12 @@ import type {
 } from '../../../workflows/engine/definition-schema.js';
 import { NODE_SIZE } from './store/node-kinds.js';
 
-export type ProcessNodeData<K extends NodeKind> = { node: NodeOf<K>; problemCount: number };
+export type ProcessNodeData<K extends NodeKind> = {
+  node: NodeOf<K>;
+  problemCount: number;
+  /** Said after the node's name to assistive technology, e.g. a dry run's （当前）. */
+  status?: string;
+};
 /** One flow node type per kind: `Node<{ node: NodeOf<'timer'> … }, 'timer'>`. */
 export type FlowNodeOf<K extends NodeKind> = Node<ProcessNodeData<K>, K>;
 export type FlowNode = { [K in NodeKind]: FlowNodeOf<K> }[NodeKind];

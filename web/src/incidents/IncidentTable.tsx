@@ -27,7 +27,7 @@ export function IncidentTable({
       loading={loading}
       dataSource={incidents}
       scroll={{ x: 900 }}
-      locale={{ emptyText: t('incidents.none') }}
+      locale={{ emptyText: <Typography.Text>{t('incidents.none')}</Typography.Text> }}
       columns={[
         {
           title: t('incidents.error'),

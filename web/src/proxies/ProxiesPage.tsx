@@ -14,6 +14,7 @@ import {
   Tabs,
   Tag,
   Tooltip,
+  Typography,
   type TableColumnsType,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -138,7 +139,7 @@ function ProxyTable({ scope }: { scope: ProxyScope }) {
       pagination={false}
       size="small"
       scroll={{ x: 900 }}
-      locale={{ emptyText: t('proxy.none') }}
+      locale={{ emptyText: <Typography.Text>{t('proxy.none')}</Typography.Text> }}
     />
   );
 }

@@ -86,5 +86,5 @@ export function failAction(run: Run, event: Extract<ParsedEngineEvent, { type: '
   // No error path: the path keeps waiting, with an incident an operator retries or resolves.
   action.status = 'failed';
   action.error = event.error;
-  raiseActionIncident(run, action, event.error);
+  raiseActionIncident(run, action, event.error, event.attempts);
 }

@@ -37,16 +37,16 @@ function NodeShell({
   props,
   summary,
 }: {
-  props: { data: { node: ProcessNode; problemCount: number } };
+  props: { data: { node: ProcessNode; problemCount: number; status?: string } };
   summary?: string | undefined;
 }) {
   const { t } = useTranslation();
-  const { node, problemCount } = props.data;
+  const { node, problemCount, status = '' } = props.data;
   const kind = node.kind;
   return (
     <div
       className={`sgf-designer-node sgf-designer-node-${kind}${problemCount > 0 ? ' has-problems' : ''}`}
-      aria-label={`${t(`designer.kinds.${kind}`)}：${node.name}`}
+      aria-label={`${t(`designer.kinds.${kind}`)}：${node.name}${status}`}
       data-node-id={node.id}
     >
       {kind !== 'start' && <Handle type="target" position={Position.Left} />}

@@ -4,12 +4,14 @@
 import { useEffect } from 'react';
 import type { DesignerStore } from '../store/designer-store.js';
 
-const isTyping = (target: EventTarget | null) =>
+export const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-export function useDesignerShortcuts(store: DesignerStore, onFind: () => void): void {
+/** `enabled` false (试运行) leaves the definition alone: nothing may change it while a dry run reads it. */
+export function useDesignerShortcuts(store: DesignerStore, onFind: () => void, enabled = true): void {
   useEffect(() => {
+    if (!enabled) return undefined;
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || isTyping(event.target)) return;
       const key = event.key.toLowerCase();
@@ -34,5 +36,5 @@ export function useDesignerShortcuts(store: DesignerStore, onFind: () => void): 
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [store, onFind]);
+  }, [store, onFind, enabled]);
 }

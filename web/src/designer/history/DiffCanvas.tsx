@@ -1,16 +1,14 @@
 // The read-only canvas of a version diff: the newer graph drawn with the designer's own node
 // components, added elements outlined green, changed amber, removed ones ghosted red where they were.
-import { Background, Controls, ReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcessDefinition } from '../../../../workflows/engine/definition-schema.js';
 import { describeEdge } from '../canvas/node-texts.js';
-import { nodeTypes } from '../canvas/node-types.js';
+import { ReadOnlyFlow } from '../canvas/ReadOnlyFlow';
 import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from '../flow-adapter.js';
 import type { DiffMark, DiffMarks } from './diff-view.js';
 
 const NO_PROBLEMS = new Map<string, number>();
-const FIT_VIEW = { maxZoom: 1, padding: 0.15 };
 const MARKS: readonly DiffMark[] = ['added', 'changed', 'removed'];
 const markClass = (mark: DiffMark | undefined) => (mark ? `sgf-diff-${mark}` : undefined);
 
@@ -44,22 +42,7 @@ export function DiffCanvas({
 
   return (
     <div className="sgf-designer-canvas sgf-diff-canvas">
-      <ReactFlow<FlowNode, FlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        deleteKeyCode={null}
-        fitView
-        fitViewOptions={FIT_VIEW}
-        minZoom={0.1}
-        aria-label={t('designer.history.canvas')}
-      >
-        <Background />
-        <Controls showInteractive={false} aria-label={t('designer.canvas.controls')} />
-      </ReactFlow>
+      <ReadOnlyFlow nodes={nodes} edges={edges} label={t('designer.history.canvas')} />
       <ul className="sgf-diff-legend" aria-label={t('designer.history.legend')}>
         {MARKS.map((mark) => (
           <li key={mark}>

@@ -2,7 +2,7 @@
 // the definition's draft (or its latest version, from which the first edit makes a draft), saved as
 // the admin works, and published from here.
 import { ReactFlowProvider } from '@xyflow/react';
-import { Alert, Result, Spin } from 'antd';
+import { Alert, App, Result, Spin } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { FindNodeDialog } from '../canvas/FindNodeDialog';
 import { useArrange } from '../canvas/use-arrange.js';
 import { useDesignerShortcuts } from '../canvas/use-designer-shortcuts.js';
 import { useEditingSource, type EditingSource } from '../definition-hooks.js';
+import { DryRunMode } from '../dry-run/DryRunMode';
 import { hasLayout } from '../flow-adapter.js';
 import { readDefinition } from '../import-definition.js';
 import { IssuesPanel } from '../IssuesPanel';
@@ -54,7 +55,20 @@ function Editor({
   const issues = useDefinitionIssues(store);
   const [finding, setFinding] = useState(false);
   const openFind = useCallback(() => setFinding(true), []);
-  useDesignerShortcuts(store, openFind);
+  const { message } = App.useApp();
+  // 试运行 runs on the graph as it is when it starts; nothing edits it until the mode is left.
+  const [dryRun, setDryRun] = useState<ProcessDefinition | null>(null);
+  const exitDryRun = useCallback(() => setDryRun(null), []);
+  const toggleDryRun = () => {
+    if (dryRun) return exitDryRun();
+    if (issues.length > 0) {
+      void message.warning(t('designer.dryRun.refused', { count: issues.length }));
+      document.querySelector('.sgf-designer-issues')?.scrollIntoView({ block: 'nearest' });
+      return;
+    }
+    setDryRun(store.getState().definition);
+  };
+  useDesignerShortcuts(store, openFind, dryRun === null);
   // Until its first edit makes the draft, the canvas shows the published version it opened.
   const shownVersion = 'version' in source && autosave.state === 'unchanged' ? source.version.version : null;
 
@@ -68,18 +82,26 @@ function Editor({
             issues={issues}
             shownVersion={shownVersion}
             onFind={openFind}
+            dryRunning={dryRun !== null}
+            onDryRun={toggleDryRun}
           />
           {shownVersion !== null && (
             <Alert type="info" showIcon title={t('designer.editor.latestShown', { version: shownVersion })} />
           )}
           <div className="sgf-designer-body">
-            <Palette />
-            <DesignerCanvas issues={issues} />
-            <ArrangeOnOpen />
-            <div className="sgf-designer-side">
-              <PropertyPanel />
-              <IssuesPanel issues={issues} />
-            </div>
+            {dryRun ? (
+              <DryRunMode definitionKey={definitionKey} definition={dryRun} onExit={exitDryRun} />
+            ) : (
+              <>
+                <Palette />
+                <DesignerCanvas issues={issues} />
+                <ArrangeOnOpen />
+                <div className="sgf-designer-side">
+                  <PropertyPanel />
+                  <IssuesPanel issues={issues} />
+                </div>
+              </>
+            )}
           </div>
           <FindNodeDialog open={finding} onClose={() => setFinding(false)} />
           <ConflictDialog autosave={autosave} />

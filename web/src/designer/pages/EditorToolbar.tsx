@@ -8,6 +8,7 @@ import {
   DownloadOutlined,
   EditOutlined,
   FileImageOutlined,
+  PlayCircleOutlined,
   LoadingOutlined,
   RedoOutlined,
   SearchOutlined,
@@ -20,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { describeProblem } from '../../api/client';
 import { usePublishDraft } from '../definition-hooks.js';
+import { downloadJson } from '../download-json.js';
 import type { DesignerIssue } from '../definition-issues.js';
 import { useExportImage, type ImageFormat } from '../canvas/export-image.js';
 import { useArrange } from '../canvas/use-arrange.js';
@@ -41,6 +43,8 @@ export function EditorToolbar({
   issues,
   shownVersion,
   onFind,
+  dryRunning,
+  onDryRun,
 }: {
   definitionKey: string;
   autosave: Autosave;
@@ -48,6 +52,9 @@ export function EditorToolbar({
   /** The published version on the canvas, or null for the draft; it names exported images. */
   shownVersion: number | null;
   onFind: () => void;
+  /** 试运行 is on: the buttons that edit the graph are off. */
+  dryRunning: boolean;
+  onDryRun: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -63,12 +70,7 @@ export function EditorToolbar({
 
   const exportJson = () => {
     const { definition } = store.getState();
-    const blob = new Blob([JSON.stringify(definition, null, 2)], { type: 'application/json' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `${definition.key}.json`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    downloadJson(`${definition.key}.json`, definition);
   };
   const exportImageAs = (format: ImageFormat) => {
     const edition = shownVersion === null ? t('designer.exportImage.draft') : `v${shownVersion}`;
@@ -112,7 +114,7 @@ export function EditorToolbar({
           <Button
             icon={<UndoOutlined />}
             aria-label={t('designer.toolbar.undo')}
-            disabled={!canUndo}
+            disabled={dryRunning || !canUndo}
             onClick={() => store.getState().undo()}
           />
         </Tooltip>
@@ -120,14 +122,17 @@ export function EditorToolbar({
           <Button
             icon={<RedoOutlined />}
             aria-label={t('designer.toolbar.redo')}
-            disabled={!canRedo}
+            disabled={dryRunning || !canRedo}
             onClick={() => store.getState().redo()}
           />
         </Tooltip>
-        <Button icon={<ClusterOutlined />} onClick={() => void arrange()}>
+        <Button icon={<ClusterOutlined />} disabled={dryRunning} onClick={() => void arrange()}>
           {t('designer.toolbar.layout')}
         </Button>
-        <Button icon={<SearchOutlined />} onClick={onFind}>
+        <Button icon={<PlayCircleOutlined />} type={dryRunning ? 'primary' : 'default'} onClick={onDryRun}>
+          {t(dryRunning ? 'designer.dryRun.exit' : 'designer.dryRun.enter')}
+        </Button>
+        <Button icon={<SearchOutlined />} disabled={dryRunning} onClick={onFind}>
           {t('designer.toolbar.find')}
         </Button>
         <Button icon={<DownloadOutlined />} onClick={exportJson}>

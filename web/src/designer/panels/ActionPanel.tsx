@@ -1,6 +1,7 @@
 // An automatic step: the action picked from the engine's catalogue, and a form for its parameters
 // built from the action's own parameter schema (text, number, yes/no, a choice, or JSON for the rest).
-// A text starting with '=' is a FEEL expression evaluated when the step runs.
+// A text starting with '=' is a FEEL expression evaluated when the step runs. Then its result
+// variable and its outputs.
 import { Input, InputNumber, Select, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +9,12 @@ import type { z } from 'zod';
 import { actionCatalog, findAction } from '../../../../workflows/engine/action-catalog.js';
 import type { NodeOf } from '../../../../workflows/engine/definition-schema.js';
 import { describeAction } from '../canvas/node-texts.js';
+import { OutputsEditor } from './OutputsEditor';
 import { Field, TextField } from './panel-fields';
 import { useNodeEdit } from './use-node-edit.js';
+
+/** An action's outputs read its `result` besides the variables. */
+const RESULT_SCOPE = ['result'];
 
 type ParamKind = { kind: 'string' | 'number' | 'boolean' | 'json' } | { kind: 'enum'; options: string[] };
 
@@ -126,6 +131,12 @@ export function ActionPanel({ node }: { node: NodeOf<'action'> }) {
         label={t('designer.action.resultVariable')}
         value={node.resultVariable}
         onChange={(resultVariable, typing) => edit({ resultVariable: resultVariable || undefined }, typing)}
+      />
+      <OutputsEditor
+        idPrefix="sgf-prop-action-output"
+        outputs={node.outputs}
+        scope={RESULT_SCOPE}
+        onChange={(outputs, typing) => edit({ outputs }, typing)}
       />
       {!entry && <Typography.Text type="danger">{t('designer.action.unknown')}</Typography.Text>}
     </>

@@ -39,10 +39,13 @@ export function AssigneeRuleField({
   label,
   rule,
   onChange,
+  types = RULE_TYPES,
 }: {
   id: string;
   label: string;
   rule: AssigneeRule;
+  /** The rule types offered, when the place allows fewer (抄送 names roles and people only). */
+  types?: readonly AssigneeRule['type'][];
   onChange: (rule: AssigneeRule, typing?: string) => void;
 }) {
   const { t } = useTranslation();
@@ -53,7 +56,7 @@ export function AssigneeRuleField({
           id={id}
           value={rule.type}
           onChange={(type) => onChange(ruleOfType(type))}
-          options={RULE_TYPES.map((type) => ({ value: type, label: t(`designer.assignee.types.${type}`) }))}
+          options={types.map((type) => ({ value: type, label: t(`designer.assignee.types.${type}`) }))}
         />
         {rule.type === 'role' && (
           <Space.Compact block>

@@ -14,12 +14,14 @@ export function FeelInput({
   label,
   value,
   variables,
+  placeholder = 'budget > 10000',
   onChange,
 }: {
   id: string;
   label: string;
   value: string | undefined;
   variables: readonly string[];
+  placeholder?: string;
   onChange: (value: string | undefined, typing: string) => void;
 }) {
   const { t } = useTranslation();
@@ -46,7 +48,7 @@ export function FeelInput({
           label={label}
           value={value ?? ''}
           variables={variables}
-          placeholder="budget > 10000"
+          placeholder={placeholder}
           onChange={(text) => onChange(text || undefined, id)}
         />
       </Suspense>

@@ -1,14 +1,12 @@
 // The panels of the nodes and edges that route the flow: a gateway's conditions per outgoing edge,
 // one edge's label / condition / default / outcome, a timer, an end.
 import { Checkbox, Input, Radio, Select, Space, Typography } from 'antd';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   outcomesByKind,
   type NodeOf,
   type ProcessEdge,
 } from '../../../../workflows/engine/definition-schema.js';
-import { knownVariables } from '../../../../workflows/engine/validate-definition.js';
 import { describeOutcome, describeTimer } from '../canvas/node-texts.js';
 import {
   formatCycleParts,
@@ -20,11 +18,7 @@ import { useDesigner } from '../store/DesignerStoreContext';
 import { FeelInput } from './FeelInput';
 import { DurationField, Field, TextField } from './panel-fields';
 import { useNodeEdit } from './use-node-edit.js';
-
-function useVariables(): string[] {
-  const definition = useDesigner((state) => state.definition);
-  return useMemo(() => [...knownVariables(definition)].sort(), [definition]);
-}
+import { useVariables } from './use-variables.js';
 
 export function GatewayPanel({ node }: { node: NodeOf<'gateway'> }) {
   const { t } = useTranslation();

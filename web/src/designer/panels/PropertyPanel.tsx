@@ -1,6 +1,6 @@
 // The side panel for what is selected: one node's panel by kind (with its name and id), one edge's
 // panel, or, with nothing selected, the process's own panel (process/ProcessPanel).
-import { Checkbox, Form, Typography } from 'antd';
+import { Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ProcessNode } from '../../../../workflows/engine/definition-schema.js';
 import { ProcessPanel } from '../process/ProcessPanel';
@@ -8,7 +8,10 @@ import { useDesigner } from '../store/DesignerStoreContext';
 import { ActionPanel } from './ActionPanel';
 import { EdgePanel, EndPanel, GatewayPanel, TimerPanel } from './FlowPanels';
 import { CommitField, TextField } from './panel-fields';
-import { ApprovalPanel, ReviewPanel, UserTaskPanel } from './TaskPanels';
+import { ReviewPanel } from './ReviewPanel';
+import { StageField } from './StageField';
+import { SubprocessPanel } from './SubprocessPanel';
+import { ApprovalPanel, UserTaskPanel } from './TaskPanels';
 import { useNodeEdit } from './use-node-edit.js';
 
 const ELEMENT_ID = /^[A-Za-z0-9_.-]+$/;
@@ -78,6 +81,7 @@ function NodeProperties({ node }: { node: ProcessNode }) {
         }
         onCommit={(id) => updateNode(node.id, { ...node, id })}
       />
+      <StageField node={node} />
       <KindProperties node={node} />
     </>
   );
@@ -105,34 +109,4 @@ function KindProperties({ node }: { node: ProcessNode }) {
     case 'subprocess':
       return <SubprocessPanel node={node} />;
   }
-}
-
-function SubprocessPanel({ node }: { node: Extract<ProcessNode, { kind: 'subprocess' }> }) {
-  const { t } = useTranslation();
-  const edit = useNodeEdit(node);
-  return (
-    <>
-      <TextField
-        id="sgf-prop-sub-key"
-        label={t('designer.subprocess.definitionKey')}
-        value={node.definitionKey}
-        onChange={(definitionKey, typing) => edit({ definitionKey }, typing)}
-      />
-      <TextField
-        id="sgf-prop-sub-items"
-        label={t('designer.subprocess.itemsVariable')}
-        value={node.itemsVariable}
-        onChange={(itemsVariable, typing) => edit({ itemsVariable: itemsVariable || undefined }, typing)}
-      />
-      <TextField
-        id="sgf-prop-sub-title"
-        label={t('designer.subprocess.childTitle')}
-        value={node.childTitle}
-        onChange={(childTitle, typing) => edit({ childTitle: childTitle || undefined }, typing)}
-      />
-      <Checkbox checked={node.wait} onChange={(event) => edit({ wait: event.target.checked })}>
-        {t('designer.subprocess.wait')}
-      </Checkbox>
-    </>
-  );
 }

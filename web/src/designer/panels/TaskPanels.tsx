@@ -1,15 +1,19 @@
-// The panels of the nodes people work in: a task (assignee, deadlines, form), an approval (seats,
-// policy, deadlines) and a review (seats, rubric with its weights check, completion, result).
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, InputNumber, Select, Space, Typography } from 'antd';
+// The panels of the nodes one person or a few decide in: a task (assignee, deadlines, form, outputs,
+// 退回 and 抄送) and an approval (seats, policy, result variables, deadlines, 退回 and 抄送).
+import { InputNumber, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalPolicy, NodeOf } from '../../../../workflows/engine/definition-schema.js';
 import { AssigneeRuleField } from './AssigneeRuleField';
+import { CarbonCopyField } from './CarbonCopyField';
 import { DeadlineFields } from './DeadlineFields';
 import { FormFieldsEditor } from './FormFieldsEditor';
+import { OutputsEditor } from './OutputsEditor';
 import { Field, TextField } from './panel-fields';
+import { ReturnTargetsField } from './ReturnTargetsField';
 import { SeatsEditor } from './SeatsEditor';
 import { useNodeEdit } from './use-node-edit.js';
+
+const FORM_SCOPE = ['form'];
 
 export function UserTaskPanel({ node }: { node: NodeOf<'userTask'> }) {
   const { t } = useTranslation();
@@ -29,6 +33,25 @@ export function UserTaskPanel({ node }: { node: NodeOf<'userTask'> }) {
         fields={node.form}
         onChange={(form, typing) => edit({ form }, typing)}
       />
+      <TextField
+        id="sgf-prop-form-variable"
+        label={t('designer.nodePanels.formVariable')}
+        help={t('designer.nodePanels.formVariableHelp')}
+        value={node.formVariable}
+        onChange={(formVariable, typing) => edit({ formVariable: formVariable || undefined }, typing)}
+      />
+      <OutputsEditor
+        idPrefix="sgf-prop-output"
+        outputs={node.outputs}
+        scope={FORM_SCOPE}
+        onChange={(outputs, typing) => edit({ outputs }, typing)}
+      />
+      <ReturnTargetsField
+        nodeId={node.id}
+        value={node.returnTo}
+        onChange={(returnTo) => edit({ returnTo })}
+      />
+      <CarbonCopyField recipients={node.cc} onChange={(cc, typing) => edit({ cc }, typing)} />
     </>
   );
 }
@@ -77,92 +100,19 @@ export function ApprovalPanel({ node }: { node: NodeOf<'approval'> }) {
         value={node.decisionVariable}
         onChange={(value, typing) => edit({ decisionVariable: value || undefined }, typing)}
       />
-      <DeadlineFields node={node} edit={edit} />
-    </>
-  );
-}
-
-export function ReviewPanel({ node }: { node: NodeOf<'review'> }) {
-  const { t } = useTranslation();
-  const edit = useNodeEdit(node);
-  const totalWeight = node.rubric.reduce((sum, criterion) => sum + criterion.weight, 0);
-  const replaceCriterion = (
-    index: number,
-    patch: Partial<NodeOf<'review'>['rubric'][number]>,
-    typing?: string,
-  ) =>
-    edit(
-      { rubric: node.rubric.map((criterion, at) => (at === index ? { ...criterion, ...patch } : criterion)) },
-      typing,
-    );
-  return (
-    <>
-      <Field label={t('designer.review.reviewers')}>
-        <SeatsEditor
-          idPrefix="sgf-prop-reviewer"
-          seats={node.reviewers}
-          onChange={(reviewers, typing) => edit({ reviewers }, typing)}
-        />
-      </Field>
-      <Field label={t('designer.review.rubric')}>
-        <Space direction="vertical" className="sgf-designer-stack">
-          {node.rubric.map((criterion, index) => (
-            <Space.Compact block key={index}>
-              <Input
-                aria-label={t('designer.review.criterionLabel')}
-                value={criterion.label}
-                onChange={(event) =>
-                  replaceCriterion(index, { label: event.target.value }, `criterion-${index}`)
-                }
-              />
-              <InputNumber
-                aria-label={t('designer.review.weight')}
-                min={1}
-                value={criterion.weight}
-                addonAfter="%"
-                onChange={(weight) => replaceCriterion(index, { weight: weight ?? 1 })}
-              />
-              <Button
-                danger
-                icon={<DeleteOutlined />}
-                aria-label={t('designer.review.removeCriterion')}
-                disabled={node.rubric.length === 1}
-                onClick={() => edit({ rubric: node.rubric.filter((_, at) => at !== index) })}
-              />
-            </Space.Compact>
-          ))}
-          <Button
-            icon={<PlusOutlined />}
-            onClick={() =>
-              edit({
-                rubric: [
-                  ...node.rubric,
-                  {
-                    id: `c${node.rubric.length + 1}`,
-                    label: t('designer.review.newCriterion'),
-                    weight: 10,
-                    max: 100,
-                  },
-                ],
-              })
-            }
-          >
-            {t('designer.review.addCriterion')}
-          </Button>
-          {totalWeight === 100 ? (
-            <Typography.Text type="success">{t('designer.review.weightsOk')}</Typography.Text>
-          ) : (
-            <Alert type="warning" showIcon title={t('designer.review.weightsOff', { total: totalWeight })} />
-          )}
-        </Space>
-      </Field>
       <TextField
-        id="sgf-prop-result-variable"
-        label={t('designer.review.resultVariable')}
-        value={node.resultVariable}
-        onChange={(resultVariable, typing) => edit({ resultVariable }, typing)}
+        id="sgf-prop-votes-variable"
+        label={t('designer.nodePanels.votesVariable')}
+        value={node.votesVariable}
+        onChange={(value, typing) => edit({ votesVariable: value || undefined }, typing)}
       />
       <DeadlineFields node={node} edit={edit} />
+      <ReturnTargetsField
+        nodeId={node.id}
+        value={node.returnTo}
+        onChange={(returnTo) => edit({ returnTo })}
+      />
+      <CarbonCopyField recipients={node.cc} onChange={(cc, typing) => edit({ cc }, typing)} />
     </>
   );
 }

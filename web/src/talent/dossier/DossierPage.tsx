@@ -25,6 +25,7 @@ import {
   Space,
   Table,
   Tag,
+  Typography,
   Upload,
 } from 'antd';
 import { useState } from 'react';
@@ -339,7 +340,7 @@ function DossierDocuments({
           loading={documents.isPending}
           pagination={false}
           dataSource={documents.data?.items ?? []}
-          locale={{ emptyText: t('attachments.none') }}
+          locale={{ emptyText: <Typography.Text>{t('attachments.none')}</Typography.Text> }}
           columns={[
             {
               key: 'file',

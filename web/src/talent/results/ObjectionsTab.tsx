@@ -44,7 +44,7 @@ export function ObjectionsTab({
         loading={objections.isPending}
         dataSource={objections.data?.items ?? []}
         pagination={false}
-        locale={{ emptyText: t('talentResults.noObjections') }}
+        locale={{ emptyText: <Typography.Text>{t('talentResults.noObjections')}</Typography.Text> }}
         columns={[
           {
             key: 'received',

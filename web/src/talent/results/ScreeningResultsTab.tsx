@@ -2,7 +2,7 @@
 // expandable per row, a filter by the effective result, and while the round is in screening the
 // office's manual override (人工调整, a reason required) and its undoing (撤销调整).
 import './results.css';
-import { Button, Flex, Form, Input, Popconfirm, Radio, Segmented, Table } from 'antd';
+import { Button, Flex, Form, Input, Popconfirm, Radio, Segmented, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -46,7 +46,7 @@ export function ScreeningResultsTab({ round }: { round: Round }) {
         loading={rows.isPending}
         dataSource={rows.data?.items ?? []}
         pagination={false}
-        locale={{ emptyText: t('talentResults.noScreening') }}
+        locale={{ emptyText: <Typography.Text>{t('talentResults.noScreening')}</Typography.Text> }}
         expandable={{ expandedRowRender: (row) => <EligibilityExplanation explanation={row.explanation} /> }}
         columns={[
           { key: 'name', title: t('talent.name'), dataIndex: 'name', className: 'sgf-results-nowrap' },

@@ -258,7 +258,7 @@ function TermOpenTasks({ tasks }: { tasks: OpenTask[] }) {
       )}
       aria-label={t('talentTerms.openTasks')}
       dataSource={tasks}
-      locale={{ emptyText: t('talentTerms.noOpenTasks') }}
+      locale={{ emptyText: <Typography.Text>{t('talentTerms.noOpenTasks')}</Typography.Text> }}
       columns={[
         {
           key: 'name',

@@ -1,6 +1,6 @@
 // 办理意见与留言: the task's remarks (comments, vote comments, hand-over notes), oldest first, and a
 // box to add one while the task is open.
-import { Button, Card, Form, Input, List } from 'antd';
+import { Button, Card, Form, Input, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../ui/format-time';
 import { useFormProblem } from '../../ui/use-form-problem';
@@ -17,7 +17,10 @@ export function TaskRemarks({ taskId, activity }: { taskId: string; activity: Ta
       <List
         size="small"
         dataSource={activity.remarks}
-        locale={{ emptyText: t('taskActions.noRemarks') }}
+        // In the secondary grey: the list's own empty text is the disabled grey, which fails contrast.
+        locale={{
+          emptyText: <Typography.Text type="secondary">{t('taskActions.noRemarks')}</Typography.Text>,
+        }}
         renderItem={(remark) => (
           <List.Item key={remark.sequence}>
             <List.Item.Meta

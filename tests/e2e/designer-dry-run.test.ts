@@ -1,0 +1,232 @@
+// Journey: an admin dry-runs "社区志愿服务项目" in the designer before publishing it — starts it with
+// sample values, completes 志愿者招募 with the sample budget (after the engine refused the form
+// without one), casts two 同意 of the three station heads' seats, sees the token wait at 公示三天,
+// fires the timer and reaches 项目立项; then saves the script, restarts, replays it, goes back to a
+// step, and loads a script whose step the graph no longer allows. A process with problems is refused.
+import { readFile } from 'node:fs/promises';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { DRY_RUN_KEY, dryRunDefinitionInput } from '../fixtures/dry-run-definition';
+import {
+  OFFICE_VIEWPORT,
+  chromiumMissingReason,
+  findChromium,
+  launchChromium,
+  saveScreenshot,
+  seriousA11yViolations,
+  signInAs,
+} from '../support/browser';
+import { apiAgent, startTestServer, type TestServer } from '../support/test-server';
+
+jest.setTimeout(240_000);
+
+const executablePath = findChromium();
+if (!executablePath) console.warn(chromiumMissingReason);
+const describeWithBrowser = executablePath ? describe : describe.skip;
+
+const JOURNEY = 'designer-dry-run';
+const SEAT = (n: number) => `表决「站长审批」第 ${n} 席（站长/督导 示例${n}号）`;
+
+describeWithBrowser('an admin dry-runs a process on the canvas', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchChromium(executablePath!)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A node on the canvas by its accessible name: kind：name, then its dry-run mark. */
+  const node = (page: Page, label: string): Locator => page.getByLabel(label, { exact: true });
+  const shot = (page: Page, step: string) => saveScreenshot(page, JOURNEY, step);
+
+  it('steps through task, 2-of-3 approval, gateway and timer to the end; saves, restarts and replays the script', async () => {
+    const admin = server.demoLogins.find((entry) => entry.username === 'admin')!;
+    const api = apiAgent(server.url);
+    await api('POST', '/api/auth/login', { username: admin.username, password: admin.password });
+    const created = await api('POST', '/api/definitions', {
+      key: DRY_RUN_KEY,
+      name: dryRunDefinitionInput.name,
+      definition: dryRunDefinitionInput,
+    });
+    expect(created.status).toBe(201);
+
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: OFFICE_VIEWPORT, acceptDownloads: true });
+    await signInAs(page, server.url, admin.username, admin.password);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto(`${server.url}/designer/${DRY_RUN_KEY}`);
+    await node(page, '开始：开始').waitFor();
+
+    // 试运行: the palette and property panel give way to the dry run's panel; the canvas is read-only.
+    await page.getByRole('button', { name: '试运行' }).click();
+    const panel = page.getByRole('region', { name: '试运行', exact: true });
+    await panel.getByRole('status').getByText('尚未启动').waitFor();
+    expect(await page.getByRole('navigation', { name: '节点面板（拖到画布或点击添加）' }).count()).toBe(0);
+    await expect(page.getByRole('button', { name: '撤销 (Ctrl+Z)' }).isDisabled()).resolves.toBe(true);
+    const start = panel.getByRole('group', { name: '启动流程' });
+    await expect(start.getByLabel('项目名称（projectName）').inputValue()).resolves.toBe('示例项目名称');
+    // The required start value is checked before the engine sees it.
+    await start.getByLabel('项目名称（projectName）').fill('');
+    await start.getByRole('button', { name: '启动流程' }).click();
+    await start.getByText('必填').waitFor();
+    await start.getByLabel('项目名称（projectName）').fill('社区志愿服务');
+    await start.getByRole('button', { name: '启动流程' }).click();
+
+    const variables = panel.getByRole('region', { name: '流程变量' });
+    const effects = panel.getByRole('region', { name: '上一步的效果' });
+    const trace = panel.getByRole('region', { name: '步骤记录' });
+    await node(page, '办理任务：志愿者招募（当前）').waitFor();
+    await node(page, '开始：开始（已经过）').waitFor();
+    await variables.getByRole('row', { name: 'projectName 社区志愿服务' }).waitFor();
+    await effects.getByText('开启待办「志愿者招募」（task-1）').waitFor();
+    expect(await page.locator('.react-flow__edge.sgf-dry-run-taken').count()).toBe(1);
+    await shot(page, '01-started');
+
+    // The engine refuses the form without its required budget and says why; nothing moves.
+    const recruit = panel.getByRole('group', { name: '完成「志愿者招募」' });
+    const budget = recruit.getByLabel('预算（budget）');
+    await expect(budget.inputValue()).resolves.toBe('10000');
+    await budget.fill('');
+    await recruit.getByRole('button', { name: '完成「志愿者招募」' }).click();
+    const refusal = panel.getByRole('alert');
+    await refusal.getByText('引擎拒绝了这一步：表单数据不符合要求').waitFor();
+    await refusal.getByText('budget：必填').waitFor();
+    await node(page, '办理任务：志愿者招募（当前）').waitFor();
+    await shot(page, '02-refused');
+
+    // With the sample budget back, the task completes and three seats of 站长审批 open.
+    await budget.fill('10000');
+    await recruit.getByRole('button', { name: '完成「志愿者招募」' }).click();
+    await node(page, '审批：站长审批（当前）').waitFor();
+    await node(page, '办理任务：志愿者招募（已经过）').waitFor();
+    expect(await panel.getByRole('alert').count()).toBe(0);
+    await variables.getByRole('row', { name: 'budget 10000' }).waitFor();
+    await effects.getByText('开启待办「站长审批」（task-4）').waitFor();
+    for (const n of [1, 2, 3]) await panel.getByRole('group', { name: SEAT(n) }).waitFor();
+    await shot(page, '03-approval-open');
+
+    // Two 同意 of three decide the quorum: budget > 5000 sends the token to the public notice timer.
+    await panel
+      .getByRole('group', { name: SEAT(1) })
+      .getByRole('button', { name: '同意', exact: true })
+      .click();
+    await trace.getByText(/表决「站长审批」：同意（sample-supervisor-1）/).waitFor();
+    await node(page, '审批：站长审批（当前）').waitFor();
+    expect(await panel.getByRole('group', { name: SEAT(1) }).count()).toBe(0);
+    await panel
+      .getByRole('group', { name: SEAT(2) })
+      .getByRole('button', { name: '同意', exact: true })
+      .click();
+    await node(page, '定时：公示三天（当前）').waitFor();
+    await node(page, '条件分支：预算判断（已经过）').waitFor();
+    await node(page, '审批：站长审批（已经过）').waitFor();
+    await variables.getByRole('row', { name: 'decision approve' }).waitFor();
+    expect(await page.locator('.react-flow__edge.sgf-dry-run-taken').count()).toBe(4);
+    await shot(page, '04-timer-waiting');
+
+    // Firing the timer moves the simulated clock three days on; the process ends at 项目立项.
+    await panel.getByRole('button', { name: /^触发定时器「公示三天」（到 / }).click();
+    await panel.getByRole('status').getByText('流程已结束，到达「项目立项」').waitFor();
+    await node(page, '结束：项目立项（已经过）').waitFor();
+    await effects.getByText('流程结束，结果：approved').waitFor();
+    expect(await page.locator('.react-flow__node.sgf-dry-run-current').count()).toBe(0);
+    expect(await node(page, '结束：未通过').count()).toBe(1);
+    expect(await trace.getByRole('listitem').count()).toBe(5);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, '05-completed');
+
+    // The script is saved with the definition, downloaded as the simulate API's `events`, and replayed.
+    await panel.getByRole('button', { name: '保存脚本' }).click();
+    await page.getByText('已保存脚本（5 步）').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: '下载脚本' }).click(),
+    ]);
+    const script = JSON.parse(await readFile(await download.path(), 'utf8')) as Array<{
+      at: string;
+      event: { type: string; taskId?: string };
+    }>;
+    expect(script.map((entry) => entry.event.type)).toEqual([
+      'started',
+      'taskCompleted',
+      'approvalVoted',
+      'approvalVoted',
+      'timerFired',
+    ]);
+    const simulated = await api('POST', `/api/definitions/${DRY_RUN_KEY}/simulate`, {
+      source: { draft: true },
+      events: script,
+    });
+    expect(simulated.status).toBe(200);
+    expect(simulated.json).toMatchObject({ final: { status: 'completed', outcome: 'approved' } });
+
+    await panel.getByRole('button', { name: '重新开始' }).click();
+    await panel.getByRole('status').getByText('尚未启动').waitFor();
+    expect(await page.locator('.react-flow__node.sgf-dry-run-passed').count()).toBe(0);
+    await panel.getByRole('button', { name: '载入脚本' }).click();
+    await page.getByRole('menuitem', { name: '载入已保存的脚本' }).click();
+    await panel.getByRole('status').getByText('流程已结束，到达「项目立项」').waitFor();
+
+    // 回到此步: the script replayed up to the first vote leaves the approval waiting for one more.
+    await trace.getByRole('button', { name: '回到第 3 步' }).click();
+    await node(page, '审批：站长审批（当前）').waitFor();
+    expect(await trace.getByRole('listitem').count()).toBe(3);
+    await panel.getByRole('group', { name: SEAT(2) }).waitFor();
+    await shot(page, '06-back-to-step-3');
+
+    // A script whose vote names a task the graph no longer opens: the step shows the engine's refusal.
+    const changed = script.map((entry, index) =>
+      index === 2 ? { ...entry, event: { ...entry.event, taskId: 'task-9' } } : entry,
+    );
+    await panel.getByRole('button', { name: '载入脚本' }).click();
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('menuitem', { name: '从文件载入…' }).click(),
+    ]);
+    await chooser.setFiles({
+      name: 'script.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(changed)),
+    });
+    await trace.getByText(/引擎拒绝了这一步：待办 task-9 不存在或已关闭/).waitFor();
+    // The menu has closed (half faded, its text would fail axe's contrast check).
+    await page.getByRole('menuitem', { name: '从文件载入…' }).waitFor({ state: 'hidden' });
+    await node(page, '审批：站长审批（当前）').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, '07-replayed-with-refusal');
+
+    // Esc leaves the dry run: the editor is back, editable.
+    await page.locator('body').press('Escape');
+    await page.getByRole('navigation', { name: '节点面板（拖到画布或点击添加）' }).waitFor();
+    await node(page, '审批：站长审批').waitFor();
+    await page.getByRole('button', { name: '试运行' }).waitFor();
+  });
+
+  it('refuses to dry-run a process while the validator reports problems', async () => {
+    const admin = server.demoLogins.find((entry) => entry.username === 'admin')!;
+    const api = apiAgent(server.url);
+    await api('POST', '/api/auth/login', { username: admin.username, password: admin.password });
+    const broken = {
+      ...dryRunDefinitionInput,
+      key: 'dry-run-broken',
+      edges: dryRunDefinitionInput.edges.filter((edge) => edge.id !== 'recruit-approve'),
+    };
+    const created = await api('POST', '/api/definitions', {
+      key: broken.key,
+      name: broken.name,
+      definition: broken,
+    });
+    expect(created.status).toBe(201);
+
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: OFFICE_VIEWPORT });
+    await signInAs(page, server.url, admin.username, admin.password);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto(`${server.url}/designer/${broken.key}`);
+    await node(page, '开始：开始').waitFor();
+    await page.getByRole('button', { name: '试运行' }).click();
+    await page.getByText(/个校验问题，不能试运行：请先按「校验问题」面板逐一修正/).waitFor();
+    expect(await page.getByRole('region', { name: '试运行', exact: true }).count()).toBe(0);
+    await page.getByRole('region', { name: '校验问题' }).waitFor();
+  });
+});

@@ -1,0 +1,334 @@
+// The dry run's menu: every event the engine's state allows next (open tasks and approval seats,
+// reviews, timers, pending actions, running children, the definition's external events), each with
+// a sample person allowed to act and sample values, and the engine event a choice becomes.
+// Pure: the choices come from the `InstanceState`, never from guesses about the graph's shape.
+import type {
+  FormField,
+  ProcessDefinition,
+  ProcessNode,
+  Role,
+  ScalarFormField,
+  VariableDeclaration,
+} from '../../../../workflows/engine/definition-schema.js';
+import type { Actor, EngineEvent } from '../../../../workflows/engine/engine-events.js';
+import type {
+  InstanceState,
+  OpenTask,
+  ResolvedAssignee,
+} from '../../../../workflows/engine/instance-state.js';
+import type { TimedEvent } from '../../../../workflows/engine/simulate.js';
+
+/** One value a choice asks for, prefilled with a sample the engine accepts. */
+export type SampleInput = { name: string; label: string; required: boolean; sample: unknown };
+
+/** Who acts in the dry run: the starter, a named user, or the n-th sample holder of a role. */
+export type SamplePerson =
+  | { type: 'starter'; actor: Actor }
+  | { type: 'user'; actor: Actor }
+  | { type: 'role'; role: Role; number: number; actor: Actor };
+
+export type VoteChoice = 'approve' | 'reject' | 'return';
+
+type OnNode = { key: string; nodeId: string; nodeName: string };
+
+export type DryRunChoice =
+  | { kind: 'start'; key: 'start'; inputs: SampleInput[] }
+  | (OnNode & { kind: 'completeTask'; taskId: string; person: SamplePerson; inputs: SampleInput[] })
+  | (OnNode & {
+      kind: 'vote';
+      taskId: string;
+      seat: number;
+      person: SamplePerson;
+      votes: VoteChoice[];
+    })
+  | (OnNode & {
+      kind: 'review';
+      taskId: string;
+      seat: number;
+      person: SamplePerson;
+      inputs: SampleInput[];
+      subjects: string[] | null;
+    })
+  | (OnNode & {
+      kind: 'timer';
+      timerId: string;
+      fireAt: string;
+      purpose: 'timer' | 'reminder' | 'escalation';
+    })
+  | (OnNode & { kind: 'action'; actionId: string; action: string; canFail: boolean; inputs: SampleInput[] })
+  | (OnNode & { kind: 'child'; childId: string; item: unknown })
+  | { kind: 'external'; key: string; name: string; inputs: SampleInput[] }
+  | { kind: 'cancel'; key: 'cancel' };
+
+/** What the person answered: the values of the choice's inputs, and the vote or failure chosen. */
+export type DryRunAnswer = { values?: Record<string, unknown>; vote?: VoteChoice; fail?: boolean };
+
+/** The dry run's starter; role holders are `sample-<role>-<n>`, one per seat, so each votes once. */
+export const DRY_RUN_STARTER = 'dry-run-starter';
+/** Role assignments need a unit; tasks of an instance started without one accept any unit. */
+const SAMPLE_UNIT = 'dry-run-unit';
+const SAMPLE_USER = 'dry-run-user';
+const SAMPLE_FILE = '00000000-0000-4000-8000-000000000000';
+/** A sum of money a station's project might ask for; counts sample as 1. */
+const SAMPLE_AMOUNT = 10_000;
+/** The free payload of an external event whose handlers declare no fields. */
+export const PAYLOAD_INPUT = 'payload';
+/** The result an action reports. */
+export const RESULT_INPUT = 'result';
+
+const dayOf = (instant: string) => instant.slice(0, 10);
+const within = (value: number, { min, max }: { min?: number | undefined; max?: number | undefined }) =>
+  Math.min(Math.max(value, min ?? -Infinity), max ?? Infinity);
+
+function scalarSample(field: ScalarFormField, today: string): unknown {
+  switch (field.type) {
+    case 'text':
+    case 'textarea': {
+      const text = `示例${field.label}`;
+      return field.maxLength === undefined ? text : text.slice(0, field.maxLength);
+    }
+    case 'number':
+      return within(SAMPLE_AMOUNT, field);
+    case 'integer':
+      return within(1, field);
+    case 'boolean':
+      return true;
+    case 'date':
+      return today;
+    case 'select':
+      return field.options?.[0] ?? null;
+    case 'multiselect':
+      return field.options?.slice(0, 1) ?? [];
+  }
+}
+
+/** A value a form field accepts: bounds, options and row counts kept; files and people made up. */
+export function fieldSample(field: FormField, today: string): unknown {
+  switch (field.type) {
+    case 'file':
+      return field.required ? [SAMPLE_FILE] : [];
+    case 'user':
+      return SAMPLE_USER;
+    case 'list': {
+      const rows = Math.max(1, field.minItems ?? 0);
+      const row = Object.fromEntries(
+        (field.itemFields ?? []).map((item) => [item.name, scalarSample(item, today)]),
+      );
+      return Array.from({ length: rows }, () => structuredClone(row));
+    }
+    default:
+      return scalarSample({ ...field, type: field.type }, today);
+  }
+}
+
+const formInputs = (fields: FormField[], today: string): SampleInput[] =>
+  fields.map((field) => ({
+    name: field.name,
+    label: field.label,
+    required: field.required,
+    sample: fieldSample(field, today),
+  }));
+
+function variableSample(declaration: VariableDeclaration, today: string): unknown {
+  if (declaration.default !== undefined) return declaration.default;
+  const label = declaration.label ?? declaration.name;
+  switch (declaration.type) {
+    case 'string':
+      return `示例${label}`;
+    case 'number':
+      return SAMPLE_AMOUNT;
+    case 'integer':
+      return 1;
+    case 'boolean':
+      return true;
+    case 'date':
+      return today;
+    case 'list':
+      return [];
+    case 'object':
+      return {};
+    case 'any':
+      return null;
+  }
+}
+
+/** The start form: the declared variables, required ones marked, each with a sample. */
+export function startInputs(def: ProcessDefinition, clock: string): SampleInput[] {
+  return def.variables.map((declaration) => ({
+    name: declaration.name,
+    label: declaration.label ?? declaration.name,
+    required: declaration.required,
+    sample: variableSample(declaration, dayOf(clock)),
+  }));
+}
+
+/** Someone the engine takes as a candidate for the task: its user, or a holder of its role. */
+export function samplePerson(assignee: ResolvedAssignee, seat: number): SamplePerson {
+  if (assignee.type === 'user')
+    return assignee.userId === DRY_RUN_STARTER
+      ? { type: 'starter', actor: { userId: DRY_RUN_STARTER } }
+      : { type: 'user', actor: { userId: assignee.userId } };
+  const number = seat + 1;
+  return {
+    type: 'role',
+    role: assignee.role,
+    number,
+    actor: {
+      userId: `sample-${assignee.role}-${number}`,
+      assignments: [{ role: assignee.role, unitId: assignee.unitId ?? SAMPLE_UNIT }],
+    },
+  };
+}
+
+function taskChoice(
+  def: ProcessDefinition,
+  state: InstanceState,
+  task: OpenTask,
+  today: string,
+): DryRunChoice[] {
+  const node = def.nodes.find((candidate) => candidate.id === task.nodeId);
+  if (!node) return [];
+  const onNode = { key: task.id, nodeId: node.id, nodeName: node.name };
+  const person = samplePerson(task.assignee, task.seat);
+  switch (node.kind) {
+    case 'userTask':
+      return [
+        { ...onNode, kind: 'completeTask', taskId: task.id, person, inputs: formInputs(node.form, today) },
+      ];
+    case 'approval': {
+      const canReturn = def.edges.some((edge) => edge.from === node.id && edge.outcome === 'return');
+      const votes: VoteChoice[] = canReturn ? ['approve', 'reject', 'return'] : ['approve', 'reject'];
+      return [{ ...onNode, kind: 'vote', taskId: task.id, seat: task.seat, person, votes }];
+    }
+    case 'review': {
+      const wait = state.tokens[task.tokenId]?.wait;
+      const inputs = node.rubric.map((criterion) => ({
+        name: criterion.id,
+        label: criterion.label,
+        required: true,
+        sample: Math.round(criterion.max * 0.8),
+      }));
+      const subjects = wait?.kind === 'review' ? wait.subjects : null;
+      return [{ ...onNode, kind: 'review', taskId: task.id, seat: task.seat, person, inputs, subjects }];
+    }
+    default:
+      return [];
+  }
+}
+
+const nodeName = (def: ProcessDefinition, nodeId: string) =>
+  def.nodes.find((node: ProcessNode) => node.id === nodeId)?.name ?? nodeId;
+
+/** Every event the state allows next, in the order a person meets them: tasks, timers, actions, events. */
+export function allowedEvents(def: ProcessDefinition, state: InstanceState, clock: string): DryRunChoice[] {
+  if (state.status === 'created') return [{ kind: 'start', key: 'start', inputs: startInputs(def, clock) }];
+  if (state.status !== 'running') return [];
+  const today = dayOf(clock);
+  const choices: DryRunChoice[] = Object.values(state.tasks)
+    // A delegated or held seat is answered by no one until it is handed back or freed.
+    .filter((task) => task.delegatedBy === undefined && task.heldFor === undefined)
+    .flatMap((task) => taskChoice(def, state, task, today));
+  const timers = Object.values(state.timers).sort((a, b) => a.fireAt.localeCompare(b.fireAt));
+  for (const timer of timers)
+    choices.push({
+      kind: 'timer',
+      key: timer.id,
+      nodeId: timer.nodeId,
+      nodeName: nodeName(def, timer.nodeId),
+      timerId: timer.id,
+      fireAt: timer.fireAt,
+      purpose: timer.purpose,
+    });
+  for (const action of Object.values(state.pendingActions))
+    if (action.status === 'running')
+      choices.push({
+        kind: 'action',
+        key: action.id,
+        nodeId: action.nodeId,
+        nodeName: nodeName(def, action.nodeId),
+        actionId: action.id,
+        action: action.action,
+        canFail: def.edges.some((edge) => edge.from === action.nodeId && edge.outcome === 'error'),
+        inputs: [{ name: RESULT_INPUT, label: RESULT_INPUT, required: false, sample: {} }],
+      });
+  for (const child of Object.values(state.children))
+    if (child.status === 'running')
+      choices.push({
+        kind: 'child',
+        key: child.id,
+        nodeId: child.nodeId,
+        nodeName: nodeName(def, child.nodeId),
+        childId: child.id,
+        item: child.item,
+      });
+  const atNodes = new Set(Object.values(state.tokens).map((token) => token.nodeId));
+  const names = new Set(
+    def.eventHandlers
+      .filter((handler) => !handler.activeIn || handler.activeIn.some((id) => atNodes.has(id)))
+      .map((handler) => handler.event),
+  );
+  for (const name of names) {
+    const fields = def.eventHandlers.find((handler) => handler.event === name && handler.payload)?.payload;
+    choices.push({
+      kind: 'external',
+      key: `external:${name}`,
+      name,
+      inputs: fields
+        ? formInputs(fields, today)
+        : [{ name: PAYLOAD_INPUT, label: PAYLOAD_INPUT, required: false, sample: {} }],
+    });
+  }
+  choices.push({ kind: 'cancel', key: 'cancel' });
+  return choices;
+}
+
+const laterOf = (a: string, b: string) => (a.localeCompare(b) >= 0 ? a : b);
+/** Inputs left empty are left out, so that the engine judges a missing value as a host would. */
+const given = (values: Record<string, unknown> = {}) =>
+  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+
+/** The timed engine event a choice and its answer make; a timer advances the clock to its due time. */
+export function eventOf(choice: DryRunChoice, answer: DryRunAnswer, clock: string): TimedEvent {
+  const values = given(answer.values);
+  const event = ((): EngineEvent => {
+    switch (choice.kind) {
+      case 'start':
+        return { type: 'started', input: values, actor: { userId: DRY_RUN_STARTER } };
+      case 'completeTask':
+        return { type: 'taskCompleted', taskId: choice.taskId, actor: choice.person.actor, data: values };
+      case 'vote':
+        return {
+          type: 'approvalVoted',
+          taskId: choice.taskId,
+          actor: choice.person.actor,
+          vote: answer.vote ?? 'approve',
+        };
+      case 'review': {
+        const scores = values as Record<string, number>;
+        return choice.subjects === null
+          ? { type: 'reviewSubmitted', taskId: choice.taskId, actor: choice.person.actor, scores }
+          : {
+              type: 'reviewSubmitted',
+              taskId: choice.taskId,
+              actor: choice.person.actor,
+              subjects: Object.fromEntries(choice.subjects.map((subject) => [subject, { scores }])),
+            };
+      }
+      case 'timer':
+        return { type: 'timerFired', timerId: choice.timerId };
+      case 'action':
+        return answer.fail
+          ? { type: 'actionFailed', actionId: choice.actionId, error: '试运行：动作失败' }
+          : { type: 'actionCompleted', actionId: choice.actionId, result: values[RESULT_INPUT] ?? null };
+      case 'child':
+        return { type: 'childCompleted', childId: choice.childId };
+      case 'external': {
+        const declared = !(choice.inputs.length === 1 && choice.inputs[0]?.name === PAYLOAD_INPUT);
+        return { type: 'external', name: choice.name, payload: declared ? values : values[PAYLOAD_INPUT] };
+      }
+      case 'cancel':
+        return { type: 'cancelled', actor: { userId: DRY_RUN_STARTER } };
+    }
+  })();
+  return { at: choice.kind === 'timer' ? laterOf(clock, choice.fireAt) : clock, event };
+}

@@ -1,0 +1,99 @@
+// One dry run in the browser: the script stepped so far (the only state kept; the trace, the allowed
+// events and the canvas marks are derived from it by the engine's own `simulate`), the simulated
+// clock, and the engine's rejection of the last attempt. No server round-trip per step.
+import { useCallback, useMemo, useState } from 'react';
+import type { ProcessDefinition } from '../../../../workflows/engine/definition-schema.js';
+import type { Effect } from '../../../../workflows/engine/engine-events.js';
+import { step } from '../../../../workflows/engine/interpreter.js';
+import type { Rejection } from '../../../../workflows/engine/localized-message.js';
+import { simulate, type Simulation, type TimedEvent } from '../../../../workflows/engine/simulate.js';
+import { allowedEvents, eventOf, type DryRunAnswer, type DryRunChoice } from './allowed-events.js';
+import { withFieldReasons } from './dry-run-texts.js';
+import { highlightsOf, type Highlights } from './trace-highlights.js';
+
+/** The clock starts at the minute the dry run opened; events are stamped with it. */
+function startingClock(): string {
+  const now = new Date();
+  now.setUTCSeconds(0, 0);
+  return now.toISOString();
+}
+
+const latest = (clock: string, script: readonly TimedEvent[]) =>
+  script.reduce((last, { at }) => (new Date(at) > new Date(last) ? new Date(at).toISOString() : last), clock);
+
+export type DryRun = {
+  script: readonly TimedEvent[];
+  simulation: Simulation;
+  choices: DryRunChoice[];
+  highlights: Highlights;
+  /** The effects of the last step the engine accepted. */
+  lastEffects: Effect[];
+  clock: string;
+  /** The engine's refusal of the last attempt, until the next one. */
+  rejection: Rejection | null;
+  act: (choice: DryRunChoice, answer: DryRunAnswer) => boolean;
+  advanceClock: (milliseconds: number) => void;
+  restart: () => void;
+  /** Replays the script up to and with step `index` (0-based). */
+  backTo: (index: number) => void;
+  replay: (script: TimedEvent[]) => void;
+};
+
+export function useDryRun(definition: ProcessDefinition): DryRun {
+  const [opened] = useState(startingClock);
+  const [script, setScript] = useState<TimedEvent[]>([]);
+  const [clock, setClock] = useState(opened);
+  const [rejection, setRejection] = useState<Rejection | null>(null);
+  const simulation = useMemo(() => simulate(definition, script), [definition, script]);
+  const choices = useMemo(
+    () => allowedEvents(definition, simulation.final, clock),
+    [definition, simulation, clock],
+  );
+  const highlights = useMemo(() => highlightsOf(definition, simulation.trace), [definition, simulation]);
+  const lastEffects = useMemo(
+    () => simulation.trace.findLast((entry) => entry.ok)?.effects ?? [],
+    [simulation],
+  );
+
+  const act = useCallback(
+    (choice: DryRunChoice, answer: DryRunAnswer) => {
+      const timed = eventOf(choice, answer, clock);
+      const result = step(definition, simulation.final, timed.event, timed.at);
+      if (!result.ok) {
+        const data =
+          'data' in timed.event ? timed.event.data : 'payload' in timed.event ? timed.event.payload : {};
+        setRejection(withFieldReasons(result.rejection, definition, choice, data));
+        return false;
+      }
+      setRejection(null);
+      setScript([...script, timed]);
+      setClock(timed.at);
+      return true;
+    },
+    [definition, simulation, script, clock],
+  );
+  const replay = useCallback(
+    (next: TimedEvent[]) => {
+      setRejection(null);
+      setScript(next);
+      setClock(latest(opened, next));
+    },
+    [opened],
+  );
+
+  return {
+    script,
+    simulation,
+    choices,
+    highlights,
+    lastEffects,
+    clock,
+    rejection,
+    act,
+    advanceClock: (milliseconds) =>
+      setClock(new Date(new Date(clock).getTime() + milliseconds).toISOString()),
+    restart: () => replay([]),
+    backTo: (index) => replay(script.slice(0, index + 1)),
+    replay,
+  };
+}
