@@ -157,11 +157,9 @@ describeWithBrowser('an admin edits the process panel: variables, stages and an 
     await page.keyboard.type('visitC');
     await page.getByRole('option', { name: /visitCount/ }).waitFor();
     await page.keyboard.type('ount >= 1 and payload.hospital != null');
-    await handler.getByRole('button', { name: '添加变量设置' }).click();
-    await commit(handler.getByLabel('变量名'), 'status');
-    // A new setting starts as null; its expression replaces that.
-    await handler.getByRole('textbox', { name: 'status 的值（FEEL）' }).click();
-    await page.keyboard.press('Control+A');
+    await handler.getByLabel('新变量名').fill('status');
+    await handler.getByRole('button', { name: '添加变量' }).click();
+    await handler.getByRole('textbox', { name: 'status 的表达式' }).click();
     await page.keyboard.type('"住院暂停"');
     await issues.getByText('没有发现问题').waitFor();
     await page.getByRole('button', { name: '事件处理 1' }).waitFor();

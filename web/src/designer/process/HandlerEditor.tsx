@@ -1,18 +1,16 @@
 // One event handler's editor: the event it answers and its label, whether it interrupts, the node its
 // path starts at and the nodes it waits for, a FEEL condition over the variables and `payload`, where
 // the payload goes, the variables it sets, and the payload's fields (a form, as a task declares one).
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Select, Space, Typography } from 'antd';
-import { useMemo } from 'react';
+import { Checkbox, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EventHandler, NodeKind } from '../../../../workflows/engine/definition-schema.js';
-import { knownVariables } from '../../../../workflows/engine/validate-definition.js';
 import { FeelInput } from '../panels/FeelInput';
+import { FeelMappingEditor } from '../panels/FeelMappingEditor';
 import { FormFieldsEditor } from '../panels/FormFieldsEditor';
-import { CommitField, Field, TextField } from '../panels/panel-fields';
-import { freshId } from '../store/node-kinds.js';
+import { Field, TextField } from '../panels/panel-fields';
+import { useVariables } from '../panels/use-variables.js';
 import { useDesigner } from '../store/DesignerStoreContext';
-import { isIdentifier, patchItem } from '../store/process-edits.js';
+import { patchItem } from '../store/process-edits.js';
 
 /** Nodes a path can wait at (a handler's `activeIn`): the others pass a token on at once. */
 const WAITING_KINDS: ReadonlySet<NodeKind> = new Set([
@@ -24,15 +22,15 @@ const WAITING_KINDS: ReadonlySet<NodeKind> = new Set([
   'subprocess',
   'parallel',
 ]);
-/** What a new setVariables entry is set to until the admin writes its expression. */
-const NEW_VALUE = 'null';
+/** What a handler's expressions read besides the variables: the event's data. */
+const PAYLOAD_SCOPE = ['payload'];
 
 export function HandlerEditor({ index }: { index: number }) {
   const { t } = useTranslation();
   const definition = useDesigner((state) => state.definition);
   const patch = useDesigner((state) => state.patchDefinition);
   // A handler's expressions read the variables and the event's `payload`.
-  const variables = useMemo(() => [...knownVariables(definition), 'payload'].sort(), [definition]);
+  const variables = useVariables(PAYLOAD_SCOPE);
   const handler = definition.eventHandlers[index];
   if (!handler) return null;
   const id = `sgf-handler-${index}`;
@@ -42,9 +40,6 @@ export function HandlerEditor({ index }: { index: number }) {
     value: node.id,
     label: `${node.name} (${node.id})`,
   });
-  const sets = Object.entries(handler.setVariables ?? {});
-  const writeSets = (entries: [string, string][]) =>
-    change({ setVariables: entries.length > 0 ? Object.fromEntries(entries) : undefined });
 
   return (
     <Space direction="vertical" className="sgf-designer-stack">
@@ -116,66 +111,18 @@ export function HandlerEditor({ index }: { index: number }) {
         onChange={(name, typing) => change({ appendPayloadTo: name || undefined }, typing)}
       />
       <Field label={t('designer.process.handler.setVariables')}>
-        <Space direction="vertical" className="sgf-designer-stack">
-          {sets.map(([name, expression], at) => (
-            <Card
-              key={at}
-              size="small"
-              extra={
-                <Button
-                  type="text"
-                  danger
-                  icon={<DeleteOutlined />}
-                  aria-label={t('designer.process.handler.removeSet', { name })}
-                  onClick={() => writeSets(sets.filter((_, other) => other !== at))}
-                />
-              }
-              title={name}
-            >
-              <CommitField
-                id={`${id}-set-${at}-name`}
-                label={t('designer.process.handler.setName')}
-                value={name}
-                check={(next) =>
-                  isIdentifier(next) && !sets.some(([other], position) => position !== at && other === next)
-                    ? undefined
-                    : t('designer.process.handler.setNameInvalid')
-                }
-                onCommit={(next) =>
-                  writeSets(sets.map((entry, position) => (position === at ? [next, entry[1]] : entry)))
-                }
-              />
-              <FeelInput
-                id={`${id}-set-${at}-value`}
-                label={t('designer.process.handler.setValue', { name })}
-                value={expression}
-                variables={variables}
-                onChange={(value, typing) =>
-                  change(
-                    {
-                      // Left empty, the schema reports the missing expression on this handler.
-                      setVariables: Object.fromEntries(
-                        sets.map((entry, position) => (position === at ? [entry[0], value ?? ''] : entry)),
-                      ),
-                    },
-                    typing,
-                  )
-                }
-              />
-            </Card>
-          ))}
-          <Button
-            icon={<PlusOutlined />}
-            onClick={() =>
-              writeSets([
-                ...sets,
-                [freshId('variable', new Set([...variables, ...sets.map(([name]) => name)])), NEW_VALUE],
-              ])
-            }
-          >
-            {t('designer.process.handler.addSet')}
-          </Button>
-        </Space>
+        <FeelMappingEditor
+          idPrefix={`${id}-set`}
+          mapping={handler.setVariables ?? {}}
+          variables={variables}
+          suggestions={definition.variables.map((variable) => ({
+            name: variable.name,
+            label: variable.label ?? variable.name,
+          }))}
+          onChange={(setVariables, typing) =>
+            change({ setVariables: Object.keys(setVariables).length > 0 ? setVariables : undefined }, typing)
+          }
+        />
       </Field>
       <Field label={t('designer.process.handler.payload')}>
         <FormFieldsEditor

@@ -69,9 +69,6 @@ export function variableNameProblem(
   return others.some((variable) => variable.name === name) ? 'taken' : undefined;
 }
 
-/** Whether `name` can be a key of a handler's setVariables (an identifier not set already). */
-export const isIdentifier = (name: string) => IDENTIFIER.test(name);
-
 /** A new handler with fresh id and event name (both unique, so it passes the schema), no target yet. */
 export function newHandler(handlers: readonly EventHandler[]): EventHandler {
   return {
