@@ -1,7 +1,8 @@
 // Journey (issue 13, done when): an admin builds "社区志愿服务项目" from an empty canvas — a task with
 // a required budget field for the starter, a station approval with three seats and a quorum of two, a
 // gateway on the budget with a FEEL condition, a timer, an end — fixing what the issues panel reports
-// on the way, and publishes it. The officer starts it from 项目 → 发起项目 and fills the task in her
+// on the way, dry-runs it (试运行: start, the task, two votes, the timer, the end, followed on the
+// canvas) and publishes it. The officer starts it from 项目 → 发起项目 and fills the task in her
 // 工作台; two of the three station supervisors approve and the third seat closes; the timer fires by
 // the injected clock and the project is 已完成, counted on the dashboard. A second project waits at
 // the task while the admin adds 资料归档 in version 2: 版本历史 outlines it green, 迁移实例 moves the
@@ -150,7 +151,7 @@ describeWithBrowser(
       await d.connect('gateway_1', 'end');
       await d.connect('gateway_1', 'timer_1');
       await d.connect('timer_1', 'end');
-      await d.issues.getByText('网关出线 gateway_1-timer_1 缺少条件').waitFor();
+      await d.issues.getByText('条件分支的出线「条件分支 → 定时」缺少条件').waitFor();
       await designer.getByRole('button', { name: '自动排列' }).click();
       await first.shot(designer, '02-connected');
 
@@ -171,7 +172,7 @@ describeWithBrowser(
       await d.properties.getByLabel('名称', { exact: true }).fill('站点审批');
       await pickOption(d.properties.getByLabel('通过规则'), '达到人数即通过');
       await d.properties.getByLabel('通过人数').fill('2');
-      const quorumProblem = d.issues.getByRole('button', { name: '法定人数 2 超过席位数 1' });
+      const quorumProblem = d.issues.getByRole('button', { name: '审批 站点审批 的通过人数 2 超过席位数 1' });
       await quorumProblem.waitFor();
       await first.shot(designer, '03-quorum-problem');
       await pickOption(d.properties.getByLabel('范围'), '本单位');
@@ -198,7 +199,35 @@ describeWithBrowser(
       await d.saved();
       await checkedShot(designer, '04-fixed-and-saved');
 
-      // DRY RUN STEPS (added after the dry-run UI lands)
+      // Dry run (试运行): the engine steps a simulated project in the browser; the canvas follows it.
+      await designer.getByRole('button', { name: /(^|\s)试运行$/ }).click();
+      const run = designer.getByRole('region', { name: '试运行', exact: true });
+      const choices = run.getByRole('region', { name: '可选事件' });
+      const dryNode = (label: string) => designer.getByLabel(label, { exact: true });
+      await choices.getByRole('button', { name: '启动流程' }).click();
+      await dryNode('办理任务：志愿者招募（当前）').waitFor();
+      const recruitChoice = choices.getByRole('group', { name: '完成「志愿者招募」' });
+      await expect(recruitChoice.getByLabel('预算（元）（budget）').inputValue()).resolves.toBe('10000');
+      await recruitChoice.getByRole('button', { name: '完成「志愿者招募」' }).click();
+      await dryNode('审批：站点审批（当前）').waitFor();
+      for (const seat of [1, 2])
+        await choices
+          .getByRole('group', { name: new RegExp(`^表决「站点审批」第 ${seat} 席`) })
+          .getByRole('button', { name: '同意', exact: true })
+          .click();
+      // 10000 > 5000: the token waits at 公示期; its timer fired, the project reaches the end.
+      await dryNode('定时：公示期（当前）').waitFor();
+      await checkedShot(designer, '04b-dry-run-at-timer');
+      await choices.getByRole('button', { name: /^触发定时器「公示期」（到 / }).click();
+      await run.getByRole('status').getByText('流程已结束，到达「结束」').waitFor();
+      await run
+        .getByRole('region', { name: '流程变量' })
+        .getByRole('row', { name: /budget 10000/ })
+        .waitFor();
+      await dryNode('结束：结束（已经过）').waitFor();
+      await checkedShot(designer, '04c-dry-run-ended');
+      await designer.getByRole('button', { name: '退出试运行' }).click();
+      await d.node('办理任务：志愿者招募').waitFor();
 
       // ── 2. Publish: the summary finds nothing to fix.
       await d.publish(1, () => first.shot(designer, '05-publish-summary'));
@@ -262,7 +291,7 @@ describeWithBrowser(
       await e.issues.getByText('节点 公示期 没有出线').waitFor();
       await e.clickEdge('gateway_1-end');
       await editor.keyboard.press('Delete');
-      await e.issues.getByText('网关 预算判断 须恰有一条默认出线（现有 0 条）').waitFor();
+      await e.issues.getByText('条件分支 预算判断 须恰有一条默认出线（现有 0 条）').waitFor();
       await first.shot(editor, '16-v2-default-missing');
       // 资料归档 takes both ways; the gateway's edge to it becomes its default.
       await e.drop('办理任务', { x: 0.5, y: 0.75 });

@@ -188,5 +188,6 @@ describeWithBrowser('a lifecycle project from start to implementation in a real 
     await page.setViewportSize(PHONE_VIEWPORT);
     await checkedShot(page, '13-project-at-phone-width');
     await page.close();
+    expect(a11y).toEqual([]);
   });
 });

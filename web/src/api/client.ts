@@ -43,6 +43,8 @@ export interface RequestOptions {
   ifMatch?: number | string;
   /** Makes a create or command safe to repeat: the server replays the first response for the same key. */
   idempotencyKey?: string;
+  /** Lets the request outlive the page (a save sent while the tab closes). */
+  keepalive?: boolean;
 }
 
 /** The ETag form of a revision, as the server sends it. */
@@ -59,6 +61,7 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (options.body !== undefined) init.body = JSON.stringify(options.body);
   if (options.signal) init.signal = options.signal;
+  if (options.keepalive) init.keepalive = true;
 
   let response: Response;
   try {

@@ -1,10 +1,11 @@
 // A project's attachments: download links with size, uploader, time and task; the uploader may
 // delete theirs while the project runs and no submitted form refers to it.
 import { DeleteOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Table, type TableColumnsType } from 'antd';
+import { Button, Popconfirm, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../ui/format-time';
 import { useNotifyProblem } from '../ui/use-notify-problem';
+import { ScrollRegion } from '../ui/ScrollRegion';
 import { useDeleteAttachment } from './attachment-hooks';
 import type { Attachment } from './attachment-types';
 import { AttachmentLink } from './AttachmentLink';
@@ -60,16 +61,17 @@ export function AttachmentList({ projectId, attachments, loading }: Props) {
     },
   ];
   return (
-    <Table<Attachment>
-      rowKey="id"
-      size="small"
-      columns={columns}
-      dataSource={[...attachments]}
-      loading={loading}
-      pagination={false}
-      scroll={{ x: 640 }}
-      locale={{ emptyText: t('attachments.none') }}
-      aria-label={t('attachments.title')}
-    />
+    <ScrollRegion label={t('attachments.title')} minWidth={640}>
+      <Table<Attachment>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={[...attachments]}
+        loading={loading}
+        pagination={false}
+        locale={{ emptyText: <Typography.Text>{t('attachments.none')}</Typography.Text> }}
+        aria-label={t('attachments.title')}
+      />
+    </ScrollRegion>
   );
 }

@@ -75,7 +75,25 @@ export function usePublishDraft(key: string) {
 
 export const draftApi = {
   /** The first save of an edited version makes the draft from the edited graph. */
-  create: (key: string, definition: unknown) => apiCreate<DraftView>(`${path(key)}/draft`, { definition }),
-  save: (key: string, definition: unknown, revision: number) =>
-    apiRequest<DraftView>('PUT', `${path(key)}/draft`, { body: { definition }, ifMatch: revision }),
+  create: (key: string, definition: unknown, keepalive = false) =>
+    apiRequest<DraftView>('POST', `${path(key)}/draft`, {
+      body: { definition },
+      idempotencyKey: crypto.randomUUID(),
+      keepalive,
+    }),
+  save: (key: string, definition: unknown, revision: number, keepalive = false) =>
+    apiRequest<DraftView>('PUT', `${path(key)}/draft`, {
+      body: { definition },
+      ifMatch: revision,
+      keepalive,
+    }),
 };
+
+/** The latest published version's number, or null when none is published. */
+export async function fetchLatestVersion(key: string): Promise<number | null> {
+  const list = await apiGet<DefinitionList>('/api/definitions');
+  return list.items.find((item) => item.key === key)?.latest?.version ?? null;
+}
+
+export const fetchVersion = (key: string, version: number) =>
+  apiGet<VersionView>(`${path(key)}/versions/${version}`);

@@ -1,5 +1,6 @@
 // The editor's toolbar: back to the list, the save state, undo / redo, arrange, find, JSON export,
-// image export and publish (with its summary: refused while the validator reports problems, which it lists).
+// image export and publish (with its summary: refused while the validator reports problems, which it
+// lists; the changes against the latest version and the projects running on published ones).
 import {
   ArrowLeftOutlined,
   CheckCircleOutlined,
@@ -27,6 +28,7 @@ import { useExportImage, type ImageFormat } from '../canvas/export-image.js';
 import { useArrange } from '../canvas/use-arrange.js';
 import { useDesigner, useDesignerStoreApi } from '../store/DesignerStoreContext';
 import type { Autosave, SaveState } from '../use-autosave.js';
+import { PublishSummary } from './PublishSummary';
 
 const SAVE_ICONS: Record<SaveState, ReactNode> = {
   unchanged: null,
@@ -80,9 +82,15 @@ export function EditorToolbar({
   };
   const confirmPublish = async () => {
     try {
-      const revision = await autosave.flush();
-      if (revision === null) return;
-      const result = await publish.mutateAsync(revision);
+      const flushed = await autosave.flush();
+      if (!('revision' in flushed)) {
+        setPublishing(false);
+        if ('nothing' in flushed) void message.info(t('designer.editing.nothingToPublish'));
+        // A conflict shows its own dialog; a failed save is said here.
+        else if (flushed.failed === 'error') void message.error(t('designer.editing.saveFailedNoPublish'));
+        return;
+      }
+      const result = await publish.mutateAsync(flushed.revision);
       autosave.published();
       setPublishing(false);
       void message.success(
@@ -106,7 +114,11 @@ export function EditorToolbar({
         </Typography.Title>
         <Typography.Text role="status" className="sgf-designer-save-state">
           {SAVE_ICONS[autosave.state]}{' '}
-          {t(`designer.save.${autosave.state === 'conflict' ? 'error' : autosave.state}`)}
+          {t(
+            autosave.state === 'conflict'
+              ? 'designer.editing.saveConflict'
+              : `designer.save.${autosave.state}`,
+          )}
         </Typography.Text>
       </Space>
       <Space wrap>
@@ -161,6 +173,7 @@ export function EditorToolbar({
         okButtonProps={{ disabled: issues.length > 0, loading: publish.isPending }}
         onOk={() => void confirmPublish()}
         onCancel={() => setPublishing(false)}
+        destroyOnHidden
       >
         {issues.length > 0 ? (
           <>
@@ -177,6 +190,7 @@ export function EditorToolbar({
         ) : (
           <Typography.Paragraph>{t('designer.publishDialog.ready')}</Typography.Paragraph>
         )}
+        <PublishSummary definitionKey={definitionKey} onChoose={() => setPublishing(false)} />
       </Modal>
     </div>
   );

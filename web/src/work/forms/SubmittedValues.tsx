@@ -8,6 +8,7 @@ import { AttachmentLink } from '../../attachments/AttachmentLink';
 import { useProjectAttachments } from '../../attachments/attachment-hooks';
 import type { FormField, ScalarFormField } from '../work-types';
 import { useAttachmentTarget } from './attachment-target';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 type Data = Record<string, unknown>;
 
@@ -51,19 +52,20 @@ function ListTable({ field, rows }: { field: FormField; rows: unknown }) {
   const items = Array.isArray(rows) ? (rows as Data[]) : [];
   const itemFields = field.itemFields ?? [];
   return (
-    <Table<Data>
-      size="small"
-      rowKey={(_row, index) => String(index)}
-      pagination={false}
-      dataSource={items}
-      scroll={{ x: Math.max(360, itemFields.length * 160) }}
-      aria-label={field.label}
-      columns={itemFields.map((item) => ({
-        key: item.name,
-        title: item.label,
-        render: (_value: unknown, row: Data) => plainValue(item, row[item.name], t),
-      }))}
-    />
+    <ScrollRegion label={field.label} minWidth={Math.max(360, itemFields.length * 160)}>
+      <Table<Data>
+        size="small"
+        rowKey={(_row, index) => String(index)}
+        pagination={false}
+        dataSource={items}
+        aria-label={field.label}
+        columns={itemFields.map((item) => ({
+          key: item.name,
+          title: item.label,
+          render: (_value: unknown, row: Data) => plainValue(item, row[item.name], t),
+        }))}
+      />
+    </ScrollRegion>
   );
 }
 

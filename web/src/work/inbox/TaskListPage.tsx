@@ -146,7 +146,9 @@ export function TaskListPage() {
   );
 
   return (
-    <Card title={<h1 className="sgf-card-title">{t('inbox.title')}</h1>}>
+    // The order picker sits in the card's header, not in the tab bar: a tab list may hold only tabs
+    // (axe, aria-required-children).
+    <Card title={<h1 className="sgf-card-title">{t('inbox.title')}</h1>} extra={!phone && sortField}>
       <Tabs
         activeKey={tab}
         onChange={(key) => setParam('view', key)}
@@ -166,7 +168,6 @@ export function TaskListPage() {
             </Flex>
           ),
         }))}
-        tabBarExtraContent={!phone && sortField}
       />
       {phone && sortField && <div className="sgf-work-phone-sort">{sortField}</div>}
       {tab === 'copies' ? (

@@ -1,0 +1,204 @@
+// Journey of what a fresh-eyes review of the designer found: 发布 with nothing changed says so; an
+// edit made just before leaving the editor is there when it is opened again; another admin's publish
+// of the draft is met with a choice (keep mine as a new draft), not endless retries. Screenshots at
+// each milestone.
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { ProcessNode } from '../../workflows/engine/definition-schema';
+import {
+  OFFICE_VIEWPORT,
+  chromiumMissingReason,
+  findChromium,
+  launchChromium,
+  saveScreenshot,
+  seriousA11yViolations,
+  signInAs,
+} from '../support/browser';
+import { until } from '../support/until';
+import { startTestServer, type TestServer } from '../support/test-server';
+import { type ApiCall, demoLogin, signInApi, unitIdOf } from '../support/work-api-steps';
+
+jest.setTimeout(240_000);
+
+const executablePath = findChromium();
+if (!executablePath) console.warn(chromiumMissingReason);
+const describeWithBrowser = executablePath ? describe : describe.skip;
+
+const JOURNEY = 'designer-review-fixes';
+const KEY = 'review-fixes-apply';
+
+const version1 = {
+  key: KEY,
+  name: '困难补助申领',
+  nodes: [
+    { id: 'start', kind: 'start', name: '开始', position: { x: 0, y: 0 } },
+    {
+      id: 'fill',
+      kind: 'userTask',
+      name: '准备材料',
+      assignee: { type: 'starter' },
+      position: { x: 240, y: 0 },
+    },
+    { id: 'end', kind: 'end', name: '结束', position: { x: 480, y: 0 } },
+  ],
+  edges: [
+    { id: 'start-fill', from: 'start', to: 'fill' },
+    { id: 'fill-end', from: 'fill', to: 'end' },
+  ],
+};
+
+describeWithBrowser(
+  'the designer keeps edits, says what publishing would do and meets a publish by another admin',
+  () => {
+    let server: TestServer;
+    let browser: Browser;
+    let admin: ApiCall;
+    let page: Page;
+    beforeAll(async () => {
+      [server, browser] = await Promise.all([startTestServer(), launchChromium(executablePath!)]);
+      admin = await signInApi(server, demoLogin(server, 'admin'));
+      const made = await admin('POST', '/api/definitions', {
+        key: KEY,
+        name: version1.name,
+        definition: version1,
+      });
+      expect(made.status).toBe(201);
+      const published = await admin('POST', `/api/definitions/${KEY}/draft/publish`, undefined, {
+        'if-match': made.headers.get('etag') ?? '',
+      });
+      expect(published.json).toMatchObject({ published: true, version: 1 });
+      // A project running on version 1, for the publish summary to count.
+      const officer = await signInApi(server, demoLogin(server, 'shegong'));
+      const started = await officer('POST', '/api/projects', {
+        versionId: published.json!.versionId,
+        unitId: await unitIdOf(officer, 'LC-HJL'),
+        title: '困难补助申领（发布摘要演示）',
+        input: {},
+      });
+      expect(started.status).toBe(201);
+      page = await browser.newPage({ locale: 'zh-CN', viewport: OFFICE_VIEWPORT });
+      const login = demoLogin(server, 'admin');
+      await signInAs(page, server.url, login.username, login.password);
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    const shot = (step: string) => saveScreenshot(page, JOURNEY, step);
+    const node = (label: string): Locator => page.getByLabel(label, { exact: true });
+    const saveState = () => page.locator('.sgf-designer-save-state');
+    const rename = async (label: string, name: string) => {
+      await node(label).click();
+      await page.getByRole('complementary', { name: '属性' }).getByLabel('名称', { exact: true }).fill(name);
+    };
+    const draftNames = async (): Promise<string[] | null> => {
+      const draft = await admin('GET', `/api/definitions/${KEY}/draft`);
+      if (draft.status === 404) return null;
+      return (draft.json!.definition.nodes as ProcessNode[]).map((candidate) => candidate.name);
+    };
+    const openEditor = async () => {
+      await page.goto(`${server.url}/designer/${KEY}`);
+      await node('开始：开始').waitFor();
+    };
+
+    it('says 没有修改，无需发布 when the published version is open unchanged', async () => {
+      await openEditor();
+      await page.getByRole('button', { name: '发布' }).click();
+      const dialog = page.getByRole('dialog', { name: '发布流程' });
+      await dialog.getByRole('button', { name: /发\s*布/ }).click();
+      await page.getByText('没有修改，无需发布').waitFor();
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await draftNames()).toBeNull();
+    });
+
+    it('keeps an edit made just before leaving the editor', async () => {
+      await openEditor();
+      await rename('办理任务：准备材料', '准备申报材料');
+      // Straight back to the list, well inside the autosave's one-second wait.
+      await page.getByRole('link', { name: '返回流程列表' }).click();
+      await page.getByRole('heading', { name: '流程设计' }).waitFor();
+      const names = await until('the draft with the last edit', async () =>
+        (await draftNames())?.includes('准备申报材料') ? draftNames() : null,
+      );
+      expect(names).toEqual(['开始', '准备申报材料', '结束']);
+      await page.getByRole('link', { name: version1.name, exact: true }).click();
+      await node('办理任务：准备申报材料').waitFor();
+      await shot('01-reopened-with-last-edit');
+    });
+
+    it("meets another admin's publish of the draft with a choice, and keeps mine as a new draft", async () => {
+      await openEditor();
+      await node('办理任务：准备申报材料').waitFor();
+      await rename('办理任务：准备申报材料', '准备申报材料（含户口本）');
+      await saveState().getByText('已保存').waitFor({ timeout: 15_000 });
+
+      // Another admin publishes the draft as version 2: the draft is gone.
+      const other = await signInApi(server, demoLogin(server, 'admin'));
+      const draft = await other('GET', `/api/definitions/${KEY}/draft`);
+      const published = await other('POST', `/api/definitions/${KEY}/draft/publish`, undefined, {
+        'if-match': draft.headers.get('etag') ?? '',
+      });
+      expect(published.json).toMatchObject({ published: true, version: 2 });
+
+      await rename('办理任务：准备申报材料（含户口本）', '核对申报材料');
+      const dialog = page.getByRole('dialog', { name: '其他管理员已发布了这个草稿' });
+      await dialog.getByText(/草稿已发布为第 2 版/).waitFor({ timeout: 15_000 });
+      await dialog.getByText(/「载入已发布的版本」会丢弃你未保存的修改/).waitFor();
+      await saveState().getByText('有冲突，请选择').waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await shot('02-draft-published-elsewhere');
+
+      await dialog.getByRole('button', { name: '保留我的修改（新建草稿）' }).click();
+      await saveState().getByText('已保存').waitFor({ timeout: 15_000 });
+      expect(await draftNames()).toEqual(['开始', '核对申报材料', '结束']);
+    });
+
+    it('summarises the publish: the changes against version 2 and the project running on version 1', async () => {
+      await page.getByRole('button', { name: '发布' }).click();
+      const dialog = page.getByRole('dialog', { name: '发布流程' });
+      const summary = dialog.getByRole('region', { name: '发布摘要' });
+      await summary.getByText('与第 2 版相比的变更').waitFor();
+      const changes = summary.getByRole('list', { name: '变更明细' });
+      await changes.getByRole('button', { name: '节点 核对申报材料' }).waitFor();
+      await changes.getByText('准备申报材料（含户口本）').waitFor();
+      await summary
+        .getByRole('list', { name: '仍在已发布版本上进行的项目' })
+        .getByText('第 1 版：1 个项目进行中')
+        .waitFor();
+      await expect(summary.getByRole('link', { name: '迁移实例' }).getAttribute('href')).resolves.toBe(
+        `/designer/${KEY}/migrate`,
+      );
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await shot('03-publish-summary');
+      await dialog.getByRole('button', { name: /发\s*布/ }).click();
+      await page.getByText('已发布为第 3 版').waitFor();
+    });
+
+    it('lands Ctrl+F on the found node even when another node had keyboard focus', async () => {
+      await openEditor();
+      await node('开始：开始').focus();
+      await page.keyboard.press('Control+f');
+      await page.getByRole('dialog', { name: '查找节点' }).waitFor();
+      await page.keyboard.type('结束');
+      await page.keyboard.press('Enter');
+      await page.getByRole('dialog', { name: '查找节点' }).waitFor({ state: 'hidden' });
+      await until('keyboard focus on the found node', () =>
+        page.locator('.react-flow__node[data-id="end"]:focus').isVisible(),
+      );
+      // The view settles on the found node (the old node's focus used to pan it back to 开始).
+      const pane = page.locator('.sgf-designer-canvas .react-flow__pane');
+      const offCentre = async () => {
+        const [view, found] = [(await pane.boundingBox())!, (await node('结束：结束').boundingBox())!];
+        const dx = view.x + view.width / 2 - (found.x + found.width / 2);
+        const dy = view.y + view.height / 2 - (found.y + found.height / 2);
+        return Math.hypot(dx, dy);
+      };
+      await until('the found node in the middle of the view', async () => (await offCentre()) < 30);
+      await page.waitForTimeout(500);
+      expect(await offCentre()).toBeLessThan(30);
+      await expect(page.locator('.react-flow__node:focus').getAttribute('data-id')).resolves.toBe('end');
+      await shot('04-found-node');
+    });
+  },
+);
