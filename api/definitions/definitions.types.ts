@@ -39,6 +39,7 @@ export const ZValidationProblem = z
     code: z.string(),
     nodeId: z.string().optional(),
     edgeId: z.string().optional(),
+    handlerId: z.string().optional(),
     message: z.object({ zh: z.string(), en: z.string() }),
   })
   .meta({ id: 'ValidationProblem' });

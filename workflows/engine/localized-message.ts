@@ -9,6 +9,8 @@ export type ValidationProblem = {
   code: ValidationCode;
   nodeId?: string;
   edgeId?: string;
+  /** The event handler (`eventHandlers[].id`) the problem is about; `nodeId` then names its target. */
+  handlerId?: string;
   message: LocalizedMessage;
 };
 

@@ -19,12 +19,8 @@ import type { ValidationCode, ValidationProblem } from './localized-message';
 
 export type ValidationResult = { ok: boolean; problems: ValidationProblem[] };
 
-type Report = (
-  code: ValidationCode,
-  where: { nodeId?: string; edgeId?: string },
-  zh: string,
-  en: string,
-) => void;
+type Where = { nodeId?: string; edgeId?: string; handlerId?: string };
+type Report = (code: ValidationCode, where: Where, zh: string, en: string) => void;
 
 export function validateDefinition(input: unknown): ValidationResult {
   const parsed = ZProcessDefinition.safeParse(input);
@@ -310,7 +306,7 @@ function checkDeadline(
       );
 }
 
-function checkForm(where: { nodeId?: string }, fields: FormField[], report: Report): void {
+function checkForm(where: Where, fields: FormField[], report: Report): void {
   const names = new Set<string>();
   for (const field of fields) {
     if (names.has(field.name))
@@ -511,7 +507,7 @@ function checkHandlers(def: ProcessDefinition, graph: Graph, report: Report): vo
       if (!graph.nodes.has(nodeId))
         report(
           'HANDLER_TARGET_UNKNOWN',
-          { nodeId },
+          { nodeId, handlerId: handler.id },
           `事件处理 ${handler.id} 引用了不存在的节点 ${nodeId}`,
           `event handler ${handler.id} names unknown node ${nodeId}`,
         );
@@ -519,12 +515,18 @@ function checkHandlers(def: ProcessDefinition, graph: Graph, report: Report): vo
   }
 }
 
+/** Where a handler's problem is: the handler, and the node its path opens at (badged on the canvas). */
+const whereOf = (handler: EventHandler): Where => ({
+  handlerId: handler.id,
+  ...(handler.target ? { nodeId: handler.target } : {}),
+});
+
 /** Payload types a sender can give in one request: files and people are chosen inside a project's task. */
 const PAYLOAD_FIELD_TYPES: ReadonlySet<string> = new Set(['file', 'user']);
 
 function checkPayload(def: ProcessDefinition, handler: EventHandler, report: Report): void {
   const fields = handler.payload ?? [];
-  const where = handler.target ? { nodeId: handler.target } : {};
+  const where = whereOf(handler);
   checkForm(where, fields, report);
   for (const field of fields)
     if (PAYLOAD_FIELD_TYPES.has(field.type))
@@ -814,7 +816,7 @@ export function knownVariables(def: ProcessDefinition): Set<string> {
 
 function checkFeelExpressions(def: ProcessDefinition, report: Report): void {
   const known = knownVariables(def);
-  const check = (expression: string, where: { nodeId?: string; edgeId?: string }, scope: string[] = []) => {
+  const check = (expression: string, where: Where, scope: string[] = []) => {
     const result = checkFeel(expression);
     if (!result.ok) {
       report(
@@ -845,11 +847,7 @@ function checkFeelExpressions(def: ProcessDefinition, report: Report): void {
   };
   // Conditions decide routes: one that fails for every typed sample would only ever raise incidents.
   const samples = sampleScope(def, known);
-  const checkCondition = (
-    expression: string,
-    where: { nodeId?: string; edgeId?: string },
-    scope: string[] = [],
-  ) => {
+  const checkCondition = (expression: string, where: Where, scope: string[] = []) => {
     check(expression, where, scope);
     const failure = failureForEverySample(expression, samples, scope);
     if (failure !== undefined)
@@ -892,7 +890,7 @@ function checkFeelExpressions(def: ProcessDefinition, report: Report): void {
     }
   }
   for (const handler of def.eventHandlers) {
-    const where = handler.target ? { nodeId: handler.target } : {};
+    const where = whereOf(handler);
     if (handler.condition !== undefined) checkCondition(handler.condition, where, ['payload']);
     for (const expression of Object.values(handler.setVariables ?? {})) check(expression, where, ['payload']);
   }

@@ -1,11 +1,13 @@
-// The designer's reading of the engine validator: every problem with the node or edge it concerns.
-// Schema problems carry only a path in the validator's answer; the designer ties them to the node or
-// edge at that path, so they too can be clicked and badged.
+// The designer's reading of the engine validator: every problem with the node, edge or process item
+// (variable, stage, event handler) it concerns. Schema problems carry only a path in the validator's
+// answer; the designer ties them to what lies at that path, so they too can be clicked and badged.
 import { ZProcessDefinition, type ProcessDefinition } from '../../../workflows/engine/definition-schema.js';
 import type { ValidationProblem } from '../../../workflows/engine/localized-message.js';
 import { validateDefinition } from '../../../workflows/engine/validate-definition.js';
+import { handlerItem, itemAtPath, type ProcessItem } from './process/process-items.js';
 
-export type DesignerIssue = ValidationProblem & { key: string };
+/** `item`: the process panel's section and item the problem is about (a handler's, a variable's …). */
+export type DesignerIssue = ValidationProblem & { key: string; item?: ProcessItem };
 
 export function findIssues(definition: ProcessDefinition): DesignerIssue[] {
   const { problems } = validateDefinition(definition);
@@ -15,9 +17,13 @@ export function findIssues(definition: ProcessDefinition): DesignerIssue[] {
   let schemaIndex = 0;
   return problems.map((problem, index) => {
     const key = `${index}:${problem.code}`;
-    if (problem.code !== 'SCHEMA_INVALID') return { ...problem, key };
+    if (problem.code !== 'SCHEMA_INVALID') {
+      const item = problem.handlerId === undefined ? undefined : handlerItem(definition, problem.handlerId);
+      return item ? { ...problem, key, item } : { ...problem, key };
+    }
     // The validator lists schema problems in zod's order, so the n-th one has the n-th path.
-    const [collection, position] = schemaPaths[schemaIndex++] ?? [];
+    const path = schemaPaths[schemaIndex++] ?? [];
+    const [collection, position] = path;
     if (collection === 'nodes' && typeof position === 'number') {
       const nodeId = definition.nodes[position]?.id;
       if (nodeId !== undefined) return { ...problem, key, nodeId };
@@ -26,7 +32,8 @@ export function findIssues(definition: ProcessDefinition): DesignerIssue[] {
       const edgeId = definition.edges[position]?.id;
       if (edgeId !== undefined) return { ...problem, key, edgeId };
     }
-    return { ...problem, key };
+    const item = itemAtPath(path);
+    return item ? { ...problem, key, item } : { ...problem, key };
   });
 }
 

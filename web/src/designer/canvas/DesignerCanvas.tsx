@@ -20,6 +20,7 @@ import { positionsOf, toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } f
 import { judgeConnection } from '../store/connection-rules.js';
 import { NODE_KINDS, NODE_SIZE } from '../store/node-kinds.js';
 import { useDesigner, useDesignerStoreApi } from '../store/DesignerStoreContext';
+import { EventHandlersBadge } from './EventHandlersBadge';
 import { describeEdge } from './node-texts.js';
 import { nodeTypes } from './node-types';
 import { NODE_KIND_MIME } from './Palette';
@@ -168,6 +169,7 @@ export function DesignerCanvas({ issues }: { issues: readonly DesignerIssue[] })
         <Background gap={SNAP_GRID[0]} />
         <MiniMap pannable zoomable ariaLabel={t('designer.canvas.minimap')} style={MINIMAP_SIZE} />
         <Controls aria-label={t('designer.canvas.controls')} />
+        <EventHandlersBadge />
       </ReactFlow>
     </div>
   );

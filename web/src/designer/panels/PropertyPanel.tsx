@@ -1,8 +1,9 @@
 // The side panel for what is selected: one node's panel by kind (with its name and id), one edge's
-// panel, or, with nothing selected, the process's own name and description.
+// panel, or, with nothing selected, the process's own panel (process/ProcessPanel).
 import { Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ProcessNode } from '../../../../workflows/engine/definition-schema.js';
+import { ProcessPanel } from '../process/ProcessPanel';
 import { useDesigner } from '../store/DesignerStoreContext';
 import { ActionPanel } from './ActionPanel';
 import { EdgePanel, EndPanel, GatewayPanel, TimerPanel } from './FlowPanels';
@@ -47,7 +48,7 @@ export function PropertyPanel() {
         ) : edge ? (
           <EdgePanel key={edge.id} edge={edge} />
         ) : many ? null : (
-          <DefinitionProperties />
+          <ProcessPanel />
         )}
       </Form>
     </aside>
@@ -108,29 +109,4 @@ function KindProperties({ node }: { node: ProcessNode }) {
     case 'subprocess':
       return <SubprocessPanel node={node} />;
   }
-}
-
-function DefinitionProperties() {
-  const { t } = useTranslation();
-  const name = useDesigner((state) => state.definition.name);
-  const description = useDesigner((state) => state.definition.description);
-  const patch = useDesigner((state) => state.patchDefinition);
-  return (
-    <>
-      <TextField
-        id="sgf-prop-process-name"
-        label={t('designer.properties.processName')}
-        value={name}
-        onChange={(next, typing) => patch({ name: next }, typing)}
-      />
-      <TextField
-        id="sgf-prop-process-description"
-        label={t('designer.properties.description')}
-        value={description}
-        onChange={(next, typing) => patch({ description: next || undefined }, typing)}
-      />
-      {/* Plain text: the secondary grey fails WCAG AA contrast on the panel (axe, color-contrast). */}
-      <Typography.Paragraph>{t('designer.properties.hint')}</Typography.Paragraph>
-    </>
-  );
 }

@@ -19,7 +19,9 @@ import {
   replaceEdge,
   replaceNode,
 } from './definition-edits.js';
+import type { ItemFocus, ProcessItem } from '../process/process-items.js';
 import { freshId, newNode } from './node-kinds.js';
+import { removeStage } from './process-edits.js';
 
 type Position = { x: number; y: number };
 
@@ -42,6 +44,8 @@ export interface DesignerState {
   moveStart: ProcessDefinition | null;
   /** The field the last edit typed into: further typing there extends that step instead of adding one. */
   typingIn: string | null;
+  /** The process panel's section (and item) to open, asked for by a problem or the canvas's handler badge. */
+  processFocus: ItemFocus | null;
 }
 
 export interface DesignerActions {
@@ -56,6 +60,10 @@ export interface DesignerActions {
   updateNode: (id: string, next: ProcessNode, typing?: string) => void;
   updateEdge: (id: string, next: ProcessEdge, typing?: string) => void;
   patchDefinition: (patch: Partial<Omit<ProcessDefinition, 'nodes' | 'edges'>>, typing?: string) => void;
+  /** Removes a stage and clears it from the nodes in it: one step, so undo brings both back. */
+  removeStage: (stageId: string) => void;
+  /** Shows the process panel (nothing selected) opened at `item`. */
+  openProcessItem: (item: ProcessItem) => void;
   deleteElements: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
   deleteSelection: () => void;
   select: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
@@ -126,6 +134,7 @@ export function createDesignerStore(initial: ProcessDefinition) {
       pasteCount: 0,
       moveStart: null,
       typingIn: null,
+      processFocus: null,
 
       addNode: (kind, name, position) => {
         const { definition } = get();
@@ -164,6 +173,14 @@ export function createDesignerStore(initial: ProcessDefinition) {
       },
       updateEdge: (id, next, typing) => commit(replaceEdge(get().definition, id, next), { typing }),
       patchDefinition: (patch, typing) => commit(patchDefinition(get().definition, patch), { typing }),
+      removeStage: (stageId) => commit(removeStage(get().definition, stageId)),
+      openProcessItem: (item) =>
+        set({
+          selectedNodeIds: [],
+          selectedEdgeIds: [],
+          typingIn: null,
+          processFocus: { ...item, request: (get().processFocus?.request ?? 0) + 1 },
+        }),
       deleteElements: (nodeIds, edgeIds) => {
         if (nodeIds.length === 0 && edgeIds.length === 0) return;
         const next = deleteElements(get().definition, new Set(nodeIds), new Set(edgeIds));
@@ -171,9 +188,10 @@ export function createDesignerStore(initial: ProcessDefinition) {
         set(keepSelection(next));
       },
       deleteSelection: () => get().deleteElements(get().selectedNodeIds, get().selectedEdgeIds),
-      // Selecting something else ends a typing step: typing again later is a new step.
+      // Selecting something else ends a typing step: typing again later is a new step. It also ends
+      // a request to open a process item, so the panel does not reopen it when shown again.
       select: (nodeIds, edgeIds) =>
-        set({ selectedNodeIds: nodeIds, selectedEdgeIds: edgeIds, typingIn: null }),
+        set({ selectedNodeIds: nodeIds, selectedEdgeIds: edgeIds, typingIn: null, processFocus: null }),
       copy: () => {
         const { definition, selectedNodeIds } = get();
         if (selectedNodeIds.length === 0) return;
