@@ -112,7 +112,9 @@ function UserPicker({ value, onChange }: { value: string; onChange: (userId: str
   return (
     <PersonSelect
       aria-label={t('designer.assignee.user')}
-      people={users.data?.items ?? []}
+      // The last search's people stay on screen while this one loads: offered, Enter would pick
+      // the first of them, someone else than the name typed.
+      people={users.isPlaceholderData ? [] : (users.data?.items ?? [])}
       nobody={t('designer.assignee.nobody')}
       value={value || undefined}
       onChange={(userId) => onChange(userId)}
