@@ -46,6 +46,24 @@ describe('flow adapter', () => {
     expect(second[2]?.position).toEqual({ x: 500, y: 10 });
   });
 
+  it('gives every edge a closed arrowhead and routes one back to a node on its left as a back edge', () => {
+    const looped = definition();
+    looped.edges.push({ id: 'again', from: 'end', to: 'choose' });
+    const edges = toFlowEdges(looped, none, () => undefined);
+    expect(edges.map((e) => [e.id, e.type, e.markerEnd])).toEqual([
+      ['start-choose', 'smoothstep', { type: 'arrowclosed' }],
+      ['big', 'smoothstep', { type: 'arrowclosed' }],
+      ['again', 'back', { type: 'arrowclosed' }],
+    ]);
+    // Without positions (an imported graph before its layout) nothing is known to lie left.
+    const unplaced = { ...looped, nodes: looped.nodes.map(({ position: _, ...node }) => node) };
+    expect(toFlowEdges(unplaced, none, () => undefined).map((e) => e.type)).toEqual([
+      'smoothstep',
+      'smoothstep',
+      'smoothstep',
+    ]);
+  });
+
   it('labels edges and carries their problem counts', () => {
     const edges = toFlowEdges(
       definition(),

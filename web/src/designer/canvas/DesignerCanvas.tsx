@@ -21,6 +21,7 @@ import { judgeConnection } from '../store/connection-rules.js';
 import { NODE_KINDS, NODE_SIZE } from '../store/node-kinds.js';
 import { useDesigner, useDesignerStoreApi } from '../store/DesignerStoreContext';
 import { describeEdge } from './node-texts.js';
+import { edgeTypes } from './edge-types';
 import { nodeTypes } from './node-types';
 import { NODE_KIND_MIME } from './Palette';
 
@@ -142,6 +143,7 @@ export function DesignerCanvas({ issues }: { issues: readonly DesignerIssue[] })
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStart={() => store.getState().beginMove()}

@@ -3,6 +3,7 @@
 import { Background, Controls, ReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { FlowEdge, FlowNode } from '../flow-adapter.js';
+import { edgeTypes } from './edge-types.js';
 import { nodeTypes } from './node-types.js';
 
 const FIT_VIEW = { maxZoom: 1, padding: 0.15 };
@@ -22,6 +23,7 @@ export function ReadOnlyFlow({
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
       nodesDraggable={false}
       nodesConnectable={false}
       elementsSelectable={false}
