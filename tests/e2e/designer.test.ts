@@ -102,6 +102,15 @@ describeWithBrowser('an admin designs, fixes and publishes a process in the desi
     const backBox = (await back.locator('.react-flow__edge-path').boundingBox())!;
     expect(backBox.y + backBox.height).toBeGreaterThan(forward.y + forward.height + 30);
     await shot(page, '02b-arranged-back-edge');
+    // Assistive technology hears Chinese names without icon names: the palette, the toolbar, the
+    // edges by their nodes, React Flow's controls.
+    await page
+      .getByRole('navigation', { name: '节点面板（拖到画布或点击添加）' })
+      .getByRole('button', { name: '办理任务', exact: true })
+      .waitFor();
+    await page.getByRole('button', { name: '试运行', exact: true }).waitFor();
+    await page.getByRole('group', { name: '连线：审批 → 办理任务（不通过）', exact: true }).waitFor();
+    await page.getByRole('button', { name: '放大', exact: true }).waitFor();
 
     // The task is named in its panel.
     await node('办理任务：办理任务').click();

@@ -76,6 +76,8 @@ export function toFlowEdges(
   definition: ProcessDefinition,
   marks: Marks,
   labelOf: (edge: ProcessEdge) => string | undefined,
+  /** What assistive technology says for the edge (React Flow's default is "Edge from a to b"). */
+  ariaLabelOf: (edge: ProcessEdge) => string,
 ): FlowEdge[] {
   const positions = new Map(definition.nodes.map((node) => [node.id, node.position]));
   return definition.edges.map((edge) => {
@@ -87,6 +89,7 @@ export function toFlowEdges(
       target: edge.to,
       type: edgeTypeOf(positions.get(edge.from), positions.get(edge.to)),
       markerEnd: ARROWHEAD,
+      ariaLabel: ariaLabelOf(edge),
       selected: marks.selected.has(edge.id),
       ...(label === undefined ? {} : { label }),
       className: problemCount > 0 ? 'sgf-designer-edge-problem' : undefined,

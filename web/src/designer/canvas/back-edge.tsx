@@ -9,38 +9,11 @@ import type { FlowEdge } from '../flow-adapter.js';
 /** How far below the lower handle the return runs: past the tallest node's half (32) and its label. */
 const DROP_BELOW = 64;
 
-export const BackEdge = memo(function BackEdge({
-  id,
-  sourceX,
-  sourceY,
-  sourcePosition,
-  targetX,
-  targetY,
-  targetPosition,
-  label,
-  markerEnd,
-  style,
-  interactionWidth,
-}: EdgeProps<FlowEdge>) {
+export const BackEdge = memo(function BackEdge(props: EdgeProps<FlowEdge>) {
   const [path, labelX, labelY] = getSmoothStepPath({
-    sourceX,
-    sourceY,
-    sourcePosition,
-    targetX,
-    targetY,
-    targetPosition,
-    centerY: Math.max(sourceY, targetY) + DROP_BELOW,
+    ...props,
+    centerY: Math.max(props.sourceY, props.targetY) + DROP_BELOW,
   });
-  return (
-    <BaseEdge
-      id={id}
-      path={path}
-      label={label}
-      labelX={labelX}
-      labelY={labelY}
-      markerEnd={markerEnd}
-      style={style}
-      interactionWidth={interactionWidth}
-    />
-  );
+  const { id, label, markerEnd, style, interactionWidth } = props;
+  return <BaseEdge {...{ id, path, label, labelX, labelY, markerEnd, style, interactionWidth }} />;
 });
