@@ -107,6 +107,7 @@ export async function listDefinitions(db: DbClient): Promise<{ items: TDefinitio
             publishedAt: (latest.publishedAt ?? latest.createdAt).toISOString(),
           }
         : null,
+      publishedVersions: definition.versions.filter((v) => v.status === 'published').length,
       draft: draft
         ? {
             version: draft.version,

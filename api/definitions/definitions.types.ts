@@ -54,6 +54,8 @@ export const ZDefinitionSummary = z
     latest: z
       .object({ version: z.number().int(), versionId: z.string(), publishedAt: z.iso.datetime() })
       .nullable(),
+    /** How many versions are published (not drafts, not archived): 迁移实例 needs two. */
+    publishedVersions: z.number().int(),
     draft: z
       .object({
         version: z.number().int(),

@@ -3,6 +3,7 @@
 // source version, whether the engine's migrateState would accept it and why not.
 import { Prisma } from '../../prisma/generated/client';
 import type { DbClient } from '../db/prisma-client';
+import { namedCurrentNodes } from '../work/stage-view';
 import { AppError, type FieldError } from '../http/app-error';
 import {
   checkInstanceMigration,
@@ -95,6 +96,7 @@ export async function planMigration(
       title: row.title,
       unitName: row.unit_name,
       status: row.status,
+      currentNodes: namedCurrentNodes(from.definition, row.state),
       ...checkInstanceMigration(row.state, from.definition, to.definition, mapping),
     })),
   };

@@ -60,6 +60,8 @@ export const ZMigrationPlan = z
         title: z.string(),
         unitName: z.string(),
         status: z.string(),
+        /** The nodes it waits at now, named as in the source version (as a project's currentNodes). */
+        currentNodes: z.array(z.object({ nodeId: z.string(), name: z.string() })),
         canMigrate: z.boolean(),
         reasons: z.array(ZMigrationReason),
       }),

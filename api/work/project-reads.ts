@@ -11,7 +11,7 @@ import { scopeRoots, unitsWithin } from '../policy/unit-scope';
 import { containing } from '../admin/search-pattern';
 import { definitionOf, nodeOf, stageNameOf } from './definition-cache';
 import { peopleIdsOf, peopleNames } from './people-names';
-import { currentNodeIds, stageViews } from './stage-view';
+import { currentNodeIds, namedCurrentNodes, stageViews } from './stage-view';
 import { readTaskRows, taskSummaryOf } from './task-rows';
 import { timelineEntryOf, type EventRow } from './timeline-text';
 import { projectVisibleTo } from './work-scope';
@@ -74,7 +74,7 @@ export async function summaryOf(db: DbClient, row: ProjectRow): Promise<TProject
     version: row.version,
     unit: { id: row.unit_id, name: row.unit_name, kind: row.unit_kind },
     status: row.status,
-    currentNodes: nodeIds.map((nodeId) => ({ nodeId, name: nodeOf(definition, nodeId)?.name ?? nodeId })),
+    currentNodes: namedCurrentNodes(definition, row.state),
     currentStages,
     startedAt: row.started_at.toISOString(),
     startedBy: row.starter_id ? { id: row.starter_id, displayName: row.starter_name ?? '' } : null,

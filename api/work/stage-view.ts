@@ -9,6 +9,14 @@ export function currentNodeIds(state: InstanceState): string[] {
   return [...new Set(Object.values(state.tokens).map((token) => token.nodeId))];
 }
 
+/** The nodes the instance waits at now with their names in the definition it runs on. */
+export function namedCurrentNodes(definition: ProcessDefinition, state: InstanceState) {
+  return currentNodeIds(state).map((nodeId) => ({
+    nodeId,
+    name: nodeOf(definition, nodeId)?.name ?? nodeId,
+  }));
+}
+
 /**
  * current: a node the instance waits at belongs to it; done: a node of it was entered and none waits
  * there now; pending: not reached yet. A stage entered again (a plan returned for correction) is

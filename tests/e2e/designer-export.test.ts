@@ -97,6 +97,9 @@ describeWithBrowser('an admin exports the diagram as PNG and SVG', () => {
     expect(svg).toContain(`width="${Math.ceil(bounds.width + 64)}"`);
     // Only the viewport is drawn: no minimap, no zoom controls, no background dots.
     expect(svg).not.toMatch(/react-flow__(minimap|controls|background)/);
+    // The arrowheads come along: React Flow's marker defs and the edges pointing at them.
+    expect(svg).toContain('react-flow__marker');
+    expect(svg).toMatch(/marker-end="url\(['"]?#[^"]*arrowclosed/);
 
     // Published, the editor shows version 1, and the file says so.
     const draft = await api('GET', `/api/definitions/${PROCESS.key}/draft`);

@@ -326,13 +326,13 @@ describeWithBrowser(
       await editor.getByRole('heading', { name: '迁移实例' }).waitFor();
       await editor.getByRole('button', { name: /检\s*查/ }).click();
       const row = editor
-        .getByRole('table', { name: '进行中的实例' })
+        .getByRole('table', { name: '进行中的项目' })
         .getByRole('row')
         .filter({ hasText: SECOND });
       await row.getByText('可迁移').waitFor();
       await row.getByRole('checkbox', { name: SECOND }).check();
       await checkedShot(editor, '19-migration-checked');
-      await editor.getByRole('button', { name: '迁移所选实例（1）' }).click();
+      await editor.getByRole('button', { name: '迁移所选项目（1）' }).click();
       await editor
         .getByRole('table', { name: '迁移结果' })
         .getByRole('row')

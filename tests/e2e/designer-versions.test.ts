@@ -123,6 +123,16 @@ describeWithBrowser('an admin compares two versions and moves a running project 
     const page = await browser.newPage({ locale: 'zh-CN', viewport: OFFICE_VIEWPORT });
     await signInAs(page, server.url, login.username, login.password);
     await page.getByRole('link', { name: '流程设计' }).click();
+    // 迁移实例 is offered only where there are two published versions to move between.
+    await page.getByRole('link', { name: `迁移实例 ${version1.name}` }).waitFor();
+    const catalogue = await admin('GET', '/api/definitions');
+    const single = (catalogue.json!.items as { name: string; publishedVersions: number }[]).find(
+      (item) => item.publishedVersions === 1,
+    )!;
+    await page.getByRole('link', { name: `版本历史 ${single.name}`, exact: true }).waitFor();
+    await expect(
+      page.getByRole('link', { name: `迁移实例 ${single.name}`, exact: true }).count(),
+    ).resolves.toBe(0);
     await page.getByRole('link', { name: `版本历史 ${version1.name}` }).click();
     await page.getByRole('heading', { name: '版本历史' }).waitFor();
 
@@ -171,9 +181,11 @@ describeWithBrowser('an admin compares two versions and moves a running project 
     const check = page.getByRole('button', { name: /检\s*查/ });
     const fillTarget = page.getByLabel('目标版本节点 准备材料');
     await check.click();
-    const instances = page.getByRole('table', { name: '进行中的实例' });
+    const instances = page.getByRole('table', { name: '进行中的项目' });
     const row = instances.getByRole('row').filter({ hasText: TITLE });
     await row.getByText('可迁移').waitFor();
+    // Where the project waits now, named as in version 1.
+    await row.getByRole('cell', { name: '准备材料', exact: true }).waitFor();
     await chooseOption(fillTarget, '站长审核（check）');
     await page.getByText('修改了节点对应，请重新检查。').waitFor();
     await expect(instances.count()).resolves.toBe(0);
@@ -182,12 +194,22 @@ describeWithBrowser('an admin compares two versions and moves a running project 
     await chooseOption(fillTarget, '准备申报材料（fill）');
     await check.click();
     await row.getByText('可迁移').waitFor();
-    await row.getByRole('checkbox', { name: TITLE }).check();
+    // 检查 ticks the movable projects.
+    await expect(row.getByRole('checkbox', { name: TITLE }).isChecked()).resolves.toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, '02-migration-checked');
-    await page.getByRole('button', { name: '迁移所选实例（1）' }).click();
+    await page.getByRole('button', { name: '迁移所选项目（1）' }).click();
     const results = page.getByRole('table', { name: '迁移结果' });
     await results.getByRole('row').filter({ hasText: TITLE }).getByText('已迁移').waitFor();
+    // The list is checked again: the moved project is no longer on version 1, nothing is ticked,
+    // and the results are brought into view with their heading focused.
+    await instances.getByText('原版本上没有进行中的项目').waitFor();
+    await expect(page.getByRole('button', { name: '迁移所选项目（0）' }).isDisabled()).resolves.toBe(true);
+    const resultsHeading = page.getByRole('heading', { name: '迁移结果' });
+    await expect(page.locator('h5:focus').textContent()).resolves.toBe('迁移结果');
+    const headingBox = (await resultsHeading.boundingBox())!;
+    expect(headingBox.y).toBeGreaterThanOrEqual(0);
+    expect(headingBox.y + headingBox.height).toBeLessThanOrEqual(OFFICE_VIEWPORT.height);
     await shot(page, '03-migrated');
 
     // The project now runs on version 2, at the renamed task.

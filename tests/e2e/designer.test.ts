@@ -81,6 +81,36 @@ describeWithBrowser('an admin designs, fixes and publishes a process in the desi
     await issues.getByText('没有发现问题').waitFor();
     // 自动排列 lays the graph out left to right.
     await page.getByRole('button', { name: '自动排列' }).click();
+    // The layout lands asynchronously (elk): wait until 开始 is left of the task.
+    const leftOf = async (name: string) => (await node(name).boundingBox())!.x;
+    for (let tries = 0; (await leftOf('开始：开始')) >= (await leftOf('办理任务：办理任务')); tries += 1) {
+      expect(tries).toBeLessThan(50);
+      await page.waitForTimeout(100);
+    }
+    // Every edge ends in an arrowhead; 不通过 back to the task runs below the nodes, not over the
+    // forward edge between them, with its label on it.
+    const edgePaths = page.locator('.react-flow__edge-path');
+    await expect(edgePaths.count()).resolves.toBe(4);
+    for (const path of await edgePaths.all())
+      await expect(path.getAttribute('marker-end')).resolves.toContain('arrowclosed');
+    const back = page.locator('.react-flow__edge-back[data-id="approval_1-userTask_1"]');
+    await back.getByText('不通过').waitFor();
+    const forward = (await page
+      .locator('.react-flow__edge[data-id="userTask_1-approval_1"] path')
+      .first()
+      .boundingBox())!;
+    const backBox = (await back.locator('.react-flow__edge-path').boundingBox())!;
+    expect(backBox.y + backBox.height).toBeGreaterThan(forward.y + forward.height + 30);
+    await shot(page, '02b-arranged-back-edge');
+    // Assistive technology hears Chinese names without icon names: the palette, the toolbar, the
+    // edges by their nodes, React Flow's controls.
+    await page
+      .getByRole('navigation', { name: '节点面板（拖到画布或点击添加）' })
+      .getByRole('button', { name: '办理任务', exact: true })
+      .waitFor();
+    await page.getByRole('button', { name: '试运行', exact: true }).waitFor();
+    await page.getByRole('group', { name: '连线：审批 → 办理任务（不通过）', exact: true }).waitFor();
+    await page.getByRole('button', { name: '放大', exact: true }).waitFor();
 
     // The task is named in its panel.
     await node('办理任务：办理任务').click();

@@ -122,8 +122,17 @@ describe('definition migration API', () => {
     });
     expect(edited.status).toBe(200);
     const [movable, blocked] = edited.json!.instances as PlannedInstance[];
-    expect(movable).toMatchObject({ instanceId: atFill, canMigrate: true, reasons: [] });
-    expect(blocked).toMatchObject({ instanceId: atApproval, canMigrate: false });
+    expect(movable).toMatchObject({
+      instanceId: atFill,
+      canMigrate: true,
+      reasons: [],
+      currentNodes: [{ nodeId: 'fill', name: '填写申请' }],
+    });
+    expect(blocked).toMatchObject({
+      instanceId: atApproval,
+      canMigrate: false,
+      currentNodes: [{ nodeId: 'approve', name: '站长审批' }],
+    });
     expect(blocked!.reasons.map((reason) => reason.code)).toContain('NODE_UNMAPPED');
     expect(blocked!.reasons[0]!.message.zh).toContain('approve');
   });

@@ -130,6 +130,7 @@ describe('definitions API', () => {
     expect(byKey.get(KEY)).toMatchObject({
       name: NAME,
       latest: null,
+      publishedVersions: 0,
       draft: {
         version: 1,
         revision: 1,
@@ -210,6 +211,7 @@ describe('definitions API', () => {
     const list = await admin('GET', '/api/definitions');
     expect((list.json!.items as { key: string }[]).find((i) => i.key === KEY)).toMatchObject({
       latest: { version: 1, versionId: publishedVersionId },
+      publishedVersions: 1,
       draft: null,
       instances: [{ version: 1, running: 1, total: 1 }],
     });

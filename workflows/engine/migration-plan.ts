@@ -88,14 +88,14 @@ export function checkInstanceMigration(
 export const alreadyOnTarget: MigrationReason = {
   code: 'ALREADY_ON_TARGET',
   id: 'instance',
-  message: { zh: '实例已在目标版本上运行，无需迁移', en: 'the instance already runs on the target version' },
+  message: { zh: '项目已在目标版本上运行，无需迁移', en: 'the instance already runs on the target version' },
 };
 
 export const notOnSource: MigrationReason = {
   code: 'NOT_ON_SOURCE',
   id: 'instance',
   message: {
-    zh: '实例不在所选的源版本上运行，未迁移',
+    zh: '项目不在所选的源版本上运行，未迁移',
     en: 'the instance does not run on the chosen source version; not migrated',
   },
 };

@@ -46,11 +46,38 @@ describe('flow adapter', () => {
     expect(second[2]?.position).toEqual({ x: 500, y: 10 });
   });
 
+  it('gives every edge a closed arrowhead and routes one back to a node on its left as a back edge', () => {
+    const looped = definition();
+    looped.edges.push({ id: 'again', from: 'end', to: 'choose' });
+    const edges = toFlowEdges(
+      looped,
+      none,
+      () => undefined,
+      (edge) => `${edge.from} → ${edge.to}`,
+    );
+    expect(edges.map((e) => [e.id, e.type, e.markerEnd, e.ariaLabel])).toEqual([
+      ['start-choose', 'smoothstep', { type: 'arrowclosed' }, 'start → choose'],
+      ['big', 'smoothstep', { type: 'arrowclosed' }, 'choose → end'],
+      ['again', 'back', { type: 'arrowclosed' }, 'end → choose'],
+    ]);
+    // Without positions (an imported graph before its layout) nothing is known to lie left.
+    const unplaced = { ...looped, nodes: looped.nodes.map(({ position: _, ...node }) => node) };
+    expect(
+      toFlowEdges(
+        unplaced,
+        none,
+        () => undefined,
+        () => '',
+      ).map((e) => e.type),
+    ).toEqual(['smoothstep', 'smoothstep', 'smoothstep']);
+  });
+
   it('labels edges and carries their problem counts', () => {
     const edges = toFlowEdges(
       definition(),
       { ...none, problems: new Map([['big', 2]]) },
       (edge) => edge.condition,
+      () => '',
     );
     expect(edges.map((e) => [e.source, e.target, e.label, e.data?.problemCount])).toEqual([
       ['start', 'choose', undefined, 0],

@@ -57,11 +57,29 @@ export function toFlowNodes(
   });
 }
 
+/** A closed arrowhead at every edge's target, on the editor and the read-only canvases alike. */
+const ARROWHEAD = { type: 'arrowclosed' } as const;
+
+/**
+ * `back` (canvas/back-edge.tsx, routed below the nodes) for an edge whose target lies left of its
+ * source, so it is not drawn over the forward edge between the same nodes; else `smoothstep`, whose
+ * right angles route a loop around the nodes instead of over them.
+ */
+export function edgeTypeOf(
+  source: { x: number } | undefined,
+  target: { x: number } | undefined,
+): 'back' | 'smoothstep' {
+  return source && target && target.x < source.x ? 'back' : 'smoothstep';
+}
+
 export function toFlowEdges(
   definition: ProcessDefinition,
   marks: Marks,
   labelOf: (edge: ProcessEdge) => string | undefined,
+  /** What assistive technology says for the edge (React Flow's default is "Edge from a to b"). */
+  ariaLabelOf: (edge: ProcessEdge) => string,
 ): FlowEdge[] {
+  const positions = new Map(definition.nodes.map((node) => [node.id, node.position]));
   return definition.edges.map((edge) => {
     const label = labelOf(edge);
     const problemCount = marks.problems.get(edge.id) ?? 0;
@@ -69,8 +87,9 @@ export function toFlowEdges(
       id: edge.id,
       source: edge.from,
       target: edge.to,
-      // Right-angled edges route a way back (退回, a loop) around the nodes instead of over them.
-      type: 'smoothstep',
+      type: edgeTypeOf(positions.get(edge.from), positions.get(edge.to)),
+      markerEnd: ARROWHEAD,
+      ariaLabel: ariaLabelOf(edge),
       selected: marks.selected.has(edge.id),
       ...(label === undefined ? {} : { label }),
       className: problemCount > 0 ? 'sgf-designer-edge-problem' : undefined,

@@ -20,8 +20,10 @@ import { positionsOf, toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } f
 import { judgeConnection } from '../store/connection-rules.js';
 import { NODE_KINDS, NODE_SIZE } from '../store/node-kinds.js';
 import { useDesigner, useDesignerStoreApi } from '../store/DesignerStoreContext';
+import { describeEdge, describeEdgeForReader } from './node-texts.js';
+import { edgeTypes } from './edge-types';
 import { EventHandlersBadge } from './EventHandlersBadge';
-import { describeEdge } from './node-texts.js';
+import { useFlowAriaLabels } from './flow-aria-labels';
 import { nodeTypes } from './node-types';
 import { NODE_KIND_MIME } from './Palette';
 
@@ -49,6 +51,7 @@ function selectionAfter(
 
 export function DesignerCanvas({ issues }: { issues: readonly DesignerIssue[] }) {
   const { t } = useTranslation();
+  const ariaLabels = useFlowAriaLabels();
   const { message } = App.useApp();
   const store = useDesignerStoreApi();
   const flow = useReactFlow();
@@ -69,8 +72,11 @@ export function DesignerCanvas({ issues }: { issues: readonly DesignerIssue[] })
   }, [definition, selectedNodeIds, problems]);
   const edges = useMemo(
     () =>
-      toFlowEdges(definition, { selected: new Set(selectedEdgeIds), problems }, (edge) =>
-        describeEdge(edge, t),
+      toFlowEdges(
+        definition,
+        { selected: new Set(selectedEdgeIds), problems },
+        (edge) => describeEdge(edge, t),
+        (edge) => describeEdgeForReader(definition, edge, t),
       ),
     [definition, selectedEdgeIds, problems, t],
   );
@@ -143,6 +149,8 @@ export function DesignerCanvas({ issues }: { issues: readonly DesignerIssue[] })
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        ariaLabelConfig={ariaLabels}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStart={() => store.getState().beginMove()}

@@ -3,6 +3,8 @@
 import { Background, Controls, ReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { FlowEdge, FlowNode } from '../flow-adapter.js';
+import { edgeTypes } from './edge-types.js';
+import { useFlowAriaLabels } from './flow-aria-labels';
 import { nodeTypes } from './node-types.js';
 
 const FIT_VIEW = { maxZoom: 1, padding: 0.15 };
@@ -17,11 +19,14 @@ export function ReadOnlyFlow({
   label: string;
 }) {
   const { t } = useTranslation();
+  const ariaLabels = useFlowAriaLabels();
   return (
     <ReactFlow<FlowNode, FlowEdge>
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      ariaLabelConfig={ariaLabels}
       nodesDraggable={false}
       nodesConnectable={false}
       elementsSelectable={false}

@@ -6,6 +6,7 @@ import type {
   ApprovalPolicy,
   AssigneeRule,
   NodeOf,
+  ProcessDefinition,
   ProcessEdge,
 } from '../../../../workflows/engine/definition-schema.js';
 import { parseCycleParts, parseDurationParts, type DurationParts } from '../duration-parts.js';
@@ -82,4 +83,18 @@ export function describeEdge(edge: ProcessEdge, t: TFunction): string | undefine
   if (edge.outcome !== undefined) return describeOutcome(edge.outcome, t);
   if (edge.default) return t('designer.edge.defaultMark');
   return edge.condition;
+}
+
+/** An edge as assistive technology says it, by node names: 连线：审批 → 办理任务（不通过）. */
+export function describeEdgeForReader(
+  definition: ProcessDefinition,
+  edge: ProcessEdge,
+  t: TFunction,
+): string {
+  const name = (id: string) => definition.nodes.find((node) => node.id === id)?.name || id;
+  const label = describeEdge(edge, t);
+  const names = { from: name(edge.from), to: name(edge.to) };
+  return label === undefined
+    ? t('designer.flowA11y.edge', names)
+    : t('designer.flowA11y.edgeLabelled', { ...names, label });
 }

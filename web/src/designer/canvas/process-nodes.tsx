@@ -21,16 +21,16 @@ import type { FlowNodeOf } from '../flow-adapter.js';
 import { describeAction, describeAssignee, describePolicy, describeTimer } from './node-texts.js';
 
 export const KIND_ICONS: Record<NodeKind, ReactNode> = {
-  start: <PlayCircleOutlined />,
-  end: <StopOutlined />,
-  userTask: <UserOutlined />,
-  approval: <AuditOutlined />,
-  review: <StarOutlined />,
-  gateway: <BranchesOutlined />,
-  parallel: <ForkOutlined />,
-  timer: <ClockCircleOutlined />,
-  action: <ThunderboltOutlined />,
-  subprocess: <ApartmentOutlined />,
+  start: <PlayCircleOutlined aria-hidden />,
+  end: <StopOutlined aria-hidden />,
+  userTask: <UserOutlined aria-hidden />,
+  approval: <AuditOutlined aria-hidden />,
+  review: <StarOutlined aria-hidden />,
+  gateway: <BranchesOutlined aria-hidden />,
+  parallel: <ForkOutlined aria-hidden />,
+  timer: <ClockCircleOutlined aria-hidden />,
+  action: <ThunderboltOutlined aria-hidden />,
+  subprocess: <ApartmentOutlined aria-hidden />,
 };
 
 function NodeShell({

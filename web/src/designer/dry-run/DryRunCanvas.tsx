@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcessDefinition } from '../../../../workflows/engine/definition-schema.js';
-import { describeEdge } from '../canvas/node-texts.js';
+import { describeEdge, describeEdgeForReader } from '../canvas/node-texts.js';
 import { ReadOnlyFlow } from '../canvas/ReadOnlyFlow';
 import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from '../flow-adapter.js';
 import type { Highlights } from './trace-highlights.js';
@@ -31,7 +31,12 @@ export function DryRunCanvas({
   );
   const edges = useMemo(
     () =>
-      toFlowEdges(definition, NOTHING, (edge) => describeEdge(edge, t)).map((edge): FlowEdge =>
+      toFlowEdges(
+        definition,
+        NOTHING,
+        (edge) => describeEdge(edge, t),
+        (edge) => describeEdgeForReader(definition, edge, t),
+      ).map((edge): FlowEdge =>
         highlights.takenEdges.has(edge.id)
           ? { ...edge, className: 'sgf-dry-run-taken', animated: true }
           : edge,

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcessDefinition } from '../../../../workflows/engine/definition-schema.js';
-import { describeEdge } from '../canvas/node-texts.js';
+import { describeEdge, describeEdgeForReader } from '../canvas/node-texts.js';
 import { ReadOnlyFlow } from '../canvas/ReadOnlyFlow';
 import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from '../flow-adapter.js';
 import type { DiffMark, DiffMarks } from './diff-view.js';
@@ -34,9 +34,12 @@ export function DiffCanvas({
   );
   const edges = useMemo(
     () =>
-      toFlowEdges(shown, { selected, problems: NO_PROBLEMS }, (edge) => describeEdge(edge, t)).map(
-        (edge): FlowEdge => ({ ...edge, className: markClass(marks.edges.get(edge.id)) }),
-      ),
+      toFlowEdges(
+        shown,
+        { selected, problems: NO_PROBLEMS },
+        (edge) => describeEdge(edge, t),
+        (edge) => describeEdgeForReader(shown, edge, t),
+      ).map((edge): FlowEdge => ({ ...edge, className: markClass(marks.edges.get(edge.id)) })),
     [shown, marks, selected, t],
   );
 

@@ -1,9 +1,10 @@
 // /designer/:key/migrate — 迁移实例: choose the source and target versions (by default the previous
 // published version and the latest), edit the node mapping the server suggests, 检查 lists every
-// running instance with 可迁移 or its reasons, then the chosen instances move and each one's result
-// is shown. The server audits every move.
+// running project with where it waits and 可迁移 (ticked) or its reasons, then the chosen projects
+// move, each one's result is shown and the list is checked again, so a moved project is no longer
+// offered. The server audits every move.
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { VersionPageHeader, VersionSelect } from '../history/VersionPageParts';
@@ -53,6 +54,17 @@ export default function MigrationWizardPage() {
   // A check answers for the mapping it was run with; after an edit the admin checks again.
   const checked = check.data && sameMapping(check.variables?.mapping ?? {}, mapping) ? check.data : undefined;
   const [selected, setSelected] = useState<string[]>([]);
+  // The moved projects' titles: after the re-check they are no longer in the list to read them from.
+  const [movedTitles, setMovedTitles] = useState<Record<string, string>>({});
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  // Bumped when a move and its re-check are done: the results appear below the fold, and without
+  // being brought into view the admin saw nothing happen and moved again.
+  const [shownResults, setShownResults] = useState(0);
+  useEffect(() => {
+    if (shownResults === 0) return;
+    resultsHeading.current?.scrollIntoView({ block: 'start' });
+    resultsHeading.current?.focus({ preventScroll: true });
+  }, [shownResults]);
 
   const reasonText = (reason: MigrationReason) =>
     i18n.language.startsWith('zh') ? reason.message.zh : reason.message.en;
@@ -70,14 +82,32 @@ export default function MigrationWizardPage() {
     if (from === undefined || to === undefined) return;
     migrate.reset();
     setSelected([]);
-    check.mutate({ fromVersion: from, toVersion: to, mapping });
+    check.mutate(
+      { fromVersion: from, toVersion: to, mapping },
+      {
+        // The movable projects are ticked: moving them all is the usual intent.
+        onSuccess: (plan) =>
+          setSelected(plan.instances.filter((instance) => instance.canMigrate).map((i) => i.instanceId)),
+      },
+    );
   };
   const execute = () => {
-    if (from === undefined || to === undefined) return;
-    migrate.mutate({ fromVersion: from, toVersion: to, mapping: { ...mapping }, instanceIds: selected });
+    if (from === undefined || to === undefined || !checked) return;
+    const request = { fromVersion: from, toVersion: to, mapping: { ...mapping } };
+    setMovedTitles(Object.fromEntries(checked.instances.map((i) => [i.instanceId, i.title])));
+    migrate.mutate(
+      { ...request, instanceIds: selected },
+      {
+        // Checked again with nothing ticked: the moved projects leave the list, the rest keep
+        // their verdicts, and a second click cannot move anything by accident.
+        onSuccess: () => {
+          setSelected([]);
+          check.mutate(request, { onSettled: () => setShownResults((count) => count + 1) });
+        },
+      },
+    );
   };
-  const titleOf = (instanceId: string) =>
-    checked?.instances.find((instance) => instance.instanceId === instanceId)?.title ?? instanceId;
+  const titleOf = (instanceId: string) => movedTitles[instanceId] ?? instanceId;
 
   return (
     <div className="sgf-history">
@@ -148,6 +178,11 @@ export default function MigrationWizardPage() {
               { title: t('designer.migration.project'), dataIndex: 'title' },
               { title: t('designer.migration.unit'), dataIndex: 'unitName' },
               {
+                title: t('designer.migration.currentNodes'),
+                key: 'currentNodes',
+                render: (_, instance) => instance.currentNodes.map((node) => node.name).join('、'),
+              },
+              {
                 title: t('designer.migration.verdict'),
                 key: 'verdict',
                 render: (_, instance) =>
@@ -171,7 +206,9 @@ export default function MigrationWizardPage() {
       )}
       {migrate.data && (
         <>
-          <Typography.Title level={5}>{t('designer.migration.results')}</Typography.Title>
+          <Typography.Title level={5} ref={resultsHeading} tabIndex={-1}>
+            {t('designer.migration.results')}
+          </Typography.Title>
           <Table
             aria-label={t('designer.migration.results')}
             rowKey="instanceId"

@@ -136,12 +136,15 @@ export default function DefinitionListPage() {
                 >
                   {t('designer.history.open')}
                 </Link>
-                <Link
-                  to={`/designer/${item.key}/migrate`}
-                  aria-label={`${t('designer.migration.open')} ${item.name}`}
-                >
-                  {t('designer.migration.open')}
-                </Link>
+                {/* With one published version there is nowhere to move projects to. */}
+                {item.publishedVersions >= 2 && (
+                  <Link
+                    to={`/designer/${item.key}/migrate`}
+                    aria-label={`${t('designer.migration.open')} ${item.name}`}
+                  >
+                    {t('designer.migration.open')}
+                  </Link>
+                )}
               </Space>
             ),
           },

@@ -32,11 +32,11 @@ import { PublishSummary } from './PublishSummary';
 
 const SAVE_ICONS: Record<SaveState, ReactNode> = {
   unchanged: null,
-  pending: <EditOutlined />,
-  saving: <LoadingOutlined />,
-  saved: <CheckCircleOutlined className="sgf-designer-ok" />,
-  error: <WarningOutlined className="sgf-designer-warn" />,
-  conflict: <WarningOutlined className="sgf-designer-warn" />,
+  pending: <EditOutlined aria-hidden />,
+  saving: <LoadingOutlined aria-hidden />,
+  saved: <CheckCircleOutlined aria-hidden className="sgf-designer-ok" />,
+  error: <WarningOutlined aria-hidden className="sgf-designer-warn" />,
+  conflict: <WarningOutlined aria-hidden className="sgf-designer-warn" />,
 };
 
 export function EditorToolbar({
@@ -107,7 +107,7 @@ export function EditorToolbar({
     <div className="sgf-designer-toolbar" role="toolbar" aria-label={t('designer.toolbar.label')}>
       <Space wrap>
         <Link to="/designer" aria-label={t('designer.toolbar.back')}>
-          <ArrowLeftOutlined />
+          <ArrowLeftOutlined aria-hidden />
         </Link>
         <Typography.Title level={4} className="sgf-designer-name">
           {name}
@@ -124,7 +124,7 @@ export function EditorToolbar({
       <Space wrap>
         <Tooltip title={t('designer.toolbar.undo')}>
           <Button
-            icon={<UndoOutlined />}
+            icon={<UndoOutlined aria-hidden />}
             aria-label={t('designer.toolbar.undo')}
             disabled={dryRunning || !canUndo}
             onClick={() => store.getState().undo()}
@@ -132,22 +132,26 @@ export function EditorToolbar({
         </Tooltip>
         <Tooltip title={t('designer.toolbar.redo')}>
           <Button
-            icon={<RedoOutlined />}
+            icon={<RedoOutlined aria-hidden />}
             aria-label={t('designer.toolbar.redo')}
             disabled={dryRunning || !canRedo}
             onClick={() => store.getState().redo()}
           />
         </Tooltip>
-        <Button icon={<ClusterOutlined />} disabled={dryRunning} onClick={() => void arrange()}>
+        <Button icon={<ClusterOutlined aria-hidden />} disabled={dryRunning} onClick={() => void arrange()}>
           {t('designer.toolbar.layout')}
         </Button>
-        <Button icon={<PlayCircleOutlined />} type={dryRunning ? 'primary' : 'default'} onClick={onDryRun}>
+        <Button
+          icon={<PlayCircleOutlined aria-hidden />}
+          type={dryRunning ? 'primary' : 'default'}
+          onClick={onDryRun}
+        >
           {t(dryRunning ? 'designer.dryRun.exit' : 'designer.dryRun.enter')}
         </Button>
-        <Button icon={<SearchOutlined />} disabled={dryRunning} onClick={onFind}>
+        <Button icon={<SearchOutlined aria-hidden />} disabled={dryRunning} onClick={onFind}>
           {t('designer.toolbar.find')}
         </Button>
-        <Button icon={<DownloadOutlined />} onClick={exportJson}>
+        <Button icon={<DownloadOutlined aria-hidden />} onClick={exportJson}>
           {t('designer.toolbar.export')}
         </Button>
         <Dropdown
@@ -160,9 +164,9 @@ export function EditorToolbar({
             onClick: ({ key }) => exportImageAs(key === 'svg' ? 'svg' : 'png'),
           }}
         >
-          <Button icon={<FileImageOutlined />}>{t('designer.exportImage.menu')}</Button>
+          <Button icon={<FileImageOutlined aria-hidden />}>{t('designer.exportImage.menu')}</Button>
         </Dropdown>
-        <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => setPublishing(true)}>
+        <Button type="primary" icon={<CloudUploadOutlined aria-hidden />} onClick={() => setPublishing(true)}>
           {t('designer.toolbar.publish')}
         </Button>
       </Space>
