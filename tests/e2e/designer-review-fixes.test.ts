@@ -1,6 +1,7 @@
 // Journey of what a fresh-eyes review of the designer found: 发布 with nothing changed says so; an
 // edit made just before leaving the editor is there when it is opened again; another admin's publish
-// of the draft is met with a choice (keep mine as a new draft), not endless retries. Screenshots at
+// of the draft is met with a choice (keep mine as a new draft), not endless retries; a stored draft the
+// canvas cannot draw opens on a page that says so, from which it is discarded. Screenshots at
 // each milestone.
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { ProcessNode } from '../../workflows/engine/definition-schema';
@@ -199,6 +200,42 @@ describeWithBrowser(
       expect(await offCentre()).toBeLessThan(30);
       await expect(page.locator('.react-flow__node:focus').getAttribute('data-id')).resolves.toBe('end');
       await shot('04-found-node');
+    });
+
+    it('opens a draft whose approval lacks its approvers on a page that says so and lets the admin discard it', async () => {
+      const key = 'broken-approval';
+      const made = await admin('POST', '/api/definitions', {
+        key,
+        name: '缺少审批人的流程',
+        definition: { ...version1, key, name: '缺少审批人的流程' },
+      });
+      expect(made.status).toBe(201);
+      const published = await admin('POST', `/api/definitions/${key}/draft/publish`, undefined, {
+        'if-match': made.headers.get('etag') ?? '',
+      });
+      expect(published.json).toMatchObject({ published: true, version: 1 });
+      // A draft written through the API (or imported) with an approval that has no approvers.
+      const broken = await admin('POST', `/api/definitions/${key}/draft`, {
+        definition: {
+          ...version1,
+          key,
+          name: '缺少审批人的流程',
+          nodes: [
+            ...version1.nodes,
+            { id: 'check', kind: 'approval', name: '站长审核', position: { x: 360, y: 160 } },
+          ],
+        },
+      });
+      expect(broken.status).toBe(201);
+      await page.goto(`${server.url}/designer/${key}`);
+      await page.getByText('此流程无法在画布上打开').waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await shot('05-cannot-open');
+      await page.getByRole('button', { name: '丢弃草稿' }).click();
+      // Without the draft the editor opens the published version.
+      await page.getByText('正在查看第 1 版', { exact: false }).waitFor();
+      await page.getByLabel('办理任务：准备材料', { exact: true }).waitFor();
+      expect((await admin('GET', `/api/definitions/${key}/draft`)).status).toBe(404);
     });
   },
 );

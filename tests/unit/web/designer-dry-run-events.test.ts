@@ -198,6 +198,8 @@ describe('sample values of form fields', () => {
     [{ name: 's', label: '类别', type: 'select', required: false, options: ['甲', '乙'] }, '甲'],
     [{ name: 'd', label: '日期', type: 'date', required: false }, '2026-11-24'],
     [{ name: 't', label: '说明', type: 'text', required: true, maxLength: 3 }, '示例说'],
+    [{ name: 'u', label: '摘要', type: 'textarea', required: true, minLength: 10 }, '示例摘要。。。。。。'],
+    [{ name: 'fix', label: '是否需要整改', type: 'boolean', required: true }, false],
     [
       {
         name: 'rows',

@@ -84,7 +84,8 @@ function scalarSample(field: ScalarFormField, today: string): unknown {
   switch (field.type) {
     case 'text':
     case 'textarea': {
-      const text = `示例${field.label}`;
+      // Padded to the field's minimum length (e.g. a summary of at least 10 characters).
+      const text = `示例${field.label}`.padEnd(field.minLength ?? 0, '。');
       return field.maxLength === undefined ? text : text.slice(0, field.maxLength);
     }
     case 'number':
@@ -92,7 +93,9 @@ function scalarSample(field: ScalarFormField, today: string): unknown {
     case 'integer':
       return within(1, field);
     case 'boolean':
-      return true;
+      // 否: yes/no questions in forms mostly ask for the exception (是否需要整改), and 是 would
+      // send the sample run round the same loop for ever.
+      return false;
     case 'date':
       return today;
     case 'select':
@@ -140,7 +143,9 @@ function variableSample(declaration: VariableDeclaration, today: string): unknow
     case 'integer':
       return 1;
     case 'boolean':
-      return true;
+      // 否: yes/no questions in forms mostly ask for the exception (是否需要整改), and 是 would
+      // send the sample run round the same loop for ever.
+      return false;
     case 'date':
       return today;
     case 'list':

@@ -23,6 +23,7 @@ import { DesignerStoreProvider, useDesignerStoreApi } from '../store/DesignerSto
 import { useAutosave } from '../use-autosave.js';
 import { useDefinitionIssues } from '../use-definition-issues.js';
 import { ConflictDialog } from './ConflictDialog';
+import { EditorCrashGuard } from './EditorCrashGuard';
 import { EditorToolbar } from './EditorToolbar';
 
 export default function DesignerEditorPage() {
@@ -37,7 +38,16 @@ export default function DesignerEditorPage() {
   );
   if (!opened.ok)
     return <Result status="error" title={t('designer.create.importInvalid', { reason: opened.reason })} />;
-  return <Editor key={key} definitionKey={key} source={source.data} opened={opened.definition} />;
+  return (
+    <EditorCrashGuard
+      key={key}
+      definitionKey={key}
+      stored={'draft' in source.data ? source.data.draft.definition : source.data.version.definition}
+      draftRevision={'draft' in source.data ? source.data.draft.revision : null}
+    >
+      <Editor definitionKey={key} source={source.data} opened={opened.definition} />
+    </EditorCrashGuard>
+  );
 }
 
 function Editor({

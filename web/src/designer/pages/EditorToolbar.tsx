@@ -105,7 +105,7 @@ export function EditorToolbar({
 
   return (
     <div className="sgf-designer-toolbar" role="toolbar" aria-label={t('designer.toolbar.label')}>
-      <Space wrap>
+      <Space className="sgf-designer-title-group">
         <Link to="/designer" aria-label={t('designer.toolbar.back')}>
           <ArrowLeftOutlined aria-hidden />
         </Link>
@@ -121,7 +121,7 @@ export function EditorToolbar({
           )}
         </Typography.Text>
       </Space>
-      <Space wrap>
+      <Space wrap className="sgf-designer-actions">
         <Tooltip title={t('designer.toolbar.undo')}>
           <Button
             icon={<UndoOutlined aria-hidden />}
