@@ -41,7 +41,7 @@ const launched = new Set<Browser>();
  * Called by tests/support/e2e-environment.ts when a test fails: prints where each open page was and
  * saves what it showed, so a failure in CI (a log, no artefacts kept) says more than the timeout.
  */
-async function recordFailedPages(testName: string): Promise<void> {
+async function recordFailedPages(testName: string, failure: string): Promise<void> {
   const pages = [...launched].flatMap((browser) => browser.contexts().flatMap((context) => context.pages()));
   const folder = join(SCREENSHOT_DIR, 'failures');
   await mkdir(folder, { recursive: true });
@@ -61,7 +61,7 @@ async function recordFailedPages(testName: string): Promise<void> {
         () => '',
       );
     console.error(
-      `[e2e failure] ${testName}: page ${index + 1} at ${page.url()} showing «${shown}»; screenshot ${saved}`,
+      `[e2e failure] ${testName} (${failure}): page ${index + 1} at ${page.url()} showing «${shown}»; screenshot ${saved}`,
     );
   }
 }
