@@ -224,11 +224,13 @@ function ActorSelect(props: { value?: string; onChange?: (value: string | undefi
   const [search, setSearch] = useState('');
   const users = useUsers(search ? { q: search } : {}, undefined);
   const tokens = useTokenSearch(search);
-  const userOptions = (users.data?.items ?? []).map((user) => ({
+  // The last search's results stay on screen while this one loads: offered, Enter would pick the
+  // first of them, someone else than the name typed.
+  const userOptions = (users.isPlaceholderData ? [] : (users.data?.items ?? [])).map((user) => ({
     value: `user:${user.id}`,
     label: `${user.displayName}（${user.username}）`,
   }));
-  const tokenOptions = (tokens.data?.items ?? []).map((token) => ({
+  const tokenOptions = (tokens.isPlaceholderData ? [] : (tokens.data?.items ?? [])).map((token) => ({
     value: `token:${token.id}`,
     label: t('admin.audit.viaToken', { name: token.name }),
   }));

@@ -6,7 +6,8 @@ import { Button, Result, Space } from 'antd';
 import { Component, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { apiRequest } from '../../api/client';
+import { apiRequest, isApiProblem } from '../../api/client';
+import { useNotifyProblem } from '../../ui/use-notify-problem';
 import { downloadJson } from '../download-json';
 
 type Props = {
@@ -38,11 +39,20 @@ function CannotOpen({
   reason,
 }: Omit<Props, 'children'> & { reason: string }) {
   const { t } = useTranslation();
+  const notifyProblem = useNotifyProblem();
   const discard = async () => {
     if (draftRevision === null) return;
-    await apiRequest('DELETE', `/api/definitions/${encodeURIComponent(definitionKey)}/draft`, {
-      ifMatch: draftRevision,
-    });
+    try {
+      await apiRequest('DELETE', `/api/definitions/${encodeURIComponent(definitionKey)}/draft`, {
+        ifMatch: draftRevision,
+      });
+    } catch (error) {
+      // Changed by someone else meanwhile (412): reloading opens what is stored now.
+      if (!(isApiProblem(error) && error.status === 412)) {
+        notifyProblem(error);
+        return;
+      }
+    }
     window.location.reload();
   };
   return (
