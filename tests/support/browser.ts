@@ -94,18 +94,22 @@ export async function signInAs(
   await page.getByRole('button', { name: /登\s*录/ }).click();
 }
 
-/** Chooses an option of an antd select or tree select the keyboard way: open, type to filter, Enter. */
+/**
+ * Chooses an option of an antd select or tree select: open, type to filter, click the option in the
+ * open list. In the list: a page's own tree can show the same title under the dialog (the unit tree
+ * beside 移动), and a wait that found that one pressed Enter before the list had filtered, taking
+ * its first unit instead. A click, not Enter: Enter takes whichever option is active.
+ */
 export async function chooseOption(field: Locator, text: string): Promise<void> {
   await field.click();
   await field.pressSequentially(text);
-  await field
-    .page()
+  const list = field.page().locator('.ant-select-dropdown').filter({ visible: true });
+  await list
     .getByRole('option', { name: text })
-    .or(field.page().getByTitle(text, { exact: true }))
+    .or(list.getByTitle(text, { exact: true }))
     .filter({ visible: true })
     .first()
-    .waitFor();
-  await field.press('Enter');
+    .click();
 }
 
 /** Chooses an option of an antd select without search: open it and click the option by its text. */
