@@ -13,8 +13,8 @@ const WRITING_PROPERTIES = [
 
 /**
  * Variables the process writes itself — a form's fields, an approval's decision and votes, a
- * review's score and rating, an action's or sub-process's result, a node's outputs, an event
- * handler's updates. They are its own state, never something the person who starts it types in.
+ * review's score and rating, an action's or sub-process's result, a node's outputs and the
+ * setVariables action's values, an event handler's updates. They are its own state, never something the person who starts it types in.
  */
 function writtenVariables(definition: ProcessDefinition): Set<string> {
   const names = new Set<string>();
@@ -25,6 +25,10 @@ function writtenVariables(definition: ProcessDefinition): Set<string> {
     for (const property of WRITING_PROPERTIES) if (record[property]) names.add(record[property]);
     for (const name of Object.keys(record.outputs ?? {})) names.add(name);
     if (node.kind === 'userTask' && !node.formVariable) for (const field of node.form) names.add(field.name);
+    // The built-in setVariables action writes the keys of its `values`, as the validator reads it.
+    const values = node.kind === 'action' && node.action === 'setVariables' ? node.params.values : undefined;
+    if (typeof values === 'object' && values !== null)
+      for (const name of Object.keys(values)) names.add(name);
   }
   for (const handler of definition.eventHandlers) {
     if (handler.payloadVariable) names.add(handler.payloadVariable);

@@ -22,6 +22,7 @@ const definition = ZProcessDefinition.parse({
     'report',
     'reports',
     'flag',
+    'stage',
   ].map(declared),
   nodes: [
     { id: 'start', kind: 'start', name: '开始' },
@@ -59,6 +60,13 @@ const definition = ZProcessDefinition.parse({
       ratingVariable: 'rating',
     },
     { id: 'act', kind: 'action', name: '动作', action: 'noop', resultVariable: 'result' },
+    {
+      id: 'set',
+      kind: 'action',
+      name: '记下阶段',
+      action: 'setVariables',
+      params: { values: { stage: '="计划"' } },
+    },
     { id: 'end', kind: 'end', name: '结束' },
   ],
   edges: [
@@ -68,7 +76,8 @@ const definition = ZProcessDefinition.parse({
     { id: 'e4', from: 'approve', to: 'score', outcome: 'approve' },
     { id: 'e5', from: 'approve', to: 'end', outcome: 'reject' },
     { id: 'e6', from: 'score', to: 'act' },
-    { id: 'e7', from: 'act', to: 'end' },
+    { id: 'e7', from: 'act', to: 'set' },
+    { id: 'e8', from: 'set', to: 'end' },
   ],
   eventHandlers: [
     {
@@ -82,7 +91,7 @@ const definition = ZProcessDefinition.parse({
 });
 
 describe('the variables a starter provides', () => {
-  it('are the declared ones no node or event handler writes (an approval’s votes too)', () => {
+  it('are the declared ones no node or event handler writes (an approval’s votes and setVariables’ values too)', () => {
     expect(startVariables(definition).map((variable) => variable.name)).toEqual(['brief']);
   });
 });
