@@ -2,12 +2,18 @@
 // as the sample people they are (示例站长/督导 1), timers by their node and due time, outcomes as the
 // designer's catalogue says them, and never show the engine's ids; in Chinese and in English.
 import i18next, { type TFunction } from 'i18next';
+import { ZProcessDefinition } from '../../../workflows/engine/definition-schema';
 import type { Effect, EngineEvent } from '../../../workflows/engine/engine-events';
 import { initialState, type InstanceState } from '../../../workflows/engine/instance-state';
 import { simulate, type TimedEvent } from '../../../workflows/engine/simulate';
 import { formatDateTime } from '../../../web/src/ui/format-time';
 import { allowedEvents, eventOf, type DryRunChoice } from '../../../web/src/designer/dry-run/allowed-events';
-import { actorName, describeEvent, personName } from '../../../web/src/designer/dry-run/dry-run-texts';
+import {
+  actorName,
+  describeEvent,
+  describeIncident,
+  personName,
+} from '../../../web/src/designer/dry-run/dry-run-texts';
 import { describeEffect } from '../../../web/src/designer/dry-run/effect-sentences';
 import { variableRows } from '../../../web/src/designer/dry-run/variable-rows';
 import designerEn from '../../../web/src/i18n/designer.en.json';
@@ -199,4 +205,40 @@ describe('the dry run’s variables table', () => {
     );
     expect(rows.map((row) => row.value)).toEqual(['是', '助老、助残', '（无）', '（空）', '{"a":1}']);
   });
+});
+
+describe('an incident in the dry run', () => {
+  const held = ZProcessDefinition.parse({
+    key: 'held',
+    name: '条件出错',
+    variables: [{ name: 'amount', label: '金额', type: 'any' }],
+    nodes: [
+      { id: 'start', kind: 'start', name: '开始' },
+      { id: 'check', kind: 'gateway', name: '金额判断' },
+      { id: 'big', kind: 'end', name: '大额' },
+      { id: 'small', kind: 'end', name: '小额' },
+    ],
+    edges: [
+      { id: 'a', from: 'start', to: 'check' },
+      { id: 'b', from: 'check', to: 'big', condition: 'amount > 1' },
+      { id: 'c', from: 'check', to: 'small', default: true },
+    ],
+  });
+
+  it.each([
+    ['zh-CN', '「金额判断」条件无法判断：amount > 1'],
+    ['en', '“金额判断”: Condition cannot decide: amount > 1'],
+  ] as const)(
+    'says where the run is held and which condition could not decide (%s)',
+    async (language, expected) => {
+      const t = await textsIn(language);
+      // Started without an amount: `null > 1` is no boolean, so the gateway holds the token.
+      const { final } = simulate(held, [
+        { at: T0, event: { type: 'started', actor: { userId: 'dry-run-starter' } } },
+      ]);
+      const incidents = Object.values(final.incidents ?? {});
+      expect(incidents).toHaveLength(1);
+      expect(describeIncident(incidents[0]!, held, t)).toBe(expected);
+    },
+  );
 });

@@ -1,6 +1,7 @@
-// The dry run's side panel: where the instance stands and the simulated clock, the events allowed
-// next, the engine's refusal of the last attempt, the variables, the last step's effects and the
-// trace with 回到此步; the script is restarted, saved, downloaded and loaded from here.
+// The dry run's side panel: where the instance stands (and any incident holding it) and the
+// simulated clock, the events allowed next, the engine's refusal of the last attempt, the
+// variables, the last step's effects and the trace with 回到此步; the script is restarted, saved,
+// downloaded and loaded from here.
 import type { TFunction } from 'i18next';
 import { App, Alert, Button, Dropdown, Flex, Table, Typography } from 'antd';
 import { useRef } from 'react';
@@ -13,7 +14,7 @@ import { formatDateTime } from '../../ui/format-time.js';
 import { nodeName } from './allowed-events.js';
 import { ChoiceEntry } from './ChoiceEntry';
 import { downloadScript, readScript, savedScript, saveScript } from './dry-run-script.js';
-import { describeEvent, labelled } from './dry-run-texts.js';
+import { describeEvent, describeIncident, labelled } from './dry-run-texts.js';
 import { describeEffect } from './effect-sentences.js';
 import type { DryRun } from './use-dry-run.js';
 import { variableRows } from './variable-rows.js';
@@ -92,6 +93,8 @@ export function DryRunPanel({
   const zh = i18n.language.startsWith('zh');
   const state = run.simulation.final;
   const last = run.lastStep;
+  // A held token leaves only 撤销流程 to choose; the alert says why and where.
+  const incidents = Object.values(state.incidents ?? {}).filter((incident) => incident.status === 'open');
 
   const load = (script: TimedEvent[] | undefined) => {
     if (!script) return void message.error(t('designer.dryRun.script.invalid'));
@@ -102,6 +105,20 @@ export function DryRunPanel({
     <section className="sgf-dry-run-panel" aria-label={t('designer.dryRun.title')}>
       <Typography.Title level={5}>{t('designer.dryRun.title')}</Typography.Title>
       <Typography.Paragraph role="status">{standing(definition, run, t)}</Typography.Paragraph>
+      {incidents.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('designer.dryRun.incidents')}
+          description={
+            <ul>
+              {incidents.map((incident) => (
+                <li key={incident.id}>{describeIncident(incident, definition, t)}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       <Flex wrap gap="small" align="center">
         <Typography.Text>{t('designer.dryRun.clock', { at: formatDateTime(run.clock) })}</Typography.Text>
         <Button size="small" onClick={() => run.advanceClock(HOUR)}>

@@ -6,7 +6,7 @@ import type { ProcessDefinition } from '../../../../workflows/engine/definition-
 import type { Actor, EngineEvent } from '../../../../workflows/engine/engine-events.js';
 import { payloadFieldsOf } from '../../../../workflows/engine/event-handlers.js';
 import { formSchema } from '../../../../workflows/engine/form-validation.js';
-import type { InstanceState } from '../../../../workflows/engine/instance-state.js';
+import type { Incident, InstanceState } from '../../../../workflows/engine/instance-state.js';
 import type { Rejection } from '../../../../workflows/engine/localized-message.js';
 import { formatDateTime } from '../../ui/format-time.js';
 import {
@@ -128,6 +128,16 @@ export function describeEvent(
       // Events the dry run never makes itself, found in a loaded script (an operator's correction …).
       return t('designer.dryRun.event.other', { type: event.type });
   }
+}
+
+/** An open incident where the run is held: 「预算判断」条件无法判断：budget > 5000. */
+export function describeIncident(incident: Incident, def: ProcessDefinition, t: TFunction): string {
+  const action = incident.kind === 'action';
+  return t('designer.dryRun.incident', {
+    name: nodeName(def, incident.nodeId),
+    kind: t(`incidents.kinds.${action ? 'action' : 'condition'}`),
+    detail: action ? incident.error : (incident.expression ?? ''),
+  });
 }
 
 /** A variable's value in one line: text as it is, anything else as JSON. */
