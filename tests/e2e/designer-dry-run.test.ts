@@ -3,8 +3,8 @@
 // budget (after the engine refused the form without one), casts two 同意 of the three station heads'
 // seats, sees the token wait at 公示三天, fires the timer and reaches 项目立项; then saves the script,
 // restarts, replays it, goes back to a step, and loads a script whose step the graph no longer
-// allows. The panel names nodes, sample people and timers, never the engine's ids. A process with
-// problems is refused.
+// allows. The panel names nodes, sample people and timers, never the engine's ids. A run held at an
+// incident says where and why. A process with problems is refused.
 import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DRY_RUN_KEY, dryRunDefinitionInput } from '../fixtures/dry-run-definition';
@@ -213,6 +213,53 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
     await page.getByRole('navigation', { name: '节点面板（拖到画布或点击添加）' }).waitFor();
     await node(page, '审批：站长审批').waitFor();
     await page.getByRole('button', { name: '试运行' }).waitFor();
+  });
+
+  it('says where a run is held when a condition cannot decide', async () => {
+    const admin = server.demoLogins.find((entry) => entry.username === 'admin')!;
+    const api = apiAgent(server.url);
+    await api('POST', '/api/auth/login', { username: admin.username, password: admin.password });
+    // 金额 is optional: started without it, `amount > 1` is no boolean and the gateway holds the token.
+    const held = {
+      key: 'dry-run-held',
+      name: '金额分流',
+      variables: [{ name: 'amount', label: '金额', type: 'number' }],
+      nodes: [
+        { id: 'start', kind: 'start', name: '开始', position: { x: 0, y: 80 } },
+        { id: 'check', kind: 'gateway', name: '金额判断', position: { x: 200, y: 72 } },
+        { id: 'big', kind: 'end', name: '大额', position: { x: 420, y: 0 } },
+        { id: 'small', kind: 'end', name: '小额', position: { x: 420, y: 160 } },
+      ],
+      edges: [
+        { id: 'start-check', from: 'start', to: 'check' },
+        { id: 'check-big', from: 'check', to: 'big', condition: 'amount > 1' },
+        { id: 'check-small', from: 'check', to: 'small', default: true },
+      ],
+    };
+    const created = await api('POST', '/api/definitions', {
+      key: held.key,
+      name: held.name,
+      definition: held,
+    });
+    expect(created.status).toBe(201);
+
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: OFFICE_VIEWPORT });
+    await signInAs(page, server.url, admin.username, admin.password);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto(`${server.url}/designer/${held.key}`);
+    await node(page, '开始：开始').waitFor();
+    await page.getByRole('button', { name: '试运行' }).click();
+    const panel = page.getByRole('region', { name: '试运行', exact: true });
+    const start = panel.getByRole('group', { name: '启动流程' });
+    await expect(start.getByLabel('金额（amount）').inputValue()).resolves.toBe('');
+    await start.getByRole('button', { name: '启动流程' }).click();
+    await panel
+      .getByText('流程停在异常处：可重新开始或回到之前的步骤，改用别的值再试；也可撤销流程')
+      .waitFor();
+    await panel.getByText('「金额判断」条件无法判断：amount > 1').waitFor();
+    await node(page, '条件分支：金额判断（当前）').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, '08-held-at-incident');
   });
 
   it('refuses to dry-run a process while the validator reports problems', async () => {
