@@ -126,8 +126,7 @@ describe('the dry run’s sentences', () => {
 
   it.each([
     ['zh-CN', '流程结束，到达「项目立项」，结果：approved', '流程结束，结果：不通过'],
-    // The ends are quoted as the status line quotes them, 「」 in both languages.
-    ['en', 'The process ends at 「项目立项」, outcome: approved', 'The process ends, outcome: Reject'],
+    ['en', 'The process ends at “项目立项”, outcome: approved', 'The process ends, outcome: Reject'],
   ] as const)(
     'says where the process ended, and a known outcome as the catalogue says it (%s)',
     async (language, end, rejected) => {

@@ -11,10 +11,9 @@ import { initialState } from '../../../../workflows/engine/instance-state.js';
 import type { Rejection } from '../../../../workflows/engine/localized-message.js';
 import type { TimedEvent } from '../../../../workflows/engine/simulate.js';
 import { formatDateTime } from '../../ui/format-time.js';
-import { nodeName } from './allowed-events.js';
 import { ChoiceEntry } from './ChoiceEntry';
 import { downloadScript, readScript, savedScript, saveScript } from './dry-run-script.js';
-import { describeEvent, describeIncident, labelled } from './dry-run-texts.js';
+import { describeEvent, describeIncident, labelled, quotedNames } from './dry-run-texts.js';
 import { describeEffect } from './effect-sentences.js';
 import type { DryRun } from './use-dry-run.js';
 import { variableRows } from './variable-rows.js';
@@ -63,7 +62,7 @@ function RejectionAlert({ rejection }: { rejection: Rejection }) {
 /** Where the instance stands, in one sentence. */
 function standing(definition: ProcessDefinition, run: DryRun, t: TFunction) {
   const state = run.simulation.final;
-  const names = (ids: Iterable<string>) => [...ids].map((id) => `「${nodeName(definition, id)}」`).join('');
+  const names = (ids: Iterable<string>) => quotedNames(definition, ids, t);
   switch (state.status) {
     case 'created':
       return t('designer.dryRun.status.created');

@@ -41,6 +41,12 @@ export const actorName = (actor: Actor, t: TFunction) => personName(personOfActo
 export const labelled = (label: string, code: string, t: TFunction) =>
   label === code ? code : t('designer.dryRun.labelled', { label, code });
 
+/** 「项目立项」、「未通过」 (“…”, “…” in English): nodes named in a sentence. */
+export const quotedNames = (def: ProcessDefinition, ids: Iterable<string>, t: TFunction) =>
+  [...ids]
+    .map((id) => t('designer.dryRun.quoted', { name: nodeName(def, id) }))
+    .join(t('designer.dryRun.values.separator'));
+
 /** The name of an allowed event, as its button or group says it. */
 export function choiceTitle(choice: DryRunChoice, t: TFunction): string {
   switch (choice.kind) {

@@ -8,7 +8,7 @@ import type { InstanceState, OpenTask } from '../../../../workflows/engine/insta
 import { formatDateTime } from '../../ui/format-time.js';
 import { describeOutcome } from '../canvas/node-texts.js';
 import { nodeName, samplePerson } from './allowed-events.js';
-import { personName } from './dry-run-texts.js';
+import { personName, quotedNames } from './dry-run-texts.js';
 
 /** The graph and the states a step went from and to. */
 export type StepScene = { def: ProcessDefinition; before: InstanceState; after: InstanceState };
@@ -22,11 +22,15 @@ const holderOf = (task: OpenTask | undefined, t: TFunction) =>
   task ? personName(samplePerson(task.assignee, task.seat), t) : '';
 
 /** 「项目立项」: the end nodes the step entered. */
-function endsEntered({ def, before, after }: StepScene): string {
-  return def.nodes
-    .filter((node) => node.kind === 'end' && (after.visits[node.id] ?? 0) > (before.visits[node.id] ?? 0))
-    .map((node) => `「${node.name}」`)
-    .join('');
+function endsEntered({ def, before, after }: StepScene, t: TFunction): string {
+  const entered = def.nodes.filter(
+    (node) => node.kind === 'end' && (after.visits[node.id] ?? 0) > (before.visits[node.id] ?? 0),
+  );
+  return quotedNames(
+    def,
+    entered.map((node) => node.id),
+    t,
+  );
 }
 
 function createdTask(effect: Extract<Effect, { type: 'createTask' }>, scene: StepScene, t: TFunction) {
@@ -84,7 +88,7 @@ export function describeEffect(effect: Effect, scene: StepScene, t: TFunction): 
       });
     }
     case 'completed': {
-      const ends = endsEntered(scene);
+      const ends = endsEntered(scene, t);
       const sentence = ends
         ? t('designer.dryRun.effect.completedAt', { ends })
         : t('designer.dryRun.effect.completed');
