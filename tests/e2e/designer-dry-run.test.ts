@@ -45,22 +45,27 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
   const node = (page: Page, label: string): Locator => page.getByLabel(label, { exact: true });
   const shot = (page: Page, step: string) => saveScreenshot(page, JOURNEY, step);
 
-  it('steps through task, 2-of-3 approval, gateway and timer to the end; saves, restarts and replays the script', async () => {
+  /** Saves a definition through the API as the admin and opens it in the designer, signed in as them. */
+  async function openInDesigner(definition: { key: string; name: string }) {
     const admin = server.demoLogins.find((entry) => entry.username === 'admin')!;
     const api = apiAgent(server.url);
     await api('POST', '/api/auth/login', { username: admin.username, password: admin.password });
     const created = await api('POST', '/api/definitions', {
-      key: DRY_RUN_KEY,
-      name: dryRunDefinitionInput.name,
-      definition: dryRunDefinitionInput,
+      key: definition.key,
+      name: definition.name,
+      definition,
     });
     expect(created.status).toBe(201);
-
     const page = await browser.newPage({ locale: 'zh-CN', viewport: OFFICE_VIEWPORT, acceptDownloads: true });
     await signInAs(page, server.url, admin.username, admin.password);
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await page.goto(`${server.url}/designer/${DRY_RUN_KEY}`);
+    await page.goto(`${server.url}/designer/${definition.key}`);
     await node(page, '开始：开始').waitFor();
+    return { page, api };
+  }
+
+  it('steps through task, 2-of-3 approval, gateway and timer to the end; saves, restarts and replays the script', async () => {
+    const { page, api } = await openInDesigner(dryRunDefinitionInput);
 
     // 试运行: the palette and property panel give way to the dry run's panel; the canvas is read-only.
     await page.getByRole('button', { name: '试运行' }).click();
@@ -216,9 +221,6 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
   });
 
   it('says where a run is held when a condition cannot decide', async () => {
-    const admin = server.demoLogins.find((entry) => entry.username === 'admin')!;
-    const api = apiAgent(server.url);
-    await api('POST', '/api/auth/login', { username: admin.username, password: admin.password });
     // 金额 is optional: started without it, `amount > 1` is no boolean and the gateway holds the token.
     const held = {
       key: 'dry-run-held',
@@ -236,18 +238,7 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
         { id: 'check-small', from: 'check', to: 'small', default: true },
       ],
     };
-    const created = await api('POST', '/api/definitions', {
-      key: held.key,
-      name: held.name,
-      definition: held,
-    });
-    expect(created.status).toBe(201);
-
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: OFFICE_VIEWPORT });
-    await signInAs(page, server.url, admin.username, admin.password);
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await page.goto(`${server.url}/designer/${held.key}`);
-    await node(page, '开始：开始').waitFor();
+    const { page } = await openInDesigner(held);
     await page.getByRole('button', { name: '试运行' }).click();
     const panel = page.getByRole('region', { name: '试运行', exact: true });
     const start = panel.getByRole('group', { name: '启动流程' });
@@ -263,26 +254,12 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
   });
 
   it('refuses to dry-run a process while the validator reports problems', async () => {
-    const admin = server.demoLogins.find((entry) => entry.username === 'admin')!;
-    const api = apiAgent(server.url);
-    await api('POST', '/api/auth/login', { username: admin.username, password: admin.password });
     const broken = {
       ...dryRunDefinitionInput,
       key: 'dry-run-broken',
       edges: dryRunDefinitionInput.edges.filter((edge) => edge.id !== 'recruit-approve'),
     };
-    const created = await api('POST', '/api/definitions', {
-      key: broken.key,
-      name: broken.name,
-      definition: broken,
-    });
-    expect(created.status).toBe(201);
-
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: OFFICE_VIEWPORT });
-    await signInAs(page, server.url, admin.username, admin.password);
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await page.goto(`${server.url}/designer/${broken.key}`);
-    await node(page, '开始：开始').waitFor();
+    const { page } = await openInDesigner(broken);
     await page.getByRole('button', { name: '试运行' }).click();
     await page.getByText(/个校验问题，不能试运行：请先按「校验问题」面板逐一修正/).waitFor();
     expect(await page.getByRole('region', { name: '试运行', exact: true }).count()).toBe(0);
