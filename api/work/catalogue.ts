@@ -6,6 +6,7 @@ import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import { scopeRoots, unitsWithin } from '../policy/unit-scope';
 import { definitionOf } from './definition-cache';
+import { startVariables } from './start-variables';
 import type { TCatalogue, TCatalogueEntry } from './work.types';
 
 /** Who starts a process when its definition does not say: the people who run projects. */
@@ -63,38 +64,6 @@ export async function catalogueFor(db: DbClient, caller: Caller): Promise<TCatal
   }
   items.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   return { items };
-}
-
-/** Node properties that name a variable the node writes. */
-const WRITING_PROPERTIES = ['decisionVariable', 'resultVariable', 'ratingVariable', 'formVariable'] as const;
-
-/**
- * Variables the process writes itself — a form's fields, an approval's decision, a review's score
- * and rating, an action's or sub-process's result, a node's outputs, an event handler's updates.
- * They are its own state, never something the person who starts it types in.
- */
-function writtenVariables(definition: ProcessDefinition): Set<string> {
-  const names = new Set<string>();
-  for (const node of definition.nodes) {
-    const record = node as Partial<Record<(typeof WRITING_PROPERTIES)[number], string>> & {
-      outputs?: Record<string, string>;
-    };
-    for (const property of WRITING_PROPERTIES) if (record[property]) names.add(record[property]);
-    for (const name of Object.keys(record.outputs ?? {})) names.add(name);
-    if (node.kind === 'userTask' && !node.formVariable) for (const field of node.form) names.add(field.name);
-  }
-  for (const handler of definition.eventHandlers) {
-    if (handler.payloadVariable) names.add(handler.payloadVariable);
-    if (handler.appendPayloadTo) names.add(handler.appendPayloadTo);
-    for (const name of Object.keys(handler.setVariables ?? {})) names.add(name);
-  }
-  return names;
-}
-
-/** The variables a person starting the process fills in: those the process does not write itself. */
-export function startVariables(definition: ProcessDefinition) {
-  const written = writtenVariables(definition);
-  return definition.variables.filter((variable) => !written.has(variable.name));
 }
 
 /** A published version the caller may start; 404 naming the field otherwise. */

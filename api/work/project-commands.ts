@@ -7,10 +7,11 @@ import { AppError } from '../http/app-error';
 import type { AuditEntry } from '../http/audit-entry';
 import type { Orchestrator } from '../orchestrator/orchestrator';
 import { isUnitWithin, scopeRoots } from '../policy/unit-scope';
-import { startableUnitRoots, startableVersion, startVariables } from './catalogue';
+import { startableUnitRoots, startableVersion } from './catalogue';
 import { engineCall } from './engine-errors';
 import { assertFormData } from './form-data-check';
 import { projectDetail } from './project-reads';
+import { startVariables } from './start-variables';
 import type { TProjectDetail, TSendEventRequest, TStartProjectRequest } from './work.types';
 
 interface Done {

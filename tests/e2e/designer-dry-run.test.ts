@@ -1,8 +1,10 @@
 // Journey: an admin dry-runs "社区志愿服务项目" in the designer before publishing it — starts it with
-// sample values, completes 志愿者招募 with the sample budget (after the engine refused the form
-// without one), casts two 同意 of the three station heads' seats, sees the token wait at 公示三天,
-// fires the timer and reaches 项目立项; then saves the script, restarts, replays it, goes back to a
-// step, and loads a script whose step the graph no longer allows. A process with problems is refused.
+// sample values (only the starter's variables are asked for), completes 志愿者招募 with the sample
+// budget (after the engine refused the form without one), casts two 同意 of the three station heads'
+// seats, sees the token wait at 公示三天, fires the timer and reaches 项目立项; then saves the script,
+// restarts, replays it, goes back to a step, and loads a script whose step the graph no longer
+// allows. The panel names nodes, sample people and timers, never the engine's ids. A run held at an
+// incident says where and why. A process with problems is refused.
 import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DRY_RUN_KEY, dryRunDefinitionInput } from '../fixtures/dry-run-definition';
@@ -24,7 +26,9 @@ if (!executablePath) console.warn(chromiumMissingReason);
 const describeWithBrowser = executablePath ? describe : describe.skip;
 
 const JOURNEY = 'designer-dry-run';
-const SEAT = (n: number) => `表决「站长审批」第 ${n} 席（站长/督导 示例${n}号）`;
+const SEAT = (n: number) => `表决「站长审批」第 ${n} 席（示例站长/督导 ${n}）`;
+/** Engine ids the panel must never show: tasks, timers, sample people's user ids. */
+const ENGINE_IDS = /task-\d|timer-\d|sample-|dry-run-/;
 
 describeWithBrowser('an admin dry-runs a process on the canvas', () => {
   let server: TestServer;
@@ -41,22 +45,27 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
   const node = (page: Page, label: string): Locator => page.getByLabel(label, { exact: true });
   const shot = (page: Page, step: string) => saveScreenshot(page, JOURNEY, step);
 
-  it('steps through task, 2-of-3 approval, gateway and timer to the end; saves, restarts and replays the script', async () => {
+  /** Saves a definition through the API as the admin and opens it in the designer, signed in as them. */
+  async function openInDesigner(definition: { key: string; name: string }) {
     const admin = server.demoLogins.find((entry) => entry.username === 'admin')!;
     const api = apiAgent(server.url);
     await api('POST', '/api/auth/login', { username: admin.username, password: admin.password });
     const created = await api('POST', '/api/definitions', {
-      key: DRY_RUN_KEY,
-      name: dryRunDefinitionInput.name,
-      definition: dryRunDefinitionInput,
+      key: definition.key,
+      name: definition.name,
+      definition,
     });
     expect(created.status).toBe(201);
-
     const page = await browser.newPage({ locale: 'zh-CN', viewport: OFFICE_VIEWPORT, acceptDownloads: true });
     await signInAs(page, server.url, admin.username, admin.password);
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await page.goto(`${server.url}/designer/${DRY_RUN_KEY}`);
+    await page.goto(`${server.url}/designer/${definition.key}`);
     await node(page, '开始：开始').waitFor();
+    return { page, api };
+  }
+
+  it('steps through task, 2-of-3 approval, gateway and timer to the end; saves, restarts and replays the script', async () => {
+    const { page, api } = await openInDesigner(dryRunDefinitionInput);
 
     // 试运行: the palette and property panel give way to the dry run's panel; the canvas is read-only.
     await page.getByRole('button', { name: '试运行' }).click();
@@ -66,6 +75,11 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
     await expect(page.getByRole('button', { name: '撤销 (Ctrl+Z)' }).isDisabled()).resolves.toBe(true);
     const start = panel.getByRole('group', { name: '启动流程' });
     await expect(start.getByLabel('项目名称（projectName）').inputValue()).resolves.toBe('示例项目名称');
+    // Only what a starter provides: the budget (the form's) and the decision (the approval's) are the
+    // process's own; the optional 联系人 is left blank, as a starter who fills in only what is required.
+    await expect(start.getByLabel('联系人（contact）').inputValue()).resolves.toBe('');
+    expect(await start.getByRole('textbox').count()).toBe(2);
+    expect(await start.getByText(/budget|decision/).count()).toBe(0);
     // The required start value is checked before the engine sees it.
     await start.getByLabel('项目名称（projectName）').fill('');
     await start.getByRole('button', { name: '启动流程' }).click();
@@ -78,8 +92,8 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
     const trace = panel.getByRole('region', { name: '步骤记录' });
     await node(page, '办理任务：志愿者招募（当前）').waitFor();
     await node(page, '开始：开始（已经过）').waitFor();
-    await variables.getByRole('row', { name: 'projectName 社区志愿服务' }).waitFor();
-    await effects.getByText('开启待办「志愿者招募」（task-1）').waitFor();
+    await variables.getByRole('row', { name: '项目名称（projectName） 社区志愿服务' }).waitFor();
+    await effects.getByText('创建任务「志愿者招募」，办理人：示例项目社工 1').waitFor();
     expect(await page.locator('.react-flow__edge.sgf-dry-run-taken').count()).toBe(1);
     await shot(page, '01-started');
 
@@ -91,7 +105,7 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
     await recruit.getByRole('button', { name: '完成「志愿者招募」' }).click();
     const refusal = panel.getByRole('alert');
     await refusal.getByText('引擎拒绝了这一步：表单数据不符合要求').waitFor();
-    await refusal.getByText('budget：必填').waitFor();
+    await refusal.getByText('预算（budget）：必填').waitFor();
     await node(page, '办理任务：志愿者招募（当前）').waitFor();
     await shot(page, '02-refused');
 
@@ -101,8 +115,8 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
     await node(page, '审批：站长审批（当前）').waitFor();
     await node(page, '办理任务：志愿者招募（已经过）').waitFor();
     expect(await panel.getByRole('alert').count()).toBe(0);
-    await variables.getByRole('row', { name: 'budget 10000' }).waitFor();
-    await effects.getByText('开启待办「站长审批」（task-4）').waitFor();
+    await variables.getByRole('row', { name: '预算（budget） 10000' }).waitFor();
+    await effects.getByText('开启审批「站长审批」第 3 席，审批人：示例站长/督导 3').waitFor();
     for (const n of [1, 2, 3]) await panel.getByRole('group', { name: SEAT(n) }).waitFor();
     await shot(page, '03-approval-open');
 
@@ -111,7 +125,7 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
       .getByRole('group', { name: SEAT(1) })
       .getByRole('button', { name: '同意', exact: true })
       .click();
-    await trace.getByText(/表决「站长审批」：同意（sample-supervisor-1）/).waitFor();
+    await trace.getByText(/表决「站长审批」：同意（示例站长\/督导 1）/).waitFor();
     await node(page, '审批：站长审批（当前）').waitFor();
     expect(await panel.getByRole('group', { name: SEAT(1) }).count()).toBe(0);
     await panel
@@ -121,7 +135,9 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
     await node(page, '定时：公示三天（当前）').waitFor();
     await node(page, '条件分支：预算判断（已经过）').waitFor();
     await node(page, '审批：站长审批（已经过）').waitFor();
-    await variables.getByRole('row', { name: 'decision approve' }).waitFor();
+    await variables.getByRole('row', { name: '审批结论（decision） 通过（approve）' }).waitFor();
+    await effects.getByText(/^定时器「公示三天」将于 .+ 触发$/).waitFor();
+    expect(await panel.innerText()).not.toMatch(ENGINE_IDS);
     expect(await page.locator('.react-flow__edge.sgf-dry-run-taken').count()).toBe(4);
     await shot(page, '04-timer-waiting');
 
@@ -129,7 +145,8 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
     await panel.getByRole('button', { name: /^触发定时器「公示三天」（到 / }).click();
     await panel.getByRole('status').getByText('流程已结束，到达「项目立项」').waitFor();
     await node(page, '结束：项目立项（已经过）').waitFor();
-    await effects.getByText('流程结束，结果：approved').waitFor();
+    await effects.getByText('流程结束，到达「项目立项」，结果：approved').waitFor();
+    expect(await panel.innerText()).not.toMatch(ENGINE_IDS);
     expect(await page.locator('.react-flow__node.sgf-dry-run-current').count()).toBe(0);
     expect(await node(page, '结束：未通过').count()).toBe(1);
     expect(await trace.getByRole('listitem').count()).toBe(5);
@@ -203,27 +220,46 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
     await page.getByRole('button', { name: '试运行' }).waitFor();
   });
 
+  it('says where a run is held when a condition cannot decide', async () => {
+    // 金额 is optional: started without it, `amount > 1` is no boolean and the gateway holds the token.
+    const held = {
+      key: 'dry-run-held',
+      name: '金额分流',
+      variables: [{ name: 'amount', label: '金额', type: 'number' }],
+      nodes: [
+        { id: 'start', kind: 'start', name: '开始', position: { x: 0, y: 80 } },
+        { id: 'check', kind: 'gateway', name: '金额判断', position: { x: 200, y: 72 } },
+        { id: 'big', kind: 'end', name: '大额', position: { x: 420, y: 0 } },
+        { id: 'small', kind: 'end', name: '小额', position: { x: 420, y: 160 } },
+      ],
+      edges: [
+        { id: 'start-check', from: 'start', to: 'check' },
+        { id: 'check-big', from: 'check', to: 'big', condition: 'amount > 1' },
+        { id: 'check-small', from: 'check', to: 'small', default: true },
+      ],
+    };
+    const { page } = await openInDesigner(held);
+    await page.getByRole('button', { name: '试运行' }).click();
+    const panel = page.getByRole('region', { name: '试运行', exact: true });
+    const start = panel.getByRole('group', { name: '启动流程' });
+    await expect(start.getByLabel('金额（amount）').inputValue()).resolves.toBe('');
+    await start.getByRole('button', { name: '启动流程' }).click();
+    await panel
+      .getByText('流程停在异常处：可重新开始或回到之前的步骤，改用别的值再试；也可撤销流程')
+      .waitFor();
+    await panel.getByText('「金额判断」条件无法判断：amount > 1').waitFor();
+    await node(page, '条件分支：金额判断（当前）').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, '08-held-at-incident');
+  });
+
   it('refuses to dry-run a process while the validator reports problems', async () => {
-    const admin = server.demoLogins.find((entry) => entry.username === 'admin')!;
-    const api = apiAgent(server.url);
-    await api('POST', '/api/auth/login', { username: admin.username, password: admin.password });
     const broken = {
       ...dryRunDefinitionInput,
       key: 'dry-run-broken',
       edges: dryRunDefinitionInput.edges.filter((edge) => edge.id !== 'recruit-approve'),
     };
-    const created = await api('POST', '/api/definitions', {
-      key: broken.key,
-      name: broken.name,
-      definition: broken,
-    });
-    expect(created.status).toBe(201);
-
-    const page = await browser.newPage({ locale: 'zh-CN', viewport: OFFICE_VIEWPORT });
-    await signInAs(page, server.url, admin.username, admin.password);
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await page.goto(`${server.url}/designer/${broken.key}`);
-    await node(page, '开始：开始').waitFor();
+    const { page } = await openInDesigner(broken);
     await page.getByRole('button', { name: '试运行' }).click();
     await page.getByText(/个校验问题，不能试运行：请先按「校验问题」面板逐一修正/).waitFor();
     expect(await page.getByRole('region', { name: '试运行', exact: true }).count()).toBe(0);

@@ -32,13 +32,17 @@ function take(
 }
 
 describe('the events a dry run offers', () => {
-  it('offers only the start before the instance starts, prefilled from the declared variables', () => {
+  it('offers only the start before the instance starts, with the starter’s variables, required ones prefilled', () => {
     const choices = allowedEvents(dryRunDefinition, initialState(), T0);
+    // budget (the form's) and decision (the approval's) are the process's own: not asked for at the start.
     expect(choices).toEqual([
       {
         kind: 'start',
         key: 'start',
-        inputs: [{ name: 'projectName', label: '项目名称', required: true, sample: '示例项目名称' }],
+        inputs: [
+          { name: 'projectName', label: '项目名称', required: true, sample: '示例项目名称' },
+          { name: 'contact', label: '联系人', required: false, sample: undefined },
+        ],
       },
     ]);
   });
@@ -101,7 +105,12 @@ describe('the events a dry run offers', () => {
     // The engine words field reasons in English; the dry run adds the Chinese the API would give.
     if (result.ok) return;
     expect(withFieldReasons(result.rejection, dryRunDefinition, task, { volunteers: 3 }).details).toEqual([
-      { field: 'budget', message: expect.stringContaining('expected number') as unknown, messageZh: '必填' },
+      {
+        field: 'budget',
+        label: '预算',
+        message: expect.stringContaining('expected number') as unknown,
+        messageZh: '必填',
+      },
     ]);
   });
 

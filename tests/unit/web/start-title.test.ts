@@ -1,6 +1,6 @@
 // The start wizard fills the start field that names the project from the project title: the
 // built-in processes' naming variables are found, and nothing else is taken for one.
-import { startVariables } from '../../../api/work/catalogue';
+import { startVariables } from '../../../api/work/start-variables';
 import { projectLifecycle, talentSelectionRound, venturePhilanthropy } from '../../../workflows/definitions';
 import type { ProcessDefinition } from '../../../workflows/engine';
 import { defaultStartUnit, namingFieldOf } from '../../../web/src/work/projects/start-title';

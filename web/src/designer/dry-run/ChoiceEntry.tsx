@@ -4,7 +4,7 @@
 import { Button, Flex, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DryRunAnswer, DryRunChoice, SampleInput } from './allowed-events.js';
-import { choiceTitle, parseValue, showValue } from './dry-run-texts.js';
+import { choiceTitle, inputLabel, parseValue, showValue } from './dry-run-texts.js';
 
 const inputsOf = (choice: DryRunChoice): SampleInput[] => ('inputs' in choice ? choice.inputs : []);
 const formName = (key: string) => `dry-run-${key.replace(/\W/g, '-')}`;
@@ -45,7 +45,7 @@ export function ChoiceEntry({
             <Form.Item
               key={input.name}
               name={input.name}
-              label={input.label === input.name ? input.name : `${input.label}（${input.name}）`}
+              label={inputLabel(choice, input, t)}
               // Only the start form checks required values itself; elsewhere the engine is the judge.
               rules={[
                 {

@@ -1,36 +1,44 @@
-// The dry run's side panel: where the instance stands and the simulated clock, the events allowed
-// next, the engine's refusal of the last attempt, the variables, the last step's effects and the
-// trace with 回到此步; the script is restarted, saved, downloaded and loaded from here.
+// The dry run's side panel: where the instance stands (and any incident holding it) and the
+// simulated clock, the events allowed next, the engine's refusal of the last attempt, the
+// variables, the last step's effects and the trace with 回到此步; the script is restarted, saved,
+// downloaded and loaded from here.
 import type { TFunction } from 'i18next';
 import { App, Alert, Button, Dropdown, Flex, Table, Typography } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcessDefinition } from '../../../../workflows/engine/definition-schema.js';
-import { initialState, type InstanceState } from '../../../../workflows/engine/instance-state.js';
+import { initialState } from '../../../../workflows/engine/instance-state.js';
 import type { Rejection } from '../../../../workflows/engine/localized-message.js';
 import type { TimedEvent } from '../../../../workflows/engine/simulate.js';
 import { formatDateTime } from '../../ui/format-time.js';
 import { ChoiceEntry } from './ChoiceEntry';
 import { downloadScript, readScript, savedScript, saveScript } from './dry-run-script.js';
-import { describeEffect, describeEvent, showValue } from './dry-run-texts.js';
+import { describeEvent, describeIncident, labelled, quotedNames } from './dry-run-texts.js';
+import { describeEffect } from './effect-sentences.js';
 import type { DryRun } from './use-dry-run.js';
+import { variableRows } from './variable-rows.js';
 
 const HOUR = 3_600_000;
 
-/** A detail of a rejection as one line: the field and its problem (form, input and payload issues). */
-function issueLine(issue: unknown, zh: boolean): string | undefined {
+/**
+ * A detail of a rejection as one line: the field (by its label where the form gives one) and its
+ * problem (form, input and payload issues).
+ */
+function issueLine(issue: unknown, zh: boolean, t: TFunction): string | undefined {
   if (typeof issue !== 'object' || issue === null) return undefined;
-  const { field, message, messageZh } = issue as Record<string, unknown>;
-  const text = zh && typeof messageZh === 'string' ? messageZh : message;
-  if (typeof text !== 'string') return undefined;
-  return typeof field === 'string' ? `${field}：${text}` : text;
+  const { field, label, message, messageZh } = issue as Record<string, unknown>;
+  const reason = zh && typeof messageZh === 'string' ? messageZh : message;
+  if (typeof reason !== 'string') return undefined;
+  if (typeof field !== 'string') return reason;
+  const named = typeof label === 'string' ? labelled(label, field, t) : field;
+  return t('designer.dryRun.issue', { field: named, reason });
 }
 
 function RejectionAlert({ rejection }: { rejection: Rejection }) {
   const { t, i18n } = useTranslation();
   const zh = i18n.language.startsWith('zh');
   const lines = (Array.isArray(rejection.details) ? rejection.details : [])
-    .map((issue) => issueLine(issue, zh))
+    .map((issue) => issueLine(issue, zh, t))
     .filter((line) => line !== undefined);
   return (
     <Alert
@@ -54,8 +62,7 @@ function RejectionAlert({ rejection }: { rejection: Rejection }) {
 /** Where the instance stands, in one sentence. */
 function standing(definition: ProcessDefinition, run: DryRun, t: TFunction) {
   const state = run.simulation.final;
-  const names = (ids: Iterable<string>) =>
-    [...ids].map((id) => `「${definition.nodes.find((node) => node.id === id)?.name ?? id}」`).join('');
+  const names = (ids: Iterable<string>) => quotedNames(definition, ids, t);
   switch (state.status) {
     case 'created':
       return t('designer.dryRun.status.created');
@@ -84,21 +91,33 @@ export function DryRunPanel({
   const upload = useRef<HTMLInputElement>(null);
   const zh = i18n.language.startsWith('zh');
   const state = run.simulation.final;
+  const last = run.lastStep;
+  // A held token leaves only 撤销流程 to choose; the alert says why and where.
+  const incidents = Object.values(state.incidents ?? {}).filter((incident) => incident.status === 'open');
 
   const load = (script: TimedEvent[] | undefined) => {
     if (!script) return void message.error(t('designer.dryRun.script.invalid'));
     run.replay(script);
   };
-  const befores: InstanceState[] = [];
-  run.simulation.trace.reduce((before, entry) => {
-    befores.push(before);
-    return entry.ok && entry.state ? entry.state : before;
-  }, initialState());
 
   return (
     <section className="sgf-dry-run-panel" aria-label={t('designer.dryRun.title')}>
       <Typography.Title level={5}>{t('designer.dryRun.title')}</Typography.Title>
       <Typography.Paragraph role="status">{standing(definition, run, t)}</Typography.Paragraph>
+      {incidents.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('designer.dryRun.incidents')}
+          description={
+            <ul>
+              {incidents.map((incident) => (
+                <li key={incident.id}>{describeIncident(incident, definition, t)}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       <Flex wrap gap="small" align="center">
         <Typography.Text>{t('designer.dryRun.clock', { at: formatDateTime(run.clock) })}</Typography.Text>
         <Button size="small" onClick={() => run.advanceClock(HOUR)}>
@@ -170,12 +189,9 @@ export function DryRunPanel({
           pagination={false}
           rowKey="name"
           aria-label={t('designer.dryRun.variables')}
-          dataSource={Object.entries(state.variables).map(([name, value]) => ({
-            name,
-            value: showValue(value),
-          }))}
+          dataSource={variableRows(definition, state.variables, t)}
           columns={[
-            { key: 'name', dataIndex: 'name', title: t('designer.dryRun.variable') },
+            { key: 'variable', dataIndex: 'variable', title: t('designer.dryRun.variable') },
             {
               key: 'value',
               dataIndex: 'value',
@@ -189,14 +205,14 @@ export function DryRunPanel({
 
       <section aria-label={t('designer.dryRun.effects')}>
         <Typography.Title level={5}>{t('designer.dryRun.effects')}</Typography.Title>
-        {run.lastEffects.length === 0 ? (
-          <Typography.Paragraph>{t('designer.dryRun.noEffects')}</Typography.Paragraph>
-        ) : (
+        {last && last.effects.length > 0 ? (
           <ul>
-            {run.lastEffects.map((effect, index) => (
-              <li key={index}>{describeEffect(effect, definition, t)}</li>
+            {last.effects.map((effect, index) => (
+              <li key={index}>{describeEffect(effect, { def: definition, ...last }, t)}</li>
             ))}
           </ul>
+        ) : (
+          <Typography.Paragraph>{t('designer.dryRun.noEffects')}</Typography.Paragraph>
         )}
       </section>
 
@@ -208,7 +224,7 @@ export function DryRunPanel({
           <ol>
             {run.simulation.trace.map((entry, index) => (
               <li key={index} className={entry.ok ? undefined : 'sgf-dry-run-rejected'}>
-                {describeEvent(entry.event, befores[index] ?? initialState(), definition, t)} ·{' '}
+                {describeEvent(entry.event, run.befores[index] ?? initialState(), definition, t)} ·{' '}
                 {formatDateTime(entry.at)}
                 {entry.rejection && (
                   <>

@@ -2,13 +2,15 @@
 // reviews, timers, pending actions, running children, the definition's external events), each with
 // a sample person allowed to act and sample values, and the engine event a choice becomes.
 // Pure: the choices come from the `InstanceState`, never from guesses about the graph's shape.
-import type {
-  FormField,
-  ProcessDefinition,
-  ProcessNode,
-  Role,
-  ScalarFormField,
-  VariableDeclaration,
+import { startVariables } from '../../../../api/work/start-variables.js';
+import {
+  ZRole,
+  type FormField,
+  type ProcessDefinition,
+  type ProcessNode,
+  type Role,
+  type ScalarFormField,
+  type VariableDeclaration,
 } from '../../../../workflows/engine/definition-schema.js';
 import type { Actor, EngineEvent } from '../../../../workflows/engine/engine-events.js';
 import type {
@@ -56,8 +58,10 @@ export type DryRunChoice =
       purpose: 'timer' | 'reminder' | 'escalation';
     })
   | (OnNode & { kind: 'action'; actionId: string; action: string; canFail: boolean; inputs: SampleInput[] })
-  | (OnNode & { kind: 'child'; childId: string; item: unknown })
-  | { kind: 'external'; key: string; name: string; inputs: SampleInput[] }
+  /** `number`: the child's place among those its node started (1-based), to tell them apart. */
+  | (OnNode & { kind: 'child'; childId: string; number: number; item: unknown })
+  /** `label`: what the event's handlers call it (举报不当行为), else its name. */
+  | { kind: 'external'; key: string; name: string; label: string; inputs: SampleInput[] }
   | { kind: 'cancel'; key: 'cancel' };
 
 /** What the person answered: the values of the choice's inputs, and the vote or failure chosen. */
@@ -67,7 +71,8 @@ export type DryRunAnswer = { values?: Record<string, unknown>; vote?: VoteChoice
 export const DRY_RUN_STARTER = 'dry-run-starter';
 /** Role assignments need a unit; tasks of an instance started without one accept any unit. */
 const SAMPLE_UNIT = 'dry-run-unit';
-const SAMPLE_USER = 'dry-run-user';
+/** The person a form's person field names. */
+export const SAMPLE_USER = 'dry-run-user';
 const SAMPLE_FILE = '00000000-0000-4000-8000-000000000000';
 /** A sum of money a station's project might ask for; counts sample as 1. */
 const SAMPLE_AMOUNT = 10_000;
@@ -157,13 +162,17 @@ function variableSample(declaration: VariableDeclaration, today: string): unknow
   }
 }
 
-/** The start form: the declared variables, required ones marked, each with a sample. */
+/**
+ * The start form: the variables a starter provides, by the product's own rule (the process's own
+ * state is never asked for); required ones are prefilled with a sample, optional ones only with
+ * their default, so the run starts as a starter who fills in just what is required.
+ */
 export function startInputs(def: ProcessDefinition, clock: string): SampleInput[] {
-  return def.variables.map((declaration) => ({
+  return startVariables(def).map((declaration) => ({
     name: declaration.name,
     label: declaration.label ?? declaration.name,
     required: declaration.required,
-    sample: variableSample(declaration, dayOf(clock)),
+    sample: declaration.required ? variableSample(declaration, dayOf(clock)) : declaration.default,
   }));
 }
 
@@ -183,6 +192,14 @@ export function samplePerson(assignee: ResolvedAssignee, seat: number): SamplePe
       assignments: [{ role: assignee.role, unitId: assignee.unitId ?? SAMPLE_UNIT }],
     },
   };
+}
+
+/** The sample person an event's actor is (`samplePerson` read backwards); other ids are named users. */
+export function personOfActor(actor: Actor): SamplePerson {
+  if (actor.userId === DRY_RUN_STARTER) return { type: 'starter', actor };
+  const [, named, number] = /^sample-(.+)-(\d+)$/.exec(actor.userId) ?? [];
+  const role = ZRole.options.find((candidate) => candidate === named);
+  return role ? { type: 'role', role, number: Number(number), actor } : { type: 'user', actor };
 }
 
 function taskChoice(
@@ -221,7 +238,12 @@ function taskChoice(
   }
 }
 
-const nodeName = (def: ProcessDefinition, nodeId: string) =>
+/** What an external event's handlers call it, else its name. */
+export const eventLabel = (def: ProcessDefinition, event: string) =>
+  def.eventHandlers.find((handler) => handler.event === event && handler.name)?.name ?? event;
+
+/** A node's name; an id that names no node (a task or timer no longer open) is shown as it is. */
+export const nodeName = (def: ProcessDefinition, nodeId: string) =>
   def.nodes.find((node: ProcessNode) => node.id === nodeId)?.name ?? nodeId;
 
 /** Every event the state allows next, in the order a person meets them: tasks, timers, actions, events. */
@@ -256,7 +278,8 @@ export function allowedEvents(def: ProcessDefinition, state: InstanceState, cloc
         canFail: def.edges.some((edge) => edge.from === action.nodeId && edge.outcome === 'error'),
         inputs: [{ name: RESULT_INPUT, label: RESULT_INPUT, required: false, sample: {} }],
       });
-  for (const child of Object.values(state.children))
+  const children = Object.values(state.children);
+  for (const child of children)
     if (child.status === 'running')
       choices.push({
         kind: 'child',
@@ -264,6 +287,7 @@ export function allowedEvents(def: ProcessDefinition, state: InstanceState, cloc
         nodeId: child.nodeId,
         nodeName: nodeName(def, child.nodeId),
         childId: child.id,
+        number: children.filter((other) => other.nodeId === child.nodeId).indexOf(child) + 1,
         item: child.item,
       });
   const atNodes = new Set(Object.values(state.tokens).map((token) => token.nodeId));
@@ -278,6 +302,7 @@ export function allowedEvents(def: ProcessDefinition, state: InstanceState, cloc
       kind: 'external',
       key: `external:${name}`,
       name,
+      label: eventLabel(def, name),
       inputs: fields
         ? formInputs(fields, today)
         : [{ name: PAYLOAD_INPUT, label: PAYLOAD_INPUT, required: false, sample: {} }],

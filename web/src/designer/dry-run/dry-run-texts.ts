@@ -1,26 +1,51 @@
-// The dry run in plain words: what each allowed event is called, who acts, what a step did and what
-// it caused, from the engine's events and effects and the node names of the graph under test.
+// The dry run in plain words: what each allowed event is called, who acts and what a step did, by
+// the node names of the graph under test and the sample people, never by the engine's ids.
 import type { TFunction } from 'i18next';
 import { zhReasonOf } from '../../../../api/http/zh-reasons.js';
 import type { ProcessDefinition } from '../../../../workflows/engine/definition-schema.js';
-import type { Effect, EngineEvent } from '../../../../workflows/engine/engine-events.js';
+import type { Actor, EngineEvent } from '../../../../workflows/engine/engine-events.js';
 import { payloadFieldsOf } from '../../../../workflows/engine/event-handlers.js';
 import { formSchema } from '../../../../workflows/engine/form-validation.js';
-import type { InstanceState } from '../../../../workflows/engine/instance-state.js';
+import type { Incident, InstanceState } from '../../../../workflows/engine/instance-state.js';
 import type { Rejection } from '../../../../workflows/engine/localized-message.js';
 import { formatDateTime } from '../../ui/format-time.js';
-import type { DryRunChoice, SamplePerson } from './allowed-events.js';
+import {
+  eventLabel,
+  nodeName,
+  PAYLOAD_INPUT,
+  personOfActor,
+  RESULT_INPUT,
+  SAMPLE_USER,
+  type DryRunChoice,
+  type SampleInput,
+  type SamplePerson,
+} from './allowed-events.js';
 
 export function personName(person: SamplePerson, t: TFunction): string {
   switch (person.type) {
     case 'starter':
       return t('designer.dryRun.person.starter');
     case 'user':
-      return t('designer.dryRun.person.user', { id: person.actor.userId });
+      return person.actor.userId === SAMPLE_USER
+        ? t('designer.dryRun.person.sampleUser')
+        : t('designer.dryRun.person.user', { id: person.actor.userId });
     case 'role':
       return t('designer.dryRun.person.role', { role: t(`roles.${person.role}`), number: person.number });
   }
 }
+
+/** Who acted in an event, as the sample person the dry run made them. */
+export const actorName = (actor: Actor, t: TFunction) => personName(personOfActor(actor), t);
+
+/** 预算（budget）: a name people read with the code behind it, once when they are the same. */
+export const labelled = (label: string, code: string, t: TFunction) =>
+  label === code ? code : t('designer.dryRun.labelled', { label, code });
+
+/** 「项目立项」、「未通过」 (“…”, “…” in English): nodes named in a sentence. */
+export const quotedNames = (def: ProcessDefinition, ids: Iterable<string>, t: TFunction) =>
+  [...ids]
+    .map((id) => t('designer.dryRun.quoted', { name: nodeName(def, id) }))
+    .join(t('designer.dryRun.values.separator'));
 
 /** The name of an allowed event, as its button or group says it. */
 export function choiceTitle(choice: DryRunChoice, t: TFunction): string {
@@ -44,14 +69,23 @@ export function choiceTitle(choice: DryRunChoice, t: TFunction): string {
         at: formatDateTime(choice.fireAt),
       });
     case 'child':
-      return t('designer.dryRun.choice.child', { name: choice.nodeName, id: choice.childId });
+      return t('designer.dryRun.choice.child', { name: choice.nodeName, number: choice.number });
     case 'external':
-      return t('designer.dryRun.choice.external', { name: choice.name });
+      return t('designer.dryRun.choice.external', { name: labelled(choice.label, choice.name, t) });
   }
 }
 
-/** A node's name; an id that names no node (a task or timer no longer open) is shown as it is. */
-const nameOf = (def: ProcessDefinition, id: string) => def.nodes.find((node) => node.id === id)?.name ?? id;
+/** An input's label: the field's label with its name, or what an action's result or a free payload is. */
+export function inputLabel(choice: DryRunChoice, input: SampleInput, t: TFunction): string {
+  if (choice.kind === 'action' && input.name === RESULT_INPUT) return t('designer.dryRun.input.result');
+  if (choice.kind === 'external' && input.name === PAYLOAD_INPUT && choice.inputs.length === 1)
+    return t('designer.dryRun.input.payload');
+  return labelled(input.label, input.name, t);
+}
+
+/** The node of the task an event names, in the state it met (the task may have closed since). */
+const taskNode = (def: ProcessDefinition, before: InstanceState, taskId: string) =>
+  nodeName(def, before.tasks[taskId]?.nodeId ?? taskId);
 
 /** One step of the trace; `before` is the state the event met, which names the task or timer. */
 export function describeEvent(
@@ -64,71 +98,52 @@ export function describeEvent(
     case 'started':
       return t('designer.dryRun.event.started');
     case 'taskCompleted':
-      return t('designer.dryRun.event.taskCompleted', {
-        name: nameOf(def, before.tasks[event.taskId]?.nodeId ?? event.taskId),
+    case 'reviewSubmitted':
+      return t(`designer.dryRun.event.${event.type}`, {
+        name: taskNode(def, before, event.taskId),
+        person: actorName(event.actor, t),
       });
     case 'approvalVoted':
       return t('designer.dryRun.event.approvalVoted', {
-        name: nameOf(def, before.tasks[event.taskId]?.nodeId ?? event.taskId),
+        name: taskNode(def, before, event.taskId),
         vote: t(`designer.dryRun.votes.${event.vote}`),
-        user: event.actor.userId,
+        person: actorName(event.actor, t),
       });
-    case 'reviewSubmitted':
-      return t('designer.dryRun.event.reviewSubmitted', {
-        name: nameOf(def, before.tasks[event.taskId]?.nodeId ?? event.taskId),
+    case 'timerFired': {
+      const timer = before.timers[event.timerId];
+      return t(`designer.dryRun.event.fired.${timer?.purpose ?? 'timer'}`, {
+        name: nodeName(def, timer?.nodeId ?? event.timerId),
       });
-    case 'timerFired':
-      return t('designer.dryRun.event.timerFired', {
-        name: nameOf(def, before.timers[event.timerId]?.nodeId ?? event.timerId),
-      });
+    }
     case 'actionCompleted':
     case 'actionFailed':
       return t(`designer.dryRun.event.${event.type}`, {
-        name: nameOf(def, before.pendingActions[event.actionId]?.nodeId ?? event.actionId),
+        name: nodeName(def, before.pendingActions[event.actionId]?.nodeId ?? event.actionId),
       });
     case 'childCompleted':
-      return t('designer.dryRun.event.childCompleted', { id: event.childId });
+      return t('designer.dryRun.event.childCompleted', {
+        name: nodeName(def, before.children[event.childId]?.nodeId ?? event.childId),
+      });
     case 'external':
-      return t('designer.dryRun.event.external', { name: event.name });
+      return t('designer.dryRun.event.external', {
+        name: labelled(eventLabel(def, event.name), event.name, t),
+      });
     case 'cancelled':
       return t('designer.dryRun.event.cancelled');
     default:
-      return event.type;
+      // Events the dry run never makes itself, found in a loaded script (an operator's correction …).
+      return t('designer.dryRun.event.other', { type: event.type });
   }
 }
 
-export function describeEffect(effect: Effect, def: ProcessDefinition, t: TFunction): string {
-  switch (effect.type) {
-    case 'createTask':
-      return t('designer.dryRun.effect.createTask', { name: effect.name, id: effect.taskId });
-    case 'cancelTask':
-    case 'cancelTimer':
-    case 'cancelChild':
-      return t(`designer.dryRun.effect.${effect.type}`, {
-        id: 'taskId' in effect ? effect.taskId : 'timerId' in effect ? effect.timerId : effect.childId,
-      });
-    case 'scheduleTimer':
-      return t('designer.dryRun.effect.scheduleTimer', {
-        id: effect.timerId,
-        at: formatDateTime(effect.fireAt),
-      });
-    case 'runAction':
-      return t('designer.dryRun.effect.runAction', {
-        name: nameOf(def, effect.nodeId),
-        action: effect.action,
-      });
-    case 'startChild':
-      return t('designer.dryRun.effect.startChild', { key: effect.definitionKey, name: effect.title ?? '' });
-    case 'notify':
-      return t('designer.dryRun.effect.notify', {
-        name: nameOf(def, effect.nodeId),
-        template: t(`designer.dryRun.templates.${effect.template}`),
-      });
-    case 'completed':
-      return effect.outcome === undefined
-        ? t('designer.dryRun.effect.completed')
-        : t('designer.dryRun.effect.completedWith', { outcome: effect.outcome });
-  }
+/** An open incident where the run is held: 「预算判断」条件无法判断：budget > 5000. */
+export function describeIncident(incident: Incident, def: ProcessDefinition, t: TFunction): string {
+  const action = incident.kind === 'action';
+  return t('designer.dryRun.incident', {
+    name: nodeName(def, incident.nodeId),
+    kind: t(`incidents.kinds.${action ? 'action' : 'condition'}`),
+    detail: action ? incident.error : (incident.expression ?? ''),
+  });
 }
 
 /** A variable's value in one line: text as it is, anything else as JSON. */
@@ -168,6 +183,7 @@ export function withFieldReasons(
   if (!parsed || parsed.success) return rejection;
   const details = parsed.error.issues.map((issue) => ({
     field: issue.path.join('.') || '(form)',
+    label: fields.find((field) => field.name === issue.path[0])?.label,
     message: issue.message,
     messageZh: zhReasonOf(issue),
   }));

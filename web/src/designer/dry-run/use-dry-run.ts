@@ -4,6 +4,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ProcessDefinition } from '../../../../workflows/engine/definition-schema.js';
 import type { Effect } from '../../../../workflows/engine/engine-events.js';
+import { initialState, type InstanceState } from '../../../../workflows/engine/instance-state.js';
 import { step } from '../../../../workflows/engine/interpreter.js';
 import type { Rejection } from '../../../../workflows/engine/localized-message.js';
 import { simulate, type Simulation, type TimedEvent } from '../../../../workflows/engine/simulate.js';
@@ -26,8 +27,10 @@ export type DryRun = {
   simulation: Simulation;
   choices: DryRunChoice[];
   highlights: Highlights;
-  /** The effects of the last step the engine accepted. */
-  lastEffects: Effect[];
+  /** The state each step of the trace met (a refused step leaves it as it was). */
+  befores: InstanceState[];
+  /** The last step the engine accepted: its effects and the states it went from and to. */
+  lastStep: { effects: Effect[]; before: InstanceState; after: InstanceState } | undefined;
   clock: string;
   /** The engine's refusal of the last attempt, until the next one. */
   rejection: Rejection | null;
@@ -50,10 +53,20 @@ export function useDryRun(definition: ProcessDefinition): DryRun {
     [definition, simulation, clock],
   );
   const highlights = useMemo(() => highlightsOf(definition, simulation.trace), [definition, simulation]);
-  const lastEffects = useMemo(
-    () => simulation.trace.findLast((entry) => entry.ok)?.effects ?? [],
-    [simulation],
-  );
+  const befores = useMemo(() => {
+    const states: InstanceState[] = [];
+    simulation.trace.reduce((before, entry) => {
+      states.push(before);
+      return entry.ok && entry.state ? entry.state : before;
+    }, initialState());
+    return states;
+  }, [simulation]);
+  const lastStep = useMemo(() => {
+    const index = simulation.trace.findLastIndex((entry) => entry.ok);
+    const entry = simulation.trace[index];
+    const before = befores[index];
+    return entry?.state && before ? { effects: entry.effects ?? [], before, after: entry.state } : undefined;
+  }, [simulation, befores]);
 
   const act = useCallback(
     (choice: DryRunChoice, answer: DryRunAnswer) => {
@@ -86,7 +99,8 @@ export function useDryRun(definition: ProcessDefinition): DryRun {
     simulation,
     choices,
     highlights,
-    lastEffects,
+    befores,
+    lastStep,
     clock,
     rejection,
     act,
