@@ -1,7 +1,7 @@
 // The dry run in plain words: what each allowed event is called, who acts, what a step did and what
 // it caused, from the engine's events and effects and the node names of the graph under test.
 import type { TFunction } from 'i18next';
-import { zhReasonOf } from '../../../../api/http/zh-reasons.js';
+import { zhReasonOf } from '../../../../workflows/engine/zh-reasons.js';
 import type { ProcessDefinition } from '../../../../workflows/engine/definition-schema.js';
 import type { Effect, EngineEvent } from '../../../../workflows/engine/engine-events.js';
 import { payloadFieldsOf } from '../../../../workflows/engine/event-handlers.js';
