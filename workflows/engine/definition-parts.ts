@@ -56,20 +56,28 @@ const isRaw = (value: unknown): value is Raw =>
 const stringOf = (item: Raw, property: string): string | undefined =>
   typeof item[property] === 'string' ? item[property] : undefined;
 
-/** Kinds a stand-in keeps, since starts, ends and parallels shape the graph; others pass through. */
-const SHAPING_KINDS = new Set(['start', 'end', 'parallel']);
 /** Kinds that declare or write no variables, so that a broken one leaves the names known. */
 const SILENT_KINDS = new Set(['start', 'end', 'gateway', 'parallel', 'timer']);
 
+/**
+ * A broken node as the graph checks see it: starts, ends and parallels keep their kind, since they
+ * shape the graph (roots, ends, joins); any other is a gateway, which only its own checks (skipped
+ * for a stand-in) look into, so paths just pass through it.
+ */
 function nodeStandIn(raw: Raw): ProcessNode | undefined {
   const id = stringOf(raw, 'id');
   if (id === undefined) return undefined;
   const name = stringOf(raw, 'name') || id;
-  const kind = stringOf(raw, 'kind') ?? '';
-  if (!SHAPING_KINDS.has(kind)) return { id, name, kind: 'gateway' };
-  return kind === 'end'
-    ? { id, name, kind, terminate: raw.terminate === true }
-    : ({ id, name, kind } as ProcessNode);
+  switch (raw.kind) {
+    case 'start':
+      return { id, name, kind: 'start' };
+    case 'end':
+      return { id, name, kind: 'end', terminate: raw.terminate === true };
+    case 'parallel':
+      return { id, name, kind: 'parallel' };
+    default:
+      return { id, name, kind: 'gateway' };
+  }
 }
 
 function edgeStandIn(raw: Raw): ProcessEdge | undefined {

@@ -681,7 +681,7 @@ describe('graph checks beside schema problems', () => {
           expect(problem.message.en).toMatch(/\S/);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 
@@ -706,7 +706,7 @@ describe('graph checks beside schema problems', () => {
         const { ok, problems } = validateDefinition(input);
         expect(ok).toBe(problems.length === 0);
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 });
