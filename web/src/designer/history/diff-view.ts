@@ -93,7 +93,7 @@ const FEEL_MAPPINGS: ReadonlySet<string> = new Set(['outputs', 'input', 'setVari
 const DURATIONS: ReadonlySet<string> = new Set(['due', 'after', 'duration']);
 
 /** The catalogue key naming an enumerated value by the property (and the one around it) holding it. */
-function enumKey(property: string, parent: string | number | undefined): string | undefined {
+function enumKey(property: string, parent: string | undefined): string | undefined {
   if (property === 'role' || property === 'toRole' || property === 'starterRoles') return 'roles';
   if (property === 'scope') return 'designer.scope';
   if (property === 'kind') return 'designer.kinds';
