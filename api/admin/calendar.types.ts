@@ -1,6 +1,6 @@
 // Wire contracts of the working-day calendar's administration; the web imports them.
 import { z } from 'zod';
-import { zhFor } from '../http/zh-reasons';
+import { zhFor } from '../../workflows/engine/zh-reasons';
 
 export const ZCalendarDayKind = z.enum(['holiday', 'workday']);
 export type TCalendarDayKind = z.infer<typeof ZCalendarDayKind>;

@@ -1,6 +1,6 @@
 // Wire contracts of the unit-tree administration; the web imports them.
 import { z } from 'zod';
-import { zhFor } from '../http/zh-reasons';
+import { zhFor } from '../../workflows/engine/zh-reasons';
 import { ZId, ZShortText } from './common.types';
 
 export const ZUnitKind = z.enum(['county_center', 'station', 'room']);

@@ -1,6 +1,6 @@
 // Wire contracts of user and role-assignment administration; the web imports them.
 import { z } from 'zod';
-import { zhFor } from '../http/zh-reasons';
+import { zhFor } from '../../workflows/engine/zh-reasons';
 import { ZRole } from '../auth/auth.types';
 import { ZPageQuery, pageOf } from '../http/pagination';
 import { ZAssignment, ZId, ZQueryBoolean, ZRoleAtUnit, ZShortText } from './common.types';

@@ -40,6 +40,7 @@ export const ZValidationProblem = z
     nodeId: z.string().optional(),
     edgeId: z.string().optional(),
     handlerId: z.string().optional(),
+    path: z.array(z.union([z.string(), z.number()])).optional(),
     message: z.object({ zh: z.string(), en: z.string() }),
   })
   .meta({ id: 'ValidationProblem' });

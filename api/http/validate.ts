@@ -2,7 +2,7 @@
 import type { Request } from 'express';
 import type { z } from 'zod';
 import { AppError, type FieldError } from './app-error';
-import { zhReasonOf } from './zh-reasons';
+import { zhReasonOf } from '../../workflows/engine/zh-reasons';
 
 const fieldName = (prefix: string | undefined, path: string): string =>
   [prefix, path].filter(Boolean).join('.') || '(body)';

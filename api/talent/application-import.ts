@@ -7,7 +7,7 @@ import type { DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import type { AuditEntry } from '../http/audit-entry';
 import type { UploadedFile } from '../http/route';
-import { zhReasonOf } from '../http/zh-reasons';
+import { zhReasonOf } from '../../workflows/engine/zh-reasons';
 import { blankLabelledReason, headerOf, readApplicationSheet, type SheetRow } from './application-workbook';
 import {
   requireOpenWindow,

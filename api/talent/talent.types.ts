@@ -12,7 +12,7 @@ import {
 } from '../../workflows/talent';
 import { ZId, ZShortText } from '../admin/common.types';
 import { pageOf, ZPageQuery } from '../http/pagination';
-import { zhFor } from '../http/zh-reasons';
+import { zhFor } from '../../workflows/engine/zh-reasons';
 import { birthDateOf, genderOf, identityNumberProblem } from './identity-number';
 
 export const ZRoundStatus = z.enum(ROUND_STATUSES);

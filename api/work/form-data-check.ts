@@ -4,7 +4,7 @@ import type { FormField } from '../../workflows/engine/definition-schema';
 import { BLANK_TEXT, cachedFormSchema } from '../../workflows/engine/form-validation';
 import { AppError } from '../http/app-error';
 import { zodIssuesToFieldErrors } from '../http/validate';
-import { zhFor } from '../http/zh-reasons';
+import { zhFor } from '../../workflows/engine/zh-reasons';
 
 // The engine's own reason for a blank required text, in Chinese for the field errors.
 zhFor(BLANK_TEXT, '不能只填空格');

@@ -160,7 +160,7 @@ describeWithBrowser('the node property panels in a real browser', () => {
     await properties.getByRole('button', { name: '添加变量' }).click();
     // Until its expression is written, the issues panel names the output (the validator's schema check).
     const issues = page.getByRole('region', { name: '校验问题' });
-    const emptyOutput = issues.getByText(/outputs\.intakeDone/);
+    const emptyOutput = issues.getByText('节点「需求登记」的输出「intakeDone」：不能为空');
     await emptyOutput.waitFor();
     await properties.getByRole('textbox', { name: 'intakeDone 的表达式' }).click();
     await page.keyboard.type('true');

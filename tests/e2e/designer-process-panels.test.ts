@@ -168,7 +168,7 @@ describeWithBrowser('an admin edits the process panel: variables, stages and an 
 
     // Without an event name the handler is a problem; from a node's panel, the problem opens it.
     await handler.getByLabel('事件名').fill('');
-    const problem = issues.getByRole('button', { name: /eventHandlers\.0\.event/ });
+    const problem = issues.getByRole('button', { name: '事件处理「探访对象住院」的事件：不能为空' });
     await problem.waitFor();
     await page.getByLabel('办理任务：入户探访', { exact: true }).click();
     await properties.getByRole('heading', { name: '办理任务' }).waitFor();

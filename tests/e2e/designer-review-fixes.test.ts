@@ -163,6 +163,8 @@ describeWithBrowser(
       const changes = summary.getByRole('list', { name: '变更明细' });
       await changes.getByRole('button', { name: '节点 核对申报材料' }).waitFor();
       await changes.getByText('准备申报材料（含户口本）').waitFor();
+      // The renamed property by its Chinese name, not its path.
+      await changes.getByText('名称', { exact: true }).first().waitFor();
       await summary
         .getByRole('list', { name: '仍在已发布版本上进行的项目' })
         .getByText('第 1 版：1 个项目进行中')

@@ -1,6 +1,6 @@
 // Journey: an admin publishes version 2 of a small process (one node added, one renamed) through the
 // definitions API; in 版本历史 the diff canvas outlines the added node green and the changed one
-// amber, and the list beside it names the changed property. A project an officer started on
+// amber, and the list beside it names the changed properties in Chinese with their values read. A project an officer started on
 // version 1 is then moved in 迁移实例: the mapping is prefilled, 检查 finds it 可迁移, it is moved,
 // and the project runs on version 2. Screenshots at each milestone.
 import type { Browser, Page } from 'playwright-core';
@@ -47,12 +47,12 @@ const version1 = {
   ],
 };
 
-/** Version 2: the task is renamed and the station head checks the papers before the end. */
+/** Version 2: the task is renamed and given 2 hours; the station head checks the papers before the end. */
 const version2 = {
   ...version1,
   nodes: [
     version1.nodes[0],
-    { ...version1.nodes[1], name: '准备申报材料' },
+    { ...version1.nodes[1], name: '准备申报材料', due: 'PT2H' },
     version1.nodes[2],
     {
       id: 'check',
@@ -155,12 +155,15 @@ describeWithBrowser('an admin compares two versions and moves a running project 
     ).resolves.toContain('sgf-diff-removed');
 
     const changes = page.getByRole('list', { name: '变更明细' });
+    // Each property by its Chinese name (not its path), each value as people read it.
     const renamed = changes.getByRole('listitem').filter({ hasText: '节点 准备申报材料' });
-    await renamed.getByText('name', { exact: true }).waitFor();
+    await renamed.getByText('名称', { exact: true }).waitFor();
     await renamed.getByText('准备材料', { exact: true }).waitFor();
     await renamed.getByText('准备申报材料', { exact: true }).waitFor();
+    await renamed.getByRole('button', { name: '办理时限 — → 2 小时' }).waitFor();
+    await expect(renamed.getByText('due', { exact: true }).count()).resolves.toBe(0);
     // Choosing a change selects its node on the canvas.
-    await renamed.getByRole('button', { name: /name/ }).click();
+    await renamed.getByRole('button', { name: /名称/ }).click();
     await page.locator('.react-flow__node.selected[data-id="fill"]').waitFor();
     await changes.getByRole('button', { name: '节点 站长审核' }).click();
     await page.locator('.react-flow__node.selected[data-id="check"]').waitFor();

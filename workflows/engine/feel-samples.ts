@@ -58,7 +58,10 @@ function fieldSamples(field: FormField | ScalarFormField): unknown[] {
 }
 
 /** Sample values for every variable a definition can read (see `knownVariables`), null included. */
-export function sampleScope(def: ProcessDefinition, known: Set<string>): SampleScope {
+export function sampleScope(
+  def: Pick<ProcessDefinition, 'variables' | 'nodes'>,
+  known: Set<string>,
+): SampleScope {
   const scope: SampleScope = new Map();
   const add = (name: string, values: unknown[], untyped = false) => {
     const entry = scope.get(name) ?? { values: [], untyped: false };

@@ -8,9 +8,12 @@ export type Graph = {
   edges: Map<string, ProcessEdge>;
 };
 
-const cache = new WeakMap<ProcessDefinition, Graph>();
+/** What a graph is made of: a definition's nodes and edges (the validator's may hold stand-ins). */
+type Drawing = Pick<ProcessDefinition, 'nodes' | 'edges'>;
 
-export function graphOf(def: ProcessDefinition): Graph {
+const cache = new WeakMap<Drawing, Graph>();
+
+export function graphOf(def: Drawing): Graph {
   const cached = cache.get(def);
   if (cached) return cached;
   const graph: Graph = { nodes: new Map(), outgoing: new Map(), incoming: new Map(), edges: new Map() };

@@ -11,6 +11,8 @@ export type ValidationProblem = {
   edgeId?: string;
   /** The event handler (`eventHandlers[].id`) the problem is about; `nodeId` then names its target. */
   handlerId?: string;
+  /** Where in the definition a schema problem lies (`['variables', 0, 'name']`). */
+  path?: Array<string | number>;
   message: LocalizedMessage;
 };
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { validateDefinition } from '../../../workflows/engine';
 
 type Raw = {
@@ -464,5 +465,248 @@ describe('definition validator', () => {
     const def = base();
     edge(def, 'e3').condition = 'note != null and some x in [1, 2] satisfies x > score';
     expect(validateDefinition(def).ok).toBe(true);
+  });
+});
+
+describe('schema problems', () => {
+  type Expected = { zh: string; en: string; where: Record<string, unknown> };
+  it.each<[string, (def: Raw) => void, Expected]>([
+    [
+      'an emptied output expression of a task',
+      (def) => {
+        node(def, 'task').outputs = { summary: '' };
+      },
+      {
+        zh: '节点「填写」的输出「summary」：不能为空',
+        en: 'node 「填写」 output “summary”: must not be empty',
+        where: { nodeId: 'task', path: ['nodes', 1, 'outputs', 'summary'] },
+      },
+    ],
+    [
+      'an approver of an unknown role',
+      (def) => {
+        node(def, 'ok').approvers = [{ assignee: { type: 'role', role: 'boss' } }];
+      },
+      {
+        zh: '节点「审批」的审批人第 1 项的办理人的角色：须为以下之一：admin、officer、supervisor、committee_member、selection_office、leading_group',
+        en: 'node 「审批」 approvers 1 assignee role: Invalid option: expected one of "admin"|"officer"|"supervisor"|"committee_member"|"selection_office"|"leading_group"',
+        where: { nodeId: 'ok', path: ['nodes', 3, 'approvers', 0, 'assignee', 'role'] },
+      },
+    ],
+    [
+      'a node of a kind the engine does not know',
+      (def) => {
+        def.nodes.push({ id: 'x', kind: 'magic', name: '魔法' });
+      },
+      {
+        zh: '节点「魔法」的节点类型：须为以下之一：start、end、userTask、approval、review、gateway、parallel、timer、action、subprocess',
+        en: "node 「魔法」 kind: Invalid discriminator value. Expected 'start' | 'end' | 'userTask' | 'approval' | 'review' | 'gateway' | 'parallel' | 'timer' | 'action' | 'subprocess'",
+        where: { nodeId: 'x' },
+      },
+    ],
+    [
+      'an emptied gateway condition',
+      (def) => {
+        edge(def, 'e3').condition = '';
+      },
+      {
+        zh: '连线「选择 → 审批」的条件：不能为空',
+        en: 'edge 「选择 → 审批」 condition: must not be empty',
+        where: { edgeId: 'e3', path: ['edges', 2, 'condition'] },
+      },
+    ],
+    [
+      'a property an edge does not have',
+      (def) => {
+        edge(def, 'e1').colour = 'red';
+      },
+      {
+        zh: '连线「开始 → 填写」：不允许的字段：colour',
+        en: 'edge 「开始 → 填写」: Unrecognized key: "colour"',
+        where: { edgeId: 'e1', path: ['edges', 0] },
+      },
+    ],
+    [
+      'an event handler without an event name',
+      (def) => {
+        def.eventHandlers = [{ id: 'left', name: '离岗', event: '', target: 'task' }];
+      },
+      {
+        zh: '事件处理「离岗」的事件：不能为空',
+        en: 'event handler 「离岗」 event: must not be empty',
+        where: { handlerId: 'left', nodeId: 'task', path: ['eventHandlers', 0, 'event'] },
+      },
+    ],
+    [
+      'a variable of an unknown type',
+      (def) => {
+        def.variables = [{ name: 'budget', type: 'money' }];
+      },
+      {
+        zh: '流程变量「budget」的类型：须为以下之一：string、number、integer、boolean、date、list、object、any',
+        en: 'variable 「budget」 type: Invalid option: expected one of "string"|"number"|"integer"|"boolean"|"date"|"list"|"object"|"any"',
+        where: { path: ['variables', 0, 'type'] },
+      },
+    ],
+    [
+      'a stage without a name',
+      (def) => {
+        def.stages = [{ id: 'plan', name: '' }];
+      },
+      {
+        zh: '阶段「plan」的名称：不能为空',
+        en: 'stage 「plan」 name: must not be empty',
+        where: { path: ['stages', 0, 'name'] },
+      },
+    ],
+    [
+      'a process key that is not kebab-case',
+      (def) => {
+        def.key = 'Base Flow';
+      },
+      {
+        zh: '流程的编号：格式不正确，须符合 /^[a-z][a-z0-9-]*$/',
+        en: 'process key: keys are kebab-case',
+        where: { path: ['key'] },
+      },
+    ],
+  ])('words %s where it lies, in both languages', (_what, mutate, expected) => {
+    const def = base();
+    mutate(def);
+    const schema = validateDefinition(def).problems.filter((problem) => problem.code === 'SCHEMA_INVALID');
+    expect(schema).toEqual([
+      expect.objectContaining({ message: { zh: expected.zh, en: expected.en }, ...expected.where }),
+    ]);
+  });
+
+  it('names neither a node nor an edge for a problem of the process itself', () => {
+    const [problem] = validateDefinition({ ...base(), name: '' }).problems;
+    expect(problem).toEqual({
+      code: 'SCHEMA_INVALID',
+      path: ['name'],
+      message: { zh: '流程的名称：不能为空', en: 'process name: must not be empty' },
+    });
+  });
+});
+
+describe('graph checks beside schema problems', () => {
+  it('keeps checking the graph over the parts that parse', () => {
+    const def = base();
+    node(def, 'task').assignee = { type: 'role', role: 'boss' };
+    edge(def, 'e3').condition = '';
+    def.nodes.push({ id: 'island', kind: 'end', name: '孤岛' });
+    def.edges.push({ id: 'e9', from: 'choose', to: 'ghost' });
+    expect(
+      validateDefinition(def).problems.map((problem) => [problem.code, problem.nodeId ?? problem.edgeId]),
+    ).toEqual([
+      ['SCHEMA_INVALID', 'task'],
+      ['SCHEMA_INVALID', 'e3'],
+      ['DANGLING_EDGE', 'e9'],
+      ['GATEWAY_CONDITION_MISSING', 'e9'],
+      ['UNREACHABLE_NODE', 'island'],
+    ]);
+  });
+
+  it('reports nothing about a broken node or edge but its schema problem, nor about what it connects', () => {
+    const def = base();
+    // The task lost its assignee; the approve edge lost its outcome: the graph through them holds.
+    delete node(def, 'task').assignee;
+    edge(def, 'e5').outcome = 1;
+    expect(
+      validateDefinition(def).problems.map((problem) => [problem.code, problem.nodeId ?? problem.edgeId]),
+    ).toEqual([
+      ['SCHEMA_INVALID', 'task'],
+      ['SCHEMA_INVALID', 'e5'],
+    ]);
+  });
+
+  it('answers with schema problems alone when there is no list of nodes to check', () => {
+    expect(
+      validateDefinition({ ...base(), nodes: {} }).problems.map((problem) => problem.message.zh),
+    ).toEqual(['流程的节点：类型不正确，应为数组']);
+    expect(validateDefinition(null).problems.map((problem) => problem.message.en)).toEqual([
+      'process: Invalid input: expected object, received null',
+    ]);
+  });
+
+  /** Any value but the island's id, so that no corruption can make the island reachable. */
+  const corruptValue = fc.oneof(
+    fc.constant(undefined),
+    fc.constant(''),
+    fc.constant(null),
+    fc.integer(),
+    fc.boolean(),
+    fc.string({ maxLength: 6 }),
+    fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 4 }), fc.anything({ maxDepth: 1 }), { maxKeys: 3 }),
+  );
+  const corruption = fc.record({
+    list: fc.constantFrom('nodes', 'edges'),
+    index: fc.nat({ max: 5 }),
+    property: fc.constantFrom(
+      'id',
+      'name',
+      'kind',
+      'assignee',
+      'form',
+      'approvers',
+      'policy',
+      'from',
+      'to',
+      'condition',
+      'default',
+      'outcome',
+      'stray',
+    ),
+    value: corruptValue,
+  });
+
+  it('never throws, and reports a graph problem alongside the schema ones (property)', () => {
+    fc.assert(
+      fc.property(fc.array(corruption, { minLength: 1, maxLength: 4 }), (corruptions) => {
+        const def = base();
+        for (const { list, index, property, value } of corruptions) {
+          const element = def[list][index % def[list].length] as Record<string, unknown>;
+          if (value === undefined) delete element[property];
+          else element[property] = value;
+        }
+        def.nodes.push({ id: 'island', kind: 'end', name: '孤岛' });
+        const { ok, problems } = validateDefinition(def);
+        expect(ok).toBe(false);
+        expect(problems).toContainEqual(
+          expect.objectContaining({ code: 'UNREACHABLE_NODE', nodeId: 'island' }),
+        );
+        for (const problem of problems) {
+          expect(problem.message.zh).toMatch(/\S/);
+          expect(problem.message.en).toMatch(/\S/);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on any value at all (property)', () => {
+    const anyDefinition = fc.oneof(
+      fc.anything(),
+      fc.record({ key: fc.anything(), name: fc.anything(), nodes: fc.anything(), edges: fc.anything() }),
+      fc.record({
+        key: fc.constant('k'),
+        name: fc.constant('n'),
+        nodes: fc.array(
+          fc.dictionary(fc.constantFrom('id', 'kind', 'name', 'returnTo', 'cc'), fc.anything()),
+        ),
+        edges: fc.array(
+          fc.dictionary(fc.constantFrom('id', 'from', 'to', 'outcome', 'default'), fc.anything()),
+        ),
+        eventHandlers: fc.array(fc.dictionary(fc.constantFrom('id', 'event', 'target'), fc.anything())),
+      }),
+    );
+    fc.assert(
+      fc.property(anyDefinition, (input) => {
+        const { ok, problems } = validateDefinition(input);
+        expect(ok).toBe(problems.length === 0);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,10 +1,18 @@
 // The version diff view: the engine's structural diff marks nodes and edges added, changed or
 // removed; the canvas shows the newer graph with removed elements put back at their old positions;
-// the versions compared by default; compact value texts.
+// the versions compared by default; compact value texts; changed properties named and their values
+// read as people read them.
+import i18next, { type TFunction } from 'i18next';
+import designerEn from '../../../web/src/i18n/designer.en.json';
+import designerZh from '../../../web/src/i18n/designer.zh-CN.json';
+import en from '../../../web/src/i18n/en.json';
+import zhCN from '../../../web/src/i18n/zh-CN.json';
 import { diffDefinitions } from '../../../workflows/engine/definition-diff';
 import type { ProcessDefinition } from '../../../workflows/engine/definition-schema';
 import {
   defaultComparison,
+  describeDiffProperty,
+  describeDiffValue,
   diffMarksOf,
   formatDiffValue,
   mergeRemoved,
@@ -110,5 +118,64 @@ describe('version diff view', () => {
     ['x'.repeat(80), `${'x'.repeat(59)}…`],
   ])('shows %p compactly as %p', (value, text) => {
     expect(formatDiffValue(value)).toBe(text);
+  });
+});
+
+describe('changed properties as people read them', () => {
+  /** The app's own catalogues, general and designer, as the designer chunk merges them. */
+  const translator = async (language: 'zh-CN' | 'en'): Promise<TFunction> => {
+    const [general, designer] = language === 'zh-CN' ? [zhCN, designerZh] : [en, designerEn];
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      lng: language,
+      resources: { [language]: { translation: { ...general, ...designer } } },
+    });
+    return i18n.t;
+  };
+
+  it.each([
+    ['name', '名称', 'name'],
+    ['approvers[0].assignee.scope', '审批人第 1 项的办理人的范围', 'approvers 1 assignee scope'],
+    ['outputs.budget', '输出「budget」', 'output “budget”'],
+    ['escalation.toRole', '逾期上报的上报给', 'escalation to role'],
+    ['returnTo', '退回目标', 'return targets'],
+  ])('names %s %s (English: %s)', (path, zh, english) => {
+    expect([describeDiffProperty(path, true), describeDiffProperty(path, false)]).toEqual([zh, english]);
+  });
+
+  it.each<[string, unknown, string, boolean]>([
+    ['approvers[0].assignee.role', 'supervisor', '站长/督导', false],
+    ['approvers[0].assignee.scope', 'unitOrAncestors', '本单位或上级', false],
+    ['due', 'PT2H', '2 小时', false],
+    ['escalation.reassign', true, '是', false],
+    ['form[1].required', false, '否', false],
+    ['form[1].type', 'select', '单选', false],
+    ['policy.type', 'majority', '多数通过', false],
+    ['condition', 'score > 60', 'score > 60', true],
+    ['outputs.budget', 'form.amount * 2', 'form.amount * 2', true],
+    ['params.message', '="第" + string(round)', '="第" + string(round)', true],
+    ['params.message', '你好', '你好', false],
+    ['starterRoles', ['officer', 'supervisor'], '项目社工、站长/督导', false],
+    ['assignee', { type: 'role', role: 'officer', scope: 'unit' }, '项目社工 · 本单位', false],
+    [
+      'approvers[1]',
+      { assignee: { type: 'starter' }, seats: 2 },
+      '{"assignee":{"type":"starter"},"seats":2}',
+      false,
+    ],
+    ['name', undefined, '—', false],
+  ])('reads %s = %j as %s', async (path, value, text, code) => {
+    expect(describeDiffValue(path, value, await translator('zh-CN'))).toEqual({ text, code });
+  });
+
+  it('reads values in English with the interface', async () => {
+    const t = await translator('en');
+    expect(
+      [
+        describeDiffValue('due', 'P3D', t),
+        describeDiffValue('approvers[0].assignee.role', 'supervisor', t),
+        describeDiffValue('terminate', true, t),
+      ].map((reading) => reading.text),
+    ).toEqual([expect.stringMatching(/^3 /), en.roles.supervisor, 'yes']);
   });
 });

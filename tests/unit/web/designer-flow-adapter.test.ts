@@ -101,12 +101,20 @@ describe('flow adapter', () => {
 });
 
 describe('designer issues', () => {
-  it('ties graph problems and schema problems to their node or edge', () => {
+  it('ties graph problems and schema problems to their node or edge, and reports both at once', () => {
     const broken = definition();
     // The gateway has one edge, with a condition, and no default; the end's name is blank.
     broken.nodes[2] = { id: 'end', kind: 'end', name: '', terminate: false };
     const schemaIssues = findIssues(broken);
-    expect(schemaIssues.map((issue) => [issue.code, issue.nodeId])).toEqual([['SCHEMA_INVALID', 'end']]);
+    // The graph checks still run beside the schema problem, over the nodes that parse.
+    expect(schemaIssues.map((issue) => [issue.code, issue.nodeId])).toEqual([
+      ['SCHEMA_INVALID', 'end'],
+      ['GATEWAY_DEFAULT_MISSING', 'choose'],
+    ]);
+    expect(schemaIssues[0]?.message).toEqual({
+      zh: '节点「end」的名称：不能为空',
+      en: 'node 「end」 name: must not be empty',
+    });
     const graphIssues = findIssues(definition());
     expect(graphIssues.map((issue) => [issue.code, issue.nodeId ?? issue.edgeId])).toEqual([
       ['GATEWAY_DEFAULT_MISSING', 'choose'],

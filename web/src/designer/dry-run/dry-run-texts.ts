@@ -1,7 +1,7 @@
 // The dry run in plain words: what each allowed event is called, who acts and what a step did, by
 // the node names of the graph under test and the sample people, never by the engine's ids.
 import type { TFunction } from 'i18next';
-import { zhReasonOf } from '../../../../api/http/zh-reasons.js';
+import { zhReasonOf } from '../../../../workflows/engine/zh-reasons.js';
 import type { ProcessDefinition } from '../../../../workflows/engine/definition-schema.js';
 import type { Actor, EngineEvent } from '../../../../workflows/engine/engine-events.js';
 import { payloadFieldsOf } from '../../../../workflows/engine/event-handlers.js';

@@ -1,10 +1,11 @@
 // The property-level diff beside the canvas: one entry per changed node, edge, handler or the
-// definition itself, with each property's path and its value before → after. Choosing a node's or
-// an edge's entry selects it on the canvas and brings it into view.
+// definition itself, with each property by its name (办理时限, 审批人第 1 项的办理人) and its value
+// before → after as people read it. Choosing a node's or an edge's entry selects it on the canvas
+// and brings it into view.
 import { Button, Empty, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DefinitionChange } from '../../../../workflows/engine/definition-diff.js';
-import { formatDiffValue, type DiffMark } from './diff-view.js';
+import { describeDiffProperty, describeDiffValue, type DiffMark } from './diff-view.js';
 
 const MARK_TAGS: Record<DiffMark, string> = {
   added: 'sgf-tag-good',
@@ -71,12 +72,23 @@ function PropertyChangeText({
   after: unknown;
   onChoose: (() => void) | undefined;
 }) {
+  const { t, i18n } = useTranslation();
+  const value = (which: unknown, className: string) => {
+    const reading = describeDiffValue(path, which, t);
+    return reading.code ? (
+      <Typography.Text code className={className}>
+        {reading.text}
+      </Typography.Text>
+    ) : (
+      <span className={className}>{reading.text}</span>
+    );
+  };
+  const name = describeDiffProperty(path, i18n.language.startsWith('zh'));
   const text = (
     <>
-      <Typography.Text code>{path}</Typography.Text>{' '}
-      <span className="sgf-diff-before">{formatDiffValue(before)}</span>
+      {name && <Typography.Text strong>{name}</Typography.Text>} {value(before, 'sgf-diff-before')}
       {' → '}
-      <span className="sgf-diff-after">{formatDiffValue(after)}</span>
+      {value(after, 'sgf-diff-after')}
     </>
   );
   return onChoose ? (

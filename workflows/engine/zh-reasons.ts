@@ -1,5 +1,5 @@
-// Chinese reasons of validation issues carrying the same detail as the English ones (required,
-// length limits, allowed patterns); free of server imports, since the web loads the contracts.
+// Chinese reasons of zod issues carrying the same detail as the English ones (required, length
+// limits, allowed patterns), for the API's problems and the validator's; pure, so web and engine share it.
 import type { z } from 'zod';
 
 /** Chinese for the English messages contracts write themselves (patterns), registered by `zhFor`. */
@@ -64,6 +64,11 @@ export function zhReasonOf(issue: z.core.$ZodIssue): string {
       return zhFormats[issue.format] ?? `格式不正确（${issue.format}）`;
     case 'invalid_value':
       return `须为以下之一：${issue.values.map(String).join('、')}`;
+    case 'invalid_union':
+      // A discriminated union names the kinds it knows (a node's `kind`); other unions name none.
+      return 'options' in issue && issue.options
+        ? `须为以下之一：${issue.options.map(String).join('、')}`
+        : '不符合要求';
     case 'unrecognized_keys':
       return `不允许的字段：${issue.keys.join('、')}`;
     default:

@@ -1,0 +1,104 @@
+// Schema problems worded as the validator words the rest: where (节点「站点审批」, 连线「A → B」,
+// 流程变量「budget」 …), which property and why, in Chinese and English, carrying the node, edge or
+// event handler they concern so that the designer can point at it.
+import type { z } from 'zod';
+import type { LocalizedMessage, ValidationProblem } from './localized-message';
+import { propertyPhrase } from './property-names';
+import { zhReasonOf } from './zh-reasons';
+
+type Raw = Record<string, unknown>;
+type Where = Pick<ValidationProblem, 'nodeId' | 'edgeId' | 'handlerId'>;
+type Place = { where: Where; zh: string; en: string };
+
+const isRaw = (value: unknown): value is Raw =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined;
+const rawList = (definition: unknown, list: string): readonly unknown[] => {
+  const value = isRaw(definition) ? definition[list] : undefined;
+  return Array.isArray(value) ? value : [];
+};
+
+/** The first of the item's naming properties that holds text, else its position (#3). */
+const labelOf = (item: Raw, index: number, ...properties: string[]): string =>
+  properties.map((property) => text(item[property])).find((value) => value !== undefined) ?? `#${index + 1}`;
+
+/** An edge as the canvas shows it, by its ends' names: 「志愿者招募 → 站点审批」. */
+function edgeLabel(definition: unknown, edge: Raw, index: number): string {
+  const { from, to } = edge;
+  if (typeof from !== 'string' || typeof to !== 'string') return labelOf(edge, index, 'label', 'id');
+  const nameOf = (id: string) => {
+    const node = rawList(definition, 'nodes').find((candidate) => isRaw(candidate) && candidate.id === id);
+    return (isRaw(node) ? text(node.name) : undefined) ?? id;
+  };
+  return `${nameOf(from)} → ${nameOf(to)}`;
+}
+
+const idOf = (item: Raw): string | undefined => (typeof item.id === 'string' ? item.id : undefined);
+
+/** The list item a path opens at, as people name it, with its id; null for the process itself. */
+function placeOf(definition: unknown, list: unknown, index: unknown): Place | null {
+  if (typeof list !== 'string' || typeof index !== 'number') return null;
+  const raw = rawList(definition, list)[index];
+  const item = isRaw(raw) ? raw : {};
+  const id = idOf(item);
+  const named = (zh: string, en: string, label: string, where: Where = {}): Place => ({
+    where,
+    zh: `${zh}「${label}」`,
+    en: `${en} 「${label}」`,
+  });
+  switch (list) {
+    case 'nodes':
+      return named(
+        '节点',
+        'node',
+        labelOf(item, index, 'name', 'id'),
+        id === undefined ? {} : { nodeId: id },
+      );
+    case 'edges':
+      return named(
+        '连线',
+        'edge',
+        edgeLabel(definition, item, index),
+        id === undefined ? {} : { edgeId: id },
+      );
+    case 'eventHandlers':
+      return named('事件处理', 'event handler', labelOf(item, index, 'name', 'event', 'id'), {
+        ...(id === undefined ? {} : { handlerId: id }),
+        ...(typeof item.target === 'string' ? { nodeId: item.target } : {}),
+      });
+    case 'variables':
+      return named('流程变量', 'variable', labelOf(item, index, 'name'));
+    case 'stages':
+      return named('阶段', 'stage', labelOf(item, index, 'name', 'id'));
+    default:
+      return null;
+  }
+}
+
+/** Why, in both languages; an emptied text says so rather than "too small: >=1 characters". */
+function reasonOf(issue: z.core.$ZodIssue): LocalizedMessage {
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1)
+    return { zh: '不能为空', en: 'must not be empty' };
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message))
+    return { zh: '必填', en: 'required' };
+  return { zh: zhReasonOf(issue), en: issue.message };
+}
+
+/** One schema problem of a definition (`input`, as sent) from a zod issue whose path starts at its root. */
+export function schemaProblemOf(input: unknown, issue: z.core.$ZodIssue): ValidationProblem {
+  const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+  const place = placeOf(input, path[0], path[1]);
+  const rest = propertyPhrase(place ? path.slice(2) : path);
+  const where = place ?? { where: {}, zh: '流程', en: 'process' };
+  const reason = reasonOf(issue);
+  return {
+    code: 'SCHEMA_INVALID',
+    ...where.where,
+    path,
+    message: {
+      zh: rest.zh ? `${where.zh}的${rest.zh}：${reason.zh}` : `${where.zh}：${reason.zh}`,
+      en: rest.en ? `${where.en} ${rest.en}: ${reason.en}` : `${where.en}: ${reason.en}`,
+    },
+  };
+}
