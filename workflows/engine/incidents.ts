@@ -9,7 +9,7 @@ import type { Incident, PendingAction, Token } from './instance-state';
 import { checkInput } from './interpreter';
 import { rejectWith } from './localized-message';
 import { leave, nodeOf, type Run, takeEdge } from './run-context';
-import { knownVariables } from './validate-definition';
+import { knownVariables } from './written-variables';
 
 export type ConditionFailure = {
   expression: string;

@@ -26,7 +26,8 @@ export {
   type ApprovalPolicy,
   type Role,
 } from './definition-schema';
-export { validateDefinition, knownVariables, type ValidationResult } from './validate-definition';
+export { validateDefinition, type ValidationResult } from './validate-definition';
+export { knownVariables, writtenVariables } from './written-variables';
 export type {
   ValidationProblem,
   ValidationCode,

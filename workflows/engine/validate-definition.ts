@@ -4,6 +4,7 @@
 import { feelParam, findAction } from './action-catalog';
 import { canonicalJson } from './content-hash';
 import { type DefinitionLists, type DefinitionParts, parseDefinitionParts } from './definition-parts';
+import { knownVariables } from './written-variables';
 import {
   type EventHandler,
   type FormField,
@@ -791,48 +792,6 @@ function joinsReached(
     stack.push(...outgoingOf(graph, id).map((edge) => edge.to));
   }
   return found;
-}
-
-/** Variables a definition can read: declared ones plus those its nodes and handlers write. */
-export function knownVariables(
-  def: Pick<DefinitionLists, 'variables' | 'nodes' | 'eventHandlers'>,
-): Set<string> {
-  const names = new Set(def.variables.map((variable) => variable.name));
-  names.add('lastActionError');
-  const add = (...values: Array<string | undefined>) =>
-    values.forEach((value) => value !== undefined && names.add(value));
-  for (const node of def.nodes) {
-    switch (node.kind) {
-      case 'userTask':
-        if (node.formVariable) add(node.formVariable);
-        else add(...node.form.map((field) => field.name));
-        add(...Object.keys(node.outputs ?? {}));
-        break;
-      case 'approval':
-        add(node.decisionVariable, node.votesVariable);
-        break;
-      case 'review':
-        add(node.resultVariable, node.ratingVariable);
-        break;
-      case 'action':
-        add(node.resultVariable, ...Object.keys(node.outputs ?? {}));
-        if (
-          node.action === 'setVariables' &&
-          typeof node.params.values === 'object' &&
-          node.params.values !== null
-        )
-          add(...Object.keys(node.params.values));
-        break;
-      case 'subprocess':
-        add(node.resultVariable);
-        break;
-      default:
-        break;
-    }
-  }
-  for (const handler of def.eventHandlers)
-    add(handler.payloadVariable, handler.appendPayloadTo, ...Object.keys(handler.setVariables ?? {}));
-  return names;
 }
 
 /** `namesKnown` false: a broken part may declare or write variables, so names are not checked. */
