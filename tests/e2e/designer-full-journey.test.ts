@@ -222,7 +222,7 @@ describeWithBrowser(
       await run.getByRole('status').getByText('流程已结束，到达「结束」').waitFor();
       await run
         .getByRole('region', { name: '流程变量' })
-        .getByRole('row', { name: /budget 10000/ })
+        .getByRole('row', { name: '预算（元）（budget） 10000' })
         .waitFor();
       await dryNode('结束：结束（已经过）').waitFor();
       await checkedShot(designer, '04c-dry-run-ended');
