@@ -26,6 +26,7 @@ const describeWithBrowser = executablePath ? describe : describe.skip;
 
 const JOURNEY = 'designer-review-fixes';
 const KEY = 'review-fixes-apply';
+const LAYOUT_KEY = 'review-fixes-office-screen';
 
 const version1 = {
   key: KEY,
@@ -238,6 +239,66 @@ describeWithBrowser(
       await page.getByText('正在查看第 1 版', { exact: false }).waitFor();
       await page.getByLabel('办理任务：准备材料', { exact: true }).waitFor();
       expect((await admin('GET', `/api/definitions/${key}/draft`)).status).toBe(404);
+    });
+
+    /** Where an element lies, asserted whole inside the office screen: seen without scrolling the page. */
+    const withinScreen = async (element: Locator) => {
+      const box = (await element.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(OFFICE_VIEWPORT.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(OFFICE_VIEWPORT.height);
+      return box;
+    };
+    const problems = () => page.getByRole('region', { name: '校验问题' });
+    const problemList = () => problems().getByRole('group', { name: '问题列表' });
+
+    it('shows the problems under the canvas at 1366×768, and a badge click brings its node’s problems into view', async () => {
+      // Eight loose timers after the task: each is unreachable and leads nowhere, so the list is
+      // longer than the strip and the last timer's problems start below its fold.
+      const timers = Array.from({ length: 8 }, (_, index) => ({
+        id: `wait_${index + 1}`,
+        kind: 'timer',
+        name: `等待 ${index + 1}`,
+        timer: { type: 'duration', duration: 'P1D' },
+        position: { x: 120 + 180 * (index % 4), y: 160 + 100 * Math.floor(index / 4) },
+      }));
+      const made = await admin('POST', '/api/definitions', {
+        key: LAYOUT_KEY,
+        name: '办公屏幕上的设计器',
+        definition: {
+          ...version1,
+          key: LAYOUT_KEY,
+          name: '办公屏幕上的设计器',
+          nodes: [...version1.nodes, ...timers],
+        },
+      });
+      expect(made.status).toBe(201);
+      await page.goto(`${server.url}/designer/${LAYOUT_KEY}`);
+      await node('定时：等待 8').waitFor();
+      const count = problems().getByText(/发现 \d+ 个问题/);
+      await withinScreen(count);
+      expect(await page.evaluate<number>('document.scrollingElement.scrollTop')).toBe(0);
+      // The strip takes height under the canvas, never its width: the canvas keeps 60 % of the editor's.
+      const canvas = (await page.locator('.sgf-designer-canvas').boundingBox())!;
+      const editor = (await page.locator('.sgf-designer-editor').boundingBox())!;
+      expect(canvas.width / editor.width).toBeGreaterThanOrEqual(0.6);
+      expect(canvas.height).toBeGreaterThanOrEqual(360);
+      await shot('06-problems-under-canvas');
+
+      // Folded, the count stays in view; the last timer's badge opens the list at its problems.
+      await problems().getByRole('button', { expanded: true }).click();
+      await problemList().waitFor({ state: 'detached' });
+      await withinScreen(count);
+      await page.locator('.react-flow__node[data-id="wait_8"] .sgf-designer-node-badge').click();
+      const own = problemList().locator('[data-issue-node="wait_8"]').first();
+      await own.waitFor();
+      const [shown, list] = [await withinScreen(own), (await problemList().boundingBox())!];
+      expect(shown.y).toBeGreaterThanOrEqual(list.y);
+      expect(shown.y + shown.height).toBeLessThanOrEqual(list.y + list.height + 1);
+      await expect(own.getAttribute('class')).resolves.toContain('is-selected');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await shot('07-badge-opens-problems');
     });
   },
 );

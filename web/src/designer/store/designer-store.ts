@@ -46,6 +46,13 @@ export interface DesignerState {
   typingIn: string | null;
   /** The process panel's section (and item) to open, asked for by a problem or the canvas's handler badge. */
   processFocus: ItemFocus | null;
+  /** The problems strip under the canvas shows its list (its count shows either way). */
+  problemsOpen: boolean;
+  /**
+   * The last request to show the problems (a node's badge clicked, 发布 or 试运行 refused): the node
+   * whose problems to scroll to, and a counter so the same badge clicked again scrolls again.
+   */
+  problemsFocus: { nodeId: string | null; request: number };
 }
 
 export interface DesignerActions {
@@ -64,6 +71,10 @@ export interface DesignerActions {
   removeStage: (stageId: string) => void;
   /** Shows the process panel (nothing selected) opened at `item`. */
   openProcessItem: (item: ProcessItem) => void;
+  /** Opens or folds the problems strip. */
+  setProblemsOpen: (open: boolean) => void;
+  /** Opens the problems strip, scrolled to `nodeId`'s problems when given. */
+  showProblems: (nodeId?: string) => void;
   deleteElements: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
   deleteSelection: () => void;
   select: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
@@ -135,6 +146,8 @@ export function createDesignerStore(initial: ProcessDefinition) {
       moveStart: null,
       typingIn: null,
       processFocus: null,
+      problemsOpen: true,
+      problemsFocus: { nodeId: null, request: 0 },
 
       addNode: (kind, name, position) => {
         const { definition } = get();
@@ -180,6 +193,12 @@ export function createDesignerStore(initial: ProcessDefinition) {
           selectedEdgeIds: [],
           typingIn: null,
           processFocus: { ...item, request: (get().processFocus?.request ?? 0) + 1 },
+        }),
+      setProblemsOpen: (open) => set({ problemsOpen: open }),
+      showProblems: (nodeId) =>
+        set({
+          problemsOpen: true,
+          problemsFocus: { nodeId: nodeId ?? null, request: get().problemsFocus.request + 1 },
         }),
       deleteElements: (nodeIds, edgeIds) => {
         if (nodeIds.length === 0 && edgeIds.length === 0) return;
