@@ -300,5 +300,43 @@ describeWithBrowser(
       expect(await seriousA11yViolations(page)).toEqual([]);
       await shot('07-badge-opens-problems');
     });
+
+    it('places two clicked palette entries apart and in view, the new one selected', async () => {
+      const pane = page.locator('.sgf-designer-canvas .react-flow__pane');
+      await pane.click({ position: { x: 12, y: 12 } });
+      const palette = page.getByRole('navigation', { name: '节点面板（拖到画布或点击添加）' });
+      await palette.getByRole('button', { name: '审批' }).click();
+      await palette.getByRole('button', { name: '审批' }).click();
+      const placed = ['approval_1', 'approval_2'].map((id) =>
+        page.locator(`.react-flow__node[data-id="${id}"]`),
+      );
+      await until('the second node selected', async () =>
+        (await placed[1]!.getAttribute('class'))?.split(' ').includes('selected'),
+      );
+      // The view may pan to the second node: measure once it has settled.
+      await page.waitForTimeout(400);
+      const [view, first, second] = [
+        (await pane.boundingBox())!,
+        (await placed[0]!.boundingBox())!,
+        (await placed[1]!.boundingBox())!,
+      ];
+      const apart =
+        first.x + first.width <= second.x ||
+        second.x + second.width <= first.x ||
+        first.y + first.height <= second.y ||
+        second.y + second.height <= first.y;
+      expect(apart).toBe(true);
+      for (const box of [first, second]) {
+        expect(box.x).toBeGreaterThanOrEqual(view.x);
+        expect(box.y).toBeGreaterThanOrEqual(view.y);
+        expect(box.x + box.width).toBeLessThanOrEqual(view.x + view.width);
+        expect(box.y + box.height).toBeLessThanOrEqual(view.y + view.height);
+      }
+      await page
+        .getByRole('complementary', { name: '属性' })
+        .getByRole('heading', { name: '审批' })
+        .waitFor();
+      await shot('08-palette-clicks-apart');
+    });
   },
 );
