@@ -338,5 +338,51 @@ describeWithBrowser(
         .waitFor();
       await shot('08-palette-clicks-apart');
     });
+
+    /** 适应画布: every node in view (placing nodes may have moved the view off the first ones). */
+    const showAll = () => page.getByRole('button', { name: '适应画布' }).click();
+
+    it('says why an output name is refused, under the field, in Chinese', async () => {
+      await showAll();
+      await node('办理任务：准备材料').click();
+      const properties = page.getByRole('complementary', { name: '属性' });
+      const refusal = properties.getByText('变量名只能用字母、数字、下划线，且不能以数字开头');
+      await properties.getByLabel('新变量名').fill('1份数');
+      await refusal.waitFor();
+      await expect(properties.getByRole('button', { name: '添加变量' }).isDisabled()).resolves.toBe(true);
+      await properties.getByLabel('新变量名').fill('copies');
+      await refusal.waitFor({ state: 'detached' });
+      await expect(properties.getByRole('button', { name: '添加变量' }).isEnabled()).resolves.toBe(true);
+      await properties.getByLabel('新变量名').fill('1份数');
+      await refusal.waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await shot('09-output-name-refused');
+    });
+
+    it('names two pasted copies apart: 「X（副本）」 and 「X（副本 2）」', async () => {
+      await showAll();
+      await node('办理任务：准备材料').click();
+      await page.keyboard.press('Control+c');
+      await page.keyboard.press('Control+v');
+      await node('办理任务：准备材料（副本）').waitFor();
+      await page.keyboard.press('Control+v');
+      await node('办理任务：准备材料（副本 2）').waitFor();
+      await expect(node('办理任务：准备材料').count()).resolves.toBe(1);
+      await shot('10-two-pastes-two-names');
+    });
+
+    it('shows the top of the property panel for each newly selected node', async () => {
+      const scrollTop = () =>
+        page.evaluate<number>("document.querySelector('.sgf-designer-properties-column').scrollTop");
+      await showAll();
+      await node('办理任务：准备材料').click();
+      await page.evaluate("document.querySelector('.sgf-designer-properties-column').scrollTop = 100000");
+      expect(await scrollTop()).toBeGreaterThan(200);
+      // Another task, whose panel is as long: kept, the scroll would stay where it was.
+      await node('办理任务：准备材料（副本）').click();
+      const name = page.getByRole('complementary', { name: '属性' }).getByLabel('名称', { exact: true });
+      await until('the copy in the panel', async () => (await name.inputValue()) === '准备材料（副本）');
+      expect(await scrollTop()).toBe(0);
+    });
   },
 );

@@ -9,7 +9,7 @@ import type {
   ProcessEdge,
   ProcessNode,
 } from '../../../../workflows/engine/definition-schema.js';
-import { copySelection, pasteClipboard, type Clipboard } from './clipboard.js';
+import { copySelection, pasteClipboard, type Clipboard, type CopyNaming } from './clipboard.js';
 import { edgeFor, judgeConnection, type ConnectionVerdict } from './connection-rules.js';
 import {
   addNodes,
@@ -79,7 +79,8 @@ export interface DesignerActions {
   deleteSelection: () => void;
   select: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
   copy: () => void;
-  paste: () => void;
+  /** `naming`: the copies' names in the interface language. */
+  paste: (naming: CopyNaming) => void;
   undo: () => void;
   redo: () => void;
   /** Another version replaces the one being edited (e.g. the other admin's save): history restarts. */
@@ -216,11 +217,11 @@ export function createDesignerStore(initial: ProcessDefinition) {
         if (selectedNodeIds.length === 0) return;
         set({ clipboard: copySelection(definition, new Set(selectedNodeIds)), pasteCount: 0 });
       },
-      paste: () => {
+      paste: (naming) => {
         const { clipboard, definition, pasteCount } = get();
         if (!clipboard || clipboard.nodes.length === 0) return;
         const shift = PASTE_OFFSET * (pasteCount + 1);
-        const pasted = pasteClipboard(definition, clipboard, { x: shift, y: shift });
+        const pasted = pasteClipboard(definition, clipboard, { x: shift, y: shift }, naming);
         commit(addNodes(definition, pasted.nodes, pasted.edges));
         set({
           pasteCount: pasteCount + 1,
