@@ -26,6 +26,7 @@ const describeWithBrowser = executablePath ? describe : describe.skip;
 
 const JOURNEY = 'designer-review-fixes';
 const KEY = 'review-fixes-apply';
+const LAYOUT_KEY = 'review-fixes-office-screen';
 
 const version1 = {
   key: KEY,
@@ -238,6 +239,150 @@ describeWithBrowser(
       await page.getByText('正在查看第 1 版', { exact: false }).waitFor();
       await page.getByLabel('办理任务：准备材料', { exact: true }).waitFor();
       expect((await admin('GET', `/api/definitions/${key}/draft`)).status).toBe(404);
+    });
+
+    /** Where an element lies, asserted whole inside the office screen: seen without scrolling the page. */
+    const withinScreen = async (element: Locator) => {
+      const box = (await element.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(OFFICE_VIEWPORT.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(OFFICE_VIEWPORT.height);
+      return box;
+    };
+    const problems = () => page.getByRole('region', { name: '校验问题' });
+    const problemList = () => problems().getByRole('group', { name: '问题列表' });
+
+    it('shows the problems under the canvas at 1366×768, and a badge click brings its node’s problems into view', async () => {
+      // Eight loose timers after the task: each is unreachable and leads nowhere, so the list is
+      // longer than the strip and the last timer's problems start below its fold.
+      const timers = Array.from({ length: 8 }, (_, index) => ({
+        id: `wait_${index + 1}`,
+        kind: 'timer',
+        name: `等待 ${index + 1}`,
+        timer: { type: 'duration', duration: 'P1D' },
+        position: { x: 120 + 180 * (index % 4), y: 160 + 100 * Math.floor(index / 4) },
+      }));
+      const made = await admin('POST', '/api/definitions', {
+        key: LAYOUT_KEY,
+        name: '办公屏幕上的设计器',
+        definition: {
+          ...version1,
+          key: LAYOUT_KEY,
+          name: '办公屏幕上的设计器',
+          nodes: [...version1.nodes, ...timers],
+        },
+      });
+      expect(made.status).toBe(201);
+      await page.goto(`${server.url}/designer/${LAYOUT_KEY}`);
+      await node('定时：等待 8').waitFor();
+      const count = problems().getByText(/发现 \d+ 个问题/);
+      await withinScreen(count);
+      expect(await page.evaluate<number>('document.scrollingElement.scrollTop')).toBe(0);
+      // The strip takes height under the canvas, never its width: the canvas keeps 60 % of the editor's.
+      const canvas = (await page.locator('.sgf-designer-canvas').boundingBox())!;
+      const editor = (await page.locator('.sgf-designer-editor').boundingBox())!;
+      expect(canvas.width / editor.width).toBeGreaterThanOrEqual(0.6);
+      expect(canvas.height).toBeGreaterThanOrEqual(360);
+      await shot('06-problems-under-canvas');
+
+      // Folded, the count stays in view; the last timer's badge opens the list at its problems.
+      await problems().getByRole('button', { expanded: true }).click();
+      await problemList().waitFor({ state: 'detached' });
+      await withinScreen(count);
+      await page.locator('.react-flow__node[data-id="wait_8"] .sgf-designer-node-badge').click();
+      const own = problemList().locator('[data-issue-node="wait_8"]').first();
+      await own.waitFor();
+      const [shown, list] = [await withinScreen(own), (await problemList().boundingBox())!];
+      expect(shown.y).toBeGreaterThanOrEqual(list.y);
+      expect(shown.y + shown.height).toBeLessThanOrEqual(list.y + list.height + 1);
+      await expect(own.getAttribute('class')).resolves.toContain('is-selected');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await shot('07-badge-opens-problems');
+    });
+
+    it('places two clicked palette entries apart and in view, the new one selected', async () => {
+      const pane = page.locator('.sgf-designer-canvas .react-flow__pane');
+      await pane.click({ position: { x: 12, y: 12 } });
+      const palette = page.getByRole('navigation', { name: '节点面板（拖到画布或点击添加）' });
+      await palette.getByRole('button', { name: '审批' }).click();
+      await palette.getByRole('button', { name: '审批' }).click();
+      const placed = ['approval_1', 'approval_2'].map((id) =>
+        page.locator(`.react-flow__node[data-id="${id}"]`),
+      );
+      await until('the second node selected', async () =>
+        (await placed[1]!.getAttribute('class'))?.split(' ').includes('selected'),
+      );
+      // The view may pan to the second node: measure once it has settled.
+      await page.waitForTimeout(400);
+      const [view, first, second] = [
+        (await pane.boundingBox())!,
+        (await placed[0]!.boundingBox())!,
+        (await placed[1]!.boundingBox())!,
+      ];
+      const apart =
+        first.x + first.width <= second.x ||
+        second.x + second.width <= first.x ||
+        first.y + first.height <= second.y ||
+        second.y + second.height <= first.y;
+      expect(apart).toBe(true);
+      for (const box of [first, second]) {
+        expect(box.x).toBeGreaterThanOrEqual(view.x);
+        expect(box.y).toBeGreaterThanOrEqual(view.y);
+        expect(box.x + box.width).toBeLessThanOrEqual(view.x + view.width);
+        expect(box.y + box.height).toBeLessThanOrEqual(view.y + view.height);
+      }
+      await page
+        .getByRole('complementary', { name: '属性' })
+        .getByRole('heading', { name: '审批' })
+        .waitFor();
+      await shot('08-palette-clicks-apart');
+    });
+
+    /** 适应画布: every node in view (placing nodes may have moved the view off the first ones). */
+    const showAll = () => page.getByRole('button', { name: '适应画布' }).click();
+
+    it('says why an output name is refused, under the field, in Chinese', async () => {
+      await showAll();
+      await node('办理任务：准备材料').click();
+      const properties = page.getByRole('complementary', { name: '属性' });
+      const refusal = properties.getByText('变量名只能用字母、数字、下划线，且不能以数字开头');
+      await properties.getByLabel('新变量名').fill('1份数');
+      await refusal.waitFor();
+      await expect(properties.getByRole('button', { name: '添加变量' }).isDisabled()).resolves.toBe(true);
+      await properties.getByLabel('新变量名').fill('copies');
+      await refusal.waitFor({ state: 'detached' });
+      await expect(properties.getByRole('button', { name: '添加变量' }).isEnabled()).resolves.toBe(true);
+      await properties.getByLabel('新变量名').fill('1份数');
+      await refusal.waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await shot('09-output-name-refused');
+    });
+
+    it('names two pasted copies apart: 「X（副本）」 and 「X（副本 2）」', async () => {
+      await showAll();
+      await node('办理任务：准备材料').click();
+      await page.keyboard.press('Control+c');
+      await page.keyboard.press('Control+v');
+      await node('办理任务：准备材料（副本）').waitFor();
+      await page.keyboard.press('Control+v');
+      await node('办理任务：准备材料（副本 2）').waitFor();
+      await expect(node('办理任务：准备材料').count()).resolves.toBe(1);
+      await shot('10-two-pastes-two-names');
+    });
+
+    it('shows the top of the property panel for each newly selected node', async () => {
+      const scrollTop = () =>
+        page.evaluate<number>("document.querySelector('.sgf-designer-properties-column').scrollTop");
+      await showAll();
+      await node('办理任务：准备材料').click();
+      await page.evaluate("document.querySelector('.sgf-designer-properties-column').scrollTop = 100000");
+      expect(await scrollTop()).toBeGreaterThan(200);
+      // Another task, whose panel is as long: kept, the scroll would stay where it was.
+      await node('办理任务：准备材料（副本）').click();
+      const name = page.getByRole('complementary', { name: '属性' }).getByLabel('名称', { exact: true });
+      await until('the copy in the panel', async () => (await name.inputValue()) === '准备材料（副本）');
+      expect(await scrollTop()).toBe(0);
     });
   },
 );

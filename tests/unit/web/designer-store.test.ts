@@ -3,6 +3,7 @@
 // connection rules refuse what the engine could never run.
 import type { ProcessDefinition } from '../../../workflows/engine/definition-schema';
 import { validateDefinition } from '../../../workflows/engine/validate-definition';
+import { copyName } from '../../../web/src/designer/store/clipboard';
 import { createDesignerStore, HISTORY_LIMIT } from '../../../web/src/designer/store/designer-store';
 
 const empty = (): ProcessDefinition => ({
@@ -18,6 +19,9 @@ const empty = (): ProcessDefinition => ({
   ],
   edges: [{ id: 'start-end', from: 'start', to: 'end' }],
 });
+
+/** The copies' names as the Chinese interface gives them. */
+const zhCopies = (name: string, n: number) => (n === 1 ? `${name}（副本）` : `${name}（副本 ${n}）`);
 
 const ids = (store: ReturnType<typeof createDesignerStore>) => ({
   nodes: store.getState().definition.nodes.map((node) => node.id),
@@ -119,7 +123,7 @@ describe('designer store', () => {
     store.getState().updateNode(task, { ...taskNode, returnTo: [approval] });
     store.getState().select([task, approval], []);
     store.getState().copy();
-    store.getState().paste();
+    store.getState().paste(zhCopies);
     const { definition, selectedNodeIds } = store.getState();
     expect(selectedNodeIds).toEqual(['userTask_2', 'approval_2']);
     const pasted = definition.nodes.filter((node) => selectedNodeIds.includes(node.id));
@@ -137,9 +141,16 @@ describe('designer store', () => {
     ]);
     const edgeIds = definition.edges.map((edge) => edge.id);
     expect(new Set(edgeIds).size).toBe(edgeIds.length);
-    // A second paste shifts further and takes ids again new.
-    store.getState().paste();
+    expect(pasted.map((node) => node.name)).toEqual(['填报（副本）', '审批（副本）']);
+    // A second paste shifts further and takes ids and names again new.
+    store.getState().paste(zhCopies);
     expect(store.getState().selectedNodeIds).toEqual(['userTask_3', 'approval_3']);
+    expect(
+      store
+        .getState()
+        .definition.nodes.filter((node) => store.getState().selectedNodeIds.includes(node.id))
+        .map((node) => node.name),
+    ).toEqual(['填报（副本 2）', '审批（副本 2）']);
     expect(validateDefinition(store.getState().definition).problems.map((p) => p.code)).not.toContain(
       'DUPLICATE_NODE_ID',
     );
@@ -197,6 +208,18 @@ describe('designer store', () => {
     store.getState().deleteSelection();
     expect(ids(store)).toEqual({ nodes: ['start', 'end'], edges: ['start->end'] });
     expect(store.getState().selectedNodeIds).toEqual([]);
+  });
+});
+
+describe('copy names', () => {
+  it('names the first copy 「X（副本）」 and the next ones by number, skipping names in use', () => {
+    expect(copyName('填报', new Set(['填报']), zhCopies)).toBe('填报（副本）');
+    expect(copyName('填报', new Set(['填报', '填报（副本）']), zhCopies)).toBe('填报（副本 2）');
+    expect(copyName('填报', new Set(['填报（副本）', '填报（副本 2）', '填报（副本 3）']), zhCopies)).toBe(
+      '填报（副本 4）',
+    );
+    // A copy of a copy is a copy of that name.
+    expect(copyName('填报（副本）', new Set(['填报（副本）']), zhCopies)).toBe('填报（副本）（副本）');
   });
 });
 

@@ -1,12 +1,14 @@
-// The node kinds to drag onto the canvas, or to click: a click places the node in the middle of the
-// view (keyboard users get every kind too, with Enter on the focused button).
+// The node kinds to drag onto the canvas, or to click: a click places the node right of the selected
+// one or in the middle of the view, where no other node lies (free-spot.ts), and selects it (keyboard
+// users get every kind too, with Enter on the focused button).
 import { Button, Tooltip } from 'antd';
 import { useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeKind } from '../../../../workflows/engine/definition-schema.js';
 import { NODE_KINDS, NODE_SIZE } from '../store/node-kinds.js';
-import { useDesigner } from '../store/DesignerStoreContext';
+import { useDesignerStoreApi } from '../store/DesignerStoreContext';
+import { freeSpot } from './free-spot.js';
 import { KIND_ICONS } from './process-nodes';
 
 /** The drag payload's type: only the palette's drags add nodes on drop. */
@@ -14,19 +16,30 @@ export const NODE_KIND_MIME = 'application/x-sgf-node-kind';
 
 export function Palette() {
   const { t } = useTranslation();
-  const addNode = useDesigner((state) => state.addNode);
+  const store = useDesignerStoreApi();
   const flow = useReactFlow();
   const placeInView = (kind: NodeKind) => {
     const pane = document.querySelector('.sgf-designer-canvas .react-flow')?.getBoundingClientRect();
-    const centre = flow.screenToFlowPosition({
-      x: pane ? pane.left + pane.width / 2 : window.innerWidth / 2,
-      y: pane ? pane.top + pane.height / 2 : window.innerHeight / 2,
-    });
-    const size = NODE_SIZE[kind];
-    addNode(kind, t(`designer.kinds.${kind}`), {
-      x: centre.x - size.width / 2,
-      y: centre.y - size.height / 2,
-    });
+    if (!pane) return;
+    const topLeft = flow.screenToFlowPosition({ x: pane.left, y: pane.top });
+    const bottomRight = flow.screenToFlowPosition({ x: pane.right, y: pane.bottom });
+    const view = { ...topLeft, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
+    const { definition, selectedNodeIds, addNode } = store.getState();
+    const spot = freeSpot(
+      definition,
+      kind,
+      view,
+      selectedNodeIds.length === 1 ? selectedNodeIds[0] : undefined,
+    );
+    addNode(kind, t(`designer.kinds.${kind}`), spot.position);
+    // Right of a node at the view's edge, or in a full view: the view goes to the new node.
+    if (!spot.visible) {
+      const size = NODE_SIZE[kind];
+      void flow.setCenter(spot.position.x + size.width / 2, spot.position.y + size.height / 2, {
+        zoom: flow.getZoom(),
+        duration: 300,
+      });
+    }
   };
   const startDrag = (event: DragEvent, kind: NodeKind) => {
     event.dataTransfer.setData(NODE_KIND_MIME, kind);

@@ -18,6 +18,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeKind, ProcessNode } from '../../../../workflows/engine/definition-schema.js';
 import type { FlowNodeOf } from '../flow-adapter.js';
+import { useDesignerStoreApi } from '../store/DesignerStoreContext';
 import { describeAction, describeAssignee, describePolicy, describeTimer } from './node-texts.js';
 
 export const KIND_ICONS: Record<NodeKind, ReactNode> = {
@@ -57,16 +58,28 @@ function NodeShell({
         <span className="sgf-designer-node-name">{node.name || t(`designer.kinds.${kind}`)}</span>
       </div>
       {summary && <div className="sgf-designer-node-summary">{summary}</div>}
-      {problemCount > 0 && (
-        <span
-          className="sgf-designer-node-badge"
-          title={t('designer.issues.onNode', { count: problemCount })}
-        >
-          {problemCount}
-        </span>
-      )}
+      {problemCount > 0 && <ProblemBadge nodeId={node.id} count={problemCount} />}
       {kind !== 'end' && <Handle type="source" position={Position.Right} />}
     </div>
+  );
+}
+
+/**
+ * The node's problem count; a click opens the problems strip at them. Only the editor's canvas counts
+ * problems, so only there (inside the store's provider) is a badge drawn. Not a button: the node is
+ * the focusable control, and keyboard users reach the same list through the strip's bar.
+ */
+function ProblemBadge({ nodeId, count }: { nodeId: string; count: number }) {
+  const { t } = useTranslation();
+  const store = useDesignerStoreApi();
+  return (
+    <span
+      className="sgf-designer-node-badge"
+      title={t('designer.issues.onNode', { count })}
+      onClick={() => store.getState().showProblems(nodeId)}
+    >
+      {count}
+    </span>
   );
 }
 

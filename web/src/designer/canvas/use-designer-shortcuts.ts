@@ -2,6 +2,8 @@
 // copy and paste, Ctrl+F find (Delete is React Flow's own, routed to the store by the canvas). Keys
 // typed into a field belong to the field: its text has its own undo.
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CopyNaming } from '../store/clipboard.js';
 import type { DesignerStore } from '../store/designer-store.js';
 
 export const isTyping = (target: EventTarget | null) =>
@@ -10,8 +12,12 @@ export const isTyping = (target: EventTarget | null) =>
 
 /** `enabled` false (试运行) leaves the definition alone: nothing may change it while a dry run reads it. */
 export function useDesignerShortcuts(store: DesignerStore, onFind: () => void, enabled = true): void {
+  const { t } = useTranslation();
   useEffect(() => {
     if (!enabled) return undefined;
+    // Pasted nodes are named in the interface language, as new nodes are: 「X（副本）」, 「X（副本 2）」.
+    const copyNaming: CopyNaming = (name, n) =>
+      n === 1 ? t('designer.clipboard.copyName', { name }) : t('designer.clipboard.copyNameN', { name, n });
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || isTyping(event.target)) return;
       const key = event.key.toLowerCase();
@@ -26,7 +32,7 @@ export function useDesignerShortcuts(store: DesignerStore, onFind: () => void, e
               : key === 'c'
                 ? state.copy
                 : key === 'v'
-                  ? state.paste
+                  ? () => state.paste(copyNaming)
                   : key === 'f'
                     ? onFind
                     : undefined;
@@ -36,5 +42,5 @@ export function useDesignerShortcuts(store: DesignerStore, onFind: () => void, e
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [store, onFind, enabled]);
+  }, [store, onFind, enabled, t]);
 }

@@ -3,7 +3,7 @@
 // the admin works, and published from here.
 import { ReactFlowProvider } from '@xyflow/react';
 import { Alert, App, Result, Spin } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import type { ProcessDefinition } from '../../../../workflows/engine/definition-schema.js';
@@ -19,7 +19,7 @@ import { readDefinition } from '../import-definition.js';
 import { IssuesPanel } from '../IssuesPanel';
 import { PropertyPanel } from '../panels/PropertyPanel';
 import { createDesignerStore } from '../store/designer-store.js';
-import { DesignerStoreProvider, useDesignerStoreApi } from '../store/DesignerStoreContext';
+import { DesignerStoreProvider, useDesigner, useDesignerStoreApi } from '../store/DesignerStoreContext';
 import { useAutosave } from '../use-autosave.js';
 import { useDefinitionIssues } from '../use-definition-issues.js';
 import { ConflictDialog } from './ConflictDialog';
@@ -73,7 +73,7 @@ function Editor({
     if (dryRun) return exitDryRun();
     if (issues.length > 0) {
       void message.warning(t('designer.dryRun.refused', { count: issues.length }));
-      document.querySelector('.sgf-designer-issues')?.scrollIntoView({ block: 'nearest' });
+      store.getState().showProblems();
       return;
     }
     setDryRun(store.getState().definition);
@@ -104,12 +104,12 @@ function Editor({
             ) : (
               <>
                 <Palette />
-                <DesignerCanvas issues={issues} />
-                <ArrangeOnOpen />
-                <div className="sgf-designer-side">
-                  <PropertyPanel />
+                <div className="sgf-designer-main">
+                  <DesignerCanvas issues={issues} />
                   <IssuesPanel issues={issues} />
                 </div>
+                <ArrangeOnOpen />
+                <PropertiesColumn />
               </>
             )}
           </div>
@@ -118,6 +118,23 @@ function Editor({
         </div>
       </ReactFlowProvider>
     </DesignerStoreProvider>
+  );
+}
+
+/** The property panel's column; it starts at the top for each newly selected element. */
+function PropertiesColumn() {
+  const column = useRef<HTMLDivElement>(null);
+  const selection = useDesigner((state) =>
+    [...state.selectedNodeIds, '|', ...state.selectedEdgeIds].join(' '),
+  );
+  // Braces: Chrome's scrollTo returns a promise, which React would take for the effect's cleanup.
+  useLayoutEffect(() => {
+    column.current?.scrollTo({ top: 0 });
+  }, [selection]);
+  return (
+    <div ref={column} className="sgf-designer-side sgf-designer-properties-column">
+      <PropertyPanel />
+    </div>
   );
 }
 

@@ -166,7 +166,15 @@ export function EditorToolbar({
         >
           <Button icon={<FileImageOutlined aria-hidden />}>{t('designer.exportImage.menu')}</Button>
         </Dropdown>
-        <Button type="primary" icon={<CloudUploadOutlined aria-hidden />} onClick={() => setPublishing(true)}>
+        <Button
+          type="primary"
+          icon={<CloudUploadOutlined aria-hidden />}
+          onClick={() => {
+            // A refused publish leaves the problems open under the canvas for when the dialog closes.
+            if (issues.length > 0) store.getState().showProblems();
+            setPublishing(true);
+          }}
+        >
           {t('designer.toolbar.publish')}
         </Button>
       </Space>

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renameEntry, withoutEntry, type FeelMapping } from './feel-mapping.js';
 import { FeelInput } from './FeelInput';
-import { CommitField } from './panel-fields';
+import { CommitField, Field } from './panel-fields';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -68,21 +68,30 @@ export function FeelMappingEditor({
           </Button>
         </div>
       ))}
-      <Space.Compact block>
-        <AutoComplete
-          aria-label={t('designer.nodePanels.mappingNew')}
-          placeholder={t('designer.nodePanels.mappingNew')}
-          value={newName}
-          onChange={setNewName}
-          options={suggestions
-            .filter((suggestion) => !Object.hasOwn(mapping, suggestion.name))
-            .map((suggestion) => ({ value: suggestion.name, label: suggestion.label }))}
-          className="sgf-designer-grow"
-        />
-        <Button icon={<PlusOutlined />} disabled={nameProblem(newName) !== undefined} onClick={add}>
-          {t('designer.nodePanels.mappingAdd')}
-        </Button>
-      </Space.Compact>
+      {/* A name that cannot be added says why under the box, as the other fields do, rather than
+          only greying 添加 out. */}
+      <Field
+        label={null}
+        htmlFor={`${idPrefix}-new`}
+        error={newName === '' ? undefined : nameProblem(newName)}
+      >
+        <Space.Compact block>
+          <AutoComplete
+            id={`${idPrefix}-new`}
+            aria-label={t('designer.nodePanels.mappingNew')}
+            placeholder={t('designer.nodePanels.mappingNew')}
+            value={newName}
+            onChange={setNewName}
+            options={suggestions
+              .filter((suggestion) => !Object.hasOwn(mapping, suggestion.name))
+              .map((suggestion) => ({ value: suggestion.name, label: suggestion.label }))}
+            className="sgf-designer-grow"
+          />
+          <Button icon={<PlusOutlined />} disabled={nameProblem(newName) !== undefined} onClick={add}>
+            {t('designer.nodePanels.mappingAdd')}
+          </Button>
+        </Space.Compact>
+      </Field>
     </Space>
   );
 }

@@ -1,5 +1,6 @@
-// Copy and paste of a selection: pasted nodes get fresh ids, edges between them come along with
-// their ends remapped, edges to nodes outside the selection stay behind.
+// Copy and paste of a selection: pasted nodes get fresh ids and names of their own (「X（副本）」,
+// then 「X（副本 2）」), edges between them come along with their ends remapped, edges to nodes
+// outside the selection stay behind.
 import type {
   ProcessDefinition,
   ProcessEdge,
@@ -9,6 +10,17 @@ import { freshId } from './node-kinds.js';
 
 export type Clipboard = { nodes: ProcessNode[]; edges: ProcessEdge[] };
 
+/** The name of the `n`-th copy of a node named `name`, in the interface language (n = 1: the first). */
+export type CopyNaming = (name: string, n: number) => string;
+
+/** The first copy name no node has yet: two pastes of one node never give two nodes one name. */
+export function copyName(name: string, taken: ReadonlySet<string>, naming: CopyNaming): string {
+  for (let n = 1; ; n += 1) {
+    const candidate = naming(name, n);
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
 export function copySelection(definition: ProcessDefinition, nodeIds: ReadonlySet<string>): Clipboard {
   return {
     nodes: definition.nodes.filter((node) => nodeIds.has(node.id)),
@@ -16,13 +28,15 @@ export function copySelection(definition: ProcessDefinition, nodeIds: ReadonlySe
   };
 }
 
-/** The clipboard's nodes and inner edges with ids new to `definition`, shifted by `offset`. */
+/** The clipboard's nodes and inner edges with ids and names new to `definition`, shifted by `offset`. */
 export function pasteClipboard(
   definition: ProcessDefinition,
   clipboard: Clipboard,
   offset: { x: number; y: number },
+  naming: CopyNaming,
 ): Clipboard {
   const nodeIds = new Set(definition.nodes.map((node) => node.id));
+  const names = new Set(definition.nodes.map((node) => node.name));
   const edgeIds = new Set(definition.edges.map((edge) => edge.id));
   const idMap = new Map<string, string>();
   for (const node of clipboard.nodes) {
@@ -33,9 +47,12 @@ export function pasteClipboard(
   const remap = (id: string) => idMap.get(id) ?? id;
   const nodes = clipboard.nodes.map((node): ProcessNode => {
     const position = node.position ?? { x: 0, y: 0 };
+    const name = copyName(node.name, names, naming);
+    names.add(name);
     const moved = {
       ...node,
       id: remap(node.id),
+      name,
       position: { x: position.x + offset.x, y: position.y + offset.y },
     };
     // A return target inside the copy follows it; one outside still names the original node.

@@ -9,7 +9,7 @@ import type {
   ProcessEdge,
   ProcessNode,
 } from '../../../../workflows/engine/definition-schema.js';
-import { copySelection, pasteClipboard, type Clipboard } from './clipboard.js';
+import { copySelection, pasteClipboard, type Clipboard, type CopyNaming } from './clipboard.js';
 import { edgeFor, judgeConnection, type ConnectionVerdict } from './connection-rules.js';
 import {
   addNodes,
@@ -46,6 +46,13 @@ export interface DesignerState {
   typingIn: string | null;
   /** The process panel's section (and item) to open, asked for by a problem or the canvas's handler badge. */
   processFocus: ItemFocus | null;
+  /** The problems strip under the canvas shows its list (its count shows either way). */
+  problemsOpen: boolean;
+  /**
+   * The last request to show the problems (a node's badge clicked, 发布 or 试运行 refused): the node
+   * whose problems to scroll to, and a counter so the same badge clicked again scrolls again.
+   */
+  problemsFocus: { nodeId: string | null; request: number };
 }
 
 export interface DesignerActions {
@@ -64,11 +71,16 @@ export interface DesignerActions {
   removeStage: (stageId: string) => void;
   /** Shows the process panel (nothing selected) opened at `item`. */
   openProcessItem: (item: ProcessItem) => void;
+  /** Opens or folds the problems strip. */
+  setProblemsOpen: (open: boolean) => void;
+  /** Opens the problems strip, scrolled to `nodeId`'s problems when given. */
+  showProblems: (nodeId?: string) => void;
   deleteElements: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
   deleteSelection: () => void;
   select: (nodeIds: readonly string[], edgeIds: readonly string[]) => void;
   copy: () => void;
-  paste: () => void;
+  /** `naming`: the copies' names in the interface language. */
+  paste: (naming: CopyNaming) => void;
   undo: () => void;
   redo: () => void;
   /** Another version replaces the one being edited (e.g. the other admin's save): history restarts. */
@@ -135,6 +147,8 @@ export function createDesignerStore(initial: ProcessDefinition) {
       moveStart: null,
       typingIn: null,
       processFocus: null,
+      problemsOpen: true,
+      problemsFocus: { nodeId: null, request: 0 },
 
       addNode: (kind, name, position) => {
         const { definition } = get();
@@ -181,6 +195,12 @@ export function createDesignerStore(initial: ProcessDefinition) {
           typingIn: null,
           processFocus: { ...item, request: (get().processFocus?.request ?? 0) + 1 },
         }),
+      setProblemsOpen: (open) => set({ problemsOpen: open }),
+      showProblems: (nodeId) =>
+        set({
+          problemsOpen: true,
+          problemsFocus: { nodeId: nodeId ?? null, request: get().problemsFocus.request + 1 },
+        }),
       deleteElements: (nodeIds, edgeIds) => {
         if (nodeIds.length === 0 && edgeIds.length === 0) return;
         const next = deleteElements(get().definition, new Set(nodeIds), new Set(edgeIds));
@@ -197,11 +217,11 @@ export function createDesignerStore(initial: ProcessDefinition) {
         if (selectedNodeIds.length === 0) return;
         set({ clipboard: copySelection(definition, new Set(selectedNodeIds)), pasteCount: 0 });
       },
-      paste: () => {
+      paste: (naming) => {
         const { clipboard, definition, pasteCount } = get();
         if (!clipboard || clipboard.nodes.length === 0) return;
         const shift = PASTE_OFFSET * (pasteCount + 1);
-        const pasted = pasteClipboard(definition, clipboard, { x: shift, y: shift });
+        const pasted = pasteClipboard(definition, clipboard, { x: shift, y: shift }, naming);
         commit(addNodes(definition, pasted.nodes, pasted.edges));
         set({
           pasteCount: pasteCount + 1,
