@@ -63,10 +63,13 @@ function placeOf(definition: unknown, list: unknown, index: unknown): Place | nu
         id === undefined ? {} : { edgeId: id },
       );
     case 'eventHandlers':
-      return named('事件处理', 'event handler', labelOf(item, index, 'name', 'event', 'id'), {
-        ...(id === undefined ? {} : { handlerId: id }),
-        ...(typeof item.target === 'string' ? { nodeId: item.target } : {}),
-      });
+      // Not the target's node id: the node itself is sound, and its badge would point at nothing.
+      return named(
+        '事件处理',
+        'event handler',
+        labelOf(item, index, 'name', 'event', 'id'),
+        id === undefined ? {} : { handlerId: id },
+      );
     case 'variables':
       return named('流程变量', 'variable', labelOf(item, index, 'name'));
     case 'stages':
@@ -78,6 +81,14 @@ function placeOf(definition: unknown, list: unknown, index: unknown): Place | nu
 
 /** Why, in both languages; an emptied text says so rather than "too small: >=1 characters". */
 function reasonOf(issue: z.core.$ZodIssue): LocalizedMessage {
+  // A record's key is a variable's name (outputs, inputs, set variables).
+  if (issue.code === 'invalid_key')
+    return issue.path.at(-1) === ''
+      ? { zh: '变量名不能为空', en: 'the variable name must not be empty' }
+      : {
+          zh: '变量名只能用字母、数字、下划线，且不能以数字开头',
+          en: 'a variable name takes letters, digits and underscores, and does not start with a digit',
+        };
   if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1)
     return { zh: '不能为空', en: 'must not be empty' };
   if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message))

@@ -483,6 +483,28 @@ describe('schema problems', () => {
       },
     ],
     [
+      'an output without its variable name',
+      (def) => {
+        node(def, 'task').outputs = { '': 'summary' };
+      },
+      {
+        zh: '节点「填写」的输出「」：变量名不能为空',
+        en: 'node 「填写」 output “”: the variable name must not be empty',
+        where: { nodeId: 'task', path: ['nodes', 1, 'outputs', ''] },
+      },
+    ],
+    [
+      'an output whose name starts with a digit',
+      (def) => {
+        node(def, 'task').outputs = { '2nd': 'summary' };
+      },
+      {
+        zh: '节点「填写」的输出「2nd」：变量名只能用字母、数字、下划线，且不能以数字开头',
+        en: 'node 「填写」 output “2nd”: a variable name takes letters, digits and underscores, and does not start with a digit',
+        where: { nodeId: 'task', path: ['nodes', 1, 'outputs', '2nd'] },
+      },
+    ],
+    [
       'an approver of an unknown role',
       (def) => {
         node(def, 'ok').approvers = [{ assignee: { type: 'role', role: 'boss' } }];
@@ -534,7 +556,7 @@ describe('schema problems', () => {
       {
         zh: '事件处理「离岗」的事件：不能为空',
         en: 'event handler 「离岗」 event: must not be empty',
-        where: { handlerId: 'left', nodeId: 'task', path: ['eventHandlers', 0, 'event'] },
+        where: { handlerId: 'left', path: ['eventHandlers', 0, 'event'] },
       },
     ],
     [

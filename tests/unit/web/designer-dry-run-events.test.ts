@@ -40,8 +40,8 @@ describe('the events a dry run offers', () => {
         kind: 'start',
         key: 'start',
         inputs: [
-          { name: 'projectName', label: '项目名称', required: true, sample: '示例项目名称' },
-          { name: 'contact', label: '联系人', required: false, sample: undefined },
+          { name: 'projectName', label: '项目名称', required: true, sample: '示例项目名称', text: true },
+          { name: 'contact', label: '联系人', required: false, sample: undefined, text: true },
         ],
       },
     ]);

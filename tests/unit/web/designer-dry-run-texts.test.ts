@@ -12,6 +12,7 @@ import {
   actorName,
   describeEvent,
   describeIncident,
+  parseValue,
   personName,
 } from '../../../web/src/designer/dry-run/dry-run-texts';
 import { describeEffect } from '../../../web/src/designer/dry-run/effect-sentences';
@@ -240,4 +241,15 @@ describe('an incident in the dry run', () => {
       expect(describeIncident(incidents[0]!, held, t)).toBe(expected);
     },
   );
+});
+
+describe('a value typed in the dry run', () => {
+  it('keeps a text or date value as typed, and reads the others as JSON when they are', () => {
+    expect(parseValue('5', true)).toBe('5');
+    expect(parseValue('true', true)).toBe('true');
+    expect(parseValue('5')).toBe(5);
+    expect(parseValue('[1, 2]')).toEqual([1, 2]);
+    expect(parseValue('甲类')).toBe('甲类');
+    expect(parseValue('  ', true)).toBeUndefined();
+  });
 });

@@ -25,7 +25,7 @@ export function ChoiceEntry({
     const texts = inputs.length > 0 ? await form.validateFields().catch(() => undefined) : {};
     if (!texts) return;
     const values = Object.fromEntries(
-      inputs.map((input) => [input.name, parseValue(texts[input.name] ?? '')]),
+      inputs.map((input) => [input.name, parseValue(texts[input.name] ?? '', input.text)]),
     );
     onAnswer(choice, { values, ...extra });
   };

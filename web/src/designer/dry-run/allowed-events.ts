@@ -21,7 +21,10 @@ import type {
 import type { TimedEvent } from '../../../../workflows/engine/simulate.js';
 
 /** One value a choice asks for, prefilled with a sample the engine accepts. */
-export type SampleInput = { name: string; label: string; required: boolean; sample: unknown };
+/** `text`: a text or date value, taken as typed (a 5 typed for a text stays the text 5). */
+export type SampleInput = { name: string; label: string; required: boolean; sample: unknown; text: boolean };
+
+const TEXT_FIELD_TYPES: ReadonlySet<string> = new Set(['text', 'textarea', 'date', 'select']);
 
 /** Who acts in the dry run: the starter, a named user, or the n-th sample holder of a role. */
 export type SamplePerson =
@@ -135,6 +138,7 @@ const formInputs = (fields: FormField[], today: string): SampleInput[] =>
     label: field.label,
     required: field.required,
     sample: fieldSample(field, today),
+    text: TEXT_FIELD_TYPES.has(field.type),
   }));
 
 function variableSample(declaration: VariableDeclaration, today: string): unknown {
@@ -173,6 +177,7 @@ export function startInputs(def: ProcessDefinition, clock: string): SampleInput[
     label: declaration.label ?? declaration.name,
     required: declaration.required,
     sample: declaration.required ? variableSample(declaration, dayOf(clock)) : declaration.default,
+    text: declaration.type === 'string' || declaration.type === 'date',
   }));
 }
 
@@ -229,6 +234,7 @@ function taskChoice(
         label: criterion.label,
         required: true,
         sample: Math.round(criterion.max * 0.8),
+        text: false,
       }));
       const subjects = wait?.kind === 'review' ? wait.subjects : null;
       return [{ ...onNode, kind: 'review', taskId: task.id, seat: task.seat, person, inputs, subjects }];
@@ -276,7 +282,7 @@ export function allowedEvents(def: ProcessDefinition, state: InstanceState, cloc
         actionId: action.id,
         action: action.action,
         canFail: def.edges.some((edge) => edge.from === action.nodeId && edge.outcome === 'error'),
-        inputs: [{ name: RESULT_INPUT, label: RESULT_INPUT, required: false, sample: {} }],
+        inputs: [{ name: RESULT_INPUT, label: RESULT_INPUT, required: false, sample: {}, text: false }],
       });
   const children = Object.values(state.children);
   for (const child of children)
@@ -305,7 +311,7 @@ export function allowedEvents(def: ProcessDefinition, state: InstanceState, cloc
       label: eventLabel(def, name),
       inputs: fields
         ? formInputs(fields, today)
-        : [{ name: PAYLOAD_INPUT, label: PAYLOAD_INPUT, required: false, sample: {} }],
+        : [{ name: PAYLOAD_INPUT, label: PAYLOAD_INPUT, required: false, sample: {}, text: false }],
     });
   }
   choices.push({ kind: 'cancel', key: 'cancel' });

@@ -151,9 +151,13 @@ export function showValue(value: unknown): string {
   return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 }
 
-/** What a person typed: JSON when it reads as JSON (numbers, lists, true), else the text; blank is nothing. */
-export function parseValue(text: string): unknown {
+/**
+ * What a person typed: for a text or date value the text itself; else JSON when it reads as JSON
+ * (numbers, lists, true), else the text; blank is nothing.
+ */
+export function parseValue(text: string, asText = false): unknown {
   if (text.trim() === '') return undefined;
+  if (asText) return text;
   try {
     return JSON.parse(text) as unknown;
   } catch {
