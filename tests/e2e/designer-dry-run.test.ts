@@ -247,7 +247,10 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
     await panel
       .getByText('流程停在异常处：可重新开始或回到之前的步骤，改用别的值再试；也可撤销流程')
       .waitFor();
-    await panel.getByText('「金额判断」条件无法判断：amount > 1').waitFor();
+    // Where, why, and what the condition read: 金额 was left empty.
+    await panel
+      .getByText('「金额判断」条件无法判断：amount > 1（读到的值：金额（amount） = （空））')
+      .waitFor();
     await node(page, '条件分支：金额判断（当前）').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, '08-held-at-incident');

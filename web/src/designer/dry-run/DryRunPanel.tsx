@@ -112,7 +112,16 @@ export function DryRunPanel({
           description={
             <ul>
               {incidents.map((incident) => (
-                <li key={incident.id}>{describeIncident(incident, definition, t)}</li>
+                <li key={incident.id}>
+                  {describeIncident(incident, definition, t)}
+                  {Object.keys(incident.values).length > 0 &&
+                    // What the condition read: an empty value is most often why it could not decide.
+                    t('designer.dryRun.incidentValues', {
+                      values: variableRows(definition, incident.values, t)
+                        .map((row) => t('designer.dryRun.incidentValue', row))
+                        .join(t('designer.dryRun.values.separator')),
+                    })}
+                </li>
               ))}
             </ul>
           }
