@@ -96,20 +96,52 @@ export async function signInAs(
 
 /**
  * Chooses an option of an antd select or tree select: open, type to filter, click the option in the
- * open list. In the list: a page's own tree can show the same title under the dialog (the unit tree
- * beside 移动), and a wait that found that one pressed Enter before the list had filtered, taking
- * its first unit instead. A click, not Enter: Enter takes whichever option is active.
+ * open list, and see it chosen. In the list: a page's own tree can show the same title under the
+ * dialog (the unit tree beside 移动), and a wait that found that one pressed Enter before the list had
+ * filtered, taking its first unit instead. A click, not Enter: Enter takes whichever option is
+ * active. Seen chosen: see `clickUntilShown`.
  */
 export async function chooseOption(field: Locator, text: string): Promise<void> {
-  await field.click();
-  await field.pressSequentially(text);
   const list = field.page().locator('.ant-select-dropdown').filter({ visible: true });
-  await list
+  const option = list
     .getByRole('option', { name: text })
     .or(list.getByTitle(text, { exact: true }))
     .filter({ visible: true })
-    .first()
-    .click();
+    .first();
+  // The select shows what is chosen: its label, as text and as title (a tag's when it takes several).
+  const select = field.locator(
+    'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  await field.click();
+  await field.pressSequentially(text);
+  const chosen = select.getByTitle(text, { exact: true }).or(select.getByText(text, { exact: true }));
+  await clickUntilShown(option, chosen.first(), async () => {
+    if (!(await option.isVisible())) await field.click();
+  });
+}
+
+/**
+ * Clicks `target` until `shown` is there, at most three times. On a loaded CI machine a part of the
+ * page that arrives late (a card above, a list that filters once more) can move the target between
+ * Playwright's last check of it and the click, which then lands beside it and changes nothing; a
+ * person would click again. `reopen` brings the target back when that click closed what held it.
+ */
+export async function clickUntilShown(
+  target: Locator,
+  shown: Locator,
+  reopen: () => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await target.click();
+    const seen = await shown.waitFor({ timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (seen) return;
+    if (attempt === 3)
+      throw new Error(`clicked ${String(target)} three times; ${String(shown)} never showed`);
+    await reopen();
+  }
 }
 
 /** Chooses an option of an antd select without search: open it and click the option by its text. */

@@ -3,7 +3,7 @@
 // score a rubric, and save the milestone screenshots under the journey's name; and the start of a
 // project through the wizard.
 import type { Browser, Page } from 'playwright-core';
-import { OFFICE_VIEWPORT, chooseOption, saveScreenshot, signInAs } from './browser';
+import { OFFICE_VIEWPORT, chooseOption, clickUntilShown, saveScreenshot, signInAs } from './browser';
 import type { TestServer } from './test-server';
 import type { Login } from './work-api-steps';
 
@@ -57,8 +57,8 @@ export function journeyPages(options: {
   async function approve(login: Login, taskName: string, comment: string, step: string): Promise<void> {
     const page = await signedIn(login);
     await openTaskFromInbox(page, taskName, `${step}-inbox`);
-    await page.getByRole('button', { name: /^同\s*意$/ }).click();
     const dialog = page.getByRole('dialog', { name: '同意' });
+    await clickUntilShown(page.getByRole('button', { name: /^同\s*意$/ }), dialog);
     await dialog.getByLabel('审批意见').fill(comment);
     await shot(page, `${step}-approve`);
     await dialog.getByRole('button', { name: /^同\s*意$/ }).click();
