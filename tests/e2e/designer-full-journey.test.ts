@@ -137,8 +137,8 @@ describeWithBrowser(
       for (const label of ['办理任务：办理任务', '审批：审批', '条件分支：条件分支', '定时：定时'])
         await d.node(label).waitFor();
       // Nothing reaches the new nodes yet, and the start leads nowhere.
-      await d.issues.getByText('节点 办理任务 从开始节点不可达').waitFor();
-      await d.issues.getByText('节点 开始 没有出线').waitFor();
+      await d.issues.getByText('节点「办理任务」从开始节点不可达').waitFor();
+      await d.issues.getByText('节点「开始」没有出线').waitFor();
       await first.shot(designer, '01-nodes-dropped');
 
       // start → task → approval; approve → gateway, reject → back to the task; the gateway's first edge
@@ -146,12 +146,12 @@ describeWithBrowser(
       await d.connect('start', 'userTask_1');
       await d.connect('userTask_1', 'approval_1');
       await d.connect('approval_1', 'gateway_1');
-      await d.issues.getByText('审批 审批 缺少“不通过”出线').waitFor();
+      await d.issues.getByText('审批「审批」缺少“不通过”出线').waitFor();
       await d.connect('approval_1', 'userTask_1');
       await d.connect('gateway_1', 'end');
       await d.connect('gateway_1', 'timer_1');
       await d.connect('timer_1', 'end');
-      await d.issues.getByText('条件分支的出线「条件分支 → 定时」缺少条件').waitFor();
+      await d.issues.getByText('条件分支「条件分支」的出线「条件分支 → 定时」缺少条件').waitFor();
       await designer.getByRole('button', { name: '自动排列' }).click();
       await first.shot(designer, '02-connected');
 
@@ -172,7 +172,9 @@ describeWithBrowser(
       await d.properties.getByLabel('名称', { exact: true }).fill('站点审批');
       await pickOption(d.properties.getByLabel('通过规则'), '达到人数即通过');
       await d.properties.getByLabel('通过人数').fill('2');
-      const quorumProblem = d.issues.getByRole('button', { name: '审批 站点审批 的通过人数 2 超过席位数 1' });
+      const quorumProblem = d.issues.getByRole('button', {
+        name: '审批「站点审批」的通过人数 2 超过席位数 1',
+      });
       await quorumProblem.waitFor();
       await first.shot(designer, '03-quorum-problem');
       await pickOption(d.properties.getByLabel('范围'), '本单位');
@@ -288,10 +290,10 @@ describeWithBrowser(
       // The timer's way to the end goes, then the gateway's default: the issues panel asks for one.
       await e.clickEdge('timer_1-end');
       await editor.keyboard.press('Delete');
-      await e.issues.getByText('节点 公示期 没有出线').waitFor();
+      await e.issues.getByText('节点「公示期」没有出线').waitFor();
       await e.clickEdge('gateway_1-end');
       await editor.keyboard.press('Delete');
-      await e.issues.getByText('条件分支 预算判断 须恰有一条默认出线（现有 0 条）').waitFor();
+      await e.issues.getByText('条件分支「预算判断」须恰有一条默认出线（现有 0 条）').waitFor();
       await first.shot(editor, '16-v2-default-missing');
       // 资料归档 takes both ways; the gateway's edge to it becomes its default.
       await e.drop('办理任务', { x: 0.5, y: 0.75 });

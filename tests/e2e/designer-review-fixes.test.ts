@@ -313,6 +313,9 @@ describeWithBrowser(
       await until('the second node selected', async () =>
         (await placed[1]!.getAttribute('class'))?.split(' ').includes('selected'),
       );
+      // Named apart, as the problems and panels name them: 审批, then 审批 2.
+      await placed[0]!.getByLabel('审批：审批', { exact: true }).waitFor();
+      await placed[1]!.getByLabel('审批：审批 2', { exact: true }).waitFor();
       // The view may pan to the second node: measure once it has settled.
       await page.waitForTimeout(400);
       const [view, first, second] = [

@@ -63,7 +63,7 @@ describeWithBrowser('an admin designs, fixes and publishes a process in the desi
     await node('办理任务：办理任务').waitFor();
     await drop('审批', { x: 0.72, y: 0.2 });
     await node('审批：审批').waitFor();
-    await issues.getByText(/节点 办理任务 从开始节点不可达/).waitFor();
+    await issues.getByText(/节点「办理任务」从开始节点不可达/).waitFor();
     await shot(page, '02-nodes-dropped');
 
     // Connected: start → task → approval; approve → end, reject → back to the task.
@@ -122,7 +122,7 @@ describeWithBrowser('an admin designs, fixes and publishes a process in the desi
     await properties.getByLabel('通过规则').click();
     await page.getByTitle('达到人数即通过', { exact: true }).click();
     await properties.getByLabel('通过人数').fill('2');
-    const quorumProblem = issues.getByRole('button', { name: '审批 审批 的通过人数 2 超过席位数 1' });
+    const quorumProblem = issues.getByRole('button', { name: '审批「审批」的通过人数 2 超过席位数 1' });
     await quorumProblem.waitFor();
     await expect(node('审批：审批').getByText('1', { exact: true }).isVisible()).resolves.toBe(true);
     await shot(page, '03-issue-reported');

@@ -43,15 +43,15 @@ function checkDefinition(parts: DefinitionParts, report: Report): void {
       report(
         'DANGLING_EDGE',
         { edgeId: edge.id },
-        `连线 ${edge.id} 的起点 ${edge.from} 不存在`,
-        `edge ${edge.id} starts at unknown node ${edge.from}`,
+        `连线${edgeName(graph, edge)}的起点${quoted(edge.from)}不存在`,
+        `edge ${edgeName(graph, edge)} starts at unknown node ${quoted(edge.from)}`,
       );
     if (!graph.nodes.has(edge.to))
       report(
         'DANGLING_EDGE',
         { edgeId: edge.id },
-        `连线 ${edge.id} 的终点 ${edge.to} 不存在`,
-        `edge ${edge.id} ends at unknown node ${edge.to}`,
+        `连线${edgeName(graph, edge)}的终点${quoted(edge.to)}不存在`,
+        `edge ${edgeName(graph, edge)} ends at unknown node ${quoted(edge.to)}`,
       );
   }
   for (const node of def.nodes) checkNode(graph, node, isStandIn, report);
@@ -75,8 +75,8 @@ function checkIds(def: DefinitionParts['drawn'], report: Report): void {
       report(
         'DUPLICATE_NODE_ID',
         { nodeId: node.id },
-        `节点编号 ${node.id} 重复`,
-        `node id ${node.id} is used twice`,
+        `节点${named(node)}的编号${quoted(node.id)}重复`,
+        `node ${named(node)}: id ${quoted(node.id)} is used twice`,
       );
     seen.add(node.id);
   }
@@ -86,8 +86,8 @@ function checkIds(def: DefinitionParts['drawn'], report: Report): void {
       report(
         'DUPLICATE_EDGE_ID',
         { edgeId: edge.id },
-        `连线编号 ${edge.id} 重复`,
-        `edge id ${edge.id} is used twice`,
+        `连线编号${quoted(edge.id)}重复`,
+        `edge id ${quoted(edge.id)} is used twice`,
       );
     edges.add(edge.id);
   }
@@ -97,7 +97,12 @@ function checkStages(def: DefinitionLists, report: Report): void {
   const declared = new Set<string>();
   for (const stage of def.stages) {
     if (declared.has(stage.id))
-      report('DUPLICATE_STAGE_ID', {}, `阶段编号 ${stage.id} 重复`, `stage id ${stage.id} is declared twice`);
+      report(
+        'DUPLICATE_STAGE_ID',
+        {},
+        `阶段编号${quoted(stage.id)}重复`,
+        `stage id ${quoted(stage.id)} is declared twice`,
+      );
     declared.add(stage.id);
   }
   for (const node of def.nodes)
@@ -105,8 +110,8 @@ function checkStages(def: DefinitionLists, report: Report): void {
       report(
         'UNKNOWN_STAGE',
         { nodeId: node.id },
-        `节点 ${node.name} 所属阶段 ${node.stage} 未在 stages 中声明`,
-        `node ${node.id} names stage ${node.stage}, which the definition does not declare`,
+        `节点${named(node)}所属阶段${quoted(node.stage)}未在 stages 中声明`,
+        `node ${named(node)} names stage ${quoted(node.stage)}, which the definition does not declare`,
       );
 }
 
@@ -146,10 +151,16 @@ const singlePath: ReadonlySet<ProcessNode['kind']> = new Set([
   'subprocess',
 ]);
 
+/** A name or id quoted as messages quote them, in both languages (as schema-problems.ts does). */
+const quoted = (text: string): string => `「${text}」`;
+
+/** A node as messages name it: by its name, which people see on the canvas, not its id: 「站点审批」. */
+const named = (node: Pick<ProcessNode, 'name'>): string => quoted(node.name);
+
 /** An edge as people see it on the canvas, by its ends' names: 「志愿者招募 → 站点审批」. */
 function edgeName(graph: Graph, edge: ProcessEdge): string {
   const name = (id: string) => graph.nodes.get(id)?.name ?? id;
-  return `「${name(edge.from)} → ${name(edge.to)}」`;
+  return quoted(`${name(edge.from)} → ${name(edge.to)}`);
 }
 
 function checkNode(graph: Graph, node: ProcessNode, isStandIn: StandInTest, report: Report): void {
@@ -161,21 +172,26 @@ function checkNode(graph: Graph, node: ProcessNode, isStandIn: StandInTest, repo
       report(
         'OUTCOME_INVALID',
         { edgeId: edge.id },
-        `连线${edgeName(graph, edge)}的结果 ${edge.outcome} 对 ${node.kind} 无效`,
-        `outcome '${edge.outcome}' is not valid on edges leaving a ${node.kind}`,
+        `连线${edgeName(graph, edge)}的结果 ${edge.outcome} 对节点${named(node)}无效`,
+        `edge ${edgeName(graph, edge)}: outcome '${edge.outcome}' is not valid on edges leaving ${named(node)} (a ${node.kind})`,
       );
   if (node.kind === 'end') {
     if (out.length > 0)
       report(
         'END_HAS_OUTGOING',
         where,
-        `结束节点 ${node.name} 不能有出线`,
-        `end node ${node.id} cannot have outgoing edges`,
+        `结束节点${named(node)}不能有出线`,
+        `end node ${named(node)} cannot have outgoing edges`,
       );
     return;
   }
   if (out.length === 0)
-    report('MISSING_OUTGOING', where, `节点 ${node.name} 没有出线`, `node ${node.id} has no outgoing edge`);
+    report(
+      'MISSING_OUTGOING',
+      where,
+      `节点${named(node)}没有出线`,
+      `node ${named(node)} has no outgoing edge`,
+    );
   const plain = out.filter((edge) => edge.outcome === undefined);
   // A broken outgoing edge may carry any outcome, condition or default flag: the node's routes are
   // checked once it parses (its ends still count, so the node is not without outgoing edges).
@@ -184,16 +200,16 @@ function checkNode(graph: Graph, node: ProcessNode, isStandIn: StandInTest, repo
     report(
       'TOO_MANY_OUTGOING',
       where,
-      `节点 ${node.name} 须恰有一条普通出线（分支请用条件分支节点）`,
-      `node ${node.id} needs exactly one plain outgoing edge (use a gateway to branch)`,
+      `节点${named(node)}须恰有一条普通出线（分支请用条件分支节点）`,
+      `node ${named(node)} needs exactly one plain outgoing edge (use a gateway to branch)`,
     );
   for (const outcome of allowedOutcomes)
     if (settled && out.filter((edge) => edge.outcome === outcome).length > 1)
       report(
         'OUTCOME_INVALID',
         where,
-        `节点 ${node.name} 的结果 ${outcome} 有多条出线`,
-        `node ${node.id} has several '${outcome}' edges`,
+        `节点${named(node)}的结果 ${outcome} 有多条出线`,
+        `node ${named(node)} has several '${outcome}' edges`,
       );
 
   switch (node.kind) {
@@ -211,23 +227,23 @@ function checkNode(graph: Graph, node: ProcessNode, isStandIn: StandInTest, repo
           report(
             'OUTCOME_EDGE_MISSING',
             where,
-            `审批 ${node.name} 缺少“${outcome === 'approve' ? '通过' : '不通过'}”出线`,
-            `approval ${node.id} has no '${outcome}' edge`,
+            `审批${named(node)}缺少“${outcome === 'approve' ? '通过' : '不通过'}”出线`,
+            `approval ${named(node)} has no '${outcome}' edge`,
           );
       if (settled && plain.length > 0)
         report(
           'OUTCOME_INVALID',
           where,
-          `审批 ${node.name} 的出线须标明结果`,
-          `edges leaving approval ${node.id} must name an outcome`,
+          `审批${named(node)}的出线须标明结果`,
+          `edges leaving approval ${named(node)} must name an outcome`,
         );
       const seats = node.approvers.reduce((sum, rule) => sum + rule.seats, 0);
       if (node.policy.type === 'quorum' && node.policy.n > seats)
         report(
           'SEATS_INSUFFICIENT',
           where,
-          `审批 ${node.name} 的通过人数 ${node.policy.n} 超过席位数 ${seats}`,
-          `quorum ${node.policy.n} exceeds the ${seats} seats`,
+          `审批${named(node)}的通过人数 ${node.policy.n} 超过席位数 ${seats}`,
+          `approval ${named(node)}: quorum ${node.policy.n} exceeds the ${seats} seats`,
         );
       break;
     }
@@ -238,18 +254,23 @@ function checkNode(graph: Graph, node: ProcessNode, isStandIn: StandInTest, repo
         report(
           'SEATS_INSUFFICIENT',
           where,
-          `所需评审人数 ${node.completion.n} 超过席位数 ${seats}`,
-          `completion needs ${node.completion.n} reviewers but there are ${seats} seats`,
+          `评审${named(node)}所需评审人数 ${node.completion.n} 超过席位数 ${seats}`,
+          `review ${named(node)}: completion needs ${node.completion.n} reviewers but there are ${seats} seats`,
         );
       const ids = node.rubric.map((criterion) => criterion.id);
       if (new Set(ids).size !== ids.length)
-        report('FORM_DUPLICATE_FIELD', where, `评分项编号重复`, `rubric criterion ids repeat`);
+        report(
+          'FORM_DUPLICATE_FIELD',
+          where,
+          `评审${named(node)}的评分项编号重复`,
+          `review ${named(node)}: rubric criterion ids repeat`,
+        );
       if (node.ratingVariable && !node.ratingBands)
         report(
           'FORM_FIELD_INVALID',
           where,
-          '设置了等级变量但没有等级区间',
-          'ratingVariable needs ratingBands',
+          `评审${named(node)}设置了等级变量但没有等级区间`,
+          `review ${named(node)}: ratingVariable needs ratingBands`,
         );
       break;
     }
@@ -259,16 +280,16 @@ function checkNode(graph: Graph, node: ProcessNode, isStandIn: StandInTest, repo
         report(
           'GATEWAY_DEFAULT_MISSING',
           where,
-          `条件分支 ${node.name} 须恰有一条默认出线（现有 ${defaults.length} 条）`,
-          `gateway ${node.id} needs exactly one default edge (found ${defaults.length})`,
+          `条件分支${named(node)}须恰有一条默认出线（现有 ${defaults.length} 条）`,
+          `gateway ${named(node)} needs exactly one default edge (found ${defaults.length})`,
         );
       for (const edge of out)
         if (!isStandIn(edge) && !edge.default && edge.condition === undefined)
           report(
             'GATEWAY_CONDITION_MISSING',
             { edgeId: edge.id },
-            `条件分支的出线${edgeName(graph, edge)}缺少条件`,
-            `gateway edge ${edge.id} has no condition`,
+            `条件分支${named(node)}的出线${edgeName(graph, edge)}缺少条件`,
+            `edge ${edgeName(graph, edge)} leaving gateway ${named(node)} has no condition`,
           );
       break;
     }
@@ -288,7 +309,13 @@ function checkNode(graph: Graph, node: ProcessNode, isStandIn: StandInTest, repo
 }
 
 function checkDeadline(
-  node: { id: string; due?: string; reminder?: { after: string }; escalation?: { after: string } },
+  node: {
+    id: string;
+    name: string;
+    due?: string;
+    reminder?: { after: string };
+    escalation?: { after: string };
+  },
   report: Report,
 ): void {
   const durations = {
@@ -301,8 +328,8 @@ function checkDeadline(
       report(
         'DURATION_INVALID',
         { nodeId: node.id },
-        `${field} 不是有效的 ISO 8601 时长或工作日数（如 5WD）：${value}`,
-        `${field} is not a valid ISO 8601 duration or working-day count (e.g. 5WD): ${value}`,
+        `节点${named(node)}的 ${field} 不是有效的 ISO 8601 时长或工作日数（如 5WD）：${value}`,
+        `node ${named(node)}: ${field} is not a valid ISO 8601 duration or working-day count (e.g. 5WD): ${value}`,
       );
 }
 
@@ -359,7 +386,7 @@ function checkTimer(
   const where = { nodeId: node.id };
   const spec = node.timer;
   const invalid = (zh: string, en: string) =>
-    report('TIMER_INVALID', where, `定时节点 ${node.name}：${zh}`, `timer ${node.id}: ${en}`);
+    report('TIMER_INVALID', where, `定时节点${named(node)}：${zh}`, `timer ${named(node)}: ${en}`);
   switch (spec.type) {
     case 'duration':
       if (!isDefinitionDuration(spec.duration))
@@ -384,8 +411,8 @@ function checkTimer(
         report(
           'OUTCOME_EDGE_MISSING',
           where,
-          `循环定时节点 ${node.name} 缺少“完成”出线`,
-          `cycle timer ${node.id} has no 'done' edge`,
+          `循环定时节点${named(node)}缺少“完成”出线`,
+          `cycle timer ${named(node)} has no 'done' edge`,
         );
       break;
     }
@@ -394,8 +421,8 @@ function checkTimer(
     report(
       'OUTCOME_INVALID',
       where,
-      '只有循环定时节点可以有 done 出线',
-      "only cycle timers have a 'done' edge",
+      `定时节点${named(node)}：只有循环定时节点可以有 done 出线`,
+      `timer ${named(node)}: only cycle timers have a 'done' edge`,
     );
 }
 
@@ -405,8 +432,8 @@ function checkAction(node: Extract<ProcessNode, { kind: 'action' }>, report: Rep
     report(
       'UNKNOWN_ACTION',
       { nodeId: node.id },
-      `未注册的动作：${node.action}`,
-      `unknown action: ${node.action}`,
+      `动作${named(node)}：未注册的动作 ${node.action}`,
+      `action ${named(node)}: unknown action ${node.action}`,
     );
     return;
   }
@@ -428,8 +455,8 @@ function checkAction(node: Extract<ProcessNode, { kind: 'action' }>, report: Rep
     report(
       'ACTION_PARAMS_INVALID',
       { nodeId: node.id },
-      `动作 ${node.name} 的参数无效：${detail}`,
-      `action ${node.id} parameters are invalid: ${detail}`,
+      `动作${named(node)}的参数无效：${detail}`,
+      `action ${named(node)}: parameters are invalid: ${detail}`,
     );
   }
 }
@@ -446,8 +473,8 @@ function checkEdgesOutsideGateways(graph: Graph, isStandIn: StandInTest, report:
       report(
         'CONDITION_OUTSIDE_GATEWAY',
         { edgeId: edge.id },
-        `只有条件分支的出线可以带条件或默认标记`,
-        `only gateway edges carry conditions or a default flag`,
+        `连线${edgeName(graph, edge)}：只有条件分支的出线可以带条件或默认标记`,
+        `edge ${edgeName(graph, edge)}: only gateway edges carry conditions or a default flag`,
       );
   }
 }
@@ -465,8 +492,8 @@ function checkReturnTargets(graph: Graph, isStandIn: StandInTest, report: Report
         report(
           'RETURN_TARGET_INVALID',
           { nodeId: node.id },
-          `节点 ${node.name} 的退回目标 ${target} 须是本流程中其他的办理、审批或评审节点`,
-          `return target ${target} of ${node.id} must be another task node of the definition`,
+          `节点${named(node)}的退回目标${quoted(found?.name ?? target)}须是本流程中其他的办理、审批或评审节点`,
+          `return target ${quoted(found?.name ?? target)} of ${named(node)} must be another task node of the definition`,
         );
     }
   }
@@ -489,8 +516,8 @@ function checkAssigneeVariables(def: DefinitionLists, report: Report): void {
         report(
           'ASSIGNEE_VARIABLE_UNKNOWN',
           { nodeId: node.id },
-          `节点 ${node.name} 的办理人取自变量 ${rule.name}，但流程既未声明它，也没有表单字段写入它`,
-          `the assignee of ${node.id} comes from ${rule.name}, which no declaration or form field provides`,
+          `节点${named(node)}的办理人取自变量 ${rule.name}，但流程既未声明它，也没有表单字段写入它`,
+          `the assignee of ${named(node)} comes from ${rule.name}, which no declaration or form field provides`,
         );
   }
 }
@@ -506,8 +533,8 @@ function checkCarbonCopies(graph: Graph, report: Report): void {
         report(
           'CC_RECIPIENT_DUPLICATE',
           { nodeId: node.id },
-          `节点 ${node.name} 的抄送对象 ${key} 重复`,
-          `cc recipient ${key} of ${node.id} is listed twice`,
+          `节点${named(node)}的抄送对象 ${key} 重复`,
+          `cc recipient ${key} of ${named(node)} is listed twice`,
         );
       seen.add(key);
     }
@@ -521,8 +548,8 @@ function checkHandlers(def: DefinitionLists, graph: Graph, report: Report): void
         report(
           'HANDLER_TARGET_UNKNOWN',
           { nodeId, handlerId: handler.id },
-          `事件处理 ${handler.id} 引用了不存在的节点 ${nodeId}`,
-          `event handler ${handler.id} names unknown node ${nodeId}`,
+          `事件处理${quoted(handler.id)}引用了不存在的节点${quoted(nodeId)}`,
+          `event handler ${quoted(handler.id)} names unknown node ${quoted(nodeId)}`,
         );
     if (handler.payload) checkPayload(def, handler, report);
   }
@@ -604,22 +631,22 @@ function checkReachability(
       report(
         'UNREACHABLE_NODE',
         { nodeId: node.id },
-        `节点 ${node.name} 从开始节点不可达`,
-        `node ${node.id} cannot be reached from the start`,
+        `节点${named(node)}从开始节点不可达`,
+        `node ${named(node)} cannot be reached from the start`,
       );
     else if (loops.has(node.id))
       report(
         'LOOP_WITHOUT_EXIT',
         { nodeId: node.id },
-        `节点 ${node.name} 处于无出口的循环中`,
-        `node ${node.id} is in a loop with no way out`,
+        `节点${named(node)}处于无出口的循环中`,
+        `node ${named(node)} is in a loop with no way out`,
       );
     else if (!toEnd.has(node.id))
       report(
         'CANNOT_REACH_END',
         { nodeId: node.id },
-        `节点 ${node.name} 无法到达结束节点`,
-        `node ${node.id} cannot reach an end`,
+        `节点${named(node)}无法到达结束节点`,
+        `node ${named(node)} cannot reach an end`,
       );
   }
 }
@@ -707,8 +734,8 @@ function checkParallels(def: DefinitionLists, graph: Graph, report: Report): voi
       report(
         'PARALLEL_SHAPE',
         { nodeId: node.id },
-        `并行节点 ${node.name} 须为分支（一进多出）或汇聚（多进一出）`,
-        `parallel node ${node.id} must either split (one in, several out) or join (several in, one out)`,
+        `并行节点${named(node)}须为分支（一进多出）或汇聚（多进一出）`,
+        `parallel node ${named(node)} must either split (one in, several out) or join (several in, one out)`,
       );
   }
   for (const node of parallels) {
@@ -718,8 +745,8 @@ function checkParallels(def: DefinitionLists, graph: Graph, report: Report): voi
       report(
         'PARALLEL_UNMATCHED',
         { nodeId: node.id },
-        `并行分支 ${node.name} 的各分支没有汇聚到同一个汇聚节点`,
-        `the branches of parallel split ${node.id} do not all meet at one join`,
+        `并行分支${named(node)}的各分支没有汇聚到同一个汇聚节点`,
+        `the branches of parallel split ${named(node)} do not all meet at one join`,
       );
     else matchedJoins.add(join);
   }
@@ -728,8 +755,8 @@ function checkParallels(def: DefinitionLists, graph: Graph, report: Report): voi
       report(
         'PARALLEL_UNMATCHED',
         { nodeId: node.id },
-        `并行汇聚 ${node.name} 没有对应的并行分支`,
-        `parallel join ${node.id} has no matching split`,
+        `并行汇聚${named(node)}没有对应的并行分支`,
+        `parallel join ${named(node)} has no matching split`,
       );
 }
 
@@ -817,13 +844,13 @@ function checkFeelExpressions(def: DefinitionLists, namesKnown: boolean, report:
           `FEEL expression names unknown variable ${name}: ${expression}`,
         );
   };
-  const checkVariable = (name: string | undefined, nodeId: string) => {
+  const checkVariable = (name: string | undefined, node: ProcessNode) => {
     if (namesKnown && name !== undefined && !known.has(name))
       report(
         'VARIABLE_UNKNOWN',
-        { nodeId },
-        `节点引用了未声明的变量 ${name}`,
-        `node ${nodeId} names unknown variable ${name}`,
+        { nodeId: node.id },
+        `节点${named(node)}引用了未声明的变量 ${name}`,
+        `node ${named(node)} names unknown variable ${name}`,
       );
   };
   // Conditions decide routes: one that fails for every typed sample would only ever raise incidents.
@@ -857,14 +884,14 @@ function checkFeelExpressions(def: DefinitionLists, namesKnown: boolean, report:
       case 'timer':
         if (node.timer.type === 'cycle' && node.timer.until !== undefined)
           checkCondition(node.timer.until, where);
-        if (node.timer.type === 'date') checkVariable(node.timer.dateVariable, node.id);
+        if (node.timer.type === 'date') checkVariable(node.timer.dateVariable, node);
         break;
       case 'subprocess':
-        checkVariable(node.itemsVariable, node.id);
+        checkVariable(node.itemsVariable, node);
         for (const expression of Object.values(node.input)) check(expression, where, ['item']);
         break;
       case 'review':
-        checkVariable(node.subjectsVariable, node.id);
+        checkVariable(node.subjectsVariable, node);
         break;
       default:
         break;

@@ -51,8 +51,8 @@ describe('definition stages', () => {
         code: 'UNKNOWN_STAGE',
         nodeId: 'fill',
         message: {
-          zh: '节点 填写 所属阶段 missing 未在 stages 中声明',
-          en: 'node fill names stage missing, which the definition does not declare',
+          zh: '节点「填写」所属阶段「missing」未在 stages 中声明',
+          en: 'node 「填写」 names stage 「missing」, which the definition does not declare',
         },
       },
     ]);

@@ -611,6 +611,61 @@ describe('schema problems', () => {
   });
 });
 
+describe('graph problems name nodes as the schema problems do', () => {
+  const messagesOf = (def: Raw) => validateDefinition(def).problems.map((problem) => problem.message);
+
+  it.each<[string, (def: Raw) => void, { zh: string; en: string }]>([
+    [
+      'a gateway without a default edge, by its kind and name',
+      (def) => delete edge(def, 'e4').default,
+      {
+        zh: '条件分支「选择」须恰有一条默认出线（现有 0 条）',
+        en: 'gateway 「选择」 needs exactly one default edge (found 0)',
+      },
+    ],
+    [
+      'a gateway edge without a condition, by the gateway and the edge',
+      (def) => delete edge(def, 'e3').condition,
+      {
+        zh: '条件分支「选择」的出线「选择 → 审批」缺少条件',
+        en: 'edge 「选择 → 审批」 leaving gateway 「选择」 has no condition',
+      },
+    ],
+    [
+      'an approval without its reject edge',
+      (def) => def.edges.splice(def.edges.indexOf(edge(def, 'e6')), 1),
+      { zh: '审批「审批」缺少“不通过”出线', en: "approval 「审批」 has no 'reject' edge" },
+    ],
+    [
+      'a node without outgoing edges, by name and not by id',
+      (def) =>
+        def.nodes.push({ id: 'lonely_1', kind: 'userTask', name: '孤立任务', assignee: { type: 'starter' } }),
+      { zh: '节点「孤立任务」没有出线', en: 'node 「孤立任务」 has no outgoing edge' },
+    ],
+    [
+      'a dangling edge, by the id of the node that does not exist',
+      (def) => def.edges.push({ id: 'e9', from: 'task', to: 'gone' }),
+      {
+        zh: '连线「填写 → gone」的终点「gone」不存在',
+        en: 'edge 「填写 → gone」 ends at unknown node 「gone」',
+      },
+    ],
+  ])('%s', (_title, change, expected) => {
+    const def = base();
+    change(def);
+    expect(messagesOf(def)).toContainEqual(expected);
+  });
+
+  it('tells apart nodes of one kind that the canvas names apart', () => {
+    const def = base();
+    for (const name of ['审批 2', '审批 3'])
+      def.nodes.push({ id: `x${name.at(-1)}`, kind: 'userTask', name, assignee: { type: 'starter' } });
+    expect(messagesOf(def).map((message) => message.zh)).toEqual(
+      expect.arrayContaining(['节点「审批 2」从开始节点不可达', '节点「审批 3」从开始节点不可达']),
+    );
+  });
+});
+
 describe('graph checks beside schema problems', () => {
   it('keeps checking the graph over the parts that parse', () => {
     const def = base();

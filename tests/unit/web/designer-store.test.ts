@@ -3,7 +3,7 @@
 // connection rules refuse what the engine could never run.
 import type { ProcessDefinition } from '../../../workflows/engine/definition-schema';
 import { validateDefinition } from '../../../workflows/engine/validate-definition';
-import { copyName } from '../../../web/src/designer/store/clipboard';
+import { firstFreeName } from '../../../web/src/designer/store/clipboard';
 import { createDesignerStore, HISTORY_LIMIT } from '../../../web/src/designer/store/designer-store';
 
 const empty = (): ProcessDefinition => ({
@@ -212,14 +212,25 @@ describe('designer store', () => {
 });
 
 describe('copy names', () => {
+  it('names new nodes of one name apart, 审批, 审批 2, 审批 3, filling the first free number', () => {
+    const store = createDesignerStore(empty());
+    const names = () => store.getState().definition.nodes.map((node) => node.name);
+    for (let i = 0; i < 3; i += 1) store.getState().addNode('approval', '审批', { x: 0, y: 0 });
+    expect(names()).toEqual(['开始', '结束', '审批', '审批 2', '审批 3']);
+    const second = store.getState().definition.nodes[3]!.id;
+    store.getState().deleteElements([second], []);
+    store.getState().addNode('approval', '审批', { x: 0, y: 0 });
+    expect(names()).toEqual(['开始', '结束', '审批', '审批 3', '审批 2']);
+  });
+
   it('names the first copy 「X（副本）」 and the next ones by number, skipping names in use', () => {
-    expect(copyName('填报', new Set(['填报']), zhCopies)).toBe('填报（副本）');
-    expect(copyName('填报', new Set(['填报', '填报（副本）']), zhCopies)).toBe('填报（副本 2）');
-    expect(copyName('填报', new Set(['填报（副本）', '填报（副本 2）', '填报（副本 3）']), zhCopies)).toBe(
-      '填报（副本 4）',
-    );
+    expect(firstFreeName('填报', new Set(['填报']), zhCopies)).toBe('填报（副本）');
+    expect(firstFreeName('填报', new Set(['填报', '填报（副本）']), zhCopies)).toBe('填报（副本 2）');
+    expect(
+      firstFreeName('填报', new Set(['填报（副本）', '填报（副本 2）', '填报（副本 3）']), zhCopies),
+    ).toBe('填报（副本 4）');
     // A copy of a copy is a copy of that name.
-    expect(copyName('填报（副本）', new Set(['填报（副本）']), zhCopies)).toBe('填报（副本）（副本）');
+    expect(firstFreeName('填报（副本）', new Set(['填报（副本）']), zhCopies)).toBe('填报（副本）（副本）');
   });
 });
 

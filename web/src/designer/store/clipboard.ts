@@ -13,8 +13,12 @@ export type Clipboard = { nodes: ProcessNode[]; edges: ProcessEdge[] };
 /** The name of the `n`-th copy of a node named `name`, in the interface language (n = 1: the first). */
 export type CopyNaming = (name: string, n: number) => string;
 
-/** The first copy name no node has yet: two pastes of one node never give two nodes one name. */
-export function copyName(name: string, taken: ReadonlySet<string>, naming: CopyNaming): string {
+/** A new node's name, numbered from the second node of a name on: 审批, 审批 2, 审批 3. */
+export const numberedApart: CopyNaming = (name, n) => (n === 1 ? name : `${name} ${n}`);
+
+/** The first name `naming` gives that no node has yet: two pastes of one node, or two palette
+ * clicks of one kind, never give two nodes one name. */
+export function firstFreeName(name: string, taken: ReadonlySet<string>, naming: CopyNaming): string {
   for (let n = 1; ; n += 1) {
     const candidate = naming(name, n);
     if (!taken.has(candidate)) return candidate;
@@ -47,7 +51,7 @@ export function pasteClipboard(
   const remap = (id: string) => idMap.get(id) ?? id;
   const nodes = clipboard.nodes.map((node): ProcessNode => {
     const position = node.position ?? { x: 0, y: 0 };
-    const name = copyName(node.name, names, naming);
+    const name = firstFreeName(node.name, names, naming);
     names.add(name);
     const moved = {
       ...node,

@@ -9,7 +9,14 @@ import type {
   ProcessEdge,
   ProcessNode,
 } from '../../../../workflows/engine/definition-schema.js';
-import { copySelection, pasteClipboard, type Clipboard, type CopyNaming } from './clipboard.js';
+import {
+  copySelection,
+  firstFreeName,
+  numberedApart,
+  pasteClipboard,
+  type Clipboard,
+  type CopyNaming,
+} from './clipboard.js';
 import { edgeFor, judgeConnection, type ConnectionVerdict } from './connection-rules.js';
 import {
   addNodes,
@@ -153,7 +160,11 @@ export function createDesignerStore(initial: ProcessDefinition) {
       addNode: (kind, name, position) => {
         const { definition } = get();
         const id = freshId(kind, new Set(definition.nodes.map((node) => node.id)));
-        commit(addNodes(definition, [newNode(kind, id, name, position)]));
+        // Named apart from the nodes already drawn, so that problems and panels can tell them apart.
+        const names = new Set(definition.nodes.map((node) => node.name));
+        commit(
+          addNodes(definition, [newNode(kind, id, firstFreeName(name, names, numberedApart), position)]),
+        );
         set({ selectedNodeIds: [id], selectedEdgeIds: [] });
         return id;
       },
