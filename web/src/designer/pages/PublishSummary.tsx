@@ -45,7 +45,15 @@ export function PublishSummary({ definitionKey, onChoose }: { definitionKey: str
           : t('designer.editing.diffTitle', { version: latest })}
       </Typography.Title>
       {latest !== undefined &&
-        (changes ? <DiffList changes={changes} onChoose={choose} /> : <Spin size="small" />)}
+        (changes ? (
+          <DiffList
+            changes={changes}
+            graphs={{ before: latestGraph.data, after: definition }}
+            onChoose={choose}
+          />
+        ) : (
+          <Spin size="small" />
+        ))}
       <Typography.Title level={5}>{t('designer.editing.runningTitle')}</Typography.Title>
       {running.length === 0 ? (
         <Typography.Paragraph>{t('designer.editing.noRunning')}</Typography.Paragraph>
