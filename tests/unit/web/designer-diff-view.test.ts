@@ -17,7 +17,7 @@ import {
   formatDiffValue,
   mergeRemoved,
 } from '../../../web/src/designer/history/diff-view';
-import { diffEntryName, diffRowsOf } from '../../../web/src/designer/history/diff-rows';
+import { diffEntryName, diffRowsOf, withDefaults } from '../../../web/src/designer/history/diff-rows';
 
 const older: ProcessDefinition = {
   key: 'volunteers',
@@ -300,6 +300,29 @@ describe('diff rows as sentences', () => {
       '表单字段「项目标题」的必填 是 → 否',
     ]);
     expect(rowsOf(before, after, english, false)[0]).toBe('variable “budget” required no → yes');
+  });
+
+  it('compares a draft with schema problems on what it says, not on defaults it leaves out', () => {
+    const stored = graph({
+      id: 'end',
+      kind: 'end',
+      name: '结束',
+      terminate: false,
+      position: { x: 0, y: 0 },
+    });
+    // The draft leaves out defaults and has a broken task that the comparison keeps as it is.
+    const broken = { id: 'fill', kind: 'userTask', name: '' };
+    const draft = {
+      ...graph({ id: 'end', kind: 'end', name: '结束', position: { x: 0, y: 0 } }),
+      variables: [{ name: 'budget', type: 'number' }],
+    };
+    (draft.nodes as unknown[]).push(broken);
+    expect(diffDefinitions(stored, draft).map((change) => change.properties.length)).toEqual([1, 1, 0]);
+    const filled = (value: unknown) => withDefaults(value) as Record<string, unknown>;
+    const changes = diffDefinitions(filled(stored), filled(draft));
+    expect(changes.map((change) => [change.target, change.id, change.change])).toEqual([
+      ['node', 'fill', 'added'],
+    ]);
   });
 
   it('names the process by its name in the entry title, not its key', () => {
