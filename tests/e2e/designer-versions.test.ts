@@ -47,12 +47,22 @@ const version1 = {
   ],
 };
 
-/** Version 2: the task is renamed and given 2 hours; the station head checks the papers before the end. */
+/**
+ * Version 2: a description; the task is renamed, given 2 hours, an officer of the unit instead of the
+ * starter and a note field; the station head checks the papers before the end.
+ */
 const version2 = {
   ...version1,
+  description: '高龄老人津贴的申领材料与审核',
   nodes: [
     version1.nodes[0],
-    { ...version1.nodes[1], name: '准备申报材料', due: 'PT2H' },
+    {
+      ...version1.nodes[1],
+      name: '准备申报材料',
+      due: 'PT2H',
+      assignee: { type: 'role', role: 'officer', scope: 'unit' },
+      form: [{ name: 'note', label: '说明', type: 'textarea' }],
+    },
     version1.nodes[2],
     {
       id: 'check',
@@ -162,6 +172,12 @@ describeWithBrowser('an admin compares two versions and moves a running project 
     await renamed.getByText('准备申报材料', { exact: true }).waitFor();
     await renamed.getByRole('button', { name: '办理时限 — → 2 小时' }).waitFor();
     await expect(renamed.getByText('due', { exact: true }).count()).resolves.toBe(0);
+    // A whole new form field is one sentence, an assignee rule one row as the canvas words it.
+    await renamed.getByRole('button', { name: '新增表单字段「说明」（多行文本）', exact: true }).waitFor();
+    await renamed.getByRole('button', { name: '办理人 发起人 → 项目社工 · 本单位', exact: true }).waitFor();
+    await expect(renamed.getByText(/\{"name"|第 1 项/).count()).resolves.toBe(0);
+    // The process's own entry is named by its name, not its key.
+    await changes.getByText(`流程 ${version1.name}`, { exact: true }).waitFor();
     // Choosing a change selects its node on the canvas.
     await renamed.getByRole('button', { name: /名称/ }).click();
     await page.locator('.react-flow__node.selected[data-id="fill"]').waitFor();

@@ -17,6 +17,7 @@ import {
   formatDiffValue,
   mergeRemoved,
 } from '../../../web/src/designer/history/diff-view';
+import { diffEntryName, diffRowsOf, withDefaults } from '../../../web/src/designer/history/diff-rows';
 
 const older: ProcessDefinition = {
   key: 'volunteers',
@@ -121,18 +122,18 @@ describe('version diff view', () => {
   });
 });
 
-describe('changed properties as people read them', () => {
-  /** The app's own catalogues, general and designer, as the designer chunk merges them. */
-  const translator = async (language: 'zh-CN' | 'en'): Promise<TFunction> => {
-    const [general, designer] = language === 'zh-CN' ? [zhCN, designerZh] : [en, designerEn];
-    const i18n = i18next.createInstance();
-    await i18n.init({
-      lng: language,
-      resources: { [language]: { translation: { ...general, ...designer } } },
-    });
-    return i18n.t;
-  };
+/** The app's own catalogues, general and designer, as the designer chunk merges them. */
+const translator = async (language: 'zh-CN' | 'en'): Promise<TFunction> => {
+  const [general, designer] = language === 'zh-CN' ? [zhCN, designerZh] : [en, designerEn];
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    lng: language,
+    resources: { [language]: { translation: { ...general, ...designer } } },
+  });
+  return i18n.t;
+};
 
+describe('changed properties as people read them', () => {
   it.each([
     ['name', '名称', 'name'],
     ['approvers[0].assignee.scope', '审批人第 1 项的办理人的范围', 'approvers 1 assignee scope'],
@@ -177,5 +178,157 @@ describe('changed properties as people read them', () => {
         describeDiffValue('terminate', true, t),
       ].map((reading) => reading.text),
     ).toEqual([expect.stringMatching(/^3 /), en.roles.supervisor, 'yes']);
+  });
+});
+
+describe('diff rows as sentences', () => {
+  const title = { name: 'title', label: '标题', type: 'text', required: true };
+  const note = { name: 'note', label: '说明', type: 'textarea', required: false };
+  const task = (extra: Record<string, unknown>) => ({
+    id: 'fill',
+    kind: 'userTask',
+    name: '填写',
+    assignee: { type: 'role', role: 'officer', scope: 'unit' },
+    form: [title],
+    position: { x: 0, y: 0 },
+    ...extra,
+  });
+  const graph = (node: Record<string, unknown>, rest: Record<string, unknown> = {}) => ({
+    key: 'review-good',
+    name: '项目评审',
+    version: 1,
+    variables: [{ name: 'budget', type: 'number', required: false }],
+    stages: [{ id: 'assess', name: '预估' }],
+    eventHandlers: [],
+    nodes: [node],
+    edges: [],
+    ...rest,
+  });
+  /** The rows of every entry, each as the list shows it. */
+  const rowsOf = (
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+    t: TFunction,
+    zh: boolean,
+  ) =>
+    diffDefinitions(before, after).flatMap((change) =>
+      diffRowsOf(change, { before, after }, t, zh).map((row) =>
+        row.kind === 'changed' ? `${row.name} ${row.before.text} → ${row.after.text}` : row.text,
+      ),
+    );
+
+  it('says a form field added or removed whole in one sentence with its label and type', async () => {
+    const [zh, english] = [await translator('zh-CN'), await translator('en')];
+    const before = graph(task({}));
+    const after = graph(task({ form: [title, note] }));
+    expect(rowsOf(before, after, zh, true)).toEqual(['新增表单字段「说明」（多行文本）']);
+    expect(rowsOf(after, before, zh, true)).toEqual(['删除表单字段「说明」（多行文本）']);
+    expect(rowsOf(before, after, english, false)).toEqual([
+      `Added form field “说明” (${designerEn.designer.form.types.textarea})`,
+    ]);
+  });
+
+  it('names variables, stages and seat rules added whole, never as JSON', async () => {
+    const t = await translator('zh-CN');
+    const before = graph(task({}));
+    const after = graph(task({}), {
+      variables: [
+        { name: 'budget', type: 'number', required: false },
+        { name: 'score', type: 'integer', required: true },
+      ],
+      stages: [
+        { id: 'assess', name: '预估' },
+        { id: 'plan', name: '计划' },
+      ],
+    });
+    expect(rowsOf(before, after, t, true)).toEqual(['新增流程变量「score」（整数）', '新增阶段「计划」']);
+    const seats = (n: number) =>
+      graph({
+        id: 'ok',
+        kind: 'approval',
+        name: '审批',
+        policy: { type: 'all' },
+        approvers: [
+          { assignee: { type: 'role', role: 'officer', scope: 'unit' }, seats: 1 },
+          ...(n > 1 ? [{ assignee: { type: 'starter' }, seats: 1 }] : []),
+        ],
+        position: { x: 0, y: 0 },
+      });
+    expect(rowsOf(seats(1), seats(2), t, true)).toEqual(['新增审批人「发起人」']);
+  });
+
+  it('shows an assignee rule’s changed parts as one row, worded as the canvas words it', async () => {
+    const [zh, english] = [await translator('zh-CN'), await translator('en')];
+    const before = graph(task({}));
+    const after = graph(task({ assignee: { type: 'starter' } }));
+    expect(rowsOf(before, after, zh, true)).toEqual(['办理人 项目社工 · 本单位 → 发起人']);
+    expect(rowsOf(before, after, english, false)).toEqual([
+      `assignee ${en.roles.officer} · ${designerEn.designer.scope.unit} → ${designerEn.designer.assignee.starter}`,
+    ]);
+  });
+
+  it('shows a timer’s and an escalation’s changed parts as one row each', async () => {
+    const t = await translator('zh-CN');
+    const timer = (spec: Record<string, unknown>) =>
+      graph({ id: 'wait', kind: 'timer', name: '等待', timer: spec, position: { x: 0, y: 0 } });
+    expect(
+      rowsOf(
+        timer({ type: 'duration', duration: 'P1D' }),
+        timer({ type: 'cycle', cycle: 'R4/P1Y' }),
+        t,
+        true,
+      ),
+    ).toEqual(['定时 等待 1 天 → 每年一次，共 4 次']);
+    const before = graph(task({ escalation: { after: 'P1D', toRole: 'supervisor' } }));
+    const after = graph(task({ escalation: { after: 'P2D', toRole: 'officer' } }));
+    expect(rowsOf(before, after, t, true)).toEqual([
+      `逾期上报 时间 1 天，上报给 站长/督导 → 时间 2 天，上报给 项目社工`,
+    ]);
+  });
+
+  it('names list items by their label or name instead of their position', async () => {
+    const [zh, english] = [await translator('zh-CN'), await translator('en')];
+    const before = graph(task({}));
+    const after = graph(task({ form: [{ ...title, label: '项目标题', required: false }] }), {
+      variables: [{ name: 'budget', type: 'number', required: true }],
+      stages: [{ id: 'assess', name: '预估阶段' }],
+    });
+    expect(rowsOf(before, after, zh, true)).toEqual([
+      '流程变量「budget」的必填 否 → 是',
+      '阶段「预估阶段」的名称 预估 → 预估阶段',
+      '表单字段「项目标题」的标题 标题 → 项目标题',
+      '表单字段「项目标题」的必填 是 → 否',
+    ]);
+    expect(rowsOf(before, after, english, false)[0]).toBe('variable “budget” required no → yes');
+  });
+
+  it('compares a draft with schema problems on what it says, not on defaults it leaves out', () => {
+    const stored = graph({
+      id: 'end',
+      kind: 'end',
+      name: '结束',
+      terminate: false,
+      position: { x: 0, y: 0 },
+    });
+    // The draft leaves out defaults and has a broken task that the comparison keeps as it is.
+    const broken = { id: 'fill', kind: 'userTask', name: '' };
+    const draft = {
+      ...graph({ id: 'end', kind: 'end', name: '结束', position: { x: 0, y: 0 } }),
+      variables: [{ name: 'budget', type: 'number' }],
+    };
+    (draft.nodes as unknown[]).push(broken);
+    expect(diffDefinitions(stored, draft).map((change) => change.properties.length)).toEqual([1, 1, 0]);
+    const filled = (value: unknown) => withDefaults(value) as Record<string, unknown>;
+    const changes = diffDefinitions(filled(stored), filled(draft));
+    expect(changes.map((change) => [change.target, change.id, change.change])).toEqual([
+      ['node', 'fill', 'added'],
+    ]);
+  });
+
+  it('names the process by its name in the entry title, not its key', () => {
+    const before = graph(task({}));
+    const after = { ...graph(task({})), description: '新的说明' };
+    const [change] = diffDefinitions(before, after);
+    expect(change && diffEntryName(change, { before, after })).toBe('项目评审');
   });
 });

@@ -1,11 +1,12 @@
 // The property-level diff beside the canvas: one entry per changed node, edge, handler or the
-// definition itself, with each property by its name (办理时限, 审批人第 1 项的办理人) and its value
-// before → after as people read it. Choosing a node's or an edge's entry selects it on the canvas
-// and brings it into view.
+// process itself (named by its name), with its changes as rows (diff-rows.ts): 办理时限 1 天 → 2 天,
+// 新增表单字段「说明」（多行文本）, 办理人 项目社工 · 本单位 → 发起人. Choosing a node's or an
+// edge's entry selects it on the canvas and brings it into view.
 import { Button, Empty, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DefinitionChange } from '../../../../workflows/engine/definition-diff.js';
-import { describeDiffProperty, describeDiffValue, type DiffMark } from './diff-view.js';
+import { diffEntryName, diffRowsOf, type DiffGraphs, type DiffRow } from './diff-rows.js';
+import type { DiffMark, DiffValueText } from './diff-view.js';
 
 const MARK_TAGS: Record<DiffMark, string> = {
   added: 'sgf-tag-good',
@@ -13,20 +14,25 @@ const MARK_TAGS: Record<DiffMark, string> = {
   removed: 'sgf-tag-bad',
 };
 
+/** The entries of `changes`, which the diff found between the two `graphs`. */
 export function DiffList({
   changes,
+  graphs,
   onChoose,
 }: {
   changes: readonly DefinitionChange[];
+  graphs: DiffGraphs;
   onChoose: (change: DefinitionChange) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (changes.length === 0) return <Empty description={t('designer.history.noChanges')} />;
+  const zh = i18n.language.startsWith('zh');
   return (
     <ul className="sgf-diff-list" aria-label={t('designer.history.changes')}>
       {changes.map((change) => {
         const onCanvas = change.target === 'node' || change.target === 'edge';
-        const title = `${t(`designer.history.targets.${change.target}`)} ${change.label ?? change.id}`;
+        const title = `${t(`designer.history.targets.${change.target}`)} ${diffEntryName(change, graphs)}`;
+        const rows = diffRowsOf(change, graphs, t, zh);
         return (
           <li key={`${change.target}:${change.id}`} className="sgf-diff-entry">
             <div className="sgf-diff-entry-title">
@@ -39,16 +45,11 @@ export function DiffList({
                 <Typography.Text strong>{title}</Typography.Text>
               )}
             </div>
-            {change.properties.length > 0 && (
+            {rows.length > 0 && (
               <ul className="sgf-diff-properties">
-                {change.properties.map((property) => (
-                  <li key={property.path}>
-                    <PropertyChangeText
-                      path={property.path}
-                      before={property.before}
-                      after={property.after}
-                      onChoose={onCanvas ? () => onChoose(change) : undefined}
-                    />
+                {rows.map((row) => (
+                  <li key={row.key}>
+                    <DiffRowText row={row} onChoose={onCanvas ? () => onChoose(change) : undefined} />
                   </li>
                 ))}
               </ul>
@@ -60,37 +61,29 @@ export function DiffList({
   );
 }
 
-/** One property's change; a button choosing its node or edge when that is on the canvas. */
-function PropertyChangeText({
-  path,
-  before,
-  after,
-  onChoose,
-}: {
-  path: string;
-  before: unknown;
-  after: unknown;
-  onChoose: (() => void) | undefined;
-}) {
-  const { t, i18n } = useTranslation();
-  const value = (which: unknown, className: string) => {
-    const reading = describeDiffValue(path, which, t);
-    return reading.code ? (
-      <Typography.Text code className={className}>
-        {reading.text}
-      </Typography.Text>
-    ) : (
-      <span className={className}>{reading.text}</span>
-    );
-  };
-  const name = describeDiffProperty(path, i18n.language.startsWith('zh'));
-  const text = (
-    <>
-      {name && <Typography.Text strong>{name}</Typography.Text>} {value(before, 'sgf-diff-before')}
-      {' → '}
-      {value(after, 'sgf-diff-after')}
-    </>
+function ValueText({ reading, className }: { reading: DiffValueText; className: string }) {
+  return reading.code ? (
+    <Typography.Text code className={className}>
+      {reading.text}
+    </Typography.Text>
+  ) : (
+    <span className={className}>{reading.text}</span>
   );
+}
+
+/** One row: a sentence, or a property before → after; a button choosing its node or edge when that is on the canvas. */
+function DiffRowText({ row, onChoose }: { row: DiffRow; onChoose: (() => void) | undefined }) {
+  const text =
+    row.kind === 'changed' ? (
+      <>
+        {row.name && <Typography.Text strong>{row.name}</Typography.Text>}{' '}
+        <ValueText reading={row.before} className="sgf-diff-before" />
+        {' → '}
+        <ValueText reading={row.after} className="sgf-diff-after" />
+      </>
+    ) : (
+      row.text
+    );
   return onChoose ? (
     <button type="button" className="sgf-diff-property" onClick={onChoose}>
       {text}

@@ -161,7 +161,11 @@ function VersionDiff({
       <DiffCanvas shown={view.shown} marks={view.marks} selectedId={selectedId} />
       <section className="sgf-history-side" aria-label={t('designer.history.changes')}>
         <Typography.Title level={5}>{t('designer.history.changes')}</Typography.Title>
-        <DiffList changes={view.changes} onChoose={choose} />
+        <DiffList
+          changes={view.changes}
+          graphs={{ before: older.data, after: newer.data }}
+          onChoose={choose}
+        />
       </section>
     </div>
   );

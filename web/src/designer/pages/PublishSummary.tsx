@@ -9,8 +9,12 @@ import { Link } from 'react-router-dom';
 import { diffDefinitions, type DefinitionChange } from '../../../../workflows/engine/definition-diff.js';
 import { useFocusElement } from '../canvas/use-focus-element';
 import { DiffList } from '../history/DiffList';
+import { withDefaults } from '../history/diff-rows.js';
 import { useVersionGraph, useVersionList } from '../history/history-hooks.js';
 import { useDesigner } from '../store/DesignerStoreContext';
+
+const isGraph = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function PublishSummary({ definitionKey, onChoose }: { definitionKey: string; onChoose: () => void }) {
   const { t } = useTranslation();
@@ -22,12 +26,16 @@ export function PublishSummary({ definitionKey, onChoose }: { definitionKey: str
   );
   const latestGraph = useVersionGraph(definitionKey, latest);
   const definition = useDesigner((state) => state.definition);
+  // Both with defaults filled in: a draft with schema problems is the editor's raw graph.
+  const compared = useMemo(() => {
+    const published = withDefaults(latestGraph.data);
+    return isGraph(published)
+      ? { before: published, after: withDefaults(definition) as Record<string, unknown> }
+      : undefined;
+  }, [latestGraph.data, definition]);
   const changes = useMemo(
-    () =>
-      latestGraph.data && typeof latestGraph.data === 'object'
-        ? diffDefinitions(latestGraph.data as Record<string, unknown>, definition)
-        : null,
-    [latestGraph.data, definition],
+    () => (compared ? diffDefinitions(compared.before, compared.after) : null),
+    [compared],
   );
   const focus = useFocusElement();
   const choose = (change: DefinitionChange) => {
@@ -45,7 +53,11 @@ export function PublishSummary({ definitionKey, onChoose }: { definitionKey: str
           : t('designer.editing.diffTitle', { version: latest })}
       </Typography.Title>
       {latest !== undefined &&
-        (changes ? <DiffList changes={changes} onChoose={choose} /> : <Spin size="small" />)}
+        (changes && compared ? (
+          <DiffList changes={changes} graphs={compared} onChoose={choose} />
+        ) : (
+          <Spin size="small" />
+        ))}
       <Typography.Title level={5}>{t('designer.editing.runningTitle')}</Typography.Title>
       {running.length === 0 ? (
         <Typography.Paragraph>{t('designer.editing.noRunning')}</Typography.Paragraph>
