@@ -128,12 +128,13 @@ describeWithBrowser(
       await designer.keyboard.press('Delete');
       await designer.locator('.react-flow__edge').first().waitFor({ state: 'detached' });
 
-      // Placed in two rows above the start and end: those were centred before the problems strip
-      // took its height under the canvas, so they now sit low in it, above the minimap's level.
-      await d.drop('办理任务', { x: 0.25, y: 0.14 });
-      await d.drop('审批', { x: 0.7, y: 0.14 });
-      await d.drop('条件分支', { x: 0.2, y: 0.43 });
-      await d.drop('定时', { x: 0.5, y: 0.43 });
+      // Placed in two rows above the start and end (centred before the problems strip took its
+      // height under the canvas, they now sit low in it), and right of the palette's tooltips, which
+      // open beside each entry as the drag passes over it.
+      await d.drop('办理任务', { x: 0.5, y: 0.14 });
+      await d.drop('审批', { x: 0.84, y: 0.14 });
+      await d.drop('条件分支', { x: 0.5, y: 0.43 });
+      await d.drop('定时', { x: 0.82, y: 0.43 });
       for (const label of ['办理任务：办理任务', '审批：审批', '条件分支：条件分支', '定时：定时'])
         await d.node(label).waitFor();
       // Nothing reaches the new nodes yet, and the start leads nowhere.
