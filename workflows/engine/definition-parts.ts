@@ -46,6 +46,14 @@ const lists = {
   edges: z.array(z.unknown()).default([]),
   eventHandlers: z.array(z.unknown()).default([]),
 };
+/** Each list's item schema: the parts parsed one by one. */
+const PART_SCHEMAS = {
+  variables: ZVariableDeclaration,
+  stages: ZStage,
+  nodes: ZNode,
+  edges: ZEdge,
+  eventHandlers: ZEventHandler,
+} as const satisfies Record<keyof typeof lists, z.ZodType>;
 /** The definition with its lists taken as they come: the key, name, version and unknown properties. */
 const ZEnvelope = ZProcessDefinition.extend(lists);
 const ZLists = z.object(lists);
@@ -135,27 +143,27 @@ export function parseDefinitionParts(input: unknown): {
   let variablesKnown = true;
   const brokenHandlerTargets: string[] = [];
   const standIns = new Set<ProcessNode | ProcessEdge>();
-  const variables = parse<VariableDeclaration>('variables', ZVariableDeclaration, () => {
+  const variables = parse<VariableDeclaration>('variables', PART_SCHEMAS.variables, () => {
     variablesKnown = false;
     return undefined;
   });
   // A stage that lost its name is still declared: nodes naming it are not in an unknown stage.
-  const stages = parse<Stage>('stages', ZStage, (raw) => {
+  const stages = parse<Stage>('stages', PART_SCHEMAS.stages, (raw) => {
     const id = stringOf(raw, 'id');
     return id === undefined ? undefined : { id, name: id };
   });
-  const nodes = parse<ProcessNode>('nodes', ZNode, (raw) => {
+  const nodes = parse<ProcessNode>('nodes', PART_SCHEMAS.nodes, (raw) => {
     if (!SILENT_KINDS.has(stringOf(raw, 'kind') ?? '')) variablesKnown = false;
     const standIn = nodeStandIn(raw);
     if (standIn) standIns.add(standIn);
     return standIn;
   });
-  const edges = parse<ProcessEdge>('edges', ZEdge, (raw) => {
+  const edges = parse<ProcessEdge>('edges', PART_SCHEMAS.edges, (raw) => {
     const standIn = edgeStandIn(raw);
     if (standIn) standIns.add(standIn);
     return standIn;
   });
-  const eventHandlers = parse<EventHandler>('eventHandlers', ZEventHandler, (raw) => {
+  const eventHandlers = parse<EventHandler>('eventHandlers', PART_SCHEMAS.eventHandlers, (raw) => {
     variablesKnown = false;
     const target = stringOf(raw, 'target');
     if (target !== undefined) brokenHandlerTargets.push(target);
@@ -177,4 +185,23 @@ export function parseDefinitionParts(input: unknown): {
       variablesKnown,
     },
   };
+}
+
+/**
+ * The graph with the format's defaults filled in for each variable, stage, node, edge and handler
+ * that parses, the others as they are: a stored version has them filled in, a draft being edited
+ * need not, and a default left out is no change (必填 否 → — was not one).
+ */
+export function withDefaults(graph: unknown): unknown {
+  if (!isRaw(graph)) return graph;
+  const filled: Raw = { ...graph };
+  for (const [list, schema] of Object.entries(PART_SCHEMAS)) {
+    const items = graph[list];
+    if (Array.isArray(items))
+      filled[list] = items.map((item: unknown) => {
+        const parsed = schema.safeParse(item);
+        return parsed.success ? parsed.data : item;
+      });
+  }
+  return filled;
 }

@@ -17,7 +17,8 @@ import {
   formatDiffValue,
   mergeRemoved,
 } from '../../../web/src/designer/history/diff-view';
-import { diffEntryName, diffRowsOf, withDefaults } from '../../../web/src/designer/history/diff-rows';
+import { withDefaults } from '../../../workflows/engine/definition-parts';
+import { diffEntryName, diffRowsOf } from '../../../web/src/designer/history/diff-rows';
 
 const older: ProcessDefinition = {
   key: 'volunteers',

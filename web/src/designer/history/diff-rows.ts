@@ -5,16 +5,7 @@
 // compared, since the diff's paths carry list positions only.
 import type { TFunction } from 'i18next';
 import type { DefinitionChange } from '../../../../workflows/engine/definition-diff.js';
-import type { z } from 'zod';
-import {
-  ZAssigneeRule,
-  ZEdge,
-  ZEventHandler,
-  ZNode,
-  ZStage,
-  ZTimerSpec,
-  ZVariableDeclaration,
-} from '../../../../workflows/engine/definition-schema.js';
+import { ZAssigneeRule, ZTimerSpec } from '../../../../workflows/engine/definition-schema.js';
 import { propertyName, propertyPhrase } from '../../../../workflows/engine/property-names.js';
 import { describeAssignee, describeTimer } from '../canvas/node-texts.js';
 import { describeDiffValue, diffPathSegments, type DiffValueText } from './diff-view.js';
@@ -224,31 +215,4 @@ export function diffEntryName(change: DefinitionChange, graphs: DiffGraphs): str
     return text(graph.name) ?? change.id;
   }
   return change.label ?? change.id;
-}
-
-const PART_SCHEMAS: ReadonlyArray<[string, z.ZodType]> = [
-  ['variables', ZVariableDeclaration],
-  ['stages', ZStage],
-  ['nodes', ZNode],
-  ['edges', ZEdge],
-  ['eventHandlers', ZEventHandler],
-];
-
-/**
- * The graph with the format's defaults filled in for each variable, stage, node, edge and handler
- * that parses, the others as they are: a stored version has them filled in, a draft being edited
- * need not, and a default left out is no change (必填 否 → — was not one).
- */
-export function withDefaults(graph: unknown): unknown {
-  if (!isObject(graph)) return graph;
-  const filled: Json = { ...graph };
-  for (const [list, schema] of PART_SCHEMAS) {
-    const items = graph[list];
-    if (Array.isArray(items))
-      filled[list] = items.map((item: unknown) => {
-        const parsed = schema.safeParse(item);
-        return parsed.success ? parsed.data : item;
-      });
-  }
-  return filled;
 }

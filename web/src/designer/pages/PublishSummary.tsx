@@ -9,7 +9,7 @@ import { Link } from 'react-router-dom';
 import { diffDefinitions, type DefinitionChange } from '../../../../workflows/engine/definition-diff.js';
 import { useFocusElement } from '../canvas/use-focus-element';
 import { DiffList } from '../history/DiffList';
-import { withDefaults } from '../history/diff-rows.js';
+import { withDefaults } from '../../../../workflows/engine/definition-parts.js';
 import { useVersionGraph, useVersionList } from '../history/history-hooks.js';
 import { useDesigner } from '../store/DesignerStoreContext';
 
