@@ -10,7 +10,7 @@ import { createSessionCache, type SessionCache } from './auth/session-cache';
 import type { AppConfig } from './config';
 import { applyMigrations } from './db/migrate';
 import { openDatabase } from './db/open-database';
-import { createPrismaClient } from './db/prisma-client';
+import { attachKeyedReader, createKeyedReader, createPrismaClient } from './db/prisma-client';
 import { loadDemoLogins, saveDemoLogins } from './demo-logins';
 import { createNotificationHub } from './notifications/notification-stream';
 import { createOrchestrator } from './orchestrator/create-orchestrator';
@@ -47,6 +47,8 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
   const log = options.log ?? (() => undefined);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const prisma = createPrismaClient(database.url);
+  const keyedReads = createKeyedReader(database.url);
+  attachKeyedReader(prisma, keyedReads);
   let sessions: SessionCache | undefined;
   let server: Server | undefined;
   let orchestrator: Orchestrator | undefined;
@@ -66,7 +68,7 @@ export async function bootProduct(config: AppConfig, options: BootOptions = {}):
     await unitHeadSync?.stop();
     await orchestrator?.close();
     await sessions?.close();
-    await prisma.$disconnect();
+    await Promise.all([prisma.$disconnect(), keyedReads.$disconnect()]);
     await database.stop();
   };
   try {

@@ -11,7 +11,7 @@
 // officers asking GET /api/auth/me, which runs no SQL. Then the server time of a supervisor's first
 // inbox page (the candidates tab, with the three tab counts) with BENCH_INBOX_TASKS open tasks
 // waiting for them, all made by the real engine (each a station head's approval of a started and
-// assessed project), and of the project list over the same projects.
+// assessed project), of the project list over the same projects, and of one approval's task page.
 // Settings: BENCH_OFFICERS (16 concurrent officers), BENCH_TASKS_PER_OFFICER (25),
 // BENCH_INBOX_TASKS (10000), BENCH_PROFILE (a path: the server's CPU profile of the HTTP run is
 // written there), DATABASE_URL (else an embedded PostgreSQL, removed afterwards); the server gets
@@ -370,8 +370,12 @@ async function main(): Promise<void> {
     const cookie = await signIn(url, head.username, head.password);
     const inbox = await serverTime(url, '/api/tasks?view=candidates&sort=due&limit=20', cookie);
     const projects = await serverTime(url, '/api/projects?limit=20', cookie);
+    const approval = await prisma.task.findFirstOrThrow({
+      where: { nodeId: 'headApproval', status: 'open' },
+    });
+    const taskPage = await serverTime(url, `/api/tasks/${approval.id}`, cookie);
     console.log(
-      `first inbox page (candidates, 20 rows + 3 tab counts): p50 ${fixed(inbox.p50, 1)} ms, p95 ${fixed(inbox.p95, 1)} ms (target ≤ 100 ms); first project-list page: p50 ${fixed(projects.p50, 1)} ms, p95 ${fixed(projects.p95, 1)} ms`,
+      `first inbox page (candidates, 20 rows + 3 tab counts): p50 ${fixed(inbox.p50, 1)} ms, p95 ${fixed(inbox.p95, 1)} ms (target ≤ 100 ms); first project-list page: p50 ${fixed(projects.p50, 1)} ms, p95 ${fixed(projects.p95, 1)} ms; one approval's task page: p50 ${fixed(taskPage.p50, 1)} ms, p95 ${fixed(taskPage.p95, 1)} ms`,
     );
     console.log('times are HTTP round trips on loopback, so they include the server time and a little more');
   } finally {

@@ -2,7 +2,7 @@
 // a project's list and one attachment's row for its download; 404 for anyone else.
 import { Prisma } from '../../prisma/generated/client';
 import type { Caller } from '../auth/caller';
-import type { DbClient } from '../db/prisma-client';
+import { keyedReader, type DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import { projectNotFound } from '../work/project-reads';
 import { projectVisibleTo } from '../work/work-scope';
@@ -38,7 +38,7 @@ export async function visibleProject(
   caller: Caller,
   projectId: string,
 ): Promise<VisibleProject> {
-  const rows = await db.$queryRaw<VisibleProject[]>`
+  const rows = await keyedReader(db).$queryRaw<VisibleProject[]>`
     SELECT i.id, i.unit_id, i.status::text AS status FROM process_instance i
     WHERE i.id = ${projectId}::uuid AND ${projectVisibleTo(caller)}`;
   if (!rows[0]) throw projectNotFound();
@@ -66,7 +66,9 @@ const attachmentRows = (caller: Caller, where: Prisma.Sql) => Prisma.sql`
   ORDER BY a.created_at, a.id`;
 
 export async function visibleAttachment(db: DbClient, caller: Caller, id: string): Promise<AttachmentRow> {
-  const rows = await db.$queryRaw<AttachmentRow[]>(attachmentRows(caller, Prisma.sql`a.id = ${id}::uuid`));
+  const rows = await keyedReader(db).$queryRaw<AttachmentRow[]>(
+    attachmentRows(caller, Prisma.sql`a.id = ${id}::uuid`),
+  );
   if (!rows[0]) throw attachmentNotFound();
   return rows[0];
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Prisma } from '../../prisma/generated/client';
 import { payloadFieldsOf, type InstanceState, type ProcessDefinition } from '../../workflows/engine';
 import type { Caller } from '../auth/caller';
-import type { DbClient } from '../db/prisma-client';
+import { keyedReader, type DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import { decodeCursor, toPage, ZTimestampCursorKey } from '../http/pagination';
 import { scopeRoots, unitsWithin } from '../policy/unit-scope';
@@ -180,7 +180,7 @@ export async function listProjects(
 
 /** The project row if the caller may see it; 404 otherwise (whether it exists or not). */
 export async function visibleProjectRow(db: DbClient, caller: Caller, id: string): Promise<ProjectRow> {
-  const rows = await db.$queryRaw<ProjectRow[]>`SELECT ${projectColumns} FROM ${projectJoins}
+  const rows = await keyedReader(db).$queryRaw<ProjectRow[]>`SELECT ${projectColumns} FROM ${projectJoins}
     WHERE i.id = ${id}::uuid AND ${projectVisibleTo(caller)}`;
   const row = rows[0];
   if (!row) throw projectNotFound();

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Prisma } from '../../prisma/generated/client';
 import type { RubricCriterion } from '../../workflows/engine';
 import type { Caller } from '../auth/caller';
-import type { DbClient } from '../db/prisma-client';
+import { keyedReader, type DbClient } from '../db/prisma-client';
 import { AppError } from '../http/app-error';
 import { decodeCursor, toPage, ZTimestampCursorKey } from '../http/pagination';
 import { definitionOf, stageNameOf } from './definition-cache';
@@ -125,7 +125,7 @@ async function visibleRow<Extra>(
   seen = false,
 ): Promise<TaskRow & { candidate: boolean } & Extra> {
   const scope = seen ? Prisma.empty : Prisma.sql`AND ${projectVisibleTo(caller)}`;
-  const rows = await db.$queryRaw<(TaskRow & { candidate: boolean } & Extra)[]>`
+  const rows = await keyedReader(db).$queryRaw<(TaskRow & { candidate: boolean } & Extra)[]>`
     SELECT ${taskColumns}, ${candidateFor(caller)} AS candidate ${extra} FROM ${taskJoins}
     WHERE t.id = ${taskId}::uuid ${scope}`;
   const row = rows[0];
