@@ -4,6 +4,7 @@
 // reads plain JSON, since a draft may not parse yet, and sees what the content hash sees: layout
 // positions and `$schema` are no change, everything else (including order) is.
 import { canonicalJson } from './content-hash';
+import { isRawObject } from './raw-values';
 
 /** A definition graph as stored: an object with `nodes` and `edges`, parsed or not. */
 export type DiffableDefinition = { readonly [property: string]: unknown };
@@ -33,9 +34,6 @@ const IGNORED_DEFINITION_PROPERTIES = new Set<string>(['$schema', ...ELEMENT_LIS
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Equal as the content hash sees them; a missing property differs from a null one. */
 const same = (a: unknown, b: unknown): boolean =>
   a === undefined || b === undefined ? a === b : canonicalJson(a) === canonicalJson(b);
@@ -47,7 +45,7 @@ const same = (a: unknown, b: unknown): boolean =>
  */
 function itemKeyOf(before: readonly unknown[], after: readonly unknown[]): string | undefined {
   const unique = (items: readonly unknown[], key: string) => {
-    const values = items.map((item) => (isObject(item) ? item[key] : undefined));
+    const values = items.map((item) => (isRawObject(item) ? item[key] : undefined));
     return values.every((v) => typeof v === 'string') && new Set(values).size === values.length;
   };
   if (before.length + after.length === 0) return undefined;
@@ -64,7 +62,7 @@ function commonOrder(before: readonly Json[], after: readonly Json[], key: strin
 
 /** Objects and lists are walked (no changes below means equal), anything else compared whole: linear in size. */
 function propertyChanges(before: unknown, after: unknown, path: string): PropertyChange[] {
-  if (isObject(before) && isObject(after)) {
+  if (isRawObject(before) && isRawObject(after)) {
     const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])];
     return keys.flatMap((key) => propertyChanges(before[key], after[key], path ? `${path}.${key}` : key));
   }
@@ -106,13 +104,13 @@ const listOf = (definition: DiffableDefinition, list: string): readonly unknown[
 
 /** The element as the diff compares it: a node without its layout position. */
 function comparable(element: unknown, ignored: ReadonlySet<string>): unknown {
-  if (!isObject(element)) return element;
+  if (!isRawObject(element)) return element;
   return Object.fromEntries(Object.entries(element).filter(([property]) => !ignored.has(property)));
 }
 
 /** What people call the element: a node's or handler's name (else the handler's event), an edge's label. */
 function labelled(target: DiffTarget, element: unknown): { label?: string } {
-  if (!isObject(element)) return {};
+  if (!isRawObject(element)) return {};
   const text =
     target === 'edge' ? element.label : target === 'handler' ? (element.name ?? element.event) : element.name;
   return typeof text === 'string' ? { label: text } : {};
@@ -128,7 +126,7 @@ function elementChanges(
   // Elements without unique ids (an invalid draft) are compared by position.
   const idOf = (element: unknown, i: number) => (keyed ? ((element as Json).id as string) : `#${i}`);
   const shownId = (element: unknown, i: number) =>
-    isObject(element) && typeof element.id === 'string' ? element.id : `#${i}`;
+    isRawObject(element) && typeof element.id === 'string' ? element.id : `#${i}`;
   const beforeAt = new Map(before.map((element, i) => [idOf(element, i), i]));
   const afterIds = new Set(after.map(idOf));
   const changeOf = (

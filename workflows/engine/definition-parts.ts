@@ -19,6 +19,7 @@ import {
 } from './definition-schema';
 import type { ValidationProblem } from './localized-message';
 import { schemaProblemOf } from './schema-problems';
+import { isRawObject, type RawObject } from './raw-values';
 
 /** The lists the graph checks read; the envelope's other properties (key, name …) they do not. */
 export type DefinitionLists = Pick<
@@ -58,10 +59,7 @@ const PART_SCHEMAS = {
 const ZEnvelope = ZProcessDefinition.extend(lists);
 const ZLists = z.object(lists);
 
-type Raw = Record<string, unknown>;
-const isRaw = (value: unknown): value is Raw =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const stringOf = (item: Raw, property: string): string | undefined =>
+const stringOf = (item: RawObject, property: string): string | undefined =>
   typeof item[property] === 'string' ? item[property] : undefined;
 
 /** Kinds that declare or write no variables, so that a broken one leaves the names known. */
@@ -72,7 +70,7 @@ const SILENT_KINDS = new Set(['start', 'end', 'gateway', 'parallel', 'timer']);
  * shape the graph (roots, ends, joins); any other is a gateway, which only its own checks (skipped
  * for a stand-in) look into, so paths just pass through it.
  */
-function nodeStandIn(raw: Raw): ProcessNode | undefined {
+function nodeStandIn(raw: RawObject): ProcessNode | undefined {
   const id = stringOf(raw, 'id');
   if (id === undefined) return undefined;
   const name = stringOf(raw, 'name') || id;
@@ -88,7 +86,7 @@ function nodeStandIn(raw: Raw): ProcessNode | undefined {
   }
 }
 
-function edgeStandIn(raw: Raw): ProcessEdge | undefined {
+function edgeStandIn(raw: RawObject): ProcessEdge | undefined {
   const [id, from, to] = [stringOf(raw, 'id'), stringOf(raw, 'from'), stringOf(raw, 'to')];
   if (id === undefined || from === undefined || to === undefined) return undefined;
   const outcome = stringOf(raw, 'outcome');
@@ -123,7 +121,7 @@ export function parseDefinitionParts(input: unknown): {
   const parse = <T>(
     list: keyof typeof lists,
     schema: z.ZodType<T>,
-    standInOf: (raw: Raw) => T | undefined,
+    standInOf: (raw: RawObject) => T | undefined,
   ): { sound: T[]; drawn: T[] } => {
     const parsed = { sound: [] as T[], drawn: [] as T[] };
     listed.data[list].forEach((raw, index) => {
@@ -134,7 +132,7 @@ export function parseDefinitionParts(input: unknown): {
         return;
       }
       report(result.error.issues, [list, index]);
-      const standIn = standInOf(isRaw(raw) ? raw : {});
+      const standIn = standInOf(isRawObject(raw) ? raw : {});
       if (standIn !== undefined) parsed.drawn.push(standIn);
     });
     return parsed;
@@ -193,8 +191,8 @@ export function parseDefinitionParts(input: unknown): {
  * need not, and a default left out is no change (必填 否 → — was not one).
  */
 export function withDefaults(graph: unknown): unknown {
-  if (!isRaw(graph)) return graph;
-  const filled: Raw = { ...graph };
+  if (!isRawObject(graph)) return graph;
+  const filled: RawObject = { ...graph };
   for (const [list, schema] of Object.entries(PART_SCHEMAS)) {
     const items = graph[list];
     if (Array.isArray(items))

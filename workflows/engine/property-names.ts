@@ -2,6 +2,7 @@
 // English, and property paths as phrases (`outputs.0.name` → 输出第 1 项的名称): the validator's schema
 // problems and the designer's version diffs name properties with the same words.
 import type { LocalizedMessage } from './localized-message';
+import { nonBlankText, type RawObject } from './raw-values';
 
 const NAMES: Readonly<Record<string, LocalizedMessage>> = {
   $schema: { zh: '格式声明', en: 'schema' },
@@ -122,3 +123,32 @@ export function propertyPhrase(path: ReadonlyArray<string | number>): LocalizedM
   });
   return { zh: zh.join('的'), en: en.join(' ') };
 }
+
+/**
+ * The lists whose items people name, and the properties naming an item, in the order they are
+ * tried; seat rules (approvers, reviewers) are named by their assignee. The validator's problems
+ * and the designer's diff name an item by the same properties.
+ */
+export const ITEM_NAMING = {
+  nodes: ['name', 'id'],
+  form: ['label', 'name'],
+  itemFields: ['label', 'name'],
+  payload: ['label', 'name'],
+  variables: ['name'],
+  stages: ['name', 'id'],
+  rubric: ['label', 'id'],
+  eventHandlers: ['name', 'event', 'id'],
+  approvers: [],
+  reviewers: [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type NamedList = keyof typeof ITEM_NAMING;
+
+export const isNamedList = (list: unknown): list is NamedList =>
+  typeof list === 'string' && Object.hasOwn(ITEM_NAMING, list);
+
+/** The first of the item's naming properties that holds text; undefined when none does. */
+export const itemLabel = (list: NamedList, item: RawObject): string | undefined =>
+  (ITEM_NAMING[list] as readonly string[])
+    .map((property) => nonBlankText(item[property]))
+    .find((value) => value !== undefined);

@@ -3,44 +3,43 @@
 // event handler they concern so that the designer can point at it.
 import type { z } from 'zod';
 import type { LocalizedMessage, ValidationProblem } from './localized-message';
-import { propertyPhrase } from './property-names';
+import { itemLabel, propertyPhrase, type NamedList } from './property-names';
+import { isRawObject, nonBlankText, type RawObject } from './raw-values';
 import { zhReasonOf } from './zh-reasons';
 
-type Raw = Record<string, unknown>;
 type Where = Pick<ValidationProblem, 'nodeId' | 'edgeId' | 'handlerId'>;
 type Place = { where: Where; zh: string; en: string };
 
-const isRaw = (value: unknown): value is Raw =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value : undefined;
 const rawList = (definition: unknown, list: string): readonly unknown[] => {
-  const value = isRaw(definition) ? definition[list] : undefined;
+  const value = isRawObject(definition) ? definition[list] : undefined;
   return Array.isArray(value) ? value : [];
 };
 
-/** The first of the item's naming properties that holds text, else its position (#3). */
-const labelOf = (item: Raw, index: number, ...properties: string[]): string =>
-  properties.map((property) => text(item[property])).find((value) => value !== undefined) ?? `#${index + 1}`;
+/** The item as people name it (property-names.ts), else by its position (#3). */
+const labelOf = (list: NamedList, item: RawObject, index: number): string =>
+  itemLabel(list, item) ?? `#${index + 1}`;
 
 /** An edge as the canvas shows it, by its ends' names: 「志愿者招募 → 站点审批」. */
-function edgeLabel(definition: unknown, edge: Raw, index: number): string {
+function edgeLabel(definition: unknown, edge: RawObject, index: number): string {
   const { from, to } = edge;
-  if (typeof from !== 'string' || typeof to !== 'string') return labelOf(edge, index, 'label', 'id');
+  if (typeof from !== 'string' || typeof to !== 'string')
+    return nonBlankText(edge.label) ?? nonBlankText(edge.id) ?? `#${index + 1}`;
   const nameOf = (id: string) => {
-    const node = rawList(definition, 'nodes').find((candidate) => isRaw(candidate) && candidate.id === id);
-    return (isRaw(node) ? text(node.name) : undefined) ?? id;
+    const node = rawList(definition, 'nodes').find(
+      (candidate) => isRawObject(candidate) && candidate.id === id,
+    );
+    return (isRawObject(node) ? nonBlankText(node.name) : undefined) ?? id;
   };
   return `${nameOf(from)} → ${nameOf(to)}`;
 }
 
-const idOf = (item: Raw): string | undefined => (typeof item.id === 'string' ? item.id : undefined);
+const idOf = (item: RawObject): string | undefined => (typeof item.id === 'string' ? item.id : undefined);
 
 /** The list item a path opens at, as people name it, with its id; null for the process itself. */
 function placeOf(definition: unknown, list: unknown, index: unknown): Place | null {
   if (typeof list !== 'string' || typeof index !== 'number') return null;
   const raw = rawList(definition, list)[index];
-  const item = isRaw(raw) ? raw : {};
+  const item = isRawObject(raw) ? raw : {};
   const id = idOf(item);
   const named = (zh: string, en: string, label: string, where: Where = {}): Place => ({
     where,
@@ -49,12 +48,7 @@ function placeOf(definition: unknown, list: unknown, index: unknown): Place | nu
   });
   switch (list) {
     case 'nodes':
-      return named(
-        '节点',
-        'node',
-        labelOf(item, index, 'name', 'id'),
-        id === undefined ? {} : { nodeId: id },
-      );
+      return named('节点', 'node', labelOf('nodes', item, index), id === undefined ? {} : { nodeId: id });
     case 'edges':
       return named(
         '连线',
@@ -67,13 +61,13 @@ function placeOf(definition: unknown, list: unknown, index: unknown): Place | nu
       return named(
         '事件处理',
         'event handler',
-        labelOf(item, index, 'name', 'event', 'id'),
+        labelOf('eventHandlers', item, index),
         id === undefined ? {} : { handlerId: id },
       );
     case 'variables':
-      return named('流程变量', 'variable', labelOf(item, index, 'name'));
+      return named('流程变量', 'variable', labelOf('variables', item, index));
     case 'stages':
-      return named('阶段', 'stage', labelOf(item, index, 'name', 'id'));
+      return named('阶段', 'stage', labelOf('stages', item, index));
     default:
       return null;
   }

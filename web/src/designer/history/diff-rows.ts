@@ -6,7 +6,15 @@
 import type { TFunction } from 'i18next';
 import type { DefinitionChange } from '../../../../workflows/engine/definition-diff.js';
 import { ZAssigneeRule, ZTimerSpec } from '../../../../workflows/engine/definition-schema.js';
-import { propertyName, propertyPhrase } from '../../../../workflows/engine/property-names.js';
+import {
+  isNamedList,
+  ITEM_NAMING,
+  itemLabel,
+  propertyName,
+  propertyPhrase,
+  type NamedList,
+} from '../../../../workflows/engine/property-names.js';
+import { isRawObject, nonBlankText } from '../../../../workflows/engine/raw-values.js';
 import { describeAssignee, describeTimer } from '../canvas/node-texts.js';
 import { describeDiffValue, diffPathSegments, type DiffValueText } from './diff-view.js';
 
@@ -19,27 +27,6 @@ type Segment = string | number;
 /** The two graphs a diff compared, as stored (a draft may not parse). */
 export type DiffGraphs = { before: unknown; after: unknown };
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value : undefined;
-
-/** Lists whose items people name; the properties naming an item, in the order they are tried. */
-const ITEM_LISTS = {
-  form: ['label', 'name'],
-  itemFields: ['label', 'name'],
-  payload: ['label', 'name'],
-  variables: ['name'],
-  stages: ['name', 'id'],
-  rubric: ['label', 'id'],
-  eventHandlers: ['name', 'event', 'id'],
-  // Seat rules are named by their assignee.
-  approvers: [],
-  reviewers: [],
-} as const satisfies Record<string, readonly string[]>;
-type ItemList = keyof typeof ITEM_LISTS;
-const isItemList = (list: Segment | undefined): list is ItemList =>
-  typeof list === 'string' && list in ITEM_LISTS;
 /** Objects whose parts read as one: a change of any part shows the whole before and after. */
 const WHOLE: ReadonlySet<string> = new Set(['assignee', 'cc', 'timer', 'reminder', 'escalation']);
 /** Properties that match list items across versions, as the engine's diff matches them. */
@@ -49,8 +36,8 @@ const MATCH_KEYS = ['id', 'name', 'key'] as const;
 function elementOf(graph: unknown, change: DefinitionChange): unknown {
   if (change.target === 'definition') return graph;
   const list = { node: 'nodes', edge: 'edges', handler: 'eventHandlers' }[change.target];
-  const items = isObject(graph) && Array.isArray(graph[list]) ? (graph[list] as unknown[]) : [];
-  return items.find((item) => isObject(item) && item.id === change.id);
+  const items = isRawObject(graph) && Array.isArray(graph[list]) ? (graph[list] as unknown[]) : [];
+  return items.find((item) => isRawObject(item) && item.id === change.id);
 }
 
 /**
@@ -63,17 +50,17 @@ function walk(before: unknown, after: unknown, segments: readonly Segment[]): Ar
   let [older, newer] = [before, after];
   for (const segment of segments) {
     if (typeof segment === 'string') {
-      older = isObject(older) ? older[segment] : undefined;
-      newer = isObject(newer) ? newer[segment] : undefined;
+      older = isRawObject(older) ? older[segment] : undefined;
+      newer = isRawObject(newer) ? newer[segment] : undefined;
     } else {
       const olderList: readonly unknown[] = Array.isArray(older) ? older : [];
       const newerItem: unknown = Array.isArray(newer) ? (newer as unknown[])[segment] : undefined;
-      const matched = isObject(newerItem) ? newerItem : {};
+      const matched = isRawObject(newerItem) ? newerItem : {};
       const key = MATCH_KEYS.find((k) => typeof matched[k] === 'string');
       older =
         key === undefined
           ? olderList[segment]
-          : olderList.find((item) => isObject(item) && item[key] === matched[key]);
+          : olderList.find((item) => isRawObject(item) && item[key] === matched[key]);
       newer = newerItem;
     }
     steps.push([older, newer]);
@@ -83,19 +70,14 @@ function walk(before: unknown, after: unknown, segments: readonly Segment[]): Ar
 
 /** A list item as people name it: 表单字段「说明」, 审批人「站长/督导 · 本单位」; undefined when unnamed. */
 function itemName(list: Segment | undefined, item: unknown, t: TFunction): string | undefined {
-  if (!isItemList(list) || !isObject(item)) return undefined;
-  const naming: readonly string[] = ITEM_LISTS[list];
-  const rule = naming.length === 0 ? ZAssigneeRule.safeParse(item.assignee) : undefined;
-  const label = rule
-    ? rule.success
-      ? describeAssignee(rule.data, t)
-      : undefined
-    : naming.map((property) => text(item[property])).find((value) => value !== undefined);
+  if (!isNamedList(list) || !isRawObject(item)) return undefined;
+  const rule = ITEM_NAMING[list].length === 0 ? ZAssigneeRule.safeParse(item.assignee) : undefined;
+  const label = rule ? (rule.success ? describeAssignee(rule.data, t) : undefined) : itemLabel(list, item);
   return label === undefined ? undefined : t(`designer.diffRows.items.${list}`, { label });
 }
 
 /** The kinds of items added or removed whole that have one: a form field's or a variable's type. */
-const KIND_CATALOGUES: Partial<Record<ItemList, string>> = {
+const KIND_CATALOGUES: Partial<Record<NamedList, string>> = {
   form: 'designer.form.types',
   itemFields: 'designer.form.types',
   payload: 'designer.form.types',
@@ -103,8 +85,8 @@ const KIND_CATALOGUES: Partial<Record<ItemList, string>> = {
 };
 
 /** An item's kind in parentheses, empty when it has none. */
-function kindOf(list: ItemList, item: Json, t: TFunction): string {
-  const type = text(item.type);
+function kindOf(list: NamedList, item: Json, t: TFunction): string {
+  const type = nonBlankText(item.type);
   const catalogue = KIND_CATALOGUES[list];
   if (type === undefined || catalogue === undefined) return '';
   return t('designer.diffRows.kind', { kind: t(`${catalogue}.${type}`, { defaultValue: type }) });
@@ -147,7 +129,7 @@ function wholeValue(path: string, value: unknown, t: TFunction, zh: boolean): Di
   if (rule.success) return { text: describeAssignee(rule.data, t), code: false };
   const timer = ZTimerSpec.safeParse(value);
   if (timer.success) return { text: describeTimer(timer.data, t), code: false };
-  if (isObject(value) && typeof value.after === 'string') {
+  if (isRawObject(value) && typeof value.after === 'string') {
     const parts = Object.entries(value).map(([property, part]) => {
       const name = propertyName(property);
       return `${zh ? name.zh : name.en} ${describeDiffValue(`${path}.${property}`, part, t).text}`;
@@ -186,8 +168,8 @@ export function diffRowsOf(
     if (
       typeof last === 'number' &&
       named !== undefined &&
-      isItemList(list) &&
-      isObject(item) &&
+      isNamedList(list) &&
+      isRawObject(item) &&
       (property.before === undefined) !== (property.after === undefined)
     ) {
       const kind = property.after === undefined ? 'removed' : 'added';
@@ -211,8 +193,8 @@ export function diffRowsOf(
 /** What the entry's title names: the process by its name, else the element by its label or id. */
 export function diffEntryName(change: DefinitionChange, graphs: DiffGraphs): string {
   if (change.target === 'definition') {
-    const graph = isObject(graphs.after) ? graphs.after : isObject(graphs.before) ? graphs.before : {};
-    return text(graph.name) ?? change.id;
+    const graph = isRawObject(graphs.after) ? graphs.after : isRawObject(graphs.before) ? graphs.before : {};
+    return nonBlankText(graph.name) ?? change.id;
   }
   return change.label ?? change.id;
 }
