@@ -1,6 +1,7 @@
 // The task inbox's first page and tab counts read their partial indexes (migration
-// 20261123075000): the statements the inbox runs, EXPLAINed with sequential scans forbidden (a
-// handful of rows never needs an index; forbidding them shows whether one fits).
+// 20261123075000) and the seat-group index (20261128010000): the statements the inbox runs,
+// EXPLAINed with sequential scans forbidden (a handful of rows never needs an index; forbidding
+// them shows whether one fits).
 import { randomUUID } from 'node:crypto';
 import { createPrismaClient, type Db } from '../../api/db/prisma-client';
 import { tabCountsSql, taskPageSql } from '../../api/work/task-inbox';
@@ -62,6 +63,8 @@ describe('inbox queries', () => {
     expect(plan).toContain('task_open_by_assignee_idx');
     expect(plan).toContain('task_candidates_idx');
     expect(plan).toContain('task_completed_by_idx');
+    // Whether another seat of the same approval stands for a candidate: one look-up per candidate.
+    expect(plan).toContain('task_seat_group_idx');
     const [counts] = await prisma.$queryRaw<{ mine: number; candidates: number; done: number }[]>(
       tabCountsSql(head),
     );
@@ -78,5 +81,10 @@ describe('inbox queries', () => {
     ['shegong', 'done', 'due', 'task_completed_by_idx'],
   ] as const)('chooses %s’s first %s page (sorted by %s) through %s', async (username, view, sort, index) => {
     expect(await planOf(taskPageSql(await callerOf(username), { view, sort, limit: 20 }))).toContain(index);
+  });
+
+  it('asks about each candidate’s other seats through the seat-group index', async () => {
+    const page = { view: 'candidates', sort: 'due', limit: 20 } as const;
+    expect(await planOf(taskPageSql(await callerOf('zhanzhang'), page))).toContain('task_seat_group_idx');
   });
 });
