@@ -301,6 +301,26 @@ describeWithBrowser(
       await shot('07-badge-opens-problems');
     });
 
+    it('lists 发布’s refusal as links: one closes the dialog and selects its node', async () => {
+      await page.getByRole('button', { name: '发布' }).click();
+      const dialog = page.getByRole('dialog', { name: '发布流程' });
+      const problem = dialog.getByRole('button', { name: '节点「等待 3」没有出线' });
+      await problem.waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await shot('07b-publish-problems-clickable');
+      await problem.click();
+      await dialog.waitFor({ state: 'hidden' });
+      await until('等待 3 selected', async () =>
+        (await page.locator('.react-flow__node[data-id="wait_3"]').getAttribute('class'))
+          ?.split(' ')
+          .includes('selected'),
+      );
+      await page
+        .getByRole('complementary', { name: '属性' })
+        .getByRole('heading', { name: '定时' })
+        .waitFor();
+    });
+
     it('places two clicked palette entries apart and in view, the new one selected', async () => {
       const pane = page.locator('.sgf-designer-canvas .react-flow__pane');
       await pane.click({ position: { x: 12, y: 12 } });
@@ -371,6 +391,27 @@ describeWithBrowser(
       await page.keyboard.press('Control+v');
       await node('办理任务：准备材料（副本 2）').waitFor();
       await expect(node('办理任务：准备材料').count()).resolves.toBe(1);
+      // Each copy lands on free space, covering neither the original nor another node.
+      const boxes = await Promise.all(
+        (await page.locator('.react-flow__node').all()).map(
+          async (element) => (await element.boundingBox())!,
+        ),
+      );
+      type Box = (typeof boxes)[number];
+      const apart = (a: Box, b: Box) =>
+        a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+      for (const [i, a] of boxes.entries())
+        for (const b of boxes.slice(i + 1)) expect(apart(a, b)).toBe(true);
+      // The view follows a copy placed out of it: the last one is in view once the view has settled.
+      await page.waitForTimeout(400);
+      const [view, copy] = [
+        (await page.locator('.sgf-designer-canvas .react-flow__pane').boundingBox())!,
+        (await node('办理任务：准备材料（副本 2）').boundingBox())!,
+      ];
+      expect(copy.x).toBeGreaterThanOrEqual(view.x);
+      expect(copy.y).toBeGreaterThanOrEqual(view.y);
+      expect(copy.x + copy.width).toBeLessThanOrEqual(view.x + view.width);
+      expect(copy.y + copy.height).toBeLessThanOrEqual(view.y + view.height);
       await shot('10-two-pastes-two-names');
     });
 
