@@ -145,7 +145,7 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
     await panel.getByRole('button', { name: /^触发定时器「公示三天」（到 / }).click();
     await panel.getByRole('status').getByText('流程已结束，到达「项目立项」').waitFor();
     await node(page, '结束：项目立项（已经过）').waitFor();
-    await effects.getByText('流程结束，到达「项目立项」，结果：approved').waitFor();
+    await effects.getByText('流程结束，到达「项目立项」，结果：已通过').waitFor();
     expect(await panel.innerText()).not.toMatch(ENGINE_IDS);
     expect(await page.locator('.react-flow__node.sgf-dry-run-current').count()).toBe(0);
     expect(await node(page, '结束：未通过').count()).toBe(1);

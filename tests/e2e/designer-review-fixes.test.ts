@@ -428,5 +428,17 @@ describeWithBrowser(
       await until('the copy in the panel', async () => (await name.inputValue()) === '准备材料（副本）');
       expect(await scrollTop()).toBe(0);
     });
+
+    it('shows an end node’s outcome by its name on the canvas, its code only in the panel', async () => {
+      await showAll();
+      await node('结束：结束').click();
+      const properties = page.getByRole('complementary', { name: '属性' });
+      await properties.getByLabel('结果', { exact: true }).fill('completed');
+      await properties.getByText('画布上显示为「已完成」').waitFor();
+      const end = page.locator('.react-flow__node[data-id="end"]');
+      await end.getByText('已完成').waitFor();
+      await expect(end.getByText('completed').count()).resolves.toBe(0);
+      await shot('11-end-outcome-named');
+    });
   },
 );
