@@ -256,6 +256,20 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
     await shot(page, '08-held-at-incident');
   });
 
+  it('gives English sample texts when the interface is English', async () => {
+    const { page } = await openInDesigner({ ...dryRunDefinitionInput, key: 'dry-run-english' });
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    const panel = page.getByRole('region', { name: 'Dry run', exact: true });
+    const start = panel.getByRole('group', { name: 'Start process' });
+    // The label is the definition's own (项目名称); the sample's wording follows the interface.
+    await expect(start.getByRole('textbox').first().inputValue()).resolves.toBe('Sample 项目名称');
+    await start.getByRole('button', { name: 'Start process' }).click();
+    await panel.getByText('Creates task “志愿者招募” for sample Project officer 1').waitFor();
+    expect(await panel.getByText(/示例/).count()).toBe(0);
+    await shot(page, '09-english-samples');
+  });
+
   it('refuses to dry-run a process while the validator reports problems', async () => {
     const broken = {
       ...dryRunDefinitionInput,
