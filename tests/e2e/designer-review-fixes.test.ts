@@ -376,6 +376,15 @@ describeWithBrowser(
       await properties.getByLabel('新变量名').fill('copies');
       await refusal.waitFor({ state: 'detached' });
       await expect(properties.getByRole('button', { name: '添加变量' }).isEnabled()).resolves.toBe(true);
+      // A FEEL keyword is refused too: a condition would read the keyword, never the variable.
+      await properties.getByLabel('新变量名').fill('in');
+      const keyword = properties.getByText(
+        '变量名不能是 FEEL 关键字（如 true、and、in、if），条件无法读取这样的变量',
+      );
+      await keyword.waitFor();
+      await expect(properties.getByRole('button', { name: '添加变量' }).isDisabled()).resolves.toBe(true);
+      await keyword.scrollIntoViewIfNeeded();
+      await shot('09a-output-name-keyword-refused');
       await properties.getByLabel('新变量名').fill('1份数');
       await refusal.waitFor();
       expect(await seriousA11yViolations(page)).toEqual([]);
