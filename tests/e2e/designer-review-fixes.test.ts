@@ -284,12 +284,19 @@ describeWithBrowser(
       const editor = (await page.locator('.sgf-designer-editor').boundingBox())!;
       expect(canvas.width / editor.width).toBeGreaterThanOrEqual(0.6);
       expect(canvas.height).toBeGreaterThanOrEqual(360);
+      // So short a canvas has no minimap to cover its nodes (等待 4 and 等待 8 lay under it).
+      expect(canvas.height).toBeLessThanOrEqual(440);
+      const minimap = page.locator('.sgf-designer-canvas .react-flow__minimap');
+      expect(await minimap.isVisible()).toBe(false);
       await shot('06-problems-under-canvas');
 
       // Folded, the count stays in view; the last timer's badge opens the list at its problems.
       await problems().getByRole('button', { expanded: true }).click();
       await problemList().waitFor({ state: 'detached' });
       await withinScreen(count);
+      // Folded, the canvas has its height back and its minimap.
+      await minimap.waitFor();
+      await shot('06b-problems-folded-minimap-back');
       await page.locator('.react-flow__node[data-id="wait_8"] .sgf-designer-node-badge').click();
       const own = problemList().locator('[data-issue-node="wait_8"]').first();
       await own.waitFor();
@@ -306,6 +313,12 @@ describeWithBrowser(
       const dialog = page.getByRole('dialog', { name: '发布流程' });
       const problem = dialog.getByRole('button', { name: '节点「等待 3」没有出线' });
       await problem.waitFor();
+      // Measured once the dialog has zoomed in: half transparent, its links fail colour contrast.
+      await until('the dialog settled', () =>
+        page.evaluate<boolean>(
+          "document.querySelector('.ant-modal-root').getAnimations({ subtree: true }).length === 0",
+        ),
+      );
       expect(await seriousA11yViolations(page)).toEqual([]);
       await shot('07b-publish-problems-clickable');
       await problem.click();
