@@ -145,7 +145,7 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
     await panel.getByRole('button', { name: /^触发定时器「公示三天」（到 / }).click();
     await panel.getByRole('status').getByText('流程已结束，到达「项目立项」').waitFor();
     await node(page, '结束：项目立项（已经过）').waitFor();
-    await effects.getByText('流程结束，到达「项目立项」，结果：approved').waitFor();
+    await effects.getByText('流程结束，到达「项目立项」，结果：已通过').waitFor();
     expect(await panel.innerText()).not.toMatch(ENGINE_IDS);
     expect(await page.locator('.react-flow__node.sgf-dry-run-current').count()).toBe(0);
     expect(await node(page, '结束：未通过').count()).toBe(1);
@@ -254,6 +254,20 @@ describeWithBrowser('an admin dry-runs a process on the canvas', () => {
     await node(page, '条件分支：金额判断（当前）').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, '08-held-at-incident');
+  });
+
+  it('gives English sample texts when the interface is English', async () => {
+    const { page } = await openInDesigner({ ...dryRunDefinitionInput, key: 'dry-run-english' });
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    const panel = page.getByRole('region', { name: 'Dry run', exact: true });
+    const start = panel.getByRole('group', { name: 'Start process' });
+    // The label is the definition's own (项目名称); the sample's wording follows the interface.
+    await expect(start.getByRole('textbox').first().inputValue()).resolves.toBe('Sample 项目名称');
+    await start.getByRole('button', { name: 'Start process' }).click();
+    await panel.getByText('Creates task “志愿者招募” for sample Project officer 1').waitFor();
+    expect(await panel.getByText(/示例/).count()).toBe(0);
+    await shot(page, '09-english-samples');
   });
 
   it('refuses to dry-run a process while the validator reports problems', async () => {

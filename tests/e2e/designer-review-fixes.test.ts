@@ -284,12 +284,19 @@ describeWithBrowser(
       const editor = (await page.locator('.sgf-designer-editor').boundingBox())!;
       expect(canvas.width / editor.width).toBeGreaterThanOrEqual(0.6);
       expect(canvas.height).toBeGreaterThanOrEqual(360);
+      // So short a canvas has no minimap to cover its nodes (等待 4 and 等待 8 lay under it).
+      expect(canvas.height).toBeLessThanOrEqual(440);
+      const minimap = page.locator('.sgf-designer-canvas .react-flow__minimap');
+      expect(await minimap.isVisible()).toBe(false);
       await shot('06-problems-under-canvas');
 
       // Folded, the count stays in view; the last timer's badge opens the list at its problems.
       await problems().getByRole('button', { expanded: true }).click();
       await problemList().waitFor({ state: 'detached' });
       await withinScreen(count);
+      // Folded, the canvas has its height back and its minimap.
+      await minimap.waitFor();
+      await shot('06b-problems-folded-minimap-back');
       await page.locator('.react-flow__node[data-id="wait_8"] .sgf-designer-node-badge').click();
       const own = problemList().locator('[data-issue-node="wait_8"]').first();
       await own.waitFor();
@@ -299,6 +306,32 @@ describeWithBrowser(
       await expect(own.getAttribute('class')).resolves.toContain('is-selected');
       expect(await seriousA11yViolations(page)).toEqual([]);
       await shot('07-badge-opens-problems');
+    });
+
+    it('lists 发布’s refusal as links: one closes the dialog and selects its node', async () => {
+      await page.getByRole('button', { name: '发布' }).click();
+      const dialog = page.getByRole('dialog', { name: '发布流程' });
+      const problem = dialog.getByRole('button', { name: '节点「等待 3」没有出线' });
+      await problem.waitFor();
+      // Measured once the dialog has zoomed in: half transparent, its links fail colour contrast.
+      await until('the dialog settled', () =>
+        page.evaluate<boolean>(
+          "document.querySelector('.ant-modal-root').getAnimations({ subtree: true }).length === 0",
+        ),
+      );
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await shot('07b-publish-problems-clickable');
+      await problem.click();
+      await dialog.waitFor({ state: 'hidden' });
+      await until('等待 3 selected', async () =>
+        (await page.locator('.react-flow__node[data-id="wait_3"]').getAttribute('class'))
+          ?.split(' ')
+          .includes('selected'),
+      );
+      await page
+        .getByRole('complementary', { name: '属性' })
+        .getByRole('heading', { name: '定时' })
+        .waitFor();
     });
 
     it('places two clicked palette entries apart and in view, the new one selected', async () => {
@@ -356,6 +389,15 @@ describeWithBrowser(
       await properties.getByLabel('新变量名').fill('copies');
       await refusal.waitFor({ state: 'detached' });
       await expect(properties.getByRole('button', { name: '添加变量' }).isEnabled()).resolves.toBe(true);
+      // A FEEL keyword is refused too: a condition would read the keyword, never the variable.
+      await properties.getByLabel('新变量名').fill('in');
+      const keyword = properties.getByText(
+        '变量名不能是 FEEL 关键字（如 true、and、in、if），条件无法读取这样的变量',
+      );
+      await keyword.waitFor();
+      await expect(properties.getByRole('button', { name: '添加变量' }).isDisabled()).resolves.toBe(true);
+      await keyword.scrollIntoViewIfNeeded();
+      await shot('09a-output-name-keyword-refused');
       await properties.getByLabel('新变量名').fill('1份数');
       await refusal.waitFor();
       expect(await seriousA11yViolations(page)).toEqual([]);
@@ -371,6 +413,27 @@ describeWithBrowser(
       await page.keyboard.press('Control+v');
       await node('办理任务：准备材料（副本 2）').waitFor();
       await expect(node('办理任务：准备材料').count()).resolves.toBe(1);
+      // Each copy lands on free space, covering neither the original nor another node.
+      const boxes = await Promise.all(
+        (await page.locator('.react-flow__node').all()).map(
+          async (element) => (await element.boundingBox())!,
+        ),
+      );
+      type Box = (typeof boxes)[number];
+      const apart = (a: Box, b: Box) =>
+        a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+      for (const [i, a] of boxes.entries())
+        for (const b of boxes.slice(i + 1)) expect(apart(a, b)).toBe(true);
+      // The view follows a copy placed out of it: the last one is in view once the view has settled.
+      await page.waitForTimeout(400);
+      const [view, copy] = [
+        (await page.locator('.sgf-designer-canvas .react-flow__pane').boundingBox())!,
+        (await node('办理任务：准备材料（副本 2）').boundingBox())!,
+      ];
+      expect(copy.x).toBeGreaterThanOrEqual(view.x);
+      expect(copy.y).toBeGreaterThanOrEqual(view.y);
+      expect(copy.x + copy.width).toBeLessThanOrEqual(view.x + view.width);
+      expect(copy.y + copy.height).toBeLessThanOrEqual(view.y + view.height);
       await shot('10-two-pastes-two-names');
     });
 
@@ -386,6 +449,18 @@ describeWithBrowser(
       const name = page.getByRole('complementary', { name: '属性' }).getByLabel('名称', { exact: true });
       await until('the copy in the panel', async () => (await name.inputValue()) === '准备材料（副本）');
       expect(await scrollTop()).toBe(0);
+    });
+
+    it('shows an end node’s outcome by its name on the canvas, its code only in the panel', async () => {
+      await showAll();
+      await node('结束：结束').click();
+      const properties = page.getByRole('complementary', { name: '属性' });
+      await properties.getByLabel('结果', { exact: true }).fill('completed');
+      await properties.getByText('画布上显示为「已完成」').waitFor();
+      const end = page.locator('.react-flow__node[data-id="end"]');
+      await end.getByText('已完成').waitFor();
+      await expect(end.getByText('completed').count()).resolves.toBe(0);
+      await shot('11-end-outcome-named');
     });
   },
 );

@@ -2,10 +2,16 @@
 // the designer's JSON Schema and the parse step every stored definition goes through.
 import { z } from 'zod';
 import { childTitlePlaceholders } from './child-title';
+import { FEEL_KEYWORDS, IDENTIFIER, IDENTIFIER_REASONS } from './identifier';
+import { zhFor } from './zh-reasons';
 
 const identifier = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an identifier (letters, digits, underscore)');
+  .regex(IDENTIFIER, 'must be an identifier (letters, digits, underscore)')
+  .refine(
+    (name) => !FEEL_KEYWORDS.has(name),
+    zhFor(IDENTIFIER_REASONS.keyword.en, IDENTIFIER_REASONS.keyword.zh),
+  );
 const elementId = z.string().regex(/^[A-Za-z0-9_.-]+$/, 'ids use letters, digits, _ . -');
 /** A FEEL expression (https://docs.camunda.io/docs/components/modeler/feel/what-is-feel/). */
 const feel = z.string().min(1).describe('FEEL expression');

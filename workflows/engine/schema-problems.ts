@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { LocalizedMessage, ValidationProblem } from './localized-message';
 import { itemLabel, propertyPhrase, type NamedList } from './property-names';
+import { IDENTIFIER_REASONS } from './identifier';
 import { isRawObject, nonBlankText, type RawObject } from './raw-values';
 import { zhReasonOf } from './zh-reasons';
 
@@ -79,10 +80,9 @@ function reasonOf(issue: z.core.$ZodIssue): LocalizedMessage {
   if (issue.code === 'invalid_key')
     return issue.path.at(-1) === ''
       ? { zh: '变量名不能为空', en: 'the variable name must not be empty' }
-      : {
-          zh: '变量名只能用字母、数字、下划线，且不能以数字开头',
-          en: 'a variable name takes letters, digits and underscores, and does not start with a digit',
-        };
+      : issue.issues.some((inner) => inner.message === IDENTIFIER_REASONS.keyword.en)
+        ? IDENTIFIER_REASONS.keyword
+        : IDENTIFIER_REASONS.format;
   if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) <= 1)
     return { zh: '不能为空', en: 'must not be empty' };
   if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message))

@@ -505,6 +505,28 @@ describe('schema problems', () => {
       },
     ],
     [
+      'an output named by a FEEL keyword',
+      (def) => {
+        node(def, 'task').outputs = { in: 'summary' };
+      },
+      {
+        zh: '节点「填写」的输出「in」：变量名不能是 FEEL 关键字（如 true、and、in、if），条件无法读取这样的变量',
+        en: 'node 「填写」 output “in”: a variable name must not be a FEEL keyword (such as true, and, in, if): a condition cannot read it',
+        where: { nodeId: 'task', path: ['nodes', 1, 'outputs', 'in'] },
+      },
+    ],
+    [
+      'a process variable named by a FEEL keyword',
+      (def) => {
+        def.variables = [{ name: 'between', type: 'number' }];
+      },
+      {
+        zh: '流程变量「between」的名称：变量名不能是 FEEL 关键字（如 true、and、in、if），条件无法读取这样的变量',
+        en: 'variable 「between」 name: a variable name must not be a FEEL keyword (such as true, and, in, if): a condition cannot read it',
+        where: { path: ['variables', 0, 'name'] },
+      },
+    ],
+    [
       'an approver of an unknown role',
       (def) => {
         node(def, 'ok').approvers = [{ assignee: { type: 'role', role: 'boss' } }];

@@ -7,6 +7,7 @@ import { initialState, type InstanceState } from '../../../workflows/engine/inst
 import { simulate } from '../../../workflows/engine/simulate';
 import {
   allowedEvents,
+  CHINESE_SAMPLES,
   eventOf,
   fieldSample,
   type DryRunChoice,
@@ -221,6 +222,15 @@ describe('sample values of form fields', () => {
       [{ target: 10_000 }, { target: 10_000 }],
     ],
   ] as const)('%o gives %o', (field, sample) => {
-    expect(fieldSample(field as Parameters<typeof fieldSample>[0], '2026-11-24')).toEqual(sample);
+    const basis = { today: '2026-11-24', wording: CHINESE_SAMPLES };
+    expect(fieldSample(field as Parameters<typeof fieldSample>[0], basis)).toEqual(sample);
+  });
+
+  it('words sample texts as the interface does: in English, Sample <label> padded with dots', () => {
+    const english = { named: (label: string) => `Sample ${label}`, filler: '.' };
+    const summary = { name: 'u', label: 'Summary', type: 'textarea', required: true, minLength: 16 } as const;
+    expect(fieldSample(summary, { today: '2026-11-24', wording: english })).toBe('Sample Summary..');
+    const [start] = allowedEvents(dryRunDefinition, initialState(), T0, english);
+    expect(start?.kind === 'start' && start.inputs[0]?.sample).toBe('Sample 项目名称');
   });
 });

@@ -3,7 +3,7 @@
 // designer's catalogue says them, and never show the engine's ids; in Chinese and in English.
 import i18next, { type TFunction } from 'i18next';
 import { ZProcessDefinition } from '../../../workflows/engine/definition-schema';
-import type { Effect, EngineEvent } from '../../../workflows/engine/engine-events';
+import type { EngineEvent } from '../../../workflows/engine/engine-events';
 import { initialState, type InstanceState } from '../../../workflows/engine/instance-state';
 import { simulate, type TimedEvent } from '../../../workflows/engine/simulate';
 import { formatDateTime } from '../../../web/src/ui/format-time';
@@ -126,16 +126,28 @@ describe('the dry run’s sentences', () => {
   });
 
   it.each([
-    ['zh-CN', '流程结束，到达「项目立项」，结果：approved', '流程结束，结果：不通过'],
-    ['en', 'The process ends at “项目立项”, outcome: approved', 'The process ends, outcome: Reject'],
+    [
+      'zh-CN',
+      '流程结束，到达「项目立项」，结果：已通过',
+      '流程结束，结果：不通过',
+      '流程结束，结果：handedOver',
+    ],
+    [
+      'en',
+      'The process ends at “项目立项”, outcome: Approved',
+      'The process ends, outcome: Reject',
+      'The process ends, outcome: handedOver',
+    ],
   ] as const)(
-    'says where the process ended, and a known outcome as the catalogue says it (%s)',
-    async (language, end, rejected) => {
+    'says where the process ended, and a known outcome as the catalogue says it, else its code (%s)',
+    async (language, end, rejected, unknown) => {
       const t = await textsIn(language);
       expect(effectTexts(5, t)).toEqual([end]);
       const state = run(5).after;
-      const completed: Effect = { type: 'completed', outcome: 'reject' };
-      expect(describeEffect(completed, { def, before: state, after: state }, t)).toBe(rejected);
+      const ended = (outcome: string) =>
+        describeEffect({ type: 'completed', outcome }, { def, before: state, after: state }, t);
+      expect(ended('reject')).toBe(rejected);
+      expect(ended('handedOver')).toBe(unknown);
     },
   );
 

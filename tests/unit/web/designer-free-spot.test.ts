@@ -1,7 +1,8 @@
 // Where a palette click puts its node: right of the selected node or in the middle of the view, moved
-// to the nearest spot no node covers, preferring spots the view shows.
+// to the nearest spot no node covers, preferring spots the view shows; and where pasted copies go:
+// the free spot nearest their originals, keeping their layout.
 import type { ProcessDefinition, ProcessNode } from '../../../workflows/engine/definition-schema';
-import { freeSpot, inside, type Box } from '../../../web/src/designer/canvas/free-spot';
+import { freeSpot, inside, pasteShift, type Box } from '../../../web/src/designer/canvas/free-spot';
 import { NODE_SIZE } from '../../../web/src/designer/store/node-kinds';
 
 const definition = (nodes: ProcessNode[]): ProcessDefinition => ({
@@ -73,5 +74,43 @@ describe('free spot for a clicked palette entry', () => {
     const spot = freeSpot(definition([middle]), 'userTask', small);
     expect(spot.visible).toBe(true);
     expect(apart({ ...spot.position, ...NODE_SIZE.userTask }, boxOf(middle))).toBe(true);
+  });
+});
+
+describe('free spot for pasted copies', () => {
+  it('puts the copy of one node one step below it when that is free', () => {
+    const original = task('original', 208, 0);
+    // The task's 64 px and 32 apart: 96 down, not 40 px over the original.
+    expect(pasteShift(definition([start, original]), [original])).toEqual({ x: 0, y: 96 });
+  });
+
+  it('moves a group of copies as one, keeping its layout, past nodes in the way', () => {
+    const first = task('first', 0, 100);
+    const second = task('second', 300, 160);
+    const blocker = task('blocker', 150, 260);
+    const shift = pasteShift(definition([first, second, blocker]), [first, second]);
+    const copies = [first, second].map((node) => ({
+      ...boxOf(node),
+      x: node.position!.x + shift.x,
+      y: node.position!.y + shift.y,
+    }));
+    for (const copy of copies)
+      for (const other of [first, second, blocker]) expect(apart(copy, boxOf(other))).toBe(true);
+  });
+
+  it('never stacks: paste after paste of a group lands apart from everything drawn', () => {
+    const group = [task('a', 0, 0), task('b', 240, 48)];
+    let nodes: ProcessNode[] = [...group];
+    for (let n = 1; n <= 10; n += 1) {
+      const shift = pasteShift(definition(nodes), group);
+      const copies = group.map((node) =>
+        task(`${node.id}${n}`, node.position!.x + shift.x, node.position!.y + shift.y),
+      );
+      for (const copy of copies)
+        for (const other of nodes) expect(apart(boxOf(copy), boxOf(other))).toBe(true);
+      expect(copies[1]!.position!.x - copies[0]!.position!.x).toBe(240);
+      expect(copies[1]!.position!.y - copies[0]!.position!.y).toBe(48);
+      nodes = [...nodes, ...copies];
+    }
   });
 });

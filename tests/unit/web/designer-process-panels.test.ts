@@ -88,6 +88,11 @@ describe('process lists', () => {
     ['total budget', 'format'],
     ['', 'format'],
     ['visits', 'taken'],
+    // FEEL keywords: a condition would read the keyword, never the variable.
+    ['in', 'keyword'],
+    ['true', 'keyword'],
+    ['satisfies', 'keyword'],
+    ['inside', undefined],
   ])('judges the variable name %j: %s', (name, problem) => {
     expect(variableNameProblem(name, [{ name: 'visits', type: 'integer', required: false }])).toBe(problem);
   });

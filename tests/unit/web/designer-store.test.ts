@@ -127,9 +127,11 @@ describe('designer store', () => {
     const { definition, selectedNodeIds } = store.getState();
     expect(selectedNodeIds).toEqual(['userTask_2', 'approval_2']);
     const pasted = definition.nodes.filter((node) => selectedNodeIds.includes(node.id));
+    // The first free spot one group-sized step below the originals (on the 16 px grid: 200 → 208),
+    // side by side as they were.
     expect(pasted.map((node) => node.position)).toEqual([
-      { x: 240, y: 40 },
-      { x: 440, y: 40 },
+      { x: 208, y: 96 },
+      { x: 408, y: 96 },
     ]);
     const pastedTask = pasted[0];
     expect(pastedTask?.kind === 'userTask' && pastedTask.returnTo).toEqual(['approval_2']);
@@ -142,9 +144,18 @@ describe('designer store', () => {
     const edgeIds = definition.edges.map((edge) => edge.id);
     expect(new Set(edgeIds).size).toBe(edgeIds.length);
     expect(pasted.map((node) => node.name)).toEqual(['填报（副本）', '审批（副本）']);
-    // A second paste shifts further and takes ids and names again new.
+    // A second paste takes the next free spot (above, the one below being taken) and new ids and names.
     store.getState().paste(zhCopies);
     expect(store.getState().selectedNodeIds).toEqual(['userTask_3', 'approval_3']);
+    expect(
+      store
+        .getState()
+        .definition.nodes.filter((node) => store.getState().selectedNodeIds.includes(node.id))
+        .map((node) => node.position),
+    ).toEqual([
+      { x: 208, y: -96 },
+      { x: 408, y: -96 },
+    ]);
     expect(
       store
         .getState()

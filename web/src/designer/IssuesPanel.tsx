@@ -7,21 +7,18 @@ import { CheckCircleOutlined, DownOutlined, UpOutlined, WarningOutlined } from '
 import { Button, List, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFocusElement } from './canvas/use-focus-element';
 import type { DesignerIssue } from './definition-issues.js';
+import { IssueLink } from './IssueLink';
 import { useDesigner } from './store/DesignerStoreContext';
 
 export function IssuesPanel({ issues }: { issues: readonly DesignerIssue[] }) {
-  const { t, i18n } = useTranslation();
-  const focus = useFocusElement();
-  const openProcessItem = useDesigner((state) => state.openProcessItem);
+  const { t } = useTranslation();
   const open = useDesigner((state) => state.problemsOpen);
   const setOpen = useDesigner((state) => state.setProblemsOpen);
   const asked = useDesigner((state) => state.problemsFocus);
   const selectedNodeIds = useDesigner((state) => state.selectedNodeIds);
   const selectedEdgeIds = useDesigner((state) => state.selectedEdgeIds);
   const list = useRef<HTMLDivElement>(null);
-  const zh = i18n.language.startsWith('zh');
   const selected = new Set([...selectedNodeIds, ...selectedEdgeIds]);
 
   // A badge asks for its node's problems: the list has opened in the same render; bring the first in.
@@ -80,25 +77,13 @@ export function IssuesPanel({ issues }: { issues: readonly DesignerIssue[] }) {
             dataSource={[...issues]}
             rowKey="key"
             renderItem={(issue) => {
-              const text = zh ? issue.message.zh : issue.message.en;
-              const { item } = issue;
               const target = issue.nodeId ?? issue.edgeId;
               return (
                 <List.Item
                   data-issue-node={issue.nodeId}
                   className={target !== undefined && selected.has(target) ? 'is-selected' : undefined}
                 >
-                  {target === undefined && item === undefined ? (
-                    <Typography.Text>{text}</Typography.Text>
-                  ) : (
-                    <Button
-                      type="link"
-                      className="sgf-designer-issue-link"
-                      onClick={() => (item ? openProcessItem(item) : focus(issue))}
-                    >
-                      {text}
-                    </Button>
-                  )}
+                  <IssueLink issue={issue} />
                 </List.Item>
               );
             }}

@@ -6,9 +6,10 @@ import { useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeKind } from '../../../../workflows/engine/definition-schema.js';
-import { NODE_KINDS, NODE_SIZE } from '../store/node-kinds.js';
+import { NODE_KINDS } from '../store/node-kinds.js';
 import { useDesignerStoreApi } from '../store/DesignerStoreContext';
 import { freeSpot } from './free-spot.js';
+import { revealNodes, visibleArea } from './visible-area.js';
 import { KIND_ICONS } from './process-nodes';
 
 /** The drag payload's type: only the palette's drags add nodes on drop. */
@@ -19,11 +20,8 @@ export function Palette() {
   const store = useDesignerStoreApi();
   const flow = useReactFlow();
   const placeInView = (kind: NodeKind) => {
-    const pane = document.querySelector('.sgf-designer-canvas .react-flow')?.getBoundingClientRect();
-    if (!pane) return;
-    const topLeft = flow.screenToFlowPosition({ x: pane.left, y: pane.top });
-    const bottomRight = flow.screenToFlowPosition({ x: pane.right, y: pane.bottom });
-    const view = { ...topLeft, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
+    const view = visibleArea(flow);
+    if (!view) return;
     const { definition, selectedNodeIds, addNode } = store.getState();
     const spot = freeSpot(
       definition,
@@ -31,15 +29,13 @@ export function Palette() {
       view,
       selectedNodeIds.length === 1 ? selectedNodeIds[0] : undefined,
     );
-    addNode(kind, t(`designer.kinds.${kind}`), spot.position);
+    const id = addNode(kind, t(`designer.kinds.${kind}`), spot.position);
     // Right of a node at the view's edge, or in a full view: the view goes to the new node.
-    if (!spot.visible) {
-      const size = NODE_SIZE[kind];
-      void flow.setCenter(spot.position.x + size.width / 2, spot.position.y + size.height / 2, {
-        zoom: flow.getZoom(),
-        duration: 300,
-      });
-    }
+    if (!spot.visible)
+      revealNodes(
+        flow,
+        store.getState().definition.nodes.filter((node) => node.id === id),
+      );
   };
   const startDrag = (event: DragEvent, kind: NodeKind) => {
     event.dataTransfer.setData(NODE_KIND_MIME, kind);

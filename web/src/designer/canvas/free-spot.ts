@@ -1,8 +1,13 @@
 // Where a node clicked in from the palette goes: right of the selected node (so clicking kind after
 // kind builds a chain), or the middle of the view; then the nearest spot, on a grid of node-sized
 // steps around it, where it overlaps no node, preferring spots inside the view. Clicked nodes used to
-// land all on the view's centre, one on top of the other.
-import type { NodeKind, ProcessDefinition } from '../../../../workflows/engine/definition-schema.js';
+// land all on the view's centre, one on top of the other. Pasted copies go the same way, as a group,
+// from where their originals are.
+import type {
+  NodeKind,
+  ProcessDefinition,
+  ProcessNode,
+} from '../../../../workflows/engine/definition-schema.js';
 import { NODE_SIZE } from '../store/node-kinds.js';
 
 export type Point = { x: number; y: number };
@@ -47,6 +52,43 @@ function nodeBoxes(definition: ProcessDefinition): Box[] {
 }
 
 /**
+ * The nearest top-left corner to `preferred`, on a grid of steps the group's size apart, where no box
+ * of `group` (relative to that corner) overlaps a `taken` one. `shows`: when given, a corner it
+ * accepts is taken before a nearer one it does not.
+ */
+function nearestFree(
+  taken: readonly Box[],
+  group: readonly Box[],
+  preferred: Point,
+  shows?: (group: Box[]) => boolean,
+): Point {
+  const width = Math.max(...group.map((box) => box.x + box.width));
+  const height = Math.max(...group.map((box) => box.y + box.height));
+  const origin = { x: snap(preferred.x), y: snap(preferred.y) };
+  const step = { x: snapUp(width + STEP_GAP), y: snapUp(height + STEP_GAP) };
+  const offsets: Point[] = [];
+  for (let i = -RINGS; i <= RINGS; i += 1)
+    for (let j = -RINGS; j <= RINGS; j += 1) offsets.push({ x: i, y: j });
+  // Nearest first; at equal distance below before above, then right before left.
+  offsets.sort(
+    (a, b) =>
+      Math.hypot(a.x * step.x, a.y * step.y) - Math.hypot(b.x * step.x, b.y * step.y) ||
+      b.y - a.y ||
+      b.x - a.x,
+  );
+  let fallback: Point | undefined;
+  for (const offset of offsets) {
+    const corner = { x: origin.x + offset.x * step.x, y: origin.y + offset.y * step.y };
+    const boxes = group.map((box) => ({ ...box, x: corner.x + box.x, y: corner.y + box.y }));
+    if (boxes.some((box) => taken.some((other) => overlaps(box, other)))) continue;
+    if (!shows || shows(boxes)) return corner;
+    fallback ??= corner;
+  }
+  // Crowded beyond the rings: the preferred spot, on top of others, rather than nowhere.
+  return fallback ?? origin;
+}
+
+/**
  * The top-left corner for a new `kind` node, and whether its box is inside `view` (all in flow
  * coordinates). `selectedId`: the one selected node, which the new node goes right of.
  */
@@ -66,31 +108,23 @@ export function freeSpot(
     x: view.x + (view.width - size.width) / 2,
     y: view.y + (view.height - size.height) / 2,
   };
-  const origin = { x: snap(preferred.x), y: snap(preferred.y) };
-  const step = { x: snapUp(size.width + STEP_GAP), y: snapUp(size.height + STEP_GAP) };
-  const offsets: Point[] = [];
-  for (let i = -RINGS; i <= RINGS; i += 1)
-    for (let j = -RINGS; j <= RINGS; j += 1) offsets.push({ x: i, y: j });
-  // Nearest first; at equal distance below before above, then right before left.
-  offsets.sort(
-    (a, b) =>
-      Math.hypot(a.x * step.x, a.y * step.y) - Math.hypot(b.x * step.x, b.y * step.y) ||
-      b.y - a.y ||
-      b.x - a.x,
-  );
-  const taken = nodeBoxes(definition);
   // Beside the selected node the nearest free spot wins even out of view (the view then follows it);
   // in the view's middle a spot inside the view is taken before a nearer one outside it.
-  const mustShow = preferred !== besideSelected;
-  let fallback: Point | undefined;
-  for (const offset of offsets) {
-    const box = { x: origin.x + offset.x * step.x, y: origin.y + offset.y * step.y, ...size };
-    if (taken.some((other) => overlaps(box, other))) continue;
-    const visible = inside(box, view);
-    if (visible || !mustShow) return { position: { x: box.x, y: box.y }, visible };
-    fallback ??= { x: box.x, y: box.y };
-  }
-  // Crowded beyond the rings: the preferred spot, on top of others, rather than nowhere.
-  const position = fallback ?? origin;
+  const shows = besideSelected ? undefined : ([box]: Box[]) => box !== undefined && inside(box, view);
+  const position = nearestFree(nodeBoxes(definition), [{ x: 0, y: 0, ...size }], preferred, shows);
   return { position, visible: inside({ ...position, ...size }, view) };
+}
+
+/**
+ * How far to shift copies of `copied` so that, keeping their layout, they land on the free spot
+ * nearest the copied nodes, as a palette click's node does. The view plays no part: the copies go
+ * next to the originals, which the admin has just selected. (Copies used to land 40 px off, over
+ * the originals.)
+ */
+export function pasteShift(definition: ProcessDefinition, copied: readonly ProcessNode[]): Point {
+  const boxes = copied.map((node) => ({ ...(node.position ?? { x: 0, y: 0 }), ...NODE_SIZE[node.kind] }));
+  const corner = { x: Math.min(...boxes.map((box) => box.x)), y: Math.min(...boxes.map((box) => box.y)) };
+  const group = boxes.map((box) => ({ ...box, x: box.x - corner.x, y: box.y - corner.y }));
+  const position = nearestFree(nodeBoxes(definition), group, corner);
+  return { x: position.x - corner.x, y: position.y - corner.y };
 }

@@ -70,11 +70,30 @@ export function describeAction(action: string, language: string): string {
 }
 
 const OUTCOMES = ['approve', 'reject', 'return', 'done', 'error'] as const;
+/** Outcomes an end node gives its project, those of the shipped definitions among them. */
+const END_OUTCOMES = [
+  'completed',
+  'approved',
+  'rejected',
+  'terminated',
+  'cancelled',
+  'withdrawn',
+  'aborted',
+  'revoked',
+  'published',
+  'notSelected',
+  'termCompleted',
+] as const;
 
-/** An edge outcome in words (通过, 不通过 …); one the designer does not know stays as written. */
+/**
+ * An edge's or an end node's outcome in words (通过, 不通过, 已完成 …); one the designer does not know
+ * stays as written, its code being all there is to show.
+ */
 export function describeOutcome(outcome: string, t: TFunction): string {
-  const known = OUTCOMES.find((candidate) => candidate === outcome);
-  return known ? t(`designer.outcomes.${known}`) : outcome;
+  const route = OUTCOMES.find((candidate) => candidate === outcome);
+  if (route) return t(`designer.outcomes.${route}`);
+  const end = END_OUTCOMES.find((candidate) => candidate === outcome);
+  return end ? t(`designer.endOutcomes.${end}`) : outcome;
 }
 
 /** An edge's label on the canvas: its own label, else its outcome, condition or default mark. */

@@ -19,7 +19,13 @@ import { useTranslation } from 'react-i18next';
 import type { NodeKind, ProcessNode } from '../../../../workflows/engine/definition-schema.js';
 import type { FlowNodeOf } from '../flow-adapter.js';
 import { useDesignerStoreApi } from '../store/DesignerStoreContext';
-import { describeAction, describeAssignee, describePolicy, describeTimer } from './node-texts.js';
+import {
+  describeAction,
+  describeAssignee,
+  describeOutcome,
+  describePolicy,
+  describeTimer,
+} from './node-texts.js';
 
 export const KIND_ICONS: Record<NodeKind, ReactNode> = {
   start: <PlayCircleOutlined aria-hidden />,
@@ -90,7 +96,9 @@ export function StartNode(props: NodeProps<FlowNodeOf<'start'>>) {
 export function EndNode(props: NodeProps<FlowNodeOf<'end'>>) {
   const { t } = useTranslation();
   const { outcome, terminate } = props.data.node;
-  return <NodeShell props={props} summary={terminate ? t('designer.end.terminates') : outcome} />;
+  // The outcome as people read it (已完成), not its code (completed), which the panel edits.
+  const summary = terminate ? t('designer.end.terminates') : outcome && describeOutcome(outcome, t);
+  return <NodeShell props={props} summary={summary} />;
 }
 
 export function UserTaskNode(props: NodeProps<FlowNodeOf<'userTask'>>) {

@@ -1,18 +1,24 @@
 // Keyboard shortcuts of the editor: Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo, Ctrl+C / Ctrl+V
 // copy and paste, Ctrl+F find (Delete is React Flow's own, routed to the store by the canvas). Keys
 // typed into a field belong to the field: its text has its own undo.
+import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CopyNaming } from '../store/clipboard.js';
 import type { DesignerStore } from '../store/designer-store.js';
+import { revealNodes } from './visible-area.js';
 
 export const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-/** `enabled` false (试运行) leaves the definition alone: nothing may change it while a dry run reads it. */
+/**
+ * `enabled` false (试运行) leaves the definition alone: nothing may change it while a dry run reads it.
+ * Called inside the editor's ReactFlowProvider: a paste whose copies land out of view moves the view.
+ */
 export function useDesignerShortcuts(store: DesignerStore, onFind: () => void, enabled = true): void {
   const { t } = useTranslation();
+  const flow = useReactFlow();
   useEffect(() => {
     if (!enabled) return undefined;
     // Pasted nodes are named in the interface language, as new nodes are: 「X（副本）」, 「X（副本 2）」.
@@ -32,7 +38,14 @@ export function useDesignerShortcuts(store: DesignerStore, onFind: () => void, e
               : key === 'c'
                 ? state.copy
                 : key === 'v'
-                  ? () => state.paste(copyNaming)
+                  ? () => {
+                      state.paste(copyNaming);
+                      const { definition, selectedNodeIds } = store.getState();
+                      revealNodes(
+                        flow,
+                        definition.nodes.filter((node) => selectedNodeIds.includes(node.id)),
+                      );
+                    }
                   : key === 'f'
                     ? onFind
                     : undefined;
@@ -42,5 +55,5 @@ export function useDesignerShortcuts(store: DesignerStore, onFind: () => void, e
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [store, onFind, enabled, t]);
+  }, [store, onFind, enabled, t, flow]);
 }

@@ -84,16 +84,26 @@ export const PAYLOAD_INPUT = 'payload';
 /** The result an action reports. */
 export const RESULT_INPUT = 'result';
 
+/**
+ * How a sample text reads in the interface's language: 示例项目名称, padded to a minimum length with
+ * 。; in English `Sample 项目名称` with dots (the label is the definition's own, as written).
+ */
+export type SampleWording = { named: (label: string) => string; filler: string };
+/** The default: the designer opens in Chinese. */
+export const CHINESE_SAMPLES: SampleWording = { named: (label) => `示例${label}`, filler: '。' };
+/** What a sample value is made from: the day the simulated clock shows, and the wording. */
+type SampleBasis = { today: string; wording: SampleWording };
+
 const dayOf = (instant: string) => instant.slice(0, 10);
 const within = (value: number, { min, max }: { min?: number | undefined; max?: number | undefined }) =>
   Math.min(Math.max(value, min ?? -Infinity), max ?? Infinity);
 
-function scalarSample(field: ScalarFormField, today: string): unknown {
+function scalarSample(field: ScalarFormField, basis: SampleBasis): unknown {
   switch (field.type) {
     case 'text':
     case 'textarea': {
       // Padded to the field's minimum length (e.g. a summary of at least 10 characters).
-      const text = `示例${field.label}`.padEnd(field.minLength ?? 0, '。');
+      const text = basis.wording.named(field.label).padEnd(field.minLength ?? 0, basis.wording.filler);
       return field.maxLength === undefined ? text : text.slice(0, field.maxLength);
     }
     case 'number':
@@ -105,7 +115,7 @@ function scalarSample(field: ScalarFormField, today: string): unknown {
       // send the sample run round the same loop for ever.
       return false;
     case 'date':
-      return today;
+      return basis.today;
     case 'select':
       return field.options?.[0] ?? null;
     case 'multiselect':
@@ -114,7 +124,7 @@ function scalarSample(field: ScalarFormField, today: string): unknown {
 }
 
 /** A value a form field accepts: bounds, options and row counts kept; files and people made up. */
-export function fieldSample(field: FormField, today: string): unknown {
+export function fieldSample(field: FormField, basis: SampleBasis): unknown {
   switch (field.type) {
     case 'file':
       return field.required ? [SAMPLE_FILE] : [];
@@ -123,30 +133,30 @@ export function fieldSample(field: FormField, today: string): unknown {
     case 'list': {
       const rows = Math.max(1, field.minItems ?? 0);
       const row = Object.fromEntries(
-        (field.itemFields ?? []).map((item) => [item.name, scalarSample(item, today)]),
+        (field.itemFields ?? []).map((item) => [item.name, scalarSample(item, basis)]),
       );
       return Array.from({ length: rows }, () => structuredClone(row));
     }
     default:
-      return scalarSample({ ...field, type: field.type }, today);
+      return scalarSample({ ...field, type: field.type }, basis);
   }
 }
 
-const formInputs = (fields: FormField[], today: string): SampleInput[] =>
+const formInputs = (fields: FormField[], basis: SampleBasis): SampleInput[] =>
   fields.map((field) => ({
     name: field.name,
     label: field.label,
     required: field.required,
-    sample: fieldSample(field, today),
+    sample: fieldSample(field, basis),
     text: TEXT_FIELD_TYPES.has(field.type),
   }));
 
-function variableSample(declaration: VariableDeclaration, today: string): unknown {
+function variableSample(declaration: VariableDeclaration, basis: SampleBasis): unknown {
   if (declaration.default !== undefined) return declaration.default;
   const label = declaration.label ?? declaration.name;
   switch (declaration.type) {
     case 'string':
-      return `示例${label}`;
+      return basis.wording.named(label);
     case 'number':
       return SAMPLE_AMOUNT;
     case 'integer':
@@ -156,7 +166,7 @@ function variableSample(declaration: VariableDeclaration, today: string): unknow
       // send the sample run round the same loop for ever.
       return false;
     case 'date':
-      return today;
+      return basis.today;
     case 'list':
       return [];
     case 'object':
@@ -171,12 +181,18 @@ function variableSample(declaration: VariableDeclaration, today: string): unknow
  * state is never asked for); required ones are prefilled with a sample, optional ones only with
  * their default, so the run starts as a starter who fills in just what is required.
  */
-export function startInputs(def: ProcessDefinition, clock: string): SampleInput[] {
+export function startInputs(
+  def: ProcessDefinition,
+  clock: string,
+  wording: SampleWording = CHINESE_SAMPLES,
+): SampleInput[] {
   return startVariables(def).map((declaration) => ({
     name: declaration.name,
     label: declaration.label ?? declaration.name,
     required: declaration.required,
-    sample: declaration.required ? variableSample(declaration, dayOf(clock)) : declaration.default,
+    sample: declaration.required
+      ? variableSample(declaration, { today: dayOf(clock), wording })
+      : declaration.default,
     text: declaration.type === 'string' || declaration.type === 'date',
   }));
 }
@@ -211,7 +227,7 @@ function taskChoice(
   def: ProcessDefinition,
   state: InstanceState,
   task: OpenTask,
-  today: string,
+  basis: SampleBasis,
 ): DryRunChoice[] {
   const node = def.nodes.find((candidate) => candidate.id === task.nodeId);
   if (!node) return [];
@@ -220,7 +236,7 @@ function taskChoice(
   switch (node.kind) {
     case 'userTask':
       return [
-        { ...onNode, kind: 'completeTask', taskId: task.id, person, inputs: formInputs(node.form, today) },
+        { ...onNode, kind: 'completeTask', taskId: task.id, person, inputs: formInputs(node.form, basis) },
       ];
     case 'approval': {
       const canReturn = def.edges.some((edge) => edge.from === node.id && edge.outcome === 'return');
@@ -252,15 +268,24 @@ export const eventLabel = (def: ProcessDefinition, event: string) =>
 export const nodeName = (def: ProcessDefinition, nodeId: string) =>
   def.nodes.find((node: ProcessNode) => node.id === nodeId)?.name ?? nodeId;
 
-/** Every event the state allows next, in the order a person meets them: tasks, timers, actions, events. */
-export function allowedEvents(def: ProcessDefinition, state: InstanceState, clock: string): DryRunChoice[] {
-  if (state.status === 'created') return [{ kind: 'start', key: 'start', inputs: startInputs(def, clock) }];
+/**
+ * Every event the state allows next, in the order a person meets them: tasks, timers, actions, events;
+ * sample texts worded by `wording`.
+ */
+export function allowedEvents(
+  def: ProcessDefinition,
+  state: InstanceState,
+  clock: string,
+  wording: SampleWording = CHINESE_SAMPLES,
+): DryRunChoice[] {
+  if (state.status === 'created')
+    return [{ kind: 'start', key: 'start', inputs: startInputs(def, clock, wording) }];
   if (state.status !== 'running') return [];
-  const today = dayOf(clock);
+  const basis = { today: dayOf(clock), wording };
   const choices: DryRunChoice[] = Object.values(state.tasks)
     // A delegated or held seat is answered by no one until it is handed back or freed.
     .filter((task) => task.delegatedBy === undefined && task.heldFor === undefined)
-    .flatMap((task) => taskChoice(def, state, task, today));
+    .flatMap((task) => taskChoice(def, state, task, basis));
   const timers = Object.values(state.timers).sort((a, b) => a.fireAt.localeCompare(b.fireAt));
   for (const timer of timers)
     choices.push({
@@ -310,7 +335,7 @@ export function allowedEvents(def: ProcessDefinition, state: InstanceState, cloc
       name,
       label: eventLabel(def, name),
       inputs: fields
-        ? formInputs(fields, today)
+        ? formInputs(fields, basis)
         : [{ name: PAYLOAD_INPUT, label: PAYLOAD_INPUT, required: false, sample: {}, text: false }],
     });
   }

@@ -2,13 +2,20 @@
 // events and the canvas marks are derived from it by the engine's own `simulate`), the simulated
 // clock, and the engine's rejection of the last attempt. No server round-trip per step.
 import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProcessDefinition } from '../../../../workflows/engine/definition-schema.js';
 import type { Effect } from '../../../../workflows/engine/engine-events.js';
 import { initialState, type InstanceState } from '../../../../workflows/engine/instance-state.js';
 import { step } from '../../../../workflows/engine/interpreter.js';
 import type { Rejection } from '../../../../workflows/engine/localized-message.js';
 import { simulate, type Simulation, type TimedEvent } from '../../../../workflows/engine/simulate.js';
-import { allowedEvents, eventOf, type DryRunAnswer, type DryRunChoice } from './allowed-events.js';
+import {
+  allowedEvents,
+  eventOf,
+  type DryRunAnswer,
+  type DryRunChoice,
+  type SampleWording,
+} from './allowed-events.js';
 import { withFieldReasons } from './dry-run-texts.js';
 import { highlightsOf, type Highlights } from './trace-highlights.js';
 
@@ -48,9 +55,18 @@ export function useDryRun(definition: ProcessDefinition): DryRun {
   const [clock, setClock] = useState(opened);
   const [rejection, setRejection] = useState<Rejection | null>(null);
   const simulation = useMemo(() => simulate(definition, script), [definition, script]);
+  const { t } = useTranslation();
+  // Sample texts in the interface's language (Sample 项目名称 in English), Chinese by default.
+  const wording = useMemo<SampleWording>(
+    () => ({
+      named: (label) => t('designer.dryRunSamples.named', { label }),
+      filler: t('designer.dryRunSamples.filler'),
+    }),
+    [t],
+  );
   const choices = useMemo(
-    () => allowedEvents(definition, simulation.final, clock),
-    [definition, simulation, clock],
+    () => allowedEvents(definition, simulation.final, clock, wording),
+    [definition, simulation, clock, wording],
   );
   const highlights = useMemo(() => highlightsOf(definition, simulation.trace), [definition, simulation]);
   const befores = useMemo(() => {

@@ -18,7 +18,7 @@ import { hasLayout } from '../flow-adapter.js';
 import { readDefinition } from '../import-definition.js';
 import { IssuesPanel } from '../IssuesPanel';
 import { PropertyPanel } from '../panels/PropertyPanel';
-import { createDesignerStore } from '../store/designer-store.js';
+import { createDesignerStore, type DesignerStore } from '../store/designer-store.js';
 import { DesignerStoreProvider, useDesigner, useDesignerStoreApi } from '../store/DesignerStoreContext';
 import { useAutosave } from '../use-autosave.js';
 import { useDefinitionIssues } from '../use-definition-issues.js';
@@ -78,7 +78,6 @@ function Editor({
     }
     setDryRun(store.getState().definition);
   };
-  useDesignerShortcuts(store, openFind, dryRun === null);
   // Until its first edit makes the draft, the canvas shows the published version it opened.
   const shownVersion = 'version' in source && autosave.state === 'unchanged' ? source.version.version : null;
 
@@ -86,6 +85,7 @@ function Editor({
     <DesignerStoreProvider store={store}>
       <ReactFlowProvider>
         <div className="sgf-designer-editor">
+          <EditorShortcuts store={store} onFind={openFind} enabled={dryRun === null} />
           <EditorToolbar
             definitionKey={definitionKey}
             autosave={autosave}
@@ -119,6 +119,20 @@ function Editor({
       </ReactFlowProvider>
     </DesignerStoreProvider>
   );
+}
+
+/** The editor's keyboard shortcuts, inside the ReactFlowProvider: a paste may move the view. */
+function EditorShortcuts({
+  store,
+  onFind,
+  enabled,
+}: {
+  store: DesignerStore;
+  onFind: () => void;
+  enabled: boolean;
+}) {
+  useDesignerShortcuts(store, onFind, enabled);
+  return null;
 }
 
 /** The property panel's column; it starts at the top for each newly selected element. */

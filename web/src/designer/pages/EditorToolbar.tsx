@@ -28,6 +28,7 @@ import { useExportImage, type ImageFormat } from '../canvas/export-image.js';
 import { useArrange } from '../canvas/use-arrange.js';
 import { useDesigner, useDesignerStoreApi } from '../store/DesignerStoreContext';
 import type { Autosave, SaveState } from '../use-autosave.js';
+import { IssueLink } from '../IssueLink';
 import { PublishSummary } from './PublishSummary';
 
 const SAVE_ICONS: Record<SaveState, ReactNode> = {
@@ -58,7 +59,7 @@ export function EditorToolbar({
   dryRunning: boolean;
   onDryRun: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const store = useDesignerStoreApi();
   const name = useDesigner((state) => state.definition.name);
@@ -68,7 +69,6 @@ export function EditorToolbar({
   const arrange = useArrange();
   const publish = usePublishDraft(definitionKey);
   const exportImage = useExportImage();
-  const zh = i18n.language.startsWith('zh');
 
   const exportJson = () => {
     const { definition } = store.getState();
@@ -196,7 +196,11 @@ export function EditorToolbar({
               size="small"
               dataSource={[...issues]}
               rowKey="key"
-              renderItem={(issue) => <List.Item>{zh ? issue.message.zh : issue.message.en}</List.Item>}
+              renderItem={(issue) => (
+                <List.Item>
+                  <IssueLink issue={issue} onChoose={() => setPublishing(false)} />
+                </List.Item>
+              )}
             />
           </>
         ) : (

@@ -5,11 +5,10 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { identifierProblem } from '../../../../workflows/engine/identifier.js';
 import { renameEntry, withoutEntry, type FeelMapping } from './feel-mapping.js';
 import { FeelInput } from './FeelInput';
 import { CommitField, Field } from './panel-fields';
-
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export interface SuggestedName {
   name: string;
@@ -32,12 +31,16 @@ export function FeelMappingEditor({
 }) {
   const { t } = useTranslation();
   const [newName, setNewName] = useState('');
-  const nameProblem = (name: string, current?: string) =>
-    !IDENTIFIER.test(name)
+  const nameProblem = (name: string, current?: string) => {
+    const problem = identifierProblem(name);
+    return problem === 'format'
       ? t('designer.nodePanels.mappingNameFormat')
-      : name !== current && Object.hasOwn(mapping, name)
-        ? t('designer.nodePanels.mappingNameTaken')
-        : undefined;
+      : problem === 'keyword'
+        ? t('designer.variableNames.keyword')
+        : name !== current && Object.hasOwn(mapping, name)
+          ? t('designer.nodePanels.mappingNameTaken')
+          : undefined;
+  };
   const add = () => {
     if (nameProblem(newName) !== undefined) return;
     // An empty expression is a problem the issues panel names until the admin writes one.

@@ -257,6 +257,11 @@ export function EndPanel({ node }: { node: NodeOf<'end'> }) {
         label={t('designer.end.outcome')}
         value={node.outcome}
         onChange={(outcome, typing) => edit({ outcome: outcome || undefined }, typing)}
+        help={
+          node.outcome && describeOutcome(node.outcome, t) !== node.outcome
+            ? t('designer.end.outcomeShown', { label: describeOutcome(node.outcome, t) })
+            : undefined
+        }
       />
       <Checkbox checked={node.terminate} onChange={(event) => edit({ terminate: event.target.checked })}>
         {t('designer.end.terminate')}

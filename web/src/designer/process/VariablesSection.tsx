@@ -61,9 +61,11 @@ export function VariablesSection({ focus }: { focus: ItemFocus | undefined }) {
                 const problem = variableNameProblem(name, others);
                 return problem === 'format'
                   ? t('designer.process.variable.nameFormat')
-                  : problem === 'taken'
-                    ? t('designer.process.variable.nameTaken')
-                    : undefined;
+                  : problem === 'keyword'
+                    ? t('designer.variableNames.keyword')
+                    : problem === 'taken'
+                      ? t('designer.process.variable.nameTaken')
+                      : undefined;
               }}
               onCommit={(name) => change(index, { name })}
             />

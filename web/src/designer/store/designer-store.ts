@@ -26,6 +26,7 @@ import {
   replaceEdge,
   replaceNode,
 } from './definition-edits.js';
+import { pasteShift } from '../canvas/free-spot.js';
 import type { ItemFocus, ProcessItem } from '../process/process-items.js';
 import { freshId, newNode } from './node-kinds.js';
 import { removeStage } from './process-edits.js';
@@ -34,8 +35,6 @@ type Position = { x: number; y: number };
 
 /** Steps kept for undo; older ones fall off (a long session must not grow without bound). */
 export const HISTORY_LIMIT = 200;
-/** How far each paste shifts from the copied nodes, so pasted nodes never hide the originals. */
-const PASTE_OFFSET = 40;
 
 export interface DesignerState {
   definition: ProcessDefinition;
@@ -46,7 +45,6 @@ export interface DesignerState {
   past: readonly ProcessDefinition[];
   future: readonly ProcessDefinition[];
   clipboard: Clipboard | null;
-  pasteCount: number;
   /** The definition as it was when the current drag began; null outside a drag. */
   moveStart: ProcessDefinition | null;
   /** The field the last edit typed into: further typing there extends that step instead of adding one. */
@@ -150,7 +148,6 @@ export function createDesignerStore(initial: ProcessDefinition) {
       past: [],
       future: [],
       clipboard: null,
-      pasteCount: 0,
       moveStart: null,
       typingIn: null,
       processFocus: null,
@@ -226,16 +223,15 @@ export function createDesignerStore(initial: ProcessDefinition) {
       copy: () => {
         const { definition, selectedNodeIds } = get();
         if (selectedNodeIds.length === 0) return;
-        set({ clipboard: copySelection(definition, new Set(selectedNodeIds)), pasteCount: 0 });
+        set({ clipboard: copySelection(definition, new Set(selectedNodeIds)) });
       },
       paste: (naming) => {
-        const { clipboard, definition, pasteCount } = get();
+        const { clipboard, definition } = get();
         if (!clipboard || clipboard.nodes.length === 0) return;
-        const shift = PASTE_OFFSET * (pasteCount + 1);
-        const pasted = pasteClipboard(definition, clipboard, { x: shift, y: shift }, naming);
+        const shift = pasteShift(definition, clipboard.nodes);
+        const pasted = pasteClipboard(definition, clipboard, shift, naming);
         commit(addNodes(definition, pasted.nodes, pasted.edges));
         set({
-          pasteCount: pasteCount + 1,
           selectedNodeIds: pasted.nodes.map((node) => node.id),
           selectedEdgeIds: pasted.edges.map((edge) => edge.id),
         });

@@ -5,10 +5,9 @@ import type {
   ProcessDefinition,
   VariableDeclaration,
 } from '../../../../workflows/engine/definition-schema.js';
+import { identifierProblem } from '../../../../workflows/engine/identifier.js';
 import { freshId } from './node-kinds.js';
 
-/** The engine's identifier rule for variable names (FEEL reads them, so no spaces or dashes). */
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Stage ids are element ids; a slug longer than this only makes node JSON harder to read. */
 const STAGE_ID_LENGTH = 32;
 
@@ -60,13 +59,12 @@ export function moveItem<T>(items: readonly T[], from: number, to: number): T[] 
   return next;
 }
 
-/** Why a variable name cannot be used: not an identifier, or another declaration has it. */
+/** Why a variable name cannot be used: not an identifier, a FEEL keyword, or another declaration has it. */
 export function variableNameProblem(
   name: string,
   others: readonly VariableDeclaration[],
-): 'format' | 'taken' | undefined {
-  if (!IDENTIFIER.test(name)) return 'format';
-  return others.some((variable) => variable.name === name) ? 'taken' : undefined;
+): 'format' | 'keyword' | 'taken' | undefined {
+  return identifierProblem(name) ?? (others.some((variable) => variable.name === name) ? 'taken' : undefined);
 }
 
 /** A new handler with fresh id and event name (both unique, so it passes the schema), no target yet. */
