@@ -77,6 +77,10 @@ function seatedAt(row: TaskRow): string[] {
   return [...voted, ...holders];
 }
 
+/** The engine gives no approval to the person who started the process (task-handover.ts). */
+const starterOfApproval = (row: TaskRow): string[] =>
+  row.kind === 'approval' && row.instance_state.startedBy ? [row.instance_state.startedBy] : [];
+
 const nameOf = async (db: DbClient, userId: string | undefined): Promise<string | undefined> =>
   userId === undefined
     ? undefined
@@ -129,7 +133,11 @@ export async function taskActivity(db: DbClient, caller: Caller, taskId: string)
         ? await peopleOnUnitLine(db, row, {
             roles: row.candidate_role === null ? [...WORKBENCH_ROLES] : [row.candidate_role],
             // The engine refuses the task's own holder; a supervisor may take a task themself.
-            excluded: [...(row.assignee_id ? [row.assignee_id] : []), ...(holds ? [caller.userId] : [])],
+            excluded: [
+              ...(row.assignee_id ? [row.assignee_id] : []),
+              ...(holds ? [caller.userId] : []),
+              ...starterOfApproval(row),
+            ],
           })
         : [],
     choosable:
@@ -140,7 +148,7 @@ export async function taskActivity(db: DbClient, caller: Caller, taskId: string)
     signers: may.addSigner
       ? await peopleOnUnitLine(db, row, {
           roles: [...WORKBENCH_ROLES],
-          excluded: [caller.userId, ...seatedAt(row)],
+          excluded: [caller.userId, ...seatedAt(row), ...starterOfApproval(row)],
         })
       : [],
     copyTo: may.copy

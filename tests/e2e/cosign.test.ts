@@ -1,5 +1,6 @@
-// Journey (加签): the station head adds the station's officer as a signer before himself on a
-// lifecycle project's approval; she approves from her inbox; then the head approves and the project
+// Journey (加签): the station head adds the county centre's supervisor as a signer before himself on
+// a lifecycle project's approval (not the officer who started it: she may not approve her own
+// project); she approves from her inbox; then the head approves and the project
 // moves on to its plan. The project reaches the station head's approval through the API (the UI
 // path up to there is tests/e2e/project-lifecycle-journey.test.ts). Screenshots at 1366×768.
 import type { Browser } from 'playwright-core';
@@ -50,25 +51,25 @@ describeWithBrowser('加签 in a real browser', () => {
     await pages.openTaskFromInbox(head, '站长审批', '01-head-inbox');
     await head.getByRole('button', { name: /^加\s*签$/ }).click();
     const dialog = head.getByRole('dialog', { name: '加签' });
-    await chooseOption(dialog.getByRole('combobox', { name: /加签人$/ }), '李晓梅（驻站社工）');
+    await chooseOption(dialog.getByRole('combobox', { name: /加签人$/ }), '赵敏（指导中心督导）');
     await dialog.getByRole('radio', { name: '前加签（加签人先审批）' }).check();
     await dialog.getByLabel('说明').fill('请先核实老人名单后再审批。');
     await pages.shot(head, '02-head-adds-a-signer');
     await dialog.getByRole('button', { name: /^加\s*签$/ }).click();
     // His seat waits for hers: the page says so instead of offering the vote.
-    await head.getByText('已前加签，须待李晓梅（驻站社工）审批后，您再审批。').waitFor();
+    await head.getByText('已前加签，须待赵敏（指导中心督导）审批后，您再审批。').waitFor();
     expect(await head.getByRole('button', { name: /^同\s*意$/ }).count()).toBe(0);
     await pages.shot(head, '03-head-waits-for-the-signer');
     await head.close();
 
-    await pages.approve(demoLogin(server, 'shegong'), '站长审批', '已核实老人名单。', '04-signer');
+    await pages.approve(demoLogin(server, 'zhongxin'), '站长审批', '已核实老人名单。', '04-signer');
     expect(await openNodes(projectId)).toEqual(['headApproval']);
     await pages.approve(demoLogin(server, 'zhanzhang'), '站长审批', '同意进入计划阶段。', '05-head');
     expect(await openNodes(projectId)).toEqual(['plan']);
 
     const centre = await pages.signedIn(demoLogin(server, 'zhongxin'));
     await pages.openProject(centre, `${server.url}/projects/${projectId}`);
-    await centre.getByText('在「站长审批」中前加签李晓梅（驻站社工）').waitFor();
+    await centre.getByText('在「站长审批」中前加签赵敏（指导中心督导）').waitFor();
     await pages.shot(centre, '06-timeline-names-the-signer');
     await centre.close();
   });

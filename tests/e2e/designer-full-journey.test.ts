@@ -99,6 +99,8 @@ describeWithBrowser(
       await j.openTaskFromInbox(page, '志愿者招募', `${step}-inbox`);
       await page.getByRole('button', { name: /^提\s*交$/ }).click();
       await page.getByText('请填写预算（元）').waitFor();
+      // A number field asks a phone for its number pad.
+      expect(await page.getByLabel('预算（元）').getAttribute('inputmode')).toBe('decimal');
       await page.getByLabel('预算（元）').fill(budget);
       await checkedShot(page, `${step}-filled`);
       await j.submit(page);

@@ -66,33 +66,41 @@ describe('加签 API', () => {
     const before = await as.zhanzhang!('GET', `/api/tasks/${taskId}/activity`);
     expect(before.json!.may).toMatchObject({ addSigner: true });
     const signers = (before.json!.signers as { id: string }[]).map((p) => p.id);
-    expect(signers).toEqual(expect.arrayContaining([userId.shegong, userId.zhongxin]));
+    expect(signers).toContain(userId.zhongxin);
     expect(signers).not.toContain(userId.zhanzhang);
+    // Nor the officer who started the project: she would approve her own work.
+    expect(signers).not.toContain(userId.shegong);
+    const own = await as.zhanzhang!('POST', `/api/tasks/${taskId}/add-signer`, {
+      toUserId: userId.shegong,
+      position: 'before',
+    });
+    expect(own.status).toBe(422);
+    expect(own.json).toMatchObject({ engineCode: 'TARGET_NOT_ELIGIBLE' });
     // A room below the station is not on the project's unit line.
     expect(signers).not.toContain(userId['shegong-room']);
 
     const added = await as.zhanzhang!('POST', `/api/tasks/${taskId}/add-signer`, {
-      toUserId: userId.shegong,
+      toUserId: userId.zhongxin,
       position: 'before',
       comment: '请先核实服务对象名单',
     });
     expect(added.status).toBe(200);
     expect(added.json!.status).toBe('open');
     const seats = await openTasks(projectId, 'headApproval');
-    const signerSeat = seats.find((t) => t.assigneeId === userId.shegong)!;
+    const signerSeat = seats.find((t) => t.assigneeId === userId.zhongxin)!;
     expect(signerSeat).toBeDefined();
 
     // The head's seat waits for the signer: the task page says for whom, a vote is refused.
     const waiting = await as.zhanzhang!('GET', `/api/tasks/${taskId}/activity`);
-    expect(waiting.json!.waitingFor).toMatchObject({ id: userId.shegong });
+    expect(waiting.json!.waitingFor).toMatchObject({ id: userId.zhongxin });
     expect(waiting.json!.may).toMatchObject({ addSigner: false });
     const early = await as.zhanzhang!('POST', `/api/tasks/${taskId}/vote`, { vote: 'approve' });
     expect(early.status).toBe(409);
     expect(early.json).toMatchObject({ engineCode: 'WAITING_FOR_SIGNER' });
 
-    const mine = await as.shegong!('GET', '/api/tasks?view=mine');
+    const mine = await as.zhongxin!('GET', '/api/tasks?view=mine');
     expect((mine.json!.items as { id: string }[]).map((t) => t.id)).toContain(signerSeat.id);
-    expect((await as.shegong!('POST', `/api/tasks/${signerSeat.id}/vote`, { vote: 'approve' })).status).toBe(
+    expect((await as.zhongxin!('POST', `/api/tasks/${signerSeat.id}/vote`, { vote: 'approve' })).status).toBe(
       200,
     );
     // The lifecycle's approval is `any`, yet the co-signer's approval alone does not decide it.
@@ -106,7 +114,7 @@ describe('加签 API', () => {
         expect.objectContaining({
           type: 'signerAdded',
           text: {
-            zh: '在「站长审批」中前加签李晓梅（驻站社工）',
+            zh: '在「站长审批」中前加签赵敏（指导中心督导）',
             en: expect.stringContaining('before themself'),
           },
           comment: '请先核实服务对象名单',
@@ -117,7 +125,7 @@ describe('加签 API', () => {
       where: { action: 'task.signer_added', resourceId: taskId },
     });
     expect(audit?.actorId).toBe(userId.zhanzhang);
-    expect(audit?.detail).toMatchObject({ after: { to: userId.shegong, position: 'before' } });
+    expect(audit?.detail).toMatchObject({ after: { to: userId.zhongxin, position: 'before' } });
   });
 
   it('adds a signer after the head: his approval waits for the signer’s', async () => {

@@ -181,6 +181,8 @@ describe('加签 (adding a signer)', () => {
     ['oneself', head, 'TARGET_NOT_ELIGIBLE'],
     ['someone outside the project’s unit line', otherStation, 'TARGET_NOT_ELIGIBLE'],
     ['a person without roles', person('nobody'), 'TARGET_NOT_ELIGIBLE'],
+    // Found by the fresh-eyes review: the officer who started the project co-signed its approval.
+    ['the process’s starter', person('officer-1', ['officer', 'station-1']), 'TARGET_NOT_ELIGIBLE'],
   ])('refuses to add %s', (_case, to, code) => {
     const run = approval({ type: 'all' });
     const own = run.task('headApproval');

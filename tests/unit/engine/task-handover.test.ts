@@ -144,6 +144,8 @@ describe('task hand-overs', () => {
     ['an officer for a supervisor’s approval', colleague],
     ['a person without roles', person('nobody')],
     ['the holder themself', head],
+    // Who started the project decides none of its approvals, even holding the approvers' role.
+    ['the process’s starter', person('officer-1', ['supervisor', 'station-1'])],
   ])('refuses to hand an approval to %s', (_case, to) => {
     const run = formThenApproval();
     run.complete('assess', { summary: 'x' });

@@ -16,7 +16,7 @@ type Holder = Extract<ParsedEngineEvent, { type: 'taskReassigned' }>['to'];
 /**
  * Whether someone may take the task over: the rule of task-eligibility.ts (its role, or any role
  * for a person's task, on the instance's unit line). A seat of an approval or review goes to no
- * one who already sits on, or voted at, the node.
+ * one who already sits on, or voted at, the node, and an approval's to no one who started the process.
  */
 export function checkEligible(
   run: Run,
@@ -33,6 +33,14 @@ export function checkEligible(
     );
   if (to.userId === current)
     rejectWith('TARGET_NOT_ELIGIBLE', '不能交给当前办理人本人', 'the task is already with this person');
+  // Separation of duties: whoever started the process does not decide on it by a hand-over or a
+  // 加签 (the definition may still route a step to its starter).
+  if (task.kind === 'approval' && to.userId === run.state.startedBy)
+    rejectWith(
+      'TARGET_NOT_ELIGIBLE',
+      `${to.displayName ?? to.userId} 是发起人，不能审批自己发起的流程`,
+      `${to.userId} started this process and cannot decide its approval`,
+    );
   if (seatedAtNode(run, task).has(to.userId))
     rejectWith(
       'TARGET_NOT_ELIGIBLE',

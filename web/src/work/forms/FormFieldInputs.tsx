@@ -72,9 +72,10 @@ function ScalarInput({ field, ariaLabel, ...rest }: { field: ScalarFormField; ar
     case 'textarea':
       return <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} {...props} />;
     case 'number':
-      return <InputNumber className="sgf-work-number" {...props} />;
+      // A phone shows its number pad (found at 390 px by the fresh-eyes review).
+      return <InputNumber className="sgf-work-number" inputMode="decimal" {...props} />;
     case 'integer':
-      return <InputNumber className="sgf-work-number" step={1} {...props} />;
+      return <InputNumber className="sgf-work-number" step={1} inputMode="numeric" {...props} />;
     case 'boolean':
       return <Switch checkedChildren={t('forms.yes')} unCheckedChildren={t('forms.no')} {...props} />;
     case 'date':
