@@ -1,7 +1,7 @@
 // The Prisma client over node-postgres (Prisma 7 driver adapter; no native query engine).
 import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { PrismaClient, type Prisma } from '../../prisma/generated/client';
 
 export type Db = PrismaClient;
@@ -46,17 +46,34 @@ export function createPrismaClient(databaseUrl: string, maxConnections = 10): Db
  * to run, the same 0.15 ms under the generic plan, which took 0.02 ms to fetch.
  */
 export function createKeyedReader(databaseUrl: string, maxConnections = 4): Db {
-  const pool = new Pool({ connectionString: databaseUrl, max: maxConnections });
-  // Set on each new connection, not in its start-up options, which a pooler such as PgBouncer
-  // refuses. pg runs a connection's statements in order, so the setting precedes every read.
-  pool.on('connect', (client) => {
-    client.query('SET plan_cache_mode = force_generic_plan').catch((error: Error) => {
-      console.error(`[keyed reads] plan_cache_mode not set: ${error.message}`);
-    });
-  });
+  const pool = new Pool({ connectionString: databaseUrl, max: maxConnections, Client: GenericPlanClient });
   return new PrismaClient({
     adapter: new PrismaPg(pool, { statementNameGenerator: statementName, disposeExternalPool: true }),
   });
+}
+
+type ConnectCallback = ((err: Error) => void) | ((err: null, client: Client) => void);
+
+/**
+ * A connection that keeps generic plans, set before the pool lends it out: by a SET, not a start-up
+ * option (which a pooler such as PgBouncer refuses), and finished before the first read (a statement
+ * sent while another runs is queued by pg 8 with a warning, and refused by pg 9).
+ */
+class GenericPlanClient extends Client {
+  override connect(): Promise<Client>;
+  override connect(callback: ConnectCallback): void;
+  override connect(callback?: ConnectCallback): Promise<Client> | void {
+    const ready = super
+      .connect()
+      .then(() => this.query('SET plan_cache_mode = force_generic_plan'))
+      .then(() => this as Client);
+    if (!callback) return ready;
+    const done = callback as (err: Error | null, client?: Client) => void;
+    ready.then(
+      (client) => done(null, client),
+      (error: Error) => done(error),
+    );
+  }
 }
 
 const keyedReaders = new WeakMap<DbClient, Db>();

@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import {
   chooseOption,
   chromiumMissingReason,
+  clickUntilShown,
   findChromium,
   launchChromium,
   seriousA11yViolations,
@@ -149,8 +150,11 @@ describeWithBrowser('the selection office enters one application by hand and fil
     // 撤回申报 needs the applicant's reason.
     await office.getByRole('button', { name: '撤回申报' }).click();
     const withdraw = office.getByRole('dialog', { name: '撤回 王芳 的申报' });
-    await withdraw.getByRole('button', { name: '撤回申报' }).click();
-    await withdraw.getByText('请输入撤回原因').waitFor();
+    // A click while the dialog still zooms in can land beside its button (seen once in CI).
+    await clickUntilShown(
+      withdraw.getByRole('button', { name: '撤回申报' }),
+      withdraw.getByText('请输入撤回原因'),
+    );
     await withdraw.getByLabel('撤回原因').fill('本人来电申请撤回，另行参加下一批次');
     await withdraw.getByRole('button', { name: '撤回申报' }).click();
     await withdraw.waitFor({ state: 'hidden' });
