@@ -8,7 +8,7 @@ import { tabCountsSql, taskPageSql } from '../../api/work/task-inbox';
 import type { Prisma } from '../../prisma/generated/client';
 import { lifecycleTaskDataFor } from '../fixtures/project-lifecycle-data';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { sessionCallerOf, unitIdByCode } from './support/api-callers';
+import { sessionCallerOf, startStationLifecycle } from './support/api-callers';
 
 jest.setTimeout(120_000);
 
@@ -32,18 +32,7 @@ describe('inbox queries', () => {
     // The station's officer starts a project and completes its assessment: the station head's
     // approval waits among his candidates, the assessment among the officer's done tasks.
     const officer = await callerOf('shegong');
-    const version = await prisma.processDefinitionVersion.findFirstOrThrow({
-      where: { status: 'published', definition: { key: 'project-lifecycle' } },
-      orderBy: { version: 'desc' },
-    });
-    const { instanceId } = await server.orchestrator.start({
-      versionId: version.id,
-      unitId: await unitIdByCode(prisma, 'LC-HJL'),
-      title: '收件箱索引',
-      input: { projectName: '收件箱索引' },
-      actor: { userId: officer.userId },
-      idempotencyKey: randomUUID(),
-    });
+    const instanceId = await startStationLifecycle(server, prisma, officer.userId, '收件箱索引');
     const assess = await prisma.task.findFirstOrThrow({ where: { instanceId, nodeId: 'assess' } });
     await server.orchestrator.send(
       instanceId,

@@ -3,7 +3,6 @@
 // PostgreSQL's own choice planned it anew on every run. pg_prepared_statements counts, per
 // connection, how each named statement was planned; one connection per client makes it certain the
 // counts read are those of the connection that ran the reads.
-import { randomUUID } from 'node:crypto';
 import {
   attachKeyedReader,
   createKeyedReader,
@@ -15,7 +14,7 @@ import type { Caller } from '../../api/auth/caller';
 import { visibleProjectRow } from '../../api/work/project-reads';
 import { visibleTask } from '../../api/work/task-inbox';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { sessionCallerOf, unitIdByCode } from './support/api-callers';
+import { sessionCallerOf, startStationLifecycle } from './support/api-callers';
 
 jest.setTimeout(120_000);
 
@@ -43,18 +42,7 @@ describe('keyed reads', () => {
     reader = createKeyedReader(server.databaseUrl, 1);
     attachKeyedReader(client, reader);
     officer = await sessionCallerOf(client, 'shegong');
-    const version = await client.processDefinitionVersion.findFirstOrThrow({
-      where: { status: 'published', definition: { key: 'project-lifecycle' } },
-      orderBy: { version: 'desc' },
-    });
-    ({ instanceId } = await server.orchestrator.start({
-      versionId: version.id,
-      unitId: await unitIdByCode(client, 'LC-HJL'),
-      title: '按编号读取',
-      input: { projectName: '按编号读取' },
-      actor: { userId: officer.userId },
-      idempotencyKey: randomUUID(),
-    }));
+    instanceId = await startStationLifecycle(server, client, officer.userId, '按编号读取');
     taskId = (await client.task.findFirstOrThrow({ where: { instanceId, nodeId: 'assess' } })).id;
   });
   afterAll(async () => {

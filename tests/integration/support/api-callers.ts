@@ -1,6 +1,7 @@
 // Callers for the API suites: a signed-in person (cookie + CSRF header, through apiAgent) and a
 // bearer-token caller (no cookie, no CSRF header), both answering { status, headers, json, text };
 // and the product server with the demo admin signed in that most API suites start from.
+import { randomUUID } from 'node:crypto';
 import { SESSION_COOKIE, createSession } from '../../../api/auth/session-store';
 import type { Caller } from '../../../api/auth/caller';
 import { createPrismaClient, type Db } from '../../../api/db/prisma-client';
@@ -72,6 +73,28 @@ export async function lifecycleVersionOf(caller: Call): Promise<string> {
   return (catalogue.json!.items as { key: string; versionId: string }[]).find(
     (item) => item.key === 'project-lifecycle',
   )!.versionId;
+}
+
+/** Starts the newest published lifecycle at the 洪家楼 station through the port, as `starterId`; the project's id. */
+export async function startStationLifecycle(
+  server: TestServer,
+  prisma: Db,
+  starterId: string,
+  title: string,
+): Promise<string> {
+  const version = await prisma.processDefinitionVersion.findFirstOrThrow({
+    where: { status: 'published', definition: { key: 'project-lifecycle' } },
+    orderBy: { version: 'desc' },
+  });
+  const { instanceId } = await server.orchestrator.start({
+    versionId: version.id,
+    unitId: await unitIdByCode(prisma, 'LC-HJL'),
+    title,
+    input: { projectName: title },
+    actor: { userId: starterId },
+    idempotencyKey: randomUUID(),
+  });
+  return instanceId;
 }
 
 /** Headers of a fresh session of the user, for requests `Call` cannot send (downloads, multipart uploads). */

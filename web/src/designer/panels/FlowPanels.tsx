@@ -250,6 +250,7 @@ export function TimerPanel({ node }: { node: NodeOf<'timer'> }) {
 export function EndPanel({ node }: { node: NodeOf<'end'> }) {
   const { t } = useTranslation();
   const edit = useNodeEdit(node);
+  const shown = node.outcome && describeOutcome(node.outcome, t);
   return (
     <Space direction="vertical" className="sgf-designer-stack">
       <TextField
@@ -257,11 +258,7 @@ export function EndPanel({ node }: { node: NodeOf<'end'> }) {
         label={t('designer.end.outcome')}
         value={node.outcome}
         onChange={(outcome, typing) => edit({ outcome: outcome || undefined }, typing)}
-        help={
-          node.outcome && describeOutcome(node.outcome, t) !== node.outcome
-            ? t('designer.end.outcomeShown', { label: describeOutcome(node.outcome, t) })
-            : undefined
-        }
+        help={shown && shown !== node.outcome ? t('designer.end.outcomeShown', { label: shown }) : undefined}
       />
       <Checkbox checked={node.terminate} onChange={(event) => edit({ terminate: event.target.checked })}>
         {t('designer.end.terminate')}
